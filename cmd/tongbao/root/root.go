@@ -1,0 +1,42 @@
+// Package root assembles the tongbao command tree.
+package root
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
+	extractcmd "github.com/tongbao/tongbao/cmd/tongbao/extract"
+	segmentcmd "github.com/tongbao/tongbao/cmd/tongbao/segment"
+	"github.com/tongbao/tongbao/cmd/tongbao/version"
+)
+
+// New returns the root command with every subcommand attached.
+func New() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "tongbao <command> [flags] [FILE|DIR|ARCHIVE|-]...",
+		Short: "Turn Chinese official texts into data",
+		Long: `tongbao (通报) turns Chinese official texts — county news, People's Congress
+bulletins, work reports — into data: segmented words, and times, counts,
+people, places, organizations, titles and slogans with character offsets.
+
+Every command reads files, directories, globs, zip/tar archives, JSON Lines
+or standard input (UTF-8, GBK/GB18030, Big5, UTF-16) and writes one JSON
+object per document, in input order.`,
+		Example: `  cat bulletin.txt | tongbao segment
+  tongbao segment --format jsonl testdata/
+  tongbao extract --types time,count report.txt | jq '.mentions[]'
+  tongbao extract --jobs 2 archive.zip > out.jsonl`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       version.String(),
+	}
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return cmdutil.UsageError("%v\nRun '%s --help' for usage.", err, c.CommandPath())
+	})
+	cmd.AddCommand(
+		version.New(),
+		segmentcmd.New(),
+		extractcmd.New(),
+	)
+	return cmd
+}

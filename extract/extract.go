@@ -1,0 +1,313 @@
+// Package extract finds times, counts, people, places, organizations, book
+// titles and slogans in Chinese official texts, with rules and lexicons, and
+// returns them as Mentions with code-point offsets.
+//
+// A Document is built with NewDocument and functional options:
+//
+//	doc, err := extract.NewDocument(text, extract.WithTypes("time", "count"))
+//	for _, m := range doc.Mentions { fmt.Println(m.Type, m.Text, m.Value) }
+//
+// Every Mention satisfies []rune(text)[m.Start:m.End] == m.Text.
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/tongbao/tongbao/segment"
+)
+
+// Mention types.
+const (
+	TypeTime   = "time"
+	TypeCount  = "count"
+	TypePerson = "person"
+	TypePlace  = "place"
+	TypeOrg    = "org"
+	TypeBook   = "book"
+	TypeSlogan = "slogan"
+)
+
+// Types lists every mention type in output order.
+var Types = []string{TypeTime, TypeCount, TypePerson, TypePlace, TypeOrg, TypeBook, TypeSlogan}
+
+// Mention is one extracted expression. Type, Text, Start and End are always
+// set; the other fields belong to some types only and are omitted from JSON
+// when empty.
+type Mention struct {
+	Type  string `json:"type"`
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+
+	// Value is the normalized value: an ISO 8601 string or a Span for a
+	// time, a number for a count.
+	Value any `json:"value,omitempty"`
+	// Kind refines the type: point|span|relative|duration|set for times,
+	// percent|… for counts, book|document|… for books, quoted|formula|
+	// parallel|lexicon for slogans.
+	Kind     string `json:"kind,omitempty"`
+	Grain    string `json:"grain,omitempty"`     // time: year, quarter, month, day, …
+	YearFrom string `json:"year_from,omitempty"` // time: where the year came from
+
+	Unit   string    `json:"unit,omitempty"`   // count: measure word
+	Object string    `json:"object,omitempty"` // count: counted noun or verb
+	Approx string    `json:"approx,omitempty"` // count: exact|about|over|under
+	Range  []float64 `json:"range,omitempty"`  // count: [lo, hi]
+
+	Titles []string `json:"titles,omitempty"` // person: offices as written
+	Org    string   `json:"org,omitempty"`    // person: organization a title names
+	Role   string   `json:"role,omitempty"`   // person: author|reporter
+
+	Code       *string     `json:"code,omitempty"`  // place: division code
+	Level      string      `json:"level,omitempty"` // place: province|prefecture|county|township|village|other
+	Path       []string    `json:"path,omitempty"`  // place: names from province down
+	Current    *Division   `json:"current,omitempty"`
+	Candidates []Division  `json:"candidates,omitempty"`
+	Expanded   string      `json:"expanded,omitempty"` // org: name with the home place prefixed
+	Canonical  string      `json:"canonical,omitempty"`
+	Category   string      `json:"category,omitempty"`
+	Items      []string    `json:"items,omitempty"` // slogan: parallel items
+	Extra      interface{} `json:"extra,omitempty"`
+}
+
+// Span is the value of a time span.
+type Span struct {
+	Start string `json:"start"`
+	End   string `json:"end"`
+}
+
+// Division names an administrative division by code and name.
+type Division struct {
+	Code  string   `json:"code"`
+	Name  string   `json:"name"`
+	Level string   `json:"level,omitempty"`
+	Path  []string `json:"path,omitempty"`
+}
+
+// Section is a heading of the document (一、 (一) 1.).
+type Section struct {
+	Text   string `json:"text"`
+	Number string `json:"number"`
+	Level  int    `json:"level"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+}
+
+// Byline says who wrote or reported the document.
+type Byline struct {
+	Authors   []string `json:"authors,omitempty"`
+	Reporters []string `json:"reporters,omitempty"`
+	Source    string   `json:"source,omitempty"`
+	Text      string   `json:"text"`
+	Start     int      `json:"start"`
+	End       int      `json:"end"`
+}
+
+// Entity merges the mentions of one person, place or organization.
+type Entity struct {
+	Name   string   `json:"name"`
+	Titles []string `json:"titles,omitempty"`
+	Code   *string  `json:"code,omitempty"`
+	Count  int      `json:"count"`
+	First  int      `json:"first"`
+}
+
+// Home is the county-level place a document is about.
+type Home struct {
+	Name string `json:"name"`
+	Code string `json:"code"`
+	From string `json:"from"` // title, byline, or mentions
+}
+
+// Document is the result of extraction on one text.
+type Document struct {
+	ID       string         `json:"id,omitempty"`
+	Meta     map[string]any `json:"meta,omitempty"`
+	Title    *string        `json:"title"`
+	Date     *string        `json:"date"`
+	Byline   *Byline        `json:"byline"`
+	Home     *Home          `json:"home"`
+	Sections []Section      `json:"sections"`
+	People   []Entity       `json:"people"`
+	Places   []Entity       `json:"places"`
+	Orgs     []Entity       `json:"orgs"`
+	Mentions []Mention      `json:"mentions"`
+
+	// Text is the input text.
+	Text string `json:"-"`
+
+	runes   []rune
+	tokens  []segment.Token
+	segDone bool
+	seg     *segment.Segmenter
+	types   map[string]bool
+	refDate time.Time // zero when given by no option
+	// Ref is the reference date used to resolve relative and partial
+	// times, and where it came from.
+	Ref RefDate `json:"-"`
+}
+
+// RefDate is a document's reference date. Year is 0 when unknown.
+type RefDate struct {
+	Year, Month, Day int
+	From             string // option, meta, dateline, latest_date, year_cue, or ""
+}
+
+// Option configures NewDocument.
+type Option func(*Document)
+
+// WithTypes restricts extraction to the named mention types (see Types).
+func WithTypes(types ...string) Option {
+	return func(d *Document) {
+		d.types = map[string]bool{}
+		for _, t := range types {
+			d.types[t] = true
+		}
+	}
+}
+
+// WithID sets the document id copied into the result.
+func WithID(id string) Option { return func(d *Document) { d.ID = id } }
+
+// WithMeta attaches metadata; a "date" field in it serves as reference date.
+func WithMeta(meta map[string]any) Option { return func(d *Document) { d.Meta = meta } }
+
+// WithRefDate fixes the reference date for relative and partial times.
+func WithRefDate(t time.Time) Option { return func(d *Document) { d.refDate = t } }
+
+// WithSegmenter sets the segmenter used by extractors that need words
+// (segment.Default() otherwise).
+func WithSegmenter(s *segment.Segmenter) Option { return func(d *Document) { d.seg = s } }
+
+// CheckTypes returns an error naming any type that is not one of Types.
+func CheckTypes(types []string) error {
+	for _, t := range types {
+		ok := false
+		for _, k := range Types {
+			ok = ok || t == k
+		}
+		if !ok {
+			return fmt.Errorf("unknown mention type %q (known: %s)", t, strings.Join(Types, ", "))
+		}
+	}
+	return nil
+}
+
+// stage is one step of the extraction pipeline. Stages run in ascending
+// order; a stage may read what earlier stages put in the Document.
+type stage struct {
+	order int
+	name  string
+	// types lists the mention types the stage produces; a stage runs when
+	// any of them is wanted, or always when types is empty.
+	types []string
+	run   func(d *Document)
+}
+
+var stages []stage
+
+// register adds a stage to the pipeline; extractor files call it from init.
+func register(s stage) {
+	stages = append(stages, s)
+	sort.SliceStable(stages, func(i, j int) bool { return stages[i].order < stages[j].order })
+}
+
+// NewDocument runs the extractors on text.
+func NewDocument(text string, opts ...Option) (*Document, error) {
+	d := &Document{Text: text, runes: []rune(text)}
+	for _, o := range opts {
+		o(d)
+	}
+	if d.types != nil {
+		var ts []string
+		for t := range d.types {
+			ts = append(ts, t)
+		}
+		if err := CheckTypes(ts); err != nil {
+			return nil, err
+		}
+	}
+	for _, s := range stages {
+		if d.runs(s) {
+			s.run(d)
+		}
+	}
+	sortMentions(d.Mentions)
+	if d.Mentions == nil {
+		d.Mentions = []Mention{}
+	}
+	return d, nil
+}
+
+func (d *Document) runs(s stage) bool {
+	if len(s.types) == 0 || d.types == nil {
+		return true
+	}
+	for _, t := range s.types {
+		if d.types[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// Wants reports whether mentions of type t are to be extracted.
+func (d *Document) Wants(t string) bool { return d.types == nil || d.types[t] }
+
+// Runes returns the text as code points (shared; do not modify).
+func (d *Document) Runes() []rune { return d.runes }
+
+// Tokens returns the segmentation of the text, computed once on first use.
+func (d *Document) Tokens() []segment.Token {
+	if !d.segDone {
+		d.segDone = true
+		s := d.seg
+		if s == nil {
+			var err error
+			if s, err = segment.Default(); err != nil {
+				return nil
+			}
+		}
+		d.tokens = s.Cut(d.Text)
+	}
+	return d.tokens
+}
+
+// add appends a mention for runes [start,end) if its type is wanted.
+func (d *Document) add(m Mention) {
+	if !d.Wants(m.Type) || m.Start < 0 || m.End > len(d.runes) || m.Start >= m.End {
+		return
+	}
+	m.Text = string(d.runes[m.Start:m.End])
+	d.Mentions = append(d.Mentions, m)
+}
+
+// MentionsOf returns the mentions of type t found so far.
+func (d *Document) MentionsOf(t string) []Mention {
+	var out []Mention
+	for _, m := range d.Mentions {
+		if m.Type == t {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func sortMentions(ms []Mention) {
+	order := map[string]int{}
+	for i, t := range Types {
+		order[t] = i
+	}
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].Start != ms[j].Start {
+			return ms[i].Start < ms[j].Start
+		}
+		if ms[i].End != ms[j].End {
+			return ms[i].End > ms[j].End
+		}
+		return order[ms[i].Type] < order[ms[j].Type]
+	})
+}
