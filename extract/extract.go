@@ -145,6 +145,8 @@ type Document struct {
 	seg     *segment.Segmenter
 	types   map[string]bool
 	refDate time.Time // zero when given by no option
+	// placeIdx holds the place stage's mentions by start (see placeAt).
+	placeIdx map[int]Mention
 	// Ref is the reference date used to resolve relative and partial
 	// times, and where it came from.
 	Ref RefDate `json:"-"`

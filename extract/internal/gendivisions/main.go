@@ -1,0 +1,197 @@
+// Command gendivisions builds extract/data/divisions.tsv.gz, the compact
+// administrative-division gazetteer embedded by package extract, from the
+// tables in ../shared/corpora/admin-divisions/ (see its README):
+//
+//   - areacodes/result.csv: county level and above, 1981–2024, with former
+//     names, validity years and successor codes;
+//   - modood/{cities,areas,streets}.csv: current divisions down to township
+//     level (NBS codes).
+//
+// Run it from the extract directory with go generate (see divisions.go):
+//
+//	go run ./internal/gendivisions -src ../../shared/corpora/admin-divisions -out data/divisions.tsv.gz
+//
+// Output format (gzip of UTF-8 text, one record per line, tab separated):
+//
+//	C code name level from to next prov pref short
+//	T code name
+//
+// C lines are county-level-and-above records: level is P, F or C
+// (province, prefecture, county); from and to are years (to empty while in
+// use, end exclusive); next lists successor codes separated by ';'; prov and
+// pref are the enclosing names at the time; short is the standard short
+// form ("" when none is allowed). T lines are townships (9-digit codes);
+// their county is the first six digits of the code.
+//
+// Short-form rule: the suffix (省, 市, 县, 区, 旗, 自治区, 自治州, 自治县,
+// 地区, 盟, 特别行政区, …) and then any trailing ethnic-group names are
+// stripped; the short form is kept only when it has at least two characters
+// and is not an ordinary word, that is, when the gse dictionary does not list
+// it with a part of speech other than ns (place name) and a frequency of at
+// least commonWordFreq. County-level short forms must also not be a
+// township-style name (ending in 镇 or 乡).
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/go-ego/gse"
+)
+
+// commonWordFreq is the gse frequency from which a non-place word blocks a
+// short form (新华 nz 549, 和平 nz 7998).
+const commonWordFreq = 100
+
+var suffixes = []string{"特别行政区", "新区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "行政区", "省", "市", "县", "区", "旗", "盟"}
+
+var ethnic = strings.Fields(`汉族 蒙古族 回族 藏族 维吾尔族 维吾尔 苗族 彝族 壮族 布依族 朝鲜族 满族 侗族 瑶族 白族
+土家族 哈尼族 哈萨克族 傣族 黎族 傈僳族 佤族 畲族 高山族 拉祜族 水族 东乡族 纳西族 景颇族 柯尔克孜族
+土族 达斡尔族 仫佬族 羌族 布朗族 撒拉族 毛南族 仡佬族 锡伯族 阿昌族 普米族 塔吉克族 怒族 乌孜别克族
+俄罗斯族 鄂温克族 德昂族 保安族 裕固族 京族 塔塔尔族 独龙族 鄂伦春族 赫哲族 门巴族 珞巴族 基诺族 各族`)
+
+var seg gse.Segmenter
+
+func main() {
+	src := flag.String("src", "../../shared/corpora/admin-divisions", "admin-divisions folder")
+	out := flag.String("out", "data/divisions.tsv.gz", "output file")
+	flag.Parse()
+	seg.SkipLog = true
+	if err := seg.LoadDictEmbed("zh_s"); err != nil {
+		log.Fatal(err)
+	}
+	var buf strings.Builder
+	seen := map[string]bool{} // code+name of C records
+	rows := readCSV(filepath.Join(*src, "areacodes", "result.csv"))
+	for _, r := range rows[1:] {
+		if len(r) < 9 {
+			log.Fatalf("result.csv: short row %v", r)
+		}
+		code, prov, pref, name, lvl, from, to, next := r[0], r[1], r[2], r[3], r[4], r[6], r[7], r[8]
+		l := map[string]string{"省级": "P", "地级": "F", "县级": "C"}[lvl]
+		if l == "" {
+			log.Fatalf("result.csv: unknown level %q", lvl)
+		}
+		if r[5] == "在用" {
+			next = ""
+		}
+		if l != "C" || pref == "直辖" {
+			if l == "P" {
+				prov = ""
+			}
+			pref = ""
+		}
+		if l == "P" {
+			prov = ""
+		}
+		emit(&buf, code, name, l, from, to, next, prov, pref)
+		seen[code+name] = true
+	}
+	// Current units the historical table lacks (development zones, …).
+	provs := map[string]string{}
+	for _, r := range readCSV(filepath.Join(*src, "modood", "provinces.csv"))[1:] {
+		provs[r[0]] = r[1]
+	}
+	cities := map[string]string{}
+	for _, r := range readCSV(filepath.Join(*src, "modood", "cities.csv"))[1:] {
+		cities[r[0]] = r[1]
+		code := r[0] + "00"
+		if !seen[code+r[1]] && r[1] != "市辖区" && r[1] != "县" && !strings.Contains(r[1], "直辖") {
+			emit(&buf, code, r[1], "F", "2023", "", "", provs[r[2]], "")
+			seen[code+r[1]] = true
+		}
+	}
+	for _, r := range readCSV(filepath.Join(*src, "modood", "areas.csv"))[1:] {
+		if !seen[r[0]+r[1]] && r[1] != "市辖区" {
+			pref := cities[r[2]]
+			if pref == "市辖区" || pref == "县" || strings.Contains(pref, "直辖") {
+				pref = ""
+			}
+			emit(&buf, r[0], r[1], "C", "2023", "", "", provs[r[3]], pref)
+		}
+	}
+	streets := readCSV(filepath.Join(*src, "modood", "streets.csv"))[1:]
+	sort.Slice(streets, func(i, j int) bool { return streets[i][0] < streets[j][0] })
+	for _, r := range streets {
+		fmt.Fprintf(&buf, "T\t%s\t%s\n", r[0], r[1])
+	}
+	f, err := os.Create(*out)
+	if err != nil {
+		log.Fatal(err)
+	}
+	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
+	if _, err := io.WriteString(zw, buf.String()); err != nil {
+		log.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		log.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func emit(w io.Writer, code, name, l, from, to, next, prov, pref string) {
+	fmt.Fprintf(w, "C\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", code, name, l, from, to, next, prov, pref, short(name, l))
+}
+
+// short returns the standard short form of a division name, or "".
+func short(name, level string) string {
+	s := name
+	for _, suf := range suffixes {
+		if strings.HasSuffix(s, suf) && len([]rune(s)) > len([]rune(suf)) {
+			s = strings.TrimSuffix(s, suf)
+			break
+		}
+	}
+	if s == name {
+		return ""
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, e := range ethnic {
+			if strings.HasSuffix(s, e) && len([]rune(s))-len([]rune(e)) >= 2 {
+				s = strings.TrimSuffix(s, e)
+				changed = true
+			}
+		}
+	}
+	if len([]rune(s)) < 2 || strings.ContainsAny(s, "、的") {
+		return ""
+	}
+	if level == "C" && (strings.HasSuffix(s, "镇") || strings.HasSuffix(s, "乡")) {
+		return ""
+	}
+	if freq, pos, ok := seg.Find(s); ok && pos != "ns" && freq >= commonWordFreq {
+		return ""
+	}
+	return s
+}
+
+func readCSV(path string) [][]string {
+	f, err := os.Open(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	if b, _ := br.Peek(3); string(b) == "\xef\xbb\xbf" {
+		br.Discard(3)
+	}
+	r := csv.NewReader(br)
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		log.Fatalf("%s: %v", path, err)
+	}
+	return rows
+}

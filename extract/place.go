@@ -1,0 +1,671 @@
+package extract
+
+import (
+	_ "embed"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/tongbao/tongbao/segment"
+)
+
+// Places: administrative divisions from the embedded gazetteer (full names,
+// standard short forms, historical names), townships (matched only with
+// their suffix 镇/乡/街道/苏木…), world places (data/places_world.txt), and
+// place shapes beyond the tables (X村, X社区, X街道, X渡口, rivers…).
+//
+// The stage runs at order 40, before person and organization stages, which
+// may call (*Document).placeAt or MatchPlace. Convention with the org stage:
+// a place strictly inside an organization name (北京 in 北京大学) is not a
+// place; the org stage removes such place mentions from d.Mentions.
+
+//go:embed data/places_world.txt
+var worldPlacesTxt string
+
+func init() {
+	register(stage{order: 40, name: "place", types: []string{TypePlace, TypeOrg}, run: extractPlaces})
+}
+
+// placeVal is what the place lexicon knows about a string.
+type placeVal struct {
+	full, short bool   // a full division name, a standard short form
+	world       string // kind of world/geographic place, or ""
+}
+
+type placeIndex struct {
+	g   *gazetteer
+	lex *Lexicon[placeVal]
+}
+
+var (
+	placeOnce sync.Once
+	placeIdx  *placeIndex
+	placeErr  error
+)
+
+// places returns the place index, built on first use.
+func places() (*placeIndex, error) {
+	placeOnce.Do(func() {
+		g, err := loadGazetteer()
+		if err != nil {
+			placeErr = err
+			return
+		}
+		lex := NewLexicon[placeVal]()
+		ReadWordList(worldPlacesTxt, func(f []string) {
+			if len(f) >= 2 {
+				lex.Add(f[0], placeVal{world: f[1]})
+			}
+		})
+		for _, r := range g.recs {
+			if r.Level == LevelTownship {
+				continue
+			}
+			v, _ := lex.Get(r.Name)
+			v.full = true
+			lex.Add(r.Name, v)
+			if r.Short != "" {
+				v, _ := lex.Get(r.Short)
+				v.short = true
+				lex.Add(r.Short, v)
+			}
+		}
+		placeIdx = &placeIndex{g: g, lex: lex}
+	})
+	return placeIdx, placeErr
+}
+
+// townSuffix reports whether r can end a township name.
+func townSuffix(r rune) bool {
+	switch r {
+	case '镇', '乡', '道', '木', '场', '区', '园', '处':
+		return true
+	}
+	return false
+}
+
+// placeHit is one matched place before merging runs.
+type placeHit struct {
+	start, end int
+	ids        []int32 // candidate gazetteer records
+	short      bool    // matched a short form only
+	kind       string  // world/shape kind when not a division
+	level      string  // level for shapes
+}
+
+// MatchPlace reports the longest known place name starting at runes[i]: a
+// division of the gazetteer (full name, standard short form, or township
+// with its suffix) or a world place. end is the exclusive end; div is the
+// division the name most likely denotes (the current one for a short form,
+// the latest record for a historical name), nil for world places or when
+// the name is ambiguous. It does no segmentation check: callers that need
+// word boundaries (the org stage on a Document) should use placeAt.
+func MatchPlace(runes []rune, i int) (end int, div *Division, ok bool) {
+	px, err := places()
+	if err != nil || i < 0 || i >= len(runes) {
+		return 0, nil, false
+	}
+	h, ok := px.longest(runes, i, nil)
+	if !ok {
+		return 0, nil, false
+	}
+	if id, ok := px.pick(h.ids, 0, nil); ok {
+		d := px.g.division(id)
+		div = &d
+	}
+	return h.end, div, true
+}
+
+// placeAt returns the place mention starting at rune i, as found by the
+// place stage (merged runs included), even when place mentions are not
+// wanted in the output. Use it from stages with order > 40.
+func (d *Document) placeAt(i int) (Mention, bool) {
+	m, ok := d.placeIdx[i]
+	return m, ok
+}
+
+// longest finds the longest acceptable place name at i. ok(start,end,short)
+// vets a candidate span (nil accepts all).
+func (px *placeIndex) longest(rs []rune, i int, ok func(s, e int, short bool) bool) (placeHit, bool) {
+	var cands []placeHit
+	// Townships: only with their suffix.
+	for n := min(px.g.maxTown, len(rs)-i); n >= 2; n-- {
+		if !townSuffix(rs[i+n-1]) {
+			continue
+		}
+		if ids := px.g.full[string(rs[i:i+n])]; len(ids) > 0 {
+			var tids []int32
+			for _, id := range ids {
+				if px.g.recs[id].Level == LevelTownship {
+					tids = append(tids, id)
+				}
+			}
+			if len(tids) > 0 {
+				cands = append(cands, placeHit{start: i, end: i + n, ids: tids, level: LevelTownship})
+				break
+			}
+		}
+	}
+	px.lex.Prefixes(rs, i, func(n int, v placeVal) {
+		h := placeHit{start: i, end: i + n, kind: v.world}
+		name := string(rs[i : i+n])
+		if v.full {
+			for _, id := range px.g.full[name] {
+				if px.g.recs[id].Level != LevelTownship {
+					h.ids = append(h.ids, id)
+				}
+			}
+		}
+		if v.short && len(h.ids) == 0 {
+			h.ids = px.g.short[name]
+			h.short = true
+		}
+		if h.ids != nil {
+			h.kind = ""
+		}
+		if h.ids == nil && h.kind == "" {
+			return
+		}
+		cands = append(cands, h)
+	})
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].end > cands[b].end })
+	for _, c := range cands {
+		if ok == nil || ok(c.start, c.end, c.short || c.kind != "") {
+			return c, true
+		}
+	}
+	return placeHit{}, false
+}
+
+// levelRank orders levels from broad to narrow.
+func levelRank(l string) int {
+	switch l {
+	case LevelProvince:
+		return 0
+	case LevelPrefecture:
+		return 1
+	case LevelCounty:
+		return 2
+	case LevelTownship:
+		return 3
+	}
+	return 4
+}
+
+// pick chooses one record among candidate ids for a text of the given year
+// (0 when unknown). ctx holds codes of other places of the document, used
+// to resolve ambiguous names. ok is false when the name stays ambiguous.
+func (px *placeIndex) pick(ids []int32, year int, ctx map[string]int) (int32, bool) {
+	g := px.g
+	if len(ids) == 0 {
+		return 0, false
+	}
+	// Time: keep the records valid in year (or closest); without a year,
+	// keep the records in use, else the latest ones.
+	var keep []int32
+	if year > 0 {
+		best := 1 << 30
+		for _, id := range ids {
+			if dd := g.distance(id, year); dd < best {
+				best, keep = dd, []int32{id}
+			} else if dd == best {
+				keep = append(keep, id)
+			}
+		}
+	} else {
+		best := -1
+		for _, id := range ids {
+			to := g.recs[id].To
+			if to == 0 {
+				to = 9999
+			}
+			if to > best {
+				best, keep = to, []int32{id}
+			} else if to == best {
+				keep = append(keep, id)
+			}
+		}
+	}
+	// Distinct entities: records sharing a code are one.
+	ent := map[string]int32{}
+	for _, id := range keep {
+		c := g.recs[id].Code
+		if prev, ok := ent[c]; !ok || g.recs[id].To == 0 || g.recs[id].To > g.recs[prev].To && g.recs[prev].To != 0 {
+			ent[c] = id
+		}
+	}
+	if len(ent) == 1 {
+		for _, id := range ent {
+			return id, true
+		}
+	}
+	// Context: other places of the document in the same province or
+	// prefecture.
+	if len(ctx) > 0 {
+		var best []int32
+		bs := 0
+		for c, id := range ent {
+			s := 0
+			for cc, n := range ctx {
+				if cc == c {
+					continue
+				}
+				switch {
+				case len(cc) >= 4 && len(c) >= 4 && cc[:4] == c[:4] && cc[2:4] != "00":
+					s += 2 * n
+				case cc[:2] == c[:2]:
+					s += n
+				}
+			}
+			if s > bs {
+				bs, best = s, []int32{id}
+			} else if s == bs && s > 0 {
+				best = append(best, id)
+			}
+		}
+		if len(best) == 1 {
+			return best[0], true
+		}
+	}
+	// A single broadest unit wins (吉林 is the province before the city).
+	var top []int32
+	tr := 99
+	for _, id := range ent {
+		if r := levelRank(g.recs[id].Level); r < tr {
+			tr, top = r, []int32{id}
+		} else if r == tr {
+			top = append(top, id)
+		}
+	}
+	if len(top) == 1 && tr < 2 {
+		return top[0], true
+	}
+	return 0, false
+}
+
+// docYear is the year of the text, 0 when unknown.
+func (d *Document) docYear() int {
+	if d.Ref.Year > 0 {
+		return d.Ref.Year
+	}
+	if !d.refDate.IsZero() {
+		return d.refDate.Year()
+	}
+	if s, ok := d.Meta["date"].(string); ok && len(s) >= 4 {
+		if y, err := strconv.Atoi(s[:4]); err == nil && y > 1900 && y < 2200 {
+			return y
+		}
+	}
+	return 0
+}
+
+// Shape words that make a place of the name before them.
+var shapeWords = map[string]string{
+	"村": LevelVillage, "社区": LevelVillage, "寨": LevelVillage, "屯": LevelVillage, "嘎查": LevelVillage,
+	"街道": LevelTownship, "镇": LevelTownship, "乡": LevelTownship, "苏木": LevelTownship,
+	"渡口": "ferry", "渡": "ferry", "码头": "ferry",
+	"河": "river", "江": "river", "湖": "lake", "水库": "lake",
+	"山": "mountain", "峰": "mountain", "岭": "mountain",
+	"岛": "island", "湾": "sea", "港": "site", "峡": "site",
+	"路": "road", "街": "road", "大街": "road", "大道": "road", "胡同": "road",
+	"广场": "site", "大桥": "site", "桥": "site", "机场": "site", "火车站": "site",
+}
+
+// shapeChars end a place-tagged word of a shape (鸭/ns 池河/ns).
+const shapeChars = "河江湖山峰岭岛湾港峡关村寨屯坝沟洞桥路街庄渡口"
+
+// nameTok reports whether token t can be part of a proper name before a
+// shape word.
+func nameTok(text, pos string) bool {
+	for _, r := range text {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	switch pos {
+	case "ns", "nr", "nrt", "nz", "n", "ng", "j", "nt":
+		return true
+	}
+	return false
+}
+
+func extractPlaces(d *Document) {
+	px, err := places()
+	if err != nil {
+		return
+	}
+	rs := d.runes
+	toks := d.Tokens()
+	starts := make([]bool, len(rs)+1)
+	ends := make([]bool, len(rs)+1)
+	tokAt := make(map[int]int, len(toks)) // start -> token index
+	for k, t := range toks {
+		if t.Start >= 0 && t.End <= len(rs) {
+			starts[t.Start], ends[t.End] = true, true
+			tokAt[t.Start] = k
+		}
+	}
+	if len(toks) == 0 {
+		for i := range starts {
+			starts[i], ends[i] = true, true
+		}
+	}
+	starts[len(rs)], ends[len(rs)] = true, true
+	ends[0] = true
+
+	// 1. Lexicon scan.
+	var hits []placeHit
+	lastEnd := -1
+	vet := func(s, e int, loose bool) bool {
+		if !starts[s] && s != lastEnd {
+			return false
+		}
+		if loose && !ends[e] {
+			return false
+		}
+		return true
+	}
+	covered := make([]bool, len(rs))
+	for i := 0; i < len(rs); {
+		h, ok := px.longest(rs, i, vet)
+		if !ok {
+			i++
+			continue
+		}
+		hits = append(hits, h)
+		for k := h.start; k < h.end; k++ {
+			covered[k] = true
+		}
+		lastEnd = h.end
+		i = h.end
+	}
+
+	// 2. Shapes from the segmentation.
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		lvl, isShape := shapeWords[t.Text]
+		if isShape && !covered[t.Start] {
+			// Name before the shape word: one or two name tokens, 2-4 runes.
+			s := t.Start
+			j := k - 1
+			for ; j >= 0 && k-j <= 2; j-- {
+				p := toks[j]
+				if covered[p.Start] && !(j == k-1) {
+					break
+				}
+				if !nameTok(p.Text, p.Pos) || t.Start-p.Start > 4 {
+					break
+				}
+				if p.Pos == "n" && len([]rune(p.Text)) <= 1 {
+					break
+				}
+				s = p.Start
+			}
+			if s < t.Start && t.Start-s >= 2 && !commonNoun(toks, j+1, k, lvl) {
+				h := placeHit{start: s, end: t.End, level: LevelOther, kind: lvl}
+				if lvl == LevelVillage || lvl == LevelTownship {
+					h.level, h.kind = lvl, ""
+				}
+				hits = addShape(hits, h, covered)
+			}
+			continue
+		}
+		// Runs of place-tagged words ending with a shape character.
+		if t.Pos == "ns" && !covered[t.Start] {
+			j := k
+			for j+1 < len(toks) && toks[j+1].Pos == "ns" && !covered[toks[j+1].Start] {
+				j++
+			}
+			last := []rune(toks[j].Text)
+			if j > k || len(last) >= 3 {
+				if strings.ContainsRune(shapeChars, last[len(last)-1]) {
+					hits = addShape(hits, placeHit{start: t.Start, end: toks[j].End, level: LevelOther, kind: "geo"}, covered)
+				}
+			}
+			k = j
+		}
+	}
+	sort.Slice(hits, func(a, b int) bool { return hits[a].start < hits[b].start })
+
+	// 3. Resolve divisions: unambiguous ones first, then the others in
+	// their context.
+	year := d.docYear()
+	fullNames := map[string]bool{}
+	for _, h := range hits {
+		if !h.short && h.ids != nil {
+			fullNames[px.g.recs[h.ids[0]].Name] = true
+		}
+	}
+	chosen := make([]int32, len(hits))
+	resolved := make([]bool, len(hits))
+	ctx := map[string]int{}
+	for pass := 0; pass < 2; pass++ {
+		for k, h := range hits {
+			if h.ids == nil || resolved[k] {
+				continue
+			}
+			ids := h.ids
+			if h.short {
+				// A short form denotes the same unit as a full name of the
+				// document (黔西 after 黔西县).
+				var same []int32
+				for _, id := range ids {
+					if fullNames[px.g.recs[id].Name] {
+						same = append(same, id)
+					}
+				}
+				if len(same) > 0 {
+					ids = same
+				}
+			}
+			var c map[string]int
+			if pass == 1 {
+				c = ctx
+			}
+			if id, ok := px.pick(ids, year, c); ok {
+				chosen[k], resolved[k] = id, true
+				if pass == 0 {
+					ctx[px.g.recs[id].Code]++
+				}
+			}
+		}
+	}
+
+	// 4. Merge runs written together (安徽省合肥市长江路) and emit.
+	d.placeIdx = map[int]Mention{}
+	for k := 0; k < len(hits); {
+		j := k
+		for j+1 < len(hits) && hits[j+1].start == hits[j].end {
+			j++
+		}
+		m := Mention{Type: TypePlace, Start: hits[k].start, End: hits[j].end}
+		m.Text = string(rs[m.Start:m.End])
+		// The most specific resolved division of the run names it.
+		last := -1
+		for x := k; x <= j; x++ {
+			if resolved[x] {
+				last = x
+			}
+		}
+		tail := hits[j]
+		switch {
+		case last >= 0:
+			id := chosen[last]
+			r := &px.g.recs[id]
+			code := r.Code
+			m.Code = &code
+			m.Level = r.Level
+			m.Path = px.g.path(id)
+			if r.Name != string(rs[hits[last].start:hits[last].end]) || last != k || j != k {
+				m.Canonical = r.Name
+			}
+			if !px.g.inUse(id) {
+				if cid, ok := px.g.current(id); ok {
+					cd := px.g.division(cid)
+					m.Current = &cd
+				}
+			}
+			if last != j {
+				m.Code = nil
+				m.Level = tail.level
+				if m.Level == "" {
+					m.Level = LevelOther
+				}
+				m.Kind = tail.kind
+				m.Path = append(m.Path, string(rs[hits[last+1].start:tail.end]))
+				m.Canonical = ""
+			}
+		case tail.ids != nil:
+			m.Level = px.g.recs[tail.ids[0]].Level
+			seen := map[string]bool{}
+			for _, id := range tail.ids {
+				if c := px.g.recs[id].Code; !seen[c] && (year == 0 || px.g.distance(id, year) == 0 || px.g.inUse(id)) {
+					seen[c] = true
+					m.Candidates = append(m.Candidates, px.g.division(id))
+				}
+			}
+		default:
+			m.Level = tail.level
+			if m.Level == "" {
+				m.Level = LevelOther
+			}
+			m.Kind = tail.kind
+		}
+		d.placeIdx[m.Start] = m
+		d.add(m)
+		k = j + 1
+	}
+	d.placeEntities()
+	d.findHome()
+}
+
+// commonNoun reports whether tokens [a,b) before a shape word are a single
+// frequent common noun (重点村, 农村), which does not name a place.
+//
+// Rule: the name part must hold a proper-name token (ns, nr, nz, j) unless
+// it is a single two-rune noun before a ferry, river or mountain word
+// (红军渡口), where generic nouns rarely occur.
+func commonNoun(toks []segment.Token, a, b int, kind string) bool {
+	for _, t := range toks[a:b] {
+		switch t.Pos {
+		case "ns", "nr", "nrt", "nz", "j":
+			return false
+		}
+	}
+	if b-a == 1 && len([]rune(toks[a].Text)) == 2 {
+		switch kind {
+		case "ferry", "river", "mountain":
+			return false
+		}
+	}
+	return true
+}
+
+func addShape(hits []placeHit, h placeHit, covered []bool) []placeHit {
+	for k := h.start; k < h.end; k++ {
+		if covered[k] {
+			return hits
+		}
+	}
+	for k := h.start; k < h.end; k++ {
+		covered[k] = true
+	}
+	return append(hits, h)
+}
+
+// placeEntities fills d.Places, merging mentions of one entity.
+func (d *Document) placeEntities() {
+	idx := map[string]int{}
+	var starts []int
+	for s := range d.placeIdx {
+		starts = append(starts, s)
+	}
+	sort.Ints(starts)
+	d.Places = nil
+	for _, s := range starts {
+		m := d.placeIdx[s]
+		key, name := "t:"+m.Text, m.Text
+		if m.Code != nil {
+			key = "c:" + *m.Code
+			if m.Canonical != "" {
+				name = m.Canonical
+			}
+		}
+		if k, ok := idx[key]; ok {
+			d.Places[k].Count++
+			continue
+		}
+		idx[key] = len(d.Places)
+		d.Places = append(d.Places, Entity{Name: name, Code: m.Code, Count: 1, First: m.Start})
+	}
+	if d.Places == nil {
+		d.Places = []Entity{}
+	}
+}
+
+// findHome sets d.Home: the county-level place named in the title (the
+// first line when no title stage set one), else in the byline, else the
+// most-mentioned county-level place (ties go to the first mentioned).
+func (d *Document) findHome() {
+	county := func(m Mention) bool { return m.Code != nil && m.Level == LevelCounty }
+	inSpan := func(s, e int) (Mention, bool) {
+		best := Mention{}
+		found := false
+		for _, m := range d.placeIdx {
+			if m.Start >= s && m.End <= e && county(m) && (!found || m.Start < best.Start) {
+				best, found = m, true
+			}
+		}
+		return best, found
+	}
+	name := func(m Mention) string {
+		if m.Canonical != "" {
+			return m.Canonical
+		}
+		return m.Text
+	}
+	// Title span.
+	ts, te := 0, 0
+	if d.Title != nil {
+		if k := strings.Index(d.Text, *d.Title); k >= 0 {
+			ts = len([]rune(d.Text[:k]))
+			te = ts + len([]rune(*d.Title))
+		}
+	} else if k := strings.IndexByte(d.Text, '\n'); k > 0 && k < 200 {
+		te = len([]rune(d.Text[:k]))
+	}
+	if te > ts {
+		if m, ok := inSpan(ts, te); ok {
+			d.Home = &Home{Name: name(m), Code: *m.Code, From: "title"}
+			return
+		}
+	}
+	if d.Byline != nil {
+		if m, ok := inSpan(d.Byline.Start, d.Byline.End); ok {
+			d.Home = &Home{Name: name(m), Code: *m.Code, From: "byline"}
+			return
+		}
+	}
+	count := map[string]int{}
+	first := map[string]Mention{}
+	for _, m := range d.placeIdx {
+		if county(m) {
+			count[*m.Code]++
+			if f, ok := first[*m.Code]; !ok || m.Start < f.Start {
+				first[*m.Code] = m
+			}
+		}
+	}
+	var best string
+	for c, n := range count {
+		if best == "" || n > count[best] || n == count[best] && first[c].Start < first[best].Start {
+			best = c
+		}
+	}
+	if best != "" {
+		m := first[best]
+		d.Home = &Home{Name: name(m), Code: best, From: "mentions"}
+	}
+}
