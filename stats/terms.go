@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/tongbao/tongbao/extract"
 	"github.com/tongbao/tongbao/segment"
 )
 
@@ -91,33 +90,12 @@ func DocPOS(tokens []segment.Token, f *Filter) map[string]map[string]int {
 	return m
 }
 
-// MentionTerm returns the term a mention counts as: the canonical form when
-// known (slogans), the counted object for a count, the normalized value for
-// a time, else the text as written. It returns "" for a count without an
-// object.
-func MentionTerm(m extract.Mention) string {
-	switch {
-	case m.Canonical != "":
-		return m.Canonical
-	case m.Type == extract.TypeCount:
-		return m.Object
-	case m.Type == extract.TypeTime:
-		if s, ok := m.Value.(string); ok && s != "" {
-			return s
-		}
-	}
-	return m.Text
-}
-
-// MentionTerms counts the mentions of the given type (all types when typ is
-// empty) by MentionTerm, applying the stopwords and minimum length of f.
-func MentionTerms(mentions []extract.Mention, typ string, f *Filter) map[string]int {
+// CountTerms counts terms given as strings (e.g. the canonical forms of
+// extracted mentions), applying the stopwords and minimum length of f (not
+// its POS filter). Empty strings are skipped.
+func CountTerms(terms []string, f *Filter) map[string]int {
 	m := map[string]int{}
-	for _, x := range mentions {
-		if typ != "" && x.Type != typ {
-			continue
-		}
-		t := MentionTerm(x)
+	for _, t := range terms {
 		if t == "" {
 			continue
 		}
