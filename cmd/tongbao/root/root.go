@@ -5,6 +5,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
+	evalcmd "github.com/tongbao/tongbao/cmd/tongbao/eval"
 	extractcmd "github.com/tongbao/tongbao/cmd/tongbao/extract"
 	segmentcmd "github.com/tongbao/tongbao/cmd/tongbao/segment"
 	"github.com/tongbao/tongbao/cmd/tongbao/version"
@@ -37,6 +38,7 @@ object per document, in input order.`,
 		version.New(),
 		segmentcmd.New(),
 		extractcmd.New(),
+		evalcmd.New(),
 	)
 	return cmd
 }

@@ -1,0 +1,90 @@
+package eval
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/tongbao/tongbao/segment"
+)
+
+// FormatTypes returns the mention types a gold format annotates.
+func FormatTypes(format string) []string {
+	switch format {
+	case FormatPD1998:
+		return []string{"time", "count", "person", "place", "org", "book"}
+	case FormatCLUENER:
+		return []string{"person", "place", "org", "book"}
+	case FormatMSRA:
+		return []string{"person", "place", "org"}
+	case FormatSIGHAN:
+		return []string{Word}
+	}
+	return nil
+}
+
+// Segmentation returns a system whose mentions are the words cut finds,
+// as Word spans.
+func Segmentation(name string, cut func(string) []segment.Token) System {
+	return System{Name: name, Find: func(d *Doc) ([]Span, error) {
+		toks := cut(d.Text)
+		out := make([]Span, len(toks))
+		for i, t := range toks {
+			out[i] = Span{Word, t.Start, t.End}
+		}
+		return out, nil
+	}}
+}
+
+// SegmentationSystems returns one system per segmentation mode of seg,
+// named "gse <mode>".
+func SegmentationSystems(seg *segment.Segmenter) []System {
+	return []System{
+		Segmentation("gse default", seg.Cut),
+	}
+}
+
+// Floors are the lowest exact F1 each type may score, by gold format:
+// {"pd1998": {"person": 0.62, ...}}. Floors only ever go up.
+type Floors map[string]map[string]float64
+
+// ReadFloors reads a floors file.
+func ReadFloors(path string) (Floors, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var f Floors
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return f, nil
+}
+
+// Check returns an error naming every type of r whose exact F1 is below
+// its floor for format. A floor of a type r does not score is an error
+// too, so that a floor cannot be skipped by accident.
+func (f Floors) Check(format string, r *Result) error {
+	fl := f[format]
+	types := make([]string, 0, len(fl))
+	for t := range fl {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	var bad []string
+	for _, t := range OrderTypes(types) {
+		m, ok := r.Metrics[t]
+		switch {
+		case !ok:
+			bad = append(bad, fmt.Sprintf("%s: not evaluated (floor %.3f)", t, fl[t]))
+		case m.F1 < fl[t]:
+			bad = append(bad, fmt.Sprintf("%s: F1 %.4f is below the floor %.3f", t, m.F1, fl[t]))
+		}
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("%s accuracy below floors:\n  %s", format, strings.Join(bad, "\n  "))
+	}
+	return nil
+}
