@@ -1,13 +1,21 @@
-// Package segment splits Chinese text into words with gse
-// (github.com/go-ego/gse), tuned for the language of government bulletins.
+// Package segment splits Chinese text into words, tuned for the language of
+// government bulletins.
 //
-// The dictionary is embedded in the binary: no file is read at run time.
+// It uses the simplified-Chinese dictionary of gse (github.com/go-ego/gse),
+// compiled by internal/gendict into a pre-built hash table that is embedded
+// in the binary and used in place, so that start-up reads no file and parses
+// nothing; a government-domain lexicon (dict/gov.txt, also embedded) and
+// user dictionaries are laid over it. Words are chosen like jieba's and gse's
+// DAG segmenters do: the most probable path through all dictionary words of
+// the text. Unknown words can be found with gse's HMM (WithHMM).
 package segment
 
 import (
+	"math"
+	"strings"
 	"sync"
-
-	"github.com/go-ego/gse"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Token is one word of the input. Start and End count Unicode code points
@@ -20,9 +28,73 @@ type Token struct {
 	Pos   string `json:"pos,omitempty"`
 }
 
+// Mode selects how text is cut.
+type Mode int
+
+const (
+	// Precise cuts text into the most probable sequence of words, each
+	// code point in exactly one token.
+	Precise Mode = iota
+	// Search is Precise plus, before each word longer than two code points,
+	// the dictionary words of two and three code points inside it (tokens
+	// overlap), for indexing.
+	Search
+	// Full emits every dictionary word found anywhere in the text (tokens
+	// overlap), and single code points not covered by any.
+	Full
+)
+
+// String returns the mode's name: precise, search or full.
+func (m Mode) String() string {
+	switch m {
+	case Precise:
+		return "precise"
+	case Search:
+		return "search"
+	case Full:
+		return "full"
+	}
+	return "Mode(" + itoa(int(m)) + ")"
+}
+
+// ParseMode returns the Mode named s (precise, search or full).
+func ParseMode(s string) (Mode, error) {
+	switch strings.ToLower(s) {
+	case "precise", "":
+		return Precise, nil
+	case "search":
+		return Search, nil
+	case "full", "all":
+		return Full, nil
+	}
+	return 0, &modeError{s}
+}
+
+type modeError struct{ s string }
+
+func (e *modeError) Error() string {
+	return "segment: unknown mode " + quote(e.s) + " (want precise, search or full)"
+}
+
 // Segmenter cuts text into Tokens. It is safe for concurrent use.
 type Segmenter struct {
-	seg gse.Segmenter
+	base    *table
+	user    map[string]userEntry // domain and user words and their prefixes
+	ufilter []uint64             // bit h&ufilterMask set for each user key's hash
+	total   float64
+	logT    float64
+	mode    Mode
+	hmm     bool
+	reports []DictReport
+}
+
+// userEntry is an overlay entry. When set, it replaces the base entry of
+// the same key (freq 0 deletes the word); otherwise the key is only the
+// prefix of a longer overlay word.
+type userEntry struct {
+	freq float64
+	pos  string
+	set  bool
 }
 
 var (
@@ -32,26 +104,465 @@ var (
 )
 
 // Default returns the shared Segmenter with the embedded dictionary and the
-// government-domain lexicon, built once on first use.
+// government-domain lexicon, precise mode, no HMM, built once on first use.
 func Default() (*Segmenter, error) {
 	defaultOnce.Do(func() {
-		s := &Segmenter{}
-		s.seg.SkipLog = true
-		defaultErr = s.seg.LoadDictEmbed("zh_s")
-		defaultSeg = s
+		defaultSeg, defaultErr = New()
 	})
 	return defaultSeg, defaultErr
 }
 
-// Cut segments text in precise mode with part-of-speech tags.
+// Mode returns the mode Cut uses.
+func (s *Segmenter) Mode() Mode { return s.mode }
+
+// HMM reports whether unknown words are found with the HMM.
+func (s *Segmenter) HMM() bool { return s.hmm }
+
+// Cut segments text in the Segmenter's mode (Precise unless WithMode said
+// otherwise), with part-of-speech tags.
 func (s *Segmenter) Cut(text string) []Token {
-	rs := []rune(text)
-	var toks []Token
-	pos := 0
-	for _, p := range s.seg.Pos(text) {
-		n := len([]rune(p.Text))
-		toks = append(toks, Token{Text: string(rs[pos : pos+n]), Start: pos, End: pos + n, Pos: p.Pos})
-		pos += n
+	return s.Segment(text, s.mode)
+}
+
+// Segment segments text in the given mode, with part-of-speech tags.
+func (s *Segmenter) Segment(text string, mode Mode) []Token {
+	if text == "" {
+		return nil
+	}
+	sc := getScratch()
+	defer putScratch(sc)
+	sc.load(text)
+	switch mode {
+	case Full:
+		return s.full(text, sc)
+	case Search:
+		return s.search(text, sc, s.precise(text, sc))
+	default:
+		return s.precise(text, sc)
+	}
+}
+
+// Words returns the texts of Cut's tokens.
+func (s *Segmenter) Words(text string) []string {
+	toks := s.Cut(text)
+	w := make([]string, len(toks))
+	for i, t := range toks {
+		w[i] = t.Text
+	}
+	return w
+}
+
+// Lookup returns the frequency and part of speech of word in the
+// Segmenter's dictionaries, and whether it is a word there.
+func (s *Segmenter) Lookup(word string) (freq float64, pos string, ok bool) {
+	k := []byte(Normalize(word))
+	freq, pos, _ = s.lookup(k, hashBytes(fnvOffset, k))
+	return freq, pos, freq > 0
+}
+
+// Character classes.
+const (
+	clsHan     uint8 = iota // Han and every other letter: looked up
+	clsDigit                // 0-9, full width too
+	clsLatin                // a-z, A-Z, full width too
+	clsSpace                // white space other than newline
+	clsNewline              // \n and \r
+	clsPunct                // punctuation, symbols, control characters
+	clsInvalid              // a byte of invalid UTF-8
+)
+
+type scratch struct {
+	bo   []int32 // byte offset in the text of each code point, and the end
+	no   []int32 // byte offset in norm of each code point, and the end
+	norm []byte  // normalized text
+	cls  []uint8
+	best []float64
+	next []int32
+	pos  []string
+	bad  bool // the text has invalid UTF-8
+	n    int
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func getScratch() *scratch   { return scratchPool.Get().(*scratch) }
+func putScratch(sc *scratch) { scratchPool.Put(sc) }
+
+// load decodes text into code points, normalized bytes and classes.
+func (sc *scratch) load(text string) {
+	sc.bo, sc.no, sc.norm, sc.cls = sc.bo[:0], sc.no[:0], sc.norm[:0], sc.cls[:0]
+	sc.bad = false
+	for i, r := range text {
+		sc.bo = append(sc.bo, int32(i))
+		sc.no = append(sc.no, int32(len(sc.norm)))
+		c := clsHan
+		switch {
+		case r < utf8.RuneSelf:
+			switch {
+			case r >= 'A' && r <= 'Z':
+				r += 'a' - 'A'
+				c = clsLatin
+			case r >= 'a' && r <= 'z':
+				c = clsLatin
+			case r >= '0' && r <= '9':
+				c = clsDigit
+			case r == '\n' || r == '\r':
+				c = clsNewline
+			case r == ' ' || r == '\t' || r == '\v' || r == '\f':
+				c = clsSpace
+			default:
+				c = clsPunct
+			}
+			sc.norm = append(sc.norm, byte(r))
+			sc.cls = append(sc.cls, c)
+			continue
+		case r == utf8.RuneError:
+			if _, size := utf8.DecodeRuneInString(text[i:]); size == 1 {
+				sc.bad = true
+				c = clsInvalid
+			} else {
+				c = clsPunct
+			}
+		case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
+			r -= 0xFEE0
+			switch {
+			case r >= 'A' && r <= 'Z':
+				r += 'a' - 'A'
+				c = clsLatin
+			case r >= 'a' && r <= 'z':
+				c = clsLatin
+			case r >= '0' && r <= '9':
+				c = clsDigit
+			default:
+				c = clsPunct
+			}
+		case r >= 0x4E00 && r <= 0x9FFF:
+			// CJK unified ideographs: the common case.
+		case unicode.IsSpace(r):
+			c = clsSpace
+			if r == 0x85 || r == 0x2028 || r == 0x2029 {
+				c = clsNewline
+			}
+		case unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsControl(r) || unicode.Is(unicode.Co, r) || unicode.Is(unicode.Cs, r):
+			c = clsPunct
+		}
+		sc.norm = utf8.AppendRune(sc.norm, r)
+		sc.cls = append(sc.cls, c)
+	}
+	sc.n = len(sc.cls)
+	sc.bo = append(sc.bo, int32(len(text)))
+	sc.no = append(sc.no, int32(len(sc.norm)))
+}
+
+// lookup returns key's frequency (0 when it is not a word), its POS, and
+// whether a longer key may still match (key is a word or a prefix).
+func (s *Segmenter) lookup(key []byte, h uint32) (float64, string, bool) {
+	v, ok := s.base.find(key, h)
+	freq := float64(v & slotFreqMask)
+	var pos string
+	if freq > 0 {
+		pos = s.base.posOf(v)
+	}
+	if s.ufilter != nil && s.ufilter[h>>6&(ufilterMask>>6)]&(1<<(h&63)) != 0 {
+		if u, uok := s.user[string(key)]; uok {
+			ok = true
+			if u.set {
+				freq, pos = u.freq, u.pos
+				if u.pos == "" && freq > 0 && v&slotFreqMask > 0 {
+					pos = s.base.posOf(v)
+				}
+			}
+		}
+	}
+	return freq, pos, ok
+}
+
+// route computes, from right to left, the most probable path through the
+// dictionary words of the text: next[k] is where the word starting at k
+// ends.
+func (s *Segmenter) route(sc *scratch) {
+	n := sc.n
+	sc.best = grow(sc.best, n+1)
+	sc.next = grow(sc.next, n+1)
+	sc.pos = grow(sc.pos, n+1)
+	best, next, pos, no, norm := sc.best, sc.next, sc.pos, sc.no, sc.norm
+	best[n] = 0
+	logT := s.logT
+	for k := n - 1; k >= 0; k-- {
+		bv := math.Inf(-1)
+		bj := int32(k + 1)
+		bp := ""
+		h := uint32(fnvOffset)
+		for j := k + 1; j <= n; j++ {
+			h = hashBytes(h, norm[no[j-1]:no[j]])
+			freq, p, cont := s.lookup(norm[no[k]:no[j]], h)
+			if freq > 0 || j == k+1 {
+				f := freq
+				if f <= 0 {
+					f = 1
+				}
+				if v := math.Log(f) - logT + best[j]; v >= bv {
+					bv, bj, bp = v, int32(j), p
+				}
+			}
+			if !cont {
+				break
+			}
+		}
+		best[k], next[k], pos[k] = bv, bj, bp
+	}
+}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n, n+n/4)
+}
+
+// tokenAt returns the token of code points [i, j).
+func (sc *scratch) tokenAt(text string, i, j int, pos string) Token {
+	t := Token{Text: text[sc.bo[i]:sc.bo[j]], Start: i, End: j, Pos: pos}
+	if sc.bad {
+		t.Text = fixText(t.Text)
+	}
+	return t
+}
+
+// fixText replaces each byte of invalid UTF-8 by U+FFFD, as []rune does.
+func fixText(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return string([]rune(s))
+}
+
+func (s *Segmenter) precise(text string, sc *scratch) []Token {
+	s.route(sc)
+	n := sc.n
+	toks := make([]Token, 0, n/2+4)
+	var hanRun int = -1 // start of a run of single Han code points (HMM)
+	flushHan := func(end int) {
+		if hanRun < 0 {
+			return
+		}
+		toks = s.hmmRun(text, sc, toks, hanRun, end)
+		hanRun = -1
+	}
+	for k := 0; k < n; {
+		j := int(sc.next[k])
+		c := sc.cls[k]
+		if j == k+1 {
+			switch c {
+			case clsDigit, clsLatin:
+				// A run of letters and digits is one token, with a decimal
+				// point or separator between digits and a trailing percent.
+				flushHan(k)
+				e := k + 1
+				digits := c == clsDigit
+				for e < n && int(sc.next[e]) == e+1 {
+					ce := sc.cls[e]
+					if ce == clsDigit || ce == clsLatin {
+						digits = digits && ce == clsDigit
+						e++
+						continue
+					}
+					if sc.cls[e-1] == clsDigit && ce == clsPunct {
+						b := sc.norm[sc.no[e]]
+						if (b == '.' || b == ',' || b == ':' || b == '/') && e+1 < n && sc.cls[e+1] == clsDigit && int(sc.next[e+1]) == e+2 {
+							e++
+							continue
+						}
+						if b == '%' {
+							e++
+						}
+					}
+					break
+				}
+				p := "eng"
+				if digits {
+					p = "m"
+				}
+				toks = append(toks, sc.tokenAt(text, k, e, p))
+				k = e
+				continue
+			case clsSpace:
+				flushHan(k)
+				e := k + 1
+				for e < n && sc.cls[e] == clsSpace && int(sc.next[e]) == e+1 {
+					e++
+				}
+				toks = append(toks, sc.tokenAt(text, k, e, "x"))
+				k = e
+				continue
+			case clsNewline:
+				flushHan(k)
+				e := k + 1
+				if sc.norm[sc.no[k]] == '\r' && e < n && sc.norm[sc.no[e]] == '\n' && int(sc.next[e]) == e+1 {
+					e++
+				}
+				toks = append(toks, sc.tokenAt(text, k, e, "x"))
+				k = e
+				continue
+			case clsPunct:
+				flushHan(k)
+				e := k + 1
+				r := sc.norm[sc.no[k]:sc.no[k+1]]
+				for e < n && int(sc.next[e]) == e+1 && string(sc.norm[sc.no[e]:sc.no[e+1]]) == string(r) {
+					e++
+				}
+				toks = append(toks, sc.tokenAt(text, k, e, "x"))
+				k = e
+				continue
+			case clsHan:
+				if s.hmm {
+					if hanRun < 0 {
+						hanRun = k
+					}
+					k = j
+					continue
+				}
+			}
+		}
+		flushHan(k)
+		p := sc.pos[k]
+		if p == "" {
+			p = "x"
+		}
+		toks = append(toks, sc.tokenAt(text, k, j, p))
+		k = j
+	}
+	flushHan(n)
+	return toks
+}
+
+// search adds the two- and three-code-point dictionary words inside each
+// longer token before it.
+func (s *Segmenter) search(text string, sc *scratch, toks []Token) []Token {
+	out := make([]Token, 0, len(toks)+len(toks)/4)
+	for _, t := range toks {
+		if t.End-t.Start > 2 {
+			for _, w := range [2]int{2, 3} {
+				if t.End-t.Start <= w {
+					continue
+				}
+				for i := t.Start; i+w <= t.End; i++ {
+					key := sc.norm[sc.no[i]:sc.no[i+w]]
+					if freq, p, _ := s.lookup(key, hashBytes(fnvOffset, key)); freq > 0 {
+						out = append(out, sc.tokenAt(text, i, i+w, p))
+					}
+				}
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// full emits every dictionary word of the text, and the code points no
+// word covers (runs of letters and digits, of white space, kept whole).
+func (s *Segmenter) full(text string, sc *scratch) []Token {
+	n := sc.n
+	toks := make([]Token, 0, n)
+	covered := 0
+	for k := 0; k < n; k++ {
+		c := sc.cls[k]
+		if k >= covered && (c == clsDigit || c == clsLatin || c == clsSpace) {
+			e := k + 1
+			for e < n && (sc.cls[e] == c || c != clsSpace && (sc.cls[e] == clsDigit || sc.cls[e] == clsLatin)) {
+				e++
+			}
+			if e > k+1 {
+				p := "x"
+				switch c {
+				case clsDigit:
+					p = "m"
+				case clsLatin:
+					p = "eng"
+				}
+				toks = append(toks, sc.tokenAt(text, k, e, p))
+				covered = e
+				k = e - 1
+				continue
+			}
+		}
+		multi := false
+		h := uint32(fnvOffset)
+		var single string
+		for j := k + 1; j <= n; j++ {
+			h = hashBytes(h, sc.norm[sc.no[j-1]:sc.no[j]])
+			freq, p, cont := s.lookup(sc.norm[sc.no[k]:sc.no[j]], h)
+			if j == k+1 {
+				single = p
+			} else if freq > 0 {
+				toks = append(toks, sc.tokenAt(text, k, j, p))
+				multi = true
+				if j > covered {
+					covered = j
+				}
+			}
+			if !cont {
+				break
+			}
+		}
+		if !multi && k >= covered {
+			if single == "" {
+				single = "x"
+			}
+			toks = append(toks, sc.tokenAt(text, k, k+1, single))
+			covered = k + 1
+		}
 	}
 	return toks
 }
+
+// Normalize returns word as the dictionaries store it: full-width ASCII
+// folded to ASCII, ASCII letters lowercased.
+func Normalize(word string) string {
+	need := false
+	for _, r := range word {
+		if r >= 'A' && r <= 'Z' || r >= 0xFF01 && r <= 0xFF5E {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return word
+	}
+	var b strings.Builder
+	b.Grow(len(word))
+	for _, r := range word {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			r -= 0xFEE0
+		}
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	neg := i < 0
+	if neg {
+		i = -i
+	}
+	var b [20]byte
+	p := len(b)
+	for i > 0 {
+		p--
+		b[p] = byte('0' + i%10)
+		i /= 10
+	}
+	if neg {
+		p--
+		b[p] = '-'
+	}
+	return string(b[p:])
+}
+
+func quote(s string) string { return "\"" + s + "\"" }

@@ -1,0 +1,209 @@
+// Command gendict builds the compact dictionary that package segment
+// embeds (segment/dict/zh.bin) from gse's simplified-Chinese dictionary
+// (data/dict/zh/s_1.txt in the github.com/go-ego/gse module).
+//
+// The output is a pre-built open-addressing hash table holding every word
+// and every proper prefix of a word, so that the segmenter needs no parsing
+// and no trie construction at start-up. Run it from the repository root:
+//
+//	go generate ./segment
+//
+// Format (little endian):
+//
+//	"TBSEGv1\n"                     magic, 8 bytes
+//	uint32 nslots                   a power of two
+//	uint32 blob length
+//	uint32 number of words
+//	uint32 number of POS tags
+//	uint64 total frequency
+//	POS tags: uint8 length + bytes, each
+//	nslots × uint64 slots           0 = empty, else
+//	                                bits 0-23 freq (0 = prefix only),
+//	                                bits 24-29 key length in bytes,
+//	                                bits 30-37 POS index,
+//	                                bits 38-63 key offset in the blob
+//	blob                            the keys' bytes
+//
+// Keys are normalized like segment normalizes text before lookup: ASCII
+// letters lowercased, full-width ASCII folded to ASCII. The slot of a key is
+// found by linear probing from FNV-1a(key) & (nslots-1).
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+const (
+	maxKeyLen = 63
+	maxFreq   = 1<<24 - 1
+)
+
+func main() {
+	in := flag.String("in", "", "gse dictionary file (default: data/dict/zh/s_1.txt of the gse module)")
+	out := flag.String("out", "dict/zh.bin", "output file")
+	minFreq := flag.Int("minfreq", 0, "drop words with a frequency below this")
+	flag.Parse()
+	if *in == "" {
+		dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/go-ego/gse").Output()
+		if err != nil {
+			fail(fmt.Errorf("locating gse: %v", err))
+		}
+		*in = filepath.Join(strings.TrimSpace(string(dir)), "data", "dict", "zh", "s_1.txt")
+	}
+	data, err := os.ReadFile(*in)
+	if err != nil {
+		fail(err)
+	}
+	type word struct {
+		freq int
+		pos  string
+	}
+	words := map[string]word{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	line := 0
+	for sc.Scan() {
+		line++
+		f := strings.Fields(sc.Text())
+		if len(f) == 0 {
+			continue
+		}
+		if len(f) != 3 {
+			fail(fmt.Errorf("%s:%d: want 3 fields, got %d", *in, line, len(f)))
+		}
+		freq, err := strconv.Atoi(f[1])
+		if err != nil || freq <= 0 {
+			fail(fmt.Errorf("%s:%d: bad frequency %q", *in, line, f[1]))
+		}
+		if freq < *minFreq {
+			continue
+		}
+		k := Normalize(f[0])
+		if len(k) > maxKeyLen || !utf8.ValidString(k) {
+			continue
+		}
+		if freq > maxFreq {
+			freq = maxFreq
+		}
+		if old, ok := words[k]; ok && old.freq >= freq {
+			continue
+		}
+		words[k] = word{freq, f[2]}
+	}
+	if err := sc.Err(); err != nil {
+		fail(err)
+	}
+	keys := map[string]word{}
+	var total uint64
+	posIdx := map[string]int{"": 0}
+	posList := []string{""}
+	for k, w := range words {
+		total += uint64(w.freq)
+		keys[k] = w
+		if _, ok := posIdx[w.pos]; !ok {
+			posIdx[w.pos] = len(posList)
+			posList = append(posList, w.pos)
+		}
+		for i := range k {
+			if i == 0 {
+				continue
+			}
+			p := k[:i]
+			if _, ok := keys[p]; !ok {
+				if _, isWord := words[p]; !isWord {
+					keys[p] = word{}
+				}
+			}
+		}
+	}
+	if len(posList) > 256 {
+		fail(fmt.Errorf("%d POS tags, at most 256 fit", len(posList)))
+	}
+	sorted := make([]string, 0, len(keys))
+	for k := range keys {
+		sorted = append(sorted, k)
+	}
+	sort.Strings(sorted)
+	nslots := 1
+	for nslots < len(sorted)*3/2 {
+		nslots <<= 1
+	}
+	var blob bytes.Buffer
+	slots := make([]uint64, nslots)
+	mask := uint32(nslots - 1)
+	for _, k := range sorted {
+		w := keys[k]
+		off := blob.Len()
+		if off >= 1<<26 {
+			fail(fmt.Errorf("blob too large"))
+		}
+		blob.WriteString(k)
+		v := uint64(w.freq) | uint64(len(k))<<24 | uint64(posIdx[w.pos])<<30 | uint64(off)<<38
+		for i := fnv(k) & mask; ; i = (i + 1) & mask {
+			if slots[i] == 0 {
+				slots[i] = v
+				break
+			}
+		}
+	}
+	var b bytes.Buffer
+	b.WriteString("TBSEGv1\n")
+	le := binary.LittleEndian
+	b.Write(le.AppendUint32(nil, uint32(nslots)))
+	b.Write(le.AppendUint32(nil, uint32(blob.Len())))
+	b.Write(le.AppendUint32(nil, uint32(len(words))))
+	b.Write(le.AppendUint32(nil, uint32(len(posList))))
+	b.Write(le.AppendUint64(nil, total))
+	for _, p := range posList {
+		b.WriteByte(byte(len(p)))
+		b.WriteString(p)
+	}
+	for _, s := range slots {
+		b.Write(le.AppendUint64(nil, s))
+	}
+	b.Write(blob.Bytes())
+	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {
+		fail(err)
+	}
+	fmt.Fprintf(os.Stderr, "gendict: %d words, %d keys, %d slots, %d bytes -> %s\n", len(words), len(keys), nslots, b.Len(), *out)
+}
+
+func fnv(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// Normalize folds full-width ASCII to ASCII and lowercases ASCII letters; it
+// must match segment's normalization.
+func Normalize(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			r -= 0xFEE0
+		}
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "gendict:", err)
+	os.Exit(1)
+}
