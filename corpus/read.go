@@ -1,10 +1,14 @@
 package corpus
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
-	"unicode/utf8"
+	"path/filepath"
+	"sort"
+	"strings"
 )
 
 // Options controls how inputs are found and decoded.
@@ -13,6 +17,7 @@ type Options struct {
 	// id ("text" and "id" when empty).
 	TextField, IDField string
 	// Encoding forces an encoding (e.g. "gbk", "utf-8"); empty detects.
+	// See Detect for the detection rule and CheckEncoding for the names.
 	Encoding string
 	// MaxDocBytes caps one document's raw size; larger ones become error
 	// records. Zero means DefaultMaxDocBytes.
@@ -25,42 +30,184 @@ type Options struct {
 // DefaultMaxDocBytes is the default cap on one document's raw size.
 const DefaultMaxDocBytes = 50 << 20
 
-// Read walks inputs in order and calls fn once per document. A document
-// that cannot be read is passed to fn with Err set; Read itself returns an
-// error only when fn does (which stops the walk).
+func (o Options) maxBytes() int64 {
+	if o.MaxDocBytes <= 0 {
+		return DefaultMaxDocBytes
+	}
+	return o.MaxDocBytes
+}
+
+func (o Options) textField() string {
+	if o.TextField == "" {
+		return "text"
+	}
+	return o.TextField
+}
+
+func (o Options) idField() string {
+	if o.IDField == "" {
+		return "id"
+	}
+	return o.IDField
+}
+
+// errStop stops a walk early without being reported.
+var errStop = errors.New("stop")
+
+// Read walks inputs in order and calls fn once per document, decoded. A
+// document that cannot be read or decoded is passed to fn with Err set;
+// Read itself returns an error only when fn does (which stops the walk).
+// It streams: one document is in memory at a time.
 //
-// This is the minimal version: plain UTF-8 files and standard input.
+// Inputs are files, directories (read recursively in sorted order, skipping
+// names that start with a dot), glob patterns, and "-" for Options.Stdin
+// (also read when inputs is empty). A file is read by its name: .jsonl and
+// .ndjson hold one document per line; .zip, .tar, .tar.gz and .tgz hold
+// documents as members; .gz is decompressed and read by the rest of its
+// name; .html and .htm are reduced to their visible text (see HTMLText);
+// anything else is text in a detected encoding (see Detect).
 func Read(inputs []string, opts Options, fn func(Document) error) error {
+	return walk(inputs, opts, false, func(it *item) error {
+		return fn(it.decode(opts))
+	})
+}
+
+// List walks inputs like Read but does not read the text of plain files:
+// each Document has its ID, Meta (JSONL fields other than the text) and
+// Bytes (the file size for plain files), but no Text. It is a quick way to
+// enumerate documents, e.g. to group them by a meta field before reading.
+func List(inputs []string, opts Options, fn func(Document) error) error {
+	return walk(inputs, opts, true, func(it *item) error {
+		if it.err != nil || it.kind != kindJSONL {
+			return fn(Document{ID: it.id, Bytes: it.size, Err: it.err})
+		}
+		d := it.decode(opts)
+		d.Text = ""
+		return fn(d)
+	})
+}
+
+// TotalBytes returns the sum of the sizes of the files inputs name, and
+// whether that is a fair total for progress: false when an input is
+// standard input or a compressed file.
+func TotalBytes(inputs []string) (int64, bool) {
+	var total int64
+	ok := len(inputs) > 0
+	err := eachFile(inputs, func(path string, err error) error {
+		if err != nil {
+			return nil
+		}
+		if path == "-" || isCompressed(path) {
+			ok = false
+			return errStop
+		}
+		if st, err := os.Stat(path); err == nil {
+			total += st.Size()
+		}
+		return nil
+	})
+	if err != nil && err != errStop {
+		ok = false
+	}
+	return total, ok
+}
+
+func isCompressed(path string) bool {
+	l := strings.ToLower(path)
+	return strings.HasSuffix(l, ".zip") || strings.HasSuffix(l, ".gz") || strings.HasSuffix(l, ".tgz")
+}
+
+// eachFile expands inputs into file paths in order, calling fn with each
+// path ("-" for standard input) or with the error of an input that cannot
+// be expanded (the path is then the input).
+func eachFile(inputs []string, fn func(path string, err error) error) error {
 	if len(inputs) == 0 {
 		inputs = []string{"-"}
 	}
 	for _, in := range inputs {
-		var doc Document
-		var data []byte
-		var err error
 		if in == "-" {
-			r := opts.Stdin
-			if r == nil {
-				r = os.Stdin
+			if err := fn("-", nil); err != nil {
+				return err
 			}
-			doc.ID = "-"
-			data, err = io.ReadAll(r)
-		} else {
-			doc.ID = in
-			data, err = os.ReadFile(in)
+			continue
 		}
-		doc.Bytes = int64(len(data))
-		switch {
-		case err != nil:
-			doc.Err = err
-		case !utf8.Valid(data):
-			doc.Err = fmt.Errorf("not valid UTF-8 text")
-		default:
-			doc.Text = string(data)
+		st, err := os.Stat(in)
+		if err != nil && errors.Is(err, fs.ErrNotExist) && strings.ContainsAny(in, "*?[") {
+			matches, gerr := filepath.Glob(in)
+			if gerr != nil {
+				if err := fn(in, fmt.Errorf("bad pattern: %v", gerr)); err != nil {
+					return err
+				}
+				continue
+			}
+			if len(matches) == 0 {
+				if err := fn(in, fmt.Errorf("no file matches the pattern")); err != nil {
+					return err
+				}
+				continue
+			}
+			sort.Strings(matches)
+			for _, m := range matches {
+				if err := eachPath(m, fn); err != nil {
+					return err
+				}
+			}
+			continue
 		}
-		if err := fn(doc); err != nil {
+		if err != nil {
+			if err := fn(in, cleanPathError(err)); err != nil {
+				return err
+			}
+			continue
+		}
+		if !st.IsDir() {
+			if err := fn(in, nil); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := eachPath(in, fn); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// eachPath calls fn for path, or for every file under it when it is a
+// directory, in sorted order, skipping names that start with a dot.
+func eachPath(root string, fn func(path string, err error) error) error {
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fn(path, cleanPathError(err))
+		}
+		if path != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			st, err := os.Stat(path) // follow symlinks to files
+			if err != nil {
+				return fn(path, cleanPathError(err))
+			}
+			if st.IsDir() || !st.Mode().IsRegular() {
+				return nil
+			}
+		}
+		return fn(path, nil)
+	})
+}
+
+// cleanPathError drops the path from an *fs.PathError: the record's id
+// already names it.
+func cleanPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

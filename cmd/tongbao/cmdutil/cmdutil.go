@@ -8,7 +8,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"runtime"
+	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 	"github.com/tongbao/tongbao/corpus"
@@ -57,6 +61,8 @@ type InputFlags struct {
 	Unordered   bool
 	Pretty      bool
 	Quiet       bool
+	Output      string // -o FILE: write records there instead of stdout
+	Resume      bool   // skip the documents FILE already holds and append
 }
 
 // AddInputFlags registers the input and batch flags on cmd.
@@ -65,12 +71,14 @@ func AddInputFlags(cmd *cobra.Command) *InputFlags {
 	fs := cmd.Flags()
 	fs.StringVar(&f.TextField, "text-field", "text", "JSONL field holding the document text")
 	fs.StringVar(&f.IDField, "id-field", "id", "JSONL field holding the document id")
-	fs.StringVar(&f.Encoding, "encoding", "", "force the input encoding (utf-8, gbk, gb18030, big5, utf-16le, utf-16be); detected when empty")
+	fs.StringVar(&f.Encoding, "encoding", "", "force the input encoding ("+strings.Join(corpus.EncodingNames, ", ")+"); detected when empty")
 	fs.Int64Var(&f.MaxDocBytes, "max-doc-bytes", corpus.DefaultMaxDocBytes, "documents larger than this many bytes become error records")
 	fs.IntVarP(&f.Jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel")
 	fs.BoolVar(&f.Unordered, "unordered", false, "write records as they finish instead of in input order")
 	fs.BoolVar(&f.Pretty, "pretty", false, "indent JSON output")
 	fs.BoolVarP(&f.Quiet, "quiet", "q", false, "no progress or summary on stderr (errors still go there)")
+	fs.StringVarP(&f.Output, "output", "o", "", "write records to `FILE`, whole records at a time, instead of standard output")
+	fs.BoolVar(&f.Resume, "resume", false, "with -o: keep the records FILE holds (repairing a cut-off last one), skip their documents and append the rest")
 	return f
 }
 
@@ -83,6 +91,26 @@ func (f *InputFlags) ReadOptions(cmd *cobra.Command) corpus.Options {
 		MaxDocBytes: f.MaxDocBytes,
 		Stdin:       cmd.InOrStdin(),
 	}
+}
+
+// Check reports a usage error in the flags.
+func (f *InputFlags) Check() error {
+	if f.Jobs < 1 {
+		return UsageError("--jobs must be at least 1, got %d", f.Jobs)
+	}
+	if f.MaxDocBytes < 1 {
+		return UsageError("--max-doc-bytes must be at least 1, got %d", f.MaxDocBytes)
+	}
+	if _, err := corpus.CheckEncoding(f.Encoding); err != nil {
+		return UsageError("--encoding: %v", err)
+	}
+	if f.Resume && f.Output == "" {
+		return UsageError("--resume needs -o FILE")
+	}
+	if f.TextField == "" || f.IDField == "" {
+		return UsageError("--text-field and --id-field cannot be empty")
+	}
+	return nil
 }
 
 // JSONRecord marshals v as one JSON Lines record (or indented, when pretty),
@@ -106,37 +134,104 @@ type ErrorRecord struct {
 	Error string `json:"error"`
 }
 
+// ExitInterrupted is the exit code after SIGINT or SIGTERM.
+const ExitInterrupted = 130
+
+// maxErrorLines caps the per-document error lines on stderr; the error
+// records in the output hold them all.
+const maxErrorLines = 20
+
 // RunDocs reads the documents named by args and writes work's record for
-// each, or an error record, to the command's output. It prints a one-line
-// summary on stderr and returns an ExitError with code 1 when any document
-// failed.
+// each, or an error record, to the command's output (or -o FILE), running
+// work in parallel (--jobs) with the output in input order. It shows
+// progress on stderr when stderr is a terminal, prints the errors and a
+// one-line summary on stderr, and returns an ExitError with code 1 when any
+// document failed, 2 on a usage error, 130 when interrupted by SIGINT or
+// SIGTERM (after finishing the documents in flight and flushing).
 func RunDocs(cmd *cobra.Command, args []string, f *InputFlags, work func(corpus.Document) ([]byte, error)) error {
-	if f.Jobs < 1 {
-		return UsageError("--jobs must be at least 1, got %d", f.Jobs)
+	if err := f.Check(); err != nil {
+		return err
 	}
-	errRec := func(id string, err error) []byte {
-		b, _ := JSONRecord(ErrorRecord{ID: id, Error: err.Error()}, f.Pretty)
-		fmt.Fprintf(cmd.ErrOrStderr(), "tongbao: %s: %v\n", id, err)
-		return b
-	}
+	stderr := cmd.ErrOrStderr()
 	ctx := cmd.Context()
 	if ctx == nil {
 		ctx = context.Background()
 	}
+
+	out := cmd.OutOrStdout()
+	var done map[string]int
+	if f.Output != "" {
+		file, d, err := openOutput(f.Output, f.Resume)
+		if err != nil {
+			return err
+		}
+		defer file.Close()
+		out, done = file, d
+	}
+
+	// The first SIGINT or SIGTERM stops reading; a second one kills.
+	ctx, stopSignals := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stopSignals()
+	go func() {
+		<-ctx.Done()
+		stopSignals()
+	}()
+
+	prog := newProgress(stderr, args, f.Quiet)
+	nerr := 0
+	errRec := func(id string, err error) []byte {
+		b, jerr := JSONRecord(ErrorRecord{ID: id, Error: err.Error()}, f.Pretty)
+		if jerr != nil {
+			b = []byte(`{"id":"?","error":"unprintable error"}` + "\n")
+		}
+		nerr++
+		if nerr <= maxErrorLines {
+			prog.clear()
+			fmt.Fprintf(stderr, "tongbao: %s: %v\n", id, err)
+		} else if nerr == maxErrorLines+1 {
+			prog.clear()
+			fmt.Fprintf(stderr, "tongbao: more errors: see the error records in the output\n")
+		}
+		return b
+	}
 	sum, err := corpus.Run(ctx, args, f.ReadOptions(cmd), corpus.RunOptions{
 		Jobs:        f.Jobs,
 		Unordered:   f.Unordered,
-		Out:         cmd.OutOrStdout(),
+		Out:         out,
 		ErrorRecord: errRec,
+		Done:        done,
+		Progress:    prog.update,
 	}, work)
+	prog.finish()
+	if sum.Interrupted {
+		msg := "interrupted: " + summary(sum)
+		if f.Output != "" {
+			msg += fmt.Sprintf("; continue with --resume -o %s", f.Output)
+		}
+		return &ExitError{Code: ExitInterrupted, Msg: msg}
+	}
 	if err != nil {
-		return err
+		return fmt.Errorf("writing output: %w", err)
 	}
 	if sum.Errors > 0 {
-		return &ExitError{Code: ExitFailure, Msg: fmt.Sprintf("%d of %d documents failed", sum.Errors, sum.Docs)}
+		return &ExitError{Code: ExitFailure, Msg: fmt.Sprintf("%d of %d documents failed; ", sum.Errors, sum.Docs) + summary(sum)}
 	}
-	if !f.Quiet && sum.Docs > 1 {
-		fmt.Fprintf(cmd.ErrOrStderr(), "tongbao: %d documents, %d bytes, no errors\n", sum.Docs, sum.Bytes)
+	if !f.Quiet && (sum.Docs > 1 || sum.Skipped > 0) {
+		fmt.Fprintf(stderr, "tongbao: %s\n", summary(sum))
 	}
 	return nil
+}
+
+// summary is the one-line account of a run.
+func summary(s corpus.Summary) string {
+	secs := s.Elapsed.Seconds()
+	mb := float64(s.Bytes) / 1e6
+	msg := fmt.Sprintf("%d documents, %.1f MB, %d errors in %.1fs", s.Docs, mb, s.Errors, secs)
+	if secs > 0 {
+		msg += fmt.Sprintf(" (%.0f docs/s, %.2f MB/s)", float64(s.Docs)/secs, mb/secs)
+	}
+	if s.Skipped > 0 {
+		msg += fmt.Sprintf("; %d already done, skipped", s.Skipped)
+	}
+	return msg
 }

@@ -1,0 +1,120 @@
+package corpus
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+)
+
+// decode turns a raw item into a Document.
+func (it *item) decode(opts Options) Document {
+	doc := Document{ID: it.id, Bytes: it.size, Err: it.err}
+	if it.err != nil {
+		return doc
+	}
+	var err error
+	switch it.kind {
+	case kindText:
+		doc.Text, _, err = Decode(it.data, opts.Encoding)
+	case kindHTML:
+		var page string
+		page, err = decodeHTML(it.data, opts.Encoding)
+		if err == nil {
+			doc.Text = HTMLText(page)
+		}
+	case kindJSONL:
+		doc, err = decodeJSONL(it, opts)
+	}
+	if err != nil {
+		doc.Text, doc.Err = "", err
+	}
+	return doc
+}
+
+// decodeHTML decodes an HTML page: a forced encoding or a byte-order mark
+// wins, then valid UTF-8, then the encoding the page declares in a meta
+// tag, then detection.
+func decodeHTML(data []byte, forced string) (string, error) {
+	if forced == "" && !bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) &&
+		!bytes.HasPrefix(data, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(data, []byte{0xFE, 0xFF}) &&
+		!utf8.Valid(data) {
+		if cs := htmlCharset(data); cs != "" {
+			if bytes.IndexByte(data, 0) >= 0 && cs != UTF16LE && cs != UTF16BE {
+				return "", fmt.Errorf("%w: binary data (NUL byte)", ErrBinary)
+			}
+			forced = cs
+		}
+	}
+	t, _, err := Decode(data, forced)
+	return t, err
+}
+
+// decodeJSONL parses one JSON Lines record: an object with a string text
+// field and an optional string or number id field; every other field goes
+// to Meta. A line that is not valid UTF-8 is decoded first (so a GBK JSONL
+// file is read too).
+func decodeJSONL(it *item, opts Options) (Document, error) {
+	doc := Document{ID: it.id, Bytes: it.size}
+	line := it.data
+	if opts.Encoding != "" || !utf8.Valid(line) {
+		t, _, err := Decode(line, opts.Encoding)
+		if err != nil {
+			return doc, err
+		}
+		line = []byte(t)
+	}
+	line = bytes.TrimPrefix(line, []byte{0xEF, 0xBB, 0xBF})
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.UseNumber()
+	var rec map[string]any
+	if err := dec.Decode(&rec); err != nil {
+		return doc, fmt.Errorf("not a JSON object: %v", jsonErr(err))
+	}
+	if dec.More() {
+		return doc, errors.New("not a JSON object: text after the object")
+	}
+	if rec == nil {
+		return doc, errors.New("not a JSON object: null")
+	}
+	idf, tf := opts.idField(), opts.textField()
+	if v, ok := rec[idf]; ok {
+		switch id := v.(type) {
+		case string:
+			doc.ID = id
+		case json.Number:
+			doc.ID = id.String()
+		case nil:
+		default:
+			return doc, fmt.Errorf("field %q is not a string or number", idf)
+		}
+		delete(rec, idf)
+	}
+	v, ok := rec[tf]
+	if !ok {
+		return doc, fmt.Errorf("no %q field (use --text-field to name the text field)", tf)
+	}
+	text, ok := v.(string)
+	if !ok {
+		return doc, fmt.Errorf("field %q is not a string", tf)
+	}
+	delete(rec, tf)
+	doc.Text = text
+	if len(rec) > 0 {
+		doc.Meta = rec
+	}
+	return doc, nil
+}
+
+func jsonErr(err error) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("%v at byte %d", se, se.Offset)
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return "a JSON " + te.Value + ", not an object"
+	}
+	return err.Error()
+}
