@@ -1,0 +1,339 @@
+package extract
+
+// The structure stage (order 5, before every extractor) fills the
+// document-level fields Title, Sections and Byline.
+//
+// Title is the first non-empty line when it reads as a headline: 4 to 60
+// code points, not ending in sentence punctuation, not a numbered heading
+// and not a byline.
+//
+// Sections are the numbered headings at the start of a line, with fixed
+// levels following the usual order of official documents (GB/T 9704):
+//
+//	level 1  一、          Chinese numeral and 、
+//	level 2  （一） (一)    Chinese numeral in full-width or ASCII brackets
+//	level 3  1. 1． 1、    one or two digits (ASCII or full-width) and . ． 、
+//	level 4  （1） (1) ①    digits in brackets, or a circled number
+//
+// A Section's Text runs from the marker to the end of the heading: the
+// first 。！？ (excluded) when a paragraph follows the heading on the same
+// line, else the whole line. Number is the numeral as written (一, 1, ①).
+//
+// Byline holds the authors (作者, 文, 撰稿), reporters (记者, 通讯员,
+// 本报记者) and source (来源, 供稿, 稿源) written in a byline such as
+// （作者:陈炜）, 记者 王芳 通讯员 李强 or 来源：黔西县融媒体中心. Text, Start
+// and End give the first byline found; the names of every byline are merged.
+
+import "strings"
+
+func init() {
+	register(stage{order: 5, name: "structure", run: extractStructure})
+}
+
+func extractStructure(d *Document) {
+	rs := d.runes
+	first := true
+	var by *Byline
+	for ls := 0; ls < len(rs); {
+		le := ls
+		for le < len(rs) && rs[le] != '\n' {
+			le++
+		}
+		s, e := structTrim(rs, ls, le)
+		if s < e {
+			if first {
+				first = false
+				if t, ok := structTitle(rs[s:e]); ok {
+					d.Title = &t
+				}
+			}
+			if sec, ok := structSection(rs, s, e); ok {
+				d.Sections = append(d.Sections, sec)
+			}
+			structBylines(rs, s, e, &by)
+		}
+		ls = le + 1
+	}
+	if d.Sections == nil {
+		d.Sections = []Section{}
+	}
+	d.Byline = by
+}
+
+// structTrim returns [s,e) without surrounding white space and \r.
+func structTrim(rs []rune, s, e int) (int, int) {
+	for s < e && structSpace(rs[s]) {
+		s++
+	}
+	for e > s && structSpace(rs[e-1]) {
+		e--
+	}
+	return s, e
+}
+
+func structSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\r', '\u3000', '\u00a0', '\ufeff':
+		return true
+	}
+	return false
+}
+
+func structTitle(line []rune) (string, bool) {
+	if len(line) < 4 || len(line) > 60 {
+		return "", false
+	}
+	switch line[len(line)-1] {
+	case '。', '；', '，', ',', ';', '：', ':', '、':
+		return "", false
+	}
+	if _, _, _, n := structMarker(line, 0); n > 0 {
+		return "", false
+	}
+	for _, cue := range []string{"作者", "记者", "来源", "通讯员", "本报讯"} {
+		if strings.HasPrefix(string(line), cue) {
+			return "", false
+		}
+	}
+	// A line that is several sentences is not a headline.
+	for _, r := range line[:len(line)-1] {
+		if r == '。' {
+			return "", false
+		}
+	}
+	return string(line), true
+}
+
+// structMarker parses a heading marker at line[i]: its level, the numeral
+// as written, the marker length, and n > 0 on success.
+func structMarker(line []rune, i int) (level int, number string, _ int, n int) {
+	if i >= len(line) {
+		return 0, "", 0, 0
+	}
+	r := line[i]
+	switch {
+	case r == '（' || r == '(':
+		j := i + 1
+		for j < len(line) && j-i <= 4 && (structCnDigit(line[j]) || IsDigit(line[j])) {
+			j++
+		}
+		if j == i+1 || j >= len(line) || (line[j] != '）' && line[j] != ')') {
+			return 0, "", 0, 0
+		}
+		num := line[i+1 : j]
+		lv := 2
+		if IsDigit(num[0]) {
+			lv = 4
+			for _, c := range num {
+				if !IsDigit(c) {
+					return 0, "", 0, 0
+				}
+			}
+		} else {
+			for _, c := range num {
+				if !structCnDigit(c) {
+					return 0, "", 0, 0
+				}
+			}
+		}
+		return lv, string(num), 0, j + 1 - i
+	case r >= '①' && r <= '⑳':
+		return 4, string(r), 0, 1
+	case structCnDigit(r):
+		j := i
+		for j < len(line) && j-i < 3 && structCnDigit(line[j]) {
+			j++
+		}
+		if j < len(line) && line[j] == '、' {
+			return 1, string(line[i:j]), 0, j + 1 - i
+		}
+	case IsDigit(r):
+		j := i
+		for j < len(line) && j-i < 2 && IsDigit(line[j]) {
+			j++
+		}
+		if j+1 >= len(line) || IsDigit(line[j]) {
+			return 0, "", 0, 0
+		}
+		switch line[j] {
+		case '.', '．', '、':
+			// 1.5亿 is a number, not a heading.
+			if IsDigit(line[j+1]) {
+				return 0, "", 0, 0
+			}
+			return 3, string(line[i:j]), 0, j + 1 - i
+		}
+	}
+	return 0, "", 0, 0
+}
+
+func structCnDigit(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '〇', '零':
+		return true
+	}
+	return false
+}
+
+func structSection(rs []rune, s, e int) (Section, bool) {
+	line := rs[s:e]
+	level, number, _, n := structMarker(line, 0)
+	if n == 0 || n >= len(line) {
+		return Section{}, false
+	}
+	end := len(line)
+	for j := n; j < len(line); j++ {
+		if r := line[j]; r == '。' || r == '！' || r == '？' || r == '!' || r == '?' {
+			end = j
+			break
+		}
+	}
+	if end == len(line) && len(line) > 80 {
+		// A long numbered paragraph without a sentence end: keep the
+		// first clause as its heading when it is short.
+		end = 0
+		for j := n; j < len(line) && j-n <= 30; j++ {
+			if r := line[j]; r == '，' || r == '：' || r == '；' || r == ',' || r == ':' {
+				end = j
+				break
+			}
+		}
+		if end == 0 {
+			return Section{}, false
+		}
+	}
+	if end-n > 80 || end <= n {
+		return Section{}, false
+	}
+	return Section{Text: string(line[:end]), Number: number, Level: level, Start: s, End: s + end}, true
+}
+
+// Byline cues and the role they introduce.
+const (
+	roleAuthor   = "author"
+	roleReporter = "reporter"
+	roleSource   = "source"
+	rolePhoto    = "photo" // photographers: recognized, not reported
+)
+
+var bylineCues = NewLexicon[string]()
+
+func init() {
+	for _, w := range strings.Fields("作者 文 撰稿 撰文 执笔 供图 文图 文/图 文／图") {
+		bylineCues.Add(w, roleAuthor)
+	}
+	for _, w := range strings.Fields("记者 本报记者 通讯员 本报通讯员 特约记者 见习记者 融媒记者 全媒体记者 首席记者") {
+		bylineCues.Add(w, roleReporter)
+	}
+	for _, w := range strings.Fields("图 摄影 摄 图片") {
+		bylineCues.Add(w, rolePhoto)
+	}
+	for _, w := range strings.Fields("来源 稿源 供稿 信息来源 稿件来源 转自 出处") {
+		bylineCues.Add(w, roleSource)
+	}
+}
+
+// structBylines parses the bylines of line [s,e): a bracketed byline
+// anywhere in the line, or a line that starts with a byline cue.
+func structBylines(rs []rune, s, e int, by **Byline) {
+	for i := s; i < e; i++ {
+		r := rs[i]
+		if r != '（' && r != '(' {
+			continue
+		}
+		j := i + 1
+		for j < e && j-i <= 60 && rs[j] != '）' && rs[j] != ')' {
+			j++
+		}
+		if j >= e || rs[j] != '）' && rs[j] != ')' {
+			continue
+		}
+		if n, _ := bylineCues.Longest(rs, i+1); n > 0 {
+			structByline(rs, i, j+1, i+1, j, by)
+		}
+		i = j
+	}
+	if n, _ := bylineCues.Longest(rs, s); n > 0 && e-s <= 60 {
+		structByline(rs, s, e, s, e, by)
+	}
+}
+
+// structByline parses the byline body [bs,be) of the span [s,e) and merges
+// it into *by when it names someone or a source.
+func structByline(rs []rune, s, e, bs, be int, by **Byline) {
+	var authors, reporters []string
+	var source string
+	role := ""
+	i := bs
+	for i < be {
+		if n, v := bylineCues.Longest(rs, i); n > 0 && (n > 1 || structCueSep(rs, i+n, be)) {
+			role = v
+			i += n
+			for i < be && (structSpace(rs[i]) || rs[i] == '：' || rs[i] == ':' || rs[i] == '|' || rs[i] == '｜' || rs[i] == '/' || rs[i] == '／') {
+				i++
+			}
+			continue
+		}
+		if role == "" {
+			return
+		}
+		j := i
+		if role == roleSource {
+			for j < be && rs[j] != '；' && rs[j] != ';' && rs[j] != '。' {
+				j++
+			}
+			source = strings.TrimSpace(string(rs[i:j]))
+			i = j + 1
+			continue
+		}
+		for j < be && structNameRune(rs[j]) {
+			if n, _ := bylineCues.Longest(rs, j); n > 1 && j > i+1 {
+				break
+			}
+			j++
+		}
+		name := rs[i:j]
+		if len(name) < 2 || len(name) > 4 {
+			return // not a byline: 记者从…获悉, 文中…
+		}
+		switch role {
+		case roleAuthor:
+			authors = append(authors, string(name))
+		case roleReporter:
+			reporters = append(reporters, string(name))
+		}
+		i = j
+		for i < be && (structSpace(rs[i]) || strings.ContainsRune("、，,／/和及；;", rs[i])) {
+			i++
+		}
+	}
+	if len(authors)+len(reporters) == 0 && source == "" {
+		return
+	}
+	if *by == nil {
+		*by = &Byline{Text: string(rs[s:e]), Start: s, End: e}
+	}
+	b := *by
+	b.Authors = append(b.Authors, authors...)
+	b.Reporters = append(b.Reporters, reporters...)
+	if b.Source == "" {
+		b.Source = source
+	}
+}
+
+// structCueSep reports whether a one-rune cue (文, 图) is followed by a
+// separator, so that 文化… is not read as a byline.
+func structCueSep(rs []rune, i, end int) bool {
+	if i >= end {
+		return false
+	}
+	switch rs[i] {
+	case '：', ':', ' ', '\u3000', '|', '｜', '/', '／':
+		return true
+	}
+	return false
+}
+
+func structNameRune(r rune) bool {
+	return r >= 0x4e00 && r <= 0x9fff || r == '·' || r == '•'
+}
