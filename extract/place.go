@@ -60,7 +60,7 @@ func places() (*placeIndex, error) {
 			}
 		})
 		for _, r := range g.recs {
-			if r.Level == LevelTownship {
+			if r.Level == LevelTownship || genericName(r.Name) {
 				continue
 			}
 			v, _ := lex.Get(r.Name)
@@ -75,6 +75,13 @@ func places() (*placeIndex, error) {
 		placeIdx = &placeIndex{g: g, lex: lex}
 	})
 	return placeIdx, placeErr
+}
+
+// genericName reports whether a division name is made of generic words
+// only: two-rune district names (市区, 城区, 郊区, 矿区) are not matched.
+func genericName(name string) bool {
+	rs := []rune(name)
+	return len(rs) <= 2 && rs[len(rs)-1] == '区'
 }
 
 // townSuffix reports whether r can end a township name.
@@ -93,6 +100,7 @@ type placeHit struct {
 	short      bool    // matched a short form only
 	kind       string  // world/shape kind when not a division
 	level      string  // level for shapes
+	shape      bool    // found by a shape rule
 }
 
 // MatchPlace reports the longest known place name starting at runes[i]: a
@@ -131,7 +139,7 @@ func (d *Document) placeAt(i int) (Mention, bool) {
 func (px *placeIndex) longest(rs []rune, i int, ok func(s, e int, short bool) bool) (placeHit, bool) {
 	var cands []placeHit
 	// Townships: only with their suffix.
-	for n := min(px.g.maxTown, len(rs)-i); n >= 2; n-- {
+	for n := min(px.g.maxTown, len(rs)-i); n >= 3; n-- {
 		if !townSuffix(rs[i+n-1]) {
 			continue
 		}
@@ -172,7 +180,7 @@ func (px *placeIndex) longest(rs []rune, i int, ok func(s, e int, short bool) bo
 	})
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].end > cands[b].end })
 	for _, c := range cands {
-		if ok == nil || ok(c.start, c.end, c.short || c.kind != "") {
+		if ok == nil || ok(c.start, c.end, c.short || c.kind != "" || c.end-c.start <= 2) {
 			return c, true
 		}
 	}
@@ -386,6 +394,17 @@ func extractPlaces(d *Document) {
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		lvl, isShape := shapeWords[t.Text]
+		if isShape && !covered[t.Start] && t.Start > 0 && covered[t.Start-1] && !hits[len(hits)-1].shape {
+			// A shape word right after a known place extends it: 长江路.
+			if last := hits[len(hits)-1]; last.end == t.Start {
+				h := placeHit{start: t.Start, end: t.End, level: LevelOther, kind: lvl, shape: true}
+				if lvl == LevelVillage || lvl == LevelTownship {
+					h.level, h.kind = lvl, ""
+				}
+				hits = addShape(hits, h, covered)
+				continue
+			}
+		}
 		if isShape && !covered[t.Start] {
 			// Name before the shape word: one or two name tokens, 2-4 runes.
 			s := t.Start
@@ -404,7 +423,7 @@ func extractPlaces(d *Document) {
 				s = p.Start
 			}
 			if s < t.Start && t.Start-s >= 2 && !commonNoun(toks, j+1, k, lvl) {
-				h := placeHit{start: s, end: t.End, level: LevelOther, kind: lvl}
+				h := placeHit{start: s, end: t.End, level: LevelOther, kind: lvl, shape: true}
 				if lvl == LevelVillage || lvl == LevelTownship {
 					h.level, h.kind = lvl, ""
 				}
@@ -421,7 +440,7 @@ func extractPlaces(d *Document) {
 			last := []rune(toks[j].Text)
 			if j > k || len(last) >= 3 {
 				if strings.ContainsRune(shapeChars, last[len(last)-1]) {
-					hits = addShape(hits, placeHit{start: t.Start, end: toks[j].End, level: LevelOther, kind: "geo"}, covered)
+					hits = addShape(hits, placeHit{start: t.Start, end: toks[j].End, level: LevelOther, kind: "geo", shape: true}, covered)
 				}
 			}
 			k = j
@@ -473,11 +492,32 @@ func extractPlaces(d *Document) {
 		}
 	}
 
-	// 4. Merge runs written together (安徽省合肥市长江路) and emit.
+	// 4. Merge runs written together (安徽省合肥市长江路) and emit. A
+	// place strictly inside an organization name (北京 in 北京大学, 黔西县
+	// in 黔西县人大常委会) is not emitted as a mention, following the
+	// PD1998 convention; it stays in placeIdx (for the org stage and
+	// placeAt), in d.Places and for the home county.
+	inOrg := make([]int, len(rs)+1) // inOrg[i]: end of the org span covering i, or 0
+	for _, o := range findOrgs(d) {
+		for i := o.start; i < o.end && i < len(rs); i++ {
+			inOrg[i] = o.end
+		}
+	}
+	insideOrg := func(s, e int) bool {
+		if inOrg[s] == 0 || inOrg[s] < e {
+			return false
+		}
+		o := inOrg[s]
+		os := s
+		for os > 0 && inOrg[os-1] == o {
+			os--
+		}
+		return o-os > e-s
+	}
 	d.placeIdx = map[int]Mention{}
 	for k := 0; k < len(hits); {
 		j := k
-		for j+1 < len(hits) && hits[j+1].start == hits[j].end {
+		for j+1 < len(hits) && hits[j+1].start == hits[j].end && !hits[j].shape {
 			j++
 		}
 		m := Mention{Type: TypePlace, Start: hits[k].start, End: hits[j].end}
@@ -534,7 +574,9 @@ func extractPlaces(d *Document) {
 			m.Kind = tail.kind
 		}
 		d.placeIdx[m.Start] = m
-		d.add(m)
+		if !insideOrg(m.Start, m.End) {
+			d.add(m)
+		}
 		k = j + 1
 	}
 	d.placeEntities()
