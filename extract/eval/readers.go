@@ -137,7 +137,7 @@ func ReadCLUENER(r io.Reader, name string) ([]Doc, error) {
 				}
 			}
 		}
-		SortSpans(d.Gold)
+		d.Gold = dedupe(d.Gold, func(string) bool { return true })
 		docs = append(docs, d)
 	}
 	if err := sc.Err(); err != nil {

@@ -116,3 +116,101 @@ func TestReadPD1998Errors(t *testing.T) {
 		}
 	}
 }
+
+func TestReadCLUENER(t *testing.T) {
+	docs := readFile(t, FormatCLUENER, "testdata/cluener_small.json")
+	if len(docs) != 3 {
+		t.Fatalf("%d documents, want 3", len(docs))
+	}
+	// position is ignored; company maps to org.
+	checkDoc(t, docs[0], "浙商银行企业信贷部叶老桂博士则从另一个角度对五道门槛进行了解读。", []want{
+		{"org", "浙商银行", 0, 4},
+		{"person", "叶老桂", 9, 12},
+	})
+	// Inclusive ends become exclusive; 《》 are stripped from book spans
+	// whether one or both are inside; an entity with two spans gives two.
+	text := "《吴三桂演义》和《北京市公共租赁房管理办法》由北京市住建委在北京发布，叶老桂说叶老桂"
+	checkDoc(t, docs[1], text, []want{
+		{"book", "吴三桂演义", 1, 6},
+		{"book", "北京市公共租赁房管理办法", 9, 21},
+		{"org", "北京市住建委", 23, 29},
+		{"place", "北京", 30, 32},
+		{"person", "叶老桂", 35, 38},
+		{"person", "叶老桂", 39, 42},
+	})
+	if docs[2].ID != "testdata/cluener_small.json:4" {
+		t.Errorf("id %q, want the line number after the blank line", docs[2].ID)
+	}
+	// company and organization on the same span give one org; full-width
+	// letters and digits are one code point each.
+	checkDoc(t, docs[2], "ＡＢＣ公司在１２３号", []want{
+		{"org", "ＡＢＣ公司", 0, 5},
+		{"place", "１２３号", 6, 10},
+	})
+}
+
+func TestReadCLUENERErrors(t *testing.T) {
+	for _, c := range []struct{ line, msg string }{
+		{`{"text": "叶老桂说", "label": {"name": {"叶老桂": [[1, 3]]}}}`, "holds"},
+		{`{"text": "叶老桂说", "label": {"name": {"叶老桂": [[2, 4]]}}}`, "outside"},
+		{`{"text": "叶老桂说", "label": {"name": {"叶老桂": [[0]]}}}`, "not [start, end]"},
+		{`{"label": {}}`, "no \"text\""},
+		{`{"text": "叶老桂说", `, "x.json:1:"},
+	} {
+		_, err := ReadCLUENER(strings.NewReader(c.line+"\n"), "x.json")
+		if err == nil || !strings.Contains(err.Error(), c.msg) || !strings.Contains(err.Error(), "x.json:1:") {
+			t.Errorf("%s: error %v, want one with x.json:1: and %q", c.line, err, c.msg)
+		}
+	}
+}
+
+func TestReadMSRA(t *testing.T) {
+	docs := readFile(t, FormatMSRA, "testdata/msra_small.txt")
+	if len(docs) != 2 {
+		t.Fatalf("%d documents, want 2 (two blank lines end one sentence)", len(docs))
+	}
+	checkDoc(t, docs[0], "中共中央致江泽民", []want{
+		{"org", "中共中央", 0, 4},
+		{"person", "江泽民", 5, 8},
+	})
+	// B- after B- starts a new mention; I- of another type starts one.
+	checkDoc(t, docs[1], "１在北京上海王", []want{
+		{"place", "北京", 2, 4},
+		{"place", "上海", 4, 6},
+		{"person", "王", 6, 7},
+	})
+	if docs[1].ID != "testdata/msra_small.txt:11" {
+		t.Errorf("id %q, want the sentence's first line", docs[1].ID)
+	}
+	for _, in := range []string{"中\tB-XYZ\n", "中\n", "中国\tO\n", "中\tX\n"} {
+		if _, err := ReadMSRA(strings.NewReader(in), "m.txt"); err == nil || !strings.Contains(err.Error(), "m.txt:1:") {
+			t.Errorf("%q: error %v, want m.txt:1:", in, err)
+		}
+	}
+}
+
+func TestReadSIGHAN(t *testing.T) {
+	docs := readFile(t, FormatSIGHAN, "testdata/sighan_small.txt")
+	if len(docs) != 2 {
+		t.Fatalf("%d documents, want 2", len(docs))
+	}
+	// Double spaces.
+	checkDoc(t, docs[0], "共同创造美好的新世纪", []want{
+		{Word, "共同", 0, 2}, {Word, "创造", 2, 4}, {Word, "美好", 4, 6},
+		{Word, "的", 6, 7}, {Word, "新", 7, 8}, {Word, "世纪", 8, 10},
+	})
+	// Single, triple spaces and a tab; full-width digits; trailing spaces.
+	checkDoc(t, docs[1], "２００１年新年钟声即将敲响。", []want{
+		{Word, "２００１年", 0, 5}, {Word, "新年", 5, 7}, {Word, "钟声", 7, 9},
+		{Word, "即将", 9, 11}, {Word, "敲响", 11, 13}, {Word, "。", 13, 14},
+	})
+	if docs[1].ID != "testdata/sighan_small.txt:3" {
+		t.Errorf("id %q", docs[1].ID)
+	}
+}
+
+func TestReadUnknownFormat(t *testing.T) {
+	if _, err := Read("conll", strings.NewReader(""), "x"); err == nil || !strings.Contains(err.Error(), "pd1998") {
+		t.Errorf("error %v, want one listing the known formats", err)
+	}
+}
