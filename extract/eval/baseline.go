@@ -17,12 +17,8 @@ import (
 // of t, and count a maximal run of m tokens directly followed by a run of q
 // tokens. It finds no book titles.
 func Baseline() (System, error) {
-	baseOnce.Do(func() {
-		baseSeg.SkipLog = true
-		baseErr = baseSeg.LoadDictEmbed("zh_s")
-	})
-	if baseErr != nil {
-		return System{}, baseErr
+	if err := loadBaseline(); err != nil {
+		return System{}, err
 	}
 	return System{Name: "baseline", Find: func(d *Doc) ([]Span, error) {
 		return BaselineSpans(GseTokens(&baseSeg, d.Text)), nil
@@ -34,6 +30,15 @@ var (
 	baseSeg  gse.Segmenter
 	baseErr  error
 )
+
+// loadBaseline loads plain gse's embedded dictionary once.
+func loadBaseline() error {
+	baseOnce.Do(func() {
+		baseSeg.SkipLog = true
+		baseErr = baseSeg.LoadDictEmbed("zh_s")
+	})
+	return baseErr
+}
 
 // GseTokens tags text with gse's Pos and returns the tokens with
 // code-point offsets into text, their text as written in text.

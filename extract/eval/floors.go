@@ -6,8 +6,6 @@ import (
 	"os"
 	"sort"
 	"strings"
-
-	"github.com/tongbao/tongbao/segment"
 )
 
 // FormatTypes returns the mention types a gold format annotates.
@@ -23,27 +21,6 @@ func FormatTypes(format string) []string {
 		return []string{Word}
 	}
 	return nil
-}
-
-// Segmentation returns a system whose mentions are the words cut finds,
-// as Word spans.
-func Segmentation(name string, cut func(string) []segment.Token) System {
-	return System{Name: name, Find: func(d *Doc) ([]Span, error) {
-		toks := cut(d.Text)
-		out := make([]Span, len(toks))
-		for i, t := range toks {
-			out[i] = Span{Word, t.Start, t.End}
-		}
-		return out, nil
-	}}
-}
-
-// SegmentationSystems returns one system per segmentation mode of seg,
-// named "gse <mode>".
-func SegmentationSystems(seg *segment.Segmenter) []System {
-	return []System{
-		Segmentation("gse default", seg.Cut),
-	}
 }
 
 // Floors are the lowest exact F1 each type may score, by gold format:

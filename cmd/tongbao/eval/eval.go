@@ -14,7 +14,6 @@ import (
 
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 	"github.com/tongbao/tongbao/extract/eval"
-	"github.com/tongbao/tongbao/segment"
 )
 
 type options struct {
@@ -170,11 +169,7 @@ func contains(s []string, x string) bool {
 // the segmenter's modes for segmentation gold.
 func systemsFor(o *options, types []string) ([]eval.System, error) {
 	if o.gold == eval.FormatSIGHAN {
-		seg, err := segment.Default()
-		if err != nil {
-			return nil, err
-		}
-		return eval.SegmentationSystems(seg), nil
+		return eval.SegmentationSystems(o.baseline)
 	}
 	tb, err := eval.Tongbao(types)
 	if err != nil {
