@@ -1,0 +1,296 @@
+package extract
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/tongbao/tongbao/segment"
+)
+
+// Organization extraction (stage 50).
+//
+// An organization is found from its head: a complete name from the embedded
+// list (国务院, 县委, 人大办, 新华社), a word ending in an organization
+// suffix (宣传部, 文化遗产保护中心, 中国银行), or a word gse tags nt. From the
+// head the name is extended leftwards over the words that may stand inside a
+// name: places, other organizations, nouns and a level prefix (县, 省, 市):
+// 县 + 文化 + 遗产 + 保护 + 中心. The extension stops at verbs that open the
+// name, function words, punctuation, numbers, person names and titles.
+// Adjacent organizations are merged (中共中央国务院), as in People's Daily
+// annotation. A suffix that is a common noun on its own (政府, 公司, 中心)
+// needs a prefix with a proper element (a place, an organization, an
+// abbreviation or a national prefix such as 中央, 国家, 全国).
+//
+// When the document's home county is known, a name that starts with the bare
+// level character of that county (县人大常委会) gets Expanded with the
+// county's name (黔西县人大常委会).
+
+//go:embed data/org_suffixes.txt
+var orgData string
+
+const (
+	orgName   = 1 // a complete organization on its own
+	orgSuffix = 2 // a head word that needs a prefix
+)
+
+var (
+	orgOnce     sync.Once
+	orgNames    *Lexicon[int]   // complete names
+	orgSuffixes map[string]bool // head words, key is the suffix
+	orgSufRev   *Lexicon[int]   // suffixes reversed, for matching at a word end
+)
+
+func loadOrgs() {
+	orgOnce.Do(func() {
+		orgNames = NewLexicon[int]()
+		orgSuffixes = map[string]bool{}
+		orgSufRev = NewLexicon[int]()
+		ReadWordList(orgData, func(f []string) {
+			if len(f) < 2 {
+				return
+			}
+			switch f[1] {
+			case "name":
+				orgNames.Add(f[0], orgName)
+			case "suffix":
+				orgSuffixes[f[0]] = true
+				orgSufRev.Add(orgReverse(f[0]), utf8.RuneCountInString(f[0]))
+			}
+		})
+	})
+}
+
+func orgReverse(s string) string {
+	r := []rune(s)
+	for i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
+		r[i], r[j] = r[j], r[i]
+	}
+	return string(r)
+}
+
+func init() {
+	register(stage{order: 50, name: "org", types: []string{TypeOrg}, run: runOrgs})
+}
+
+// notOrgWords end in an organization suffix but name no organization.
+var notOrgWords = map[string]bool{
+	"代表团": true, "干部": true, "内部": true, "全部": true, "外部": true, "局部": true,
+	"社会": true, "机会": true, "大会": true, "会议": true, "晚会": true, "宴会": true,
+	"学会": true, "开会": true, "集会": true, "例会": true, "年会": true, "全会": true,
+	"市场": true, "广场": true, "现场": true, "立场": true, "战场": true, "商场": true,
+	"学科": true, "好处": true, "到处": true, "各处": true, "局面": true, "大局": true,
+	"全局": true, "结局": true, "布局": true, "格局": true, "当局": true, "总部": true,
+	"基层": true, "学校": true, "医院": true, "大学": true, "工厂": true, "公司": true,
+	"银行": true, "政府": true, "中心": true, "委员会": true, "组织": true, "乐队": true,
+	"球队": true, "军队": true, "部队": true, "团队": true, "排队": true, "梯队": true,
+	"车队": true, "船队": true, "商队": true, "入团": true, "集团": true, "社团": true,
+	"剧院": true, "法院": true, "住院": true, "出院": true, "庭院": true, "寺院": true,
+	"场所": true, "处所": true, "住所": true, "厕所": true, "诊所": true, "研究所": true,
+	"车站": true, "网站": true, "站": true, "营业所": true, "文化馆": true, "宾馆": true,
+	"饭馆": true, "旅馆": true, "茶馆": true, "领导小组": true, "工作组": true,
+	"支部": true, "党委": true, "党组": true, "合作社": true, "办公室": true, "办事处": true,
+	"指挥部": true, "司令部": true, "政治部": true, "内阁": true, "议会": true, "国会": true,
+	"联盟": true, "协会": true, "学院": true, "中学": true, "小学": true, "院": true,
+	"全党": true, "全团": true, "全队": true, "全院": true, "全校": true, "全厂": true,
+	"主场": true, "客场": true, "剧场": true, "农场": true, "林场": true, "牧场": true,
+	"赛场": true, "球场": true, "机场": true, "考场": true, "会场": true, "登场": true,
+}
+
+// orgFirstStop are words that may be tagged as nouns but never open a name.
+var orgFirstStop = map[string]bool{
+	"我国": true, "本国": true, "各国": true, "两国": true, "该国": true, "外国": true,
+	"各级": true, "各地": true, "全体": true, "有关": true, "这些": true, "所有": true,
+	"同志": true, "工作": true, "问题": true, "时候": true, "期间": true, "今年": true,
+	"目前": true, "领导": true, "人们": true, "群众": true, "代表": true, "成员": true,
+}
+
+// properPrefix are nouns that make a following common-noun suffix a name.
+var properPrefix = map[string]bool{
+	"中央": true, "国家": true, "全国": true, "中国": true, "国际": true, "世界": true,
+	"人民": true, "中华": true, "亚洲": true, "欧洲": true, "地方": false,
+}
+
+// orgLevelChars are the bare level prefixes of local bodies: 县委, 县文化馆.
+const orgLevelChars = "省市县区州镇乡村"
+
+// orgSpan is one organization found in the text, in code points.
+type orgSpan struct{ start, end int }
+
+func isOrgTag(pos string) bool { return pos == "nt" }
+
+// orgInternal reports whether token t may stand inside an organization name
+// before its head.
+func orgInternal(t segment.Token) bool {
+	if orgFirstStop[t.Text] || isTitleWord(t.Text) {
+		return false
+	}
+	switch t.Pos {
+	case "ns", "nt", "n", "nz", "j", "vn", "b", "an", "nrt", "ng", "l":
+		return true
+	case "zg", "v", "a":
+		return len([]rune(t.Text)) == 1 && strings.ContainsRune(orgLevelChars, []rune(t.Text)[0])
+	}
+	return false
+}
+
+// isProper reports whether a prefix token makes a common suffix a name.
+func isProper(t segment.Token) bool {
+	if properPrefix[t.Text] {
+		return true
+	}
+	switch t.Pos {
+	case "ns", "nt", "nz", "j", "nrt":
+		return true
+	}
+	rs := []rune(t.Text)
+	return len(rs) == 1 && strings.ContainsRune(orgLevelChars, rs[0])
+}
+
+// orgHead returns the kind of head token k is: 0 (none), orgName or
+// orgSuffix, and whether it needs a proper prefix.
+func orgHead(toks []segment.Token, k int) (kind int, needPrefix bool) {
+	t := toks[k]
+	if notOrgWords[t.Text] && !orgSuffixes[t.Text] {
+		return 0, false
+	}
+	if _, ok := orgNames.Get(t.Text); ok {
+		return orgName, false
+	}
+	if isOrgTag(t.Pos) && !notOrgWords[t.Text] {
+		return orgName, false
+	}
+	rs := []rune(t.Text)
+	rev := make([]rune, len(rs))
+	for i, r := range rs {
+		rev[len(rs)-1-i] = r
+	}
+	n, _ := orgSufRev.Longest(rev, 0)
+	if n == 0 {
+		return 0, false
+	}
+	switch {
+	case n == len(rs): // the token is the suffix itself: 政府, 中心, 部
+		return orgSuffix, n >= 2 || true
+	case notOrgWords[t.Text]:
+		return 0, false
+	case n == 1 && len(rs) == 2 && t.Pos != "j":
+		return 0, false // 干部, 社会, 全局: two-character words
+	}
+	return orgSuffix, false
+}
+
+// findOrgs returns the organizations of d, merged and in text order.
+func findOrgs(d *Document) []orgSpan {
+	loadOrgs()
+	toks := d.Tokens()
+	rs := d.runes
+	var spans []orgSpan
+	// complete names matched on characters across gse's cuts (人大/办).
+	startTok := make([]int, len(rs)+1)
+	endTok := make([]int, len(rs)+1)
+	for i := range startTok {
+		startTok[i], endTok[i] = -1, -1
+	}
+	for k, t := range toks {
+		startTok[t.Start] = k
+		endTok[t.End] = k
+	}
+	heads := make([]int, 0, 16) // token ranges [from,to] packed as pairs
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if n, _ := orgNames.Longest(rs, t.Start); n > 0 && n > len([]rune(t.Text)) {
+			if e := endTok[t.Start+n]; e >= 0 && t.Start+n <= len(rs) {
+				heads = append(heads, k, e)
+				k = e
+				continue
+			}
+		}
+		if kind, _ := orgHead(toks, k); kind != 0 {
+			heads = append(heads, k, k)
+		}
+	}
+	for h := 0; h < len(heads); h += 2 {
+		from, to := heads[h], heads[h+1]
+		kind, needPrefix := orgHead(toks, from)
+		if from != to {
+			kind, needPrefix = orgName, false
+		}
+		_ = kind
+		// extend left
+		start := from
+		proper := false
+		for j := from - 1; j >= 0 && from-j <= 6; j-- {
+			tj := toks[j]
+			if !orgInternal(tj) {
+				break
+			}
+			if toks[from].Start-tj.Start > 16 {
+				break
+			}
+			start = j
+			if isProper(tj) {
+				proper = true
+			}
+		}
+		// a prefix may not open with a verb or adjective other than a level char
+		for start < from && (toks[start].Pos == "v" || toks[start].Pos == "vn" || toks[start].Pos == "a" || toks[start].Pos == "an" || toks[start].Pos == "b") && !isProper(toks[start]) {
+			start++
+		}
+		if needPrefix && (start == from || !proper) {
+			continue
+		}
+		spans = append(spans, orgSpan{toks[start].Start, toks[to].End})
+	}
+	// merge overlapping and adjacent spans
+	var out []orgSpan
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.start <= out[n-1].end {
+			if s.start < out[n-1].start {
+				out[n-1].start = s.start
+			}
+			if s.end > out[n-1].end {
+				out[n-1].end = s.end
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func runOrgs(d *Document) {
+	spans := findOrgs(d)
+	ents := map[string]int{}
+	for _, s := range spans {
+		m := Mention{Type: TypeOrg, Start: s.start, End: s.end}
+		name := string(d.runes[s.start:s.end])
+		if d.Home != nil && d.Home.Name != "" {
+			m.Expanded = expandOrg(name, d.Home.Name)
+		}
+		d.add(m)
+		if i, ok := ents[name]; ok {
+			d.Orgs[i].Count++
+			continue
+		}
+		ents[name] = len(d.Orgs)
+		d.Orgs = append(d.Orgs, Entity{Name: name, Count: 1, First: s.start})
+	}
+}
+
+// expandOrg prefixes an organization written with a bare level character
+// (县人大常委会) with the home place of that level (黔西县); it returns ""
+// when the name does not start with the home's level character.
+func expandOrg(name, home string) string {
+	hr := []rune(home)
+	nr := []rune(name)
+	if len(hr) < 2 || len(nr) < 2 {
+		return ""
+	}
+	level := hr[len(hr)-1]
+	if nr[0] == level && !strings.HasPrefix(name, home) {
+		return home + string(nr[1:])
+	}
+	return ""
+}

@@ -1,0 +1,532 @@
+package extract
+
+import (
+	_ "embed"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/tongbao/tongbao/segment"
+)
+
+// Person extraction (stage 60).
+//
+// Local officials are in no dictionary, so a name is recognized from its
+// structure and its context, not from a list of names:
+//
+//   - shape: a surname from the embedded surname list (single or double)
+//     followed by a one- or two-character given name that holds no function
+//     character (的, 了, 在, …), cut by the segmenter at both ends;
+//   - evidence, scored: gse's person tag on the words, the surname's
+//     frequency class, an office or job right before the name (县长, 记者,
+//     "县人大常委会党组书记、主任"), a byline cue (作者:), a form of address or
+//     office right after it (同志, 书记), a reporting verb after it (说, 指出),
+//     and lists joined by 、 whose other items are names;
+//   - rejection rules, not word lists: a personCand that the segmenter keeps
+//     as one ordinary two-character word (高兴, 方面) is no name; a surname
+//     that gse splits off right after a single content character is the tail
+//     of a word, not the start of a name (学史|崇德: 史 belongs to 学史); a rare
+//     surname or one that is mostly a common morpheme (富, 于, 和) needs
+//     context, never the segmenter's tag alone (建设富美黔西).
+//
+// Names accepted once with enough evidence are then found everywhere else in
+// the document (罗智琼 after "主任罗智琼"). Foreign names are runs of
+// transliteration characters (克林顿, 阿拉法特) that gse tags as names or
+// that follow an office (总统).
+//
+// Each mention carries the titles written right before it, split at 、,
+// the organization the first title names, and a role for bylines.
+
+//go:embed data/surnames.txt
+var surnameData string
+
+//go:embed data/titles.txt
+var titleData string
+
+var (
+	personOnce sync.Once
+	surnames   *Lexicon[int]    // surname -> class 1..3
+	titleRev   *Lexicon[string] // titles reversed -> kind
+	titleKinds map[string]string
+)
+
+func loadPersons() {
+	personOnce.Do(func() {
+		surnames = NewLexicon[int]()
+		ReadWordList(surnameData, func(f []string) {
+			c := 2
+			if len(f) > 1 && len(f[1]) == 1 {
+				c = int(f[1][0] - '0')
+			}
+			surnames.Add(f[0], c)
+		})
+		titleRev = NewLexicon[string]()
+		titleKinds = map[string]string{}
+		ReadWordList(titleData, func(f []string) {
+			k := "office"
+			if len(f) > 1 {
+				k = f[1]
+			}
+			titleKinds[f[0]] = k
+			titleRev.Add(orgReverse(f[0]), k)
+		})
+	})
+}
+
+func init() {
+	register(stage{order: 60, name: "person", types: []string{TypePerson}, run: runPersons})
+}
+
+// isTitleWord reports whether w is an office, job or form of address.
+func isTitleWord(w string) bool {
+	loadPersons()
+	_, ok := titleKinds[w]
+	return ok
+}
+
+// personNotGiven are characters that do not occur in given names: function words,
+// grammatical morphemes and the heads of common phrases.
+const personNotGiven = "的了是和与及等说也都就又还而并把被对从为以于之其这那个们年月日时里内外后前不没要会将已让给到去过着很最更各每该此今昨在省市县区镇乡村党委部局厅处科所议讲摄称"
+
+// personFuncChars may stand alone right before a name without being part of a
+// word with the surname (在, 由, 和 …).
+const personFuncChars = "在和与由对向把被给让请是有及同将为了的等说如据经因从自跟叫派使令找看见称问也都又还就才并而或即暨兼任陪随代及至到当于以致并向、，。；：？！“”《》（）·—－ \n\t"
+
+// personGivenChars are characters common in Chinese given names, written
+// from general knowledge of naming practice (not from any corpus). They
+// decide whether a single character cut off after a two-character name
+// continues it (孙家|正 → 孙家正).
+const personGivenChars = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红建国文辉鹏林峰春梅海云光成荣东波宁斌龙生福亮新志德金清飞彬俊凤晓庆家正永健宏民安立祥利胜学良义忠仁礼智信顺泰丰富贵财禄寿喜山石松柏竹菊莲荷珍珠宝琴瑶璐琳琪璇瑞佳嘉欣悦怡婷雪雨露霖晨阳旭昊昌晶晖晴旺铭锋钢鑫铁锦泉江河湖浩淼涵润泽洁源沛溪滨洪汉卫兵武毅坚威雄豪彦才贤达航振兴启跃凯旋捷越青秋冬桃杏樱芬芝芸芹苗茂茵莉菲蓉蕾薇蓓颖慧惠淑贞娴雅婉妮娇媛姣妍婕琼瑾丹彤虹燕鸿鹤鸣鹰骏驰腾麟彪虎豹宇宙坤乾元亨克定邦庭树森枫桐楠栋梁材杨柳榕杉培基均城增壮士仕伦保修侠仲伯叔季孟百千万厚宽容恒恩思怀慈爱乐欢耀煌炎焱烨炜煜熙照灿烈勋功劲励勤勉章书诗琦琛珊玲璋环瑜璞玮锐钧铮镇钰锡钊钦铎锴孝廉真善美节诚谦敬尊奋拓扬高峻岭岩岚崇嵩巍川州洲湘渝津沪京晋豫鲁冀皖赣闽粤黔滇蜀陇藏疆奇彩艺菁萱蓬葆蕴萌茜芮芷馨香佩倩俐伶伊依姗姝婧娅嫣姿蕊翠碧紫黛墨霜冰凌澄朗曦旦昕暄晗昱晟昶景聪慎恪悟惟维纲绪绍纬绮穗秉斐雯霏霄震霆雷风恬甜轩翔宪政治发展廷延媚婵娥妹姐艾芙苏蔚岳崧峥嵘柱梓桢槐樵权标根汝沁泓涌淳湛渊滢潇澜瀚灏然焕炳炯烁煊燊琨瑛毓嫦"
+
+// personVerbs follow a person as subject.
+var personVerbs = map[string]bool{
+	"说": true, "指出": true, "表示": true, "强调": true, "认为": true, "介绍": true,
+	"告诉": true, "主持": true, "出席": true, "会见": true, "讲话": true, "致辞": true,
+	"宣布": true, "要求": true, "希望": true, "提出": true, "透露": true, "回忆": true,
+	"参加": true, "会晤": true, "访问": true, "接见": true, "看望": true, "率领": true,
+	"带队": true, "担任": true, "发表": true, "签署": true, "题词": true, "当选": true,
+}
+
+// translitChars holds the characters of transliterated foreign names.
+const translitChars = "顿阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福盖甘冈戈格哥根贡古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利连林琳隆卢鲁伦罗洛吕马迈麦曼芒梅门蒙米密莫默姆穆纳奈南内尼涅努诺帕潘佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟森沙莎舍什施舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因英尤约扎泽詹哲兹佐娃娜莉丽茨夫基维奇·"
+
+var translitSet = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range translitChars {
+		m[r] = true
+	}
+	return m
+}()
+
+func personTag(pos string) bool { return pos == "nr" || pos == "nrfg" || pos == "nrt" }
+
+// personCtx holds what the person scan needs about the document.
+type personCtx struct {
+	d        *Document
+	rs       []rune
+	toks     []segment.Token
+	startTok []int // token starting at a code point, or -1
+	endTok   []int // token ending at a code point, or -1
+}
+
+func newPersonCtx(d *Document) *personCtx {
+	c := &personCtx{d: d, rs: d.runes, toks: d.Tokens()}
+	c.startTok = make([]int, len(c.rs)+1)
+	c.endTok = make([]int, len(c.rs)+1)
+	for i := range c.startTok {
+		c.startTok[i], c.endTok[i] = -1, -1
+	}
+	for k, t := range c.toks {
+		c.startTok[t.Start] = k
+		c.endTok[t.End] = k
+	}
+	return c
+}
+
+// titleBefore returns the length of the title word ending at i (0 if none)
+// and its kind.
+func (c *personCtx) titleBefore(i int) (int, string) {
+	best, kind := 0, ""
+	node := titleRev.root
+	for j := i - 1; j >= 0 && i-j <= titleRev.maxLen; j-- {
+		node = node.next[c.rs[j]]
+		if node == nil {
+			break
+		}
+		if node.ok && c.startTok[j] >= 0 {
+			best, kind = i-j, node.val
+		}
+	}
+	return best, kind
+}
+
+// titleAfter returns the length of the title word starting at i.
+func (c *personCtx) titleAfter(i int) (int, string) {
+	k := c.startTok[i]
+	if k < 0 || i >= len(c.rs) {
+		return 0, ""
+	}
+	// longest title starting at i that ends at a token end
+	best, kind := 0, ""
+	for _, t := range c.toks[k:min(len(c.toks), k+3)] {
+		w := string(c.rs[i:t.End])
+		if kd, ok := titleKinds[w]; ok {
+			best, kind = t.End-i, kd
+		}
+	}
+	return best, kind
+}
+
+// bylineCue reports whether a byline cue (作者:, 记者, 通讯员) ends at i, and
+// the role it gives.
+func (c *personCtx) bylineCue(i int) string {
+	j := i
+	for j > 0 && (c.rs[j-1] == ' ' || c.rs[j-1] == '\u3000' || c.rs[j-1] == ':' || c.rs[j-1] == '：') {
+		j--
+	}
+	for _, cue := range [...]struct{ w, role string }{{"作者", "author"}, {"文", "author"}, {"撰稿", "author"}, {"记者", "reporter"}, {"通讯员", "reporter"}, {"摄影", "reporter"}, {"编辑", "author"}} {
+		w := []rune(cue.w)
+		if j >= len(w) && string(c.rs[j-len(w):j]) == cue.w {
+			if cue.w == "文" && j != i-1 && j == i {
+				continue
+			}
+			if cue.w == "文" && (j < 2 || !personOpenPunct(c.rs[j-2])) {
+				continue
+			}
+			return cue.role
+		}
+	}
+	return ""
+}
+
+func personOpenPunct(r rune) bool { return strings.ContainsRune("（(【[ \n", r) }
+
+// personCand is one possible name.
+type personCand struct {
+	start, end int
+	score      float64
+	foreign    bool
+}
+
+// scoreAt scores the best Chinese-name personCand starting at token k.
+func (c *personCtx) scoreAt(k int) (best personCand) {
+	t := c.toks[k]
+	i := t.Start
+	best.start = -1
+	c.d.runes = c.rs
+	surnames.Prefixes(c.rs, i, func(sl int, class int) {
+		for gl := 1; gl <= 2; gl++ {
+			e := i + sl + gl
+			if e > len(c.rs) || c.endTok[e] < 0 {
+				continue
+			}
+			ke := c.endTok[e]
+			if ke-k > 2 {
+				continue
+			}
+			ok := true
+			for _, r := range c.rs[i+sl : e] {
+				if !unicode.Is(unicode.Han, r) || strings.ContainsRune(personNotGiven, r) {
+					ok = false
+				}
+			}
+			if !ok {
+				continue
+			}
+			s := c.score(k, ke, sl, class)
+			if s > best.score || best.start < 0 || (s == best.score && e > best.end) {
+				best = personCand{start: i, end: e, score: s}
+			}
+		}
+	})
+	return best
+}
+
+// score rates the personCand made of tokens k..ke whose surname has sl
+// characters and frequency class class.
+func (c *personCtx) score(k, ke, sl, class int) float64 {
+	toks := c.toks
+	start, end := toks[k].Start, toks[ke].End
+	s := 0.0
+	switch class {
+	case 1:
+		s += 1
+	case 2:
+		s += 0.5
+	default:
+		s -= 1
+	}
+	gl := end - start - sl
+	if k == ke {
+		switch toks[k].Pos {
+		case "nr", "nrfg":
+			s += 2.5
+		case "nrt":
+			s += 1.5
+		case "ns", "nt", "nz", "j", "t", "m", "i", "l", "v", "a", "d":
+			return -10 // a place, organization or other known word: 乌克兰
+		default:
+			if gl == 1 {
+				return -10 // one ordinary two-character word: 高兴, 方面
+			}
+		}
+	} else {
+		first := toks[k]
+		if personTag(first.Pos) && first.End-first.Start == sl {
+			s += 1
+		}
+		if first.End-first.Start > sl {
+			// gse cut the name short: 孙家|正
+			if personTag(first.Pos) && gl == 2 && ke == k+1 && first.End-first.Start == sl+1 && strings.ContainsRune(personGivenChars, c.rs[end-1]) {
+				s += 1.5
+			} else {
+				s -= 1
+			}
+		}
+		tagged := false
+		for j := k + 1; j <= ke; j++ {
+			tj := toks[j]
+			tn := tj.End - tj.Start
+			if personTag(tj.Pos) {
+				if tn >= 2 {
+					if _, ok := surnames.Get(string(c.rs[tj.Start : tj.Start+1])); ok {
+						return -10 // the name starts later: 和|李鹏
+					}
+				}
+				tagged = true
+			} else if tn >= 2 {
+				s -= 1.5 // the given name is an ordinary word: 王|国家
+			}
+			switch tj.Pos {
+			case "ns", "nt", "m", "t":
+				s -= 3
+			}
+		}
+		if tagged {
+			s += 1
+		}
+		plaus := true
+		for _, r := range c.rs[start+sl : end] {
+			plaus = plaus && strings.ContainsRune(personGivenChars, r)
+		}
+		if plaus {
+			s += 0.5
+		} else {
+			s -= 0.5
+		}
+	}
+	if gl == 1 {
+		s -= 1 // two-character names need context
+		if c.rs[start+sl] == c.rs[start] {
+			return -10 // reduplication: 谢谢
+		}
+	}
+	// fragment rule: a single content character split off right before the
+	// surname binds with it (学史|崇德).
+	if k > 0 {
+		p := toks[k-1]
+		if pr := []rune(p.Text); len(pr) == 1 && !strings.ContainsRune(personFuncChars, pr[0]) && unicode.Is(unicode.Han, pr[0]) && !strings.ContainsRune(orgLevelChars, pr[0]) {
+			s -= 2
+		}
+	}
+	// left context
+	if tl, _ := c.titleBefore(start); tl > 0 {
+		s += 3
+	} else if c.bylineCue(start) != "" {
+		s += 3
+	} else if start == 0 || strings.ContainsRune("、，。；：！？“（(\n ", c.rs[start-1]) {
+		s += 0.3
+	}
+	// right context
+	if end < len(c.rs) {
+		if tl, _ := c.titleAfter(end); tl > 0 {
+			s += 2
+		} else if kt := c.startTok[end]; kt >= 0 && personVerbs[toks[kt].Text] {
+			s += 1
+		} else if strings.ContainsRune("、等", c.rs[end]) {
+			s += 0.5
+		}
+	}
+	return s
+}
+
+// foreignAt returns a foreign-name personCand starting at token k.
+func (c *personCtx) foreignAt(k int) personCand {
+	t := c.toks[k]
+	ke := k
+	tagged := personTag(t.Pos)
+	allT := func(w string) bool {
+		for _, r := range w {
+			if !translitSet[r] {
+				return false
+			}
+		}
+		return true
+	}
+	if !allT(t.Text) {
+		return personCand{start: -1}
+	}
+	// join pieces linked by ·
+	for ke+2 < len(c.toks) && (c.toks[ke+1].Text == "·" || c.toks[ke+1].Text == "・") && allT(c.toks[ke+2].Text) {
+		ke += 2
+		tagged = tagged || personTag(c.toks[ke].Pos)
+	}
+	start, end := t.Start, c.toks[ke].End
+	if end-start < 2 {
+		return personCand{start: -1}
+	}
+	s := 0.0
+	if tagged {
+		s += 2.5
+	}
+	if ke > k {
+		s += 1
+	}
+	if tl, _ := c.titleBefore(start); tl > 0 {
+		s += 2
+	}
+	if end < len(c.rs) {
+		if tl, _ := c.titleAfter(end); tl > 0 {
+			s += 1
+		} else if kt := c.startTok[end]; kt >= 0 && personVerbs[c.toks[kt].Text] {
+			s += 1
+		}
+	}
+	if t.Pos == "ns" || t.Pos == "nt" {
+		s -= 3
+	}
+	return personCand{start: start, end: end, score: s, foreign: true}
+}
+
+const personThreshold = 2.5
+
+// findPersons returns the person spans of the document in text order.
+func findPersons(c *personCtx) []personCand {
+	loadPersons()
+	var found []personCand
+	known := NewLexicon[bool]()
+	for k := 0; k < len(c.toks); k++ {
+		best := c.scoreAt(k)
+		if f := c.foreignAt(k); f.start >= 0 && (best.start < 0 || f.score > best.score) && f.score >= personThreshold {
+			best = f
+		}
+		if best.start < 0 {
+			continue
+		}
+		// lists: a personCand right after "name、" gets the list's support
+		if best.score < personThreshold && best.start > 0 && c.rs[best.start-1] == '、' && len(found) > 0 && found[len(found)-1].end == best.start-1 {
+			best.score += 2
+		}
+		if best.score >= personThreshold {
+			found = append(found, best)
+			known.Add(string(c.rs[best.start:best.end]), true)
+			k = c.endTok[best.end]
+		}
+	}
+	if known.Len() == 0 {
+		return found
+	}
+	// second pass: names known from this document, wherever cut cleanly
+	var out []personCand
+	fi := 0
+	for k := 0; k < len(c.toks); k++ {
+		i := c.toks[k].Start
+		if fi < len(found) && found[fi].start == i {
+			out = append(out, found[fi])
+			k = c.endTok[found[fi].end]
+			fi++
+			continue
+		}
+		for fi < len(found) && found[fi].start < i {
+			fi++
+		}
+		if n, _ := known.Longest(c.rs, i); n > 0 && c.endTok[i+n] >= 0 {
+			if fi < len(found) && found[fi].start < i+n {
+				continue
+			}
+			out = append(out, personCand{start: i, end: i + n, score: personThreshold})
+			k = c.endTok[i+n]
+		}
+	}
+	return out
+}
+
+// titlesBefore returns the titles written right before a name at start, in
+// text order, split at 、, and the organization the first one names.
+func (c *personCtx) titlesBefore(start int, orgEnds map[int]int) (titles []string, org string) {
+	i := start
+	for {
+		tl, _ := c.titleBefore(i)
+		if tl == 0 {
+			break
+		}
+		ts := i - tl
+		// extend over an organization or place written before the title
+		if os, ok := orgEnds[ts]; ok {
+			if org == "" || len(titles) == 0 {
+				org = string(c.rs[os:ts])
+			}
+			ts = os
+		} else if k := c.endTok[ts]; k >= 0 && (c.toks[k].Pos == "ns" || c.toks[k].Text == "国家" || c.toks[k].Text == "中央") {
+			ts = c.toks[k].Start
+		}
+		titles = append([]string{string(c.rs[ts:i])}, titles...)
+		if ts > 0 && c.rs[ts-1] == '、' {
+			i = ts - 1
+			continue
+		}
+		break
+	}
+	if len(titles) > 0 {
+		// the organization named by the first title
+		if org == "" {
+			org = ""
+		}
+	}
+	return titles, org
+}
+
+func runPersons(d *Document) {
+	c := newPersonCtx(d)
+	cands := findPersons(c)
+	orgEnds := map[int]int{}
+	if len(cands) > 0 {
+		for _, o := range findOrgs(d) {
+			orgEnds[o.end] = o.start
+		}
+	}
+	ents := map[string]int{}
+	for _, p := range cands {
+		m := Mention{Type: TypePerson, Start: p.start, End: p.end}
+		m.Titles, m.Org = c.titlesBefore(p.start, orgEnds)
+		if role := c.bylineCue(p.start); role != "" {
+			m.Role = role
+		} else if n, _ := c.titleBefore(p.start); n > 0 {
+			switch string(c.rs[p.start-n : p.start]) {
+			case "记者", "通讯员":
+				m.Role = "reporter"
+			case "作者":
+				m.Role = "author"
+			}
+		}
+		if m.Role != "" {
+			m.Titles = nil
+		}
+		d.add(m)
+		name := string(c.rs[p.start:p.end])
+		i, ok := ents[name]
+		if !ok {
+			i = len(d.People)
+			ents[name] = i
+			d.People = append(d.People, Entity{Name: name, First: p.start})
+		}
+		e := &d.People[i]
+		e.Count++
+		for _, t := range m.Titles {
+			if !slices.Contains(e.Titles, t) {
+				e.Titles = append(e.Titles, t)
+			}
+		}
+	}
+}
