@@ -1,0 +1,219 @@
+// Package stats implements "tongbao stats" and its subcommands (freq,
+// tfidf, keyness, similarity, collocations), and the document scanning and
+// grouping shared with "tongbao kwic" and "tongbao compare".
+package stats
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
+	"github.com/tongbao/tongbao/corpus"
+	"github.com/tongbao/tongbao/extract"
+	"github.com/tongbao/tongbao/segment"
+	"github.com/tongbao/tongbao/stats"
+)
+
+// Units are the kinds of term a statistics command can count.
+var Units = append([]string{"word"}, extract.Types...)
+
+// Options are the flags shared by the statistics commands.
+type Options struct {
+	In *cmdutil.InputFlags
+
+	StopFiles   []string
+	NoStop      bool
+	POS         []string
+	MinLen      int
+	Unit        string
+	GroupBy     []string
+	GroupPat    string
+	GroupBucket string
+}
+
+// AddOptions registers the input, filter, unit and grouping flags on cmd.
+func AddOptions(cmd *cobra.Command) *Options {
+	o := &Options{In: cmdutil.AddInputFlags(cmd)}
+	fs := cmd.Flags()
+	fs.StringSliceVar(&o.StopFiles, "stopwords", nil, "word-list FILE(s) of more stopwords (one word a line)")
+	fs.BoolVar(&o.NoStop, "no-stopwords", false, "do not use the built-in stopword list")
+	fs.StringSliceVar(&o.POS, "pos", nil, "keep only words whose part-of-speech tag starts with one of these (e.g. n,v)")
+	fs.IntVar(&o.MinLen, "min-len", 2, "minimum term length in characters")
+	fs.StringVar(&o.Unit, "unit", "word", "what to count: "+strings.Join(Units, "|")+" (extracted mentions, by canonical form when known)")
+	AddGroupFlags(cmd, o)
+	return o
+}
+
+// AddGroupFlags registers --group-by, --group-pattern and --group-bucket.
+func AddGroupFlags(cmd *cobra.Command, o *Options) {
+	fs := cmd.Flags()
+	fs.StringArrayVar(&o.GroupBy, "group-by", nil, "group documents by SPEC, tried in order until one applies: meta.FIELD[:decade|century|year], dir, file, home, id, re:REGEX")
+	fs.StringVar(&o.GroupPat, "group-pattern", "", "group documents by REGEX on the id (its first capture group, else the whole match); same as --group-by re:REGEX")
+	fs.StringVar(&o.GroupBucket, "group-bucket", "", "bucket the meta.FIELD groups given without one by the year they start with: decade|century|year")
+}
+
+// Grouper returns the grouper the flags describe (nil when there is no
+// grouping).
+func (o *Options) Grouper() (*stats.Grouper, error) {
+	specs := append([]string(nil), o.GroupBy...)
+	if o.GroupBucket != "" {
+		switch o.GroupBucket {
+		case "decade", "century", "year":
+		default:
+			return nil, cmdutil.UsageError("--group-bucket %q: want decade, century or year", o.GroupBucket)
+		}
+		for i, s := range specs {
+			if strings.HasPrefix(s, "meta.") && !strings.Contains(s, ":") {
+				specs[i] = s + ":" + o.GroupBucket
+			}
+		}
+	}
+	if o.GroupPat != "" {
+		specs = append(specs, "re:"+o.GroupPat)
+	}
+	g, err := stats.NewGrouper(specs)
+	if err != nil {
+		return nil, cmdutil.UsageError("%v", err)
+	}
+	return g, nil
+}
+
+// Filter returns the term filter the flags describe.
+func (o *Options) Filter() (*stats.Filter, error) {
+	f := &stats.Filter{POS: o.POS, MinLen: o.MinLen}
+	if o.MinLen < 0 {
+		return nil, cmdutil.UsageError("--min-len must not be negative")
+	}
+	if !o.NoStop {
+		f.Stopwords = stats.DefaultStopwords()
+	} else {
+		f.Stopwords = stats.Stopwords{}
+	}
+	for _, p := range o.StopFiles {
+		if err := f.Stopwords.AddFile(p); err != nil {
+			return nil, cmdutil.UsageError("--stopwords: %v", err)
+		}
+	}
+	return f, nil
+}
+
+// MentionTerm returns the term an extracted mention counts as: the
+// canonical form when known (slogans), the counted object for a count, the
+// normalized value for a time, else the text as written. It returns "" for
+// a count without an object.
+func MentionTerm(m extract.Mention) string {
+	switch {
+	case m.Canonical != "":
+		return m.Canonical
+	case m.Type == extract.TypeCount:
+		return m.Object
+	case m.Type == extract.TypeTime:
+		if s, ok := m.Value.(string); ok && s != "" {
+			return s
+		}
+	}
+	return m.Text
+}
+
+// Counted is what a Counter makes of one document.
+type Counted struct {
+	Group   string
+	Grouped bool // false: the grouper found no group; leave the document out
+	Terms   map[string]int
+	POS     map[string]map[string]int
+	Tokens  []segment.Token // word unit only, when KeepTokens
+	Chars   int
+}
+
+// Counter is the per-document work of a statistics command.
+type Counter struct {
+	Filter     *stats.Filter
+	Grouper    *stats.Grouper
+	Unit       string
+	KeepTokens bool
+	POS        bool
+	seg        *segment.Segmenter
+}
+
+// NewCounter returns the Counter the flags describe.
+func (o *Options) NewCounter() (*Counter, error) {
+	ok := false
+	for _, u := range Units {
+		ok = ok || u == o.Unit
+	}
+	if !ok {
+		return nil, cmdutil.UsageError("--unit %q: want one of %s", o.Unit, strings.Join(Units, ", "))
+	}
+	if o.Unit != "word" && len(o.POS) > 0 {
+		return nil, cmdutil.UsageError("--pos applies to --unit word only")
+	}
+	f, err := o.Filter()
+	if err != nil {
+		return nil, err
+	}
+	g, err := o.Grouper()
+	if err != nil {
+		return nil, err
+	}
+	seg, err := segment.Default()
+	if err != nil {
+		return nil, fmt.Errorf("loading the segmenter: %w", err)
+	}
+	return &Counter{Filter: f, Grouper: g, Unit: o.Unit, seg: seg}, nil
+}
+
+// Count counts the terms of one document.
+func (c *Counter) Count(doc corpus.Document) (*Counted, error) {
+	out := &Counted{Chars: len([]rune(doc.Text))}
+	home := ""
+	var ext *extract.Document
+	if c.Unit != "word" || c.Grouper.HomeNeeded() {
+		types := []string{}
+		if c.Unit != "word" {
+			types = append(types, c.Unit)
+		}
+		if c.Grouper.HomeNeeded() {
+			types = append(types, extract.TypePlace)
+		}
+		d, err := extract.NewDocument(doc.Text, extract.WithTypes(types...), extract.WithID(doc.ID),
+			extract.WithMeta(doc.Meta), extract.WithSegmenter(c.seg))
+		if err != nil {
+			return nil, err
+		}
+		ext = d
+		if d.Home != nil {
+			home = d.Home.Name
+		}
+	}
+	out.Group, out.Grouped = c.Grouper.Group(doc.ID, doc.Meta, home)
+	if !out.Grouped {
+		return out, nil
+	}
+	if c.Unit == "word" {
+		toks := c.seg.Cut(doc.Text)
+		out.Terms = stats.DocTerms(toks, c.Filter)
+		if c.POS {
+			out.POS = stats.DocPOS(toks, c.Filter)
+		}
+		if c.KeepTokens {
+			out.Tokens = toks
+		}
+		return out, nil
+	}
+	var terms []string
+	for _, m := range ext.Mentions {
+		if m.Type == c.Unit {
+			terms = append(terms, MentionTerm(m))
+		}
+	}
+	out.Terms = stats.CountTerms(terms, c.Filter)
+	if c.POS {
+		out.POS = map[string]map[string]int{}
+		for w, n := range out.Terms {
+			out.POS[w] = map[string]int{c.Unit: n}
+		}
+	}
+	return out, nil
+}
