@@ -8,6 +8,7 @@ import (
 	evalcmd "github.com/tongbao/tongbao/cmd/tongbao/eval"
 	extractcmd "github.com/tongbao/tongbao/cmd/tongbao/extract"
 	segmentcmd "github.com/tongbao/tongbao/cmd/tongbao/segment"
+	statscmd "github.com/tongbao/tongbao/cmd/tongbao/stats"
 	"github.com/tongbao/tongbao/cmd/tongbao/version"
 )
 
@@ -39,6 +40,7 @@ object per document, in input order.`,
 		segmentcmd.New(),
 		extractcmd.New(),
 		evalcmd.New(),
+		statscmd.New(),
 	)
 	return cmd
 }
