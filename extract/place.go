@@ -322,7 +322,34 @@ var shapeWords = map[string]string{
 }
 
 // shapeChars end a place-tagged word of a shape (鸭/ns 池河/ns).
-const shapeChars = "河江湖山峰岭岛湾港峡关村寨屯坝沟洞桥路街庄渡口"
+const shapeChars = "河江湖山峰岭岛湾峡村寨屯坝沟洞桥路街庄渡口"
+
+// shapeKind names the kind of place a final shape character makes.
+func shapeKind(r rune) string {
+	switch r {
+	case '河', '江':
+		return "river"
+	case '湖':
+		return "lake"
+	case '山', '峰', '岭':
+		return "mountain"
+	case '岛':
+		return "island"
+	case '湾':
+		return "sea"
+	case '村', '寨', '屯', '庄':
+		return LevelVillage
+	case '路', '街':
+		return "road"
+	case '渡', '口':
+		return "ferry"
+	}
+	return "site"
+}
+
+// demonymChars may follow a place name inside one gse word (法国人, 中国话,
+// 美方, 韩籍): the name still counts as a place.
+const demonymChars = "人籍方军队语话"
 
 // nameTok reports whether token t can be part of a proper name before a
 // shape word.
@@ -370,7 +397,7 @@ func extractPlaces(d *Document) {
 		if !starts[s] && s != lastEnd {
 			return false
 		}
-		if loose && !ends[e] {
+		if loose && !ends[e] && !(e+1 <= len(rs) && ends[e+1] && strings.ContainsRune(demonymChars, rs[e])) {
 			return false
 		}
 		return true
@@ -440,7 +467,11 @@ func extractPlaces(d *Document) {
 			last := []rune(toks[j].Text)
 			if j > k || len(last) >= 3 {
 				if strings.ContainsRune(shapeChars, last[len(last)-1]) {
-					hits = addShape(hits, placeHit{start: t.Start, end: toks[j].End, level: LevelOther, kind: "geo", shape: true}, covered)
+					h := placeHit{start: t.Start, end: toks[j].End, level: LevelOther, kind: shapeKind(last[len(last)-1]), shape: true}
+					if h.kind == LevelVillage {
+						h.level, h.kind = LevelVillage, ""
+					}
+					hits = addShape(hits, h, covered)
 				}
 			}
 			k = j
@@ -455,6 +486,24 @@ func extractPlaces(d *Document) {
 	for _, h := range hits {
 		if !h.short && h.ids != nil {
 			fullNames[px.g.recs[h.ids[0]].Name] = true
+		}
+	}
+	// A township named in full makes its stem name it too (大关镇 … 大关盐号),
+	// before any county of that short name elsewhere in the country.
+	stems := map[string][]int32{}
+	for _, h := range hits {
+		if h.level == LevelTownship && h.ids != nil {
+			name := string(rs[h.start:h.end])
+			for _, suf := range []string{"街道", "苏木", "镇", "乡"} {
+				if st, ok := strings.CutSuffix(name, suf); ok && len([]rune(st)) >= 2 {
+					stems[st] = h.ids
+				}
+			}
+		}
+	}
+	for k, h := range hits {
+		if ids, ok := stems[string(rs[h.start:h.end])]; ok && h.short {
+			hits[k].ids, hits[k].short, hits[k].level = ids, false, LevelTownship
 		}
 	}
 	chosen := make([]int32, len(hits))
@@ -512,7 +561,9 @@ func extractPlaces(d *Document) {
 		for os > 0 && inOrg[os-1] == o {
 			os--
 		}
-		return o-os > e-s
+		// Strictly inside, and not at the end: an organization name does
+		// not end with a place (新华社莫斯科 is an org span gone too far).
+		return o-os > e-s && e < o
 	}
 	d.placeIdx = map[int]Mention{}
 	for k := 0; k < len(hits); {

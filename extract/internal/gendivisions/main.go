@@ -30,7 +30,9 @@
 // it with a part of speech other than ns (place name) and a frequency of at
 // least commonWordFreq. County-level short forms must also not be a
 // township-style name (ending in 镇 or 乡) nor a word of frequency
-// rareWordFreq or more. Province and prefecture short forms are always kept.
+// rareWordFreq or more. Province and prefecture short forms are kept
+// unless the name is historical and the short form an ordinary word (渡口,
+// 1981–1987 name of 攀枝花市).
 package main
 
 import (
@@ -129,6 +131,9 @@ func main() {
 	streets := readCSV(filepath.Join(*src, "modood", "streets.csv"))[1:]
 	sort.Slice(streets, func(i, j int) bool { return streets[i][0] < streets[j][0] })
 	for _, r := range streets {
+		if strings.Contains(r[1], "直属") || strings.Contains(r[1], "开发区") {
+			continue // statistical units, not township names
+		}
 		fmt.Fprintf(&buf, "T\t%s\t%s\n", r[0], r[1])
 	}
 	f, err := os.Create(*out)
@@ -148,11 +153,11 @@ func main() {
 }
 
 func emit(w io.Writer, code, name, l, from, to, next, prov, pref string) {
-	fmt.Fprintf(w, "C\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", code, name, l, from, to, next, prov, pref, short(name, l))
+	fmt.Fprintf(w, "C\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", code, name, l, from, to, next, prov, pref, short(name, l, to != ""))
 }
 
 // short returns the standard short form of a division name, or "".
-func short(name, level string) string {
+func short(name, level string, historical bool) string {
 	s := name
 	for _, suf := range suffixes {
 		if strings.HasSuffix(s, suf) && len([]rune(s)) > len([]rune(suf)) {
@@ -178,7 +183,7 @@ func short(name, level string) string {
 	if strings.Contains(name, "开发区") || strings.Contains(name, "园区") {
 		return ""
 	}
-	if level != "C" {
+	if level != "C" && !historical {
 		// Province and prefecture short forms are the names everyone
 		// uses (拉萨, 大连, 合肥), whatever tag gse gives them.
 		return s

@@ -1,0 +1,233 @@
+package extract
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// placeMentions runs the place stage on text and returns its place
+// mentions by text (the first of each), checking offsets on the way.
+func placeMentions(t *testing.T, text string, opts ...Option) (*Document, map[string]Mention) {
+	t.Helper()
+	d, err := NewDocument(text, append([]Option{WithTypes(TypePlace)}, opts...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := []rune(text)
+	out := map[string]Mention{}
+	for _, m := range d.Mentions {
+		if m.Type != TypePlace {
+			continue
+		}
+		if string(rs[m.Start:m.End]) != m.Text {
+			t.Errorf("offsets of %q: [%d,%d) is %q", m.Text, m.Start, m.End, string(rs[m.Start:m.End]))
+		}
+		if _, ok := out[m.Text]; !ok {
+			out[m.Text] = m
+		}
+	}
+	return d, out
+}
+
+func code(m Mention) string {
+	if m.Code == nil {
+		return "<nil>"
+	}
+	return *m.Code
+}
+
+func TestPlaceSampleBulletin(t *testing.T) {
+	b, err := os.ReadFile("../testdata/000_776449805ff1d07a.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, ms := placeMentions(t, string(b))
+	for name, want := range map[string]struct{ code, level string }{
+		"贵州":   {"520000", LevelProvince},
+		"毕节":   {"520500", LevelPrefecture},
+		"黔西":   {"520522", LevelCounty},
+		"大关镇":  {"520581102", LevelTownship},
+		"鸭池河":  {"<nil>", LevelOther},
+		"红军渡口": {"<nil>", LevelOther},
+	} {
+		m, ok := ms[name]
+		if !ok {
+			t.Errorf("%s: not found", name)
+			continue
+		}
+		if code(m) != want.code || m.Level != want.level {
+			t.Errorf("%s: code %s level %s, want %s %s", name, code(m), m.Level, want.code, want.level)
+		}
+	}
+	for _, not := range []string{"缅怀", "四本"} {
+		for _, m := range d.Mentions {
+			if m.Type == TypePlace && strings.Contains(m.Text, not) {
+				t.Errorf("%q is not a place (got %q)", not, m.Text)
+			}
+		}
+	}
+	// 黔西县 is inside the organization 黔西县人大常委会, so it is not a
+	// mention, but the place stage knows it.
+	i := strings.Index(string(b), "黔西县人大")
+	m, ok := d.placeAt(len([]rune(string(b)[:i])))
+	if !ok || m.Text != "黔西县" || code(m) != "520522" || m.Current == nil || m.Current.Code != "520581" {
+		t.Errorf("placeAt(黔西县) = %+v, %v", m, ok)
+	}
+	if m := ms["黔西"]; m.Current == nil || m.Current.Name != "黔西市" || m.Canonical != "黔西县" {
+		t.Errorf("黔西: current %+v canonical %q", m.Current, m.Canonical)
+	}
+	if d.Home == nil || d.Home.Code != "520522" || d.Home.Name != "黔西县" || d.Home.From != "title" {
+		t.Errorf("home = %+v, want 黔西县 520522 from title", d.Home)
+	}
+	found := false
+	for _, e := range d.Places {
+		if e.Name == "黔西县" {
+			found = true
+			if e.Count < 4 || e.Code == nil || *e.Code != "520522" || e.First != 0 {
+				t.Errorf("entity 黔西县 = %+v", e)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no entity 黔西县 in %+v", d.Places)
+	}
+}
+
+func TestPlaceHistoricalNames(t *testing.T) {
+	text := "近日，黔西县召开脱贫攻坚推进会，县委书记在会上强调，要巩固拓展脱贫成果。"
+	for _, tc := range []struct {
+		year        int
+		code, cur   string
+		pathElement string
+	}{
+		{2021, "520522", "520581", "毕节市"},
+		{2005, "522423", "520581", "毕节地区"},
+	} {
+		_, ms := placeMentions(t, text, WithRefDate(time.Date(tc.year, 3, 1, 0, 0, 0, 0, time.UTC)))
+		m, ok := ms["黔西县"]
+		if !ok {
+			t.Fatalf("%d: 黔西县 not found in %v", tc.year, ms)
+		}
+		if code(m) != tc.code || m.Current == nil || m.Current.Code != tc.cur || m.Current.Name != "黔西市" {
+			t.Errorf("%d: 黔西县 code %s current %+v, want %s → %s", tc.year, code(m), m.Current, tc.code, tc.cur)
+		}
+		if len(m.Path) != 3 || m.Path[0] != "贵州省" || m.Path[1] != tc.pathElement {
+			t.Errorf("%d: path %v", tc.year, m.Path)
+		}
+	}
+	// Today's name has no current field.
+	_, ms := placeMentions(t, "黔西市水西街道新庄村召开村民大会。", WithRefDate(time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)))
+	m := ms["黔西市水西街道新庄村"]
+	if m.Current != nil || m.Level != LevelVillage || len(m.Path) < 4 || m.Path[3] != "水西街道" {
+		t.Errorf("run 黔西市水西街道新庄村: %+v (all %v)", m, ms)
+	}
+}
+
+func TestPlaceAmbiguousShortNames(t *testing.T) {
+	_, ms := placeMentions(t, "会议在朝阳区召开，来自各地的代表参加。")
+	m := ms["朝阳区"]
+	if m.Code != nil || len(m.Candidates) < 2 {
+		t.Fatalf("朝阳区 alone: code %s, %d candidates, want nil and ≥2", code(m), len(m.Candidates))
+	}
+	seen := map[string]bool{}
+	for _, c := range m.Candidates {
+		seen[c.Code] = true
+	}
+	if !seen["110105"] || !seen["220104"] {
+		t.Errorf("candidates %v lack 110105/220104", m.Candidates)
+	}
+	for text, want := range map[string]string{
+		"北京市委召开会议。会后，代表们前往朝阳区调研。":   "110105",
+		"吉林省长春市召开会议。会后，代表们前往朝阳区调研。": "220104",
+	} {
+		_, ms := placeMentions(t, text)
+		if got := code(ms["朝阳区"]); got != want {
+			t.Errorf("%s: 朝阳区 = %s, want %s", text, got, want)
+		}
+	}
+}
+
+func TestPlaceRunsAndWorld(t *testing.T) {
+	_, ms := placeMentions(t, "他出生在安徽省合肥市长江路，后来到美国和日本留学，又去过东南亚。")
+	m, ok := ms["安徽省合肥市长江路"]
+	if !ok {
+		t.Fatalf("no single mention for the run: %v", ms)
+	}
+	if m.Level != LevelOther || len(m.Path) != 3 || m.Path[1] != "合肥市" || m.Path[2] != "长江路" {
+		t.Errorf("run: %+v", m)
+	}
+	for _, w := range []string{"美国", "日本", "东南亚"} {
+		if m, ok := ms[w]; !ok || m.Level != LevelOther || m.Kind == "" {
+			t.Errorf("%s: %+v %v", w, m, ok)
+		}
+	}
+}
+
+func TestPlaceCommonWordsNotShortForms(t *testing.T) {
+	// 和平区, 新华区, 长安区, 平原县 exist, but their short forms are
+	// ordinary words.
+	_, ms := placeMentions(t, "维护世界和平，新华书店在平原上建了长安大街分店。")
+	for _, w := range []string{"和平", "新华", "平原"} {
+		if m, ok := ms[w]; ok {
+			t.Errorf("%s matched as a place: %+v", w, m)
+		}
+	}
+}
+
+func TestMatchPlace(t *testing.T) {
+	rs := []rune("贵州省毕节市")
+	end, div, ok := MatchPlace(rs, 0)
+	if !ok || end != 3 || div == nil || div.Code != "520000" {
+		t.Errorf("MatchPlace(贵州省…, 0) = %d %+v %v", end, div, ok)
+	}
+	end, div, ok = MatchPlace(rs, 3)
+	if !ok || end != 6 || div == nil || div.Code != "520500" || div.Level != LevelPrefecture {
+		t.Errorf("MatchPlace(…毕节市, 3) = %d %+v %v", end, div, ok)
+	}
+	for _, i := range []int{-1, 6, 100} {
+		if _, _, ok := MatchPlace(rs, i); ok {
+			t.Errorf("MatchPlace at %d: ok", i)
+		}
+	}
+	if _, _, ok := MatchPlace([]rune("缅怀先烈"), 0); ok {
+		t.Error("缅怀 matched")
+	}
+}
+
+func TestPlaceEmptyAndOdd(t *testing.T) {
+	for _, text := range []string{"", "。", "abc 123", "\uFFFD\uFFFD镇"} {
+		d, err := NewDocument(text, WithTypes(TypePlace))
+		if err != nil || d.Places == nil && text != "" {
+			t.Errorf("%q: %v %v", text, err, d)
+		}
+	}
+}
+
+func TestGazetteerCompactAndFast(t *testing.T) {
+	if len(divisionsGz) > 1500000 {
+		t.Errorf("embedded gazetteer is %d bytes", len(divisionsGz))
+	}
+	t0 := time.Now()
+	g, err := parseGazetteer(divisionsGz)
+	el := time.Since(t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.recs) < 40000 || len(g.byCode["520581"]) != 1 || len(g.full["黔西县"]) != 2 {
+		t.Errorf("gazetteer: %d records, 520581 %v, 黔西县 %v", len(g.recs), g.byCode["520581"], g.full["黔西县"])
+	}
+	t.Logf("parse %v", el)
+	if _, err := parseGazetteer([]byte("not gzip")); err == nil {
+		t.Error("bad data accepted")
+	}
+}
+
+func BenchmarkGazetteerLoad(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := parseGazetteer(divisionsGz); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
