@@ -236,11 +236,27 @@ func memberName(name string, nonUTF8 bool) string {
 // cannot be read gives an error item; an archive whose directory cannot be
 // read gives one error item.
 func (w *walker) zipFile(path string) error {
-	zr, err := zip.OpenReader(path)
+	f, err := os.Open(path)
 	if err != nil {
-		return w.emit(&item{id: path, err: fmt.Errorf("cannot read zip archive: %v", cleanPathError(err))})
+		return w.emit(&item{id: path, err: cleanPathError(err)})
 	}
-	defer zr.Close()
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return w.emit(&item{id: path, err: cleanPathError(err)})
+	}
+	return w.zip(path, f, st.Size())
+}
+
+// zip emits the members of the zip archive held by r.
+func (w *walker) zip(path string, r io.ReaderAt, size int64) error {
+	zr, err := zip.NewReader(r, size)
+	if errors.Is(err, zip.ErrInsecurePath) && zr != nil {
+		err = nil // names like "../a.txt" are only ids here: nothing is written
+	}
+	if err != nil {
+		return w.emit(&item{id: path, err: fmt.Errorf("cannot read zip archive: %v", err)})
+	}
 	members := 0
 	for _, f := range zr.File {
 		name := memberName(f.Name, f.NonUTF8)
