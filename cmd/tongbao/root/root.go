@@ -7,6 +7,7 @@ import (
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 	evalcmd "github.com/tongbao/tongbao/cmd/tongbao/eval"
 	extractcmd "github.com/tongbao/tongbao/cmd/tongbao/extract"
+	kwiccmd "github.com/tongbao/tongbao/cmd/tongbao/kwic"
 	segmentcmd "github.com/tongbao/tongbao/cmd/tongbao/segment"
 	statscmd "github.com/tongbao/tongbao/cmd/tongbao/stats"
 	"github.com/tongbao/tongbao/cmd/tongbao/version"
@@ -41,6 +42,7 @@ object per document, in input order.`,
 		extractcmd.New(),
 		evalcmd.New(),
 		statscmd.New(),
+		kwiccmd.New(),
 	)
 	return cmd
 }

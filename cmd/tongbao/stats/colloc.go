@@ -108,4 +108,3 @@ pairs: keep --min-count at a few occurrences.`,
 	}
 	return cmd
 }
-
