@@ -6,28 +6,31 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-ego/gse"
+	"github.com/go-ego/gse/hmm/pos"
 
 	"github.com/tongbao/tongbao/segment"
 )
 
 // Baseline returns the "gse alone" system: the gold corpora's own mention
-// definitions applied to the part-of-speech tags of plain gse (its embedded
-// zh_s dictionary, precise mode, none of tongbao's tuning). person is a
-// maximal run of nr* tokens (nr, nrfg, nrt), place of ns, org of nt, time
-// of t, and count a maximal run of m tokens directly followed by a run of q
-// tokens. It finds no book titles.
+// definitions applied to the part-of-speech tags of plain gse: its
+// jieba-style tagger (gse/hmm/pos, HMM on) over its embedded zh_s
+// dictionary, none of tongbao's tuning. person is a maximal run of nr*
+// tokens (nr, nrfg, nrt), place of ns, org of nt, time of t, and count a
+// maximal run of m tokens directly followed by a run of q tokens. It finds
+// no book titles.
 func Baseline() (System, error) {
 	if err := loadBaseline(); err != nil {
 		return System{}, err
 	}
 	return System{Name: "baseline", Find: func(d *Doc) ([]Span, error) {
-		return BaselineSpans(GseTokens(&baseSeg, d.Text)), nil
+		return BaselineSpans(GseTokens(d.Text)), nil
 	}}, nil
 }
 
 var (
 	baseOnce sync.Once
 	baseSeg  gse.Segmenter
+	basePos  pos.Segmenter
 	baseErr  error
 )
 
@@ -36,24 +39,29 @@ func loadBaseline() error {
 	baseOnce.Do(func() {
 		baseSeg.SkipLog = true
 		baseErr = baseSeg.LoadDictEmbed("zh_s")
+		basePos.WithGse(baseSeg)
 	})
 	return baseErr
 }
 
-// GseTokens tags text with gse's Pos and returns the tokens with
-// code-point offsets into text, their text as written in text.
-func GseTokens(seg *gse.Segmenter, text string) []segment.Token {
+// GseTokens tags text with plain gse's part-of-speech tagger (HMM on) and
+// returns the tokens with code-point offsets into text, their text as
+// written in text.
+func GseTokens(text string) []segment.Token {
+	if err := loadBaseline(); err != nil {
+		return nil
+	}
 	rs := []rune(text)
-	ps := seg.Pos(text)
+	ps := basePos.Cut(text, true)
 	out := make([]segment.Token, 0, len(ps))
-	pos := 0
+	at := 0
 	for _, p := range ps {
 		n := utf8.RuneCountInString(p.Text)
-		if pos+n > len(rs) {
+		if at+n > len(rs) {
 			break
 		}
-		out = append(out, segment.Token{Text: string(rs[pos : pos+n]), Start: pos, End: pos + n, Pos: p.Pos})
-		pos += n
+		out = append(out, segment.Token{Text: string(rs[at : at+n]), Start: at, End: at + n, Pos: p.Pos})
+		at += n
 	}
 	return out
 }
