@@ -87,7 +87,7 @@ func isTitleWord(w string) bool {
 
 // personNotGiven are characters that do not occur in given names: function words,
 // grammatical morphemes and the heads of common phrases.
-const personNotGiven = "的了是和与及等说也都就又还而并把被对从为以于之其这那个们年月日时里内外后前不没要会将已让给到去过着很最更各每该此今昨在省市县区镇乡村党委部局厅处科所议讲摄称"
+const personNotGiven = "的了是和与及等说也都就又还而并把被对从为以于之这那个们年月日时里内外后前不没要会将已让给到去过着很最更各每该此今昨省市县区镇乡村党委部局厅处科所议讲摄称副一二三四五六七八九十"
 
 // personFuncChars may stand alone right before a name without being part of a
 // word with the surname (在, 由, 和 …).
@@ -126,12 +126,14 @@ type personCtx struct {
 	d        *Document
 	rs       []rune
 	toks     []segment.Token
-	startTok []int // token starting at a code point, or -1
-	endTok   []int // token ending at a code point, or -1
+	startTok []int  // token starting at a code point, or -1
+	endTok   []int  // token ending at a code point, or -1
+	listAt   int    // start of the item after a name and 、 (a list goes on)
+	inPlace  []bool // code points inside a place found by the place stage
 }
 
 func newPersonCtx(d *Document) *personCtx {
-	c := &personCtx{d: d, rs: d.runes, toks: d.Tokens()}
+	c := &personCtx{d: d, rs: d.runes, toks: d.Tokens(), listAt: -1}
 	c.startTok = make([]int, len(c.rs)+1)
 	c.endTok = make([]int, len(c.rs)+1)
 	for i := range c.startTok {
@@ -140,6 +142,12 @@ func newPersonCtx(d *Document) *personCtx {
 	for k, t := range c.toks {
 		c.startTok[t.Start] = k
 		c.endTok[t.End] = k
+	}
+	c.inPlace = make([]bool, len(c.rs)+1)
+	for _, m := range d.placeIdx {
+		for i := m.Start; i < m.End && i < len(c.rs); i++ {
+			c.inPlace[i] = true
+		}
 	}
 	return c
 }
@@ -205,16 +213,76 @@ func personOpenPunct(r rune) bool { return strings.ContainsRune("（(【[ \n", r
 // personCand is one possible name.
 type personCand struct {
 	start, end int
-	score      float64
-	foreign    bool
+	strong     bool // accepted on strong context (an office, a byline, 同志)
 }
 
-// scoreAt scores the best Chinese-name personCand starting at token k.
-func (c *personCtx) scoreAt(k int) (best personCand) {
+// evidence is what is known about a candidate name and its surroundings.
+type evidence struct {
+	strong bool // office or byline before, office or form of address after
+	weak   bool // reporting verb after, 、 or 等 after, list item
+	lex2   bool // gse tags the whole name, or surname and given name, as a name
+	lex1   bool // gse tags the surname token as a name
+	shape  int  // given-name characters found in personGivenChars
+	veto   bool // cannot be a name
+}
+
+// context fills the strong and weak context of a span.
+func (c *personCtx) context(start, end int, ev *evidence) {
+	if tl, _ := c.titleBefore(start); tl > 0 {
+		ev.strong = true
+	} else if c.bylineCue(start) != "" || start == c.listAt {
+		ev.strong = true
+	}
+	lineStart := start == 0 || c.rs[start-1] == '\n'
+	lineEnd := end == len(c.rs) || c.rs[end] == '\n'
+	if lineStart && lineEnd {
+		ev.strong = true // a line that is only a name: a byline
+	}
+	if start > 0 && end < len(c.rs) && strings.ContainsRune("（(", c.rs[start-1]) && strings.ContainsRune("）)", c.rs[end]) {
+		ev.strong = true // (张三): a byline in brackets
+	}
+	if end < len(c.rs) {
+		if tl, kind := c.titleAfter(end); tl > 0 && kind != "job" {
+			ev.strong = true
+		} else if kt := c.startTok[end]; kt >= 0 && personVerbs[c.toks[kt].Text] {
+			ev.weak = true
+		} else if strings.ContainsRune("、等（(", c.rs[end]) {
+			ev.weak = true
+		}
+	}
+	if start > 0 && c.rs[start-1] == '、' {
+		ev.weak = true
+	}
+}
+
+// placeOverlap reports whether a place found by the place stage overlaps
+// [start,end).
+func (c *personCtx) placeOverlap(start, end int) bool {
+	for i := start; i < end; i++ {
+		if c.inPlace[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// chineseAt returns the best Chinese name starting at token k, or start -1.
+// The rules, in order:
+//
+//	veto: the span is one known word that gse does not tag as a name (乌克兰,
+//	高兴), a place the place stage found, a reduplication (谢谢), or a
+//	surname split off after a single content character (学史|崇德) with no
+//	strong context;
+//	strong context (office, byline, 同志 …) accepts any name shape;
+//	a three-character name needs gse's name tag and a plausible given name,
+//	or a fully plausible given name with weak context;
+//	a two-character name needs gse's name tag, a plausible given character
+//	and weak context;
+//	a rare surname (富, 于, 和) needs strong context, or everything else.
+func (c *personCtx) chineseAt(k int) (best personCand) {
 	t := c.toks[k]
 	i := t.Start
 	best.start = -1
-	c.d.runes = c.rs
 	surnames.Prefixes(c.rs, i, func(sl int, class int) {
 		for gl := 1; gl <= 2; gl++ {
 			e := i + sl + gl
@@ -234,124 +302,119 @@ func (c *personCtx) scoreAt(k int) (best personCand) {
 			if !ok {
 				continue
 			}
-			s := c.score(k, ke, sl, class)
-			if s > best.score || best.start < 0 || (s == best.score && e > best.end) {
-				best = personCand{start: i, end: e, score: s}
+			ev := c.evidence(k, ke, sl)
+			if ev.veto {
+				continue
+			}
+			accept := false
+			switch {
+			case ev.strong && class == 3:
+				accept = ev.shape == gl
+			case ev.strong:
+				accept = true
+			case class == 3:
+				accept = ev.lex2 && ev.weak && ev.shape == gl
+			case gl == 2:
+				accept = (ev.lex2 && ev.shape >= 1) || (ev.lex1 && ev.shape == 2 && ev.weak) || (ev.shape == 2 && ev.weak && ke-k == 2)
+			case gl == 1:
+				accept = ev.lex2 && ev.shape == 1 && ev.weak
+			}
+			if accept && (best.start < 0 || e > best.end) {
+				best = personCand{start: i, end: e, strong: ev.strong}
 			}
 		}
 	})
 	return best
 }
 
-// score rates the personCand made of tokens k..ke whose surname has sl
-// characters and frequency class class.
-func (c *personCtx) score(k, ke, sl, class int) float64 {
+// evidence gathers the evidence for the name made of tokens k..ke whose
+// surname has sl characters.
+func (c *personCtx) evidence(k, ke, sl int) (ev evidence) {
 	toks := c.toks
 	start, end := toks[k].Start, toks[ke].End
-	s := 0.0
-	switch class {
-	case 1:
-		s += 1
-	case 2:
-		s += 0.5
-	default:
-		s -= 1
+	c.context(start, end, &ev)
+	for _, r := range c.rs[start+sl : end] {
+		if strings.ContainsRune(personGivenChars, r) {
+			ev.shape++
+		}
 	}
-	gl := end - start - sl
+	if _, ok := titleKinds[string(c.rs[start+sl:end])]; ok {
+		ev.veto = true // 孙先生, 王老师: the "given name" is a title
+		return
+	}
+	if end-start-sl == 1 && c.rs[start+sl] == c.rs[start] {
+		ev.veto = true // reduplication: 谢谢
+		return
+	}
 	if k == ke {
 		switch toks[k].Pos {
 		case "nr", "nrfg":
-			s += 2.5
+			ev.lex2 = true
 		case "nrt":
-			s += 1.5
-		case "ns", "nt", "nz", "j", "t", "m", "i", "l", "v", "a", "d":
-			return -10 // a place, organization or other known word: 乌克兰
+			ev.lex1 = true
+		case "ns", "nt", "nz", "t", "m", "j":
+			ev.veto = true // a place, organization or other known name
+			return
 		default:
-			if gl == 1 {
-				return -10 // one ordinary two-character word: 高兴, 方面
+			if !ev.strong || end-start-sl == 1 {
+				ev.veto = true // one known non-name word: 乌克兰, 高兴
+				return
 			}
 		}
 	} else {
 		first := toks[k]
-		if personTag(first.Pos) && first.End-first.Start == sl {
-			s += 1
+		fl := first.End - first.Start
+		if personTag(first.Pos) && fl == sl {
+			ev.lex1 = true
 		}
-		if first.End-first.Start > sl {
-			// gse cut the name short: 孙家|正
-			if personTag(first.Pos) && gl == 2 && ke == k+1 && first.End-first.Start == sl+1 && strings.ContainsRune(personGivenChars, c.rs[end-1]) {
-				s += 1.5
-			} else {
-				s -= 1
+		if fl > sl {
+			// gse cut the name short (孙家|正): the first token is surname
+			// plus one character, tagged a name, and one plausible
+			// character follows.
+			if personTag(first.Pos) && fl == sl+1 && ke == k+1 && end-first.End == 1 && strings.ContainsRune(personGivenChars, c.rs[end-1]) {
+				ev.lex2 = true
+			} else if !ev.strong {
+				ev.veto = true
+				return
 			}
 		}
-		tagged := false
 		for j := k + 1; j <= ke; j++ {
 			tj := toks[j]
 			tn := tj.End - tj.Start
 			if personTag(tj.Pos) {
 				if tn >= 2 {
 					if _, ok := surnames.Get(string(c.rs[tj.Start : tj.Start+1])); ok {
-						return -10 // the name starts later: 和|李鹏
+						ev.veto = true // the name starts later: 和|李鹏
+						return
 					}
 				}
-				tagged = true
-			} else if tn >= 2 {
-				s -= 1.5 // the given name is an ordinary word: 王|国家
+				if ev.lex1 {
+					ev.lex2 = true
+				}
+			} else if tn >= 2 && !ev.strong {
+				ev.veto = true // the given name is an ordinary word: 王|国家
+				return
 			}
-			switch tj.Pos {
-			case "ns", "nt", "m", "t":
-				s -= 3
-			}
-		}
-		if tagged {
-			s += 1
-		}
-		plaus := true
-		for _, r := range c.rs[start+sl : end] {
-			plaus = plaus && strings.ContainsRune(personGivenChars, r)
-		}
-		if plaus {
-			s += 0.5
-		} else {
-			s -= 0.5
 		}
 	}
-	if gl == 1 {
-		s -= 1 // two-character names need context
-		if c.rs[start+sl] == c.rs[start] {
-			return -10 // reduplication: 谢谢
-		}
+	if c.placeOverlap(start, end) {
+		ev.veto = true
+		return
 	}
-	// fragment rule: a single content character split off right before the
-	// surname binds with it (学史|崇德).
-	if k > 0 {
+	// fragment rule: a single content character split off right before a
+	// surname that is cut from its given name binds with it (学史|崇德).
+	if k > 0 && k != ke && !ev.strong {
 		p := toks[k-1]
-		if pr := []rune(p.Text); len(pr) == 1 && !strings.ContainsRune(personFuncChars, pr[0]) && unicode.Is(unicode.Han, pr[0]) && !strings.ContainsRune(orgLevelChars, pr[0]) {
-			s -= 2
+		if pr := []rune(p.Text); len(pr) == 1 && !strings.ContainsRune(personFuncChars, pr[0]) && unicode.Is(unicode.Han, pr[0]) {
+			ev.veto = true
 		}
 	}
-	// left context
-	if tl, _ := c.titleBefore(start); tl > 0 {
-		s += 3
-	} else if c.bylineCue(start) != "" {
-		s += 3
-	} else if start == 0 || strings.ContainsRune("、，。；：！？“（(\n ", c.rs[start-1]) {
-		s += 0.3
-	}
-	// right context
-	if end < len(c.rs) {
-		if tl, _ := c.titleAfter(end); tl > 0 {
-			s += 2
-		} else if kt := c.startTok[end]; kt >= 0 && personVerbs[toks[kt].Text] {
-			s += 1
-		} else if strings.ContainsRune("、等", c.rs[end]) {
-			s += 0.5
-		}
-	}
-	return s
+	return ev
 }
 
-// foreignAt returns a foreign-name personCand starting at token k.
+// foreignAt returns a transliterated name starting at token k, or start -1:
+// transliteration characters only, pieces joined by ·, and either gse's
+// name tag on a name of three or more characters or an office around it.
 func (c *personCtx) foreignAt(k int) personCand {
 	t := c.toks[k]
 	ke := k
@@ -364,42 +427,50 @@ func (c *personCtx) foreignAt(k int) personCand {
 		}
 		return true
 	}
-	if !allT(t.Text) {
+	if !allT(t.Text) || t.Pos == "ns" || t.Pos == "nt" {
 		return personCand{start: -1}
 	}
-	// join pieces linked by ·
 	for ke+2 < len(c.toks) && (c.toks[ke+1].Text == "·" || c.toks[ke+1].Text == "・") && allT(c.toks[ke+2].Text) {
 		ke += 2
 		tagged = tagged || personTag(c.toks[ke].Pos)
 	}
-	start, end := t.Start, c.toks[ke].End
-	if end-start < 2 {
-		return personCand{start: -1}
-	}
-	s := 0.0
-	if tagged {
-		s += 2.5
-	}
-	if ke > k {
-		s += 1
-	}
-	if tl, _ := c.titleBefore(start); tl > 0 {
-		s += 2
-	}
-	if end < len(c.rs) {
-		if tl, _ := c.titleAfter(end); tl > 0 {
-			s += 1
-		} else if kt := c.startTok[end]; kt >= 0 && personVerbs[c.toks[kt].Text] {
-			s += 1
+	if tl, _ := c.titleBefore(t.Start); tl > 0 && ke == k && len([]rune(t.Text)) == 1 {
+		// a name gse cut into single characters after an office: 总统塞|迪|略
+		for ke+1 < len(c.toks) && c.toks[ke+1].End-t.Start <= 6 && allT(c.toks[ke+1].Text) && len([]rune(c.toks[ke+1].Text)) <= 2 {
+			ke++
 		}
 	}
-	if t.Pos == "ns" || t.Pos == "nt" {
-		s -= 3
+	start, end := t.Start, c.toks[ke].End
+	if end-start < 2 || c.placeOverlap(start, end) {
+		return personCand{start: -1}
 	}
-	return personCand{start: start, end: end, score: s, foreign: true}
+	var ev evidence
+	c.context(start, end, &ev)
+	if ev.strong || (tagged && (end-start >= 3 || ev.weak)) {
+		return personCand{start: start, end: end, strong: ev.strong}
+	}
+	return personCand{start: -1}
 }
 
-const personThreshold = 2.5
+// shortAt finds a surname standing for the whole name: 老张, 小王, and a
+// surname right before an office or form of address (孔书记, 徐先生).
+func (c *personCtx) shortAt(k int) personCand {
+	t := c.toks[k]
+	rs := []rune(t.Text)
+	if len(rs) == 2 && (rs[0] == '老' || rs[0] == '小') && personTag(t.Pos) {
+		if cl, ok := surnames.Get(string(rs[1:])); ok && cl < 3 {
+			return personCand{start: t.Start, end: t.End}
+		}
+	}
+	if cl, ok := surnames.Get(t.Text); ok && cl < 3 && len(rs) == 1 && t.End < len(c.rs) {
+		if tl, kind := c.titleAfter(t.End); tl > 0 && kind != "job" {
+			if k == 0 || strings.ContainsRune(personFuncChars, []rune(c.toks[k-1].Text)[0]) {
+				return personCand{start: t.Start, end: t.End}
+			}
+		}
+	}
+	return personCand{start: -1}
+}
 
 // findPersons returns the person spans of the document in text order.
 func findPersons(c *personCtx) []personCand {
@@ -407,49 +478,58 @@ func findPersons(c *personCtx) []personCand {
 	var found []personCand
 	known := NewLexicon[bool]()
 	for k := 0; k < len(c.toks); k++ {
-		best := c.scoreAt(k)
-		if f := c.foreignAt(k); f.start >= 0 && (best.start < 0 || f.score > best.score) && f.score >= personThreshold {
-			best = f
+		best := c.chineseAt(k)
+		if best.start < 0 {
+			best = c.foreignAt(k)
+		}
+		if best.start < 0 {
+			best = c.shortAt(k)
 		}
 		if best.start < 0 {
 			continue
 		}
-		// lists: a personCand right after "name、" gets the list's support
-		if best.score < personThreshold && best.start > 0 && c.rs[best.start-1] == '、' && len(found) > 0 && found[len(found)-1].end == best.start-1 {
-			best.score += 2
+		found = append(found, best)
+		if best.end < len(c.rs) && c.rs[best.end] == '、' {
+			c.listAt = best.end + 1
 		}
-		if best.score >= personThreshold {
-			found = append(found, best)
+		if best.end-best.start >= 2 {
 			known.Add(string(c.rs[best.start:best.end]), true)
-			k = c.endTok[best.end]
 		}
+		k = c.endTok[best.end]
 	}
-	if known.Len() == 0 {
-		return found
-	}
-	// second pass: names known from this document, wherever cut cleanly
-	var out []personCand
-	fi := 0
-	for k := 0; k < len(c.toks); k++ {
-		i := c.toks[k].Start
-		if fi < len(found) && found[fi].start == i {
-			out = append(out, found[fi])
-			k = c.endTok[found[fi].end]
-			fi++
-			continue
-		}
-		for fi < len(found) && found[fi].start < i {
-			fi++
-		}
-		if n, _ := known.Longest(c.rs, i); n > 0 && c.endTok[i+n] >= 0 {
-			if fi < len(found) && found[fi].start < i+n {
+	if known.Len() > 0 {
+		// second pass: names known from this document, wherever cut cleanly
+		var out []personCand
+		fi := 0
+		for k := 0; k < len(c.toks); k++ {
+			i := c.toks[k].Start
+			if fi < len(found) && found[fi].start == i {
+				out = append(out, found[fi])
+				k = c.endTok[found[fi].end]
+				fi++
 				continue
 			}
-			out = append(out, personCand{start: i, end: i + n, score: personThreshold})
-			k = c.endTok[i+n]
+			if n, _ := known.Longest(c.rs, i); n > 0 && c.endTok[i+n] >= 0 {
+				if fi < len(found) && found[fi].start < i+n {
+					continue
+				}
+				out = append(out, personCand{start: i, end: i + n})
+				k = c.endTok[i+n]
+			}
 		}
+		found = out
 	}
-	return out
+	// names written together with nothing between them form one span, as
+	// in People's Daily annotation of bylines (（张三李四）).
+	var merged []personCand
+	for _, p := range found {
+		if n := len(merged); n > 0 && merged[n-1].end == p.start {
+			merged[n-1].end = p.end
+			continue
+		}
+		merged = append(merged, p)
+	}
+	return merged
 }
 
 // titlesBefore returns the titles written right before a name at start, in
