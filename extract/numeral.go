@@ -1,6 +1,9 @@
 package extract
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // Approximation markers of a Numeral or a count.
 const (
@@ -253,6 +256,9 @@ func applyMultipliers(text []rune, j int, v float64, num *Numeral) (float64, int
 	for j < len(text) {
 		r := text[j]
 		if u, ok := cnUnit(r); ok {
+			if u == 1000 && j+1 < len(text) && strings.ContainsRune("瓦克米", text[j+1]) {
+				break // 50万千瓦: 千 belongs to the unit
+			}
 			// A unit after a figure multiplies it (3千 = 3000, 3万亿).
 			v *= u
 			j++

@@ -223,6 +223,9 @@ func timeWordOK(text []rune, i, n int, w timeWord, prev *timePiece) bool {
 	if i > 0 {
 		before = text[i-1]
 	}
+	if w.op == "setday" && (next == '次' || next == '个' || next == '项') {
+		return false // 每周一次
+	}
 	switch word {
 	case "新年":
 		if next == '伊' { // 新年伊始 is a set phrase
