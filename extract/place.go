@@ -53,6 +53,15 @@ func places() (*placeIndex, error) {
 			placeErr = err
 			return
 		}
+		placeIdx = buildPlaceIndex(g)
+	})
+	return placeIdx, placeErr
+}
+
+// buildPlaceIndex builds the place lexicon: world places, then full names
+// and short forms of divisions above township level.
+func buildPlaceIndex(g *gazetteer) *placeIndex {
+	{
 		lex := NewLexicon[placeVal]()
 		ReadWordList(worldPlacesTxt, func(f []string) {
 			if len(f) >= 2 {
@@ -72,9 +81,8 @@ func places() (*placeIndex, error) {
 				lex.Add(r.Short, v)
 			}
 		}
-		placeIdx = &placeIndex{g: g, lex: lex}
-	})
-	return placeIdx, placeErr
+		return &placeIndex{g: g, lex: lex}
+	}
 }
 
 // genericName reports whether a division name is made of generic words
@@ -143,7 +151,7 @@ func (px *placeIndex) longest(rs []rune, i int, ok func(s, e int, short bool) bo
 		if !townSuffix(rs[i+n-1]) {
 			continue
 		}
-		if ids := px.g.full[string(rs[i:i+n])]; len(ids) > 0 {
+		if ids := px.g.full.get(string(rs[i : i+n])); len(ids) > 0 {
 			var tids []int32
 			for _, id := range ids {
 				if px.g.recs[id].Level == LevelTownship {
@@ -160,14 +168,14 @@ func (px *placeIndex) longest(rs []rune, i int, ok func(s, e int, short bool) bo
 		h := placeHit{start: i, end: i + n, kind: v.world}
 		name := string(rs[i : i+n])
 		if v.full {
-			for _, id := range px.g.full[name] {
+			for _, id := range px.g.full.get(name) {
 				if px.g.recs[id].Level != LevelTownship {
 					h.ids = append(h.ids, id)
 				}
 			}
 		}
 		if v.short && len(h.ids) == 0 {
-			h.ids = px.g.short[name]
+			h.ids = px.g.short.get(name)
 			h.short = true
 		}
 		if h.ids != nil {
@@ -239,7 +247,7 @@ func (px *placeIndex) pick(ids []int32, year int, ctx map[string]int) (int32, bo
 	// Distinct entities: records sharing a code are one.
 	ent := map[string]int32{}
 	for _, id := range keep {
-		c := g.recs[id].Code
+		c := g.recs[id].fullCode()
 		if prev, ok := ent[c]; !ok || g.recs[id].To == 0 || g.recs[id].To > g.recs[prev].To && g.recs[prev].To != 0 {
 			ent[c] = id
 		}
@@ -535,7 +543,7 @@ func extractPlaces(d *Document) {
 			if id, ok := px.pick(ids, year, c); ok {
 				chosen[k], resolved[k] = id, true
 				if pass == 0 {
-					ctx[px.g.recs[id].Code]++
+					ctx[px.g.recs[id].fullCode()]++
 				}
 			}
 		}
@@ -585,7 +593,7 @@ func extractPlaces(d *Document) {
 		case last >= 0:
 			id := chosen[last]
 			r := &px.g.recs[id]
-			code := r.Code
+			code := r.fullCode()
 			m.Code = &code
 			m.Level = r.Level
 			m.Path = px.g.path(id)
@@ -612,7 +620,7 @@ func extractPlaces(d *Document) {
 			m.Level = px.g.recs[tail.ids[0]].Level
 			seen := map[string]bool{}
 			for _, id := range tail.ids {
-				if c := px.g.recs[id].Code; !seen[c] && (year == 0 || px.g.distance(id, year) == 0 || px.g.inUse(id)) {
+				if c := px.g.recs[id].fullCode(); !seen[c] && (year == 0 || px.g.distance(id, year) == 0 || px.g.inUse(id)) {
 					seen[c] = true
 					m.Candidates = append(m.Candidates, px.g.division(id))
 				}

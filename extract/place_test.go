@@ -206,28 +206,42 @@ func TestPlaceEmptyAndOdd(t *testing.T) {
 }
 
 func TestGazetteerCompactAndFast(t *testing.T) {
-	if len(divisionsGz) > 1500000 {
-		t.Errorf("embedded gazetteer is %d bytes", len(divisionsGz))
+	if len(divisionsTSV) > 1500000 {
+		t.Errorf("embedded gazetteer is %d bytes", len(divisionsTSV))
 	}
 	t0 := time.Now()
-	g, err := parseGazetteer(divisionsGz)
+	g, err := parseGazetteer(divisionsTSV)
 	el := time.Since(t0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(g.recs) < 40000 || len(g.byCode["520581"]) != 1 || len(g.full["黔西县"]) != 2 {
-		t.Errorf("gazetteer: %d records, 520581 %v, 黔西县 %v", len(g.recs), g.byCode["520581"], g.full["黔西县"])
+	if len(g.recs) < 40000 || len(g.byCode.get("520581")) != 1 || len(g.full.get("黔西县")) != 2 {
+		t.Errorf("gazetteer: %d records, 520581 %v, 黔西县 %v", len(g.recs), g.byCode.get("520581"), g.full.get("黔西县"))
 	}
 	t.Logf("parse %v", el)
-	if _, err := parseGazetteer([]byte("not gzip")); err == nil {
+	if _, err := parseGazetteer("C\t52\n"); err == nil {
 		t.Error("bad data accepted")
 	}
 }
 
 func BenchmarkGazetteerLoad(b *testing.B) {
 	for i := 0; i < b.N; i++ {
-		if _, err := parseGazetteer(divisionsGz); err != nil {
+		if _, err := parseGazetteer(divisionsTSV); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPlaceIndex measures the whole first-use cost of the place stage's
+// data: parsing the gazetteer and building the lexicon.
+func BenchmarkPlaceIndex(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		g, err := parseGazetteer(divisionsTSV)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if px := buildPlaceIndex(g); px.lex.Len() < 5000 {
+			b.Fatal(px.lex.Len())
 		}
 	}
 }

@@ -1,4 +1,4 @@
-// Command gendivisions builds extract/data/divisions.tsv.gz, the compact
+// Command gendivisions builds extract/data/divisions.tsv, the compact
 // administrative-division gazetteer embedded by package extract, from the
 // tables in ../shared/corpora/admin-divisions/ (see its README):
 //
@@ -9,19 +9,22 @@
 //
 // Run it from the extract directory with go generate (see divisions.go):
 //
-//	go run ./internal/gendivisions -src ../../shared/corpora/admin-divisions -out data/divisions.tsv.gz
+//	go run ./internal/gendivisions -src ../../shared/corpora/admin-divisions -out data/divisions.tsv
 //
-// Output format (gzip of UTF-8 text, one record per line, tab separated):
+// Output format (UTF-8 text, one record per line, tab separated; kept
+// uncompressed so that loading it costs no decompression):
 //
 //	C code name level from to next prov pref short
-//	T code name
+//	D county
+//	NNN name
 //
 // C lines are county-level-and-above records: level is P, F or C
 // (province, prefecture, county); from and to are years (to empty while in
 // use, end exclusive); next lists successor codes separated by ';'; prov and
 // pref are the enclosing names at the time; short is the standard short
-// form ("" when none is allowed). T lines are townships (9-digit codes);
-// their county is the first six digits of the code.
+// form ("" when none is allowed). A D line opens the townships of a county
+// (6-digit code); each following NNN line is one township, whose 9-digit
+// code is the county code followed by NNN.
 //
 // Short-form rule: the suffix (省, 市, 县, 区, 旗, 自治区, 自治州, 自治县,
 // 地区, 盟, 特别行政区, …) and then any trailing ethnic-group names are
@@ -37,7 +40,6 @@ package main
 
 import (
 	"bufio"
-	"compress/gzip"
 	"encoding/csv"
 	"flag"
 	"fmt"
@@ -72,7 +74,7 @@ var seg gse.Segmenter
 
 func main() {
 	src := flag.String("src", "../../shared/corpora/admin-divisions", "admin-divisions folder")
-	out := flag.String("out", "data/divisions.tsv.gz", "output file")
+	out := flag.String("out", "data/divisions.tsv", "output file")
 	flag.Parse()
 	seg.SkipLog = true
 	if err := seg.LoadDictEmbed("zh_s"); err != nil {
@@ -130,24 +132,21 @@ func main() {
 	}
 	streets := readCSV(filepath.Join(*src, "modood", "streets.csv"))[1:]
 	sort.Slice(streets, func(i, j int) bool { return streets[i][0] < streets[j][0] })
+	county := ""
 	for _, r := range streets {
 		if strings.Contains(r[1], "直属") || strings.Contains(r[1], "开发区") {
 			continue // statistical units, not township names
 		}
-		fmt.Fprintf(&buf, "T\t%s\t%s\n", r[0], r[1])
+		if len(r[0]) != 9 {
+			log.Fatalf("streets.csv: code %q is not 9 digits", r[0])
+		}
+		if r[0][:6] != county {
+			county = r[0][:6]
+			fmt.Fprintf(&buf, "D\t%s\n", county)
+		}
+		fmt.Fprintf(&buf, "%s\t%s\n", r[0][6:], r[1])
 	}
-	f, err := os.Create(*out)
-	if err != nil {
-		log.Fatal(err)
-	}
-	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
-	if _, err := io.WriteString(zw, buf.String()); err != nil {
-		log.Fatal(err)
-	}
-	if err := zw.Close(); err != nil {
-		log.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
+	if err := os.WriteFile(*out, []byte(buf.String()), 0o644); err != nil {
 		log.Fatal(err)
 	}
 }
