@@ -1,0 +1,892 @@
+package extract
+
+// Slogans: the formulas of official writing. Every slogan mention has a
+// Kind saying how the text marks it:
+//
+//	formula   a numeral and a short head: 四个意识, 两个维护, 三会一课, 五个一,
+//	          六稳六保, 两不愁三保障. Quoted formulas (“五个一”) are always
+//	          taken; unquoted ones when they are in the curated list or have
+//	          the unmistakable N-X-N-Y shape (三会一课, 一村一品), four-character
+//	          idioms of that shape (一心一意, 三心二意) excepted.
+//	quoted    a phrase in “”, ‘’, 「」 or 『』 that reads as a slogan:
+//	          “牢记殷切嘱托、忠诚干净担当、喜迎建党百年”, “我为群众办实事”.
+//	parallel  three or more coordinated items of one shape that share a head
+//	          or a frame (学史明理、学史增信、学史崇德、学史力行; 走深走心走实), or
+//	          verb-object items of one length (学党史、悟思想、办实事、开新局).
+//	          Items holds the items.
+//	lexicon   a known formulation (提法) from data/slogans.txt found without
+//	          any of the marks above: 不忘初心、牢记使命, 以人民为中心.
+//
+// Whatever the kind, Canonical and Category are set when the span is a
+// known formulation in data/slogans.txt (增强“四个意识” gives the formula
+// 四个意识 with canonical 四个意识, category ideology; 走深走心走实 gives a
+// parallel with canonical 走深走实).
+//
+// Quoted items that are not slogans are left out: quoted speech (after ：
+// or 说, or with sentence punctuation or particles inside), names of
+// accounts, apps, columns, websites, brands and honours (“黔西人大”微信公众号,
+// “学习强国”APP, 荣获“优秀共产党员”称号), single quoted words (“学”, “做”)
+// and quoted terms of three characters or fewer that are not formulas, and
+// scare-quoted words listed as terms in data/slogans.txt (“老大难”).
+// What is inside a quoted speech is still searched for slogans.
+//
+// Overlaps, so that counting each mention once by Canonical (or Text when
+// Canonical is empty) counts each slogan occurrence once:
+//   - several findings on one span give one mention; its kind is the first
+//     of formula, quoted, parallel, lexicon that applies, and it carries the
+//     canonical form and items of all of them;
+//   - a mention nested in a larger one is kept only when the larger one is
+//     not a known formulation and the nested one is (it has a Canonical) or
+//     is a formula: “传承红色基因、牢记殷切嘱托、建设富美黔西” gives the quoted
+//     slogan and, inside it, 传承红色基因 and 牢记殷切嘱托; the known
+//     学史明理、学史增信、学史崇德、学史力行 gives nothing inside it;
+//   - of two crossing spans the one starting first is kept.
+//
+// For the count extractor: sloganFormulaAt(text, i) (and IsSloganFormula
+// for library users) tells whether a numeral at text[i] starts a slogan
+// formula (四个意识, 五个一, 三会一课) rather than a count.
+
+import (
+	_ "embed"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Slogan kinds.
+const (
+	SloganFormula  = "formula"
+	SloganQuoted   = "quoted"
+	SloganParallel = "parallel"
+	SloganLexicon  = "lexicon"
+)
+
+//go:embed data/slogans.txt
+var slogansData string
+
+// sloganEntry is one curated formulation.
+type sloganEntry struct {
+	canonical, category string
+	quotedOnly          bool // the form is also an ordinary word: quoted use only
+	formula             bool // the canonical form starts with a numeral
+}
+
+// sloganStop marks quoted words that are not slogans (terms and idioms).
+var sloganStop = &sloganEntry{category: "stop"}
+
+var sloganLex = NewLexicon[*sloganEntry]()
+
+func init() {
+	ReadWordList(slogansData, func(f []string) {
+		if len(f) < 2 {
+			return
+		}
+		canon, cat := f[0], f[1]
+		e := &sloganEntry{canonical: canon, category: cat}
+		if strings.HasPrefix(canon, "~") {
+			canon = canon[len("~"):]
+			e.canonical, e.quotedOnly = canon, true
+		}
+		if cat == "term" || cat == "idiom" {
+			e = sloganStop
+		}
+		if rs := []rune(canon); len(rs) > 0 && sloganNumeral(rs[0]) {
+			e.formula = e != sloganStop
+		}
+		forms := []string{canon}
+		if len(f) > 2 && f[2] != "-" {
+			forms = append(forms, strings.Split(f[2], "|")...)
+		}
+		for _, form := range forms {
+			norm, _ := sloganNormalize([]rune(form))
+			if len(norm) == 0 {
+				continue
+			}
+			ee := e
+			if len(norm) <= 2 && e != sloganStop && !e.quotedOnly {
+				c := *e
+				c.quotedOnly = true // 三农, 两山: too short to trust unquoted
+				ee = &c
+			}
+			sloganLex.Add(string(norm), ee)
+		}
+	})
+	register(stage{order: 70, name: "slogan", types: []string{TypeSlogan}, run: extractSlogans})
+}
+
+// sloganNumeral reports whether r is a Chinese numeral that can open a
+// formula (一…十, 两, 双, 百, 千, 万).
+func sloganNumeral(r rune) bool {
+	if r == '双' || r == '两' || r == '百' || r == '千' || r == '万' {
+		return true
+	}
+	if _, ok := cnDigit(r); ok && r != '〇' && r != '零' && r != '○' {
+		return r < 0x3400 || r > 0x9fff || strings.ContainsRune("一二三四五六七八九", r)
+	}
+	return r == '十'
+}
+
+func sloganOpenQuote(r rune) rune {
+	switch r {
+	case '“':
+		return '”'
+	case '‘':
+		return '’'
+	case '「':
+		return '」'
+	case '『':
+		return '』'
+	}
+	return 0
+}
+
+func sloganQuote(r rune) bool {
+	switch r {
+	case '“', '”', '‘', '’', '「', '」', '『', '』', '"':
+		return true
+	}
+	return false
+}
+
+func sloganSep(r rune) bool {
+	switch r {
+	case '、', '，', ',', '·', '•', '・', '；', ';', ' ', '\u3000':
+		return true
+	}
+	return false
+}
+
+// sloganNormalize drops quotation marks and writes every list separator
+// as 、; pos maps each output rune to its index in rs.
+func sloganNormalize(rs []rune) (norm []rune, pos []int) {
+	norm = make([]rune, 0, len(rs))
+	pos = make([]int, 0, len(rs))
+	for i, r := range rs {
+		switch {
+		case sloganQuote(r):
+		case sloganSep(r):
+			if len(norm) > 0 && norm[len(norm)-1] != '、' {
+				norm = append(norm, '、')
+				pos = append(pos, i)
+			}
+		default:
+			norm = append(norm, r)
+			pos = append(pos, i)
+		}
+	}
+	if len(norm) > 0 && norm[len(norm)-1] == '、' {
+		norm, pos = norm[:len(norm)-1], pos[:len(pos)-1]
+	}
+	return norm, pos
+}
+
+// sloganLookup returns the entry of a text written exactly as a known form.
+func sloganLookup(rs []rune) *sloganEntry {
+	norm, _ := sloganNormalize(rs)
+	e, _ := sloganLex.Get(string(norm))
+	return e
+}
+
+// LookupSlogan returns the canonical form and category of a known
+// formulation written as s (quotes and list separators do not matter).
+func LookupSlogan(s string) (canonical, category string, ok bool) {
+	e := sloganLookup([]rune(s))
+	if e == nil || e == sloganStop {
+		return "", "", false
+	}
+	return e.canonical, e.category, true
+}
+
+// IsSloganFormula reports whether s, with or without quotation marks, is a
+// numeric slogan formula (四个意识, 五个一, 三会一课, 六稳六保) rather than a
+// count.
+func IsSloganFormula(s string) bool {
+	rs := []rune(strings.TrimSpace(s))
+	if len(rs) >= 2 && sloganOpenQuote(rs[0]) == rs[len(rs)-1] {
+		return sloganQuotedFormula(rs[1 : len(rs)-1])
+	}
+	return len(rs) > 0 && sloganFormulaAt(rs, 0) == len(rs)
+}
+
+// sloganFormulaAt returns the length of the slogan formula starting at
+// text[i], or 0. It finds curated formulas (四个意识), the N-X-N-Y shape
+// (三会一课, 两不愁三保障) and any numeral-led phrase written alone in
+// quotes (“五个一”). The count extractor calls it so as not to read such
+// formulas as counts.
+func sloganFormulaAt(text []rune, i int) int {
+	if i < 0 || i >= len(text) || !sloganNumeral(text[i]) {
+		return 0
+	}
+	if i > 0 && sloganOpenQuote(text[i-1]) != 0 {
+		close := sloganOpenQuote(text[i-1])
+		for j := i + 1; j < len(text) && j-i <= 12; j++ {
+			if text[j] == close {
+				if sloganQuotedFormula(text[i:j]) {
+					return j - i
+				}
+				break
+			}
+		}
+	}
+	if n, e := sloganLex.Longest(text, i); n > 0 && e.formula && !e.quotedOnly {
+		return n
+	}
+	return sloganShapeAt(text, i)
+}
+
+// sloganMeasure lists heads that make N-X-N-Y a count or a date rather
+// than a formula (三年一次, 三月一日, 一步一个脚印).
+const sloganMeasure = "年月日天周次个届期季度回遍趟批名位元岁倍成号时分秒死伤"
+
+// sloganShapeAt matches the N-X-N-Y shape at text[i]: two to four groups
+// of a numeral and a head, all heads one or two runes long and of the same
+// length (三会一课, 三去一降一补, 两不愁三保障, 一岗双责).
+func sloganShapeAt(text []rune, i int) int {
+	if i > 0 && (IsNumeralRune(text[i-1]) || text[i-1] == '第') {
+		return 0
+	}
+	j, groups, h := i, 0, 0
+	end := 0
+	for groups < 4 && j < len(text) && sloganNumeral(text[j]) {
+		k := j
+		for k < len(text) && k-j < 2 && sloganNumeral(text[k]) {
+			k++
+		}
+		m := k
+		for m < len(text) && m-k < 2 && sloganHead(text[m]) {
+			m++
+		}
+		hl := m - k
+		if groups == 0 {
+			// The first head ends where the next numeral starts.
+			if hl == 2 && m < len(text) && !sloganNumeral(text[m]) && sloganNumeral(text[k+1]) {
+				hl = 1
+			}
+			if hl == 2 && (m >= len(text) || !sloganNumeral(text[m])) {
+				hl = 1
+				if k+1 < len(text) && !sloganNumeral(text[k+1]) {
+					return 0 // 一个中心… is not this shape
+				}
+			}
+			if hl == 0 {
+				return 0
+			}
+			h = hl
+		} else {
+			if hl < h {
+				break
+			}
+			for _, r := range text[k : k+h] {
+				if strings.ContainsRune(sloganMeasure, r) {
+					return 0
+				}
+			}
+		}
+		if strings.ContainsRune("个", text[k]) {
+			return 0
+		}
+		groups++
+		j = k + h
+		end = j
+	}
+	if groups < 2 {
+		return 0
+	}
+	if h == 2 && strings.Count(string(text[i:end]), "一") == groups {
+		return 0 // 进一步统一思想
+	}
+	if i > 0 && text[i] == '一' && strings.ContainsRune("进统唯同逐万专划单之均第", text[i-1]) {
+		return 0
+	}
+	if end < len(text) && sloganNumeral(text[end]) {
+		return 0
+	}
+	if e, _ := sloganLex.Get(string(text[i:end])); e == sloganStop {
+		return 0
+	}
+	return end - i
+}
+
+func sloganHead(r rune) bool {
+	return unicode.Is(unicode.Han, r) && !sloganNumeral(r) && r != '〇' && r != '零'
+}
+
+// sloganQuotedFormula reports whether the inside of a quote is a formula:
+// a numeral, an optional 个/项/大/条/类/张/种/位/型, and a short head, or a
+// curated formula.
+func sloganQuotedFormula(in []rune) bool {
+	if len(in) < 2 || len(in) > 10 || !sloganNumeral(in[0]) {
+		return false
+	}
+	if e := sloganLookup(in); e != nil {
+		return e.formula
+	}
+	j := 0
+	for j < len(in) && j < 3 && sloganNumeral(in[j]) {
+		j++
+	}
+	if j == len(in) {
+		// All numerals: 五个一 keeps 个 below; 三八, 七一 are dates.
+		return false
+	}
+	if j >= 2 && !strings.ContainsRune("十百千万", in[1]) && in[0] != '双' {
+		// 三八红旗手, 五一劳动奖章: a holiday, not a formula; 十四五 is listed.
+		return false
+	}
+	rest := in[j:]
+	for _, r := range rest {
+		if !unicode.Is(unicode.Han, r) && !sloganSep(r) {
+			return false
+		}
+	}
+	return len(rest) >= 1 && len(rest) <= 8
+}
+
+// sloganCand is one finding before overlaps are resolved.
+type sloganCand struct {
+	start, end int
+	kind       string
+	entry      *sloganEntry
+	items      []string
+}
+
+func sloganKindRank(k string) int {
+	switch k {
+	case SloganFormula:
+		return 0
+	case SloganQuoted:
+		return 1
+	case SloganParallel:
+		return 2
+	}
+	return 3
+}
+
+func extractSlogans(d *Document) {
+	rs := d.runes
+	var cands []sloganCand
+	quoted := map[[2]int]bool{} // inner spans of quotes
+	sloganQuotes(rs, func(s, e int) {
+		quoted[[2]int{s, e}] = true
+		if c, ok := sloganClassifyQuote(rs, s, e); ok {
+			cands = append(cands, c)
+		}
+	})
+	// Curated forms, matched on the normalized text.
+	norm, pos := sloganNormalize(rs)
+	for _, m := range sloganLex.FindAll(norm) {
+		e := m.Value
+		if e == sloganStop {
+			continue
+		}
+		s, en := pos[m.Start], pos[m.End-1]+1
+		if !sloganBoundary(norm, m.Start, m.End) {
+			continue
+		}
+		if e.quotedOnly && !quoted[[2]int{s, en}] {
+			continue
+		}
+		if sloganHasQuote(rs[s:en]) {
+			continue // “两学一做”学习教育: the quoted formula is the slogan
+		}
+		kind := SloganLexicon
+		if e.formula {
+			kind = SloganFormula
+		}
+		cands = append(cands, sloganCand{start: s, end: en, kind: kind, entry: e})
+	}
+	// Unquoted formulas of the N-X-N-Y shape.
+	for i := 0; i < len(rs); i++ {
+		if !sloganNumeral(rs[i]) {
+			continue
+		}
+		if n := sloganShapeAt(rs, i); n > 0 {
+			cands = append(cands, sloganCand{start: i, end: i + n, kind: SloganFormula, entry: sloganLookup(rs[i : i+n])})
+			i += n - 1
+		}
+	}
+	cands = append(cands, sloganParallels(d)...)
+	for _, c := range sloganResolve(cands) {
+		m := Mention{Type: TypeSlogan, Start: c.start, End: c.end, Kind: c.kind, Items: c.items}
+		if c.entry != nil && c.entry != sloganStop {
+			m.Canonical, m.Category = c.entry.canonical, c.entry.category
+		}
+		d.add(m)
+	}
+}
+
+// sloganBoundary rejects a curated form found inside a longer run of the
+// same numeral (十四五 in 二十四五) .
+func sloganBoundary(norm []rune, s, e int) bool {
+	if s > 0 && sloganNumeral(norm[s]) && (IsNumeralRune(norm[s-1]) || norm[s-1] == '第') {
+		return false
+	}
+	return true
+}
+
+func sloganHasQuote(rs []rune) bool {
+	for _, r := range rs {
+		if sloganQuote(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// sloganQuotes calls fn with the inside [s,e) of every closed quotation,
+// nested ones included. Quotes do not span lines.
+func sloganQuotes(rs []rune, fn func(s, e int)) {
+	type open struct {
+		at    int
+		close rune
+	}
+	var stack []open
+	for i, r := range rs {
+		if c := sloganOpenQuote(r); c != 0 {
+			stack = append(stack, open{i, c})
+			continue
+		}
+		if r == '\n' {
+			stack = stack[:0]
+			continue
+		}
+		for k := len(stack) - 1; k >= 0; k-- {
+			if stack[k].close == r {
+				s := stack[k].at
+				stack = stack[:k]
+				if i > s+1 {
+					fn(s+1, i)
+				}
+				break
+			}
+		}
+	}
+}
+
+// Cues after a closing quote that make the quoted text a name.
+var sloganNameAfter = NewLexicon[bool]()
+
+// Cues before an opening quote that make the quoted text an honour or a
+// name.
+var sloganNameBefore = NewLexicon[bool]()
+
+// Endings of quoted names (“黔西人大”, “毕节发布”, “爱心超市”).
+var sloganNameEnd = NewLexicon[bool]()
+
+func init() {
+	for _, w := range strings.Fields(`微信公众号 公众号 微信号 微信群 微信 微博 抖音 抖音号 快手 头条号 视频号 APP App app
+		客户端 小程序 平台 网站 网 专栏 栏目 频道 节目 号 品牌 商标 牌 称号 荣誉称号 荣誉 奖 奖章 奖杯 杯 证书
+		热线 公司 企业 合作社 协会 基地 工作室 服务队 志愿服务队 志愿队 队 团队 书屋 超市 食堂 广场 公园 大桥 小区
+		示范村 示范点 示范单位 先进集体 先进个人 标兵 账号 官方账号 官微 软件 系统 网页 公号`) {
+		sloganNameAfter.Add(w, true)
+	}
+	for _, w := range strings.Fields(`评为 荣获 获评 授予 获得 命名为 荣膺 被评为 关注 登录 下载 扫描 搜索 点击 名为 叫做 叫 称为 简称 又称 俗称 号称 绰号`) {
+		sloganNameBefore.Add(bookReverse(w), true)
+	}
+	for _, w := range strings.Fields(`人大 政协 政府 发布 融媒 在线 之声 之窗 之家 日报 晚报 网 号 书屋 驿站 讲堂 课堂 大讲堂
+		论坛 超市 银行 食堂 工作室 服务站 小组 家园 公司 中心 协会 合作社 委员会 学堂 夜校 农民讲习所 讲习所 频道 杯 奖 奖章 牌`) {
+		sloganNameEnd.Add(bookReverse(w), true)
+	}
+}
+
+// sloganEndsWith reports whether rs[:e] ends with a word of a reversed
+// lexicon.
+func sloganEndsWith(l *Lexicon[bool], rs []rune, s, e int) bool {
+	node := l.root
+	for j := e - 1; j >= s; j-- {
+		node = node.next[rs[j]]
+		if node == nil {
+			return false
+		}
+		if node.ok {
+			return true
+		}
+	}
+	return false
+}
+
+// sloganClassifyQuote decides what the quotation [s,e) is.
+func sloganClassifyQuote(rs []rune, s, e int) (sloganCand, bool) {
+	in := rs[s:e]
+	entry := sloganLookup(in)
+	if entry == sloganStop {
+		return sloganCand{}, false
+	}
+	if sloganQuotedFormula(in) {
+		return sloganCand{start: s, end: e, kind: SloganFormula, entry: entry}, true
+	}
+	if entry != nil {
+		return sloganCand{start: s, end: e, kind: SloganQuoted, entry: entry}, true
+	}
+	if len(in) < 4 || len(in) > 40 {
+		return sloganCand{}, false
+	}
+	// Names of accounts, apps, columns, honours.
+	if n, _ := sloganNameAfter.Longest(rs, e+1); n > 0 {
+		return sloganCand{}, false
+	}
+	if sloganEndsWith(sloganNameBefore, rs, sloganMax(0, s-1-4), s-1) {
+		return sloganCand{}, false
+	}
+	if sloganEndsWith(sloganNameEnd, rs, s, e) {
+		return sloganCand{}, false
+	}
+	// Quoted speech.
+	if s >= 2 {
+		switch rs[s-2] {
+		case '：', ':', '说', '道', '问', '喊', '讲', '称':
+			return sloganCand{}, false
+		}
+	}
+	han := 0
+	for i, r := range in {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han++
+			if strings.ContainsRune("吗呢吧啊呀嘛哦哈", r) && (i == len(in)-1 || sloganSep(in[i+1])) {
+				return sloganCand{}, false
+			}
+		case sloganSep(r):
+			if i == 0 || sloganSep(in[i-1]) {
+				return sloganCand{}, false
+			}
+		default:
+			// Sentence punctuation, letters, digits: speech or a name.
+			return sloganCand{}, false
+		}
+	}
+	if han < 4 || sloganSep(in[len(in)-1]) {
+		return sloganCand{}, false
+	}
+	str := string(in)
+	for _, p := range []string{"我们", "你们", "咱们", "他们", "你", "您", "了，", "了、"} {
+		if strings.Contains(str, p) {
+			return sloganCand{}, false
+		}
+	}
+	return sloganCand{start: s, end: e, kind: SloganQuoted}, true
+}
+
+func sloganMax(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// sloganResolve merges findings on one span and drops overlaps as the
+// package comment says.
+func sloganResolve(cands []sloganCand) []sloganCand {
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].start != cands[j].start {
+			return cands[i].start < cands[j].start
+		}
+		if cands[i].end != cands[j].end {
+			return cands[i].end > cands[j].end
+		}
+		return sloganKindRank(cands[i].kind) < sloganKindRank(cands[j].kind)
+	})
+	// Merge equal spans.
+	var merged []sloganCand
+	for _, c := range cands {
+		if n := len(merged); n > 0 && merged[n-1].start == c.start && merged[n-1].end == c.end {
+			m := &merged[n-1]
+			if m.entry == nil || m.entry == sloganStop {
+				m.entry = c.entry
+			}
+			if m.items == nil {
+				m.items = c.items
+			}
+			continue
+		}
+		merged = append(merged, c)
+	}
+	var out []sloganCand
+	var outer []int // indexes in out of the kept top-level and nesting spans
+	for _, c := range merged {
+		// Pop the spans that end before c.
+		for len(outer) > 0 && out[outer[len(outer)-1]].end <= c.start {
+			outer = outer[:len(outer)-1]
+		}
+		if len(outer) > 0 {
+			k := out[outer[len(outer)-1]]
+			nested := c.end <= k.end
+			known := k.entry != nil && k.entry != sloganStop
+			if !nested || known || !(c.entry != nil && c.entry != sloganStop || c.kind == SloganFormula) {
+				continue
+			}
+		}
+		out = append(out, c)
+		outer = append(outer, len(out)-1)
+	}
+	return out
+}
+
+// sloganNounEnd lists last characters that make an item a name (of a
+// place, an office, a body, a person) rather than a slogan phrase.
+const sloganNounEnd = "县市省区镇乡村州盟旗委局办会院部厅所站队组处科室校馆业员长者家户厂司社团协府记任"
+
+// sloganSepClass groups separators that may join the items of one list.
+func sloganSepClass(r rune) rune {
+	switch r {
+	case '、':
+		return '、'
+	case '，', ',':
+		return '，'
+	case '·', '•', '・':
+		return '·'
+	case '；', ';':
+		return '；'
+	case ' ', '\u3000':
+		return ' '
+	}
+	return 0
+}
+
+type sloganSeg struct {
+	start, end int
+	sep        rune // separator class after the segment, 0 for a hard stop
+}
+
+// sloganParallels finds parallel lists: separated items (学史明理、学史增信、
+// 学史崇德、学史力行) and repeated heads (走深走心走实).
+func sloganParallels(d *Document) []sloganCand {
+	rs := d.runes
+	var out []sloganCand
+	var segs []sloganSeg
+	flush := func() {
+		if len(segs) >= 3 {
+			out = append(out, sloganListRun(d, segs)...)
+		}
+		segs = segs[:0]
+	}
+	for i := 0; i < len(rs); {
+		if !unicode.Is(unicode.Han, rs[i]) {
+			flush()
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && unicode.Is(unicode.Han, rs[j]) {
+			j++
+		}
+		sep := rune(0)
+		if j < len(rs) {
+			sep = sloganSepClass(rs[j])
+		}
+		if len(segs) > 0 && segs[len(segs)-1].sep != sep && sep != 0 {
+			// A new separator class starts a new run; this segment is the
+			// last of the old run and the first of the new one.
+			segs = append(segs, sloganSeg{i, j, 0})
+			flush()
+		}
+		segs = append(segs, sloganSeg{i, j, sep})
+		if sep == 0 || j+1 >= len(rs) || !unicode.Is(unicode.Han, rs[j+1]) {
+			flush()
+			i = j + 1
+			continue
+		}
+		i = j + 1
+	}
+	flush()
+	// Repeated one-rune heads: 走深走心走实, 真学真懂真信真用, 不等不靠不要.
+	for i := 0; i+5 < len(rs); i++ {
+		a := rs[i]
+		if !sloganHead(a) {
+			continue
+		}
+		k := 0
+		seen := map[rune]bool{}
+		for i+2*k+1 < len(rs) && rs[i+2*k] == a {
+			x := rs[i+2*k+1]
+			if !sloganHead(x) || x == a || seen[x] {
+				break
+			}
+			seen[x] = true
+			k++
+		}
+		if k >= 3 {
+			items := make([]string, k)
+			for t := 0; t < k; t++ {
+				items[t] = string(rs[i+2*t : i+2*t+2])
+			}
+			out = append(out, sloganCand{start: i, end: i + 2*k, kind: SloganParallel, items: items, entry: sloganLookup(rs[i : i+2*k])})
+			i += 2*k - 1
+		}
+	}
+	return out
+}
+
+// sloganListRun finds parallel windows in a run of segments joined by one
+// separator class. Inner items are whole segments of one length L; the
+// first item may be the tail of its segment (紧紧围绕|学史明理) and the last
+// the head of its segment (精准化|的自选动作) or a slightly longer segment
+// (具体到时段).
+func sloganListRun(d *Document, segs []sloganSeg) []sloganCand {
+	rs := d.runes
+	var out []sloganCand
+	n := len(segs)
+	ln := func(k int) int { return segs[k].end - segs[k].start }
+	for a := 0; a+1 < n; {
+		L := ln(a + 1)
+		b := a + 1
+		for b < n && ln(b) == L {
+			b++
+		}
+		if L < 2 || L > 8 || b-(a+1) < 1 {
+			a++
+			continue
+		}
+		var inner []sloganItem
+		for k := a + 1; k < b; k++ {
+			inner = append(inner, sloganItem{segs[k].start, segs[k].end})
+		}
+		var firsts, lasts []*sloganItem
+		if ln(a) >= L {
+			firsts = append(firsts, &sloganItem{segs[a].end - L, segs[a].end})
+		}
+		firsts = append(firsts, nil)
+		if b < n && ln(b) > L {
+			if ln(b) <= L+2 {
+				lasts = append(lasts, &sloganItem{segs[b].start, segs[b].end})
+			}
+			if b == n-1 {
+				lasts = append(lasts, &sloganItem{segs[b].start, segs[b].start + L})
+			}
+		}
+		lasts = append(lasts, nil)
+		found := false
+		for _, f := range firsts {
+			for _, l := range lasts {
+				w := make([]sloganItem, 0, len(inner)+2)
+				if f != nil {
+					w = append(w, *f)
+				}
+				w = append(w, inner...)
+				if l != nil {
+					w = append(w, *l)
+				}
+				if len(w) < 3 || !sloganParallelShape(d, w, f != nil && ln(a) > L) {
+					continue
+				}
+				strs := make([]string, len(w))
+				for t, it := range w {
+					strs[t] = string(rs[it.s:it.e])
+				}
+				s, e := w[0].s, w[len(w)-1].e
+				out = append(out, sloganCand{start: s, end: e, kind: SloganParallel, items: strs, entry: sloganLookup(rs[s:e])})
+				found = true
+				break
+			}
+			if found {
+				break
+			}
+		}
+		if found {
+			a = b
+		} else {
+			a++
+		}
+	}
+	return out
+}
+
+type sloganItem struct{ s, e int }
+
+// sloganVerbs are one-character verbs that open slogan items.
+const sloganVerbs = "学悟办开读守担找抓走访听问帮解送强建育促保稳兴治管用提补降去防化优严树立破讲比做干创争当看赶超亮践寻传弘铸筑聚凝惠富美净护惩扶引留练考评查改转敢善谋求拓延固"
+
+// sloganParallelShape reports whether items are of one shape: sharing a
+// head (学史明理、学史增信…; a last item may be longer), sharing a frame
+// suffix (个性化、差别化、精准化), or verb-led items of one length (学党史、
+// 悟思想、办实事、开新局). Lists of names (县人大、县政府、县政协) and of
+// counted phrases (一次…、一次…) are not parallel slogans.
+func sloganParallelShape(d *Document, w []sloganItem, _ bool) bool {
+	rs := d.runes
+	seen := map[string]bool{}
+	nounEnd := false
+	for _, it := range w {
+		str := string(rs[it.s:it.e])
+		if seen[str] {
+			return false
+		}
+		seen[str] = true
+		if en, _ := sloganLex.Get(str); en == sloganStop {
+			return false
+		}
+		nounEnd = nounEnd || strings.ContainsRune(sloganNounEnd, rs[it.e-1])
+	}
+	L := w[0].e - w[0].s
+	minLen, sameLen := L, true
+	for _, it := range w[1:] {
+		l := it.e - it.s
+		sameLen = sameLen && l == L
+		if l < minLen {
+			minLen = l
+		}
+	}
+	// Shared head.
+	h := 0
+	for h < minLen {
+		c := rs[w[0].s+h]
+		all := true
+		for _, it := range w[1:] {
+			all = all && rs[it.s+h] == c
+		}
+		if !all {
+			break
+		}
+		h++
+	}
+	if h >= 1 && h < minLen && !nounEnd && !sloganNumeral(rs[w[0].s]) {
+		return true
+	}
+	if !sameLen || L < 3 {
+		return false
+	}
+	toks := d.Tokens()
+	if len(toks) == 0 {
+		return false
+	}
+	tokAt := func(pos int) int { // index of the token starting at pos, or -1
+		k := sort.Search(len(toks), func(x int) bool { return toks[x].End > pos })
+		if k < len(toks) && toks[k].Start == pos {
+			return k
+		}
+		return -1
+	}
+	endsAt := func(pos int) bool {
+		k := sort.Search(len(toks), func(x int) bool { return toks[x].End >= pos })
+		return k < len(toks) && toks[k].End == pos
+	}
+	// Shared frame suffix.
+	c := rs[w[0].e-1]
+	all := true
+	for _, it := range w[1:] {
+		all = all && rs[it.e-1] == c
+	}
+	if all && !nounEnd {
+		// The first item must not open with a preposition (通过集中学).
+		k := tokAt(w[0].s)
+		if k >= 0 && !strings.HasPrefix(toks[k].Pos, "p") && !strings.HasPrefix(toks[k].Pos, "c") {
+			return true
+		}
+	}
+	if L > 6 {
+		return false
+	}
+	// Verb-led items: each aligned with words, opening with a verb (by
+	// its tag, or a one-character verb of the genre: 学原文, 寻足迹).
+	for _, it := range w {
+		k := tokAt(it.s)
+		if k < 0 || !endsAt(it.e) {
+			return false
+		}
+		verb := strings.HasPrefix(toks[k].Pos, "v") ||
+			toks[k].End == it.s+1 && strings.ContainsRune(sloganVerbs, rs[it.s])
+		if !verb {
+			return false
+		}
+	}
+	return true
+}
