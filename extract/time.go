@@ -114,6 +114,36 @@ func (f *tfields) specific() bool {
 		f.planStart != 0 || f.zodiac != 0
 }
 
+// lunarMonths gives the usual solar month of lunar festivals, enough to
+// tell whether one has passed in the reference year.
+var lunarMonths = map[string]int{
+	"spring_festival": 2, "new_years_eve": 1, "lantern_festival": 2, "qingming": 4,
+	"dragon_boat": 6, "mid_autumn": 9, "double_ninth": 10, "twelfth_month": 1, "first_month": 2,
+}
+
+// monthDay returns the month and day f states, from a date or a fixed
+// festival (0 when not stated).
+func (f *tfields) monthDay() (int, int) {
+	if f.hasMonth {
+		if f.hasDay {
+			return f.month, f.day
+		}
+		return f.month, 0
+	}
+	if m, ok := lunarMonths[f.lunar]; ok {
+		if f.lunar == "qingming" {
+			return m, 5
+		}
+		return m, 0
+	}
+	if len(f.fest) == 5 {
+		m, _ := strconv.Atoi(f.fest[:2])
+		d, _ := strconv.Atoi(f.fest[3:])
+		return m, d
+	}
+	return 0, 0
+}
+
 func (f *tfields) fullDate() bool { return f.hasYear && f.hasMonth && f.hasDay }
 
 // timeSpan is one time expression found by scanTimes.
@@ -143,7 +173,16 @@ func scanTimes(text []rune) []timeSpan {
 			continue
 		}
 		if n, w := lex.Longest(text, i); n > 0 && timeWordOK(text, i, n, w, prev) {
-			pieces = append(pieces, timePiece{i, i + n, wordFields(w)})
+			f := wordFields(w)
+			if w.op == "week" && i+n < len(text) {
+				// 下周三, 上星期五
+				if wd := strings.IndexRune("一二三四五六日天", text[i+n]); wd >= 0 {
+					wd = wd/3 + 1 // byte index of a 3-byte rune
+					f.weekday = min(wd, 7)
+					n++
+				}
+			}
+			pieces = append(pieces, timePiece{i, i + n, f})
 			i += n
 			continue
 		}
@@ -713,7 +752,7 @@ func timeValue(f tfields, ref RefDate) (value any, kind, grain, yearFrom string)
 		year, yearFrom = ref.Year, ref.From
 		if f.relYear {
 			year += f.yearOff
-		} else if f.hasMonth && ref.Month != 0 && (f.month > ref.Month || f.month == ref.Month && f.hasDay && ref.Day != 0 && f.day > ref.Day) {
+		} else if m, dd := f.monthDay(); m != 0 && ref.Month != 0 && (m > ref.Month || m == ref.Month && dd != 0 && ref.Day != 0 && dd > ref.Day) {
 			year-- // reports speak of the past
 		}
 	}
@@ -723,12 +762,16 @@ func timeValue(f tfields, ref RefDate) (value any, kind, grain, yearFrom string)
 	}
 	full := ref.Year != 0 && ref.Month != 0 && ref.Day != 0
 	refTime := time.Date(ref.Year, time.Month(max(ref.Month, 1)), max(ref.Day, 1), 0, 0, 0, 0, time.UTC)
+	hour := f.hour
+	if f.hasHour && hour < 12 && (f.tod == "AF" || f.tod == "EV" || f.tod == "NI" && hour >= 6) {
+		hour += 12 // 下午3时, 晚上8点
+	}
 	clock := func(s string) (string, string) {
 		switch {
 		case f.hasHour && f.hasMinute:
-			return fmt.Sprintf("%sT%02d:%02d", s, f.hour, f.minute), "minute"
+			return fmt.Sprintf("%sT%02d:%02d", s, hour, f.minute), "minute"
 		case f.hasHour:
-			return fmt.Sprintf("%sT%02d", s, f.hour), "hour"
+			return fmt.Sprintf("%sT%02d", s, hour), "hour"
 		case f.tod != "":
 			return s + "T" + f.tod, "day"
 		}
