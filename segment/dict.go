@@ -218,35 +218,36 @@ func parseDictLine(line string) (word string, freq float64, hasFreq bool, pos, r
 		if len(fs) > 2 {
 			pos = fs[2]
 			if !isTag(pos) {
-				return "", 0, false, "", fmt.Sprintf("part of speech %q is not a tag (ASCII letters)", pos)
+				return "", 0, false, "", fmt.Sprintf("part of speech %q is not a tag (1 to 5 lowercase ASCII letters)", pos)
 			}
 		}
 	} else {
+		// Space-separated: an optional trailing tag, before it an optional
+		// frequency (a field with a digit), the rest is the word.
 		rest := strings.TrimSpace(line)
 		fs = strings.Fields(rest)
 		n := len(fs)
-		switch {
-		case n >= 2 && isTag(fs[n-1]) && looksNumeric(fs[n-2]):
-			var r string
-			freq, r = parseFreq(fs[n-2])
-			if r != "" {
-				return "", 0, false, "", r
+		if n >= 2 && isTag(fs[n-1]) {
+			pos = fs[n-1]
+			fs = fs[:n-1]
+			n--
+			rest = trimLastFields(rest, 1)
+			if n >= 2 && isLetters(fs[n-1]) && !strings.ContainsFunc(strings.Join(fs[:n-1], ""), isASCIILetter) {
+				return "", 0, false, "", fmt.Sprintf("frequency %q is not a number", fs[n-1])
 			}
-			hasFreq, pos = true, fs[n-1]
-			word = trimLastFields(rest, 2)
-		case n >= 2 && isTag(fs[n-1]) && !looksNumeric(fs[n-2]) && n == 3:
-			return "", 0, false, "", fmt.Sprintf("frequency %q is not a number", fs[n-2])
-		case looksNumeric(fs[n-1]):
+		}
+		if n >= 2 && strings.ContainsAny(fs[n-1], "0123456789") {
 			var r string
 			freq, r = parseFreq(fs[n-1])
 			if r != "" {
 				return "", 0, false, "", r
 			}
 			hasFreq = true
-			word = trimLastFields(rest, 1)
-		default:
-			word = rest
+			rest = trimLastFields(rest, 1)
+		} else if n == 1 && pos != "" && strings.ContainsAny(fs[0], "0123456789") && looksNumeric(fs[0]) {
+			return "", 0, false, "", "empty word"
 		}
+		word = rest
 	}
 	word = strings.TrimSpace(word)
 	switch {
@@ -285,20 +286,30 @@ func parseFreq(s string) (float64, string) {
 	return math.Floor(f), ""
 }
 
-// isTag reports whether s looks like a part-of-speech tag: 1 to 4 ASCII
-// letters.
+// isTag reports whether s looks like a part-of-speech tag: 1 to 5
+// lowercase ASCII letters.
 func isTag(s string) bool {
-	if len(s) == 0 || len(s) > 4 {
+	if len(s) == 0 || len(s) > 5 {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+		if c := s[i]; c < 'a' || c > 'z' {
 			return false
 		}
 	}
 	return true
 }
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if !isASCIILetter(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
 // trimLastFields removes the last n space-separated fields of s.
 func trimLastFields(s string, n int) string {
@@ -327,11 +338,8 @@ func (s *Segmenter) addWord(word string, freq float64, hasFreq bool, pos string)
 	}
 	s.user[key] = userEntry{freq: freq, pos: pos, set: true}
 	s.filterAdd(kb)
-	s.total += freq - old
-	if s.total < 1 {
-		s.total = 1
-	}
-	s.logT = math.Log(s.total)
+	// The total frequency, and with it the cost of every word, is left as
+	// the base dictionary's: overlay words change only their own odds.
 	for i := range key {
 		if i == 0 {
 			continue

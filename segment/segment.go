@@ -309,6 +309,22 @@ func (s *Segmenter) route(sc *scratch) {
 				break
 			}
 		}
+		if numberUnits && sc.cls[k] == clsHan && isNumeral(norm[no[k]:no[k+1]]) {
+			// A run of Chinese numerals (一九九八, 三十一), with a following
+			// 年, 月 or 日, is one word.
+			e := k + 1
+			for e < n && sc.cls[e] == clsHan && isNumeral(norm[no[e]:no[e+1]]) {
+				e++
+			}
+			if e < n && isDateUnit(norm[no[e]:no[e+1]]) {
+				e++
+			}
+			if e-k >= 2 {
+				if v := math.Log(numeralFreq) - logT + best[e]; v >= bv {
+					bv, bj, bp = v, int32(e), "m"
+				}
+			}
+		}
 		best[k], next[k], pos[k] = bv, bj, bp
 	}
 }
@@ -382,6 +398,12 @@ func (s *Segmenter) precise(text string, sc *scratch) []Token {
 				p := "eng"
 				if digits {
 					p = "m"
+					// 2021年, 12月, 31日 are one word (as in the PKU and MSR
+					// standards).
+					if numberUnits && e < n && int(sc.next[e]) == e+1 && isDateUnit(sc.norm[sc.no[e]:sc.no[e+1]]) {
+						e++
+						p = "t"
+					}
 				}
 				toks = append(toks, sc.tokenAt(text, k, e, p))
 				k = e
@@ -566,3 +588,23 @@ func itoa(i int) string {
 }
 
 func quote(s string) string { return "\"" + s + "\"" }
+
+var numberUnits = true
+
+func isDateUnit(b []byte) bool {
+	switch string(b) {
+	case "年", "月", "日":
+		return true
+	}
+	return false
+}
+
+const numeralFreq = 30000
+
+func isNumeral(b []byte) bool {
+	switch string(b) {
+	case "〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "百", "千", "万", "亿":
+		return true
+	}
+	return false
+}

