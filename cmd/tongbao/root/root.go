@@ -5,6 +5,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
+	comparecmd "github.com/tongbao/tongbao/cmd/tongbao/compare"
 	evalcmd "github.com/tongbao/tongbao/cmd/tongbao/eval"
 	extractcmd "github.com/tongbao/tongbao/cmd/tongbao/extract"
 	kwiccmd "github.com/tongbao/tongbao/cmd/tongbao/kwic"
@@ -43,6 +44,7 @@ object per document, in input order.`,
 		evalcmd.New(),
 		statscmd.New(),
 		kwiccmd.New(),
+		comparecmd.New(),
 	)
 	return cmd
 }
