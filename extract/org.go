@@ -40,6 +40,7 @@ var (
 	orgNames    *Lexicon[int]   // complete names
 	orgSuffixes map[string]bool // head words, key is the suffix
 	orgSufRev   *Lexicon[int]   // suffixes reversed, for matching at a word end
+	orgNameRev  *Lexicon[int]   // complete names reversed
 )
 
 func loadOrgs() {
@@ -47,6 +48,7 @@ func loadOrgs() {
 		orgNames = NewLexicon[int]()
 		orgSuffixes = map[string]bool{}
 		orgSufRev = NewLexicon[int]()
+		orgNameRev = NewLexicon[int]()
 		ReadWordList(orgData, func(f []string) {
 			if len(f) < 2 {
 				return
@@ -54,6 +56,7 @@ func loadOrgs() {
 			switch f[1] {
 			case "name":
 				orgNames.Add(f[0], orgName)
+				orgNameRev.Add(orgReverse(f[0]), orgName)
 			case "suffix":
 				orgSuffixes[f[0]] = true
 				orgSufRev.Add(orgReverse(f[0]), utf8.RuneCountInString(f[0]))
@@ -76,6 +79,7 @@ func init() {
 
 // notOrgWords end in an organization suffix but name no organization.
 var notOrgWords = map[string]bool{
+	"西部": true, "东部": true, "南部": true, "北部": true, "中部": true,
 	"代表团": true, "干部": true, "内部": true, "全部": true, "外部": true, "局部": true,
 	"社会": true, "机会": true, "大会": true, "会议": true, "晚会": true, "宴会": true,
 	"学会": true, "开会": true, "集会": true, "例会": true, "年会": true, "全会": true,
@@ -96,6 +100,17 @@ var notOrgWords = map[string]bool{
 	"全党": true, "全团": true, "全队": true, "全院": true, "全校": true, "全厂": true,
 	"主场": true, "客场": true, "剧场": true, "农场": true, "林场": true, "牧场": true,
 	"赛场": true, "球场": true, "机场": true, "考场": true, "会场": true, "登场": true,
+}
+
+// orgBadTails end words that look like organizations by their last
+// character but are common nouns: 领导干部, 农贸市场, 中西部, 落到实处.
+var orgBadTails = map[string]bool{
+	"干部": true, "全部": true, "内部": true, "外部": true, "局部": true, "西部": true,
+	"东部": true, "南部": true, "北部": true, "中部": true, "市场": true, "广场": true,
+	"现场": true, "会场": true, "车场": true, "球场": true, "机场": true, "商场": true,
+	"全局": true, "大局": true, "格局": true, "实处": true, "到处": true, "好处": true,
+	"学校": false, "车站": true, "网站": true, "会所": true, "场所": true, "厕所": true,
+	"院校": true, "部队": true, "军队": true, "队伍": true,
 }
 
 // orgFirstStop are words that may be tagged as nouns but never open a name.
@@ -126,6 +141,9 @@ func orgInternal(t segment.Token) bool {
 	if orgFirstStop[t.Text] || isTitleWord(t.Text) {
 		return false
 	}
+	if r := []rune(t.Text); len(r) == 1 && t.Pos != "ns" && t.Pos != "j" && !strings.ContainsRune(orgLevelChars, r[0]) {
+		return false // 讯|新华社: a stray character opens no name
+	}
 	switch t.Pos {
 	case "ns", "nt", "n", "nz", "j", "vn", "b", "an", "nrt", "ng", "l":
 		return true
@@ -133,6 +151,24 @@ func orgInternal(t segment.Token) bool {
 		return len([]rune(t.Text)) == 1 && strings.ContainsRune(orgLevelChars, []rune(t.Text)[0])
 	}
 	return false
+}
+
+// titleSuffixLen returns the length of the office word that ends w, when
+// w is longer than it.
+func titleSuffixLen(w []rune) int {
+	loadPersons()
+	best := 0
+	node := titleRev.root
+	for j := len(w) - 1; j > 0; j-- {
+		node = node.next[w[j]]
+		if node == nil {
+			break
+		}
+		if node.ok && node.val == "office" {
+			best = len(w) - j
+		}
+	}
+	return best
 }
 
 // isProper reports whether a prefix token makes a common suffix a name.
@@ -158,13 +194,13 @@ func orgHead(toks []segment.Token, k int) (kind int, needPrefix bool) {
 	if _, ok := orgNames.Get(t.Text); ok {
 		return orgName, false
 	}
-	if isOrgTag(t.Pos) && !notOrgWords[t.Text] {
-		return orgName, false
-	}
 	rs := []rune(t.Text)
 	rev := make([]rune, len(rs))
 	for i, r := range rs {
 		rev[len(rs)-1-i] = r
+	}
+	if n, _ := orgNameRev.Longest(rev, 0); n > 0 && n < len(rs) && (isOrgTag(t.Pos) || n >= 3) {
+		return orgName, false // 联合国安理会, 中国奥委会: a word ending in a name
 	}
 	n, _ := orgSufRev.Longest(rev, 0)
 	if n == 0 {
@@ -177,6 +213,13 @@ func orgHead(toks []segment.Token, k int) (kind int, needPrefix bool) {
 		return 0, false
 	case n == 1 && len(rs) == 2 && t.Pos != "j":
 		return 0, false // 干部, 社会, 全局: two-character words
+	case n == 1 && t.Pos != "n" && t.Pos != "nt" && t.Pos != "j" && t.Pos != "nz":
+		return 0, false // 莫斯科: a one-character head on a word that is no noun
+	case len(rs) > 2 && orgBadTails[string(rs[len(rs)-2:])]:
+		return 0, false // 领导干部, 农贸市场: the word ends in a common noun
+	}
+	if isOrgTag(t.Pos) && len(rs) > n {
+		return orgName, false // gse's org tag, confirmed by the suffix: 法新社
 	}
 	return orgSuffix, false
 }
@@ -234,6 +277,13 @@ func findOrgs(d *Document) []orgSpan {
 				proper = true
 			}
 		}
+		// a name opens with its first proper word when it has one:
+		// 战胜|上海队, 支持|中国政府
+		if proper {
+			for start < from && !isProper(toks[start]) {
+				start++
+			}
+		}
 		// a prefix may not open with a verb or adjective other than a level char
 		for start < from && (toks[start].Pos == "v" || toks[start].Pos == "vn" || toks[start].Pos == "a" || toks[start].Pos == "an" || toks[start].Pos == "b") && !isProper(toks[start]) {
 			start++
@@ -241,7 +291,13 @@ func findOrgs(d *Document) []orgSpan {
 		if needPrefix && (start == from || !proper) {
 			continue
 		}
-		spans = append(spans, orgSpan{toks[start].Start, toks[to].End})
+		end := toks[to].End
+		// an office written onto the name by the segmenter is no part of
+		// it: 中央政治局常委 → 中央政治局 + 常委
+		if tl := titleSuffixLen(rs[toks[to].Start:end]); tl > 0 && end-tl > toks[start].Start+1 {
+			end -= tl
+		}
+		spans = append(spans, orgSpan{toks[start].Start, end})
 	}
 	// merge overlapping and adjacent spans
 	var out []orgSpan
