@@ -103,7 +103,8 @@ def main():
     corpus, preds_path, report_path = args
     with open(report_path, encoding="utf-8") as f:
         report = json.load(f)
-    types = list(report["types"].keys())
+    order = ["time", "count", "person", "place", "org", "book"]
+    types = sorted(report["types"], key=lambda t: (order.index(t) if t in order else len(order), t))
     counts = {t: [0, 0, 0, 0] for t in types}  # gold, pred, tp, overlap tp
     with open(corpus, encoding="utf-8") as cf, open(preds_path, encoding="utf-8") as pf:
         for line in cf:

@@ -147,7 +147,7 @@ func run(cmd *cobra.Command, args []string, o *options) error {
 	}
 	if floors != nil {
 		if err := floors.Check(o.gold, results[0]); err != nil {
-			return &cmdutil.ExitError{Code: cmdutil.ExitFailure, Msg: "tongbao eval: " + err.Error()}
+			return &cmdutil.ExitError{Code: cmdutil.ExitFailure, Msg: err.Error()}
 		}
 		if !o.quiet {
 			fmt.Fprintf(cmd.ErrOrStderr(), "tongbao eval: every %s type is at or above its floor in %s\n", o.gold, o.floors)

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Regenerates ACCURACY.md: tongbao's and the gse-alone baseline's accuracy on
+# PD1998 test, CLUENER2020 dev and MSRA NER test, segmentation F1 on SIGHAN
+# 2005 PKU and MSR, and the cross-check of the PD1998 figures by an
+# independent scorer (bench/pd1998_check.py). Needs Go, Python 3 and
+# ../shared/corpora.
+#
+# usage: bench/accuracy.sh [OUTPUT]   (default ACCURACY.md)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-ACCURACY.md}
+corpora=../shared/corpora
+if [ ! -d "$corpora" ]; then
+  echo "bench/accuracy.sh: $corpora is missing" >&2
+  exit 1
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go build -o "$tmp/tongbao" ./cmd/tongbao
+
+ev() { # NAME GOLD FILE [FLAGS...]
+  local name=$1 gold=$2 file=$3
+  shift 3
+  echo "bench/accuracy.sh: $name" >&2
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$tmp/tongbao" eval -q --gold "$gold" --json "$@" "$file" > "$tmp/$name.json"
+  t1=$(date +%s.%N)
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f\n", b - a }' > "$tmp/$name.seconds"
+}
+
+# The acceptance run, timed alone (tongbao only), with its predictions for
+# the independent scorer.
+ev pd1998-tongbao pd1998 "$corpora/pd1998-01/test.txt" --predictions "$tmp/pd1998.pred.jsonl"
+python3 bench/pd1998_check.py "$corpora/pd1998-01/test.txt" "$tmp/pd1998.pred.jsonl" \
+  "$tmp/pd1998-tongbao.json" > "$tmp/pd1998.check.txt"
+ev pd1998 pd1998 "$corpora/pd1998-01/test.txt" --baseline
+ev cluener cluener "$corpora/cluener2020/dev.json" --baseline
+ev msra msra "$corpora/msra-ner-test/msra_test_bio.txt" --baseline
+ev sighan-pku sighan "$corpora/sighan2005/pku_test_gold.utf8" --baseline
+ev sighan-msr sighan "$corpora/sighan2005/msr_test_gold.utf8" --baseline
+
+commit=$(git rev-parse --short HEAD)
+if ! git diff --quiet HEAD -- . 2>/dev/null; then
+  commit="$commit (with uncommitted changes)"
+fi
+python3 bench/accuracy_md.py "$tmp" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$commit" \
+  "$(nproc 2>/dev/null || echo '?')" > "$out"
+echo "bench/accuracy.sh: wrote $out" >&2
