@@ -238,9 +238,9 @@ func TestScanRecords(t *testing.T) {
 		t.Errorf("record without final newline: end %d, %v", end, err)
 	}
 	for _, bad := range []string{
-		"县 人大 常委会\n召开 会议\n",     // text output
-		"县 人大",                 // one line of text output
-		"{\"tokens\":[]}\n",      // JSON without id
+		"县 人大 常委会\n召开 会议\n",                      // text output
+		"县 人大",                                   // one line of text output
+		"{\"tokens\":[]}\n",                      // JSON without id
 		"{\"id\":\"a\",\"x\":\n{\"id\":\"b\"}\n", // damage before the last record
 	} {
 		if _, _, err := scan(bad); err == nil {
