@@ -124,6 +124,7 @@ func New(opts ...Option) (*Segmenter, error) {
 			return nil, err
 		}
 	}
+	s.compile()
 	return s, nil
 }
 
@@ -131,7 +132,7 @@ func New(opts ...Option) (*Segmenter, error) {
 // first.
 func (s *Segmenter) DictReports() []DictReport { return s.reports }
 
-// Words counts the words of the Segmenter's dictionaries (base and
+// WordCount counts the words of the Segmenter's dictionaries (base and
 // overlay, overlay words also in the base counted once).
 func (s *Segmenter) WordCount() int {
 	n := s.base.words
@@ -142,9 +143,9 @@ func (s *Segmenter) WordCount() int {
 		v, ok := s.base.find([]byte(k), hashBytes(fnvOffset, []byte(k)))
 		inBase := ok && v&slotFreqMask > 0
 		switch {
-		case u.freq > 0 && !inBase:
+		case u.lw > 0 && !inBase:
 			n++
-		case u.freq == 0 && inBase:
+		case u.lw == 0 && inBase:
 			n--
 		}
 	}
@@ -325,7 +326,11 @@ func trimLastFields(s string, n int) string {
 func (s *Segmenter) addWord(word string, freq float64, hasFreq bool, pos string) string {
 	key := Normalize(word)
 	kb := []byte(key)
-	old, oldPos, _ := s.lookup(kb, hashBytes(fnvOffset, kb))
+	oldW, oldPos, _ := s.lookup(kb, hashBytes(fnvOffset, kb))
+	old := 0.0
+	if oldW > 0 {
+		old = math.Round(math.Exp(oldW - 1))
+	}
 	if !hasFreq {
 		freq = math.Max(old, s.suggestFreq(key))
 	}
@@ -334,10 +339,12 @@ func (s *Segmenter) addWord(word string, freq float64, hasFreq bool, pos string)
 	}
 	if s.user == nil {
 		s.user = map[string]userEntry{}
-		s.ufilter = make([]uint64, (ufilterMask+1)/64)
 	}
-	s.user[key] = userEntry{freq: freq, pos: pos, set: true}
-	s.filterAdd(kb)
+	var lw float64
+	if freq >= 1 {
+		lw = 1 + math.Log(freq)
+	}
+	s.user[key] = userEntry{lw: lw, pos: pos, set: true}
 	// The total frequency, and with it the cost of every word, is left as
 	// the base dictionary's: overlay words change only their own odds.
 	for i := range key {
@@ -346,7 +353,6 @@ func (s *Segmenter) addWord(word string, freq float64, hasFreq bool, pos string)
 		}
 		if _, ok := s.user[key[:i]]; !ok {
 			s.user[key[:i]] = userEntry{}
-			s.filterAdd(kb[:i])
 		}
 	}
 	return ""
@@ -368,21 +374,62 @@ func (s *Segmenter) suggestFreq(key string) float64 {
 	lp := 0.0
 	for k := 0; k < sc.n; {
 		j := int(sc.next[k])
-		f, _, _ := s.lookup(sc.norm[sc.no[k]:sc.no[j]], hashBytes(fnvOffset, sc.norm[sc.no[k]:sc.no[j]]))
-		if f < 1 {
-			f = 1
+		lw, _, _ := s.lookup(sc.norm[sc.no[k]:sc.no[j]], hashBytes(fnvOffset, sc.norm[sc.no[k]:sc.no[j]]))
+		if lw > 0 {
+			lp += lw - 1
 		}
-		lp += math.Log(f) - s.logT
+		lp -= s.logT
 		k = j
 	}
 	f := math.Floor(math.Exp(lp+s.logT)*suggestMargin) + 1
 	return math.Min(f, 1e7)
 }
 
-// ufilterMask sizes the filter that spares most lookups a map access.
-const ufilterMask = 1<<16 - 1
+// overlay is the user map compiled into an open-addressing table probed
+// with the same hash as the base table.
+type overlay struct {
+	slots   []uint32 // index+1 into entries, 0 = empty
+	mask    uint32
+	entries []overlayEntry
+}
 
-func (s *Segmenter) filterAdd(key []byte) {
-	h := hashBytes(fnvOffset, key) & ufilterMask
-	s.ufilter[h>>6] |= 1 << (h & 63)
+type overlayEntry struct {
+	key string
+	userEntry
+}
+
+func (o *overlay) find(key []byte, h uint32) *userEntry {
+	for i := h & o.mask; ; i = (i + 1) & o.mask {
+		x := o.slots[i]
+		if x == 0 {
+			return nil
+		}
+		e := &o.entries[x-1]
+		if e.key == string(key) {
+			return &e.userEntry
+		}
+	}
+}
+
+// compile rebuilds s.over from s.user.
+func (s *Segmenter) compile() {
+	if len(s.user) == 0 {
+		s.over = overlay{}
+		return
+	}
+	n := 8
+	for n < 2*len(s.user) {
+		n <<= 1
+	}
+	o := overlay{slots: make([]uint32, n), mask: uint32(n - 1), entries: make([]overlayEntry, 0, len(s.user))}
+	for k, u := range s.user {
+		o.entries = append(o.entries, overlayEntry{k, u})
+		for i := hashBytes(fnvOffset, []byte(k)) & o.mask; ; i = (i + 1) & o.mask {
+			if o.slots[i] == 0 {
+				o.slots[i] = uint32(len(o.entries))
+				break
+			}
+		}
+	}
+	s.over = o
 }

@@ -80,7 +80,7 @@ func (e *modeError) Error() string {
 type Segmenter struct {
 	base    *table
 	user    map[string]userEntry // domain and user words and their prefixes
-	ufilter []uint64             // bit h&ufilterMask set for each user key's hash
+	over    overlay              // user, compiled for lookup
 	total   float64
 	logT    float64
 	mode    Mode
@@ -89,12 +89,12 @@ type Segmenter struct {
 }
 
 // userEntry is an overlay entry. When set, it replaces the base entry of
-// the same key (freq 0 deletes the word); otherwise the key is only the
-// prefix of a longer overlay word.
+// the same key (lw, 1+ln(freq), is 0 when the word was deleted); otherwise
+// the key is only the prefix of a longer overlay word.
 type userEntry struct {
-	freq float64
-	pos  string
-	set  bool
+	lw  float64
+	pos string
+	set bool
 }
 
 var (
@@ -156,8 +156,11 @@ func (s *Segmenter) Words(text string) []string {
 // Segmenter's dictionaries, and whether it is a word there.
 func (s *Segmenter) Lookup(word string) (freq float64, pos string, ok bool) {
 	k := []byte(Normalize(word))
-	freq, pos, _ = s.lookup(k, hashBytes(fnvOffset, k))
-	return freq, pos, freq > 0
+	lw, pos, _ := s.lookup(k, hashBytes(fnvOffset, k))
+	if lw == 0 {
+		return 0, pos, false
+	}
+	return math.Round(math.Exp(lw - 1)), pos, true
 }
 
 // Character classes.
@@ -254,27 +257,35 @@ func (sc *scratch) load(text string) {
 	sc.no = append(sc.no, int32(len(sc.norm)))
 }
 
-// lookup returns key's frequency (0 when it is not a word), its POS, and
-// whether a longer key may still match (key is a word or a prefix).
+// lookup returns key's weight, 1+ln(frequency) for a word and 0 for a
+// key that is not a word, its POS, and whether a longer key may still match
+// (key is a word or a prefix).
 func (s *Segmenter) lookup(key []byte, h uint32) (float64, string, bool) {
 	v, ok := s.base.find(key, h)
-	freq := float64(v & slotFreqMask)
+	var lw float64
 	var pos string
-	if freq > 0 {
+	if q := v & slotFreqMask; q > 0 {
+		lw = float64(q-1)*1e-6 + 1
 		pos = s.base.posOf(v)
 	}
-	if s.ufilter != nil && s.ufilter[h>>6&(ufilterMask>>6)]&(1<<(h&63)) != 0 {
-		if u, uok := s.user[string(key)]; uok {
-			ok = true
-			if u.set {
-				freq, pos = u.freq, u.pos
-				if u.pos == "" && freq > 0 && v&slotFreqMask > 0 {
-					pos = s.base.posOf(v)
-				}
+	var u *userEntry
+	if s.over.mask != 0 {
+		u = s.over.find(key, h)
+	} else if s.user != nil { // while loading dictionaries
+		if e, uok := s.user[string(key)]; uok {
+			u = &e
+		}
+	}
+	if u != nil {
+		ok = true
+		if u.set {
+			lw = u.lw
+			if u.pos != "" || lw == 0 {
+				pos = u.pos
 			}
 		}
 	}
-	return freq, pos, ok
+	return lw, pos, ok
 }
 
 // route computes, from right to left, the most probable path through the
@@ -295,13 +306,13 @@ func (s *Segmenter) route(sc *scratch) {
 		h := uint32(fnvOffset)
 		for j := k + 1; j <= n; j++ {
 			h = hashBytes(h, norm[no[j-1]:no[j]])
-			freq, p, cont := s.lookup(norm[no[k]:no[j]], h)
-			if freq > 0 || j == k+1 {
-				f := freq
-				if f <= 0 {
-					f = 1
+			lw, p, cont := s.lookup(norm[no[k]:no[j]], h)
+			if lw > 0 || j == k+1 {
+				l := lw - 1 // ln(freq), 0 for a code point not in the dictionary
+				if lw <= 0 {
+					l = 0
 				}
-				if v := math.Log(f) - logT + best[j]; v >= bv {
+				if v := l - logT + best[j]; v >= bv {
 					bv, bj, bp = v, int32(j), p
 				}
 			}
@@ -320,7 +331,7 @@ func (s *Segmenter) route(sc *scratch) {
 				e++
 			}
 			if e-k >= 2 {
-				if v := math.Log(numeralFreq) - logT + best[e]; v >= bv {
+				if v := lnNumeralFreq - logT + best[e]; v >= bv {
 					bv, bj, bp = v, int32(e), "m"
 				}
 			}
@@ -600,6 +611,8 @@ func isDateUnit(b []byte) bool {
 }
 
 const numeralFreq = 30000
+
+var lnNumeralFreq = math.Log(numeralFreq)
 
 func isNumeral(b []byte) bool {
 	switch string(b) {

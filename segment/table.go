@@ -31,7 +31,7 @@ const (
 
 func openTable(b []byte) (*table, error) {
 	bad := errors.New("segment: corrupt embedded dictionary")
-	if len(b) < 32 || string(b[:8]) != "TBSEGv1\n" {
+	if len(b) < 32 || string(b[:8]) != "TBSEGv2\n" {
 		return nil, bad
 	}
 	le := binary.LittleEndian

@@ -10,7 +10,7 @@
 //
 // Format (little endian):
 //
-//	"TBSEGv1\n"                     magic, 8 bytes
+//	"TBSEGv2\n"                     magic, 8 bytes
 //	uint32 nslots                   a power of two
 //	uint32 blob length
 //	uint32 number of words
@@ -18,7 +18,8 @@
 //	uint64 total frequency
 //	POS tags: uint8 length + bytes, each
 //	nslots × uint64 slots           0 = empty, else
-//	                                bits 0-23 freq (0 = prefix only),
+//	                                bits 0-23 1+round(1e6·ln freq)
+//	                                (0 = prefix only),
 //	                                bits 24-29 key length in bytes,
 //	                                bits 30-37 POS index,
 //	                                bits 38-63 key offset in the blob
@@ -35,6 +36,7 @@ import (
 	"encoding/binary"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,7 +48,7 @@ import (
 
 const (
 	maxKeyLen = 63
-	maxFreq   = 1<<24 - 1
+	maxFreq   = 16000000 // 1+1e6·ln(maxFreq) fits in 24 bits
 )
 
 func main() {
@@ -148,7 +150,11 @@ func main() {
 			fail(fmt.Errorf("blob too large"))
 		}
 		blob.WriteString(k)
-		v := uint64(w.freq) | uint64(len(k))<<24 | uint64(posIdx[w.pos])<<30 | uint64(off)<<38
+		var q uint64
+		if w.freq > 0 {
+			q = 1 + uint64(math.Round(1e6*math.Log(float64(w.freq))))
+		}
+		v := q | uint64(len(k))<<24 | uint64(posIdx[w.pos])<<30 | uint64(off)<<38
 		for i := fnv(k) & mask; ; i = (i + 1) & mask {
 			if slots[i] == 0 {
 				slots[i] = v
@@ -157,7 +163,7 @@ func main() {
 		}
 	}
 	var b bytes.Buffer
-	b.WriteString("TBSEGv1\n")
+	b.WriteString("TBSEGv2\n")
 	le := binary.LittleEndian
 	b.Write(le.AppendUint32(nil, uint32(nslots)))
 	b.Write(le.AppendUint32(nil, uint32(blob.Len())))
