@@ -355,6 +355,14 @@ func shapeKind(r rune) string {
 	return "site"
 }
 
+// positionWords may follow a place name inside one gse word (约旦河西岸,
+// 长江流域): the name still counts as a place.
+var positionWords = map[string]bool{
+	"西岸": true, "东岸": true, "南岸": true, "北岸": true, "沿岸": true, "流域": true,
+	"一带": true, "境内": true, "以南": true, "以北": true, "以东": true, "以西": true,
+	"北部": true, "南部": true, "东部": true, "西部": true, "中部": true, "全境": true, "各地": true,
+}
+
 // demonymChars may follow a place name inside one gse word (法国人, 中国话,
 // 美方, 韩籍): the name still counts as a place.
 const demonymChars = "人籍方军队语话"
@@ -405,7 +413,8 @@ func extractPlaces(d *Document) {
 		if !starts[s] && s != lastEnd {
 			return false
 		}
-		if loose && !ends[e] && !(e+1 <= len(rs) && ends[e+1] && strings.ContainsRune(demonymChars, rs[e])) {
+		if loose && !ends[e] && !(e+2 <= len(rs) && ends[e+2] && string(rs[e:e+2]) == "地区") && !(e+1 <= len(rs) && ends[e+1] && strings.ContainsRune(demonymChars, rs[e])) &&
+			!(e+2 <= len(rs) && ends[e+2] && positionWords[string(rs[e:e+2])]) {
 			return false
 		}
 		return true
@@ -416,6 +425,9 @@ func extractPlaces(d *Document) {
 		if !ok {
 			i++
 			continue
+		}
+		if !ends[h.end] && h.end+2 <= len(rs) && ends[h.end+2] && string(rs[h.end:h.end+2]) == "地区" {
+			h.end += 2 // 亚洲地区, 中东地区 are one place, written as one word
 		}
 		hits = append(hits, h)
 		for k := h.start; k < h.end; k++ {
@@ -473,7 +485,7 @@ func extractPlaces(d *Document) {
 				j++
 			}
 			last := []rune(toks[j].Text)
-			if j > k || len(last) >= 3 {
+			if j > k || len(last) == 3 {
 				if strings.ContainsRune(shapeChars, last[len(last)-1]) {
 					h := placeHit{start: t.Start, end: toks[j].End, level: LevelOther, kind: shapeKind(last[len(last)-1]), shape: true}
 					if h.kind == LevelVillage {
@@ -514,6 +526,40 @@ func extractPlaces(d *Document) {
 			hits[k].ids, hits[k].short, hits[k].level = ids, false, LevelTownship
 		}
 	}
+	// A county-level short form (黔西, 顺德) is a place only when the
+	// document also names a place of the same province (贵州, 毕节, 黔西县,
+	// 大关镇): alone, such two-character names are too often ordinary words
+	// (大关, 天元, 上街).
+	provs := map[string]map[string]bool{} // province prefix -> texts naming it
+	for _, h := range hits {
+		txt := string(rs[h.start:h.end])
+		for _, id := range h.ids {
+			p := px.g.recs[id].Code[:2]
+			if provs[p] == nil {
+				provs[p] = map[string]bool{}
+			}
+			provs[p][txt] = true
+		}
+	}
+	kept := hits[:0]
+	for _, h := range hits {
+		if h.short && len(h.ids) > 0 && h.level != LevelTownship {
+			county, support := true, false
+			txt := string(rs[h.start:h.end])
+			for _, id := range h.ids {
+				r := &px.g.recs[id]
+				county = county && r.Level == LevelCounty
+				for t := range provs[r.Code[:2]] {
+					support = support || t != txt
+				}
+			}
+			if county && !support {
+				continue
+			}
+		}
+		kept = append(kept, h)
+	}
+	hits = kept
 	chosen := make([]int32, len(hits))
 	resolved := make([]bool, len(hits))
 	ctx := map[string]int{}

@@ -30,7 +30,7 @@
 // 地区, 盟, 特别行政区, …) and then any trailing ethnic-group names are
 // stripped; the short form is kept only when it has at least two characters
 // and is not an ordinary word, that is, when the gse dictionary does not list
-// it with a part of speech other than ns (place name) and a frequency of at
+// it with a part of speech other than a proper-name tag (ns, nr, nrt) and a frequency of at
 // least commonWordFreq. County-level short forms must also not be a
 // township-style name (ending in 镇 or 乡) nor a word of frequency
 // rareWordFreq or more. Province and prefecture short forms are kept
@@ -71,6 +71,10 @@ var ethnic = strings.Fields(`汉族 蒙古族 回族 藏族 维吾尔族 维吾�
 俄罗斯族 鄂温克族 德昂族 保安族 裕固族 京族 塔塔尔族 独龙族 鄂伦春族 赫哲族 门巴族 珞巴族 基诺族 各族`)
 
 var seg gse.Segmenter
+
+// nameTag lists the gse tags of proper names: place (ns) and person (nr,
+// nrt; gse tags many county names so, 顺德 nrt, 钟山 nr).
+var nameTag = map[string]bool{"ns": true, "nr": true, "nrt": true}
 
 func main() {
 	src := flag.String("src", "../../shared/corpora/admin-divisions", "admin-divisions folder")
@@ -190,7 +194,7 @@ func short(name, level string, historical bool) string {
 	if strings.HasSuffix(s, "镇") || strings.HasSuffix(s, "乡") {
 		return ""
 	}
-	if freq, pos, ok := seg.Find(s); ok && (freq >= rareWordFreq || pos != "ns" && freq >= commonWordFreq) {
+	if freq, pos, ok := seg.Find(s); ok && (freq >= rareWordFreq || !nameTag[pos] && freq >= commonWordFreq) {
 		return ""
 	}
 	return s
