@@ -63,6 +63,11 @@ first appearances.`,
 	fs.StringVar(&ko.Measure, "measure", "g2", "rank key terms by g2|chi2|log_ratio")
 	fs.IntVar(&top, "top", 20, "slogans, people, offices and claims per group (0: all)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		closeOut, err := statscmd.RedirectOutput(cmd, o.In)
+		if err != nil {
+			return err
+		}
+		defer closeOut()
 		if err := ko.Check(); err != nil {
 			return cmdutil.UsageError("%v", err)
 		}

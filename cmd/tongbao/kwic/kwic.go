@@ -58,6 +58,11 @@ JSON Lines, or aligned plain text when writing to a terminal (--format).`,
 	fs.StringVar(&format, "format", "auto", "auto|text|jsonl (auto: text on a terminal, else jsonl)")
 	fs.IntVar(&cols, "width", 36, "text format: display columns of each context")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		closeOut, err := statscmd.RedirectOutput(cmd, in)
+		if err != nil {
+			return err
+		}
+		defer closeOut()
 		if window < 0 {
 			return cmdutil.UsageError("--window must not be negative")
 		}

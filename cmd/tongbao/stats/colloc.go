@@ -36,6 +36,11 @@ pairs: keep --min-count at a few occurrences.`,
 	fs.IntVar(&top, "top", 100, "keep the first N rows (per group); 0 keeps all")
 	fs.BoolVar(&asCSV, "csv", false, "write CSV instead of JSON Lines")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		closeOut, err := RedirectOutput(cmd, o.In)
+		if err != nil {
+			return err
+		}
+		defer closeOut()
 		if measure != "g2" && measure != "pmi" {
 			return cmdutil.UsageError("--measure %q: want g2 or pmi", measure)
 		}

@@ -31,6 +31,11 @@ mention type with --unit). Rows are sorted by count, then term.`,
 	cmd.Flags().IntVar(&top, "top", 0, "keep the first N rows (per group); 0 keeps all")
 	cmd.Flags().BoolVar(&asCSV, "csv", false, "write CSV instead of JSON Lines")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		closeOut, err := RedirectOutput(cmd, o.In)
+		if err != nil {
+			return err
+		}
+		defer closeOut()
 		c, err := o.NewCounter()
 		if err != nil {
 			return err

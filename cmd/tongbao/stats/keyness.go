@@ -51,8 +51,20 @@ Rows are sorted by --measure, highest first.`,
 	fs.IntVar(&ko.Top, "top", 0, "keep the first N rows (per group); 0 keeps all")
 	fs.BoolVar(&asCSV, "csv", false, "write CSV instead of JSON Lines")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		closeOut, err := RedirectOutput(cmd, o.In)
+		if err != nil {
+			return err
+		}
+		defer closeOut()
 		if err := ko.Check(); err != nil {
 			return cmdutil.UsageError("%v", err)
+		}
+		if g, err := o.Grouper(); err != nil {
+			return err
+		} else if g == nil && len(target) == 0 {
+			return cmdutil.UsageError("give --target (and --reference, or the reference as inputs), or group documents with --group-by")
+		} else if g == nil && len(reference) == 0 && len(args) == 0 {
+			return cmdutil.UsageError("no reference: give --reference or inputs")
 		}
 		c, err := o.NewCounter()
 		if err != nil {

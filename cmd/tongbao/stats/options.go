@@ -5,6 +5,7 @@ package stats
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -216,4 +217,22 @@ func (c *Counter) Count(doc corpus.Document) (*Counted, error) {
 		}
 	}
 	return out, nil
+}
+
+// RedirectOutput points the command's output at -o FILE when given (the
+// statistics commands write whole tables, so --resume does not apply). The
+// returned function closes the file; call it when done.
+func RedirectOutput(cmd *cobra.Command, in *cmdutil.InputFlags) (func() error, error) {
+	if in.Resume {
+		return nil, cmdutil.UsageError("--resume does not apply to %s: it writes a table, not one record per document", cmd.CommandPath())
+	}
+	if in.Output == "" {
+		return func() error { return nil }, nil
+	}
+	f, err := os.Create(in.Output)
+	if err != nil {
+		return nil, &cmdutil.ExitError{Code: cmdutil.ExitFailure, Msg: fmt.Sprintf("cannot create output: %v", err)}
+	}
+	cmd.SetOut(f)
+	return f.Close, nil
 }

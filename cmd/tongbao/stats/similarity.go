@@ -43,6 +43,11 @@ Items are documents by id, in input order, or groups in sorted order.`,
 	fs.StringVar(&idfPath, "idf", "", "IDF FILE for the cosine weights (from stats tfidf --save-idf)")
 	fs.BoolVar(&asCSV, "csv", false, "write the similarity matrix as CSV")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		closeOut, err := RedirectOutput(cmd, o.In)
+		if err != nil {
+			return err
+		}
+		defer closeOut()
 		if measure != "cosine" && measure != "jaccard" {
 			return cmdutil.UsageError("--measure %q: want cosine or jaccard", measure)
 		}

@@ -83,10 +83,11 @@ Each output line is {"id", "group"?, "terms": [{"term", "count", "df",
 	cmd.Flags().StringVar(&idfPath, "idf", "", "read the IDF from FILE (written by --save-idf) instead of computing it")
 	cmd.Flags().StringVar(&saveIDF, "save-idf", "", "write the IDF of the input documents to FILE")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		c, err := o.NewCounter()
+		closeOut, err := RedirectOutput(cmd, o.In)
 		if err != nil {
 			return err
 		}
+		defer closeOut()
 		var idf *stats.IDF
 		if idfPath != "" {
 			f, err := os.Open(idfPath)
@@ -98,6 +99,10 @@ Each output line is {"id", "group"?, "terms": [{"term", "count", "df",
 			if err != nil {
 				return cmdutil.UsageError("--idf %s: %v", idfPath, err)
 			}
+		}
+		c, err := o.NewCounter()
+		if err != nil {
+			return err
 		}
 		out := cmd.OutOrStdout()
 		table := stats.NewTable()
