@@ -201,27 +201,40 @@ func scoreType(gold, pred []Span) (c Counts, fp, fn []Miss) {
 			}
 		}
 	}
+	goldMax, predMax := maxEnds(gold), maxEnds(pred)
 	for _, p := range pred {
 		if !exact[[2]int{p.Start, p.End}] {
-			fp = append(fp, Miss{Span: p, Other: firstOverlap(gold, p)})
+			fp = append(fp, Miss{Span: p, Other: firstOverlap(gold, goldMax, p)})
 		}
 	}
 	for _, g := range gold {
 		if !predExact[[2]int{g.Start, g.End}] {
-			fn = append(fn, Miss{Span: g, Other: firstOverlap(pred, g)})
+			fn = append(fn, Miss{Span: g, Other: firstOverlap(pred, predMax, g)})
 		}
 	}
 	return c, fp, fn
 }
 
-// firstOverlap returns the first span of s (sorted by start) that
-// intersects x, or the zero Span.
-func firstOverlap(s []Span, x Span) Span {
-	i := sort.Search(len(s), func(i int) bool { return s[i].Start >= x.End })
-	for j := 0; j < i; j++ {
-		if s[j].End > x.Start {
-			return s[j]
+// maxEnds returns, for each i, the largest End of s[:i+1].
+func maxEnds(s []Span) []int {
+	m := make([]int, len(s))
+	for i, x := range s {
+		m[i] = x.End
+		if i > 0 && m[i-1] > m[i] {
+			m[i] = m[i-1]
 		}
+	}
+	return m
+}
+
+// firstOverlap returns the first span of s (sorted by start; maxEnd from
+// maxEnds(s)) that intersects x, or the zero Span. The first span ending
+// after x.Start is found by binary search on the running maximum of ends;
+// it intersects x when it starts before x.End.
+func firstOverlap(s []Span, maxEnd []int, x Span) Span {
+	j := sort.SearchInts(maxEnd, x.Start+1)
+	if j < len(s) && s[j].Start < x.End && s[j].End > x.Start {
+		return s[j]
 	}
 	return Span{}
 }

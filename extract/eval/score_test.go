@@ -138,3 +138,22 @@ func TestEvaluateWorkersAndErrors(t *testing.T) {
 		t.Errorf("panic gives %v", err)
 	}
 }
+
+func TestFirstOverlap(t *testing.T) {
+	s := []Span{{"x", 0, 10}, {"x", 1, 2}, {"x", 12, 14}, {"x", 13, 20}, {"x", 15, 16}}
+	m := maxEnds(s)
+	for _, c := range []struct {
+		x    Span
+		want Span
+	}{
+		{Span{"x", 3, 5}, s[0]},     // inside the long first span
+		{Span{"x", 10, 12}, Span{}}, // in the gap
+		{Span{"x", 14, 15}, s[3]},   // after 12-14 ends, inside 13-20
+		{Span{"x", 11, 13}, s[2]},
+		{Span{"x", 20, 30}, Span{}},
+	} {
+		if got := firstOverlap(s, m, c.x); got != c.want {
+			t.Errorf("firstOverlap(%v) = %v, want %v", c.x, got, c.want)
+		}
+	}
+}
