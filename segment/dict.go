@@ -163,6 +163,9 @@ func (s *Segmenter) loadDict(name string, r io.Reader) (*DictReport, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+		if err == nil && bytes.ContainsRune(dec, utf8.RuneError) {
+			err = fmt.Errorf("invalid byte sequence")
+		}
 		if err != nil {
 			return nil, fmt.Errorf("segment: dictionary %s: neither UTF-8 nor GBK: %w", name, err)
 		}

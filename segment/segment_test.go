@@ -1,0 +1,346 @@
+package segment
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+func mustDefault(t testing.TB) *Segmenter {
+	t.Helper()
+	s, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func texts(toks []Token) []string {
+	var w []string
+	for _, t := range toks {
+		w = append(w, t.Text)
+	}
+	return w
+}
+
+// checkOffsets verifies that every token slices the text exactly and, for
+// precise mode, that the tokens tile the text.
+func checkOffsets(t *testing.T, text string, toks []Token, tiling bool) {
+	t.Helper()
+	rs := []rune(text)
+	next := 0
+	for i, tk := range toks {
+		if tk.Start < 0 || tk.End > len(rs) || tk.Start >= tk.End {
+			t.Fatalf("token %d %+v out of range (text has %d code points)", i, tk, len(rs))
+		}
+		if got := string(rs[tk.Start:tk.End]); got != tk.Text {
+			t.Errorf("token %d: runes[%d:%d] = %q, Text = %q", i, tk.Start, tk.End, got, tk.Text)
+		}
+		if tiling {
+			if tk.Start != next {
+				t.Errorf("token %d %q starts at %d, want %d", i, tk.Text, tk.Start, next)
+			}
+			next = tk.End
+		}
+	}
+	if tiling && next != len(rs) {
+		t.Errorf("tokens end at %d, text has %d code points", next, len(rs))
+	}
+}
+
+func TestOffsetsSliceText(t *testing.T) {
+	s := mustDefault(t)
+	hmm, err := New(WithHMM(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []string{
+		"县人大常委会召开党史学习教育动员大会",
+		"GDP增长6.5%，CPI上涨2.1％，iPhone和ＡＢＣ公司",
+		"２０２１年３月２６日，1998年12月31日",
+		"第一行\n第二行\r\n\n  第三行\t结尾 ",
+		"表情😀符号🇨🇳混排👍🏽中文",
+		"全角ＡＢＣ１２３和半角abc123",
+		"坏\xff字节\xfe\xfd在中间\xe4\xb8",
+		"替换\uFFFD字符",
+		"  ",
+		"\n",
+		"a",
+		"——……！！？？",
+		"《中国共产党简史》“三会一课”（一）",
+	}
+	for _, text := range cases {
+		for _, c := range []struct {
+			name   string
+			s      *Segmenter
+			mode   Mode
+			tiling bool
+		}{{"precise", s, Precise, true}, {"hmm", hmm, Precise, true}, {"search", s, Search, false}, {"full", s, Full, false}} {
+			toks := c.s.Segment(text, c.mode)
+			if !utf8.ValidString(text) {
+				// Invalid bytes come out as U+FFFD, like []rune does.
+				for _, tk := range toks {
+					if !utf8.ValidString(tk.Text) {
+						t.Errorf("%s %q: token %q is not valid UTF-8", c.name, text, tk.Text)
+					}
+				}
+			}
+			checkOffsets(t, text, toks, c.tiling)
+			for _, tk := range toks {
+				if tk.Pos == "" {
+					t.Errorf("%s %q: token %q has no POS", c.name, text, tk.Text)
+				}
+			}
+		}
+	}
+}
+
+func TestCaseAndWidthKept(t *testing.T) {
+	s := mustDefault(t)
+	text := "使用APP和ＡＰＰ、iPhone与WiFi，T恤和Ｔ恤"
+	got := strings.Join(texts(s.Cut(text)), "|")
+	for _, w := range []string{"APP", "ＡＰＰ", "iPhone", "WiFi"} {
+		if !strings.Contains("|"+got+"|", "|"+w+"|") {
+			t.Errorf("%q not kept as written in %s", w, got)
+		}
+	}
+	// Dictionary words mixing letters and Han match whatever the case or width.
+	if !strings.Contains(got, "|T恤|") || !strings.Contains(got, "|Ｔ恤") {
+		t.Errorf("T恤 / Ｔ恤 not found as words: %s", got)
+	}
+}
+
+func TestNumbersAndDates(t *testing.T) {
+	s := mustDefault(t)
+	got := texts(s.Cut("3月26日，县人大开展调研12次，办理实事5件，增长6.5%，二〇二一年"))
+	want := []string{"3月", "26日", "，", "县", "人大", "开展", "调研", "12", "次", "，", "办理", "实事", "5", "件", "，", "增长", "6.5%", "，", "二〇二一年"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("got  %v\nwant %v", got, want)
+	}
+}
+
+func TestDomainLexicon(t *testing.T) {
+	s := mustDefault(t)
+	plain, err := New(WithoutDomainLexicon())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"党史学习教育", "主题党日", "三会一课", "乡村振兴", "走深走实"} {
+		text := "开展" + w + "活动"
+		got := texts(s.Cut(text))
+		if len(got) != 3 || got[1] != w {
+			t.Errorf("%s: got %v, want %s whole", text, got, w)
+		}
+		if p := texts(plain.Cut(text)); len(p) == 3 && p[1] == w {
+			t.Errorf("%s is whole even without the domain lexicon: the test proves nothing", w)
+		}
+	}
+	reps := s.DictReports()
+	if len(reps) == 0 || reps[0].Loaded < 200 || len(reps[0].Rejected) > 0 {
+		t.Errorf("domain lexicon report: %+v", reps)
+	}
+}
+
+func TestUserDictChangesSegmentation(t *testing.T) {
+	text := "县人大常委会主任罗智琼出席会议"
+	before := texts(mustDefault(t).Cut(text))
+	for _, w := range before {
+		if w == "罗智琼" {
+			t.Fatalf("罗智琼 already whole without the user dictionary: %v", before)
+		}
+	}
+	s, err := New(WithDict("names.txt", strings.NewReader("罗智琼 nr\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := s.Cut(text)
+	found := false
+	for _, tk := range toks {
+		if tk.Text == "罗智琼" {
+			found = true
+			if tk.Pos != "nr" {
+				t.Errorf("罗智琼 has POS %q, want nr", tk.Pos)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("user word not used: %v", texts(toks))
+	}
+	checkOffsets(t, text, toks, true)
+
+	// An entry with spaces and punctuation, matched whatever the case.
+	s, err = New(WithDict("d", strings.NewReader("Hong Kong SAR\t100\tns\n《人民日报》 50 nz\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := texts(s.Cut("来自HONG KONG SAR的《人民日报》记者"))
+	if strings.Join(got, "|") != "来自|HONG KONG SAR|的|《人民日报》|记者" {
+		t.Errorf("got %v", got)
+	}
+
+	// Frequency 0 removes a word.
+	s, err = New(WithDict("d", strings.NewReader("常委会 0\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range texts(s.Cut("召开常委会会议")) {
+		if w == "常委会" {
+			t.Errorf("常委会 still a word after removal")
+		}
+	}
+}
+
+func TestGBKDict(t *testing.T) {
+	src := "罗智琼 1000 nr\n# 注释\n黔西人大\n"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if utf8.ValidString(gbk) {
+		t.Fatal("the GBK fixture is valid UTF-8: the test proves nothing")
+	}
+	s, err := New(WithDict("gbk.txt", strings.NewReader(gbk)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := s.DictReports()[len(s.DictReports())-1]
+	if rep.Encoding != "gbk" || rep.Loaded != 2 || len(rep.Rejected) != 0 {
+		t.Errorf("report %+v", rep)
+	}
+	if f, p, ok := s.Lookup("罗智琼"); !ok || f != 1000 || p != "nr" {
+		t.Errorf("Lookup(罗智琼) = %v %q %v", f, p, ok)
+	}
+	got := texts(s.Cut("黔西人大罗智琼"))
+	if strings.Join(got, "|") != "黔西人大|罗智琼" {
+		t.Errorf("got %v", got)
+	}
+}
+
+func TestDictReportRejects(t *testing.T) {
+	src := strings.Join([]string{
+		"好词 100 n",      // 1 loaded
+		"坏词 12abc n",    // 2 bad frequency
+		"   100 n",      // 3 empty word
+		"名字 high nr",    // 4 frequency not a number
+		"负数 -5",         // 5 negative
+		"\t10\tn",       // 6 empty word (tabs)
+		"词\tx1\tn",      // 7 bad frequency (tabs)
+		"词\t10\tNoun!",  // 8 bad tag
+		"",              // 9 blank: skipped
+		"# comment",     // 10 skipped
+		"另一个词",          // 11 loaded
+		"太大 1e12",       // 12 too large
+		"a\tb\tc\td",    // 13 too many fields
+		"Big Apple 5 n", // 14 loaded, with a space
+	}, "\n")
+	s, err := New(WithDict("test.txt", strings.NewReader(src)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := s.DictReports()[len(s.DictReports())-1]
+	if rep.Source != "test.txt" || rep.Loaded != 3 {
+		t.Errorf("loaded %d, want 3: %+v", rep.Loaded, rep)
+	}
+	want := map[int]string{2: "not a number", 3: "empty word", 4: "not a number", 5: "negative", 6: "empty word", 7: "not a number", 8: "not a tag", 12: "too large", 13: "fields"}
+	got := map[int]string{}
+	for _, r := range rep.Rejected {
+		got[r.Line] = r.Reason
+	}
+	for line, frag := range want {
+		if !strings.Contains(got[line], frag) {
+			t.Errorf("line %d: reason %q, want it to mention %q", line, got[line], frag)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("rejected lines %v, want %v", got, want)
+	}
+	if _, _, ok := s.Lookup("big apple"); !ok {
+		t.Errorf("\"Big Apple\" not loaded")
+	}
+}
+
+func TestDictFileErrors(t *testing.T) {
+	if _, err := New(WithDictFile("testdata/does-not-exist.txt")); err == nil {
+		t.Error("missing dictionary file: no error")
+	}
+	bad := bytes.Repeat([]byte{0xff, 0xfe, 0x81}, 10)
+	if _, err := New(WithDict("bad", bytes.NewReader(bad))); err == nil {
+		t.Error("undecodable dictionary: no error")
+	}
+	if _, err := ParseMode("fast"); err == nil {
+		t.Error("ParseMode(fast): no error")
+	}
+	if _, err := New(WithMode(Mode(7))); err == nil {
+		t.Error("New with a bad mode: no error")
+	}
+}
+
+func TestModes(t *testing.T) {
+	s := mustDefault(t)
+	text := "中华人民共和国成立"
+	precise := texts(s.Segment(text, Precise))
+	search := texts(s.Segment(text, Search))
+	full := texts(s.Segment(text, Full))
+	if len(search) <= len(precise) || len(full) <= len(precise) {
+		t.Errorf("precise %v, search %v, full %v", precise, search, full)
+	}
+	has := func(ws []string, w string) bool {
+		for _, x := range ws {
+			if x == w {
+				return true
+			}
+		}
+		return false
+	}
+	for _, w := range []string{"中华", "人民", "共和国"} {
+		if !has(search, w) || !has(full, w) {
+			t.Errorf("%s missing: search %v full %v", w, search, full)
+		}
+	}
+	if !has(precise, "中华人民共和国") {
+		t.Errorf("precise %v", precise)
+	}
+}
+
+func TestHMMFindsUnknownWords(t *testing.T) {
+	text := "他来到了网易杭研大厦"
+	plain := texts(mustDefault(t).Cut(text))
+	s, err := New(WithHMM(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := texts(s.Cut(text))
+	if strings.Join(got, "|") == strings.Join(plain, "|") {
+		t.Errorf("HMM changed nothing: %v", got)
+	}
+	if !strings.Contains("|"+strings.Join(got, "|")+"|", "|杭研|") {
+		t.Errorf("HMM did not find 杭研: %v", got)
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	s := mustDefault(t)
+	text := "县人大常委会党组书记、主任罗智琼出席会议并作动员讲话。"
+	want := strings.Join(texts(s.Cut(text)), "|")
+	done := make(chan string)
+	for i := 0; i < 8; i++ {
+		go func() {
+			var r string
+			for j := 0; j < 200; j++ {
+				r = strings.Join(texts(s.Cut(text)), "|")
+				if r != want {
+					break
+				}
+			}
+			done <- r
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if r := <-done; r != want {
+			t.Errorf("concurrent Cut: %s, want %s", r, want)
+		}
+	}
+}
