@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -472,6 +473,112 @@ func (c *personCtx) shortAt(k int) personCand {
 	return personCand{start: -1}
 }
 
+// listSep separates the items of a list of names.
+const listSep = "、和与及"
+
+// listItems adds the other items of lists that hold a found name: in
+// "杨影、李菊、王楠和王晨" one name with evidence makes the others names
+// when each item has a name's shape (surname, one or two given characters
+// with no function character, cut cleanly by the segmenter, no place).
+func (c *personCtx) listItems(found []personCand, known *Lexicon[bool]) []personCand {
+	if len(found) == 0 {
+		return found
+	}
+	have := map[int]bool{}
+	for _, p := range found {
+		have[p.start] = true
+	}
+	var extra []personCand
+	var walk func(p personCand, depth int)
+	walk = func(p personCand, depth int) {
+		if depth > 30 {
+			return
+		}
+		// right neighbour
+		if p.end < len(c.rs) && strings.ContainsRune(listSep, c.rs[p.end]) {
+			if q, ok := c.listItem(p.end+1, true); ok && !have[q.start] {
+				have[q.start] = true
+				extra = append(extra, q)
+				walk(q, depth+1)
+			}
+		}
+		// left neighbour
+		if p.start > 1 && strings.ContainsRune(listSep, c.rs[p.start-1]) {
+			if q, ok := c.listItem(p.start-1, false); ok && !have[q.start] {
+				have[q.start] = true
+				extra = append(extra, q)
+				walk(q, depth+1)
+			}
+		}
+	}
+	for _, p := range found {
+		walk(p, 0)
+	}
+	if len(extra) == 0 {
+		return found
+	}
+	for _, q := range extra {
+		known.Add(string(c.rs[q.start:q.end]), true)
+	}
+	found = append(found, extra...)
+	sort.Slice(found, func(i, j int) bool { return found[i].start < found[j].start })
+	// drop overlaps, keeping the earlier span
+	out := found[:0]
+	for _, p := range found {
+		if n := len(out); n > 0 && p.start < out[n-1].end {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// listItem returns the list item that starts at i (forward) or ends at i
+// (backward) when it has the shape of a Chinese name.
+func (c *personCtx) listItem(i int, forward bool) (personCand, bool) {
+	isSep := func(r rune) bool {
+		return strings.ContainsRune(listSep, r) || strings.ContainsRune("，。；：！？（）()“”《》\n 　", r)
+	}
+	var s, e int
+	if forward {
+		s, e = i, i
+		for e < len(c.rs) && e-s <= 4 && !isSep(c.rs[e]) {
+			e++
+		}
+		if e < len(c.rs) && !isSep(c.rs[e]) {
+			return personCand{}, false
+		}
+	} else {
+		s, e = i, i
+		for s > 0 && e-s <= 4 && !isSep(c.rs[s-1]) {
+			s--
+		}
+		if s > 0 && !isSep(c.rs[s-1]) {
+			return personCand{}, false
+		}
+	}
+	n := e - s
+	if n < 2 || n > 4 || c.startTok[s] < 0 || c.endTok[e] < 0 || c.placeOverlap(s, e) {
+		return personCand{}, false
+	}
+	sl, class := surnames.Longest(c.rs, s)
+	if sl == 0 || class == 3 || n-sl < 1 || n-sl > 2 {
+		return personCand{}, false
+	}
+	for _, r := range c.rs[s+sl : e] {
+		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(personNotGiven, r) {
+			return personCand{}, false
+		}
+	}
+	if k := c.startTok[s]; k == c.endTok[e] {
+		switch c.toks[k].Pos {
+		case "ns", "nt", "nz", "t", "m", "j", "v", "a", "d":
+			return personCand{}, false // one known word that is no name
+		}
+	}
+	return personCand{start: s, end: e}, true
+}
+
 // findPersons returns the person spans of the document in text order.
 func findPersons(c *personCtx) []personCand {
 	loadPersons()
@@ -497,6 +604,7 @@ func findPersons(c *personCtx) []personCand {
 		}
 		k = c.endTok[best.end]
 	}
+	found = c.listItems(found, known)
 	if known.Len() > 0 {
 		// second pass: names known from this document, wherever cut cleanly
 		var out []personCand
@@ -568,6 +676,11 @@ func (c *personCtx) titlesBefore(start int, orgEnds map[int]int) (titles []strin
 }
 
 func runPersons(d *Document) {
+	if d.placeIdx == nil {
+		// places veto names (伊拉克, 张家口); the place stage has not run
+		// when only persons are wanted.
+		extractPlaces(d)
+	}
 	c := newPersonCtx(d)
 	cands := findPersons(c)
 	orgEnds := map[int]int{}
