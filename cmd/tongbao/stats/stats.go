@@ -2,6 +2,8 @@ package stats
 
 import (
 	"github.com/spf13/cobra"
+
+	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 )
 
 // New returns the stats command with its subcommands.
@@ -24,6 +26,13 @@ about), id, or re:REGEX on the id (--group-pattern REGEX is the same).
 Counts accumulate document by document: memory grows with the vocabulary
 and the number of groups, not with the corpus. Output is JSON Lines (one
 row per line), or CSV with --csv; ties are sorted by term.`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return cmdutil.UsageError("unknown stats command %q\nRun '%s --help' for usage.", args[0], cmd.CommandPath())
+			}
+			return cmd.Help()
+		},
 	}
 	cmd.AddCommand(newFreq(), newTFIDF(), newKeyness(), newSimilarity(), newCollocations())
 	return cmd

@@ -126,6 +126,8 @@ func TestUsageErrors(t *testing.T) {
 		{"similarity", "--measure", "euclid", a},
 		{"tfidf", "--idf", a, a},
 		{"collocations", "--unit", "slogan", a},
+		{"bogus"},
+		{"freq", "--resume", a},
 	} {
 		_, _, err := run(t, args...)
 		if cmdutil.Code(err) != cmdutil.ExitUsage {
