@@ -46,7 +46,8 @@ var countSlogans = sync.OnceValue(func() *Lexicon[bool] {
 		"一手抓", "两手抓", "一盘棋", "一张蓝图", "一体化",
 		"千方百计", "四面八方", "五湖四海", "千家万户", "千军万马", "万水千山", "千千万万", "一五一十",
 		"三心二意", "一心一意", "七上八下", "三番五次", "一丝不苟", "一成不变", "一辈子", "一部分", "一方面",
-		"另一方面", "进一步", "往一处", "一步步", "一级级", "四周", "两节", "一角", "一番", "一阵", "一些",
+		"另一方面", "进一步", "往一处", "一年一度", "一年四季", "上一年", "一家一户", "一头扎",
+		"一点一滴", "一点一点", "五笔字型", "一代又一代", "一代代", "千头万绪", "三番两次", "独此一家", "一步步", "一级级", "四周", "两节", "一角", "一番", "一阵", "一些",
 	} {
 		lex.Add(w, true)
 	}
@@ -60,6 +61,18 @@ var notCounts = map[string]bool{
 	"一番": false, "一方面": true, "一起": true, "一口气": true, "一道": false,
 	"万里": false, "一面": false, "一线": true, "一行": false, "一时": true, "一同": true,
 	"万口": true, "一刻": true, "半天": false, "一代": false, "一分": false,
+}
+
+// unitCollisions are words that begin with a measure word: after a
+// numeral they make it part of another word (一代表团, 三方面, 一部分).
+var unitCollisions = map[string]bool{
+	"代表": true, "方面": true, "部分": true, "部门": true, "家人": true, "年级": true, "年度": true,
+	"名单": true, "条件": true, "条例": true, "期间": true, "所以": true, "所有": true, "起来": true,
+	"成为": true, "成立": true, "只有": true, "只要": true, "只能": true, "把握": true, "分析": true,
+	"分别": true, "道路": true, "头脑": true, "件事": false, "码事": true, "方向": true, "方式": true,
+	"方法": true, "方案": true, "面积": true, "位置": true, "场所": true, "口号": true, "支持": true,
+	"周边": true, "周围": true, "点儿": false, "层次": true, "级别": true,
+	"家庭": true, "家长": true, "段落": true, "声音": true, "步骤": true, "步伐": true,
 }
 
 // eventCases are nouns after 一起 that make it a count of cases.
@@ -132,6 +145,9 @@ func scanCounts(text []rune, skip [][2]int) []countHit {
 		if un == 0 {
 			continue
 		}
+		if un == 1 && j+2 <= len(text) && unitCollisions[string(text[j:j+2])] {
+			continue
+		}
 		word := string(text[i : j+un])
 		if v, ok := notCounts[word]; ok && v {
 			if word != "一起" || !followedBy(text, j+un, eventCases) {
@@ -154,16 +170,25 @@ func scanCounts(text []rune, skip [][2]int) []countHit {
 			i = j + un - 1
 			continue
 		}
-		if !num.Ordinal && un == 1 && text[j] == '个' && j+1 < len(text) && IsNumeralRune(text[j+1]) && text[j+1] != '半' {
+		if !num.Ordinal && un == 1 && text[j] == '个' && j+1 < len(text) && isFormulaDigit(text, j+1) {
 			continue // 五个一: a formula, not a count
 		}
-		if num.Digits && un == 1 && (text[j] == '点' || text[j] == '分') && j+1 < len(text) && IsDigit(text[j+1]) {
+		if num.Digits && un == 1 && text[j] == '点' && j+1 < len(text) && IsDigit(text[j+1]) {
 			continue // 10点30: a clock time
 		}
 		out = append(out, countHit{start: i, end: j + un, numEnd: j, num: num, unit: string(text[j : j+un]), class: class})
 		i = j + un - 1
 	}
 	return out
+}
+
+// isFormulaDigit reports whether text[i] is a Chinese digit that makes
+// numeral + 个 a formula (五个一, 六个一百), not 两个百分点.
+func isFormulaDigit(text []rune, i int) bool {
+	if _, ok := cnDigit(text[i]); !ok || text[i] == '两' || text[i] == '〇' || text[i] == '零' {
+		return false
+	}
+	return !followedBy(text, i, []string{"一百分点"}) && !(i+1 < len(text) && (text[i+1] == '个' || text[i+1] == '万' || text[i+1] == '亿'))
 }
 
 func followedBy(text []rune, i int, words []string) bool {
