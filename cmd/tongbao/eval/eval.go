@@ -150,7 +150,11 @@ func run(cmd *cobra.Command, args []string, o *options) error {
 			return &cmdutil.ExitError{Code: cmdutil.ExitFailure, Msg: err.Error()}
 		}
 		if !o.quiet {
-			fmt.Fprintf(cmd.ErrOrStderr(), "tongbao eval: every %s type is at or above its floor in %s\n", o.gold, o.floors)
+			if len(floors[o.gold]) == 0 {
+				fmt.Fprintf(cmd.ErrOrStderr(), "tongbao eval: %s sets no floor for %s gold\n", o.floors, o.gold)
+			} else {
+				fmt.Fprintf(cmd.ErrOrStderr(), "tongbao eval: every %s type is at or above its floor in %s\n", o.gold, o.floors)
+			}
 		}
 	}
 	return nil
