@@ -90,9 +90,6 @@ func init() {
 		if cat == "term" || cat == "idiom" {
 			e = sloganStop
 		}
-		if rs := []rune(canon); len(rs) > 0 && sloganNumeral(rs[0]) {
-			e.formula = e != sloganStop
-		}
 		forms := []string{canon}
 		if len(f) > 2 && f[2] != "-" {
 			forms = append(forms, strings.Split(f[2], "|")...)
@@ -103,9 +100,12 @@ func init() {
 				continue
 			}
 			ee := e
-			if len(norm) <= 2 && e != sloganStop && !e.quotedOnly {
+			if e != sloganStop {
+				// formula and quotedOnly belong to the written form: 四个自信
+				// is a formula, 道路自信、理论自信… is not.
 				c := *e
-				c.quotedOnly = true // 三农, 两山: too short to trust unquoted
+				c.formula = sloganNumeral(norm[0])
+				c.quotedOnly = c.quotedOnly || len(norm) <= 2 // 三农, 两山: too short to trust unquoted
 				ee = &c
 			}
 			sloganLex.Add(string(norm), ee)
@@ -217,6 +217,9 @@ func sloganFormulaAt(text []rune, i int) int {
 	if i < 0 || i >= len(text) || !sloganNumeral(text[i]) {
 		return 0
 	}
+	if i > 0 && (IsNumeralRune(text[i-1]) || text[i-1] == '第') {
+		return 0 // 第三会…, 二十四个…
+	}
 	if i > 0 && sloganOpenQuote(text[i-1]) != 0 {
 		close := sloganOpenQuote(text[i-1])
 		for j := i + 1; j < len(text) && j-i <= 12; j++ {
@@ -231,7 +234,25 @@ func sloganFormulaAt(text []rune, i int) int {
 	if n, e := sloganLex.Longest(text, i); n > 0 && e.formula && !e.quotedOnly {
 		return n
 	}
+	if n := sloganGeYiAt(text, i); n > 0 {
+		return n
+	}
 	return sloganShapeAt(text, i)
+}
+
+// sloganGeYiAt matches N个一 (五个一, 三个一) at text[i]: a formula naming N
+// items each counted once, not a count of 一.
+func sloganGeYiAt(text []rune, i int) int {
+	if i+2 >= len(text) || text[i+1] != '个' || text[i+2] != '一' || !sloganNumeral(text[i]) || text[i] == '一' {
+		return 0
+	}
+	if i > 0 && (IsNumeralRune(text[i-1]) || text[i-1] == '第') {
+		return 0
+	}
+	if i+3 < len(text) && (IsNumeralRune(text[i+3]) || strings.ContainsRune(sloganMeasure, text[i+3])) {
+		return 0 // 三个一百年, 两个一次
+	}
+	return 3
 }
 
 // sloganMeasure lists heads that make N-X-N-Y a count or a date rather
@@ -318,8 +339,11 @@ func sloganQuotedFormula(in []rune) bool {
 	if len(in) < 2 || len(in) > 10 || !sloganNumeral(in[0]) {
 		return false
 	}
-	if e := sloganLookup(in); e != nil {
-		return e.formula
+	if e := sloganLookup(in); e != nil && e != sloganStop && e.formula {
+		return true
+	}
+	if in[0] == '一' && sloganShapeAt(in, 0) != len(in) {
+		return false // ‘一切为了群众’: 一 opens words far more often than formulas
 	}
 	j := 0
 	for j < len(in) && j < 3 && sloganNumeral(in[j]) {
@@ -334,6 +358,9 @@ func sloganQuotedFormula(in []rune) bool {
 		return false
 	}
 	rest := in[j:]
+	if strings.ContainsRune("年月日天周时分秒岁", rest[0]) {
+		return false // “百年党史青年说”, “百日攻坚”
+	}
 	for _, r := range rest {
 		if !unicode.Is(unicode.Han, r) && !sloganSep(r) {
 			return false
@@ -400,7 +427,11 @@ func extractSlogans(d *Document) {
 		if !sloganNumeral(rs[i]) {
 			continue
 		}
-		if n := sloganShapeAt(rs, i); n > 0 {
+		n := sloganShapeAt(rs, i)
+		if n == 0 {
+			n = sloganGeYiAt(rs, i)
+		}
+		if n > 0 {
 			cands = append(cands, sloganCand{start: i, end: i + n, kind: SloganFormula, entry: sloganLookup(rs[i : i+n])})
 			i += n - 1
 		}
@@ -484,7 +515,7 @@ func init() {
 		sloganNameBefore.Add(bookReverse(w), true)
 	}
 	for _, w := range strings.Fields(`人大 政协 政府 发布 融媒 在线 之声 之窗 之家 日报 晚报 网 号 书屋 驿站 讲堂 课堂 大讲堂
-		论坛 超市 银行 食堂 工作室 服务站 小组 家园 公司 中心 协会 合作社 委员会 学堂 夜校 农民讲习所 讲习所 频道 杯 奖 奖章 牌`) {
+		论坛 超市 银行 贷 险 卡 码 宝 食堂 工作室 服务站 小组 家园 公司 中心 协会 合作社 委员会 学堂 夜校 农民讲习所 讲习所 频道 杯 奖 奖章 牌`) {
 		sloganNameEnd.Add(bookReverse(w), true)
 	}
 }
@@ -546,6 +577,7 @@ func sloganClassifyQuote(rs []rune, s, e int) (sloganCand, bool) {
 			if strings.ContainsRune("吗呢吧啊呀嘛哦哈", r) && (i == len(in)-1 || sloganSep(in[i+1])) {
 				return sloganCand{}, false
 			}
+		case r == '+' || r == '＋':
 		case sloganSep(r):
 			if i == 0 || sloganSep(in[i-1]) {
 				return sloganCand{}, false
@@ -624,7 +656,7 @@ func sloganResolve(cands []sloganCand) []sloganCand {
 
 // sloganNounEnd lists last characters that make an item a name (of a
 // place, an office, a body, a person) rather than a slogan phrase.
-const sloganNounEnd = "县市省区镇乡村州盟旗委局办会院部厅所站队组处科室校馆业员长者家户厂司社团协府记任"
+const sloganNounEnd = "县市省区镇乡村州盟旗委局会院部厅所站队组处科室校馆业员长者家户厂司社团协府记任"
 
 // sloganSepClass groups separators that may join the items of one list.
 func sloganSepClass(r rune) rune {
@@ -747,11 +779,30 @@ func sloganListRun(d *Document, segs []sloganSeg) []sloganCand {
 		}
 		firsts = append(firsts, nil)
 		if b < n && ln(b) > L {
-			if ln(b) <= L+2 {
-				lasts = append(lasts, &sloganItem{segs[b].start, segs[b].end})
+			whole := &sloganItem{segs[b].start, segs[b].end}
+			trimmed := &sloganItem{segs[b].start, segs[b].start + L}
+			if ln(b) > L+2 || sloganTrailer(rs[segs[b].start+L:segs[b].end]) {
+				whole = nil // 稳预期|工作, 精准化|的自选动作
 			}
-			if b == n-1 {
-				lasts = append(lasts, &sloganItem{segs[b].start, segs[b].start + L})
+			if b != n-1 {
+				trimmed = nil
+			}
+			if whole != nil {
+				lasts = append(lasts, whole)
+			}
+			if trimmed != nil {
+				lasts = append(lasts, trimmed)
+			}
+		}
+		// A known list decides where its last item ends (保工资、保运转、
+		// 保基本民生|底线).
+		if b < n && len(firsts) > 0 {
+			s0 := segs[a+1].start
+			if firsts[0] != nil {
+				s0 = firsts[0].s
+			}
+			if k, _ := sloganLex.Longest(rs, s0); k > 0 && s0+k > segs[b].start+1 && s0+k <= segs[b].end {
+				lasts = append([]*sloganItem{{segs[b].start, s0 + k}}, lasts...)
 			}
 		}
 		lasts = append(lasts, nil)
@@ -793,8 +844,42 @@ func sloganListRun(d *Document, segs []sloganSeg) []sloganCand {
 
 type sloganItem struct{ s, e int }
 
+// sloganTrailers are words written after a list that belong to the whole
+// list, not to its last item (稳就业、…、稳预期工作).
+var sloganTrailers = NewLexicon[bool]()
+
+func init() {
+	for _, w := range strings.Fields(`的 工作 活动 监管 要求 目标 任务 战略 理念 精神 机制 体系 格局 底线 行动 工程 措施
+		政策 方针 原则 模式 氛围 作用 问题 领域 方面 建设 发展 服务 管理 制度 能力 水平 意识 思想 形式 方式 等 相结合 有机统一`) {
+		sloganTrailers.Add(w, true)
+	}
+}
+
+// sloganTrailer reports whether rest (what follows a list item of the
+// common length) starts with a word that belongs to the whole list.
+func sloganTrailer(rest []rune) bool {
+	n, _ := sloganTrailers.Longest(rest, 0)
+	return n > 0
+}
+
+// sloganGoodHead reports whether a shared head can open parallel slogan
+// items: not a numeral (一次…、一次…: counts), not a place or rank prefix
+// (县人大、县政府、县政协; 副县长、副书记、副主任).
+func sloganGoodHead(head []rune) bool {
+	if sloganNumeral(head[0]) || IsDigit(head[0]) {
+		return false
+	}
+	return !strings.ContainsRune("县市省区镇乡村州盟旗国副正各本该原前", head[len(head)-1])
+}
+
+// sloganPunctLike reports whether a shared character is a function word
+// too common to make a frame (的, 和).
+func sloganPunctLike(r rune) bool {
+	return strings.ContainsRune("的和与及或之了", r)
+}
+
 // sloganVerbs are one-character verbs that open slogan items.
-const sloganVerbs = "学悟办开读守担找抓走访听问帮解送强建育促保稳兴治管用提补降去防化优严树立破讲比做干创争当看赶超亮践寻传弘铸筑聚凝惠富美净护惩扶引留练考评查改转敢善谋求拓延固"
+const sloganVerbs = "学悟办开读守担找抓走访听问帮解送强建育促保稳兴治管用提补降去防化优严树立破讲比做干创争当看赶超亮践寻传弘铸筑聚凝惠富美净护惩扶引留练考评查改转敢善谋求拓延固重带"
 
 // sloganParallelShape reports whether items are of one shape: sharing a
 // head (学史明理、学史增信…; a last item may be longer), sharing a frame
@@ -804,7 +889,7 @@ const sloganVerbs = "学悟办开读守担找抓走访听问帮解送强建育�
 func sloganParallelShape(d *Document, w []sloganItem, _ bool) bool {
 	rs := d.runes
 	seen := map[string]bool{}
-	nounEnd := false
+	allNounEnd := true
 	for _, it := range w {
 		str := string(rs[it.s:it.e])
 		if seen[str] {
@@ -814,7 +899,7 @@ func sloganParallelShape(d *Document, w []sloganItem, _ bool) bool {
 		if en, _ := sloganLex.Get(str); en == sloganStop {
 			return false
 		}
-		nounEnd = nounEnd || strings.ContainsRune(sloganNounEnd, rs[it.e-1])
+		allNounEnd = allNounEnd && strings.ContainsRune(sloganNounEnd, rs[it.e-1])
 	}
 	L := w[0].e - w[0].s
 	minLen, sameLen := L, true
@@ -825,7 +910,7 @@ func sloganParallelShape(d *Document, w []sloganItem, _ bool) bool {
 			minLen = l
 		}
 	}
-	// Shared head.
+	// Shared head; a last item may be longer (具体到人、具体到事、具体到时段).
 	h := 0
 	for h < minLen {
 		c := rs[w[0].s+h]
@@ -838,11 +923,30 @@ func sloganParallelShape(d *Document, w []sloganItem, _ bool) bool {
 		}
 		h++
 	}
-	if h >= 1 && h < minLen && !nounEnd && !sloganNumeral(rs[w[0].s]) {
+	if h >= 1 && h < minLen && sloganGoodHead(rs[w[0].s:w[0].s+h]) && !(allNounEnd && h > 1) {
 		return true
+	}
+	if sameLen && L == 2 {
+		// Short frames: 绿化、美化、亮化.
+		c := rs[w[0].s+1]
+		all := strings.ContainsRune("化", c)
+		for _, it := range w[1:] {
+			all = all && rs[it.s+1] == c
+		}
+		return all
 	}
 	if !sameLen || L < 3 {
 		return false
+	}
+	if L == 3 {
+		// X?X: 心连心、面对面、手拉手.
+		aba := true
+		for _, it := range w {
+			aba = aba && rs[it.s] == rs[it.s+2]
+		}
+		if aba {
+			return true
+		}
 	}
 	toks := d.Tokens()
 	if len(toks) == 0 {
@@ -859,13 +963,21 @@ func sloganParallelShape(d *Document, w []sloganItem, _ bool) bool {
 		k := sort.Search(len(toks), func(x int) bool { return toks[x].End >= pos })
 		return k < len(toks) && toks[k].End == pos
 	}
-	// Shared frame suffix.
-	c := rs[w[0].e-1]
-	all := true
-	for _, it := range w[1:] {
-		all = all && rs[it.e-1] == c
-	}
-	if all && !nounEnd {
+	// A shared frame: a character at the same place in every item, inside
+	// (听党话、感党恩、跟党走) or at the end (个性化、差别化、精准化); a shared
+	// last character must not be the suffix of a name (黔西县、大方县).
+	for p := 1; p < L; p++ {
+		c := rs[w[0].s+p]
+		all := true
+		for _, it := range w[1:] {
+			all = all && rs[it.s+p] == c
+		}
+		if !all || sloganPunctLike(c) {
+			continue
+		}
+		if p == L-1 && strings.ContainsRune(sloganNounEnd, c) {
+			continue
+		}
 		// The first item must not open with a preposition (通过集中学).
 		k := tokAt(w[0].s)
 		if k >= 0 && !strings.HasPrefix(toks[k].Pos, "p") && !strings.HasPrefix(toks[k].Pos, "c") {
@@ -882,8 +994,7 @@ func sloganParallelShape(d *Document, w []sloganItem, _ bool) bool {
 		if k < 0 || !endsAt(it.e) {
 			return false
 		}
-		verb := strings.HasPrefix(toks[k].Pos, "v") ||
-			toks[k].End == it.s+1 && strings.ContainsRune(sloganVerbs, rs[it.s])
+		verb := strings.HasPrefix(toks[k].Pos, "v") || strings.ContainsRune(sloganVerbs, rs[it.s])
 		if !verb {
 			return false
 		}
