@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tongbao/tongbao/segment"
 )
@@ -109,6 +110,21 @@ type placeHit struct {
 	kind       string  // world/shape kind when not a division
 	level      string  // level for shapes
 	shape      bool    // found by a shape rule
+	world      string  // world/geographic kind of the name, kept when a division reading wins
+	tail       int     // end of the known name when gse place words extend the hit (0 otherwise)
+}
+
+// placeEndChars end the gse place words that may continue a known place.
+const placeEndChars = "州县市区镇乡村路街口门山河湖岛湾桥站寺陵峡"
+
+// allHan reports whether s is made of Han characters only.
+func allHan(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // MatchPlace reports the longest known place name starting at runes[i]: a
@@ -178,6 +194,7 @@ func (px *placeIndex) longest(rs []rune, i int, ok func(s, e int, short bool) bo
 			h.ids = px.g.short.get(name)
 			h.short = true
 		}
+		h.world = v.world
 		if h.ids != nil {
 			h.kind = ""
 		}
@@ -437,13 +454,37 @@ func extractPlaces(d *Document) {
 		i = h.end
 	}
 
+	// 1b. A word gse tags as a place name right after a known place
+	// continues it (北京交道口, 美国马里兰州): in a run of place names
+	// the segmenter's tag is reliable enough.
+	for k := range hits {
+		for {
+			e := hits[k].end
+			ti, ok := tokAt[e]
+			if !ok || e >= len(rs) || covered[e] || toks[ti].Pos != "ns" || !allHan(toks[ti].Text) ||
+				!strings.ContainsRune(placeEndChars, rs[toks[ti].End-1]) || utf8.RuneCountInString(toks[ti].Text) < 2 {
+				break
+			}
+			if k+1 < len(hits) && hits[k+1].start < toks[ti].End {
+				break
+			}
+			for x := e; x < toks[ti].End; x++ {
+				covered[x] = true
+			}
+			if hits[k].tail == 0 {
+				hits[k].tail = e
+			}
+			hits[k].end = toks[ti].End
+		}
+	}
+
 	// 2. Shapes from the segmentation.
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		lvl, isShape := shapeWords[t.Text]
 		if isShape && !covered[t.Start] && t.Start > 0 && covered[t.Start-1] && !hits[len(hits)-1].shape {
 			// A shape word right after a known place extends it: 长江路.
-			if last := hits[len(hits)-1]; last.end == t.Start {
+			if last := hits[len(hits)-1]; last.end == t.Start && lvl != LevelVillage && lvl != LevelTownship {
 				h := placeHit{start: t.Start, end: t.End, level: LevelOther, kind: lvl, shape: true}
 				if lvl == LevelVillage || lvl == LevelTownship {
 					h.level, h.kind = lvl, ""
@@ -554,7 +595,11 @@ func extractPlaces(d *Document) {
 				}
 			}
 			if county && !support {
-				continue
+				if h.world == "" {
+					continue
+				}
+				// 钟山 the mountain rather than 钟山县 far away.
+				h.ids, h.short, h.kind = nil, false, h.world
 			}
 		}
 		kept = append(kept, h)
@@ -651,6 +696,12 @@ func extractPlaces(d *Document) {
 					cd := px.g.division(cid)
 					m.Current = &cd
 				}
+			}
+			if last == j && tail.tail > 0 {
+				// Known place followed by place words gse knows.
+				m.Code, m.Current, m.Canonical = nil, nil, ""
+				m.Level = LevelOther
+				m.Path = append(m.Path, string(rs[tail.tail:tail.end]))
 			}
 			if last != j {
 				m.Code = nil
