@@ -78,42 +78,43 @@ measure() {
   fi
   SECS=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$OUT/time-$name.txt")
   RSS_MB=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$OUT/time-$name.txt")
+  CPU=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$OUT/time-$name.txt")
 }
 
-declare -A S R
-measure gsecut "$OUT/gsecut" "$CORPUS";                                   S[gse]=$SECS; R[gse]=$RSS_MB
-measure segment-j1 "$OUT/tongbao" segment --jobs 1 --quiet "$CORPUS";     S[seg1]=$SECS; R[seg1]=$RSS_MB
-measure extract-j1 "$OUT/tongbao" extract --jobs 1 --quiet "$CORPUS";     S[ext1]=$SECS; R[ext1]=$RSS_MB
-measure extract-j2 "$OUT/tongbao" extract --jobs 2 --quiet "$CORPUS";     S[ext2]=$SECS; R[ext2]=$RSS_MB
+declare -A S R C
+measure gsecut "$OUT/gsecut" "$CORPUS";                                   S[gse]=$SECS; R[gse]=$RSS_MB; C[gse]=$CPU
+measure segment-j1 "$OUT/tongbao" segment --jobs 1 --quiet "$CORPUS";     S[seg1]=$SECS; R[seg1]=$RSS_MB; C[seg1]=$CPU
+measure extract-j1 "$OUT/tongbao" extract --jobs 1 --quiet "$CORPUS";     S[ext1]=$SECS; R[ext1]=$RSS_MB; C[ext1]=$CPU
+measure extract-j2 "$OUT/tongbao" extract --jobs 2 --quiet "$CORPUS";     S[ext2]=$SECS; R[ext2]=$RSS_MB; C[ext2]=$CPU
 RSS2X_ROW=""
 if [ "$RSS2X" = 1 ]; then
   BIG=$OUT/pd-$((SIZE * 2))mb.jsonl
   build_corpus $((SIZE * 2)) "$BIG"
   measure extract-j2-2x "$OUT/tongbao" extract --jobs 2 --quiet "$BIG"
-  RSS2X_ROW=$(awk -v s="$SECS" -v r="$RSS_MB" -v b="$(stat -c %s "$BIG")" -v base="${S[gse]}" -v bb="$BYTES" \
-    'BEGIN { printf "| `tongbao extract --jobs 2`, input twice as large (%.0f MB) | %.1f | %.2f | %.2f | %s |", b/1e6, s, b/1e6/s, (b/s)/(bb/base), r }')
+  RSS2X_ROW=$(awk -v s="$SECS" -v c="$CPU" -v r="$RSS_MB" -v b="$(stat -c %s "$BIG")" -v base="${S[gse]}" -v bb="$BYTES" \
+    'BEGIN { printf "| `tongbao extract --jobs 2`, input twice as large (%.0f MB) | %.1f | %.1f | %.2f | %.2f | %s |", b/1e6, s, c, b/1e6/s, (b/s)/(bb/base), r }')
 fi
 
 row() { # row LABEL KEY
-  awk -v l="$1" -v s="${S[$2]}" -v r="${R[$2]}" -v b="$BYTES" -v base="${S[gse]}" \
-    'BEGIN { printf "| %s | %.1f | %.2f | %.2f | %s |\n", l, s, b/1e6/s, base/s, r }'
+  awk -v l="$1" -v s="${S[$2]}" -v c="${C[$2]}" -v r="${R[$2]}" -v b="$BYTES" -v base="${S[gse]}" \
+    'BEGIN { printf "| %s | %.1f | %.1f | %.2f | %.2f | %s |\n", l, s, c, b/1e6/s, base/s, r }'
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 TABLE=$(
   echo "Measured by \`bench/throughput.sh $*\` on $(date -u +%Y-%m-%d), $(nproc) cores, $(go version | awk '{print $3}'), commit $(git rev-parse --short HEAD)."
   echo "Input: $(awk -v b="$BYTES" 'BEGIN { printf "%.0f", b/1e6 }') MB of JSONL, $DOCS documents (PD1998 dev paragraphs, tags and ids dropped, repeated)."
-  echo "Each command reads the file and writes to /dev/null; wall time and peak RSS from \`/usr/bin/time -v\`."
+  echo "Each command reads the file and writes to /dev/null; wall time, CPU time (user+sys) and peak RSS from \`/usr/bin/time -v\`."
   echo
-  echo "| run | wall s | MB/s | speed vs gse Cut | peak RSS MB |"
-  echo "| --- | ---: | ---: | ---: | ---: |"
+  echo "| run | wall s | CPU s | MB/s (wall) | speed vs gse Cut (wall) | peak RSS MB |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
   row "gse \`Cut(text)\` alone (\`bench/gsecut\`), baseline" gse
   row "\`tongbao segment --jobs 1\`" seg1
   row "\`tongbao extract --jobs 1\`" ext1
   row "\`tongbao extract --jobs 2\`" ext2
   if [ -n "$RSS2X_ROW" ]; then echo "$RSS2X_ROW"; fi
   echo
-  echo "- extract --jobs 1 vs gse Cut alone: **$(ratio "${S[gse]}" "${S[ext1]}")x** (target >= 0.4x)"
-  echo "- extract --jobs 2 vs --jobs 1: **$(ratio "${S[ext1]}" "${S[ext2]}")x** (target >= 1.7x)"
+  echo "- extract --jobs 1 vs gse Cut alone: **$(ratio "${S[gse]}" "${S[ext1]}")x** wall, $(ratio "${C[gse]}" "${C[ext1]}")x CPU time (target >= 0.4x)"
+  echo "- extract --jobs 2 vs --jobs 1: **$(ratio "${S[ext1]}" "${S[ext2]}")x** wall; CPU time $(ratio "${C[ext2]}" "${C[ext1]}")x of --jobs 1's (target >= 1.7x wall; only meaningful when the machine is otherwise idle: load average was $(cut -d' ' -f1 /proc/loadavg) at the end)"
   echo "- peak RSS of extract --jobs 2: **${R[ext2]} MB** (target <= 400 MB at 200 MB of input, and no higher at 400 MB)"
 )
 echo "$TABLE"
