@@ -127,6 +127,9 @@ func scanCounts(text []rune, skip [][2]int) []countHit {
 				continue
 			}
 		}
+		if r == '一' && i > 0 && strings.ContainsRune("统唯同单专划逐之均归万", text[i-1]) {
+			continue // 统一, 唯一, 之一: 一 belongs to the word before
+		}
 		num, n := ParseNumeral(text, i)
 		if n == 0 {
 			continue
@@ -176,8 +179,18 @@ func scanCounts(text []rune, skip [][2]int) []countHit {
 		if num.Digits && un == 1 && text[j] == '点' && j+1 < len(text) && IsDigit(text[j+1]) {
 			continue // 10点30: a clock time
 		}
-		out = append(out, countHit{start: i, end: j + un, numEnd: j, num: num, unit: string(text[j : j+un]), class: class})
-		i = j + un - 1
+		end := j + un
+		if un == 1 && end < len(text) && text[end] == text[j] {
+			end++ // 一条条, 一对对: a reduplicated measure word
+		}
+		start := i
+		if r == '几' && i > 0 && text[i-1] == '好' {
+			start = i - 1 // 好几个
+		} else if r == '几' && i > 1 && text[i-2] == '少' && text[i-1] == '数' {
+			start = i - 2 // 少数几个
+		}
+		out = append(out, countHit{start: start, end: end, numEnd: j, num: num, unit: string(text[j : j+un]), class: class})
+		i = end - 1
 	}
 	return out
 }
