@@ -248,3 +248,20 @@ func TestScanRecords(t *testing.T) {
 		}
 	}
 }
+
+// The whole testdata tree gives the same output with 1 and 2 jobs, and
+// with 2 jobs unordered the same records in some order.
+func TestJobsGiveSameOutput(t *testing.T) {
+	one, _, code1 := runHelper(t, "--jobs", "1", "--quiet", "../../../testdata")
+	two, _, code2 := runHelper(t, "--jobs", "2", "--quiet", "../../../testdata")
+	un, _, code3 := runHelper(t, "--jobs", "2", "--unordered", "--quiet", "../../../testdata")
+	if code1 != code2 || code1 != code3 || strings.Count(one, "\n") < 10 {
+		t.Fatalf("exit codes %d %d %d, %d records", code1, code2, code3, strings.Count(one, "\n"))
+	}
+	if one != two {
+		t.Error("--jobs 2 output differs from --jobs 1")
+	}
+	if !bytes.Equal(sortLines([]byte(one)), sortLines([]byte(un))) {
+		t.Error("--unordered output is not the same set of records")
+	}
+}
