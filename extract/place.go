@@ -205,7 +205,7 @@ func (px *placeIndex) longest(rs []rune, i int, ok func(s, e int, short bool) bo
 	})
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].end > cands[b].end })
 	for _, c := range cands {
-		if ok == nil || ok(c.start, c.end, c.short || c.kind != "" || c.end-c.start <= 2) {
+		if ok == nil || ok(c.start, c.end, true) {
 			return c, true
 		}
 	}
@@ -409,10 +409,18 @@ func extractPlaces(d *Document) {
 	starts := make([]bool, len(rs)+1)
 	ends := make([]bool, len(rs)+1)
 	tokAt := make(map[int]int, len(toks)) // start -> token index
+	// orgTok[i]: rune i is inside an organization word of gse (北京市委/nt):
+	// a place may end there; the org rule below decides on emitting it.
+	orgTok := make([]bool, len(rs)+1)
 	for k, t := range toks {
 		if t.Start >= 0 && t.End <= len(rs) {
 			starts[t.Start], ends[t.End] = true, true
 			tokAt[t.Start] = k
+			if t.Pos == "nt" || t.Pos == "j" {
+				for i := t.Start + 1; i < t.End; i++ {
+					orgTok[i] = true
+				}
+			}
 		}
 	}
 	if len(toks) == 0 {
@@ -430,7 +438,7 @@ func extractPlaces(d *Document) {
 		if !starts[s] && s != lastEnd {
 			return false
 		}
-		if loose && !ends[e] && !(e+2 <= len(rs) && ends[e+2] && string(rs[e:e+2]) == "地区") && !(e+1 <= len(rs) && ends[e+1] && strings.ContainsRune(demonymChars, rs[e])) &&
+		if loose && !ends[e] && !orgTok[e] && !(e+2 <= len(rs) && ends[e+2] && string(rs[e:e+2]) == "地区") && !(e+1 <= len(rs) && ends[e+1] && strings.ContainsRune(demonymChars, rs[e])) &&
 			!(e+2 <= len(rs) && ends[e+2] && positionWords[string(rs[e:e+2])]) {
 			return false
 		}
