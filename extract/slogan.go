@@ -259,6 +259,13 @@ func sloganGeYiAt(text []rune, i int) int {
 // than a formula (三年一次, 三月一日, 一步一个脚印).
 const sloganMeasure = "年月日天周次个届期季度回遍趟批名位元岁倍成号时分秒死伤"
 
+// sloganNumeralWords are words that open with a numeral character but
+// are not numerals (each followed by a space).
+const sloganNumeralWords = "百姓 百货 百般 百合 百灵 千万 万一 万物 万分 万象 十分 十足 三角 四周 四处 八成 九州 双方 两岸 五金 六合 七夕 一切 一起 一样 一定 一直 一些 一般 一致 一线 一流 一体 一道 一同 一律 一贯 一再 一并 一旦 "
+
+// sloganFunction lists function words that never make a formula head.
+const sloganFunction = "是的了在和与为对把被将及等从向以到或"
+
 // sloganShapeAt matches the N-X-N-Y shape at text[i]: two to four groups
 // of a numeral and a head, all heads one or two runes long and of the same
 // length (三会一课, 三去一降一补, 两不愁三保障, 一岗双责).
@@ -293,15 +300,16 @@ func sloganShapeAt(text []rune, i int) int {
 				return 0
 			}
 			h = hl
-		} else {
-			if hl < h {
-				break
+		} else if hl < h {
+			break
+		}
+		for _, r := range text[k : k+h] {
+			if strings.ContainsRune(sloganMeasure, r) || strings.ContainsRune(sloganFunction, r) {
+				return 0 // 三年一次, 十九届二中, 七是进一步
 			}
-			for _, r := range text[k : k+h] {
-				if strings.ContainsRune(sloganMeasure, r) {
-					return 0
-				}
-			}
+		}
+		if groups > 0 && text[j] == '一' && strings.ContainsRune("进统唯同逐万专划单之均第", text[j-1]) {
+			return 0
 		}
 		if strings.ContainsRune("个", text[k]) {
 			return 0
@@ -358,6 +366,9 @@ func sloganQuotedFormula(in []rune) bool {
 		return false
 	}
 	rest := in[j:]
+	if len(rest) > 6 || strings.Contains(sloganNumeralWords, string(in[:2])+" ") {
+		return false // “三角地商贸核心圈”, “百姓安居工程”
+	}
 	if strings.ContainsRune("年月日天周时分秒岁", rest[0]) {
 		return false // “百年党史青年说”, “百日攻坚”
 	}
@@ -520,6 +531,24 @@ func init() {
 	}
 }
 
+// Endings of designations given to places and bodies.
+var sloganPlaceEnd = NewLexicon[bool]()
+
+func init() {
+	for _, w := range strings.Fields("城 区 县 市 旗 园区 营地 基地 英雄会 之城 名城 卫生院 学校 医院 单位 示范村 示范镇 示范乡") {
+		sloganPlaceEnd.Add(bookReverse(w), true)
+	}
+}
+
+func sloganHasSep(in []rune) bool {
+	for _, r := range in {
+		if sloganSep(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // sloganEndsWith reports whether rs[:e] ends with a word of a reversed
 // lexicon.
 func sloganEndsWith(l *Lexicon[bool], rs []rune, s, e int) bool {
@@ -561,6 +590,9 @@ func sloganClassifyQuote(rs []rune, s, e int) (sloganCand, bool) {
 	}
 	if sloganEndsWith(sloganNameEnd, rs, s, e) {
 		return sloganCand{}, false
+	}
+	if !sloganHasSep(in) && sloganEndsWith(sloganPlaceEnd, rs, s, e) {
+		return sloganCand{}, false // “中国雪雕城”, “家庭教育试验区”: designations
 	}
 	// Quoted speech.
 	if s >= 2 {
@@ -737,7 +769,7 @@ func sloganParallels(d *Document) []sloganCand {
 			seen[x] = true
 			k++
 		}
-		if k >= 3 {
+		if k >= 3 && sloganTokenEdge(d, i) && sloganTokenEdge(d, i+2*k) {
 			items := make([]string, k)
 			for t := 0; t < k; t++ {
 				items[t] = string(rs[i+2*t : i+2*t+2])
@@ -774,7 +806,8 @@ func sloganListRun(d *Document, segs []sloganSeg) []sloganCand {
 			inner = append(inner, sloganItem{segs[k].start, segs[k].end})
 		}
 		var firsts, lasts []*sloganItem
-		if ln(a) >= L {
+		comma := segs[a].sep == '，' || segs[a].sep == '；'
+		if ln(a) == L || ln(a) > L && !comma && sloganTokenEdge(d, segs[a].end-L) {
 			firsts = append(firsts, &sloganItem{segs[a].end - L, segs[a].end})
 		}
 		firsts = append(firsts, nil)
@@ -784,8 +817,8 @@ func sloganListRun(d *Document, segs []sloganSeg) []sloganCand {
 			if ln(b) > L+2 || sloganTrailer(rs[segs[b].start+L:segs[b].end]) {
 				whole = nil // 稳预期|工作, 精准化|的自选动作
 			}
-			if b != n-1 {
-				trimmed = nil
+			if b != n-1 || comma || !sloganTokenEdge(d, trimmed.e) {
+				trimmed = nil // clauses are not cut; 不勤|不廉 is not an item
 			}
 			if whole != nil {
 				lasts = append(lasts, whole)
@@ -843,6 +876,14 @@ func sloganListRun(d *Document, segs []sloganSeg) []sloganCand {
 }
 
 type sloganItem struct{ s, e int }
+
+// sloganTokenEdge reports whether a word of the segmentation starts or
+// ends at rune position pos.
+func sloganTokenEdge(d *Document, pos int) bool {
+	toks := d.Tokens()
+	k := sort.Search(len(toks), func(x int) bool { return toks[x].End >= pos })
+	return k < len(toks) && (toks[k].End == pos || toks[k].Start == pos)
+}
 
 // sloganTrailers are words written after a list that belong to the whole
 // list, not to its last item (稳就业、…、稳预期工作).
