@@ -252,7 +252,8 @@ func timeWordOK(text []rune, i, n int, w timeWord, prev *timePiece) bool {
 		}
 	}
 	if w.op == "tod" && n == 1 {
-		return prev != nil
+		// 5日晚8时: a one-rune part of day only between a date and a clock time.
+		return prev != nil && i+1 < len(text) && IsNumeralRune(text[i+1])
 	}
 	word := string(text[i : i+n])
 	next, before := rune(0), rune(0)
