@@ -3,6 +3,8 @@ package segment
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -15,32 +17,81 @@ import (
 
 // New returns the segment command.
 func New() *cobra.Command {
-	var format string
-	var pos bool
+	var (
+		format, mode string
+		pos, hmm     bool
+		dicts        []string
+		dictReport   bool
+	)
 	cmd := &cobra.Command{
 		Use:   "segment [FILE|DIR|ARCHIVE|-]...",
 		Short: "Split text into words",
-		Long: `Split Chinese text into words with gse, tuned for government language.
+		Long: `Split Chinese text into words with gse's dictionary, tuned for government
+language (a domain lexicon of a few hundred terms is built in). Text keeps
+its case and width; offsets count code points.
+
+Modes:
+  precise  the most probable sequence of words (default)
+  search   precise, plus the 2- and 3-character words inside longer words
+  full     every dictionary word found in the text (tokens overlap)
 
 Formats:
   text   words separated by spaces, one output line per input line (default)
   jsonl  one JSON object per document: {"id","tokens":[{"text","start","end","pos"}]}
-  tsv    one word per line: id, start, end, text, pos`,
+  tsv    one word per line: id, start, end, text (and pos with --pos);
+         white space is left out, tabs and newlines in text escaped
+
+User dictionaries (--dict, repeatable): one entry per line, "word [freq] [pos]",
+UTF-8 or GBK. Fields are tab-separated, or space-separated with the frequency
+and tag last (then the word may contain spaces). A word without a frequency
+gets one just high enough to be kept whole; frequency 0 removes a word.
+--dict-report prints on stderr how many entries loaded and why lines were
+rejected.`,
 		Example: `  echo '县人大常委会召开党史学习教育动员大会' | tongbao segment
-  tongbao segment --format jsonl testdata/000_776449805ff1d07a.txt`,
+  tongbao segment --format jsonl --pos testdata/000_776449805ff1d07a.txt
+  tongbao segment --dict names.txt --dict-report --hmm report.txt
+  tongbao segment --mode search --format tsv reports/`,
 	}
 	in := cmdutil.AddInputFlags(cmd)
-	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, jsonl or tsv")
-	cmd.Flags().BoolVar(&pos, "pos", false, "add part-of-speech tags (text: word/tag)")
+	fs := cmd.Flags()
+	fs.StringVarP(&format, "format", "f", "text", "output format: text, jsonl or tsv")
+	fs.StringVarP(&mode, "mode", "m", "precise", "segmentation mode: precise, search or full")
+	fs.BoolVar(&pos, "pos", false, "add part-of-speech tags (text: word/tag)")
+	fs.BoolVar(&hmm, "hmm", false, "find words missing from the dictionaries with gse's HMM")
+	fs.StringArrayVar(&dicts, "dict", nil, "user dictionary `FILE` (repeatable)")
+	fs.BoolVar(&dictReport, "dict-report", false, "print on stderr what loading each --dict did")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		switch format {
 		case "text", "jsonl", "tsv":
 		default:
 			return cmdutil.UsageError("unknown --format %q (want text, jsonl or tsv)", format)
 		}
-		seg, err := segment.Default()
+		m, err := segment.ParseMode(mode)
+		if err != nil {
+			return cmdutil.UsageError("unknown --mode %q (want precise, search or full)", mode)
+		}
+		if dictReport && len(dicts) == 0 {
+			return cmdutil.UsageError("--dict-report needs at least one --dict FILE")
+		}
+		var seg *segment.Segmenter
+		if m == segment.Precise && !hmm && len(dicts) == 0 {
+			seg, err = segment.Default()
+		} else {
+			opts := []segment.Option{segment.WithMode(m), segment.WithHMM(hmm)}
+			for _, d := range dicts {
+				opts = append(opts, segment.WithDictFile(d))
+			}
+			seg, err = segment.New(opts...)
+			if err != nil {
+				return cmdutil.UsageError("%v", err)
+			}
+		}
 		if err != nil {
 			return err
+		}
+		if dictReport {
+			reps := seg.DictReports()
+			writeDictReports(cmd.ErrOrStderr(), reps[len(reps)-len(dicts):])
 		}
 		return cmdutil.RunDocs(cmd, args, in, func(doc corpus.Document) ([]byte, error) {
 			toks := seg.Cut(doc.Text)
@@ -59,16 +110,7 @@ Formats:
 					Tokens []segment.Token `json:"tokens"`
 				}{doc.ID, toks}, in.Pretty)
 			case "tsv":
-				var b bytes.Buffer
-				for _, t := range toks {
-					if t.Text == "\n" {
-						continue
-					}
-					b.WriteString(doc.ID + "\t")
-					b.WriteString(strings.Join([]string{itoa(t.Start), itoa(t.End), tsvField(t.Text), t.Pos}, "\t"))
-					b.WriteByte('\n')
-				}
-				return b.Bytes(), nil
+				return tsvLines(doc.ID, toks, pos), nil
 			default:
 				return textLines(toks, pos), nil
 			}
@@ -77,14 +119,26 @@ Formats:
 	return cmd
 }
 
+// writeDictReports prints what loading each user dictionary did.
+func writeDictReports(w io.Writer, reps []segment.DictReport) {
+	for _, r := range reps {
+		fmt.Fprintf(w, "tongbao: dictionary %s (%s): %d entries loaded, %d lines rejected\n", r.Source, r.Encoding, r.Loaded, len(r.Rejected))
+		for _, x := range r.Rejected {
+			fmt.Fprintf(w, "tongbao: %s:%d: %s: %q\n", r.Source, x.Line, x.Reason, x.Text)
+		}
+	}
+}
+
 // textLines writes tokens separated by spaces, one output line per input
-// line; whitespace tokens are dropped.
+// line; white space tokens are dropped.
 func textLines(toks []segment.Token, pos bool) []byte {
 	var b bytes.Buffer
 	first := true
 	for _, t := range toks {
-		if strings.Contains(t.Text, "\n") {
-			b.WriteByte('\n')
+		if n := strings.Count(t.Text, "\n"); n > 0 {
+			for i := 0; i < n; i++ {
+				b.WriteByte('\n')
+			}
 			first = true
 			continue
 		}
@@ -97,7 +151,8 @@ func textLines(toks []segment.Token, pos bool) []byte {
 		first = false
 		b.WriteString(t.Text)
 		if pos && t.Pos != "" {
-			b.WriteString("/" + t.Pos)
+			b.WriteByte('/')
+			b.WriteString(t.Pos)
 		}
 	}
 	if !first || b.Len() == 0 {
@@ -106,10 +161,28 @@ func textLines(toks []segment.Token, pos bool) []byte {
 	return b.Bytes()
 }
 
-func tsvField(s string) string {
-	return strings.NewReplacer("\t", `\t`, "\n", `\n`, "\r", `\r`).Replace(s)
+// tsvLines writes one token per line: id, start, end, text and pos.
+func tsvLines(id string, toks []segment.Token, pos bool) []byte {
+	var b bytes.Buffer
+	id = tsvEscape.Replace(id)
+	for _, t := range toks {
+		if strings.TrimSpace(t.Text) == "" {
+			continue
+		}
+		b.WriteString(id)
+		b.WriteByte('\t')
+		b.WriteString(strconv.Itoa(t.Start))
+		b.WriteByte('\t')
+		b.WriteString(strconv.Itoa(t.End))
+		b.WriteByte('\t')
+		b.WriteString(tsvEscape.Replace(t.Text))
+		if pos {
+			b.WriteByte('\t')
+			b.WriteString(t.Pos)
+		}
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
 }
 
-func itoa(i int) string {
-	return strconv.Itoa(i)
-}
+var tsvEscape = strings.NewReplacer("\\", `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
