@@ -71,14 +71,25 @@ type Result struct {
 	Types   []string           `json:"-"`
 	Metrics map[string]Metrics `json:"types"`
 	// FP and FN list the most frequent errors per type.
-	FP      map[string][]Error `json:"false_positives,omitempty"`
-	FN      map[string][]Error `json:"false_negatives,omitempty"`
-	Docs    int                `json:"docs"`
-	Chars   int                `json:"chars"`
-	Elapsed time.Duration      `json:"-"`
+	FP map[string][]Error `json:"false_positives,omitempty"`
+	FN map[string][]Error `json:"false_negatives,omitempty"`
+	// Boundary counts, per type, the false positives and negatives that
+	// overlap a mention of the other side (boundary errors), when errors
+	// are listed.
+	Boundary map[string]BoundaryCounts `json:"boundary_errors,omitempty"`
+	Docs     int                       `json:"docs"`
+	Chars    int                       `json:"chars"`
+	Elapsed  time.Duration             `json:"-"`
 	// Predictions are the system's spans per document, in document order,
 	// when Options.KeepPredictions is set.
 	Predictions [][]Span `json:"-"`
+}
+
+// BoundaryCounts are the false positives and negatives of one type that
+// are boundary errors (the rest are spurious or missed outright).
+type BoundaryCounts struct {
+	FP int `json:"fp"`
+	FN int `json:"fn"`
 }
 
 // Error is a false positive or negative text with how often it occurs.
@@ -178,6 +189,10 @@ feed:
 	if opts.Errors > 0 {
 		res.FP = fp.top(opts.Errors)
 		res.FN = fn.top(opts.Errors)
+		res.Boundary = map[string]BoundaryCounts{}
+		for _, t := range res.Types {
+			res.Boundary[t] = BoundaryCounts{FP: fp.boundary[t], FN: fn.boundary[t]}
+		}
 	}
 	res.Elapsed = time.Since(start)
 	return res, nil
@@ -227,12 +242,15 @@ type tallyItem struct {
 
 // tally counts errors by type and text, in document order.
 type tally struct {
-	ctx   int
-	items map[tallyKey]*tallyItem
-	n     int
+	ctx      int
+	items    map[tallyKey]*tallyItem
+	n        int
+	boundary map[string]int
 }
 
-func newTally(ctx int) *tally { return &tally{ctx: ctx, items: map[tallyKey]*tallyItem{}} }
+func newTally(ctx int) *tally {
+	return &tally{ctx: ctx, items: map[tallyKey]*tallyItem{}, boundary: map[string]int{}}
+}
 
 func (t *tally) add(d *Doc, ms []Miss) {
 	if len(ms) == 0 {
@@ -253,6 +271,9 @@ func (t *tally) add(d *Doc, ms []Miss) {
 		}
 		it.Count++
 		t.n++
+		if m.Other.Type != "" {
+			t.boundary[m.Type]++
+		}
 	}
 }
 

@@ -213,9 +213,11 @@ func writeTable(w io.Writer, corpus string, types []string, results []*eval.Resu
 	if errors {
 		for _, r := range results {
 			for _, t := range types {
-				m := r.Metrics[t]
-				writeErrors(bw, fmt.Sprintf("%s %s: false positives (%d)", r.System, t, m.Pred-m.TP), r.FP[t], "gold")
-				writeErrors(bw, fmt.Sprintf("%s %s: false negatives (%d)", r.System, t, m.Gold-m.TP), r.FN[t], "pred")
+				m, b := r.Metrics[t], r.Boundary[t]
+				writeErrors(bw, fmt.Sprintf("%s %s: false positives (%d: %d overlap a gold %s, %d spurious)",
+					r.System, t, m.Pred-m.TP, b.FP, t, m.Pred-m.TP-b.FP), r.FP[t], "gold")
+				writeErrors(bw, fmt.Sprintf("%s %s: false negatives (%d: %d overlap a prediction, %d missed)",
+					r.System, t, m.Gold-m.TP, b.FN, m.Gold-m.TP-b.FN), r.FN[t], "pred")
 			}
 		}
 	}
@@ -234,12 +236,13 @@ func writeErrors(w io.Writer, title string, errs []eval.Error, other string) {
 }
 
 type jsonReport struct {
-	Corpus         string                  `json:"corpus"`
-	Docs           int                     `json:"docs"`
-	Chars          int                     `json:"chars"`
-	Types          map[string]eval.Metrics `json:"types"`
-	FalsePositives map[string][]eval.Error `json:"false_positives,omitempty"`
-	FalseNegatives map[string][]eval.Error `json:"false_negatives,omitempty"`
+	Corpus         string                         `json:"corpus"`
+	Docs           int                            `json:"docs"`
+	Chars          int                            `json:"chars"`
+	Types          map[string]eval.Metrics        `json:"types"`
+	FalsePositives map[string][]eval.Error        `json:"false_positives,omitempty"`
+	FalseNegatives map[string][]eval.Error        `json:"false_negatives,omitempty"`
+	BoundaryErrors map[string]eval.BoundaryCounts `json:"boundary_errors,omitempty"`
 	// Systems holds every system's result, the first one's also above.
 	Systems []*eval.Result `json:"systems"`
 }
@@ -248,7 +251,7 @@ func writeJSON(w io.Writer, corpus string, results []*eval.Result, pretty bool) 
 	r0 := results[0]
 	b, err := cmdutil.JSONRecord(jsonReport{
 		Corpus: corpus, Docs: r0.Docs, Chars: r0.Chars, Types: r0.Metrics,
-		FalsePositives: r0.FP, FalseNegatives: r0.FN, Systems: results,
+		FalsePositives: r0.FP, FalseNegatives: r0.FN, BoundaryErrors: r0.Boundary, Systems: results,
 	}, pretty)
 	if err != nil {
 		return err
