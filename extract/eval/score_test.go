@@ -157,3 +157,25 @@ func TestFirstOverlap(t *testing.T) {
 		}
 	}
 }
+
+func TestEvaluateBoundaryErrors(t *testing.T) {
+	docs := []Doc{{ID: "a", Text: "新华社记者陈辉李清华报道", Gold: []Span{{"person", 5, 10}, {"org", 0, 3}}}}
+	sys := System{Name: "t", Find: func(d *Doc) ([]Span, error) {
+		// A boundary error (陈辉 inside 陈辉李清华) and a spurious one (记者).
+		return []Span{{"person", 5, 7}, {"person", 3, 5}}, nil
+	}}
+	r, err := Evaluate(context.Background(), docs, sys, Options{Types: []string{"person", "org"}, Errors: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := r.Boundary["person"]; b != (BoundaryCounts{FP: 1, FN: 1}) {
+		t.Errorf("person boundary %+v, want 1 FP and 1 FN", b)
+	}
+	if b := r.Boundary["org"]; b != (BoundaryCounts{}) {
+		t.Errorf("org boundary %+v, want none (新华社 is missed outright)", b)
+	}
+	fn := r.FN["person"]
+	if len(fn) != 1 || fn[0].Text != "陈辉李清华" || fn[0].Other != "陈辉" || fn[0].Example != "a: 新华社记者【陈辉李清华】报道" {
+		t.Errorf("person false negatives %+v", fn)
+	}
+}
