@@ -267,6 +267,11 @@ func timeWordOK(text []rune, i, n int, w timeWord, prev *timePiece) bool {
 		return false // 每周一次
 	}
 	switch word {
+	case "现代":
+		// 现代农业, 现代服务业: an adjective, not a time.
+		if followedBy(text, i+n, []string{"农业", "服务", "物流", "产业", "工业", "能源", "企业", "制造", "医疗", "金融", "流通", "城市", "教育", "治理", "科技", "信息", "商贸", "种业", "牧业", "渔业", "林业", "化"}) {
+			return false
+		}
 	case "新年":
 		if next == '伊' { // 新年伊始 is a set phrase
 			return false
@@ -647,6 +652,17 @@ func datelineAt(text []rune, s, e int) bool {
 	}
 	if le-ls <= e-s+12 && (ls < 200 || le > len(text)-80) {
 		return true
+	}
+	if ls < 300 && s-ls <= 2 {
+		// —2018年3月7日在……人民代表大会第二次会议上 (the line of a report
+		// that says when it was delivered), （2021年4月15日）
+		switch text[ls] {
+		case '—', '－', '-', '（', '(', '【', '[':
+			return true
+		}
+		if e < len(text) && text[e] == '在' && strings.Contains(string(text[e:le]), "会议上") {
+			return true
+		}
 	}
 	if s > 0 && e < len(text) && (text[s-1] == '（' || text[s-1] == '(') && (text[e] == '）' || text[e] == ')') {
 		return true
