@@ -257,7 +257,7 @@ func sloganGeYiAt(text []rune, i int) int {
 
 // sloganMeasure lists heads that make N-X-N-Y a count or a date rather
 // than a formula (三年一次, 三月一日, 一步一个脚印).
-const sloganMeasure = "年月日天周次个届期季度回遍趟批名位元岁倍成号时分秒死伤"
+const sloganMeasure = "年月日天周次个届期季度回遍趟批名位元岁倍成号时分秒死伤点多余几"
 
 // sloganNumeralWords are words that open with a numeral character but
 // are not numerals (each followed by a space).
@@ -275,9 +275,9 @@ func sloganShapeAt(text []rune, i int) int {
 	}
 	j, groups, h := i, 0, 0
 	end := 0
-	for groups < 4 && j < len(text) && sloganNumeral(text[j]) {
+	for groups < 4 && j < len(text) && sloganShapeNumeral(text[j]) {
 		k := j
-		for k < len(text) && k-j < 2 && sloganNumeral(text[k]) {
+		for k < len(text) && k-j < 2 && sloganShapeNumeral(text[k]) {
 			k++
 		}
 		m := k
@@ -334,6 +334,12 @@ func sloganShapeAt(text []rune, i int) int {
 		return 0
 	}
 	return end - i
+}
+
+// sloganShapeNumeral: the numerals of an N-X-N-Y formula are small (百, 千,
+// 万 make counts: 万人登八达岭).
+func sloganShapeNumeral(r rune) bool {
+	return sloganNumeral(r) && r != '百' && r != '千' && r != '万'
 }
 
 func sloganHead(r rune) bool {
@@ -526,7 +532,7 @@ func init() {
 		sloganNameBefore.Add(bookReverse(w), true)
 	}
 	for _, w := range strings.Fields(`人大 政协 政府 发布 融媒 在线 之声 之窗 之家 日报 晚报 网 号 书屋 驿站 讲堂 课堂 大讲堂
-		论坛 超市 银行 贷 险 卡 码 宝 食堂 工作室 服务站 小组 家园 公司 中心 协会 合作社 委员会 学堂 夜校 农民讲习所 讲习所 频道 杯 奖 奖章 牌`) {
+		论坛 超市 银行 贷 险 卡 码 宝 食堂 工作室 展 展览 晚会 节 大赛 比赛 演唱会 音乐会 证 室 基金 之国 服务站 小组 家园 公司 中心 协会 合作社 委员会 学堂 夜校 农民讲习所 讲习所 频道 杯 奖 奖章 牌`) {
 		sloganNameEnd.Add(bookReverse(w), true)
 	}
 }
@@ -628,7 +634,46 @@ func sloganClassifyQuote(rs []rune, s, e int) (sloganCand, bool) {
 			return sloganCand{}, false
 		}
 	}
+	// Long parts between commas are clauses of a quotation, not slogans.
+	part := 0
+	for i, r := range in {
+		if sloganSep(r) {
+			part = 0
+			continue
+		}
+		if part++; part > 10 {
+			return sloganCand{}, false
+		}
+		if r == '了' && len(in) > 6 && (i == 0 || in[i-1] != '为' && in[i-1] != '除') {
+			return sloganCand{}, false // “出现了一些不正常的变化”
+		}
+	}
+	// A short phrase (4 characters, one part) is taken only where
+	// the text treats it as a slogan: 弘扬“红船精神”, “送法下乡”活动. Others
+	// are quoted terms and idioms (“钻牛角尖”, “国际惯例”).
+	if len(in) == 4 && !sloganHasSep(in) {
+		n, _ := sloganCueAfter.Longest(rs, e+1)
+		if n == 0 && !sloganEndsWith(sloganCueBefore, rs, sloganMax(0, s-1-4), s-1) {
+			return sloganCand{}, false
+		}
+	}
 	return sloganCand{start: s, end: e, kind: SloganQuoted}, true
+}
+
+// Words around a quote that mark it as a slogan.
+var sloganCueAfter, sloganCueBefore = NewLexicon[bool](), NewLexicon[bool]()
+
+func init() {
+	for _, w := range strings.Fields(`活动 行动 理念 精神 要求 主题 工程 口号 建设 创建 模式 目标 工作法 专项 机制 战役 攻坚
+		专题 系列 教育 宣传 宣讲 实践 服务 计划 管理 号召 誓言 主旋律 战略 方针 原则 路径 新路 思想 重要思想
+		重要论述 标语 承诺 竞赛 创评 评选 改革 制度 行为 作风 的理念 的要求 的目标 的精神 的号召 的口号 的誓言 的承诺 的主题`) {
+		sloganCueAfter.Add(w, true)
+	}
+	for _, w := range strings.Fields(`开展 践行 坚持 弘扬 树立 牢记 提出 围绕 喊响 唱响 倡导 推行 实施 落实 贯彻 深化 推进
+		打响 发出 高呼 秉持 坚守 遵循 以 聚焦 实现 争当 争做 争创 创建 打造 做到 按照 探索 建立 推动 开启 掀起
+		营造 形成 学习 组织 举办 启动 设立 搭建 促进 推出 提倡 发起 参加 参与 弘扬了 践行了 坚持了 提出了 喊出 发扬 传承 秉承 建设 建成 深入开展 大力推进 着力打造`) {
+		sloganCueBefore.Add(bookReverse(w), true)
+	}
 }
 
 func sloganMax(a, b int) int {
@@ -688,7 +733,7 @@ func sloganResolve(cands []sloganCand) []sloganCand {
 
 // sloganNounEnd lists last characters that make an item a name (of a
 // place, an office, a body, a person) rather than a slogan phrase.
-const sloganNounEnd = "县市省区镇乡村州盟旗委局会院部厅所站队组处科室校馆业员长者家户厂司社团协府记任"
+const sloganNounEnd = "县市省区镇乡村州盟旗委局会院部厅所站队组处科室校馆业员长者家户厂司社团协府记任们"
 
 // sloganSepClass groups separators that may join the items of one list.
 func sloganSepClass(r rune) rune {
@@ -817,8 +862,8 @@ func sloganListRun(d *Document, segs []sloganSeg) []sloganCand {
 			if ln(b) > L+2 || sloganTrailer(rs[segs[b].start+L:segs[b].end]) {
 				whole = nil // 稳预期|工作, 精准化|的自选动作
 			}
-			if b != n-1 || comma || !sloganTokenEdge(d, trimmed.e) {
-				trimmed = nil // clauses are not cut; 不勤|不廉 is not an item
+			if b != n-1 || comma || !sloganTrailer(rs[trimmed.e:segs[b].end]) {
+				trimmed = nil // cut only before a word of the whole list (的, 工作)
 			}
 			if whole != nil {
 				lasts = append(lasts, whole)
