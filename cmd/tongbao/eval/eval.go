@@ -52,7 +52,9 @@ Gold formats:
            the segmenter (the extractors are not run)
 
 --baseline adds the rows of "gse alone": the same definitions applied to
-gse's part-of-speech tags (nr*, ns, nt, t, m+q).`,
+gse's part-of-speech tags (nr*, ns, nt, t, m+q); for sighan, plain gse Cut.
+--predictions writes the first system's predictions (tongbao's, or the
+precise mode's for sighan).`,
 		Example: `  tongbao eval --gold pd1998 ../shared/corpora/pd1998-01/dev.txt
   tongbao eval --gold pd1998 --types person --errors 20 ../shared/corpora/pd1998-01/dev.txt
   tongbao eval --gold cluener --baseline --json ../shared/corpora/cluener2020/dev.json
@@ -69,7 +71,7 @@ gse's part-of-speech tags (nr*, ns, nt, t, m+q).`,
 	fs.BoolVar(&o.baseline, "baseline", false, "also score the gse-tag baseline")
 	fs.StringVar(&o.floors, "floors", "", "JSON file of exact-F1 floors by format and type; exit 1 when a type falls below its floor")
 	fs.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel")
-	fs.StringVar(&o.predictions, "predictions", "", "write tongbao's predictions, one JSON line per gold document, to this file")
+	fs.StringVar(&o.predictions, "predictions", "", "write the predictions, one JSON line per gold document, to this file")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "no timing on stderr")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error { return run(cmd, args, o) }
 	return cmd
