@@ -42,7 +42,7 @@ ev sighan-msr sighan "$corpora/sighan2005/msr_test_gold.utf8" --baseline
 
 commit=$(git rev-parse --short HEAD)
 if ! git diff --quiet HEAD -- . 2>/dev/null; then
-  commit="$commit (with uncommitted changes)"
+  commit="$commit (the working tree had uncommitted changes)"
 fi
 python3 bench/accuracy_md.py "$tmp" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$commit" \
   "$(nproc 2>/dev/null || echo '?')" > "$out"
