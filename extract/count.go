@@ -145,6 +145,11 @@ func scanCounts(text []rune, skip [][2]int) []countHit {
 			continue
 		}
 		un, class := units.Longest(text, j)
+		if un == 0 && j < len(text) && text[j] == '人' && approxBefore(text, i) != "" {
+			// 近千人, 约200人: 人 is a noun, but after an estimate the
+			// figure counts people.
+			un, class = 1, "item"
+		}
 		if un == 0 {
 			continue
 		}
@@ -279,6 +284,22 @@ func phoneLike(text []rune, i, j int) bool {
 // approxAround reads approximation words around a count: 约 / 大约 / 近 /
 // 将近 / 逾 / 超过 / 不足 / 不到 before, 左右 / 上下 / 以上 / 多 / 以下 after.
 func approxAround(text []rune, start, end int) string {
+	if a := approxBefore(text, start); a != "" {
+		return a
+	}
+	switch {
+	case followedBy(text, end, []string{"左右", "上下", "许"}):
+		return ApproxAbout
+	case followedBy(text, end, []string{"以上", "多"}):
+		return ApproxOver
+	case followedBy(text, end, []string{"以下", "以内"}):
+		return ApproxUnder
+	}
+	return ""
+}
+
+// approxBefore reads an approximation word just before text[start].
+func approxBefore(text []rune, start int) string {
 	before := func(w string) bool {
 		rs := []rune(w)
 		if start < len(rs) {
@@ -291,22 +312,16 @@ func approxAround(text []rune, start, end int) string {
 		}
 		return true
 	}
+	if before("近") && start >= 2 && strings.ContainsRune("最附邻靠就", text[start-2]) {
+		return "" // 最近3天: recent, not nearly
+	}
 	switch {
-	case before("左右"):
 	case before("约") || before("大约") || before("大概"):
 		return ApproxAbout
 	case before("近") || before("将近") || before("不足") || before("不到") || before("接近") || before("不满"):
 		return ApproxUnder
 	case before("逾") || before("超过") || before("超") || before("多达") || before("高达"):
 		return ApproxOver
-	}
-	switch {
-	case followedBy(text, end, []string{"左右", "上下", "许"}):
-		return ApproxAbout
-	case followedBy(text, end, []string{"以上", "多"}):
-		return ApproxOver
-	case followedBy(text, end, []string{"以下", "以内"}):
-		return ApproxUnder
 	}
 	return ""
 }
