@@ -47,7 +47,12 @@ type gazetteer struct {
 	full    chainIndex // full name -> records
 	short   chainIndex // short form -> records
 	maxTown int        // longest township name, in runes
+	// townStart holds the first two runes of every township name, packed,
+	// so that most text positions are rejected with one lookup.
+	townStart map[uint64]bool
 }
+
+func pack2(a, b rune) uint64 { return uint64(a)<<32 | uint64(uint32(b)) }
 
 // chainIndex maps a key to the records carrying it.
 type chainIndex struct {
@@ -113,6 +118,8 @@ func parseGazetteer(text string) (*gazetteer, error) {
 		byCode: newChainIndex(8000),
 		full:   newChainIndex(n),
 		short:  newChainIndex(4000),
+
+		townStart: make(map[uint64]bool, 30000),
 	}
 	g.byCode.next = make([]int32, 0, n)
 	g.full.next = make([]int32, 0, n)
@@ -172,6 +179,9 @@ func parseGazetteer(text string) (*gazetteer, error) {
 			if n := utf8.RuneCountInString(r.Name); n > g.maxTown {
 				g.maxTown = n
 			}
+			a, k := utf8.DecodeRuneInString(r.Name)
+			b, _ := utf8.DecodeRuneInString(r.Name[k:])
+			g.townStart[pack2(a, b)] = true
 		}
 		if r.Level == "" || r.Code == "" || r.Name == "" || strings.Contains(r.Short, "\t") {
 			return nil, fmt.Errorf("divisions: line %d: malformed record", ln)

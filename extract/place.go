@@ -161,9 +161,14 @@ func (d *Document) placeAt(i int) (Mention, bool) {
 // longest finds the longest acceptable place name at i. ok(start,end,short)
 // vets a candidate span (nil accepts all).
 func (px *placeIndex) longest(rs []rune, i int, ok func(s, e int, short bool) bool) (placeHit, bool) {
-	var cands []placeHit
+	var buf [8]placeHit
+	cands := buf[:0]
 	// Townships: only with their suffix.
-	for n := min(px.g.maxTown, len(rs)-i); n >= 3; n-- {
+	nt := min(px.g.maxTown, len(rs)-i)
+	if nt >= 3 && !px.g.townStart[pack2(rs[i], rs[i+1])] {
+		nt = 0
+	}
+	for n := nt; n >= 3; n-- {
 		if !townSuffix(rs[i+n-1]) {
 			continue
 		}
@@ -203,11 +208,19 @@ func (px *placeIndex) longest(rs []rune, i int, ok func(s, e int, short bool) bo
 		}
 		cands = append(cands, h)
 	})
-	sort.SliceStable(cands, func(a, b int) bool { return cands[a].end > cands[b].end })
-	for _, c := range cands {
+	// Longest first; a township wins a tie (it was found first).
+	for len(cands) > 0 {
+		best := 0
+		for k := range cands {
+			if cands[k].end > cands[best].end {
+				best = k
+			}
+		}
+		c := cands[best]
 		if ok == nil || ok(c.start, c.end, true) {
 			return c, true
 		}
+		cands = append(cands[:best], cands[best+1:]...)
 	}
 	return placeHit{}, false
 }
@@ -446,6 +459,10 @@ func extractPlaces(d *Document) {
 	}
 	covered := make([]bool, len(rs))
 	for i := 0; i < len(rs); {
+		if !starts[i] && i != lastEnd {
+			i++ // a place starts a word, or follows a place
+			continue
+		}
 		h, ok := px.longest(rs, i, vet)
 		if !ok {
 			i++
