@@ -242,14 +242,18 @@ func timeWordOK(text []rune, i, n int, w timeWord, prev *timePiece) bool {
 		}
 	}
 	first := text[i]
-	if i > 0 && (first == '年' || first == '月' || first == '日' || first == '周') {
+	if i > 0 && (first == '年' || first == '月' || first == '日' || first == '周') && prev == nil {
 		// 三年内, 两个月底: a count, not 年内 or 月底; 四周 is not 周…
 		p := text[i-1]
-		if IsNumeralRune(p) || p == '个' || p == '多' || p == '余' || p == '几' || p == '数' || p == '每' || p == '本' || p == '上' || p == '下' {
-			if prev == nil {
-				return false
-			}
+		if IsNumeralRune(p) || p == '多' || p == '余' || p == '几' || p == '数' || p == '每' {
+			return false
 		}
+		if first != '周' && (p == '个' || p == '本' || p == '上' || p == '下') {
+			return false
+		}
+	}
+	if first == '现' && i > 0 && strings.ContainsRune("体表出实发呈展", text[i-1]) {
+		return false // 体现在, 实现今年
 	}
 	if w.op == "tod" && n == 1 {
 		// 5日晚8时: a one-rune part of day only between a date and a clock time.
@@ -278,10 +282,6 @@ func timeWordOK(text []rune, i, n int, w timeWord, prev *timePiece) bool {
 		}
 	case "过去":
 		if next == '的' || next == '了' { // 刚刚过去的一年: a verb
-			return false
-		}
-	case "现在":
-		if strings.ContainsRune("体表出实发呈展", before) { // 体现在
 			return false
 		}
 	case "明日":
@@ -455,7 +455,14 @@ func datePiece(text []rune, i int, prev *timePiece) (timePiece, bool) {
 			return timePiece{}, false
 		}
 		if !num.Digits && !afterMonth && n < 2 {
-			return timePiece{}, false // 一日三餐
+			// 警方三日宣布 (news style: on the 3rd), but not 一日三餐,
+			// 一日游, 一日千里, 每日, 近日.
+			if j+1 >= len(text) || strings.ContainsRune("三之千游一两夜内间", text[j+1]) || v == 0 {
+				return timePiece{}, false
+			}
+			if i > 0 && strings.ContainsRune("每近数同前某个整", text[i-1]) {
+				return timePiece{}, false
+			}
 		}
 		if j+1 < len(text) && text[j+1] == '元' { // 一号元件…
 			return timePiece{}, false
