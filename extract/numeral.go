@@ -130,6 +130,28 @@ func isDecimalPoint(r rune) bool { return r == '.' || r == '．' }
 // and 余/多 after a round figure (30余, 十多万). It never reads before i,
 // and never panics on any input.
 func ParseNumeral(text []rune, i int) (Numeral, int) {
+	num, n := parseNumeral(text, i)
+	if n > 0 {
+		num.Value, num.Lo, num.Hi = tidy(num.Value), tidy(num.Lo), tidy(num.Hi)
+	}
+	return num, n
+}
+
+// tidy rounds v to 12 significant digits, so that 0.7万 is 7000 and not
+// 7000.000000000001.
+func tidy(v float64) float64 {
+	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return v
+	}
+	e := math.Floor(math.Log10(math.Abs(v)))
+	if e > 280 || e < -280 {
+		return v
+	}
+	scale := math.Pow(10, 11-e)
+	return math.Round(v*scale) / scale
+}
+
+func parseNumeral(text []rune, i int) (Numeral, int) {
 	if i < 0 || i >= len(text) {
 		return Numeral{}, 0
 	}

@@ -78,6 +78,10 @@ func TestParseNumeral(t *testing.T) {
 		{"１９９８年", 4, 1998, 1998, 1998, ApproxExact, false, false},
 		{"3.", 1, 3, 3, 3, ApproxExact, false, false},
 		{"建议", 0, 0, 0, 0, "", false, false},
+		{"0.7万吨", 4, 7000, 7000, 7000, ApproxExact, false, false},
+		{"4.17亿元", 5, 4.17e8, 4.17e8, 4.17e8, ApproxExact, false, false},
+		{"12.3%", 5, 12.3, 12.3, 12.3, ApproxExact, true, false},
+		{"０.３", 3, 0.3, 0.3, 0.3, ApproxExact, false, false},
 	}
 	for _, c := range cases {
 		num, n := ParseNumeral([]rune(c.in), 0)
