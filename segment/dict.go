@@ -394,7 +394,11 @@ type overlay struct {
 	slots   []uint32 // index+1 into entries, 0 = empty
 	mask    uint32
 	entries []overlayEntry
+	filter  []uint64 // bit h&filterMask set for the hash h of each key
 }
+
+// filterMask sizes the bit filter that spares most lookups a probe.
+const filterMask = 1<<18 - 1
 
 type overlayEntry struct {
 	key string
@@ -402,6 +406,9 @@ type overlayEntry struct {
 }
 
 func (o *overlay) find(key []byte, h uint32) *userEntry {
+	if f := h & filterMask; o.filter[f>>6]&(1<<(f&63)) == 0 {
+		return nil
+	}
 	for i := h & o.mask; ; i = (i + 1) & o.mask {
 		x := o.slots[i]
 		if x == 0 {
@@ -424,10 +431,12 @@ func (s *Segmenter) compile() {
 	for n < 2*len(s.user) {
 		n <<= 1
 	}
-	o := overlay{slots: make([]uint32, n), mask: uint32(n - 1), entries: make([]overlayEntry, 0, len(s.user))}
+	o := overlay{slots: make([]uint32, n), mask: uint32(n - 1), entries: make([]overlayEntry, 0, len(s.user)), filter: make([]uint64, (filterMask+1)/64)}
 	for k, u := range s.user {
 		o.entries = append(o.entries, overlayEntry{k, u})
-		for i := hashBytes(fnvOffset, []byte(k)) & o.mask; ; i = (i + 1) & o.mask {
+		h := hashBytes(fnvOffset, []byte(k))
+		o.filter[h&filterMask>>6] |= 1 << (h & filterMask & 63)
+		for i := h & o.mask; ; i = (i + 1) & o.mask {
 			if o.slots[i] == 0 {
 				o.slots[i] = uint32(len(o.entries))
 				break
