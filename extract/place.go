@@ -385,6 +385,12 @@ func shapeKind(r rune) string {
 	return "site"
 }
 
+// countryStyles follow a country's short name in its full style.
+var countryStyles = []string{"联盟共和国", "民主共和国", "联邦共和国", "人民共和国", "共和国", "王国", "联邦"}
+
+// foreignUnits follow a foreign region's or city's name.
+var foreignUnits = []string{"州", "省", "市", "郡"}
+
 // positionWords may follow a place name inside one gse word (约旦河西岸,
 // 长江流域): the name still counts as a place.
 var positionWords = map[string]bool{
@@ -470,6 +476,25 @@ func extractPlaces(d *Document) {
 		}
 		if !ends[h.end] && h.end+2 <= len(rs) && ends[h.end+2] && string(rs[h.end:h.end+2]) == "地区" {
 			h.end += 2 // 亚洲地区, 中东地区 are one place, written as one word
+		}
+		// A country's full style (波兰共和国, 南斯拉夫联盟共和国) and a
+		// foreign region's or city's unit word (明尼苏达州, 魁北克省,
+		// 蒙特利尔市) belong to the name.
+		if h.ids == nil && ends[h.end] {
+			var sufs []string
+			switch h.kind {
+			case "country":
+				sufs = countryStyles
+			case "region", "city":
+				sufs = foreignUnits
+			}
+			for _, suf := range sufs {
+				n := utf8.RuneCountInString(suf)
+				if h.end+n <= len(rs) && ends[h.end+n] && string(rs[h.end:h.end+n]) == suf {
+					h.end += n
+					break
+				}
+			}
 		}
 		hits = append(hits, h)
 		for k := h.start; k < h.end; k++ {
