@@ -57,10 +57,8 @@ var countSlogans = sync.OnceValue(func() *Lexicon[bool] {
 // notCounts are numeral + measure-word strings that are words of another
 // kind (十分 very, 一度 once, 一下 a moment).
 var notCounts = map[string]bool{
-	"十分": true, "万分": true, "一度": true, "一下": true, "一点": true, "一样": true,
-	"一番": false, "一方面": true, "一起": true, "一口气": true, "一道": false,
-	"万里": false, "一面": false, "一线": true, "一行": false, "一时": true, "一同": true,
-	"万口": true, "一刻": true, "半天": false, "一代": false, "一分": false,
+	"十分": true, "万分": true, "一度": true, "一下": true, "一点": true, "一样": true, "一行": true, "一方面": true,
+	"一起": true, "一口气": true, "一线": true, "一时": true, "一同": true, "万口": true, "一折": true, "一刻": true,
 }
 
 // unitCollisions are words that begin with a measure word: after a
@@ -157,7 +155,7 @@ func scanCounts(text []rune, skip [][2]int) []countHit {
 			continue
 		}
 		word := string(text[i : j+un])
-		if v, ok := notCounts[word]; ok && v {
+		if notCounts[word] {
 			if word != "一起" || !followedBy(text, j+un, eventCases) {
 				continue
 			}

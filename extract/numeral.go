@@ -391,11 +391,27 @@ func parseChinese(text []rune, i int) (Numeral, int) {
 		return Numeral{}, 0
 	}
 	num.Value, num.Lo, num.Hi = lo, lo, hi
+	// A trailing range pair after 十: 十五六, 三十八九 (15-16, 38-39).
+	if !hasJi && !num.Range && n >= 2 && n < len(body) && body[n-2] == '十' {
+		a, okA := cnDigit(body[n-1])
+		b, okB := cnDigit(body[n])
+		if okA && okB && a > 0 && b == a+1 && (n+1 == len(body) || !isUnit(body[n+1])) {
+			num.Range = true
+			num.Hi = lo + 1
+			n++
+		}
+	}
 	if hasJi && !num.Range {
 		num.Approx = ApproxAbout
 	}
-	// 余/多 after a round Chinese figure, then further multipliers: 十余, 二十多万.
+	// 来 after a round Chinese figure: 二十来岁, 十来年 (about).
 	k := i + n
+	if k+1 < len(text) && text[k] == '来' && roundFigure(lo) && !hasJi && !num.Range && !strings.ContainsRune("了的说看自到往去", text[k+1]) {
+		num.Approx = ApproxAbout
+		num.Hi = lo + lo/2
+		return num, n + 1
+	}
+	// 余/多 after a round Chinese figure, then further multipliers: 十余, 二十多万.
 	if k < len(text) && (text[k] == '余' || text[k] == '多') && roundFigure(lo) && n > 0 && !hasJi {
 		num.Approx = ApproxOver
 		k++
