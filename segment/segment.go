@@ -20,7 +20,8 @@ import (
 
 // Token is one word of the input. Start and End count Unicode code points
 // of the input text, End exclusive, so runes[Start:End] is Text. Text is the
-// input exactly as written (case and width kept).
+// input exactly as written (case and width kept), except that each byte of
+// invalid UTF-8 is U+FFFD, as in []rune(text).
 type Token struct {
 	Text  string `json:"text"`
 	Start int    `json:"start"`
@@ -246,6 +247,11 @@ func (sc *scratch) load(text string) {
 			if r == 0x85 || r == 0x2028 || r == 0x2029 {
 				c = clsNewline
 			}
+		case r >= 0x3040 && r <= 0x30FF: // kana: looked up like Han
+		case unicode.IsLetter(r) && !unicode.Is(unicode.Han, r):
+			// Latin with diacritics, Greek, Cyrillic, Hangul …: runs of
+			// letters are words.
+			c = clsLatin
 		case unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsControl(r) || unicode.Is(unicode.Co, r) || unicode.Is(unicode.Cs, r):
 			c = clsPunct
 		}

@@ -2,6 +2,10 @@ package segment
 
 import (
 	"bytes"
+	"go/build"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -342,5 +346,59 @@ func TestConcurrentUse(t *testing.T) {
 		if r := <-done; r != want {
 			t.Errorf("concurrent Cut: %s, want %s", r, want)
 		}
+	}
+}
+
+func TestOtherScripts(t *testing.T) {
+	s := mustDefault(t)
+	text := "在Москве和café举行Ελλάδα会议"
+	got := texts(s.Cut(text))
+	if strings.Join(got, "|") != "在|Москве|和|café|举行|Ελλάδα|会议" {
+		t.Errorf("got %v", got)
+	}
+	checkOffsets(t, text, s.Cut(text), true)
+}
+
+// TestTableMatchesGse checks the embedded table against gse's dictionary
+// file: every entry of frequency >= 4 is there with its frequency.
+func TestTableMatchesGse(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	dir := os.Getenv("GOMODCACHE")
+	if dir == "" {
+		dir = filepath.Join(build.Default.GOPATH, "pkg", "mod")
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "github.com/go-ego/gse@v0.80.3/data/dict/zh/s_1.txt"))
+	if err != nil {
+		t.Skipf("gse's dictionary source not in the module cache: %v", err)
+	}
+	s, err := New(WithoutDomainLexicon())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, bad := 0, 0
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) != 3 {
+			continue
+		}
+		freq, err := strconv.ParseFloat(f[1], 64)
+		if err != nil || freq < 4 || len(Normalize(f[0])) > 63 {
+			continue
+		}
+		n++
+		got, _, ok := s.Lookup(f[0])
+		if !ok || got < freq {
+			if bad++; bad < 10 {
+				t.Errorf("%s: table has %v %v, gse %v", f[0], got, ok, freq)
+			}
+		}
+	}
+	if n < 150000 || bad > 0 {
+		t.Errorf("%d entries checked, %d wrong", n, bad)
+	}
+	if s.WordCount() != s.base.words || s.base.words > n {
+		t.Errorf("table has %d words, gse %d entries of freq >= 4", s.base.words, n)
 	}
 }
