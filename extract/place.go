@@ -715,6 +715,7 @@ func extractPlaces(d *Document) {
 		return o-os > e-s && e < o
 	}
 	d.placeIdx = map[int]Mention{}
+	orgInner := map[int]bool{}
 	for k := 0; k < len(hits); {
 		j := k
 		for j+1 < len(hits) && hits[j+1].start == hits[j].end && !hits[j].shape {
@@ -782,10 +783,12 @@ func extractPlaces(d *Document) {
 		d.placeIdx[m.Start] = m
 		if !insideOrg(m.Start, m.End) {
 			d.add(m)
+		} else {
+			orgInner[m.Start] = true
 		}
 		k = j + 1
 	}
-	d.placeEntities()
+	d.placeEntities(orgInner)
 	d.findHome()
 }
 
@@ -823,8 +826,10 @@ func addShape(hits []placeHit, h placeHit, covered []bool) []placeHit {
 	return append(hits, h)
 }
 
-// placeEntities fills d.Places, merging mentions of one entity.
-func (d *Document) placeEntities() {
+// placeEntities fills d.Places, merging mentions of one entity. Places
+// written inside an organization name count when they are divisions
+// (黔西县 in 黔西县人大常委会), not otherwise (中国 in 中国共产党).
+func (d *Document) placeEntities(orgInner map[int]bool) {
 	idx := map[string]int{}
 	var starts []int
 	for s := range d.placeIdx {
@@ -834,6 +839,9 @@ func (d *Document) placeEntities() {
 	d.Places = nil
 	for _, s := range starts {
 		m := d.placeIdx[s]
+		if m.Code == nil && orgInner[s] {
+			continue
+		}
 		key, name := "t:"+m.Text, m.Text
 		if m.Code != nil {
 			key = "c:" + *m.Code

@@ -245,3 +245,17 @@ func BenchmarkPlaceIndex(b *testing.B) {
 		}
 	}
 }
+
+func TestPlaceHomeFromMentions(t *testing.T) {
+	// One paragraph, no title line: the most-mentioned county wins.
+	text := "近日，毕节市召开现场会，织金县、纳雍县分别介绍了经验。会议指出，织金县坚持产业带动，织金县农民收入稳步增长。"
+	d, _ := placeMentions(t, text, WithRefDate(time.Date(2021, 5, 1, 0, 0, 0, 0, time.UTC)))
+	if d.Home == nil || d.Home.Name != "织金县" || d.Home.Code != "520524" || d.Home.From != "mentions" {
+		t.Errorf("home = %+v, want 织金县 520524 from mentions", d.Home)
+	}
+	// No county at all: no home.
+	d, _ = placeMentions(t, "贵州省召开全省经济工作会议。")
+	if d.Home != nil {
+		t.Errorf("home = %+v, want none", d.Home)
+	}
+}
