@@ -801,17 +801,19 @@ func sloganParallels(d *Document) []sloganCand {
 	// Repeated one-rune heads: 走深走心走实, 真学真懂真信真用, 不等不靠不要.
 	for i := 0; i+5 < len(rs); i++ {
 		a := rs[i]
-		if !sloganHead(a) {
+		if rs[i+2] != a || rs[i+4] != a || !sloganHead(a) {
 			continue
 		}
 		k := 0
-		seen := map[rune]bool{}
 		for i+2*k+1 < len(rs) && rs[i+2*k] == a {
 			x := rs[i+2*k+1]
-			if !sloganHead(x) || x == a || seen[x] {
+			dup := false
+			for t := 0; t < k; t++ {
+				dup = dup || rs[i+2*t+1] == x
+			}
+			if !sloganHead(x) || x == a || dup {
 				break
 			}
-			seen[x] = true
 			k++
 		}
 		if k >= 3 && sloganTokenEdge(d, i) && sloganTokenEdge(d, i+2*k) {
@@ -838,64 +840,68 @@ func sloganListRun(d *Document, segs []sloganSeg) []sloganCand {
 	ln := func(k int) int { return segs[k].end - segs[k].start }
 	for a := 0; a+1 < n; {
 		L := ln(a + 1)
+		if L < 2 || L > 8 {
+			a++
+			continue
+		}
 		b := a + 1
 		for b < n && ln(b) == L {
 			b++
 		}
-		if L < 2 || L > 8 || b-(a+1) < 1 {
+		// Items possible: the inner ones, a first and a last.
+		if possible := b - (a + 1) + 1 + sloganB2i(b < n); possible < 3 {
 			a++
 			continue
 		}
-		var inner []sloganItem
+		var buf [16]sloganItem
+		inner := buf[:0]
 		for k := a + 1; k < b; k++ {
 			inner = append(inner, sloganItem{segs[k].start, segs[k].end})
 		}
-		var firsts, lasts []*sloganItem
+		// Candidate first and last items, best first; a zero item means
+		// none.
+		var firsts, lasts [3]sloganItem
+		nf, nl := 0, 0
 		comma := segs[a].sep == '，' || segs[a].sep == '；'
 		if ln(a) == L || ln(a) > L && !comma && sloganTokenEdge(d, segs[a].end-L) {
-			firsts = append(firsts, &sloganItem{segs[a].end - L, segs[a].end})
+			firsts[nf] = sloganItem{segs[a].end - L, segs[a].end}
+			nf++
 		}
-		firsts = append(firsts, nil)
+		nf++ // none
 		if b < n && ln(b) > L {
-			whole := &sloganItem{segs[b].start, segs[b].end}
-			trimmed := &sloganItem{segs[b].start, segs[b].start + L}
-			if ln(b) > L+2 || sloganTrailer(rs[segs[b].start+L:segs[b].end]) {
-				whole = nil // 稳预期|工作, 精准化|的自选动作
-			}
-			if b != n-1 || comma || !sloganTrailer(rs[trimmed.e:segs[b].end]) {
-				trimmed = nil // cut only before a word of the whole list (的, 工作)
-			}
-			if whole != nil {
-				lasts = append(lasts, whole)
-			}
-			if trimmed != nil {
-				lasts = append(lasts, trimmed)
-			}
-		}
-		// A known list decides where its last item ends (保工资、保运转、
-		// 保基本民生|底线).
-		if b < n && len(firsts) > 0 {
+			// A known list decides where its last item ends (保工资、保运转、
+			// 保基本民生|底线).
 			s0 := segs[a+1].start
-			if firsts[0] != nil {
+			if firsts[0].e > 0 {
 				s0 = firsts[0].s
 			}
 			if k, _ := sloganLex.Longest(rs, s0); k > 0 && s0+k > segs[b].start+1 && s0+k <= segs[b].end {
-				lasts = append([]*sloganItem{{segs[b].start, s0 + k}}, lasts...)
+				lasts[nl] = sloganItem{segs[b].start, s0 + k}
+				nl++
+			}
+			rest := rs[segs[b].start+L : segs[b].end]
+			if ln(b) <= L+2 && !sloganTrailer(rest) {
+				lasts[nl] = sloganItem{segs[b].start, segs[b].end}
+				nl++ // 具体到时段
+			} else if b == n-1 && !comma && sloganTrailer(rest) {
+				lasts[nl] = sloganItem{segs[b].start, segs[b].start + L}
+				nl++ // cut only before a word of the whole list: 稳预期|工作
 			}
 		}
-		lasts = append(lasts, nil)
+		nl++ // none
 		found := false
-		for _, f := range firsts {
-			for _, l := range lasts {
-				w := make([]sloganItem, 0, len(inner)+2)
-				if f != nil {
-					w = append(w, *f)
+		var wbuf [18]sloganItem
+		for _, f := range firsts[:nf] {
+			for _, l := range lasts[:nl] {
+				w := wbuf[:0]
+				if f.e > 0 {
+					w = append(w, f)
 				}
 				w = append(w, inner...)
-				if l != nil {
-					w = append(w, *l)
+				if l.e > 0 {
+					w = append(w, l)
 				}
-				if len(w) < 3 || !sloganParallelShape(d, w, f != nil && ln(a) > L) {
+				if len(w) < 3 || !sloganParallelShape(d, w, f.e > 0 && ln(a) > L) {
 					continue
 				}
 				strs := make([]string, len(w))
@@ -921,6 +927,25 @@ func sloganListRun(d *Document, segs []sloganSeg) []sloganCand {
 }
 
 type sloganItem struct{ s, e int }
+
+func sloganSameRunes(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func sloganB2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
 
 // sloganTokenEdge reports whether a word of the segmentation starts or
 // ends at rune position pos.
@@ -974,15 +999,14 @@ const sloganVerbs = "学悟办开读守担找抓走访听问帮解送强建育�
 // counted phrases (一次…、一次…) are not parallel slogans.
 func sloganParallelShape(d *Document, w []sloganItem, _ bool) bool {
 	rs := d.runes
-	seen := map[string]bool{}
 	allNounEnd := true
-	for _, it := range w {
-		str := string(rs[it.s:it.e])
-		if seen[str] {
-			return false
+	for x, it := range w {
+		for _, o := range w[:x] {
+			if sloganSameRunes(rs[o.s:o.e], rs[it.s:it.e]) {
+				return false
+			}
 		}
-		seen[str] = true
-		if en, _ := sloganLex.Get(str); en == sloganStop {
+		if n, en := sloganLex.Longest(rs, it.s); n == it.e-it.s && en == sloganStop {
 			return false
 		}
 		allNounEnd = allNounEnd && strings.ContainsRune(sloganNounEnd, rs[it.e-1])

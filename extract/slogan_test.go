@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/tongbao/tongbao/segment"
 )
 
 func slogans(t *testing.T, text string) []Mention {
@@ -618,3 +621,46 @@ func TestSloganFormulaAt(t *testing.T) {
 		t.Error("老大难 is not a slogan")
 	}
 }
+
+// BenchmarkSloganStages compares the structure, book and slogan stages
+// with gse segmentation alone on the sample bulletin repeated 20 times:
+//
+//	go test ./extract -run '^$' -bench 'SloganStages' -benchtime 20x
+//
+// "segment" is the baseline; "stages" runs the three stages on a document
+// whose segmentation is already done (the pipeline segments once for all
+// extractors).
+func BenchmarkSloganStages(b *testing.B) {
+	s, err := segmentDefault()
+	if err != nil {
+		b.Skip(err)
+	}
+	text := strings.Repeat(readSampleB(b)+"\n", 20)
+	toks := s.Cut(text)
+	b.Run("segment", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			s.Cut(text)
+		}
+	})
+	b.Run("stages", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			d := &Document{Text: text, runes: []rune(text), tokens: toks, segDone: true}
+			extractStructure(d)
+			extractBooks(d)
+			extractSlogans(d)
+			if len(d.Mentions) == 0 {
+				b.Fatal("no mentions")
+			}
+		}
+	})
+}
+
+func readSampleB(b *testing.B) string {
+	data, err := os.ReadFile("../testdata/000_776449805ff1d07a.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return string(data)
+}
+
+func segmentDefault() (*segment.Segmenter, error) { return segment.Default() }
