@@ -650,11 +650,15 @@ func resolveRef(d *Document, spans []timeSpan) {
 // datelineAt reports whether the date at text[s:e] stands as the
 // document's dateline.
 func datelineAt(text []rune, s, e int) bool {
+	if s >= 300 && e <= len(text)-80 {
+		return false // only the head or the tail of a document dates it
+	}
+	// The line around the date, looked for at most 300 runes away.
 	ls, le := s, e
-	for ls > 0 && text[ls-1] != '\n' {
+	for ls > 0 && text[ls-1] != '\n' && s-ls < 300 {
 		ls--
 	}
-	for le < len(text) && text[le] != '\n' {
+	for le < len(text) && text[le] != '\n' && le-e < 300 {
 		le++
 	}
 	if le-ls <= e-s+12 && (ls < 200 || le > len(text)-80) {
