@@ -628,7 +628,7 @@ func resolveRef(d *Document, spans []timeSpan) {
 	if best != 0 {
 		return
 	}
-	if y := yearCue(text); y != 0 {
+	if y := yearCue(d.Text); y != 0 {
 		d.Ref = RefDate{Year: y, From: "year_cue"}
 		return
 	}
@@ -719,31 +719,37 @@ var yearCues = []struct {
 }
 
 // yearCue finds an anniversary such as 建党百年 or 新中国成立70周年.
-func yearCue(text []rune) int {
-	s := string(text)
+func yearCue(s string) int {
 	if strings.Contains(s, "建党百年") || strings.Contains(s, "百年华诞") && strings.Contains(s, "党") {
 		return 2021
 	}
-	for _, c := range yearCues {
-		idx := 0
-		for {
-			k := strings.Index(s[idx:], c.prefix)
-			if k < 0 {
-				break
-			}
-			idx += k + len(c.prefix)
-			rest := []rune(s[idx:min(len(s), idx+40)])
-			num, n := ParseNumeral(rest, 0)
-			if n == 0 || num.Approx != ApproxExact || num.Range {
-				continue
-			}
-			tail := string(rest[n:])
-			if strings.HasPrefix(tail, "周年") || strings.HasPrefix(tail, "年") && num.Value >= 10 {
+	// Each 周年 with a numeral and a cue before it: 新中国成立70周年.
+	for idx := 0; ; {
+		k := strings.Index(s[idx:], "周年")
+		if k < 0 {
+			return 0
+		}
+		end := idx + k
+		idx = end + len("周年")
+		head := []rune(s[max(0, end-60):end])
+		j := len(head)
+		for j > 0 && IsNumeralRune(head[j-1]) {
+			j--
+		}
+		if j == len(head) {
+			continue
+		}
+		num, n := ParseNumeral(head, j)
+		if j+n != len(head) || num.Approx != ApproxExact || num.Range || num.Decimal {
+			continue
+		}
+		before := string(head[:j])
+		for _, c := range yearCues {
+			if strings.HasSuffix(before, c.prefix) {
 				return c.base + int(num.Value)
 			}
 		}
 	}
-	return 0
 }
 
 // timeValue renders f as a Mention's value, kind, grain and year source.
