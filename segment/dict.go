@@ -124,7 +124,6 @@ func New(opts ...Option) (*Segmenter, error) {
 			return nil, err
 		}
 	}
-	s.compile()
 	return s, nil
 }
 
@@ -132,25 +131,9 @@ func New(opts ...Option) (*Segmenter, error) {
 // first.
 func (s *Segmenter) DictReports() []DictReport { return s.reports }
 
-// WordCount counts the words of the Segmenter's dictionaries (base and
-// overlay, overlay words also in the base counted once).
-func (s *Segmenter) WordCount() int {
-	n := s.base.words
-	for k, u := range s.user {
-		if !u.set {
-			continue
-		}
-		v, ok := s.base.find([]byte(k), hashBytes(fnvOffset, []byte(k)))
-		inBase := ok && v&slotFreqMask > 0
-		switch {
-		case u.lw > 0 && !inBase:
-			n++
-		case u.lw == 0 && inBase:
-			n--
-		}
-	}
-	return n
-}
+// WordCount counts the words of the Segmenter's dictionary, domain and
+// user words included.
+func (s *Segmenter) WordCount() int { return s.base.words }
 
 const maxWordRunes = 64
 
@@ -284,8 +267,8 @@ func parseFreq(s string) (float64, string) {
 		return 0, fmt.Sprintf("frequency %q is not a number", s)
 	case f < 0:
 		return 0, fmt.Sprintf("frequency %q is negative", s)
-	case f > 1e9:
-		return 0, fmt.Sprintf("frequency %q is too large (at most 1e9)", s)
+	case f > maxFreq:
+		return 0, fmt.Sprintf("frequency %q is too large (at most %d)", s, maxFreq)
 	}
 	return math.Floor(f), ""
 }
@@ -325,38 +308,24 @@ func trimLastFields(s string, n int) string {
 	return s
 }
 
-// addWord adds word to the overlay; it returns a rejection reason or "".
+// addWord adds word to the dictionary; it returns a rejection reason or "".
 func (s *Segmenter) addWord(word string, freq float64, hasFreq bool, pos string) string {
-	key := Normalize(word)
-	kb := []byte(key)
-	oldW, oldPos, _ := s.lookup(kb, hashBytes(fnvOffset, kb))
-	old := 0.0
-	if oldW > 0 {
-		old = math.Round(math.Exp(oldW - 1))
+	key := []byte(Normalize(word))
+	if len(key) > maxKeyBytes {
+		return fmt.Sprintf("word longer than %d bytes of UTF-8", maxKeyBytes)
 	}
 	if !hasFreq {
-		freq = math.Max(old, s.suggestFreq(key))
-	}
-	if pos == "" {
-		pos = oldPos
-	}
-	if s.user == nil {
-		s.user = map[string]userEntry{}
-	}
-	var lw float64
-	if freq >= 1 {
-		lw = 1 + math.Log(freq)
-	}
-	s.user[key] = userEntry{lw: lw, pos: pos, set: true}
-	// The total frequency, and with it the cost of every word, is left as
-	// the base dictionary's: overlay words change only their own odds.
-	for i := range key {
-		if i == 0 {
-			continue
+		oldW, _, _ := s.lookup(key, hashBytes(fnvOffset, key))
+		old := 0.0
+		if oldW > 0 {
+			old = math.Round(math.Exp(oldW - 1))
 		}
-		if _, ok := s.user[key[:i]]; !ok {
-			s.user[key[:i]] = userEntry{}
-		}
+		freq = math.Max(old, s.suggestFreq(string(key)))
+	}
+	// The total frequency, and with it the cost of every word, stays the
+	// base dictionary's: added words change only their own odds.
+	if err := s.base.insert(key, quantize(freq), pos); err != nil {
+		return err.Error()
 	}
 	return ""
 }
@@ -386,62 +355,4 @@ func (s *Segmenter) suggestFreq(key string) float64 {
 	}
 	f := math.Floor(math.Exp(lp+s.logT)*suggestMargin) + 1
 	return math.Min(f, 1e7)
-}
-
-// overlay is the user map compiled into an open-addressing table probed
-// with the same hash as the base table.
-type overlay struct {
-	slots   []uint32 // index+1 into entries, 0 = empty
-	mask    uint32
-	entries []overlayEntry
-	filter  []uint64 // bit h&filterMask set for the hash h of each key
-}
-
-// filterMask sizes the bit filter that spares most lookups a probe.
-const filterMask = 1<<18 - 1
-
-type overlayEntry struct {
-	key string
-	userEntry
-}
-
-func (o *overlay) find(key []byte, h uint32) *userEntry {
-	if f := h & filterMask; o.filter[f>>6]&(1<<(f&63)) == 0 {
-		return nil
-	}
-	for i := h & o.mask; ; i = (i + 1) & o.mask {
-		x := o.slots[i]
-		if x == 0 {
-			return nil
-		}
-		e := &o.entries[x-1]
-		if e.key == string(key) {
-			return &e.userEntry
-		}
-	}
-}
-
-// compile rebuilds s.over from s.user.
-func (s *Segmenter) compile() {
-	if len(s.user) == 0 {
-		s.over = overlay{}
-		return
-	}
-	n := 8
-	for n < 2*len(s.user) {
-		n <<= 1
-	}
-	o := overlay{slots: make([]uint32, n), mask: uint32(n - 1), entries: make([]overlayEntry, 0, len(s.user)), filter: make([]uint64, (filterMask+1)/64)}
-	for k, u := range s.user {
-		o.entries = append(o.entries, overlayEntry{k, u})
-		h := hashBytes(fnvOffset, []byte(k))
-		o.filter[h&filterMask>>6] |= 1 << (h & filterMask & 63)
-		for i := h & o.mask; ; i = (i + 1) & o.mask {
-			if o.slots[i] == 0 {
-				o.slots[i] = uint32(len(o.entries))
-				break
-			}
-		}
-	}
-	s.over = o
 }

@@ -5,7 +5,7 @@
 // compiled by internal/gendict into a pre-built hash table that is embedded
 // in the binary and used in place, so that start-up reads no file and parses
 // nothing; a government-domain lexicon (dict/gov.txt, also embedded) and
-// user dictionaries are laid over it. Words are chosen like jieba's and gse's
+// user dictionaries are inserted into it. Words are chosen like jieba's and gse's
 // DAG segmenters do: the most probable path through all dictionary words of
 // the text. Unknown words can be found with gse's HMM (WithHMM).
 package segment
@@ -80,22 +80,11 @@ func (e *modeError) Error() string {
 // Segmenter cuts text into Tokens. It is safe for concurrent use.
 type Segmenter struct {
 	base    *table
-	user    map[string]userEntry // domain and user words and their prefixes
-	over    overlay              // user, compiled for lookup
 	total   float64
 	logT    float64
 	mode    Mode
 	hmm     bool
 	reports []DictReport
-}
-
-// userEntry is an overlay entry. When set, it replaces the base entry of
-// the same key (lw, 1+ln(freq), is 0 when the word was deleted); otherwise
-// the key is only the prefix of a longer overlay word.
-type userEntry struct {
-	lw  float64
-	pos string
-	set bool
 }
 
 var (
@@ -273,23 +262,6 @@ func (s *Segmenter) lookup(key []byte, h uint32) (float64, string, bool) {
 	if q := v & slotFreqMask; q > 0 {
 		lw = float64(q-1)*1e-6 + 1
 		pos = s.base.posOf(v)
-	}
-	var u *userEntry
-	if s.over.mask != 0 {
-		u = s.over.find(key, h)
-	} else if s.user != nil { // while loading dictionaries
-		if e, uok := s.user[string(key)]; uok {
-			u = &e
-		}
-	}
-	if u != nil {
-		ok = true
-		if u.set {
-			lw = u.lw
-			if u.pos != "" || lw == 0 {
-				pos = u.pos
-			}
-		}
 	}
 	return lw, pos, ok
 }

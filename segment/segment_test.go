@@ -402,3 +402,41 @@ func TestTableMatchesGse(t *testing.T) {
 		t.Errorf("table has %d words, gse %d entries of freq >= 4", s.base.words, n)
 	}
 }
+
+// TestLargeUserDict loads enough words to make the table grow and checks
+// that every word, old and new, is still found.
+func TestLargeUserDict(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	var b strings.Builder
+	var words []string
+	for i := 0; i < 300000; i++ {
+		w := string([]rune{rune(0x4E00 + i%20000), rune(0x4E00 + (i*7919)%20000), rune(0x9000 + i/20000)})
+		words = append(words, w)
+		b.WriteString(w + " 5 nz\n")
+	}
+	base := mustDefault(t)
+	s, err := New(WithDict("big", strings.NewReader(b.String())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := s.DictReports()[1]; r.Loaded != len(words) || len(r.Rejected) != 0 {
+		t.Fatalf("loaded %d of %d, rejected %v", r.Loaded, len(words), r.Rejected[:min(3, len(r.Rejected))])
+	}
+	if s.WordCount() <= base.WordCount()+len(words)*9/10 {
+		t.Errorf("word count %d, base %d + %d", s.WordCount(), base.WordCount(), len(words))
+	}
+	for _, w := range append(words[:1000:1000], "人大常委会", "党史学习教育", "中华人民共和国", "的") {
+		if _, _, ok := s.Lookup(w); !ok {
+			t.Errorf("%s lost", w)
+		}
+	}
+	if len(s.base.slots) <= len(base.base.slots) {
+		t.Errorf("table did not grow: %d slots", len(s.base.slots))
+	}
+	// The shared default Segmenter is unchanged.
+	if _, p, _ := base.Lookup(words[12345]); p == "nz" {
+		t.Errorf("user words leaked into the default Segmenter")
+	}
+}

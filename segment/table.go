@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"errors"
+	"math"
+	"unicode/utf8"
 )
 
 //go:generate go run ./internal/gendict -minfreq 4
@@ -15,14 +17,18 @@ import (
 //go:embed dict/zh.bin
 var zhDict []byte
 
-// table is a read-only view of a dictionary built by internal/gendict.
+// table is a dictionary built by internal/gendict, with the words of the
+// domain lexicon and user dictionaries inserted into it.
 type table struct {
-	slots []uint64
-	mask  uint32
-	blob  []byte
-	pos   []string
-	words int
-	total float64
+	slots  []uint64
+	mask   uint32
+	blob   []byte // the embedded keys until the first insert, then a copy
+	copied bool
+	keys   int // keys, counted on the first insert
+	pos    []string
+	posIdx map[string]int
+	words  int
+	total  float64
 }
 
 const (
@@ -103,4 +109,121 @@ func hashBytes(h uint32, b []byte) uint32 {
 		h *= fnvPrime
 	}
 	return h
+}
+
+const (
+	maxKeyBytes = 63
+	// maxFreq keeps 1+round(1e6·ln freq) within the slot's 24 bits.
+	maxFreq = 16000000
+)
+
+// quantize returns the slot's frequency field for freq (0 for freq < 1).
+func quantize(freq float64) uint64 {
+	if freq < 1 {
+		return 0
+	}
+	return 1 + uint64(math.Round(1e6*math.Log(math.Min(freq, maxFreq))))
+}
+
+// insert sets key's frequency field q (0 makes it prefix-only) and POS;
+// pos "" keeps the POS it had. Missing proper prefixes are added.
+func (t *table) insert(key []byte, q uint64, pos string) error {
+	if len(key) == 0 || len(key) > maxKeyBytes {
+		return errors.New("key length out of range")
+	}
+	if !t.copied {
+		t.blob = append(make([]byte, 0, len(t.blob)+len(t.blob)/8), t.blob...)
+		for _, v := range t.slots {
+			if v != 0 {
+				t.keys++
+			}
+		}
+		t.posIdx = make(map[string]int, len(t.pos))
+		for i, p := range t.pos {
+			t.posIdx[p] = i
+		}
+		t.copied = true
+	}
+	pi := -1
+	if pos != "" {
+		i, ok := t.posIdx[pos]
+		if !ok {
+			if len(t.pos) >= 256 {
+				return errors.New("more than 256 distinct parts of speech")
+			}
+			i = len(t.pos)
+			t.pos = append(t.pos, pos)
+			t.posIdx[pos] = i
+		}
+		pi = i
+	}
+	for i := range key {
+		if i > 0 && utf8.RuneStart(key[i]) {
+			if _, ok := t.find(key[:i], hashBytes(fnvOffset, key[:i])); !ok {
+				t.put(key[:i], 0, 0)
+			}
+		}
+	}
+	if v, ok := t.find(key, hashBytes(fnvOffset, key)); ok {
+		was := v&slotFreqMask > 0
+		if pi < 0 {
+			pi = int(v >> 30 & 0xFF)
+		}
+		t.set(key, v&^(slotFreqMask|0xFF<<30)|q|uint64(pi)<<30)
+		switch {
+		case was && q == 0:
+			t.words--
+		case !was && q > 0:
+			t.words++
+		}
+		return nil
+	}
+	if pi < 0 {
+		pi = 0
+	}
+	t.put(key, q, pi)
+	if q > 0 {
+		t.words++
+	}
+	return nil
+}
+
+// set replaces the slot value of key, which is in the table.
+func (t *table) set(key []byte, v uint64) {
+	for i := hashBytes(fnvOffset, key) & t.mask; ; i = (i + 1) & t.mask {
+		x := t.slots[i]
+		if int(x>>24&63) == len(key) && string(t.blob[x>>38:int(x>>38)+len(key)]) == string(key) {
+			t.slots[i] = v
+			return
+		}
+	}
+}
+
+// put adds key, which is not in the table, growing the table when it is
+// more than 60% full.
+func (t *table) put(key []byte, q uint64, pi int) {
+	if (t.keys+1)*5 > len(t.slots)*3 {
+		old := t.slots
+		t.slots = make([]uint64, 2*len(old))
+		t.mask = uint32(len(t.slots) - 1)
+		for _, v := range old {
+			if v != 0 {
+				off := int(v >> 38)
+				t.place(t.blob[off:off+int(v>>24&63)], v)
+			}
+		}
+	}
+	off := len(t.blob)
+	t.blob = append(t.blob, key...)
+	t.place(key, q|uint64(len(key))<<24|uint64(pi)<<30|uint64(off)<<38)
+	t.keys++
+}
+
+func (t *table) place(key []byte, v uint64) {
+	for i := hashBytes(fnvOffset, key) & t.mask; ; i = (i + 1) & t.mask {
+		if t.slots[i] == 0 {
+			t.slots[i] = v
+			return
+		}
+	}
 }
