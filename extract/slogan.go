@@ -48,6 +48,7 @@ package extract
 
 import (
 	_ "embed"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -96,8 +97,8 @@ func init() {
 		}
 		for _, form := range forms {
 			norm, _ := sloganNormalize([]rune(form))
-			if len(norm) == 0 {
-				continue
+			if len(norm) < 2 {
+				continue // the scan relies on forms of two runes or more
 			}
 			ee := e
 			if e != sloganStop {
@@ -111,12 +112,26 @@ func init() {
 			sloganLex.Add(string(norm), ee)
 		}
 	})
+	sloganFirst, sloganSecond = make([]bool, 0x10000), make([]bool, 0x10000)
+	for r, n := range sloganLex.root.next {
+		if r < 0x10000 {
+			sloganFirst[r] = true
+		}
+		for r2 := range n.next {
+			if r2 < 0x10000 {
+				sloganSecond[r2] = true
+			}
+		}
+	}
 	register(stage{order: 70, name: "slogan", types: []string{TypeSlogan}, run: extractSlogans})
 }
 
 // sloganNumeral reports whether r is a Chinese numeral that can open a
 // formula (一…十, 两, 双, 百, 千, 万).
 func sloganNumeral(r rune) bool {
+	if r < 0x4e00 {
+		return false
+	}
 	if r == '双' || r == '两' || r == '百' || r == '千' || r == '万' {
 		return true
 	}
@@ -178,6 +193,28 @@ func sloganNormalize(rs []rune) (norm []rune, pos []int) {
 		norm, pos = norm[:len(norm)-1], pos[:len(pos)-1]
 	}
 	return norm, pos
+}
+
+// sloganFirst marks the first runes of the curated forms (BMP only, set
+// once at init), so that the scan skips most positions without a trie
+// lookup.
+var sloganFirst, sloganSecond []bool
+
+func sloganFindAll(text []rune) []Match[*sloganEntry] {
+	var out []Match[*sloganEntry]
+	for i := 0; i < len(text); {
+		if r := text[i]; r < 0x10000 && !sloganFirst[r] || i+1 < len(text) && text[i+1] < 0x10000 && !sloganSecond[text[i+1]] {
+			i++
+			continue // every form has at least two runes
+		}
+		if n, v := sloganLex.Longest(text, i); n > 0 {
+			out = append(out, Match[*sloganEntry]{Start: i, End: i + n, Value: v})
+			i += n
+			continue
+		}
+		i++
+	}
+	return out
 }
 
 // sloganLookup returns the entry of a text written exactly as a known form.
@@ -342,8 +379,20 @@ func sloganShapeNumeral(r rune) bool {
 	return sloganNumeral(r) && r != '百' && r != '千' && r != '万'
 }
 
+// sloganHan reports whether r is a Han character (fast path for the common
+// blocks, unicode.Han otherwise).
+func sloganHan(r rune) bool {
+	if r >= 0x4e00 && r <= 0x9fff {
+		return true
+	}
+	if r < 0x2e80 {
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
+}
+
 func sloganHead(r rune) bool {
-	return unicode.Is(unicode.Han, r) && !sloganNumeral(r) && r != '〇' && r != '零'
+	return sloganHan(r) && !sloganNumeral(r) && r != '〇' && r != '零'
 }
 
 // sloganQuotedFormula reports whether the inside of a quote is a formula:
@@ -379,7 +428,7 @@ func sloganQuotedFormula(in []rune) bool {
 		return false // “百年党史青年说”, “百日攻坚”
 	}
 	for _, r := range rest {
-		if !unicode.Is(unicode.Han, r) && !sloganSep(r) {
+		if !sloganHan(r) && !sloganSep(r) {
 			return false
 		}
 	}
@@ -418,7 +467,7 @@ func extractSlogans(d *Document) {
 	})
 	// Curated forms, matched on the normalized text.
 	norm, pos := sloganNormalize(rs)
-	for _, m := range sloganLex.FindAll(norm) {
+	for _, m := range sloganFindAll(norm) {
 		e := m.Value
 		if e == sloganStop {
 			continue
@@ -610,7 +659,7 @@ func sloganClassifyQuote(rs []rune, s, e int) (sloganCand, bool) {
 	han := 0
 	for i, r := range in {
 		switch {
-		case unicode.Is(unicode.Han, r):
+		case sloganHan(r):
 			han++
 			if strings.ContainsRune("吗呢吧啊呀嘛哦哈", r) && (i == len(in)-1 || sloganSep(in[i+1])) {
 				return sloganCand{}, false
@@ -686,14 +735,14 @@ func sloganMax(a, b int) int {
 // sloganResolve merges findings on one span and drops overlaps as the
 // package comment says.
 func sloganResolve(cands []sloganCand) []sloganCand {
-	sort.SliceStable(cands, func(i, j int) bool {
-		if cands[i].start != cands[j].start {
-			return cands[i].start < cands[j].start
+	slices.SortStableFunc(cands, func(a, b sloganCand) int {
+		if a.start != b.start {
+			return a.start - b.start
 		}
-		if cands[i].end != cands[j].end {
-			return cands[i].end > cands[j].end
+		if a.end != b.end {
+			return b.end - a.end
 		}
-		return sloganKindRank(cands[i].kind) < sloganKindRank(cands[j].kind)
+		return sloganKindRank(a.kind) - sloganKindRank(b.kind)
 	})
 	// Merge equal spans.
 	var merged []sloganCand
@@ -770,13 +819,13 @@ func sloganParallels(d *Document) []sloganCand {
 		segs = segs[:0]
 	}
 	for i := 0; i < len(rs); {
-		if !unicode.Is(unicode.Han, rs[i]) {
+		if !sloganHan(rs[i]) {
 			flush()
 			i++
 			continue
 		}
 		j := i
-		for j < len(rs) && unicode.Is(unicode.Han, rs[j]) {
+		for j < len(rs) && sloganHan(rs[j]) {
 			j++
 		}
 		sep := rune(0)
@@ -790,7 +839,7 @@ func sloganParallels(d *Document) []sloganCand {
 			flush()
 		}
 		segs = append(segs, sloganSeg{i, j, sep})
-		if sep == 0 || j+1 >= len(rs) || !unicode.Is(unicode.Han, rs[j+1]) {
+		if sep == 0 || j+1 >= len(rs) || !sloganHan(rs[j+1]) {
 			flush()
 			i = j + 1
 			continue

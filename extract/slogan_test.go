@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tongbao/tongbao/segment"
 )
@@ -664,3 +665,41 @@ func readSampleB(b *testing.B) string {
 }
 
 func segmentDefault() (*segment.Segmenter, error) { return segment.Default() }
+
+// TestSloganSpeed reports the speed of the structure, book and slogan
+// stages against gse segmentation alone, as the ratio of the best of 15
+// alternating timings of each (the minimum resists the noise of a shared
+// machine). Run it with
+//
+//	TONGBAO_SPEED=1 go test ./extract -run TestSloganSpeed -v
+func TestSloganSpeed(t *testing.T) {
+	if os.Getenv("TONGBAO_SPEED") == "" {
+		t.Skip("set TONGBAO_SPEED=1 to measure")
+	}
+	s, err := segmentDefault()
+	if err != nil {
+		t.Skip(err)
+	}
+	text := strings.Repeat(readSample(t)+"\n", 20)
+	toks := s.Cut(text)
+	best := func(cur, d time.Duration) time.Duration {
+		if cur == 0 || d < cur {
+			return d
+		}
+		return cur
+	}
+	var seg, st time.Duration
+	for round := 0; round < 15; round++ {
+		t0 := time.Now()
+		s.Cut(text)
+		seg = best(seg, time.Since(t0))
+		t0 = time.Now()
+		d := &Document{Text: text, runes: []rune(text), tokens: toks, segDone: true}
+		extractStructure(d)
+		extractBooks(d)
+		extractSlogans(d)
+		st = best(st, time.Since(t0))
+	}
+	t.Logf("%d runes: segmentation %v, structure+book+slogan stages %v: stages cost %.2fx segmentation; segmentation+stages run at %.2fx the speed of segmentation alone",
+		len([]rune(text)), seg, st, float64(st)/float64(seg), float64(seg)/float64(seg+st))
+}
