@@ -37,6 +37,7 @@ type divRecord struct {
 	Next       []string // successor codes, for records no longer in use
 	Prov, Pref string   // enclosing names at the time ("" when none)
 	Short      string
+	Weak       bool // county whose stem is an ordinary word (老城区, 惠民县)
 }
 
 // gazetteer is the loaded division table. Names and codes index records
@@ -148,6 +149,9 @@ func parseGazetteer(text string) (*gazetteer, error) {
 			r.Prov, rest = cutTab(rest)
 			r.Pref, rest = cutTab(rest)
 			r.Short = rest
+			if r.Short == "!" {
+				r.Short, r.Weak = "", true
+			}
 			switch lv {
 			case "P":
 				r.Level = LevelProvince

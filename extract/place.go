@@ -96,7 +96,7 @@ func genericName(name string) bool {
 // townSuffix reports whether r can end a township name.
 func townSuffix(r rune) bool {
 	switch r {
-	case '镇', '乡', '道', '木', '场', '区', '园', '处':
+	case '镇', '乡', '道', '木':
 		return true
 	}
 	return false
@@ -617,34 +617,47 @@ func extractPlaces(d *Document) {
 			hits[k].ids, hits[k].short, hits[k].level = ids, false, LevelTownship
 		}
 	}
-	// A county-level short form (黔西, 顺德) is a place only when the
-	// document also names a place of the same province (贵州, 毕节, 黔西县,
-	// 大关镇): alone, such two-character names are too often ordinary words
-	// (大关, 天元, 上街).
-	provs := map[string]map[string]bool{} // province prefix -> texts naming it
-	for _, h := range hits {
-		txt := string(rs[h.start:h.end])
+	// A county-level short form (黔西, 顺德) or one of a former prefecture
+	// (惠民 of 惠民地区), or a county name whose stem
+	// is an ordinary word (老城区, 平房区, 惠民县), is a place only when
+	// the document also names, more surely, a place of the same province
+	// (贵州, 毕节, 黔西县, 大关镇): alone, such names are too often
+	// ordinary words (大关, 天元, 上街).
+	needsSupport := func(h placeHit) bool {
+		if len(h.ids) == 0 || h.level == LevelTownship {
+			return false
+		}
 		for _, id := range h.ids {
-			p := px.g.recs[id].Code[:2]
-			if provs[p] == nil {
-				provs[p] = map[string]bool{}
+			r := &px.g.recs[id]
+			if !h.short && !r.Weak || h.short && r.Level != LevelCounty && r.To == 0 {
+				return false // a full name, or the short form of a current province or prefecture
 			}
-			provs[p][txt] = true
+		}
+		return true
+	}
+	provs := map[string]bool{} // province prefixes of sure places
+	for _, h := range hits {
+		if !needsSupport(h) && len(h.ids) > 0 {
+			// Only a place whose readings all lie in one province says
+			// which province the text is about.
+			p := px.g.recs[h.ids[0]].Code[:2]
+			one := true
+			for _, id := range h.ids {
+				one = one && px.g.recs[id].Code[:2] == p
+			}
+			if one {
+				provs[p] = true
+			}
 		}
 	}
 	kept := hits[:0]
 	for _, h := range hits {
-		if h.short && len(h.ids) > 0 && h.level != LevelTownship {
-			county, support := true, false
-			txt := string(rs[h.start:h.end])
+		if needsSupport(h) {
+			support := false
 			for _, id := range h.ids {
-				r := &px.g.recs[id]
-				county = county && r.Level == LevelCounty
-				for t := range provs[r.Code[:2]] {
-					support = support || t != txt
-				}
+				support = support || provs[px.g.recs[id].Code[:2]]
 			}
-			if county && !support {
+			if !support {
 				if h.world == "" {
 					continue
 				}

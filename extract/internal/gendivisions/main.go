@@ -22,7 +22,8 @@
 // (province, prefecture, county); from and to are years (to empty while in
 // use, end exclusive); next lists successor codes separated by ';'; prov and
 // pref are the enclosing names at the time; short is the standard short
-// form ("" when none is allowed). A D line opens the townships of a county
+// form ("" when none is allowed, "!" when none is allowed because the stem
+// is an ordinary word, which makes the full name weak too). A D line opens the townships of a county
 // (6-digit code); each following NNN line is one township, whose 9-digit
 // code is the county code followed by NNN.
 //
@@ -138,8 +139,8 @@ func main() {
 	sort.Slice(streets, func(i, j int) bool { return streets[i][0] < streets[j][0] })
 	county := ""
 	for _, r := range streets {
-		if strings.Contains(r[1], "直属") || strings.Contains(r[1], "开发区") {
-			continue // statistical units, not township names
+		if strings.Contains(r[1], "直属") || !townSuffix(r[1]) {
+			continue // statistical units (物流园区, 农场, 开发区), not township names
 		}
 		if len(r[0]) != 9 {
 			log.Fatalf("streets.csv: code %q is not 9 digits", r[0])
@@ -155,12 +156,30 @@ func main() {
 	}
 }
 
-func emit(w io.Writer, code, name, l, from, to, next, prov, pref string) {
-	fmt.Fprintf(w, "C\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", code, name, l, from, to, next, prov, pref, short(name, l, to != ""))
+// townSuffix reports whether a township-level name ends with a township
+// suffix; other units of the table (园区, 农场, 办事处) are left out.
+func townSuffix(name string) bool {
+	for _, suf := range []string{"镇", "乡", "街道", "苏木"} {
+		if strings.HasSuffix(name, suf) && len([]rune(name)) > len([]rune(suf)) {
+			return true
+		}
+	}
+	return false
 }
 
-// short returns the standard short form of a division name, or "".
-func short(name, level string, historical bool) string {
+func emit(w io.Writer, code, name, l, from, to, next, prov, pref string) {
+	sh, weak := short(name, l, to != "")
+	if weak {
+		sh = "!"
+	}
+	fmt.Fprintf(w, "C\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", code, name, l, from, to, next, prov, pref, sh)
+}
+
+// short returns the standard short form of a division name, or "". weak
+// is true for a county-level name whose stem is an ordinary word that is
+// not a name (老城 n, 平房 n): the full name itself may be a common phrase
+// (老城区, 平房区).
+func short(name, level string, historical bool) (sh string, weak bool) {
 	s := name
 	for _, suf := range suffixes {
 		if strings.HasSuffix(s, suf) && len([]rune(s)) > len([]rune(suf)) {
@@ -169,7 +188,7 @@ func short(name, level string, historical bool) string {
 		}
 	}
 	if s == name {
-		return ""
+		return "", false
 	}
 	for changed := true; changed; {
 		changed = false
@@ -181,23 +200,23 @@ func short(name, level string, historical bool) string {
 		}
 	}
 	if len([]rune(s)) < 2 || strings.ContainsAny(s, "、的") {
-		return ""
+		return "", false
 	}
 	if strings.Contains(name, "开发区") || strings.Contains(name, "园区") {
-		return ""
+		return "", false
 	}
 	if level != "C" && !historical {
 		// Province and prefecture short forms are the names everyone
 		// uses (拉萨, 大连, 合肥), whatever tag gse gives them.
-		return s
+		return s, false
 	}
 	if strings.HasSuffix(s, "镇") || strings.HasSuffix(s, "乡") {
-		return ""
+		return "", false
 	}
 	if freq, pos, ok := seg.Find(s); ok && (freq >= rareWordFreq || !nameTag[pos] && freq >= commonWordFreq) {
-		return ""
+		return "", level == "C" && !nameTag[pos] && freq >= commonWordFreq
 	}
-	return s
+	return s, false
 }
 
 func readCSV(path string) [][]string {
