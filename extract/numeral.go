@@ -316,8 +316,37 @@ func chineseRune(r rune) bool {
 // parseChinese parses a numeral in Chinese characters.
 func parseChinese(text []rune, i int) (Numeral, int) {
 	j := i
-	for j < len(text) && chineseRune(text[j]) {
+	yao := false
+	for j < len(text) && (chineseRune(text[j]) || text[j] == '幺') {
+		yao = yao || text[j] == '幺'
 		j++
+	}
+	if yao {
+		// 幺 (one, as read out in codes and phone numbers) only in a
+		// string of at least three bare digits: 幺三五, 一一幺.
+		bare := j-i >= 3
+		for _, r := range text[i:j] {
+			if _, ok := cnDigit(r); !ok && r != '幺' {
+				bare = false
+			}
+		}
+		if !bare {
+			k := i
+			for k < j && text[k] != '幺' {
+				k++
+			}
+			j = k
+		} else {
+			var v float64
+			for _, r := range text[i:j] {
+				d, _ := cnDigit(r)
+				if r == '幺' {
+					d = 1
+				}
+				v = v*10 + float64(d)
+			}
+			return Numeral{Value: v, Lo: v, Hi: v, Approx: ApproxExact, Spelled: true}, j - i
+		}
 	}
 	if j == i {
 		return Numeral{}, 0
