@@ -117,6 +117,9 @@ type placeHit struct {
 // placeEndChars end the gse place words that may continue a known place.
 const placeEndChars = "州县市区镇乡村路街口门山河湖岛湾桥站寺陵峡"
 
+// properTag lists gse tags of proper names and abbreviations.
+var properTag = map[string]bool{"nr": true, "nrt": true, "ns": true, "nz": true, "j": true}
+
 // allHan reports whether s is made of Han characters only.
 func allHan(s string) bool {
 	for _, r := range s {
@@ -560,7 +563,11 @@ func extractPlaces(d *Document) {
 				}
 				s = p.Start
 			}
-			if s < t.Start && t.Start-s >= 2 && !commonNoun(toks, j+1, k, lvl) {
+			// The name must not continue leftwards into another proper
+			// name word (伊仕/丹/购物/广场, 中/俄/商贸/街): the span would
+			// cut a name.
+			cut := j >= 0 && !covered[toks[j].Start] && allHan(toks[j].Text) && properTag[toks[j].Pos]
+			if s < t.Start && t.Start-s >= 2 && !cut && !commonNoun(toks, j+1, k, lvl) {
 				h := placeHit{start: s, end: t.End, level: LevelOther, kind: lvl, shape: true}
 				if lvl == LevelVillage || lvl == LevelTownship {
 					h.level, h.kind = lvl, ""
