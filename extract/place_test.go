@@ -259,3 +259,100 @@ func TestPlaceHomeFromMentions(t *testing.T) {
 		t.Errorf("home = %+v, want none", d.Home)
 	}
 }
+
+// TestPlacePD1998Dev scores places on the first paragraphs of the PD1998
+// development set (exact spans; gold = maximal runs of ns units, places
+// inside [...]nt compounds excluded), as a regression floor.
+func TestPlacePD1998Dev(t *testing.T) {
+	const path = "../../shared/corpora/pd1998-01/dev.txt"
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("PD1998 development set not available (%v): skipping the corpus check", err)
+	}
+	if testing.Short() {
+		t.Skip("corpus check skipped in -short mode")
+	}
+	type span struct{ s, e int }
+	tp, fp, fn := 0, 0, 0
+	for n, line := range strings.Split(string(b), "\n") {
+		if n >= 2000 {
+			break
+		}
+		fs := strings.Fields(line)
+		if len(fs) < 2 {
+			continue
+		}
+		var text []rune
+		gold := map[span]bool{}
+		run, inBr := -1, false
+		brStart := 0
+		closeRun := func() {
+			if run >= 0 {
+				gold[span{run, len(text)}] = true
+				run = -1
+			}
+		}
+		for _, tok := range fs[1:] {
+			if strings.HasPrefix(tok, "[") && !inBr {
+				inBr, brStart, tok = true, len(text), tok[1:]
+			}
+			k := strings.LastIndex(tok, "/")
+			if k < 0 {
+				t.Fatalf("line %d: bad token %q", n+1, tok)
+			}
+			word, tag := tok[:k], tok[k+1:]
+			if inBr {
+				text = append(text, []rune(word)...)
+				if j := strings.LastIndex(tag, "]"); j >= 0 {
+					inBr = false
+					if tag[j+1:] == "ns" {
+						if run < 0 {
+							run = brStart
+						}
+					} else {
+						closeRun()
+					}
+				}
+				continue
+			}
+			if tag == "ns" {
+				if run < 0 {
+					run = len(text)
+				}
+			} else {
+				closeRun()
+			}
+			text = append(text, []rune(word)...)
+		}
+		closeRun()
+		d, err := NewDocument(string(text), WithTypes(TypePlace))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[span]bool{}
+		for _, m := range d.Mentions {
+			if m.Type == TypePlace {
+				got[span{m.Start, m.End}] = true
+			}
+		}
+		for s := range got {
+			if gold[s] {
+				tp++
+			} else {
+				fp++
+			}
+		}
+		for s := range gold {
+			if !got[s] {
+				fn++
+			}
+		}
+	}
+	p := float64(tp) / float64(tp+fp)
+	r := float64(tp) / float64(tp+fn)
+	f := 2 * p * r / (p + r)
+	t.Logf("PD1998 dev, 2000 paragraphs: P %.3f R %.3f F1 %.3f", p, r, f)
+	if f < 0.84 {
+		t.Errorf("place F1 %.3f on PD1998 dev is under the 0.84 floor", f)
+	}
+}
