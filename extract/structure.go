@@ -5,7 +5,8 @@ package extract
 //
 // Title is the first non-empty line when it reads as a headline: 4 to 60
 // code points, not ending in sentence punctuation, not a numbered heading
-// and not a byline.
+// and not a byline; spaces between its characters are removed
+// (政 府 工 作 报 告 → 政府工作报告).
 //
 // Sections are the numbered headings at the start of a line, with fixed
 // levels following the usual order of official documents (GB/T 9704):
@@ -101,7 +102,20 @@ func structTitle(line []rune) (string, bool) {
 			return "", false
 		}
 	}
-	return string(line), true
+	return structCollapse(line), true
+}
+
+// structCollapse removes the spaces written between the characters of a
+// spaced-out headline (政 府 工 作 报 告 → 政府工作报告).
+func structCollapse(line []rune) string {
+	out := make([]rune, 0, len(line))
+	for i, r := range line {
+		if structSpace(r) && i > 0 && i+1 < len(line) && sloganHan(line[i-1]) && sloganHan(line[i+1]) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
 }
 
 // structMarker parses a heading marker at line[i]: its level, the numeral

@@ -113,6 +113,8 @@ func TestStructureTitle(t *testing.T) {
 		{"一、总体情况\n正文", ""},
 		{"记者 王芳\n正文", ""},
 		{"短", ""},
+		{"政 府 工 作 报 告\n\n——2019年3月4日在区第十五届人民代表大会第三次会议上", "政府工作报告"},
+		{"Annual Report 2021\n正文", "Annual Report 2021"},
 		{"", ""},
 	} {
 		d := structDoc(t, c.text)
