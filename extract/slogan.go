@@ -10,10 +10,18 @@ package extract
 //	          idioms of that shape (一心一意, 三心二意) excepted.
 //	quoted    a phrase in “”, ‘’, 「」 or 『』 that reads as a slogan:
 //	          “牢记殷切嘱托、忠诚干净担当、喜迎建党百年”, “我为群众办实事”.
-//	parallel  three or more coordinated items of one shape that share a head
-//	          or a frame (学史明理、学史增信、学史崇德、学史力行; 走深走心走实), or
-//	          verb-object items of one length (学党史、悟思想、办实事、开新局).
-//	          Items holds the items.
+//	parallel  three or more coordinated items of one shape: sharing a head
+//	          (学史明理、学史增信、学史崇德、学史力行; 具体到人、具体到事、具体到时段),
+//	          a frame character at one place (个性化、差别化、精准化; 听党话、
+//	          感党恩、跟党走; 心连心、面对面、手拉手), or verb-led items of one
+//	          length aligned with words (学党史、悟思想、办实事、开新局), or a
+//	          repeated one-character head (走深走心走实, 真学真懂真信真用).
+//	          Items holds the items. Lists of names (县人大、县政府、县政协;
+//	          黔西县、大方县、织金县) and counted phrases (一次…、一次…) are not
+//	          parallel slogans. The first item may be cut from the words
+//	          before it (紧紧围绕|学史明理) and the last from a word that
+//	          belongs to the whole list (稳预期|工作); clauses between commas
+//	          are never cut.
 //	lexicon   a known formulation (提法) from data/slogans.txt found without
 //	          any of the marks above: 不忘初心、牢记使命, 以人民为中心.
 //
@@ -22,13 +30,18 @@ package extract
 // 四个意识 with canonical 四个意识, category ideology; 走深走心走实 gives a
 // parallel with canonical 走深走实).
 //
-// Quoted items that are not slogans are left out: quoted speech (after ：
-// or 说, or with sentence punctuation or particles inside), names of
-// accounts, apps, columns, websites, brands and honours (“黔西人大”微信公众号,
-// “学习强国”APP, 荣获“优秀共产党员”称号), single quoted words (“学”, “做”)
-// and quoted terms of three characters or fewer that are not formulas, and
-// scare-quoted words listed as terms in data/slogans.txt (“老大难”).
-// What is inside a quoted speech is still searched for slogans.
+// Quoted items that are not slogans are left out, not given a kind of
+// their own: quoted speech (after ：or 说, with sentence punctuation,
+// particles or 了 inside, or clauses of more than 10 characters), names of
+// accounts, apps, columns, websites, products, events and honours
+// (“黔西人大”微信公众号, “学习强国”APP, 荣获“优秀共产党员”称号, “乡村振兴贷”),
+// designations of places (“家庭教育试验区”), single quoted words (“学”,
+// “做”), quoted words of three characters or fewer that are not known
+// formulas or formulas, four-character quotes the text does not treat as
+// slogans (a slogan has a cue around it: 开展“送法下乡”活动, 弘扬“红船精神”;
+// “钻牛角尖” has none), and scare-quoted words listed as terms in
+// data/slogans.txt (“老大难”). What is inside a quoted speech is still
+// searched for formulas, lists and known formulations.
 //
 // Overlaps, so that counting each mention once by Canonical (or Text when
 // Canonical is empty) counts each slogan occurrence once:
@@ -44,7 +57,8 @@ package extract
 //
 // For the count extractor: sloganFormulaAt(text, i) (and IsSloganFormula
 // for library users) tells whether a numeral at text[i] starts a slogan
-// formula (四个意识, 五个一, 三会一课) rather than a count.
+// formula (四个意识, 五个一, 三会一课) rather than a count. LookupSlogan gives
+// the canonical form and category of a known formulation.
 
 import (
 	_ "embed"
