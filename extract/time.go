@@ -276,6 +276,10 @@ func timeWordOK(text []rune, i, n int, w timeWord, prev *timePiece) bool {
 		if followedBy(text, i+n, []string{"农业", "服务", "物流", "产业", "工业", "能源", "企业", "制造", "医疗", "金融", "流通", "城市", "教育", "治理", "科技", "信息", "商贸", "种业", "牧业", "渔业", "林业", "化"}) {
 			return false
 		}
+	case "本年", "今年", "上年":
+		if next == '度' { // 本年度: a fiscal year (年度), not a time
+			return false
+		}
 	case "新年":
 		if next == '伊' { // 新年伊始 is a set phrase
 			return false
@@ -351,6 +355,8 @@ func wordFields(w timeWord) tfields {
 		f.set = w.arg
 	case "century":
 		f.centuryOff, f.relCentury = n, true
+	case "monthname":
+		f.month, f.hasMonth = n, true
 	case "setday":
 		f.set, f.weekday = "P1W", n
 	case "yseason":
@@ -426,7 +432,7 @@ func datePiece(text []rune, i int, prev *timePiece) (timePiece, bool) {
 		if !(fourDigits || (num.Spelled && n == 4)) || v < 1000 || v > 2200 {
 			return timePiece{}, false
 		}
-		if j+1 < len(text) && (text[j+1] == '代' || text[j+1] == '级') {
+		if j+1 < len(text) && (text[j+1] == '代' || text[j+1] == '级' || text[j+1] == '度') {
 			return timePiece{}, false
 		}
 		f.year, f.hasYear, f.spelledYear = v, true, num.Spelled
@@ -435,7 +441,7 @@ func datePiece(text []rune, i int, prev *timePiece) (timePiece, bool) {
 		if v < 1 || v > 12 || hasLiang || num.Spelled || (num.Digits && n > 2) {
 			return timePiece{}, false
 		}
-		if j+1 < len(text) && (text[j+1] == '球' || text[j+1] == '饼' || text[j+1] == '薪' || text[j+1] == '票') {
+		if j+1 < len(text) && strings.ContainsRune("球饼薪票革", text[j+1]) {
 			return timePiece{}, false
 		}
 		f.month, f.hasMonth = v, true
