@@ -367,6 +367,9 @@ func countMention(text []rune, h countHit) Mention {
 	if a := approxAround(text, h.start, h.end); a != "" && approx == ApproxExact {
 		approx = a
 	}
+	if h.num.Range && approx == ApproxExact {
+		approx = ApproxAbout // 两三个: one of two figures
+	}
 	m.Approx = approx
 	if h.num.Range || h.num.Approx == ApproxAbout && h.num.Hi > h.num.Lo && !math.IsInf(h.num.Hi, 0) {
 		m.Range = []float64{h.num.Lo, h.num.Hi}
