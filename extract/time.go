@@ -56,14 +56,12 @@ type tfields struct {
 	weekend                        bool
 	planStart, planEnd             int // five-year plan period
 	zodiac                         int // 1 + zodiac animal of the year
-	spelledYear                    bool
-	pieces                         int
 }
 
 // merge copies what o states over f.
 func (f *tfields) merge(o tfields) {
 	if o.hasYear {
-		f.year, f.hasYear, f.spelledYear = o.year, true, o.spelledYear
+		f.year, f.hasYear = o.year, true
 	}
 	if o.hasMonth {
 		f.month, f.hasMonth = o.month, true
@@ -103,7 +101,6 @@ func (f *tfields) merge(o tfields) {
 		}
 	}
 	f.weekend = f.weekend || o.weekend
-	f.pieces += o.pieces
 }
 
 // specific reports whether f says more than a vague reference.
@@ -314,7 +311,6 @@ func timeWordOK(text []rune, i, n int, w timeWord, prev *timePiece) bool {
 
 func wordFields(w timeWord) tfields {
 	var f tfields
-	f.pieces = 1
 	n, _ := strconv.Atoi(w.arg)
 	switch w.op {
 	case "year":
@@ -379,7 +375,7 @@ func planPiece(text []rune, i int) (timePiece, bool) {
 	if !ok {
 		return timePiece{}, false
 	}
-	return timePiece{i, i + 3, tfields{planStart: y, planEnd: y + 4, pieces: 1}}, true
+	return timePiece{i, i + 3, tfields{planStart: y, planEnd: y + 4}}, true
 }
 
 // datePiece reads a date or clock piece starting at text[i]: a year,
@@ -425,7 +421,7 @@ func datePiece(text []rune, i int, prev *timePiece) (timePiece, bool) {
 			hasLiang = true
 		}
 	}
-	f := tfields{pieces: 1}
+	var f tfields
 	switch text[j] {
 	case '年':
 		fourDigits := num.Digits && n == 4
@@ -435,7 +431,7 @@ func datePiece(text []rune, i int, prev *timePiece) (timePiece, bool) {
 		if j+1 < len(text) && (text[j+1] == '代' || text[j+1] == '级' || text[j+1] == '度') {
 			return timePiece{}, false
 		}
-		f.year, f.hasYear, f.spelledYear = v, true, num.Spelled
+		f.year, f.hasYear = v, true
 		return timePiece{i, j + 1, f}, true
 	case '月':
 		if v < 1 || v > 12 || hasLiang || num.Spelled || (num.Digits && n > 2) {
@@ -566,7 +562,7 @@ func isoDate(text []rune, i int) (timePiece, bool) {
 	if end < len(text) && (IsDigit(text[end]) || text[end] == sep) {
 		return timePiece{}, false
 	}
-	f := tfields{year: y, month: m, day: d, hasYear: true, hasMonth: true, hasDay: true, pieces: 1}
+	f := tfields{year: y, month: m, day: d, hasYear: true, hasMonth: true, hasDay: true}
 	if end < len(text) && text[end] == '日' {
 		end++
 	}
