@@ -703,3 +703,48 @@ func TestSloganSpeed(t *testing.T) {
 	t.Logf("%d runes: segmentation %v, structure+book+slogan stages %v: stages cost %.2fx segmentation; segmentation+stages run at %.2fx the speed of segmentation alone",
 		len([]rune(text)), seg, st, float64(st)/float64(seg), float64(seg)/float64(seg+st))
 }
+
+// TestStagesRandomInput feeds the structure, book and slogan stages random
+// strings made of the characters their rules look at: no panic, and every
+// offset within the text.
+func TestStagesRandomInput(t *testing.T) {
+	alphabet := []rune("“”‘’「」『』《》〈〉（）()、，,·；。：:！？\n 　一二三四五六七八九十两双百千万个项大学史明理走深实心做党作者记者来源文图/:1.２０①之的是了县人大走")
+	seed := uint64(42)
+	next := func() uint64 { // xorshift: deterministic and dependency-free
+		seed ^= seed << 13
+		seed ^= seed >> 7
+		seed ^= seed << 17
+		return seed
+	}
+	for n := 0; n < 3000; n++ {
+		rs := make([]rune, next()%60)
+		for i := range rs {
+			rs[i] = alphabet[next()%uint64(len(alphabet))]
+		}
+		text := string(rs)
+		d, err := NewDocument(text, WithTypes(TypeBook, TypeSlogan))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range d.Mentions {
+			if m.Start < 0 || m.End > len(rs) || m.Start >= m.End || string(rs[m.Start:m.End]) != m.Text {
+				t.Fatalf("%q: bad mention %+v", text, m)
+			}
+			for _, it := range m.Items {
+				if it == "" {
+					t.Fatalf("%q: empty item in %+v", text, m)
+				}
+			}
+		}
+		for _, s := range d.Sections {
+			if s.Start < 0 || s.End > len(rs) || string(rs[s.Start:s.End]) != s.Text {
+				t.Fatalf("%q: bad section %+v", text, s)
+			}
+		}
+		if b := d.Byline; b != nil && (b.Start < 0 || b.End > len(rs) || string(rs[b.Start:b.End]) != b.Text) {
+			t.Fatalf("%q: bad byline %+v", text, *b)
+		}
+		sloganFormulaAt(rs, int(next()%uint64(len(rs)+2))-1)
+		IsSloganFormula(text)
+	}
+}
