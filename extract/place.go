@@ -117,6 +117,30 @@ type placeHit struct {
 // placeEndChars end the gse place words that may continue a known place.
 const placeEndChars = "州县市区镇乡村路街口门山河湖岛湾桥站寺陵峡"
 
+// unknownShapeChars end words that name villages (roads are left out: 高速公路,
+// 必由之路 end with 路 too).
+const unknownShapeChars = "村寨屯沟"
+
+// nameStem reports whether word t, ending with shape character last, is a
+// name: its stem (the word without last) is unknown to the dictionary,
+// rare (frequency under commonStemFreq), or a name (ns, nr, nz).
+func nameStem(d *Document, t segment.Token, last rune) bool {
+	s := d.seg
+	if s == nil {
+		var err error
+		if s, err = segment.Default(); err != nil {
+			return false
+		}
+	}
+	stem := strings.TrimSuffix(t.Text, string(last))
+	freq, pos, ok := s.Lookup(stem)
+	return utf8.RuneCountInString(stem) >= 2 && (!ok || freq < commonStemFreq || properTag[pos] && pos != "j")
+}
+
+// commonStemFreq is the dictionary frequency from which a stem is an
+// ordinary word (贫困 in 贫困村).
+const commonStemFreq = 100
+
 // properTag lists gse tags of proper names and abbreviations.
 var properTag = map[string]bool{"nr": true, "nrt": true, "ns": true, "nz": true, "j": true}
 
@@ -574,6 +598,19 @@ func extractPlaces(d *Document) {
 				}
 				hits = addShape(hits, h, covered)
 			}
+			continue
+		}
+		// A word ending with a village character whose stem is not an
+		// ordinary word (摆勺村, 李家沟; not 贫困村, 示范村)
+		// names that place. Mountain and river characters are left out,
+		// as they end many personal names.
+		if n := utf8.RuneCountInString(t.Text); n >= 3 && n <= 5 && !covered[t.Start] && allHan(t.Text) &&
+			strings.ContainsRune(unknownShapeChars, rs[t.End-1]) && nameStem(d, t, rs[t.End-1]) {
+			h := placeHit{start: t.Start, end: t.End, level: LevelOther, kind: shapeKind(rs[t.End-1]), shape: true}
+			if h.kind == LevelVillage {
+				h.level, h.kind = LevelVillage, ""
+			}
+			hits = addShape(hits, h, covered)
 			continue
 		}
 		// Runs of place-tagged words ending with a shape character.
