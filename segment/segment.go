@@ -171,8 +171,8 @@ type scratch struct {
 	cls  []uint8
 	best []float64
 	next []int32
-	pos  []string
-	bad  bool // the text has invalid UTF-8
+	pos  []uint8 // POS index of the word starting at each code point
+	bad  bool    // the text has invalid UTF-8
 	n    int
 }
 
@@ -268,52 +268,55 @@ func (s *Segmenter) lookup(key []byte, h uint32) (float64, string, bool) {
 
 // route computes, from right to left, the most probable path through the
 // dictionary words of the text: next[k] is where the word starting at k
-// ends.
+// ends, pos[k] the POS index of that word.
 func (s *Segmenter) route(sc *scratch) {
 	n := sc.n
 	sc.best = grow(sc.best, n+1)
 	sc.next = grow(sc.next, n+1)
 	sc.pos = grow(sc.pos, n+1)
-	best, next, pos, no, norm := sc.best, sc.next, sc.pos, sc.no, sc.norm
+	best, next, pos, no, norm, t := sc.best, sc.next, sc.pos, sc.no, sc.norm, s.base
 	best[n] = 0
 	logT := s.logT
+	numEnd, prevNum := 0, false // end of the run of numerals after k
 	for k := n - 1; k >= 0; k-- {
 		bv := math.Inf(-1)
 		bj := int32(k + 1)
-		bp := ""
+		var bp uint8
 		h := uint32(fnvOffset)
 		for j := k + 1; j <= n; j++ {
 			h = hashBytes(h, norm[no[j-1]:no[j]])
-			lw, p, cont := s.lookup(norm[no[k]:no[j]], h)
-			if lw > 0 || j == k+1 {
-				l := lw - 1 // ln(freq), 0 for a code point not in the dictionary
-				if lw <= 0 {
-					l = 0
+			v, cont := t.find(norm[no[k]:no[j]], h)
+			if q := v & slotFreqMask; q > 0 || j == k+1 {
+				l := 0.0 // ln(freq), 0 for a code point not in the dictionary
+				if q > 0 {
+					l = float64(q-1) * 1e-6
 				}
-				if v := l - logT + best[j]; v >= bv {
-					bv, bj, bp = v, int32(j), p
+				if x := l - logT + best[j]; x >= bv {
+					bv, bj, bp = x, int32(j), uint8(v>>30)
 				}
 			}
 			if !cont {
 				break
 			}
 		}
-		if numberUnits && sc.cls[k] == clsHan && isNumeral(norm[no[k]:no[k+1]]) {
+		isNum := numberUnits && sc.cls[k] == clsHan && isNumeral(norm[no[k]:no[k+1]])
+		if isNum {
 			// A run of Chinese numerals (一九九八, 三十一), with a following
 			// 年, 月 or 日, is one word.
-			e := k + 1
-			for e < n && sc.cls[e] == clsHan && isNumeral(norm[no[e]:no[e+1]]) {
-				e++
+			if !prevNum {
+				numEnd = k + 1
 			}
+			e := numEnd
 			if e < n && isDateUnit(norm[no[e]:no[e+1]]) {
 				e++
 			}
 			if e-k >= 2 {
-				if v := lnNumeralFreq - logT + best[e]; v >= bv {
-					bv, bj, bp = v, int32(e), "m"
+				if x := lnNumeralFreq - logT + best[e]; x >= bv {
+					bv, bj, bp = x, int32(e), t.posM
 				}
 			}
 		}
+		prevNum = isNum
 		best[k], next[k], pos[k] = bv, bj, bp
 	}
 }
@@ -436,7 +439,7 @@ func (s *Segmenter) precise(text string, sc *scratch) []Token {
 			}
 		}
 		flushHan(k)
-		p := sc.pos[k]
+		p := s.base.pos[sc.pos[k]]
 		if p == "" {
 			p = "x"
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -29,6 +30,7 @@ type table struct {
 	posIdx map[string]int
 	words  int
 	total  float64
+	posM   uint8 // the index of "m" (numeral)
 }
 
 const (
@@ -58,6 +60,10 @@ func openTable(b []byte) (*table, error) {
 		t.pos = append(t.pos, string(b[p+1:p+1+n]))
 		p += 1 + n
 	}
+	for len(t.pos) < 256 && !slices.Contains(t.pos, "m") {
+		t.pos = append(t.pos, "m")
+	}
+	t.posM = uint8(slices.Index(t.pos, "m"))
 	if nslots == 0 || nslots&(nslots-1) != 0 || p+8*nslots+blobLen != len(b) {
 		return nil, bad
 	}
