@@ -582,9 +582,6 @@ func extractPlaces(d *Document) {
 				if !nameTok(p.Text, p.Pos) || t.Start-p.Start > 4 {
 					break
 				}
-				if p.Pos == "n" && len([]rune(p.Text)) <= 1 {
-					break
-				}
 				s = p.Start
 			}
 			// The name must not continue leftwards into another proper

@@ -356,3 +356,17 @@ func TestPlacePD1998Dev(t *testing.T) {
 		t.Errorf("place F1 %.3f on PD1998 dev is under the 0.84 floor", f)
 	}
 }
+
+func TestPlaceShapes(t *testing.T) {
+	_, ms := placeMentions(t, "锦星社区居民和红星村、新庄村的村民一起，在鸭池河边清理河道。贫困村和示范村的干部也来了。")
+	for _, w := range []string{"锦星社区", "红星村", "新庄村"} {
+		if m, ok := ms[w]; !ok || m.Level != LevelVillage || m.Code != nil {
+			t.Errorf("%s: %+v %v, want a village without code", w, m, ok)
+		}
+	}
+	for _, w := range []string{"贫困村", "示范村"} {
+		if m, ok := ms[w]; ok {
+			t.Errorf("%s is not a place: %+v", w, m)
+		}
+	}
+}
