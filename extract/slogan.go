@@ -315,7 +315,7 @@ const sloganMeasure = "年月日天周次个届期季度回遍趟批名位元岁
 const sloganNumeralWords = "百姓 百货 百般 百合 百灵 千万 万一 万物 万分 万象 十分 十足 三角 四周 四处 八成 九州 双方 两岸 五金 六合 七夕 一切 一起 一样 一定 一直 一些 一般 一致 一线 一流 一体 一道 一同 一律 一贯 一再 一并 一旦 "
 
 // sloganFunction lists function words that never make a formula head.
-const sloganFunction = "是的了在和与为对把被将及等从向以到或"
+const sloganFunction = "是的了在和与为对把被将及等从向以到或并"
 
 // sloganShapeAt matches the N-X-N-Y shape at text[i]: two to four groups
 // of a numeral and a head, all heads one or two runes long and of the same
@@ -370,6 +370,24 @@ func sloganShapeAt(text []rune, i int) int {
 		end = j
 	}
 	if groups < 2 {
+		return 0
+	}
+	// The heads must differ (一件一件 is a manner, not a formula), and the
+	// opening must not be a word (三角一体).
+	heads := map[string]bool{}
+	for k := i; k < end; {
+		m := k
+		for m < end && sloganShapeNumeral(text[m]) {
+			m++
+		}
+		hd := string(text[m:sloganMin(m+h, end)])
+		if heads[hd] {
+			return 0
+		}
+		heads[hd] = true
+		k = m + h
+	}
+	if end-i >= 2 && strings.Contains(sloganNumeralWords, string(text[i:i+2])+" ") {
 		return 0
 	}
 	if h == 2 && strings.Count(string(text[i:end]), "一") == groups {
@@ -739,6 +757,13 @@ func init() {
 	}
 }
 
+func sloganMin(a, b int) int {
+	if a < b {
+		return a
+	}
+	return b
+}
+
 func sloganMax(a, b int) int {
 	if a > b {
 		return a
@@ -1024,7 +1049,7 @@ var sloganTrailers = NewLexicon[bool]()
 
 func init() {
 	for _, w := range strings.Fields(`的 工作 活动 监管 要求 目标 任务 战略 理念 精神 机制 体系 格局 底线 行动 工程 措施
-		政策 方针 原则 模式 氛围 作用 问题 领域 方面 建设 发展 服务 管理 制度 能力 水平 意识 思想 形式 方式 等 相结合 有机统一`) {
+		政策 方针 原则 模式 氛围 作用 问题 领域 方面 建设 发展 服务 管理 制度 能力 水平 意识 思想 形式 方式 等 相结合 有机统一 治理 保护 工作 体制`) {
 		sloganTrailers.Add(w, true)
 	}
 }
@@ -1051,6 +1076,10 @@ func sloganGoodHead(head []rune) bool {
 func sloganPunctLike(r rune) bool {
 	return strings.ContainsRune("的和与及或之了", r)
 }
+
+// sloganNounWords end lists of names of bodies (国有企业、民营企业、外资企业);
+// each is followed by a space.
+const sloganNounWords = "企业 公司 单位 部门 机关 学校 医院 乡镇 社区 政府 组织 机构 银行 协会 中心 县城 城市 农村 地区 国家 "
 
 // sloganVerbs are one-character verbs that open slogan items.
 const sloganVerbs = "学悟办开读守担找抓走访听问帮解送强建育促保稳兴治管用提补降去防化优严树立破讲比做干创争当看赶超亮践寻传弘铸筑聚凝惠富美净护惩扶引留练考评查改转敢善谋求拓延固重带"
@@ -1139,7 +1168,25 @@ func sloganParallelShape(d *Document, w []sloganItem, _ bool) bool {
 	// A shared frame: a character at the same place in every item, inside
 	// (听党话、感党恩、跟党走) or at the end (个性化、差别化、精准化); a shared
 	// last character must not be the suffix of a name (黔西县、大方县).
-	for p := 1; p < L; p++ {
+	// A shared suffix ending like a name (…企业: 国有企业、民营企业) is no frame.
+	suf := 0
+	for suf < L {
+		c := rs[w[0].e-1-suf]
+		all := true
+		for _, it := range w[1:] {
+			all = all && rs[it.e-1-suf] == c
+		}
+		if !all {
+			break
+		}
+		suf++
+	}
+	limit := L
+	if suf == 1 && strings.ContainsRune(sloganNounEnd, rs[w[0].e-1]) ||
+		suf >= 2 && strings.Contains(sloganNounWords, string(rs[w[0].e-2:w[0].e])+" ") {
+		limit = L - suf
+	}
+	for p := 1; p < limit; p++ {
 		c := rs[w[0].s+p]
 		all := true
 		for _, it := range w[1:] {
