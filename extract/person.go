@@ -88,7 +88,11 @@ func isTitleWord(w string) bool {
 
 // personNotGiven are characters that do not occur in given names: function words,
 // grammatical morphemes and the heads of common phrases.
-const personNotGiven = "的了是和与及等说也都就又还而并把被对从为以于之这那个们年月日时里内外后前不没要会将已让给到去过着很最更各每该此今昨省市县区镇乡村党委部局厅处科所议讲摄称副一二三四五六七八九十"
+const personNotGiven = "的了是和与及等说也都就又还而并把被对从为以于之这那个们年月日时里内外后前不没要会将已让给到去过着很最更各每该此今昨省市县区镇乡村党委部局厅处科所议讲摄称副二三四五六七八九十余版牌元"
+
+// personNotLast are characters that end common nouns (许可证, 严重性,
+// 纪念堂) and hardly ever end a given name.
+const personNotLast = "性证堂机画滩带声队党馆站厂场室器品费额率量法式型类术业物路街楼车船剧报刊税价柿"
 
 // personFuncChars may stand alone right before a name without being part of a
 // word with the surname (在, 由, 和 …).
@@ -211,6 +215,31 @@ func (c *personCtx) bylineCue(i int) string {
 
 func personOpenPunct(r rune) bool { return strings.ContainsRune("（(【[ \n", r) }
 
+// Frequency limits in the segmenter's dictionary: a two-character word
+// more frequent than personCommonFreq is an ordinary word even when gse tags
+// it as a name (文明, 道德); the given part of a three-character dictionary
+// word must be rarer than personGivenFreq (恩来, not 水平); 老X, 小X forms
+// must be rarer than personShortFreq (老李, not 小康).
+const (
+	personCommonFreq = 1000
+	personGivenFreq  = 200
+	personShortFreq  = 500
+)
+
+// freq returns the frequency of w in the segmenter's dictionary (0 when
+// unknown).
+func (c *personCtx) freq(w string) float64 {
+	s := c.d.seg
+	if s == nil {
+		var err error
+		if s, err = segment.Default(); err != nil {
+			return 0
+		}
+	}
+	f, _, _ := s.Lookup(w)
+	return f
+}
+
 // personCand is one possible name.
 type personCand struct {
 	start, end int
@@ -253,6 +282,12 @@ func (c *personCtx) context(start, end int, ev *evidence) {
 	}
 	if start > 0 && c.rs[start-1] == '、' {
 		ev.weak = true
+	}
+	if (start == 0 || strings.ContainsRune("。！？\n”』", c.rs[start-1])) && end < len(c.rs) {
+		// a sentence opening with the name as subject: 李鹏在…, 李鹏对…
+		if kt := c.startTok[end]; kt >= 0 && strings.Contains("在对和就与同向把将于也还又", c.toks[kt].Text) && len([]rune(c.toks[kt].Text)) == 1 {
+			ev.weak = true
+		}
 	}
 }
 
@@ -339,6 +374,10 @@ func (c *personCtx) evidence(k, ke, sl int) (ev evidence) {
 			ev.shape++
 		}
 	}
+	if strings.ContainsRune(personNotLast, c.rs[end-1]) {
+		ev.veto = true // 许可证, 严重性: the last character heads a common noun
+		return
+	}
 	if _, ok := titleKinds[string(c.rs[start+sl:end])]; ok {
 		ev.veto = true // 孙先生, 王老师: the "given name" is a title
 		return
@@ -347,17 +386,34 @@ func (c *personCtx) evidence(k, ke, sl int) (ev evidence) {
 		ev.veto = true // reduplication: 谢谢
 		return
 	}
+	gl := end - start - sl
 	if k == ke {
 		switch toks[k].Pos {
 		case "nr", "nrfg":
 			ev.lex2 = true
+			if gl == 1 && !ev.strong && c.freq(toks[k].Text) > personCommonFreq {
+				ev.veto = true // a frequent word, though tagged a name: 文明, 道德
+				return
+			}
+			if gf := c.freq(string(c.rs[start+sl : end])); gl == 2 && gf < personGivenFreq {
+				if ev.shape < 2 {
+					ev.shape = 2 // a dictionary name whose given part is no word: 何长工
+				}
+			} else if gl == 2 && !ev.strong && ev.shape < 2 {
+				ev.veto = true // 高|水平: the given part is a common word
+				return
+			}
 		case "nrt":
 			ev.lex1 = true
-		case "ns", "nt", "nz", "t", "m", "j":
+		case "ns", "nt", "nz", "j":
 			ev.veto = true // a place, organization or other known name
 			return
 		default:
-			if !ev.strong || end-start-sl == 1 {
+			// a dictionary word with another tag: a name only when its
+			// given part is no common word (周|恩来, not 高|水平)
+			if gl == 2 && ev.shape >= 1 && c.freq(string(c.rs[start+sl:end])) < personGivenFreq {
+				ev.lex2 = true
+			} else if !ev.strong || gl == 1 {
 				ev.veto = true // one known non-name word: 乌克兰, 高兴
 				return
 			}
@@ -458,14 +514,22 @@ func (c *personCtx) foreignAt(k int) personCand {
 func (c *personCtx) shortAt(k int) personCand {
 	t := c.toks[k]
 	rs := []rune(t.Text)
-	if len(rs) == 2 && (rs[0] == '老' || rs[0] == '小') && personTag(t.Pos) {
-		if cl, ok := surnames.Get(string(rs[1:])); ok && cl < 3 {
+	if len(rs) == 2 && (rs[0] == '老' || rs[0] == '小') && c.freq(t.Text) < personShortFreq && !c.placeOverlap(t.Start, t.End) {
+		if cl, ok := surnames.Get(string(rs[1:])); ok && cl == 1 {
 			return personCand{start: t.Start, end: t.End}
 		}
 	}
-	if cl, ok := surnames.Get(t.Text); ok && cl < 3 && len(rs) == 1 && t.End < len(c.rs) {
+	if len(rs) >= 3 {
+		// the segmenter wrote surname and office as one word: 江主席
+		if cl, ok := surnames.Get(string(rs[:1])); ok && cl < 3 {
+			if kind, ok := titleKinds[string(rs[1:])]; ok && kind != "job" {
+				return personCand{start: t.Start, end: t.Start + 1}
+			}
+		}
+	}
+	if cl, ok := surnames.Get(t.Text); ok && cl < 3 && len(rs) == 1 && t.End < len(c.rs) && !strings.ContainsRune("任党", rs[0]) {
 		if tl, kind := c.titleAfter(t.End); tl > 0 && kind != "job" {
-			if k == 0 || strings.ContainsRune(personFuncChars, []rune(c.toks[k-1].Text)[0]) {
+			if p := []rune(c.toks[max(k-1, 0)].Text); k == 0 || len(p) > 1 || strings.ContainsRune(personFuncChars, p[0]) {
 				return personCand{start: t.Start, end: t.End}
 			}
 		}
@@ -602,7 +666,9 @@ func findPersons(c *personCtx) []personCand {
 		if best.end-best.start >= 2 {
 			known.Add(string(c.rs[best.start:best.end]), true)
 		}
-		k = c.endTok[best.end]
+		if e := c.endTok[best.end]; e > k {
+			k = e
+		}
 	}
 	found = c.listItems(found, known)
 	if known.Len() > 0 {
@@ -613,7 +679,9 @@ func findPersons(c *personCtx) []personCand {
 			i := c.toks[k].Start
 			if fi < len(found) && found[fi].start == i {
 				out = append(out, found[fi])
-				k = c.endTok[found[fi].end]
+				if e := c.endTok[found[fi].end]; e > k {
+					k = e
+				}
 				fi++
 				continue
 			}
