@@ -756,8 +756,11 @@ func yearCue(s string) int {
 
 // timeValue renders f as a Mention's value, kind, grain and year source.
 func timeValue(f tfields, ref RefDate) (value any, kind, grain, yearFrom string) {
+	if f.set != "" && f.weekday != 0 {
+		return fmt.Sprintf("XXXX-WXX-%d", f.weekday), "set", "day", ""
+	}
 	if f.set != "" {
-		g := map[string]string{"P1Y": "year", "P1M": "month", "P1W": "week", "P1D": "day"}[f.set]
+		g := map[string]string{"P1Y": "year", "P1M": "month", "P3M": "quarter", "P1W": "week", "P1D": "day"}[f.set]
 		return f.set, "set", g, ""
 	}
 	if f.planStart != 0 {
