@@ -269,6 +269,31 @@ func structBylines(rs []rune, s, e int, by **Byline) {
 	}
 	if n, _ := bylineCues.Longest(rs, s); n > 0 && e-s <= 60 {
 		structByline(rs, s, e, s, e, by)
+		return
+	}
+	// 黔西县融媒体中心 记者 王芳: a short line, a source, a space, a cue.
+	if e-s > 40 {
+		return
+	}
+	for i := s + 2; i < e; i++ {
+		switch rs[i] {
+		case '。', '，', ',', '；', '！', '？':
+			return
+		}
+	}
+	for i := s + 2; i < e; i++ {
+		if !structSpace(rs[i-1]) {
+			continue
+		}
+		if n, v := bylineCues.Longest(rs, i); n > 1 && (v == roleReporter || v == roleAuthor) && structCueSep(rs, i+n, e) {
+			before := *by
+			structByline(rs, s, e, i, e, by)
+			if b := *by; b != nil && b != before && b.Source == "" {
+				_, pe := structTrim(rs, s, i)
+				b.Source = string(rs[s:pe])
+			}
+			return
+		}
 	}
 }
 
