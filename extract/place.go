@@ -133,6 +133,10 @@ func nameStem(d *Document, t segment.Token, last rune) bool {
 		}
 	}
 	stem := strings.TrimSuffix(t.Text, string(last))
+	rs := []rune(t.Text)
+	if f, pos, ok := s.Lookup(string(rs[len(rs)-2:])); ok && f >= commonStemFreq && !properTag[pos] {
+		return false // 美丽乡村 ends with the word 乡村
+	}
 	freq, pos, ok := s.Lookup(stem)
 	return utf8.RuneCountInString(stem) >= 2 && (!ok || freq < commonStemFreq || properTag[pos] && pos != "j")
 }
@@ -326,6 +330,8 @@ func (px *placeIndex) pick(ids []int32, year int, ctx map[string]int) (int32, bo
 					continue
 				}
 				switch {
+				case len(cc) >= 6 && len(c) >= 6 && cc[:6] == c[:6] && cc[4:6] != "00":
+					s += 4 * n
 				case len(cc) >= 4 && len(c) >= 4 && cc[:4] == c[:4] && cc[2:4] != "00":
 					s += 2 * n
 				case cc[:2] == c[:2]:

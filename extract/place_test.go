@@ -370,3 +370,24 @@ func TestPlaceShapes(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceTownships(t *testing.T) {
+	// 猫场镇 exists in both 织金县 and 大方县 (and elsewhere): the county
+	// named in the document decides.
+	for county, want := range map[string]string{"织金县": "520524103", "大方县": "520521102"} {
+		_, ms := placeMentions(t, county+"召开现场会，与会人员前往猫场镇观摩产业发展情况。")
+		if got := code(ms["猫场镇"]); got != want {
+			t.Errorf("with %s: 猫场镇 = %s, want %s", county, got, want)
+		}
+	}
+	_, ms := placeMentions(t, "记者来到猫场镇。")
+	if m := ms["猫场镇"]; m.Code != nil || len(m.Candidates) < 2 || m.Level != LevelTownship {
+		t.Errorf("猫场镇 alone: %+v", m)
+	}
+	// An ethnic township by its short form.
+	_, ms = placeMentions(t, "织金县大平乡新华村召开村民大会。")
+	m := ms["织金县大平乡新华村"]
+	if m.Level != LevelVillage || len(m.Path) != 5 || m.Path[3] != "大平乡" || m.Path[4] != "新华村" {
+		t.Errorf("织金县大平乡新华村: %+v (all %v)", m, ms)
+	}
+}

@@ -18,6 +18,8 @@
 //	D county
 //	NNN name
 //
+// An ethnic township gets a second NNN line with its short form
+// (大平苗族彝族乡, then 大平乡).
 // C lines are county-level-and-above records: level is P, F or C
 // (province, prefecture, county); from and to are years (to empty while in
 // use, end exclusive); next lists successor codes separated by ';'; prov and
@@ -150,6 +152,9 @@ func main() {
 			fmt.Fprintf(&buf, "D\t%s\n", county)
 		}
 		fmt.Fprintf(&buf, "%s\t%s\n", r[0][6:], r[1])
+		if a := townAlias(r[1]); a != "" {
+			fmt.Fprintf(&buf, "%s\t%s\n", r[0][6:], a)
+		}
 	}
 	if err := os.WriteFile(*out, []byte(buf.String()), 0o644); err != nil {
 		log.Fatal(err)
@@ -165,6 +170,30 @@ func townSuffix(name string) bool {
 		}
 	}
 	return false
+}
+
+// townAlias returns the short form of an ethnic township, written without
+// the ethnic groups (大平苗族彝族乡 → 大平乡), or "".
+func townAlias(name string) string {
+	for _, suf := range []string{"乡", "镇", "苏木"} {
+		stem, ok := strings.CutSuffix(name, suf)
+		if !ok || !strings.HasSuffix(stem, "族") {
+			continue
+		}
+		for changed := true; changed; {
+			changed = false
+			for _, e := range ethnic {
+				if strings.HasSuffix(stem, e) && len([]rune(stem))-len([]rune(e)) >= 2 {
+					stem = strings.TrimSuffix(stem, e)
+					changed = true
+				}
+			}
+		}
+		if !strings.HasSuffix(stem, "族") && len([]rune(stem)) >= 2 {
+			return stem + suf
+		}
+	}
+	return ""
 }
 
 func emit(w io.Writer, code, name, l, from, to, next, prov, pref string) {
