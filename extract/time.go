@@ -586,6 +586,14 @@ func readDigits(text []rune, i, max int) (int, int) {
 	return v, k
 }
 
+// dated reports whether r is the date the document was written (given,
+// from the meta or from its dateline), so that a later month or day in it
+// must be in the year before. The latest date found in the text is only a
+// lower bound of that date.
+func (r RefDate) dated() bool {
+	return r.Month != 0 && r.Day != 0 && (r.From == "option" || r.From == "meta" || r.From == "dateline")
+}
+
 // resolveRef sets d.Ref and d.Date from, in order: the WithRefDate
 // option, a date in the meta, the document's dateline, the latest full date
 // in the text, and year cues (建党百年 → 2021, the most frequent year).
@@ -663,8 +671,8 @@ func datelineAt(text []rune, s, e int) bool {
 	for le < len(text) && text[le] != '\n' && le-e < 300 {
 		le++
 	}
-	if le-ls <= e-s+12 && (ls < 200 || le > len(text)-80) {
-		return true
+	if le-ls <= e-s+30 && (ls < 200 || le > len(text)-80) && !strings.ContainsAny(string(text[ls:le]), "。，；！？,;") {
+		return true // a line of its own: 2021年4月15日, 发布时间：2021-04-15
 	}
 	if ls < 300 && s-ls <= 2 {
 		// —2018年3月7日在……人民代表大会第二次会议上 (the line of a report
@@ -791,7 +799,7 @@ func timeValue(f tfields, ref RefDate) (value any, kind, grain, yearFrom string)
 		year, yearFrom = ref.Year, ref.From
 		if f.relYear {
 			year += f.yearOff
-		} else if m, dd := f.monthDay(); m != 0 && ref.Month != 0 && (m > ref.Month || m == ref.Month && dd != 0 && ref.Day != 0 && dd > ref.Day) {
+		} else if m, dd := f.monthDay(); m != 0 && ref.dated() && (m > ref.Month || m == ref.Month && dd != 0 && dd > ref.Day) {
 			year-- // reports speak of the past
 		}
 	}
@@ -828,7 +836,7 @@ func timeValue(f tfields, ref RefDate) (value any, kind, grain, yearFrom string)
 			ms = fmt.Sprintf("%02d", f.month)
 		} else if ref.Month != 0 && !f.hasYear {
 			m := ref.Month
-			if ref.Day != 0 && f.day > ref.Day {
+			if ref.dated() && f.day > ref.Day {
 				m--
 				if m == 0 {
 					m, year = 12, year-1
