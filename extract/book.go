@@ -67,12 +67,15 @@ func init() {
 		修正案 草案 纪要 通报 条例释义 法典 规范 要点`)
 	// Words ending in 法 that are not laws.
 	add(bookSuffixKinds, "", `兵法 书法 方法 说法 想法 看法 做法 魔法 语法 画法 笔法 手法 技法 疗法 用法 算法 写法 章法 心法 家法 司法`)
+	add(bookSuffixKinds, BookDocument, `慰问信 公开信 倡议书 贺信 贺电 唁电 决议案 议案 提案`)
+	add(bookSuffixKinds, BookNewspaper, `报`)
+	add(bookSuffixKinds, "", `简报 情报 汇报 捷报 喜报 画报社 海报 电报 警报 预报 年报 战报 板报 黑板报 手抄报`)
 	add(bookSuffixKinds, BookNewspaper, `日报 晚报 时报 周报 早报 商报 青年报 画报 学报 杂志 月刊 周刊 半月刊 季刊 旬刊 文摘 参考消息`)
 	add(bookSuffixKinds, BookBook, `选集 文选 文集 全集 简史 摘编 问答 读本 手册 词典 辞典 字典 年鉴 史稿 通史 回忆录 论集 语录 诗集 小说集 教程 教材 百科全书 丛书 史话 传`)
 
-	add(bookCueAfter, BookBook, `一书 书 书籍 丛书 著作 专著 读本 文集 画册 小说 诗集 新书 图书 等书 原著 出版 作品集 一文 文章`)
+	add(bookCueAfter, BookBook, `一书 的书 这本书 书 书籍 丛书 著作 专著 读本 文集 画册 小说 诗集 新书 图书 等书 原著 出版 作品集`)
 	add(bookCueAfter, BookNewspaper, `杂志 报 报纸 期刊 周刊 月刊 杂志社 报社 编辑部`)
-	add(bookCueAfter, BookFilm, `电影 影片 纪录片 电视剧 专题片 宣传片 微电影 节目 专题节目 电视片 动画片 连续剧 大型纪录片`)
+	add(bookCueAfter, BookFilm, `影视片 影视剧 电视片 专题节目 电影 影片 纪录片 电视剧 专题片 宣传片 微电影 节目 专题节目 电视片 动画片 连续剧 大型纪录片`)
 	add(bookCueAfter, BookColumn, `专栏 栏目 专版 版面 专题栏目 频道`)
 	add(bookCueAfter, BookDocument, `文件 精神 条款 规定 法规 法律 规章 草案`)
 
@@ -84,7 +87,9 @@ func init() {
 
 	add(bookKnownTitles, BookNewspaper, `人民日报 光明日报 经济日报 求是 半月谈 瞭望 参考消息 解放军报 中国青年报 工人日报 农民日报
 		法治日报 检察日报 人民法院报 学习时报 中国纪检监察报 贵州日报 毕节日报 新华每日电讯 环球时报 人民论坛 红旗文稿 党建
-		人民日报海外版 中国日报 中国妇女报 科技日报 中国教育报 健康报`)
+		人民日报海外版 中国日报 中国妇女报 科技日报 中国教育报 健康报
+		大公报 文汇报 明报 星岛日报 香港商报 新民晚报 羊城晚报 扬子晚报 北京青年报 南方周末 解放日报 新华日报
+		南方日报 人民政协报 法制日报 中国纪检监察 旗帜 紫光阁 前线 秘书工作 党课参考 当代贵州 新华文摘`)
 	add(bookKnownTitles, BookFilm, `榜样 新闻联播 焦点访谈 觉醒年代 大决战 建国大业 建党伟业 长津湖 我和我的祖国 山海情 功勋
 		跨过鸭绿江 开国大典 永远在路上 巡视利剑 国家监察 零容忍 初心 厉害了我的国 将改革进行到底 必由之路
 		航拍中国 大国外交 辉煌中国 红海行动 战狼 平凡的世界 人世间 理想照耀中国 百炼成钢 红色气质 东方红
