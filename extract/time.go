@@ -53,6 +53,7 @@ type tfields struct {
 	quarter, half, weekday         int
 	season, tod, part, fest, lunar string
 	ref, set                       string
+	dur                            string // duration of unknown length (多年来)
 	weekend                        bool
 	planStart, planEnd             int // five-year plan period
 	zodiac                         int // 1 + zodiac animal of the year
@@ -99,6 +100,9 @@ func (f *tfields) merge(o tfields) {
 		if *p.src != "" {
 			*p.dst = *p.src
 		}
+	}
+	if o.dur != "" {
+		f.dur = o.dur
 	}
 	f.weekend = f.weekend || o.weekend
 }
@@ -290,6 +294,9 @@ func timeWordOK(text []rune, i, n int, w timeWord, prev *timePiece) bool {
 			return false
 		}
 	}
+	if (first == '多' || first == '几' || first == '数') && IsNumeralRune(before) {
+		return false // 十多年来 is a count
+	}
 	if IsNumeralRune(text[i]) {
 		// 五一, 八一: not inside a longer number or before a measure word.
 		if IsNumeralRune(before) || IsNumeralRune(next) || strings.ContainsRune("年月日时点分个万亿岁名次人号位届%％.．", next) {
@@ -351,6 +358,8 @@ func wordFields(w timeWord) tfields {
 		f.set = w.arg
 	case "century":
 		f.centuryOff, f.relCentury = n, true
+	case "dur":
+		f.dur = w.arg
 	case "monthname":
 		f.month, f.hasMonth = n, true
 	case "setday":
@@ -764,6 +773,9 @@ func yearCue(s string) int {
 
 // timeValue renders f as a Mention's value, kind, grain and year source.
 func timeValue(f tfields, ref RefDate) (value any, kind, grain, yearFrom string) {
+	if f.dur != "" {
+		return f.dur, "duration", "", ""
+	}
 	if f.set != "" && f.weekday != 0 {
 		return fmt.Sprintf("XXXX-WXX-%d", f.weekday), "set", "day", ""
 	}
