@@ -440,3 +440,34 @@ func TestLargeUserDict(t *testing.T) {
 		t.Errorf("user words leaked into the default Segmenter")
 	}
 }
+
+// TestEveryDomainEntryWhole checks that each entry of the domain lexicon is
+// cut whole, alone and inside a sentence.
+func TestEveryDomainEntryWhole(t *testing.T) {
+	s := mustDefault(t)
+	n := 0
+	for _, line := range strings.Split(string(govLexicon), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		word, _, _, _, reason := parseDictLine(line)
+		if reason != "" {
+			t.Errorf("dict/gov.txt: %q: %s", line, reason)
+			continue
+		}
+		n++
+		for _, text := range []string{word, "进一步推进" + word + "工作。"} {
+			found := false
+			for _, tk := range s.Cut(text) {
+				// 意识形态工作 is an entry too: a longer word may hold it.
+				found = found || strings.Contains(tk.Text, word)
+			}
+			if !found {
+				t.Errorf("%s not whole in %q: %v", word, text, texts(s.Cut(text)))
+			}
+		}
+	}
+	if n < 250 {
+		t.Errorf("only %d domain entries", n)
+	}
+}
