@@ -563,20 +563,34 @@ func sloganHasQuote(rs []rune) bool {
 }
 
 // sloganQuotes calls fn with the inside [s,e) of every closed quotation,
-// nested ones included. Quotes do not span lines.
+// nested ones included; ASCII " marks pair in order. Quotes do not span
+// lines.
 func sloganQuotes(rs []rune, fn func(s, e int)) {
 	type open struct {
 		at    int
 		close rune
 	}
 	var stack []open
+	ascii := -1 // an open ASCII quote: they pair in order within a line
 	for i, r := range rs {
 		if c := sloganOpenQuote(r); c != 0 {
 			stack = append(stack, open{i, c})
 			continue
 		}
+		if r == '"' {
+			if ascii < 0 {
+				ascii = i
+			} else {
+				if i > ascii+1 {
+					fn(ascii+1, i)
+				}
+				ascii = -1
+			}
+			continue
+		}
 		if r == '\n' {
 			stack = stack[:0]
+			ascii = -1
 			continue
 		}
 		for k := len(stack) - 1; k >= 0; k-- {
