@@ -141,6 +141,23 @@ func nameStem(d *Document, t segment.Token, last rune) bool {
 	return utf8.RuneCountInString(stem) >= 2 && (!ok || freq < commonStemFreq || properTag[pos] && pos != "j")
 }
 
+// veryCommonFreq is the dictionary frequency from which a word tagged as a
+// name is ordinary vocabulary all the same (城市 ns 25084).
+const veryCommonFreq = 5000
+
+// veryCommon reports whether word is that frequent in the dictionary.
+func veryCommon(d *Document, word string) bool {
+	s := d.seg
+	if s == nil {
+		var err error
+		if s, err = segment.Default(); err != nil {
+			return false
+		}
+	}
+	f, _, ok := s.Lookup(word)
+	return ok && f >= veryCommonFreq
+}
+
 // commonStemFreq is the dictionary frequency from which a stem is an
 // ordinary word (贫困 in 贫困村).
 const commonStemFreq = 100
@@ -594,7 +611,7 @@ func extractPlaces(d *Document) {
 			// name word (伊仕/丹/购物/广场, 中/俄/商贸/街): the span would
 			// cut a name.
 			cut := j >= 0 && !covered[toks[j].Start] && allHan(toks[j].Text) && properTag[toks[j].Pos]
-			if s < t.Start && t.Start-s >= 2 && !cut && !commonNoun(toks, j+1, k, lvl) {
+			if s < t.Start && t.Start-s >= 2 && !cut && !commonNoun(d, toks, j+1, k, lvl) {
 				h := placeHit{start: s, end: t.End, level: LevelOther, kind: lvl, shape: true}
 				if lvl == LevelVillage || lvl == LevelTownship {
 					h.level, h.kind = lvl, ""
@@ -715,6 +732,47 @@ func extractPlaces(d *Document) {
 		kept = append(kept, h)
 	}
 	hits = kept
+	// In a run written together (鹤岗东山, 淮南谢家集), a name right after a
+	// province or prefecture lies inside it: keep the readings that do. A
+	// short form with none there is not that division (江苏锦屏).
+	for k := 1; k < len(hits); k++ {
+		prev, h := hits[k-1], hits[k]
+		if prev.end != h.start || len(prev.ids) == 0 || len(h.ids) == 0 {
+			continue
+		}
+		pr := &px.g.recs[prev.ids[0]]
+		n := 0
+		switch pr.Level {
+		case LevelProvince:
+			n = 2
+		case LevelPrefecture:
+			n = 4
+		default:
+			continue
+		}
+		same := true
+		for _, id := range prev.ids {
+			same = same && px.g.recs[id].Code[:n] == pr.Code[:n]
+		}
+		if !same {
+			continue
+		}
+		var in []int32
+		for _, id := range h.ids {
+			if px.g.recs[id].Code[:n] == pr.Code[:n] {
+				in = append(in, id)
+			}
+		}
+		switch {
+		case len(in) > 0:
+			hits[k].ids = in
+		case h.short:
+			hits[k].ids, hits[k].short, hits[k].level = nil, false, LevelOther
+			if hits[k].kind = h.world; hits[k].kind == "" {
+				hits[k].kind = "place"
+			}
+		}
+	}
 	chosen := make([]int32, len(hits))
 	resolved := make([]bool, len(hits))
 	ctx := map[string]int{}
@@ -855,14 +913,17 @@ func extractPlaces(d *Document) {
 // commonNoun reports whether tokens [a,b) before a shape word are a single
 // frequent common noun (重点村, 农村), which does not name a place.
 //
-// Rule: the name part must hold a proper-name token (ns, nr, nz, j) unless
+// Rule: the name part must hold a proper-name token (ns, nr, nz, j, not
+// among the very common words: 城市 is tagged ns) unless
 // it is a single two-rune noun before a ferry, river or mountain word
 // (红军渡口), where generic nouns rarely occur.
-func commonNoun(toks []segment.Token, a, b int, kind string) bool {
+func commonNoun(d *Document, toks []segment.Token, a, b int, kind string) bool {
 	for _, t := range toks[a:b] {
 		switch t.Pos {
 		case "ns", "nr", "nrt", "nz", "j":
-			return false
+			if !veryCommon(d, t.Text) {
+				return false
+			}
 		}
 	}
 	if b-a == 1 && len([]rune(toks[a].Text)) == 2 {
