@@ -147,7 +147,10 @@ func orgInternal(t segment.Token) bool {
 	switch t.Pos {
 	case "ns", "nt", "n", "nz", "j", "vn", "b", "an", "nrt", "ng", "l":
 		return true
-	case "zg", "v", "a":
+	case "v":
+		// 保护 in 文化遗产保护中心; a verb never opens a name (trimmed later)
+		return len([]rune(t.Text)) == 2 || strings.ContainsRune(orgLevelChars, []rune(t.Text)[0])
+	case "zg", "a":
 		return len([]rune(t.Text)) == 1 && strings.ContainsRune(orgLevelChars, []rune(t.Text)[0])
 	}
 	return false
@@ -268,6 +271,9 @@ func findOrgs(d *Document) []orgSpan {
 			tj := toks[j]
 			if !orgInternal(tj) {
 				break
+			}
+			if tj.Pos == "v" && (j == 0 || toks[j-1].Pos == "v" || !orgInternal(toks[j-1])) {
+				break // a verb stands inside a name only after a noun
 			}
 			if toks[from].Start-tj.Start > 16 {
 				break

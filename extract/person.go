@@ -338,7 +338,7 @@ func (c *personCtx) chineseAt(k int) (best personCand) {
 			if !ok {
 				continue
 			}
-			ev := c.evidence(k, ke, sl)
+			ev := c.evidence(k, ke, sl, class)
 			if ev.veto {
 				continue
 			}
@@ -365,7 +365,7 @@ func (c *personCtx) chineseAt(k int) (best personCand) {
 
 // evidence gathers the evidence for the name made of tokens k..ke whose
 // surname has sl characters.
-func (c *personCtx) evidence(k, ke, sl int) (ev evidence) {
+func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 	toks := c.toks
 	start, end := toks[k].Start, toks[ke].End
 	c.context(start, end, &ev)
@@ -440,7 +440,7 @@ func (c *personCtx) evidence(k, ke, sl int) (ev evidence) {
 			tn := tj.End - tj.Start
 			if personTag(tj.Pos) {
 				if tn >= 2 {
-					if _, ok := surnames.Get(string(c.rs[tj.Start : tj.Start+1])); ok {
+					if cl, ok := surnames.Get(string(c.rs[tj.Start : tj.Start+1])); ok && cl < class {
 						ev.veto = true // the name starts later: 和|李鹏
 						return
 					}
@@ -610,7 +610,18 @@ func (c *personCtx) listItem(i int, forward bool) (personCand, bool) {
 			e++
 		}
 		if e < len(c.rs) && !isSep(c.rs[e]) {
-			return personCand{}, false
+			// the last item, followed by its verb: 吴静和赵刚参加…
+			e = -1
+			for n := 3; n >= 2 && e < 0; n-- {
+				if x := s + n; x < len(c.rs) && c.endTok[x] >= 0 {
+					if kt := c.startTok[x]; kt >= 0 && personVerbs[c.toks[kt].Text] {
+						e = x
+					}
+				}
+			}
+			if e < 0 {
+				return personCand{}, false
+			}
 		}
 	} else {
 		s, e = i, i
@@ -695,17 +706,7 @@ func findPersons(c *personCtx) []personCand {
 		}
 		found = out
 	}
-	// names written together with nothing between them form one span, as
-	// in People's Daily annotation of bylines (（张三李四）).
-	var merged []personCand
-	for _, p := range found {
-		if n := len(merged); n > 0 && merged[n-1].end == p.start {
-			merged[n-1].end = p.end
-			continue
-		}
-		merged = append(merged, p)
-	}
-	return merged
+	return found
 }
 
 // titlesBefore returns the titles written right before a name at start, in
@@ -761,6 +762,9 @@ func runPersons(d *Document) {
 	for _, p := range cands {
 		m := Mention{Type: TypePerson, Start: p.start, End: p.end}
 		m.Titles, m.Org = c.titlesBefore(p.start, orgEnds)
+		if n, kind := c.titleAfter(p.end); n > 0 && kind == "office" {
+			m.Titles = append(m.Titles, string(c.rs[p.end:p.end+n])) // 习近平总书记
+		}
 		if role := c.bylineCue(p.start); role != "" {
 			m.Role = role
 		} else if n, _ := c.titleBefore(p.start); n > 0 {

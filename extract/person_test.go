@@ -1,0 +1,176 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+)
+
+// personDoc extracts persons and checks the offsets of every mention.
+func personDoc(t *testing.T, text string) *Document {
+	t.Helper()
+	d, err := NewDocument(text, WithTypes(TypePerson))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := []rune(text)
+	for _, m := range d.Mentions {
+		if string(rs[m.Start:m.End]) != m.Text {
+			t.Errorf("mention offsets [%d,%d) do not give %q", m.Start, m.End, m.Text)
+		}
+	}
+	return d
+}
+
+func personNames(d *Document) []string {
+	var out []string
+	for _, m := range d.MentionsOf(TypePerson) {
+		out = append(out, m.Text)
+	}
+	return out
+}
+
+func firstPerson(d *Document, name string) *Mention {
+	for _, m := range d.MentionsOf(TypePerson) {
+		if m.Text == name {
+			return &m
+		}
+	}
+	return nil
+}
+
+func TestPersonSample(t *testing.T) {
+	d := personDoc(t, readSample(t))
+	luo := firstPerson(d, "罗智琼")
+	if luo == nil {
+		t.Fatalf("罗智琼 not found; persons: %v", personNames(d))
+	}
+	if want := []string{"县人大常委会党组书记", "主任"}; !reflect.DeepEqual(luo.Titles, want) {
+		t.Errorf("罗智琼 titles = %q, want %q", luo.Titles, want)
+	}
+	if luo.Org != "县人大常委会" {
+		t.Errorf("罗智琼 org = %q", luo.Org)
+	}
+	chen := firstPerson(d, "陈炜")
+	if chen == nil || chen.Role != "author" {
+		t.Errorf("陈炜 as author: %+v", chen)
+	}
+	xi := firstPerson(d, "习近平")
+	if xi == nil || !reflect.DeepEqual(xi.Titles, []string{"总书记"}) {
+		t.Errorf("习近平 with title 总书记: %+v", xi)
+	}
+	for _, m := range d.MentionsOf(TypePerson) {
+		for _, bad := range []string{"富美", "崇德", "史崇德", "富美黔西", "一步", "史"} {
+			if m.Text == bad {
+				t.Errorf("%q taken for a person at %d", bad, m.Start)
+			}
+		}
+	}
+	// the document-level entity merges the three mentions of 罗智琼
+	var ent *Entity
+	for i := range d.People {
+		if d.People[i].Name == "罗智琼" {
+			ent = &d.People[i]
+		}
+	}
+	if ent == nil || ent.Count != 3 || ent.First != luo.Start || len(ent.Titles) < 2 {
+		t.Errorf("罗智琼 entity = %+v", ent)
+	}
+}
+
+func TestPersonTitlesBeforeAndAfter(t *testing.T) {
+	cases := []struct {
+		text   string
+		name   string
+		titles []string
+	}{
+		{"县委副书记、县长王德明主持会议。", "王德明", []string{"县委副书记", "县长"}},
+		{"副县长刘红梅同志带队检查春耕生产。", "刘红梅", []string{"副县长"}},
+		{"会议由张建国主任主持。", "张建国", []string{"主任"}},
+		{"镇党委书记欧阳立新出席开班仪式并讲话。", "欧阳立新", []string{"镇党委书记"}},
+	}
+	for _, c := range cases {
+		d := personDoc(t, c.text)
+		m := firstPerson(d, c.name)
+		if m == nil {
+			t.Errorf("%s: %q not found (got %v)", c.text, c.name, personNames(d))
+			continue
+		}
+		if !reflect.DeepEqual(m.Titles, c.titles) {
+			t.Errorf("%s: titles of %s = %q, want %q", c.text, c.name, m.Titles, c.titles)
+		}
+	}
+}
+
+func TestPersonLists(t *testing.T) {
+	d := personDoc(t, "县领导李明华、周小平、吴静和赵刚参加活动。")
+	want := []string{"李明华", "周小平", "吴静", "赵刚"}
+	if got := personNames(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("list: got %v, want %v", got, want)
+	}
+}
+
+func TestPersonBylines(t *testing.T) {
+	cases := []struct {
+		text, name, role string
+	}{
+		{"全县春耕工作有序推进。(作者:杨光辉)", "杨光辉", "author"},
+		{"本报讯 记者 兰红光 报道:全县春耕生产有序推进。", "兰红光", "reporter"},
+		{"通讯员何志勇报道:镇卫生院开展义诊。", "何志勇", "reporter"},
+	}
+	for _, c := range cases {
+		d := personDoc(t, c.text)
+		m := firstPerson(d, c.name)
+		if m == nil {
+			t.Errorf("%s: %q not found (got %v)", c.text, c.name, personNames(d))
+			continue
+		}
+		if m.Role != c.role {
+			t.Errorf("%s: role of %s = %q, want %q", c.text, c.name, m.Role, c.role)
+		}
+	}
+}
+
+func TestPersonDocumentPropagation(t *testing.T) {
+	d := personDoc(t, "县长罗明亮到大关镇调研。罗明亮指出，要抓好项目建设。")
+	if got := personNames(d); !reflect.DeepEqual(got, []string{"罗明亮", "罗明亮"}) {
+		t.Errorf("got %v", got)
+	}
+	if len(d.People) != 1 || d.People[0].Count != 2 || d.People[0].First != 2 {
+		t.Errorf("people = %+v", d.People)
+	}
+}
+
+func TestPersonRejectsWordsThatLookLikeNames(t *testing.T) {
+	for _, text := range []string{
+		"紧紧围绕学史明理、学史增信、学史崇德、学史力行。",
+		"建设富美黔西，进一步坚定理想信念。",
+		"社会文明程度和道德水平不断提高。",
+		"河北省张家口地区发生地震。",
+		"全县高水平推进许可证制度改革。",
+	} {
+		if got := personNames(personDoc(t, text)); len(got) > 0 {
+			t.Errorf("%s: persons %v", text, got)
+		}
+	}
+}
+
+func TestPersonForeign(t *testing.T) {
+	d := personDoc(t, "美国总统克林顿和俄罗斯总统叶利钦通了电话。")
+	if got := personNames(d); !reflect.DeepEqual(got, []string{"克林顿", "叶利钦"}) {
+		t.Errorf("got %v", got)
+	}
+}
+
+func TestPersonShortForms(t *testing.T) {
+	d := personDoc(t, "老张领着一家人来了，孔书记握住他的手。")
+	if got := personNames(d); !reflect.DeepEqual(got, []string{"老张", "孔"}) {
+		t.Errorf("got %v", got)
+	}
+}
+
+func TestPersonEmptyAndOdd(t *testing.T) {
+	for _, text := range []string{"", "王", "、、、", "书记", "abc 123", "\n\n王"} {
+		d := personDoc(t, text)
+		_ = personNames(d)
+	}
+}
