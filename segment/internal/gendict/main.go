@@ -109,13 +109,21 @@ func main() {
 	var total uint64
 	posIdx := map[string]int{"": 0}
 	posList := []string{""}
+	var tags []string
+	for _, w := range words {
+		if _, ok := posIdx[w.pos]; !ok {
+			posIdx[w.pos] = -1
+			tags = append(tags, w.pos)
+		}
+	}
+	sort.Strings(tags) // a reproducible table
+	for _, p := range tags {
+		posIdx[p] = len(posList)
+		posList = append(posList, p)
+	}
 	for k, w := range words {
 		total += uint64(w.freq)
 		keys[k] = w
-		if _, ok := posIdx[w.pos]; !ok {
-			posIdx[w.pos] = len(posList)
-			posList = append(posList, w.pos)
-		}
 		for i := range k {
 			if i == 0 {
 				continue
