@@ -25,7 +25,10 @@ package extract
 // （作者:陈炜）, 记者 王芳 通讯员 李强 or 来源：黔西县融媒体中心. Text, Start
 // and End give the first byline found; the names of every byline are merged.
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 func init() {
 	register(stage{order: 5, name: "structure", run: extractStructure})
@@ -95,6 +98,16 @@ func structTitle(line []rune) (string, bool) {
 		if strings.HasPrefix(string(line), cue) {
 			return "", false
 		}
+	}
+	// A date line (2021年3月26日) is not a headline.
+	letters := 0
+	for _, r := range line {
+		if unicode.IsLetter(r) && !strings.ContainsRune("年月日号时分星期", r) {
+			letters++
+		}
+	}
+	if letters < 3 {
+		return "", false
 	}
 	// A line that is several sentences is not a headline.
 	for _, r := range line[:len(line)-1] {
