@@ -391,3 +391,18 @@ func TestPlaceTownships(t *testing.T) {
 		t.Errorf("织金县大平乡新华村: %+v (all %v)", m, ms)
 	}
 }
+
+func TestPlaceRunParent(t *testing.T) {
+	// 东山 is a county of 福建 and a district of 鹤岗 (黑龙江): the place
+	// written before it decides.
+	for _, tc := range []struct{ text, run, code string }{
+		{"福建东山开展海岸带保护。", "福建东山", "350626"},
+		{"鹤岗东山开展棚户区改造。", "鹤岗东山", "230406"},
+	} {
+		d, _ := placeMentions(t, tc.text)
+		ms := d.MentionsOf(TypePlace)
+		if len(ms) != 1 || ms[0].Text != tc.run || code(ms[0]) != tc.code {
+			t.Errorf("%s: %+v, want one run %s with code %s", tc.text, ms, tc.run, tc.code)
+		}
+	}
+}
