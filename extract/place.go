@@ -983,8 +983,11 @@ func (d *Document) placeEntities(orgInner map[int]bool) {
 }
 
 // findHome sets d.Home: the county-level place named in the title (the
-// first line when no title stage set one), else in the byline, else the
-// most-mentioned county-level place (ties go to the first mentioned).
+// first line when no title stage set one), or the county of a township
+// named there, else the county in the byline, else the most-mentioned
+// county-level place (ties go to the first mentioned). The code is the one
+// the name had at the document's date (黔西县 520522 in a 2021 text, not
+// 黔西市 520581, which the mention's current field gives).
 func (d *Document) findHome() {
 	county := func(m Mention) bool { return m.Code != nil && m.Level == LevelCounty }
 	inSpan := func(s, e int) (Mention, bool) {
@@ -1017,6 +1020,20 @@ func (d *Document) findHome() {
 		if m, ok := inSpan(ts, te); ok {
 			d.Home = &Home{Name: name(m), Code: *m.Code, From: "title"}
 			return
+		}
+		// A township in the title (大关镇开展…) names its county.
+		if px, err := places(); err == nil {
+			for i := ts; i < te; i++ {
+				m, ok := d.placeIdx[i]
+				if !ok || m.Code == nil || m.Level != LevelTownship || m.End > te {
+					continue
+				}
+				if id, ok := px.g.latest((*m.Code)[:6]); ok {
+					r := &px.g.recs[id]
+					d.Home = &Home{Name: r.Name, Code: r.Code, From: "title"}
+					return
+				}
+			}
 		}
 	}
 	if d.Byline != nil {

@@ -406,3 +406,10 @@ func TestPlaceRunParent(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceHomeFromTitleTownship(t *testing.T) {
+	d, _ := placeMentions(t, "大关镇开展主题党日活动\n近日，镇党委组织党员干部到鸭池河红军渡口开展主题党日活动，毕节市有关负责同志参加。")
+	if d.Home == nil || d.Home.Code != "520581" || d.Home.Name != "黔西市" || d.Home.From != "title" {
+		t.Errorf("home = %+v, want 黔西市 520581 from the title's township", d.Home)
+	}
+}
