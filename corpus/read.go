@@ -25,6 +25,10 @@ type Options struct {
 	// Stdin is read for the input "-" or when there are no inputs
 	// (os.Stdin when nil).
 	Stdin io.Reader
+	// Exclude names files that are not inputs even when a directory or
+	// glob holds them: typically the output file (compared with
+	// os.SameFile).
+	Exclude []string
 }
 
 // DefaultMaxDocBytes is the default cap on one document's raw size.

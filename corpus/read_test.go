@@ -325,3 +325,13 @@ func TestListAndTotalBytes(t *testing.T) {
 		t.Error("TotalBytes with stdin is known")
 	}
 }
+
+func TestReadExclude(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.txt"), []byte("甲"))
+	writeFile(t, filepath.Join(dir, "out.jsonl"), []byte(`{"id":"x","text":"乙"}`+"\n"))
+	docs := readAll(t, []string{dir}, Options{Exclude: []string{filepath.Join(dir, ".", "out.jsonl")}})
+	if got := ids(docs); !reflect.DeepEqual(got, []string{filepath.Join(dir, "a.txt")}) {
+		t.Errorf("ids = %q: the excluded file was read", got)
+	}
+}

@@ -45,9 +45,24 @@ type walker struct {
 // errors from emit.
 func walk(inputs []string, opts Options, listOnly bool, emit func(*item) error) error {
 	w := &walker{opts: opts, max: opts.maxBytes(), listOnly: listOnly, emit: emit}
+	var excluded []os.FileInfo
+	for _, p := range opts.Exclude {
+		if st, err := os.Stat(p); err == nil {
+			excluded = append(excluded, st)
+		}
+	}
 	return eachFile(inputs, func(path string, err error) error {
 		if err != nil {
 			return emit(&item{id: path, err: err})
+		}
+		if len(excluded) > 0 && path != "-" {
+			if st, err := os.Stat(path); err == nil {
+				for _, x := range excluded {
+					if os.SameFile(st, x) {
+						return nil
+					}
+				}
+			}
 		}
 		if path == "-" {
 			r := opts.Stdin

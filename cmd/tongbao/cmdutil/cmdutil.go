@@ -194,7 +194,11 @@ func RunDocs(cmd *cobra.Command, args []string, f *InputFlags, work func(corpus.
 		}
 		return b
 	}
-	sum, err := corpus.Run(ctx, args, f.ReadOptions(cmd), corpus.RunOptions{
+	ropts := f.ReadOptions(cmd)
+	if f.Output != "" {
+		ropts.Exclude = []string{f.Output} // never read our own output
+	}
+	sum, err := corpus.Run(ctx, args, ropts, corpus.RunOptions{
 		Jobs:        f.Jobs,
 		Unordered:   f.Unordered,
 		Out:         out,
