@@ -57,6 +57,7 @@ type tfields struct {
 	weekend                        bool
 	planStart, planEnd             int // five-year plan period
 	zodiac                         int // 1 + zodiac animal of the year
+	ctxYear                        int // year stated earlier in the same paragraph
 }
 
 // merge copies what o states over f.
@@ -807,6 +808,8 @@ func timeValue(f tfields, ref RefDate) (value any, kind, grain, yearFrom string)
 		}
 	case f.hasYear:
 		year, yearFrom = f.year, "text"
+	case f.ctxYear != 0 && !f.relYear:
+		year, yearFrom = f.ctxYear, "context"
 	case ref.Year != 0:
 		year, yearFrom = ref.Year, ref.From
 		if f.relYear {
@@ -846,7 +849,7 @@ func timeValue(f tfields, ref RefDate) (value any, kind, grain, yearFrom string)
 		ms := "XX"
 		if f.hasMonth {
 			ms = fmt.Sprintf("%02d", f.month)
-		} else if ref.Month != 0 && !f.hasYear {
+		} else if ref.Month != 0 && !f.hasYear && f.ctxYear == 0 {
 			m := ref.Month
 			if ref.dated() && f.day > ref.Day {
 				m--
@@ -926,11 +929,33 @@ func yfrom(year int, from string) string {
 // timeMentions turns scanned spans into Mentions resolved against d.Ref.
 func timeMentions(d *Document, spans []timeSpan) []Mention {
 	out := make([]Mention, 0, len(spans))
+	lastYear, lastEnd := 0, 0
 	for _, s := range spans {
+		// A year stated earlier in the paragraph dates the months and days
+		// that follow (2017年工作回顾……3月, 完成……).
+		for k := lastEnd; k < s.start && lastYear != 0; k++ {
+			if d.runes[k] == '\n' {
+				lastYear = 0
+			}
+		}
+		lastEnd = s.end
+		if !s.f.hasYear && !s.f.relYear {
+			s.f.ctxYear = lastYear
+		}
+		switch {
+		case s.f.hasYear:
+			lastYear = s.f.year
+		case s.f.relYear && d.Ref.Year != 0:
+			lastYear = d.Ref.Year + s.f.yearOff
+		}
+		if s.to != nil && s.to.hasYear {
+			lastYear = s.to.year
+		}
 		m := Mention{Type: TypeTime, Start: s.start, End: s.end}
 		m.Value, m.Kind, m.Grain, m.YearFrom = timeValue(s.f, d.Ref)
 		if s.to != nil {
 			to := *s.to
+			to.ctxYear = s.f.ctxYear
 			// The end inherits what it leaves out: 3月26日至28日.
 			if !to.hasYear && !to.relYear {
 				to.year, to.hasYear = s.f.year, s.f.hasYear

@@ -272,6 +272,7 @@ func TestTimeYearFrom(t *testing.T) {
 		{"6月1日开会。", []Option{WithRefDate(timeRef)}, "2020-06-01", "option"},
 		{"3月26日开会。", nil, "XXXX-03-26", ""},
 		{"2020年3月26日开会。", nil, "2020-03-26", "text"},
+		{"去年5月完成主体工程。", []Option{WithRefDate(timeRef)}, "2020-05", "option"},
 	}
 	for _, c := range cases {
 		d, err := NewDocument(c.text, append(c.opts, WithTypes(TypeTime))...)
@@ -286,6 +287,34 @@ func TestTimeYearFrom(t *testing.T) {
 		if v := timeValueString(ms[0].Value); v != c.value || ms[0].YearFrom != c.from {
 			t.Errorf("%s: %s = %q from %q, want %q from %q", c.text, ms[0].Text, v, ms[0].YearFrom, c.value, c.from)
 		}
+	}
+}
+
+func TestTimeContextYear(t *testing.T) {
+	text := "2017年工作回顾：5月，完成主体工程；12月25日通车。\n3月26日召开大会。"
+	d, err := NewDocument(text, WithTypes(TypeTime), WithRefDate(time.Date(2018, 3, 30, 0, 0, 0, 0, time.UTC)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]string{
+		"2017年":  {"2017", "text"},
+		"5月":     {"2017-05", "context"},
+		"12月25日": {"2017-12-25", "context"},
+		"3月26日":  {"2018-03-26", "option"}, // a new paragraph
+	}
+	for _, m := range d.MentionsOf(TypeTime) {
+		w, ok := want[m.Text]
+		if !ok {
+			t.Errorf("unexpected time %s", m.Text)
+			continue
+		}
+		if m.Value != w[0] || m.YearFrom != w[1] {
+			t.Errorf("%s = %v from %s, want %s from %s", m.Text, m.Value, m.YearFrom, w[0], w[1])
+		}
+		delete(want, m.Text)
+	}
+	for k := range want {
+		t.Errorf("time %s not found", k)
 	}
 }
 
