@@ -335,3 +335,18 @@ func TestReadExclude(t *testing.T) {
 		t.Errorf("ids = %q: the excluded file was read", got)
 	}
 }
+
+// A 20 MB document on one JSONL line reads whole, and the line after it
+// too.
+func TestReadJSONL20MBLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("20 MB line: skipped with -short")
+	}
+	text := strings.Repeat("县人大常委会召开会议。", 700_000) // 21 MB
+	path := filepath.Join(t.TempDir(), "big.jsonl")
+	writeFile(t, path, []byte(`{"id":"big","text":"`+text+`"}`+"\n"+`{"id":"next","text":"乙"}`))
+	docs := readAll(t, []string{path}, Options{})
+	if len(docs) != 2 || docs[0].Err != nil || docs[0].Text != text || docs[1].Text != "乙" {
+		t.Fatalf("20 MB line: %d docs, err %v", len(docs), docs[0].Err)
+	}
+}

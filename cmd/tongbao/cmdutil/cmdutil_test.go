@@ -265,3 +265,20 @@ func TestJobsGiveSameOutput(t *testing.T) {
 		t.Error("--unordered output is not the same set of records")
 	}
 }
+
+func TestZipGivesThreeRecords(t *testing.T) {
+	out, errOut, code := runHelper(t, "../../../testdata/archives/three.zip")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 3 || !strings.Contains(errOut, "3 documents") {
+		t.Fatalf("exit %d, %d records, stderr %q", code, len(lines), errOut)
+	}
+	for i, l := range lines {
+		var rec struct {
+			ID    string
+			Runes int
+		}
+		if err := json.Unmarshal([]byte(l), &rec); err != nil || !strings.HasPrefix(rec.ID, "../../../testdata/archives/three.zip!bulletins/0"+fmt.Sprint(i+1)) || rec.Runes < 50 {
+			t.Errorf("record %d: %s", i, l)
+		}
+	}
+}
