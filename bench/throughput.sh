@@ -64,33 +64,35 @@ build_corpus "$SIZE" "$CORPUS"
 BYTES=$(stat -c %s "$CORPUS")
 DOCS=$(wc -l < "$CORPUS")
 
-go build -o "$OUT/tongbao" ./cmd/tongbao
-go build -o "$OUT/gsecut" ./bench/gsecut
+BIN=$OUT/throughput
+mkdir -p "$BIN"
+go build -o "$BIN/tongbao" ./cmd/tongbao
+go build -o "$BIN/gsecut" ./bench/gsecut
 
 # measure NAME CMD...: runs CMD with stdout to /dev/null; sets SECS and RSS_MB.
 measure() {
   local name=$1; shift
   echo "running $name ..." >&2
-  if ! /usr/bin/time -v -o "$OUT/time-$name.txt" "$@" > /dev/null 2> "$OUT/stderr-$name.txt"; then
+  if ! /usr/bin/time -v -o "$BIN/time-$name.txt" "$@" > /dev/null 2> "$BIN/stderr-$name.txt"; then
     echo "bench/throughput.sh: $name failed:" >&2
-    tail -5 "$OUT/stderr-$name.txt" >&2
+    tail -5 "$BIN/stderr-$name.txt" >&2
     exit 1
   fi
-  SECS=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$OUT/time-$name.txt")
-  RSS_MB=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$OUT/time-$name.txt")
-  CPU=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$OUT/time-$name.txt")
+  SECS=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$BIN/time-$name.txt")
+  RSS_MB=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$BIN/time-$name.txt")
+  CPU=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$BIN/time-$name.txt")
 }
 
 declare -A S R C
-measure gsecut "$OUT/gsecut" "$CORPUS";                                   S[gse]=$SECS; R[gse]=$RSS_MB; C[gse]=$CPU
-measure segment-j1 "$OUT/tongbao" segment --jobs 1 --quiet "$CORPUS";     S[seg1]=$SECS; R[seg1]=$RSS_MB; C[seg1]=$CPU
-measure extract-j1 "$OUT/tongbao" extract --jobs 1 --quiet "$CORPUS";     S[ext1]=$SECS; R[ext1]=$RSS_MB; C[ext1]=$CPU
-measure extract-j2 "$OUT/tongbao" extract --jobs 2 --quiet "$CORPUS";     S[ext2]=$SECS; R[ext2]=$RSS_MB; C[ext2]=$CPU
+measure gsecut "$BIN/gsecut" "$CORPUS";                                   S[gse]=$SECS; R[gse]=$RSS_MB; C[gse]=$CPU
+measure segment-j1 "$BIN/tongbao" segment --jobs 1 --quiet "$CORPUS";     S[seg1]=$SECS; R[seg1]=$RSS_MB; C[seg1]=$CPU
+measure extract-j1 "$BIN/tongbao" extract --jobs 1 --quiet "$CORPUS";     S[ext1]=$SECS; R[ext1]=$RSS_MB; C[ext1]=$CPU
+measure extract-j2 "$BIN/tongbao" extract --jobs 2 --quiet "$CORPUS";     S[ext2]=$SECS; R[ext2]=$RSS_MB; C[ext2]=$CPU
 RSS2X_ROW=""
 if [ "$RSS2X" = 1 ]; then
   BIG=$OUT/pd-$((SIZE * 2))mb.jsonl
   build_corpus $((SIZE * 2)) "$BIG"
-  measure extract-j2-2x "$OUT/tongbao" extract --jobs 2 --quiet "$BIG"
+  measure extract-j2-2x "$BIN/tongbao" extract --jobs 2 --quiet "$BIG"
   RSS2X_ROW=$(awk -v s="$SECS" -v c="$CPU" -v r="$RSS_MB" -v b="$(stat -c %s "$BIG")" -v base="${S[gse]}" -v bb="$BYTES" \
     'BEGIN { printf "| `tongbao extract --jobs 2`, input twice as large (%.0f MB) | %.1f | %.1f | %.2f | %.2f | %s |", b/1e6, s, c, b/1e6/s, (b/s)/(bb/base), r }')
 fi
