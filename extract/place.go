@@ -441,6 +441,20 @@ var countryStyles = []string{"联盟共和国", "民主共和国", "联邦共和
 // foreignUnits follow a foreign region's or city's name.
 var foreignUnits = []string{"州", "省", "市", "郡"}
 
+// unitFollows reports whether a country style or foreign unit word starts
+// at e and ends a word (魁北克省, 波兰共和国 written as one word).
+func unitFollows(rs []rune, ends []bool, e int) bool {
+	for _, l := range [][]string{countryStyles, foreignUnits} {
+		for _, suf := range l {
+			n := utf8.RuneCountInString(suf)
+			if e+n <= len(rs) && ends[e+n] && string(rs[e:e+n]) == suf {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // positionWords may follow a place name inside one gse word (约旦河西岸,
 // 长江流域): the name still counts as a place.
 var positionWords = map[string]bool{
@@ -507,7 +521,7 @@ func extractPlaces(d *Document) {
 		if !starts[s] && s != lastEnd {
 			return false
 		}
-		if loose && !ends[e] && !orgTok[e] && !(e+2 <= len(rs) && ends[e+2] && string(rs[e:e+2]) == "地区") && !(e+1 <= len(rs) && ends[e+1] && strings.ContainsRune(demonymChars, rs[e])) &&
+		if loose && !ends[e] && !orgTok[e] && !unitFollows(rs, ends, e) && !(e+2 <= len(rs) && ends[e+2] && string(rs[e:e+2]) == "地区") && !(e+1 <= len(rs) && ends[e+1] && strings.ContainsRune(demonymChars, rs[e])) &&
 			!(e+2 <= len(rs) && ends[e+2] && positionWords[string(rs[e:e+2])]) {
 			return false
 		}
@@ -530,7 +544,7 @@ func extractPlaces(d *Document) {
 		// A country's full style (波兰共和国, 南斯拉夫联盟共和国) and a
 		// foreign region's or city's unit word (明尼苏达州, 魁北克省,
 		// 蒙特利尔市) belong to the name.
-		if h.ids == nil && ends[h.end] {
+		if h.ids == nil {
 			var sufs []string
 			switch h.kind {
 			case "country":
@@ -714,12 +728,28 @@ func extractPlaces(d *Document) {
 			}
 		}
 	}
+	// Two different such names of one prefecture support each other
+	// (张北、尚义 of 张家口).
+	prefNames := map[string]map[string]bool{}
+	for _, h := range hits {
+		if needsSupport(h) {
+			txt := string(rs[h.start:h.end])
+			for _, id := range h.ids {
+				p := px.g.recs[id].Code[:4]
+				if prefNames[p] == nil {
+					prefNames[p] = map[string]bool{}
+				}
+				prefNames[p][txt] = true
+			}
+		}
+	}
 	kept := hits[:0]
 	for _, h := range hits {
 		if needsSupport(h) {
 			support := false
 			for _, id := range h.ids {
-				support = support || provs[px.g.recs[id].Code[:2]]
+				c := px.g.recs[id].Code
+				support = support || provs[c[:2]] || len(prefNames[c[:4]]) >= 2
 			}
 			if !support {
 				if h.world == "" {
@@ -915,9 +945,16 @@ func extractPlaces(d *Document) {
 //
 // Rule: the name part must hold a proper-name token (ns, nr, nz, j, not
 // among the very common words: 城市 is tagged ns) unless
-// it is a single two-rune noun before a ferry, river or mountain word
-// (红军渡口), where generic nouns rarely occur.
+// it is a single two-rune noun before a ferry word (红军渡口). A name part
+// made only of personal-name words (欧阳/山) is a person, not a place.
 func commonNoun(d *Document, toks []segment.Token, a, b int, kind string) bool {
+	person := true
+	for _, t := range toks[a:b] {
+		person = person && (t.Pos == "nr" || t.Pos == "nrt")
+	}
+	if person {
+		return true
+	}
 	for _, t := range toks[a:b] {
 		switch t.Pos {
 		case "ns", "nr", "nrt", "nz", "j":
@@ -926,11 +963,8 @@ func commonNoun(d *Document, toks []segment.Token, a, b int, kind string) bool {
 			}
 		}
 	}
-	if b-a == 1 && len([]rune(toks[a].Text)) == 2 {
-		switch kind {
-		case "ferry", "river", "mountain":
-			return false
-		}
+	if b-a == 1 && len([]rune(toks[a].Text)) == 2 && kind == "ferry" {
+		return false
 	}
 	return true
 }
