@@ -104,6 +104,14 @@ const personFuncChars = "在和与由对向把被给让请是有及同将为了�
 // continues it (孙家|正 → 孙家正).
 const personGivenChars = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红建国文辉鹏林峰春梅海云光成荣东波宁斌龙生福亮新志德金清飞彬俊凤晓庆家正永健宏民安立祥利胜学良义忠仁礼智信顺泰丰富贵财禄寿喜山石松柏竹菊莲荷珍珠宝琴瑶璐琳琪璇瑞佳嘉欣悦怡婷雪雨露霖晨阳旭昊昌晶晖晴旺铭锋钢鑫铁锦泉江河湖浩淼涵润泽洁源沛溪滨洪汉卫兵武毅坚威雄豪彦才贤达航振兴启跃凯旋捷越青秋冬桃杏樱芬芝芸芹苗茂茵莉菲蓉蕾薇蓓颖慧惠淑贞娴雅婉妮娇媛姣妍婕琼瑾丹彤虹燕鸿鹤鸣鹰骏驰腾麟彪虎豹宇宙坤乾元亨克定邦庭树森枫桐楠栋梁材杨柳榕杉培基均城增壮士仕伦保修侠仲伯叔季孟百千万厚宽容恒恩思怀慈爱乐欢耀煌炎焱烨炜煜熙照灿烈勋功劲励勤勉章书诗琦琛珊玲璋环瑜璞玮锐钧铮镇钰锡钊钦铎锴孝廉真善美节诚谦敬尊奋拓扬高峻岭岩岚崇嵩巍川州洲湘渝津沪京晋豫鲁冀皖赣闽粤黔滇蜀陇藏疆奇彩艺菁萱蓬葆蕴萌茜芮芷馨香佩倩俐伶伊依姗姝婧娅嫣姿蕊翠碧紫黛墨霜冰凌澄朗曦旦昕暄晗昱晟昶景聪慎恪悟惟维纲绪绍纬绮穗秉斐雯霏霄震霆雷风恬甜轩翔宪政治发展廷延媚婵娥妹姐艾芙苏蔚岳崧峥嵘柱梓桢槐樵权标根汝沁泓涌淳湛渊滢潇澜瀚灏然焕炳炯烁煊燊琨瑛毓嫦"
 
+// personVerbsBefore take a person as object right after them.
+var personVerbsBefore = map[string]bool{
+	"选举": true, "任命": true, "授予": true, "会见": true, "接见": true, "慰问": true,
+	"看望": true, "陪同": true, "宴请": true, "会晤": true, "委托": true, "推选": true,
+	"表彰": true, "悼念": true, "怀念": true, "纪念": true, "采访": true, "邀请": true,
+	"祝贺": true, "致电": true, "致信": true, "战胜": true, "击败": true, "负于": true,
+}
+
 // personVerbs follow a person as subject.
 var personVerbs = map[string]bool{
 	"说": true, "指出": true, "表示": true, "强调": true, "认为": true, "介绍": true,
@@ -114,7 +122,7 @@ var personVerbs = map[string]bool{
 }
 
 // translitChars holds the characters of transliterated foreign names.
-const translitChars = "顿阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福盖甘冈戈格哥根贡古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利连林琳隆卢鲁伦罗洛吕马迈麦曼芒梅门蒙米密莫默姆穆纳奈南内尼涅努诺帕潘佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟森沙莎舍什施舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因英尤约扎泽詹哲兹佐娃娜莉丽茨夫基维奇·"
+const translitChars = "顿嘎申若潘治尧罕默斐廉娅蕾瑙妮霍琪茜露珊纪阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福盖甘冈戈格哥根贡古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利连林琳隆卢鲁伦罗洛吕马迈麦曼芒梅门蒙米密莫默姆穆纳奈南内尼涅努诺帕潘佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟森沙莎舍什施舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因英尤约扎泽詹哲兹佐娃娜莉丽茨夫基维奇·"
 
 var translitSet = func() map[rune]bool {
 	m := map[rune]bool{}
@@ -135,6 +143,7 @@ type personCtx struct {
 	endTok   []int  // token ending at a code point, or -1
 	listAt   int    // start of the item after a name and 、 (a list goes on)
 	inPlace  []bool // code points inside a place found by the place stage
+	orgEnd   []bool // code points where an organization ends
 }
 
 func newPersonCtx(d *Document) *personCtx {
@@ -147,6 +156,10 @@ func newPersonCtx(d *Document) *personCtx {
 	for k, t := range c.toks {
 		c.startTok[t.Start] = k
 		c.endTok[t.End] = k
+	}
+	c.orgEnd = make([]bool, len(c.rs)+1)
+	for _, o := range findOrgs(d) {
+		c.orgEnd[o.end] = true
 	}
 	c.inPlace = make([]bool, len(c.rs)+1)
 	for _, m := range d.placeIdx {
@@ -262,6 +275,20 @@ func (c *personCtx) context(start, end int, ev *evidence) {
 		ev.strong = true
 	} else if c.bylineCue(start) != "" || start == c.listAt {
 		ev.strong = true
+	}
+	if !ev.strong && start > 0 {
+		if kp := c.endTok[start]; kp >= 0 {
+			pt := c.toks[kp]
+			switch {
+			case c.orgEnd[start]:
+				ev.strong = true // 市委宣传部|赵巍巍: an organization, then the name
+			case personVerbsBefore[pt.Text]:
+				ev.weak = true // 选举|吴振汉, 会见|…
+			}
+		}
+	}
+	if end < len(c.rs) && c.rs[end] == '摄' && end+1 < len(c.rs) && strings.ContainsRune("）)", c.rs[end+1]) {
+		ev.strong = true // (陆敬平摄): a photo byline
 	}
 	lineStart := start == 0 || c.rs[start-1] == '\n'
 	lineEnd := end == len(c.rs) || c.rs[end] == '\n'
@@ -484,7 +511,15 @@ func (c *personCtx) foreignAt(k int) personCand {
 		}
 		return true
 	}
-	if !allT(t.Text) || t.Pos == "ns" || t.Pos == "nt" {
+	if t.Pos == "ns" || t.Pos == "nt" {
+		return personCand{start: -1}
+	}
+	if !allT(t.Text) {
+		// any word gse tags a name, right after an office: 总统加尧姆
+		n := len([]rune(t.Text))
+		if tl, kind := c.titleBefore(t.Start); tl > 0 && kind == "office" && tagged && n >= 2 && n <= 5 && !c.placeOverlap(t.Start, t.End) {
+			return personCand{start: t.Start, end: t.End, strong: true}
+		}
 		return personCand{start: -1}
 	}
 	for ke+2 < len(c.toks) && (c.toks[ke+1].Text == "·" || c.toks[ke+1].Text == "・") && allT(c.toks[ke+2].Text) {
@@ -507,6 +542,113 @@ func (c *personCtx) foreignAt(k int) personCand {
 		return personCand{start: start, end: end, strong: ev.strong}
 	}
 	return personCand{start: -1}
+}
+
+// dottedNames finds names whose parts are joined by a middle dot
+// (威廉·佩里, 阿木冬·尼牙孜): runs of transliteration characters on both
+// sides of each dot, snapped to the segmenter's cuts. It returns the spans
+// by start.
+func (c *personCtx) dottedNames() map[int]int {
+	out := map[int]int{}
+	rs := c.rs
+	isDot := func(r rune) bool { return r == '·' || r == '・' || r == '•' || r == '‧' }
+	for p := 1; p+1 < len(rs); p++ {
+		if !isDot(rs[p]) || !translitSet[rs[p-1]] || !translitSet[rs[p+1]] {
+			continue
+		}
+		s := p
+		for s > 0 && p-s < 6 && translitSet[rs[s-1]] {
+			s--
+		}
+		e := p + 1
+		for {
+			for e < len(rs) && translitSet[rs[e]] && !isDot(rs[e]) {
+				e++
+			}
+			if e+1 < len(rs) && isDot(rs[e]) && translitSet[rs[e+1]] {
+				e++
+				continue
+			}
+			break
+		}
+		for s < p && c.startTok[s] < 0 {
+			s++
+		}
+		for e > p+1 && c.endTok[e] < 0 {
+			e--
+		}
+		if s < p && e > p+1 && !c.placeOverlap(s, e) {
+			out[s] = e
+		}
+		p = e
+	}
+	return out
+}
+
+// nameRun reports whether rs[s:e] is two or more Chinese names written
+// together (徐国春张雅文崔成龙): each a surname of class 1 or 2 and one or two
+// given characters.
+func (c *personCtx) nameRun(s, e int) bool {
+	if e-s < 4 || e-s > 16 {
+		return false
+	}
+	// reach[i] is the fewest names that cover rs[s:i] (0 = unreachable)
+	reach := make([]int, e-s+1)
+	reach[0] = -1
+	for i := s; i < e; i++ {
+		if reach[i-s] == 0 {
+			continue
+		}
+		n := max(reach[i-s], 0)
+		surnames.Prefixes(c.rs[:e], i, func(sl, class int) {
+			if class == 3 {
+				return
+			}
+			for gl := 1; gl <= 2 && i+sl+gl <= e; gl++ {
+				ok := true
+				for _, r := range c.rs[i+sl : i+sl+gl] {
+					ok = ok && unicode.Is(unicode.Han, r) && !strings.ContainsRune(personNotGiven, r)
+				}
+				if ok && (reach[i+sl+gl-s] == 0 || reach[i+sl+gl-s] > n+1) {
+					reach[i+sl+gl-s] = n + 1
+				}
+			}
+		})
+	}
+	return reach[e-s] >= 2
+}
+
+// bylineRuns finds bylines of several names written together, in brackets
+// or after a byline cue up to the end of the line: （陈燮衡李晶晶）,
+// 本报记者曹照琴谢国明王尧. Such a run is one mention, as People's Daily
+// annotates it. It returns the spans by start.
+func (c *personCtx) bylineRuns() map[int]int {
+	out := map[int]int{}
+	rs := c.rs
+	for b := 0; b < len(rs); b++ {
+		var s int
+		switch {
+		case rs[b] == '（' || rs[b] == '(':
+			s = b + 1
+		case b > 0 && c.bylineCue(b) != "" && (b == len(rs) || rs[b] != ':'):
+			s = b
+		default:
+			continue
+		}
+		e := s
+		for e < len(rs) && e-s <= 16 && unicode.Is(unicode.Han, rs[e]) {
+			e++
+		}
+		end := e
+		if e > s && rs[e-1] == '摄' {
+			end = e - 1
+		}
+		closed := e == len(rs) || strings.ContainsRune("）)\n", rs[e])
+		if closed && c.startTok[s] >= 0 && c.endTok[end] >= 0 && c.nameRun(s, end) && !c.placeOverlap(s, end) {
+			out[s] = end
+		}
+	}
+	return out
 }
 
 // shortAt finds a surname standing for the whole name: 老张, 小王, and a
@@ -659,8 +801,18 @@ func findPersons(c *personCtx) []personCand {
 	loadPersons()
 	var found []personCand
 	known := NewLexicon[bool]()
+	dotted := c.dottedNames()
+	for s, e := range c.bylineRuns() {
+		dotted[s] = e
+	}
 	for k := 0; k < len(c.toks); k++ {
-		best := c.chineseAt(k)
+		best := personCand{start: -1}
+		if e, ok := dotted[c.toks[k].Start]; ok {
+			best = personCand{start: c.toks[k].Start, end: e, strong: true}
+		}
+		if best.start < 0 {
+			best = c.chineseAt(k)
+		}
 		if best.start < 0 {
 			best = c.foreignAt(k)
 		}
