@@ -756,3 +756,29 @@ func TestStagesRandomInput(t *testing.T) {
 		IsSloganFormula(text)
 	}
 }
+
+// FuzzStages checks that the structure, book and slogan stages never panic
+// and keep offsets consistent: go test ./extract -run '^$' -fuzz FuzzStages
+func FuzzStages(f *testing.F) {
+	for _, s := range []string{"“五个一”", "学史明理、学史增信、学史崇德、学史力行", "《中共中央、国务院〈关于…〉》", "一、总体\n（一）分项。正文", "(作者:陈炜)", "走深走心走实", "\"a\"b\"", "“‘」』《〉"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d, err := NewDocument(text, WithTypes(TypeBook, TypeSlogan))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs := []rune(text)
+		for _, m := range d.Mentions {
+			if m.Start < 0 || m.End > len(rs) || m.Start >= m.End || string(rs[m.Start:m.End]) != m.Text {
+				t.Fatalf("bad mention %+v", m)
+			}
+		}
+		for _, s := range d.Sections {
+			if string(rs[s.Start:s.End]) != s.Text {
+				t.Fatalf("bad section %+v", s)
+			}
+		}
+		IsSloganFormula(text)
+	})
+}
