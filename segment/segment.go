@@ -307,7 +307,7 @@ func (s *Segmenter) route(sc *scratch) {
 				numEnd = k + 1
 			}
 			e := numEnd
-			if e < n && isDateUnit(norm[no[e]:no[e+1]]) {
+			if e < n && isDateUnit(norm[no[e]:no[e+1]]) && (e-k >= yearDigits || string(norm[no[e]:no[e+1]]) != "年") {
 				e++
 			}
 			if e-k >= 2 {
@@ -392,7 +392,8 @@ func (s *Segmenter) precise(text string, sc *scratch) []Token {
 					p = "m"
 					// 2021年, 12月, 31日 are one word (as in the PKU and MSR
 					// standards).
-					if numberUnits && e < n && int(sc.next[e]) == e+1 && isDateUnit(sc.norm[sc.no[e]:sc.no[e+1]]) {
+					if numberUnits && e < n && int(sc.next[e]) == e+1 && isDateUnit(sc.norm[sc.no[e]:sc.no[e+1]]) &&
+						(e-k >= yearDigits || string(sc.norm[sc.no[e]:sc.no[e+1]]) != "年") {
 						e++
 						p = "t"
 					}
@@ -582,6 +583,10 @@ func itoa(i int) string {
 func quote(s string) string { return "\"" + s + "\"" }
 
 var numberUnits = true
+
+// yearDigits is the fewest digits a number needs to take 年 (2021年, but
+// 3 年, a duration); tuned on PD1998 dev.
+var yearDigits = 4
 
 func isDateUnit(b []byte) bool {
 	switch string(b) {

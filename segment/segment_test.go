@@ -450,9 +450,15 @@ func TestEveryDomainEntryWhole(t *testing.T) {
 		if strings.HasPrefix(strings.TrimSpace(line), "#") || strings.TrimSpace(line) == "" {
 			continue
 		}
-		word, _, _, _, reason := parseDictLine(line)
+		word, freq, hasFreq, _, reason := parseDictLine(line)
 		if reason != "" {
 			t.Errorf("dict/gov.txt: %q: %s", line, reason)
+			continue
+		}
+		if hasFreq && freq == 0 {
+			if _, _, ok := s.Lookup(word); ok {
+				t.Errorf("%s is still a word", word)
+			}
 			continue
 		}
 		n++

@@ -120,7 +120,7 @@ func TestSIGHAN(t *testing.T) {
 			pred, n, d := cutLines(s, gold)
 			p, r, f := spanF1(gold, pred)
 			f1[c.name] = f
-			t.Logf("%s %-28s P %.4f R %.4f F1 %.4f  %.1f MB/s", set.name, c.name, p, r, f, float64(n)/d.Seconds()/1e6)
+			t.Logf("%s %-28s P %.4f R %.4f F1 %.5f  %.1f MB/s", set.name, c.name, p, r, f, float64(n)/d.Seconds()/1e6)
 		}
 		if f1["precise"] < set.floor {
 			t.Errorf("%s: precise F1 %.4f below the floor %.2f", set.name, f1["precise"], set.floor)
