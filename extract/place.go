@@ -576,7 +576,8 @@ func extractPlaces(d *Document) {
 			e := hits[k].end
 			ti, ok := tokAt[e]
 			if !ok || e >= len(rs) || covered[e] || toks[ti].Pos != "ns" || !allHan(toks[ti].Text) ||
-				!strings.ContainsRune(placeEndChars, rs[toks[ti].End-1]) || utf8.RuneCountInString(toks[ti].Text) < 2 {
+				!strings.ContainsRune(placeEndChars, rs[toks[ti].End-1]) || utf8.RuneCountInString(toks[ti].Text) < 2 ||
+				veryCommon(d, toks[ti].Text) {
 				break
 			}
 			if k+1 < len(hits) && hits[k+1].start < toks[ti].End {
