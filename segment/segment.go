@@ -155,9 +155,9 @@ func (s *Segmenter) Lookup(word string) (freq float64, pos string, ok bool) {
 
 // Character classes.
 const (
-	clsHan     uint8 = iota // Han and every other letter: looked up
+	clsHan     uint8 = iota // Han, kana and the rest: looked up
 	clsDigit                // 0-9, full width too
-	clsLatin                // a-z, A-Z, full width too
+	clsLatin                // letters of alphabets: a-z (full width too), é, Cyrillic …
 	clsSpace                // white space other than newline
 	clsNewline              // \n and \r
 	clsPunct                // punctuation, symbols, control characters
