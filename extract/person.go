@@ -92,7 +92,7 @@ const personNotGiven = "的了是和与及等说也都就又还而并把被对�
 
 // personNotLast are characters that end common nouns (许可证, 严重性,
 // 纪念堂) and hardly ever end a given name.
-const personNotLast = "性证堂机画滩带声队党馆站厂场室器品费额率量法式型类术业物路街楼车船剧报刊税价柿"
+const personNotLast = "性证堂机画滩带声队党馆站厂场室器品费额率量法式型类术业物路街楼车船剧报刊税价柿系户感壳赛件"
 
 // personFuncChars may stand alone right before a name without being part of a
 // word with the surname (在, 由, 和 …).
@@ -679,6 +679,36 @@ func (c *personCtx) shortAt(k int) personCand {
 	return personCand{start: -1}
 }
 
+// mergeRuns joins names written one after the other with nothing between
+// them (李鹏朱镕基胡锦涛) into one mention, as People's Daily annotation
+// does for lists whose spaces were lost; inside a 《》 title they stay apart.
+func (c *personCtx) mergeRuns(found []personCand) []personCand {
+	depth := make([]int8, len(c.rs)+1)
+	var d int8
+	for i, r := range c.rs {
+		switch r {
+		case '《':
+			d++
+		case '》':
+			if d > 0 {
+				d--
+			}
+		case '\n':
+			d = 0
+		}
+		depth[i] = d
+	}
+	var out []personCand
+	for _, p := range found {
+		if n := len(out); n > 0 && out[n-1].end == p.start && depth[p.start] == 0 {
+			out[n-1].end = p.end
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
 // listSep separates the items of a list of names.
 const listSep = "、和与及"
 
@@ -834,6 +864,7 @@ func findPersons(c *personCtx) []personCand {
 		}
 	}
 	found = c.listItems(found, known)
+	found = c.mergeRuns(found)
 	if known.Len() > 0 {
 		// second pass: names known from this document, wherever cut cleanly
 		var out []personCand
