@@ -143,16 +143,7 @@ func init() {
 // sloganNumeral reports whether r is a Chinese numeral that can open a
 // formula (一…十, 两, 双, 百, 千, 万).
 func sloganNumeral(r rune) bool {
-	if r < 0x4e00 {
-		return false
-	}
-	if r == '双' || r == '两' || r == '百' || r == '千' || r == '万' {
-		return true
-	}
-	if _, ok := cnDigit(r); ok && r != '〇' && r != '零' && r != '○' {
-		return r < 0x3400 || r > 0x9fff || strings.ContainsRune("一二三四五六七八九", r)
-	}
-	return r == '十'
+	return r >= 0x4e00 && strings.ContainsRune("一二三四五六七八九十两双百千万", r)
 }
 
 func sloganOpenQuote(r rune) rune {
@@ -337,17 +328,9 @@ func sloganShapeAt(text []rune, i int) int {
 		}
 		hl := m - k
 		if groups == 0 {
-			// The first head ends where the next numeral starts.
-			if hl == 2 && m < len(text) && !sloganNumeral(text[m]) && sloganNumeral(text[k+1]) {
-				hl = 1
-			}
-			if hl == 2 && (m >= len(text) || !sloganNumeral(text[m])) {
-				hl = 1
-				if k+1 < len(text) && !sloganNumeral(text[k+1]) {
-					return 0 // 一个中心… is not this shape
-				}
-			}
-			if hl == 0 {
+			// The first head ends where the next numeral starts: one rune
+			// (三会一课) or two (两不愁三保障), never more (一个中心…).
+			if hl == 0 || hl == 2 && (m >= len(text) || !sloganShapeNumeral(text[m])) {
 				return 0
 			}
 			h = hl
@@ -1003,7 +986,7 @@ func sloganListRun(d *Document, segs []sloganSeg) []sloganCand {
 				if l.e > 0 {
 					w = append(w, l)
 				}
-				if len(w) < 3 || !sloganParallelShape(d, w, f.e > 0 && ln(a) > L) {
+				if len(w) < 3 || !sloganParallelShape(d, w) {
 					continue
 				}
 				strs := make([]string, len(w))
@@ -1103,7 +1086,7 @@ const sloganVerbs = "学悟办开读守担找抓走访听问帮解送强建育�
 // suffix (个性化、差别化、精准化), or verb-led items of one length (学党史、
 // 悟思想、办实事、开新局). Lists of names (县人大、县政府、县政协) and of
 // counted phrases (一次…、一次…) are not parallel slogans.
-func sloganParallelShape(d *Document, w []sloganItem, _ bool) bool {
+func sloganParallelShape(d *Document, w []sloganItem) bool {
 	rs := d.runes
 	allNounEnd := true
 	for x, it := range w {
