@@ -350,3 +350,46 @@ func TestReadJSONL20MBLine(t *testing.T) {
 		t.Fatalf("20 MB line: %d docs, err %v", len(docs), docs[0].Err)
 	}
 }
+
+// Zip archives with data before them (self-extracting), with more members
+// than the classic format counts (zip64), and with GBK member names.
+func TestReadZipVariants(t *testing.T) {
+	dir := t.TempDir()
+	good, _ := os.ReadFile("../testdata/archives/three.zip")
+	sfx := filepath.Join(dir, "sfx.zip")
+	writeFile(t, sfx, append(bytes.Repeat([]byte("MZ stub "), 100), good...))
+	docs := readAll(t, []string{sfx}, Options{})
+	if len(docs) != 3 || docs[0].Err != nil || docs[2].Err != nil || !strings.HasSuffix(docs[2].ID, "03-jianbao.txt") {
+		t.Errorf("zip with a prefix: %+v", docs)
+	}
+
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	const n = 70000 // over 65535: the writer must use a zip64 directory
+	for i := range n {
+		w, _ := zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprintf("d/%05d.txt", i), Method: zip.Store})
+		fmt.Fprintf(w, "第%d号", i)
+	}
+	gbkName, _ := simplifiedchinese.GBK.NewEncoder().String("通报.txt")
+	w, _ := zw.CreateHeader(&zip.FileHeader{Name: gbkName, NonUTF8: true, Method: zip.Deflate})
+	w.Write([]byte("县"))
+	zw.Close()
+	big := filepath.Join(dir, "many.zip")
+	writeFile(t, big, buf.Bytes())
+	count := 0
+	var last Document
+	err := Read([]string{big}, Options{}, func(d Document) error {
+		if d.Err != nil {
+			t.Fatalf("%s: %v", d.ID, d.Err)
+		}
+		if count < n && d.Text != fmt.Sprintf("第%d号", count) {
+			t.Fatalf("member %d: %q", count, d.Text)
+		}
+		count++
+		last = d
+		return nil
+	})
+	if err != nil || count != n+1 || last.ID != big+"!通报.txt" || last.Text != "县" {
+		t.Errorf("zip64: %d members, last %q %q, %v", count, last.ID, last.Text, err)
+	}
+}

@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"archive/tar"
-	"archive/zip"
 	"bufio"
 	"bytes"
 	"compress/gzip"
@@ -236,9 +235,10 @@ func emitErr(w *walker, id string, err error) error {
 	return w.emit(&item{id: id, err: err})
 }
 
-// memberName returns the name of an archive member as UTF-8.
+// memberName returns the name of an archive member as UTF-8: names that
+// are not UTF-8 (zip archives made on Chinese Windows) are GB18030.
 func memberName(name string, nonUTF8 bool) string {
-	if nonUTF8 || !utf8.ValidString(name) {
+	if nonUTF8 && !utf8.ValidString(name) {
 		if t, err := decodeWith([]byte(name), GB18030); err == nil {
 			return t
 		}
@@ -263,46 +263,50 @@ func (w *walker) zipFile(path string) error {
 	return w.zip(path, f, st.Size())
 }
 
-// zip emits the members of the zip archive held by r.
+// zip emits the members of the zip archive held by r, walking its central
+// directory one entry at a time (see zip.go).
 func (w *walker) zip(path string, r io.ReaderAt, size int64) error {
-	zr, err := zip.NewReader(r, size)
-	if errors.Is(err, zip.ErrInsecurePath) && zr != nil {
-		err = nil // names like "../a.txt" are only ids here: nothing is written
-	}
+	dirOff, dirSize, base, err := zipDir(r, size)
 	if err != nil {
 		return w.emit(&item{id: path, err: fmt.Errorf("cannot read zip archive: %v", err)})
 	}
+	br := bufio.NewReaderSize(io.NewSectionReader(r, dirOff, dirSize), 64<<10)
 	members := 0
-	for _, f := range zr.File {
-		name := memberName(f.Name, f.NonUTF8)
-		if strings.HasSuffix(name, "/") || f.FileInfo().IsDir() {
+	for {
+		e, err := readZipEntry(br)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return emitErr(w, path, fmt.Errorf("corrupt zip archive after %d members: %v", members, err))
+		}
+		name := memberName(e.name, e.nonUTF8)
+		if strings.HasSuffix(name, "/") {
 			continue
 		}
 		members++
 		id := path + "!" + name
 		k := kindOf(name)
-		if k != fJSONL && f.UncompressedSize64 > uint64(w.max) {
-			if err := emitErr(w, id, fmt.Errorf("member declares %d bytes, over the --max-doc-bytes limit of %d", f.UncompressedSize64, w.max)); err != nil {
+		if k != fJSONL && e.usize > uint64(w.max) {
+			if err := emitErr(w, id, fmt.Errorf("member declares %d bytes, over the --max-doc-bytes limit of %d", e.usize, w.max)); err != nil {
 				return err
 			}
 			continue
 		}
 		if w.listOnly && (k == fText || k == fHTML) {
-			if err := w.emit(&item{id: id, size: int64(f.UncompressedSize64)}); err != nil {
+			if err := w.emit(&item{id: id, size: int64(e.usize)}); err != nil {
 				return err
 			}
 			continue
 		}
-		rc, err := f.Open()
+		rc, err := openZipEntry(r, size, base, e)
 		if err != nil {
 			if err := emitErr(w, id, fmt.Errorf("cannot read member: %v", err)); err != nil {
 				return err
 			}
 			continue
 		}
-		err = w.stream(id, name, rc, int64(f.UncompressedSize64))
-		rc.Close()
-		if err != nil {
+		if err := w.stream(id, name, rc, int64(e.usize)); err != nil {
 			return err
 		}
 	}
@@ -334,7 +338,7 @@ func (w *walker) tar(path string, r io.Reader) error {
 			continue // directories, links, metadata: not documents
 		}
 		members++
-		name := memberName(h.Name, false)
+		name := memberName(h.Name, true)
 		id := path + "!" + name
 		k := kindOf(name)
 		if k != fJSONL && h.Size > w.max {
