@@ -77,7 +77,7 @@ func structTrim(rs []rune, s, e int) (int, int) {
 
 func structSpace(r rune) bool {
 	switch r {
-	case ' ', '\t', '\r', '\u3000', '\u00a0', '\ufeff':
+	case ' ', '\t', '\r', '\u3000', '\u00a0', '\ufeff', '\u200b', '\u200c', '\u200d', '\u2060':
 		return true
 	}
 	return false
