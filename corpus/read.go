@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"sort"
@@ -214,4 +215,19 @@ func cleanPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// Documents returns an iterator over the documents of inputs, in the order
+// Read gives them; breaking out of the loop stops reading.
+//
+//	for doc := range corpus.Documents(args, opts) { ... }
+func Documents(inputs []string, opts Options) iter.Seq[Document] {
+	return func(yield func(Document) bool) {
+		Read(inputs, opts, func(d Document) error {
+			if !yield(d) {
+				return errStop
+			}
+			return nil
+		})
+	}
 }

@@ -393,3 +393,16 @@ func TestReadZipVariants(t *testing.T) {
 		t.Errorf("zip64: %d members, last %q %q, %v", count, last.ID, last.Text, err)
 	}
 }
+
+func TestDocumentsIterator(t *testing.T) {
+	var got []string
+	for d := range Documents([]string{"../testdata/archives/three.zip", sample}, Options{}) {
+		got = append(got, d.ID)
+		if len(got) == 2 {
+			break
+		}
+	}
+	if len(got) != 2 || !strings.HasSuffix(got[1], "02-gongzuo.txt") {
+		t.Errorf("Documents = %q", got)
+	}
+}

@@ -15,6 +15,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
 	"github.com/tongbao/tongbao/corpus"
 )
 
@@ -151,6 +153,11 @@ const maxErrorLines = 20
 func RunDocs(cmd *cobra.Command, args []string, f *InputFlags, work func(corpus.Document) ([]byte, error)) error {
 	if err := f.Check(); err != nil {
 		return err
+	}
+	if len(args) == 0 {
+		if in, ok := cmd.InOrStdin().(*os.File); ok && term.IsTerminal(int(in.Fd())) {
+			return UsageError("no input: give files, directories or archives, or pipe text in (use - for standard input)")
+		}
 	}
 	stderr := cmd.ErrOrStderr()
 	ctx := cmd.Context()
