@@ -209,10 +209,19 @@ func (d *Document) placeAt(i int) (Mention, bool) {
 // longest finds the longest acceptable place name at i. ok(start,end,short)
 // vets a candidate span (nil accepts all).
 func (px *placeIndex) longest(rs []rune, i int, ok func(s, e int, short bool) bool) (placeHit, bool) {
+	return px.longestNear(rs, i, -1, ok)
+}
+
+// longestNear is longest with a hint: nextTown is the index of the first
+// township suffix character at or after i+2 (-1: unknown, len(rs): none).
+func (px *placeIndex) longestNear(rs []rune, i, nextTown int, ok func(s, e int, short bool) bool) (placeHit, bool) {
 	var buf [8]placeHit
 	cands := buf[:0]
 	// Townships: only with their suffix.
 	nt := min(px.g.maxTown, len(rs)-i)
+	if nextTown >= 0 && nextTown-i+1 > nt {
+		nt = 0
+	}
 	if nt >= 3 && !px.g.townStart[pack2(rs[i], rs[i+1])] {
 		nt = 0
 	}
@@ -491,14 +500,14 @@ func extractPlaces(d *Document) {
 	toks := d.Tokens()
 	starts := make([]bool, len(rs)+1)
 	ends := make([]bool, len(rs)+1)
-	tokAt := make(map[int]int, len(toks)) // start -> token index
+	tokAt := make([]int32, len(rs)+1) // start -> token index + 1 (0: no token starts there)
 	// orgTok[i]: rune i is inside an organization word of gse (北京市委/nt):
 	// a place may end there; the org rule below decides on emitting it.
 	orgTok := make([]bool, len(rs)+1)
 	for k, t := range toks {
 		if t.Start >= 0 && t.End <= len(rs) {
 			starts[t.Start], ends[t.End] = true, true
-			tokAt[t.Start] = k
+			tokAt[t.Start] = int32(k) + 1
 			if t.Pos == "nt" || t.Pos == "j" {
 				for i := t.Start + 1; i < t.End; i++ {
 					orgTok[i] = true
@@ -528,12 +537,19 @@ func extractPlaces(d *Document) {
 		return true
 	}
 	covered := make([]bool, len(rs))
+	nextTown := -1
 	for i := 0; i < len(rs); {
 		if !starts[i] && i != lastEnd {
 			i++ // a place starts a word, or follows a place
 			continue
 		}
-		h, ok := px.longest(rs, i, vet)
+		for nextTown < i+2 {
+			nextTown++
+			for nextTown < len(rs) && !townSuffix(rs[nextTown]) {
+				nextTown++
+			}
+		}
+		h, ok := px.longestNear(rs, i, nextTown, vet)
 		if !ok {
 			i++
 			continue
@@ -574,7 +590,7 @@ func extractPlaces(d *Document) {
 	for k := range hits {
 		for {
 			e := hits[k].end
-			ti, ok := tokAt[e]
+			ti, ok := int(tokAt[e])-1, tokAt[e] > 0
 			if !ok || e >= len(rs) || covered[e] || toks[ti].Pos != "ns" || !allHan(toks[ti].Text) ||
 				!strings.ContainsRune(placeEndChars, rs[toks[ti].End-1]) || utf8.RuneCountInString(toks[ti].Text) < 2 ||
 				veryCommon(d, toks[ti].Text) {
