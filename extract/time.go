@@ -26,9 +26,21 @@ type timeWord struct {
 	arg2 string
 }
 
+// timeFirst marks the runes (of the Basic Multilingual Plane) that start a
+// time word, so that the scan skips other runes with one bit test.
+var timeFirst [1 << 10]uint64
+
+func startsTimeWord(r rune) bool {
+	timeWords()
+	return r < 1<<16 && timeFirst[r>>6]&(1<<(uint(r)&63)) != 0
+}
+
 var timeWords = sync.OnceValue(func() *Lexicon[timeWord] {
 	lex := NewLexicon[timeWord]()
 	ReadWordList(timeWordsData, func(f []string) {
+		if r := []rune(f[0]); len(r) > 0 && r[0] < 1<<16 {
+			timeFirst[r[0]>>6] |= 1 << (uint(r[0]) & 63)
+		}
 		w := timeWord{op: f[1]}
 		if len(f) > 2 {
 			w.arg = f[2]
@@ -169,9 +181,16 @@ func scanTimes(text []rune) []timeSpan {
 		if len(pieces) > 0 && pieces[len(pieces)-1].end == i {
 			prev = &pieces[len(pieces)-1]
 		}
-		if p, ok := datePiece(text, i, prev); ok {
-			pieces = append(pieces, p)
-			i = p.end
+		r := text[i]
+		if IsNumeralRune(r) {
+			if p, ok := datePiece(text, i, prev); ok {
+				pieces = append(pieces, p)
+				i = p.end
+				continue
+			}
+		}
+		if !startsTimeWord(r) && r != '十' {
+			i++
 			continue
 		}
 		if n, w := lex.Longest(text, i); n > 0 && timeWordOK(text, i, n, w, prev) {
