@@ -23,7 +23,8 @@ type Numeral struct {
 	// Lo and Hi bound the number; they equal Value unless the numeral is a
 	// range (两三 → 2,3) or vague (几十 → 20,90).
 	Lo, Hi float64
-	// Approx is ApproxExact, ApproxAbout (几, 数, 上千) or ApproxOver (余, 多).
+	// Approx is ApproxExact, ApproxAbout (几, 数, 上千, 二十来) or ApproxOver
+	// (余, 多).
 	Approx string
 	// Range is true for an explicit range of two figures (两三, 三五, 七八十).
 	Range bool
@@ -127,8 +128,11 @@ func isDecimalPoint(r rune) bool { return r == '.' || r == '．' }
 // the number of runes consumed; n is 0 when no numeral starts there.
 // Besides the numeral proper it consumes a leading 第 (Ordinal), 百分之 or
 // a trailing %/％ (Percent), a leading 上 or 数 before 十百千万 (上千, 数百),
-// and 余/多 after a round figure (30余, 十多万). It never reads before i,
-// and never panics on any input.
+// 余/多 after a round figure (30余, 十多万, over) and 来 after a round
+// Chinese figure (二十来, about). Ranges are two adjacent figures (两三,
+// 七八十, 十五六); 幺 counts as one only in strings of bare digits (幺三五).
+// Values are rounded to 12 significant digits (0.7万 = 7000). It never
+// reads before i, and never panics on any input.
 func ParseNumeral(text []rune, i int) (Numeral, int) {
 	num, n := parseNumeral(text, i)
 	if n > 0 {
