@@ -4,8 +4,8 @@ package extract
 // document-level fields Title, Sections and Byline.
 //
 // Title is the first non-empty line when it reads as a headline: 4 to 60
-// code points, not ending in sentence punctuation, not a numbered heading
-// and not a byline; spaces between its characters are removed
+// code points, not ending in sentence punctuation, not a numbered heading,
+// a date, an occasion line (——2019年3月4日在…) or a byline; spaces between its characters are removed
 // (政 府 工 作 报 告 → 政府工作报告).
 //
 // Sections are the numbered headings at the start of a line, with fixed
@@ -22,8 +22,11 @@ package extract
 //
 // Byline holds the authors (作者, 文, 撰稿), reporters (记者, 通讯员,
 // 本报记者) and source (来源, 供稿, 稿源) written in a byline such as
-// （作者:陈炜）, 记者 王芳 通讯员 李强 or 来源：黔西县融媒体中心. Text, Start
-// and End give the first byline found; the names of every byline are merged.
+// （作者:陈炜）, 记者 王芳 通讯员 李强, 黔西县融媒体中心 记者 王芳 or
+// 来源：黔西县融媒体中心. Text, Start and End give the first byline found;
+// the names of every byline are merged. When a document has no such byline,
+// the speaker of a report written near its top (区人民政府区长　杜联合, or
+// 国务院总理 and 李　强 on two lines) is its author.
 
 import (
 	"strings"
@@ -36,8 +39,9 @@ func init() {
 
 func extractStructure(d *Document) {
 	rs := d.runes
-	first := true
 	var by *Byline
+	lines := 0      // non-empty lines seen
+	prev := [2]int{} // the previous non-empty line
 	for ls := 0; ls < len(rs); {
 		le := ls
 		for le < len(rs) && rs[le] != '\n' {
@@ -45,8 +49,7 @@ func extractStructure(d *Document) {
 		}
 		s, e := structTrim(rs, ls, le)
 		if s < e {
-			if first {
-				first = false
+			if lines == 0 {
 				if t, ok := structTitle(rs[s:e]); ok {
 					d.Title = &t
 				}
@@ -55,6 +58,11 @@ func extractStructure(d *Document) {
 				d.Sections = append(d.Sections, sec)
 			}
 			structBylines(rs, s, e, &by)
+			if lines < 10 {
+				structSpeaker(rs, prev, [2]int{s, e}, &by)
+			}
+			lines++
+			prev = [2]int{s, e}
 		}
 		ls = le + 1
 	}
@@ -62,6 +70,65 @@ func extractStructure(d *Document) {
 		d.Sections = []Section{}
 	}
 	d.Byline = by
+}
+
+// Offices that end the speaker line of a report (国务院总理　李克强).
+var structOffices = NewLexicon[bool]()
+
+func init() {
+	for _, w := range strings.Fields("总理 副总理 省长 代省长 市长 代市长 县长 代县长 区长 代区长 州长 代州长 旗长 代旗长 镇长 代镇长 乡长 代乡长 书记 主任 主席 局长 院长 检察长") {
+		structOffices.Add(bookReverse(w), true)
+	}
+}
+
+// structSpeaker recognizes the speaker of a report near its top, as the
+// author: an office and a name on one line (区人民政府代区长  萨国文) or on
+// two (国务院总理 / 李　强). A name is 2 to 4 Han characters, spaces
+// inside it ignored.
+func structSpeaker(rs []rune, prev, cur [2]int, by **Byline) {
+	if *by != nil {
+		return
+	}
+	name := func(s, e int) string {
+		var out []rune
+		for _, r := range rs[s:e] {
+			if structSpace(r) {
+				continue
+			}
+			if !sloganHan(r) {
+				return ""
+			}
+			out = append(out, r)
+		}
+		if len(out) < 2 || len(out) > 4 {
+			return ""
+		}
+		return string(out)
+	}
+	office := func(s, e int) bool {
+		return e-s >= 2 && e-s <= 30 && sloganEndsWith(structOffices, rs, s, e)
+	}
+	s, e := cur[0], cur[1]
+	// One line: office, white space, name.
+	for i := e - 1; i > s; i-- {
+		if structSpace(rs[i]) && !structSpace(rs[i-1]) {
+			if os, oe := structTrim(rs, s, i); office(os, oe) {
+				if n := name(i, e); n != "" {
+					*by = &Byline{Authors: []string{n}, Text: string(rs[s:e]), Start: s, End: e}
+				}
+			}
+			break
+		}
+	}
+	if *by != nil || prev[1] == 0 {
+		return
+	}
+	// Two lines: the office line, then the name.
+	if office(prev[0], prev[1]) {
+		if n := name(s, e); n != "" {
+			*by = &Byline{Authors: []string{n}, Text: string(rs[prev[0]:e]), Start: prev[0], End: e}
+		}
+	}
 }
 
 // structTrim returns [s,e) without surrounding white space and \r.
@@ -93,6 +160,9 @@ func structTitle(line []rune) (string, bool) {
 	}
 	if _, _, _, n := structMarker(line, 0); n > 0 {
 		return "", false
+	}
+	if line[0] == '—' || line[0] == '-' || line[0] == '－' {
+		return "", false // ——2017年2月11日在…会议上: the occasion, not a title
 	}
 	for _, cue := range []string{"作者", "记者", "来源", "通讯员", "本报讯"} {
 		if strings.HasPrefix(string(line), cue) {
