@@ -40,7 +40,7 @@ func init() {
 func extractStructure(d *Document) {
 	rs := d.runes
 	var by *Byline
-	lines := 0      // non-empty lines seen
+	lines := 0       // non-empty lines seen
 	prev := [2]int{} // the previous non-empty line
 	for ls := 0; ls < len(rs); {
 		le := ls
