@@ -102,7 +102,7 @@ const personFuncChars = "在和与由对向把被给让请是有及同将为了�
 // from general knowledge of naming practice (not from any corpus). They
 // decide whether a single character cut off after a two-character name
 // continues it (孙家|正 → 孙家正).
-const personGivenChars = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红建国文辉鹏林峰春梅海云光成荣东波宁斌龙生福亮新志德金清飞彬俊凤晓庆家正永健宏民安立祥利胜学良义忠仁礼智信顺泰丰富贵财禄寿喜山石松柏竹菊莲荷珍珠宝琴瑶璐琳琪璇瑞佳嘉欣悦怡婷雪雨露霖晨阳旭昊昌晶晖晴旺铭锋钢鑫铁锦泉江河湖浩淼涵润泽洁源沛溪滨洪汉卫兵武毅坚威雄豪彦才贤达航振兴启跃凯旋捷越青秋冬桃杏樱芬芝芸芹苗茂茵莉菲蓉蕾薇蓓颖慧惠淑贞娴雅婉妮娇媛姣妍婕琼瑾丹彤虹燕鸿鹤鸣鹰骏驰腾麟彪虎豹宇宙坤乾元亨克定邦庭树森枫桐楠栋梁材杨柳榕杉培基均城增壮士仕伦保修侠仲伯叔季孟百千万厚宽容恒恩思怀慈爱乐欢耀煌炎焱烨炜煜熙照灿烈勋功劲励勤勉章书诗琦琛珊玲璋环瑜璞玮锐钧铮镇钰锡钊钦铎锴孝廉真善美节诚谦敬尊奋拓扬高峻岭岩岚崇嵩巍川州洲湘渝津沪京晋豫鲁冀皖赣闽粤黔滇蜀陇藏疆奇彩艺菁萱蓬葆蕴萌茜芮芷馨香佩倩俐伶伊依姗姝婧娅嫣姿蕊翠碧紫黛墨霜冰凌澄朗曦旦昕暄晗昱晟昶景聪慎恪悟惟维纲绪绍纬绮穗秉斐雯霏霄震霆雷风恬甜轩翔宪政治发展廷延媚婵娥妹姐艾芙苏蔚岳崧峥嵘柱梓桢槐樵权标根汝沁泓涌淳湛渊滢潇澜瀚灏然焕炳炯烁煊燊琨瑛毓嫦"
+const personGivenChars = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红建国文辉鹏林峰春梅海云光成荣东波宁斌龙生福亮新志德金清飞彬俊凤晓庆家正永健宏民安立祥利胜学良义忠仁礼智信顺泰丰富贵财禄寿喜山石松柏竹菊莲荷珍珠宝琴瑶璐琳琪璇瑞佳嘉欣悦怡婷雪雨露霖晨阳旭昊昌晶晖晴旺铭锋钢鑫铁锦泉江河湖浩淼涵润泽洁源沛溪滨洪汉卫兵武毅坚威雄豪彦才贤达航振兴启跃凯旋捷越青秋冬桃杏樱芬芝芸芹苗茂茵莉菲蓉蕾薇蓓颖慧惠淑贞娴雅婉妮娇媛姣妍婕琼瑾丹彤虹燕鸿鹤鸣鹰骏驰腾麟彪虎豹宇宙坤乾元亨克定邦庭树森枫桐楠栋梁材杨柳榕杉培基均城增壮士仕伦保修侠仲伯叔季孟百千万厚宽容恒恩思怀慈爱乐欢耀煌炎焱烨炜煜熙照灿烈勋功劲励勤勉章书诗琦琛珊玲璋环瑜璞玮锐钧铮镇钰锡钊钦铎锴孝廉真善美节诚谦敬尊奋拓扬高峻岭岩岚崇嵩巍川州洲湘渝津沪京晋豫鲁冀皖赣闽粤黔滇蜀陇藏疆奇彩艺菁萱蓬葆蕴萌茜芮芷馨香佩倩俐伶伊依姗姝婧娅嫣姿蕊翠碧紫黛墨霜冰凌澄朗曦旦昕暄晗昱晟昶景聪慎恪悟惟维纲绪绍纬绮穗秉斐雯霏霄震霆雷风恬甜轩翔宪政治发展廷延媚婵娥妹姐艾芙苏蔚岳崧峥嵘柱梓桢槐樵权标根汝沁泓涌淳湛渊滢潇澜瀚灏然焕炳炯烁煊燊琨瑛毓嫦康祖运守其卿俭朴甫弼哲瑟祺祯禧"
 
 // personVerbsBefore take a person as object right after them.
 var personVerbsBefore = map[string]bool{
@@ -310,11 +310,14 @@ func (c *personCtx) context(start, end int, ev *evidence) {
 	if start > 0 && c.rs[start-1] == '、' {
 		ev.weak = true
 	}
-	if (start == 0 || strings.ContainsRune("。！？\n”』", c.rs[start-1])) && end < len(c.rs) {
-		// a sentence opening with the name as subject: 李鹏在…, 李鹏对…
-		if kt := c.startTok[end]; kt >= 0 && strings.Contains("在对和就与同向把将于也还又", c.toks[kt].Text) && len([]rune(c.toks[kt].Text)) == 1 {
+	if (start == 0 || strings.ContainsRune("。！？\n”』，；：", c.rs[start-1])) && end < len(c.rs) {
+		// a clause opening with the name as subject: 李鹏在…, 李鹏对…
+		if kt := c.startTok[end]; kt >= 0 && strings.Contains("在对和就与同向把将于也还又却便才都曾已正", c.toks[kt].Text) && len([]rune(c.toks[kt].Text)) == 1 {
 			ev.weak = true
 		}
+	}
+	if start > 0 && end < len(c.rs) && strings.ContainsRune("叫让请派给", c.rs[start-1]) && strings.ContainsRune("的说去来到做把在", c.rs[end]) {
+		ev.weak = true // 叫刘明的, 让梁军去
 	}
 }
 
@@ -538,6 +541,9 @@ func (c *personCtx) foreignAt(k int) personCand {
 	}
 	var ev evidence
 	c.context(start, end, &ev)
+	if !tagged && end-start >= 3 && ev.weak && c.freq(string(c.rs[start:end])) < 50 {
+		tagged = true // an unknown run of transliteration characters as subject: 亨廷顿认为
+	}
 	if ev.strong || (tagged && (end-start >= 3 || ev.weak)) {
 		return personCand{start: start, end: end, strong: ev.strong}
 	}
