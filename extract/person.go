@@ -287,6 +287,27 @@ func (c *personCtx) context(start, end int, ev *evidence) {
 			}
 		}
 	}
+	if end+2 < len(c.rs) && strings.ContainsRune("（(", c.rs[end]) {
+		// 黄任文（壮族）, 李某（女）: ethnicity or sex in brackets after a name
+		for j := end + 1; j < len(c.rs) && j <= end+6; j++ {
+			if strings.ContainsRune("）)", c.rs[j]) {
+				if w := string(c.rs[end+1 : j]); w == "女" || w == "男" || strings.HasSuffix(w, "族") {
+					ev.strong = true
+				}
+				break
+			}
+		}
+	}
+	if !ev.strong && start > 0 && end < len(c.rs) && strings.ContainsRune("）)", c.rs[end]) && c.inPlace[start-1] {
+		// （河南开封市牛建海）: a byline of place and name in brackets
+		j := start - 1
+		for j > 0 && c.inPlace[j-1] {
+			j--
+		}
+		if j > 0 && strings.ContainsRune("（(", c.rs[j-1]) {
+			ev.strong = true
+		}
+	}
 	if end < len(c.rs) && c.rs[end] == '摄' && end+1 < len(c.rs) && strings.ContainsRune("）)", c.rs[end+1]) {
 		ev.strong = true // (陆敬平摄): a photo byline
 	}
