@@ -17,10 +17,12 @@ import (
 // their suffix 镇/乡/街道/苏木…), world places (data/places_world.txt), and
 // place shapes beyond the tables (X村, X社区, X街道, X渡口, rivers…).
 //
-// The stage runs at order 40, before person and organization stages, which
-// may call (*Document).placeAt or MatchPlace. Convention with the org stage:
-// a place strictly inside an organization name (北京 in 北京大学) is not a
-// place; the org stage removes such place mentions from d.Mentions.
+// The stage runs at order 40, before the organization (50) and person
+// stages, which may call (*Document).placeAt or MatchPlace. Convention with
+// the org stage (PD1998's): a place strictly inside an organization name
+// (北京 in 北京大学, 黔西县 in 黔西县人大常委会) is not a place mention. This
+// stage applies it itself, with the org stage's findOrgs spans, so that it
+// holds when only places are wanted; placeAt still reports such places.
 
 //go:embed data/places_world.txt
 var worldPlacesTxt string
@@ -206,15 +208,15 @@ func (d *Document) placeAt(i int) (Mention, bool) {
 	return m, ok
 }
 
-// longest finds the longest acceptable place name at i. ok(start,end,short)
+// longest finds the longest acceptable place name at i. ok(start, end)
 // vets a candidate span (nil accepts all).
-func (px *placeIndex) longest(rs []rune, i int, ok func(s, e int, short bool) bool) (placeHit, bool) {
+func (px *placeIndex) longest(rs []rune, i int, ok func(s, e int) bool) (placeHit, bool) {
 	return px.longestNear(rs, i, -1, ok)
 }
 
 // longestNear is longest with a hint: nextTown is the index of the first
 // township suffix character at or after i+2 (-1: unknown, len(rs): none).
-func (px *placeIndex) longestNear(rs []rune, i, nextTown int, ok func(s, e int, short bool) bool) (placeHit, bool) {
+func (px *placeIndex) longestNear(rs []rune, i, nextTown int, ok func(s, e int) bool) (placeHit, bool) {
 	var buf [8]placeHit
 	cands := buf[:0]
 	// Townships: only with their suffix.
@@ -274,7 +276,7 @@ func (px *placeIndex) longestNear(rs []rune, i, nextTown int, ok func(s, e int, 
 			}
 		}
 		c := cands[best]
-		if ok == nil || ok(c.start, c.end, true) {
+		if ok == nil || ok(c.start, c.end) {
 			return c, true
 		}
 		cands = append(cands[:best], cands[best+1:]...)
@@ -491,6 +493,10 @@ func nameTok(text, pos string) bool {
 	return false
 }
 
+// extractPlaces is the place stage: one lexicon scan over the runes (with
+// township lookups at suffixes), shapes from the segmentation, checks of
+// weak names against the document's other places, resolution of codes by
+// year and context, merging of runs, then d.Places and d.Home.
 func extractPlaces(d *Document) {
 	px, err := places()
 	if err != nil {
@@ -526,15 +532,24 @@ func extractPlaces(d *Document) {
 	// 1. Lexicon scan.
 	var hits []placeHit
 	lastEnd := -1
-	vet := func(s, e int, loose bool) bool {
+	// A name starts a word (or follows a place) and ends a word, unless
+	// the word goes on with an org word, a unit, 地区, a demonym or a
+	// position word (北京市委, 魁北克省, 亚洲地区, 法国人, 约旦河西岸).
+	vet := func(s, e int) bool {
 		if !starts[s] && s != lastEnd {
 			return false
 		}
-		if loose && !ends[e] && !orgTok[e] && !unitFollows(rs, ends, e) && !(e+2 <= len(rs) && ends[e+2] && string(rs[e:e+2]) == "地区") && !(e+1 <= len(rs) && ends[e+1] && strings.ContainsRune(demonymChars, rs[e])) &&
-			!(e+2 <= len(rs) && ends[e+2] && positionWords[string(rs[e:e+2])]) {
-			return false
+		if ends[e] || orgTok[e] || unitFollows(rs, ends, e) {
+			return true
 		}
-		return true
+		if e+1 <= len(rs) && ends[e+1] && strings.ContainsRune(demonymChars, rs[e]) {
+			return true
+		}
+		if e+2 <= len(rs) && ends[e+2] {
+			w := string(rs[e : e+2])
+			return w == "地区" || positionWords[w]
+		}
+		return false
 	}
 	covered := make([]bool, len(rs))
 	nextTown := -1
