@@ -497,8 +497,7 @@ func (s *Segmenter) full(text string, sc *scratch) []Token {
 				}
 				toks = append(toks, sc.tokenAt(text, k, e, p))
 				covered = e
-				k = e - 1
-				continue
+				// Dictionary words starting here (4S店) still follow.
 			}
 		}
 		multi := false

@@ -477,3 +477,13 @@ func TestEveryDomainEntryWhole(t *testing.T) {
 		t.Errorf("only %d domain entries", n)
 	}
 }
+
+func TestFullModeKeepsMixedWords(t *testing.T) {
+	got := "|" + strings.Join(texts(mustDefault(t).Segment("买TT恤和ＡＢ", Full)), "|") + "|"
+	// TT is a run of letters; T恤 starts inside it.
+	for _, w := range []string{"|TT|", "|T恤|", "|ＡＢ|"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("%s missing in full mode: %s", w, got)
+		}
+	}
+}
