@@ -88,7 +88,7 @@ func isTitleWord(w string) bool {
 
 // personNotGiven are characters that do not occur in given names: function words,
 // grammatical morphemes and the heads of common phrases.
-const personNotGiven = "的了是和与及等说也都就又还而并把被对从为以于之这那个们年月日时里内外后前不没要会将已让给到去过着很最更各每该此今昨省市县区镇乡村党委部局厅处科所议讲摄称副二三四五六七八九十余版牌元"
+const personNotGiven = "的了是和与及等说也都就又还而并把被对从为以于之这那个们年月日时里内外后前不没要会将已让给到去过着很最更各每该此今昨省市县区镇乡村党委部局厅处科所议讲摄称副二三四五六七八九十余版牌元却替他她它"
 
 // personNotLast are characters that end common nouns (许可证, 严重性,
 // 纪念堂) and hardly ever end a given name.
@@ -122,7 +122,7 @@ var personVerbs = map[string]bool{
 }
 
 // translitChars holds the characters of transliterated foreign names.
-const translitChars = "顿嘎申若潘治尧罕默斐廉娅蕾瑙妮霍琪茜露珊纪阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福盖甘冈戈格哥根贡古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利连林琳隆卢鲁伦罗洛吕马迈麦曼芒梅门蒙米密莫默姆穆纳奈南内尼涅努诺帕潘佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟森沙莎舍什施舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因英尤约扎泽詹哲兹佐娃娜莉丽茨夫基维奇·"
+const translitChars = "绍赞佛顿嘎申若潘治尧罕默斐廉娅蕾瑙妮霍琪茜露珊纪阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福盖甘冈戈格哥根贡古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利连林琳隆卢鲁伦罗洛吕马迈麦曼芒梅门蒙米密莫默姆穆纳奈南内尼涅努诺帕潘佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟森沙莎舍什施舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因英尤约扎泽詹哲兹佐娃娜莉丽茨夫基维奇·"
 
 var translitSet = func() map[rune]bool {
 	m := map[rune]bool{}
@@ -429,6 +429,10 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 		ev.veto = true // 许可证, 严重性: the last character heads a common noun
 		return
 	}
+	if _, ok := titleKinds[string(c.rs[start:end])]; ok {
+		ev.veto = true // 司令员, 董事长: an office, not a name
+		return
+	}
 	if _, ok := titleKinds[string(c.rs[start+sl:end])]; ok {
 		ev.veto = true // 孙先生, 王老师: the "given name" is a title
 		return
@@ -565,7 +569,7 @@ func (c *personCtx) foreignAt(k int) personCand {
 	if !tagged && end-start >= 3 && ev.weak && c.freq(string(c.rs[start:end])) < 50 {
 		tagged = true // an unknown run of transliteration characters as subject: 亨廷顿认为
 	}
-	if ev.strong || (tagged && (end-start >= 3 || ev.weak)) {
+	if ev.strong || (tagged && end-start >= 3) {
 		return personCand{start: start, end: end, strong: ev.strong}
 	}
 	return personCand{start: -1}
