@@ -413,3 +413,27 @@ func TestPlaceHomeFromTitleTownship(t *testing.T) {
 		t.Errorf("home = %+v, want 黔西市 520581 from the title's township", d.Home)
 	}
 }
+
+func TestPlaceConcurrent(t *testing.T) {
+	b, err := os.ReadFile("../testdata/000_776449805ff1d07a.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := placeMentions(t, string(b))
+	done := make(chan *Document, 4)
+	for g := 0; g < 4; g++ {
+		go func() {
+			d, _ := NewDocument(string(b), WithTypes(TypePlace))
+			done <- d
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		d := <-done
+		if d == nil {
+			t.Fatal("no document")
+		}
+		if len(d.Mentions) != len(want.Mentions) || d.Home == nil || *d.Home != *want.Home {
+			t.Errorf("concurrent run differs: %d mentions, home %+v; want %d, %+v", len(d.Mentions), d.Home, len(want.Mentions), want.Home)
+		}
+	}
+}
