@@ -126,14 +126,14 @@ func init() {
 			sloganLex.Add(string(norm), ee)
 		}
 	})
-	sloganFirst, sloganSecond = make([]bool, 0x10000), make([]bool, 0x10000)
+	sloganLexFirst, sloganLexSecond = make([]bool, 0x10000), make([]bool, 0x10000)
 	for r, n := range sloganLex.root.next {
 		if r < 0x10000 {
-			sloganFirst[r] = true
+			sloganLexFirst[r] = true
 		}
 		for r2 := range n.next {
 			if r2 < 0x10000 {
-				sloganSecond[r2] = true
+				sloganLexSecond[r2] = true
 			}
 		}
 	}
@@ -200,15 +200,15 @@ func sloganNormalize(rs []rune) (norm []rune, pos []int) {
 	return norm, pos
 }
 
-// sloganFirst marks the first runes of the curated forms (BMP only, set
+// sloganLexFirst marks the first runes of the curated forms (BMP only, set
 // once at init), so that the scan skips most positions without a trie
 // lookup.
-var sloganFirst, sloganSecond []bool
+var sloganLexFirst, sloganLexSecond []bool
 
 func sloganFindAll(text []rune) []Match[*sloganEntry] {
 	var out []Match[*sloganEntry]
 	for i := 0; i < len(text); {
-		if r := text[i]; r < 0x10000 && !sloganFirst[r] || i+1 < len(text) && text[i+1] < 0x10000 && !sloganSecond[text[i+1]] {
+		if r := text[i]; r < 0x10000 && !sloganLexFirst[r] || i+1 < len(text) && text[i+1] < 0x10000 && !sloganLexSecond[text[i+1]] {
 			i++
 			continue // every form has at least two runes
 		}
@@ -303,7 +303,7 @@ const sloganMeasure = "年月日天周次个届期季度回遍趟批名位元岁
 
 // sloganNumeralWords are words that open with a numeral character but
 // are not numerals (each followed by a space).
-const sloganNumeralWords = "百姓 百货 百般 百合 百灵 千万 万一 万物 万分 万象 十分 十足 三角 四周 四处 八成 九州 双方 两岸 五金 六合 七夕 一切 一起 一样 一定 一直 一些 一般 一致 一线 一流 一体 一道 一同 一律 一贯 一再 一并 一旦 "
+const sloganNumeralWords = "四川 三峡 五岳 九寨 百姓 百货 百般 百合 百灵 千万 万一 万物 万分 万象 十分 十足 三角 四周 四处 八成 九州 双方 两岸 五金 六合 七夕 一切 一起 一样 一定 一直 一些 一般 一致 一线 一流 一体 一道 一同 一律 一贯 一再 一并 一旦 "
 
 // sloganFunction lists function words that never make a formula head.
 const sloganFunction = "是的了在和与为对把被将及等从向以到或并"
@@ -386,6 +386,22 @@ func sloganShapeAt(text []rune, i int) int {
 		return 0
 	}
 	return end - i
+}
+
+// sloganShapeExtend lets the last head of an unquoted N-X-N-Y formula
+// end with the word it cuts (三改一加|强 → 三改一加强, 三优一满|意 →
+// 三优一满意), by one character at most.
+func sloganShapeExtend(d *Document, i, n int) int {
+	end := i + n
+	if end >= len(d.runes) || !sloganHead(d.runes[end]) {
+		return n
+	}
+	toks := d.Tokens()
+	k := sort.Search(len(toks), func(x int) bool { return toks[x].End >= end })
+	if k < len(toks) && toks[k].Start < end && toks[k].End == end+1 && toks[k].Start >= i {
+		return n + 1
+	}
+	return n
 }
 
 // sloganShapeNumeral: the numerals of an N-X-N-Y formula are small (百, 千,
@@ -509,7 +525,9 @@ func extractSlogans(d *Document) {
 			continue
 		}
 		n := sloganShapeAt(rs, i)
-		if n == 0 {
+		if n > 0 {
+			n = sloganShapeExtend(d, i, n)
+		} else {
 			n = sloganGeYiAt(rs, i)
 		}
 		if n > 0 {
@@ -610,7 +628,7 @@ func init() {
 		sloganNameBefore.Add(bookReverse(w), true)
 	}
 	for _, w := range strings.Fields(`人大 政协 政府 发布 融媒 在线 之声 之窗 之家 日报 晚报 网 号 书屋 驿站 讲堂 课堂 大讲堂
-		论坛 超市 银行 贷 险 卡 码 宝 食堂 工作室 展 展览 晚会 节 大赛 比赛 演唱会 音乐会 证 室 基金 之国 服务站 小组 家园 公司 中心 协会 合作社 委员会 学堂 夜校 农民讲习所 讲习所 频道 杯 奖 奖章 牌`) {
+		论坛 超市 银行 贷 险 卡 码 宝 食堂 工作室 展 展览 晚会 节 大赛 比赛 演唱会 音乐会 证 室 基金 之国 研究所 研究院 事件 效应 服务站 小组 家园 公司 中心 协会 合作社 委员会 学堂 夜校 农民讲习所 讲习所 频道 杯 奖 奖章 牌`) {
 		sloganNameEnd.Add(bookReverse(w), true)
 	}
 }
@@ -726,10 +744,12 @@ func sloganClassifyQuote(rs []rune, s, e int) (sloganCand, bool) {
 			return sloganCand{}, false // “出现了一些不正常的变化”
 		}
 	}
-	// A short phrase (4 characters, one part) is taken only where
-	// the text treats it as a slogan: 弘扬“红船精神”, “送法下乡”活动. Others
-	// are quoted terms and idioms (“钻牛角尖”, “国际惯例”).
-	if len(in) == 4 && !sloganHasSep(in) {
+	// A short phrase (4 characters, one part), a phrase with 的 and the
+	// name of a day, year or honour are taken only where the text treats
+	// them as slogans: 弘扬“红船精神”, “送法下乡”活动, 开展“作风建设年”活动.
+	// Others are quoted terms, idioms and names (“钻牛角尖”, “一次光荣的
+	// 道歉”, “世界艾滋病日”, “三八红旗手”).
+	if !sloganHasSep(in) && (len(in) == 4 || strings.ContainsRune(str, '的') || strings.ContainsRune("年日月周节手", in[len(in)-1])) {
 		n, _ := sloganCueAfter.Longest(rs, e+1)
 		if n == 0 && !sloganEndsWith(sloganCueBefore, rs, sloganMax(0, s-1-4), s-1) {
 			return sloganCand{}, false
