@@ -37,6 +37,14 @@ var countUnits = sync.OnceValue(func() *Lexicon[string] {
 // counts (五个一, 三会一课, 四个意识).
 var countSlogans = sync.OnceValue(func() *Lexicon[bool] {
 	lex := NewLexicon[bool]()
+	defer func() {
+		// Mark the first runes of the slogans for a one-bit test per rune.
+		for r := range lex.root.next {
+			if r < 1<<16 {
+				sloganFirst[r>>6] |= 1 << (uint(r) & 63)
+			}
+		}
+	}()
 	for _, w := range []string{
 		"三会一课", "两学一做", "一带一路", "四个意识", "四个自信", "两个维护", "两个确立",
 		"四个全面", "五位一体", "三严三实", "八项规定", "两个一百年", "五个一", "三个代表",
@@ -53,6 +61,9 @@ var countSlogans = sync.OnceValue(func() *Lexicon[bool] {
 	}
 	return lex
 })
+
+// sloganFirst marks the runes that start a word of countSlogans.
+var sloganFirst [1 << 10]uint64
 
 // notCounts are numeral + measure-word strings that are words of another
 // kind (十分 very, 一度 once, 一下 a moment).
@@ -105,9 +116,11 @@ func scanCounts(text []rune, skip [][2]int) []countHit {
 			continue
 		}
 		r := text[i]
-		if n, _ := slogans.Longest(text, i); n > 0 {
-			i += n - 1
-			continue
+		if r < 1<<16 && sloganFirst[r>>6]&(1<<(uint(r)&63)) != 0 {
+			if n, _ := slogans.Longest(text, i); n > 0 {
+				i += n - 1
+				continue
+			}
 		}
 		if r == '首' {
 			if h, ok := ordinalFirst(text, i, units); ok {

@@ -103,9 +103,25 @@ func cnUnit(r rune) (float64, bool) {
 	return 0, false
 }
 
+// numeralBits marks the numeral runes of the Basic Multilingual Plane (all
+// numeral runes are in it), so that scans test one bit per rune.
+var numeralBits = func() *[1 << 10]uint64 {
+	var b [1 << 10]uint64
+	for r := rune(0); r < 1<<16; r++ {
+		if isNumeralRune(r) {
+			b[r>>6] |= 1 << (uint(r) & 63)
+		}
+	}
+	return &b
+}()
+
 // IsNumeralRune reports whether r can start or continue a numeral: a digit
 // of any script, a Chinese digit or power of ten, 廿, 卅, 几 or 半.
 func IsNumeralRune(r rune) bool {
+	return r >= 0 && r < 1<<16 && numeralBits[r>>6]&(1<<(uint(r)&63)) != 0
+}
+
+func isNumeralRune(r rune) bool {
 	if IsDigit(r) {
 		return true
 	}

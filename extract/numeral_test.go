@@ -136,3 +136,16 @@ func FuzzParseNumeral(f *testing.F) {
 		}
 	})
 }
+
+func TestIsNumeralRune(t *testing.T) {
+	for _, r := range "0９〇零一二两十百千万亿廿卅几半" {
+		if !IsNumeralRune(r) {
+			t.Errorf("%c is a numeral rune", r)
+		}
+	}
+	for _, r := range []rune{'a', '个', '第', '年', -1, 0x10FFFF, 0x1F600} {
+		if IsNumeralRune(r) {
+			t.Errorf("%U is not a numeral rune", r)
+		}
+	}
+}
