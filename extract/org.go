@@ -110,7 +110,7 @@ var orgBadTails = map[string]bool{
 	"现场": true, "会场": true, "车场": true, "球场": true, "机场": true, "商场": true,
 	"全局": true, "大局": true, "格局": true, "实处": true, "到处": true, "好处": true,
 	"学校": false, "车站": true, "网站": true, "会所": true, "场所": true, "厕所": true,
-	"院校": true, "部队": true, "军队": true, "队伍": true,
+	"院校": true, "总部": true, "部队": true, "军队": true, "队伍": true,
 }
 
 // orgFirstStop are words that may be tagged as nouns but never open a name.
@@ -172,6 +172,11 @@ func titleSuffixLen(w []rune) int {
 		}
 	}
 	return best
+}
+
+// plainNoun reports whether t is a common noun (not a place or a name).
+func plainNoun(t segment.Token) bool {
+	return (t.Pos == "n" || t.Pos == "vn") && !orgFirstStop[t.Text]
 }
 
 // isProper reports whether a prefix token makes a common suffix a name.
@@ -272,8 +277,8 @@ func findOrgs(d *Document) []orgSpan {
 			if !orgInternal(tj) {
 				break
 			}
-			if tj.Pos == "v" && (j == 0 || toks[j-1].Pos == "v" || !orgInternal(toks[j-1])) {
-				break // a verb stands inside a name only after a noun
+			if tj.Pos == "v" && (j == 0 || !plainNoun(toks[j-1]) || !plainNoun(toks[j+1])) {
+				break // a verb stands inside a name only between plain nouns (遗产|保护|中心)
 			}
 			if toks[from].Start-tj.Start > 16 {
 				break
