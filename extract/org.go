@@ -229,7 +229,9 @@ func orgHead(toks []segment.Token, k int) (kind int, needPrefix bool) {
 	if isOrgTag(t.Pos) && len(rs) > n {
 		return orgName, false // gse's org tag, confirmed by the suffix: 法新社
 	}
-	return orgSuffix, false
+	// a word ending in a suffix (保险公司, 医疗队) is a kind of body, not
+	// a name, unless a proper word comes before it
+	return orgSuffix, true
 }
 
 // findOrgs returns the organizations of d, merged and in text order.
