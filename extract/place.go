@@ -876,7 +876,11 @@ func extractPlaces(d *Document) {
 	// PD1998 convention; it stays in placeIdx (for the org stage and
 	// placeAt), in d.Places and for the home county.
 	inOrg := make([]int, len(rs)+1) // inOrg[i]: end of the org span covering i, or 0
-	for _, o := range findOrgs(d) {
+	var orgs []orgSpan
+	if d.Wants(TypePlace) {
+		orgs = findOrgs(d) // (only to filter place mentions)
+	}
+	for _, o := range orgs {
 		for i := o.start; i < o.end && i < len(rs); i++ {
 			inOrg[i] = o.end
 		}
