@@ -123,8 +123,8 @@ var orgFirstStop = map[string]bool{
 
 // properPrefix are nouns that make a following common-noun suffix a name.
 var properPrefix = map[string]bool{
-	"中央": true, "国家": true, "全国": true, "中国": true, "国际": true, "世界": true,
-	"人民": true, "中华": true, "亚洲": true, "欧洲": true, "地方": false,
+	"中央": true, "国家": true, "中国": true, "国际": true, "世界": true,
+	"中华": true, "亚洲": true, "欧洲": true, "地方": false,
 }
 
 // orgLevelChars are the bare level prefixes of local bodies: 县委, 县文化馆.
@@ -228,6 +228,11 @@ func orgHead(toks []segment.Token, k int) (kind int, needPrefix bool) {
 	}
 	if isOrgTag(t.Pos) && len(rs) > n {
 		return orgName, false // gse's org tag, confirmed by the suffix: 法新社
+	}
+	// a ministry or department named by its field (地质部, 宣传部, 计委)
+	// is a name by itself
+	if n == 1 && len(rs) == 3 && strings.ContainsRune("部委署", rs[2]) && t.Pos != "v" {
+		return orgName, false
 	}
 	// a word ending in a suffix (保险公司, 医疗队) is a kind of body, not
 	// a name, unless a proper word comes before it
