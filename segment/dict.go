@@ -29,6 +29,7 @@ type config struct {
 	mode     Mode
 	hmm      bool
 	noDomain bool
+	engine   Engine
 	dicts    []dictSource
 	err      error
 }
@@ -94,11 +95,14 @@ func New(opts ...Option) (*Segmenter, error) {
 	if c.mode < Precise || c.mode > Full {
 		return nil, fmt.Errorf("segment: unknown mode %d", int(c.mode))
 	}
+	if c.engine == GSE && c.mode != Precise {
+		return nil, fmt.Errorf("segment: the gse engine supports the precise mode only, not %s", c.mode)
+	}
 	base, err := openTable(zhDict)
 	if err != nil {
 		return nil, err
 	}
-	s := &Segmenter{base: base, total: base.total, mode: c.mode, hmm: c.hmm}
+	s := &Segmenter{base: base, total: base.total, mode: c.mode, hmm: c.hmm, toGSE: c.engine == GSE}
 	s.logT = math.Log(s.total)
 	if !c.noDomain {
 		if _, err := s.loadDict("domain lexicon (dict/gov.txt)", bytes.NewReader(govLexicon)); err != nil {
@@ -123,6 +127,13 @@ func New(opts ...Option) (*Segmenter, error) {
 		if _, err := s.loadDict(d.name, r); err != nil {
 			return nil, err
 		}
+	}
+	if c.engine == GSE {
+		g, err := newGSE(s.gseDict)
+		if err != nil {
+			return nil, err
+		}
+		s.gse, s.gseDict = g, nil
 	}
 	return s, nil
 }
@@ -326,6 +337,9 @@ func (s *Segmenter) addWord(word string, freq float64, hasFreq bool, pos string)
 	// base dictionary's: added words change only their own odds.
 	if err := s.base.insert(key, quantize(freq), pos); err != nil {
 		return err.Error()
+	}
+	if l := gseLine(word, freq, pos); s.toGSE && l != "" {
+		s.gseDict = append(s.gseDict, l)
 	}
 	return ""
 }

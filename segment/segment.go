@@ -85,6 +85,9 @@ type Segmenter struct {
 	mode    Mode
 	hmm     bool
 	reports []DictReport
+	gse     *gseEngine // set for the GSE engine
+	gseDict []string   // words added to the table, in gse's format
+	toGSE   bool       // collect gseDict while the dictionaries load
 }
 
 var (
@@ -118,6 +121,9 @@ func (s *Segmenter) Cut(text string) []Token {
 func (s *Segmenter) Segment(text string, mode Mode) []Token {
 	if text == "" {
 		return nil
+	}
+	if s.gse != nil {
+		return s.gse.cut(text, s.hmm)
 	}
 	sc := getScratch()
 	defer putScratch(sc)

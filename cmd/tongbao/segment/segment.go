@@ -19,6 +19,7 @@ import (
 func New() *cobra.Command {
 	var (
 		format, mode string
+		engine       string
 		pos, hmm     bool
 		dicts        []string
 		dictReport   bool
@@ -34,6 +35,11 @@ Modes:
   precise  the most probable sequence of words (default)
   search   precise, plus the 2- and 3-character words inside longer words
   full     every dictionary word found in the text (tokens overlap)
+
+Engines:
+  table    the DAG method of gse's CutDAGNoHMM over gse's dictionary, pre-built
+           into a table embedded in the binary: starts in milliseconds (default)
+  gse      gse's own Segmenter (its Cut), loaded at start-up: seconds to start
 
 Formats:
   text   words separated by spaces, one output line per input line (default)
@@ -58,6 +64,7 @@ rejected.`,
 	fs.StringVarP(&mode, "mode", "m", "precise", "segmentation mode: precise, search or full")
 	fs.BoolVar(&pos, "pos", false, "add part-of-speech tags (text: word/tag)")
 	fs.BoolVar(&hmm, "hmm", false, "find words missing from the dictionaries with gse's HMM")
+	fs.StringVar(&engine, "engine", "table", "algorithm: table (fast start, default) or gse (gse's own Segmenter; seconds to start, precise mode only)")
 	fs.StringArrayVar(&dicts, "dict", nil, "user dictionary `FILE` (repeatable)")
 	fs.BoolVar(&dictReport, "dict-report", false, "print on stderr what loading each --dict did")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
@@ -74,10 +81,14 @@ rejected.`,
 			return cmdutil.UsageError("--dict-report needs at least one --dict FILE")
 		}
 		var seg *segment.Segmenter
-		if m == segment.Precise && !hmm && len(dicts) == 0 {
+		eng, err := segment.ParseEngine(engine)
+		if err != nil {
+			return cmdutil.UsageError("unknown --engine %q (want table or gse)", engine)
+		}
+		if m == segment.Precise && !hmm && len(dicts) == 0 && eng == segment.Table {
 			seg, err = segment.Default()
 		} else {
-			opts := []segment.Option{segment.WithMode(m), segment.WithHMM(hmm)}
+			opts := []segment.Option{segment.WithMode(m), segment.WithHMM(hmm), segment.WithEngine(eng)}
 			for _, d := range dicts {
 				opts = append(opts, segment.WithDictFile(d))
 			}
