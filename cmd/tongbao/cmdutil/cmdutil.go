@@ -167,13 +167,15 @@ func RunDocs(cmd *cobra.Command, args []string, f *InputFlags, work func(corpus.
 
 	out := cmd.OutOrStdout()
 	var done map[string]int
+	var file *os.File
 	if f.Output != "" {
-		file, d, err := openOutput(f.Output, f.Resume)
+		var err error
+		file, done, err = openOutput(f.Output, f.Resume)
 		if err != nil {
 			return err
 		}
-		defer file.Close()
-		out, done = file, d
+		defer file.Close() // for early returns; closed and checked below
+		out = file
 	}
 
 	// The first SIGINT or SIGTERM stops reading; a second one kills.
@@ -214,6 +216,11 @@ func RunDocs(cmd *cobra.Command, args []string, f *InputFlags, work func(corpus.
 		Progress:    prog.update,
 	}, work)
 	prog.finish()
+	if file != nil {
+		if cerr := file.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}
 	if sum.Interrupted {
 		msg := "interrupted: " + summary(sum)
 		if f.Output != "" {
