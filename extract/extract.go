@@ -147,6 +147,9 @@ type Document struct {
 	refDate time.Time // zero when given by no option
 	// placeIdx holds the place stage's mentions by start (see placeAt).
 	placeIdx map[int]Mention
+	// orgSpans caches findOrgs (used by the place, org and person stages).
+	orgSpans []orgSpan
+	orgsDone bool
 	// Ref is the reference date used to resolve relative and partial
 	// times, and where it came from.
 	Ref RefDate `json:"-"`

@@ -239,8 +239,16 @@ func orgHead(toks []segment.Token, k int) (kind int, needPrefix bool) {
 	return orgSuffix, true
 }
 
-// findOrgs returns the organizations of d, merged and in text order.
+// findOrgs returns the organizations of d, merged and in text order,
+// computed once per document.
 func findOrgs(d *Document) []orgSpan {
+	if !d.orgsDone {
+		d.orgSpans, d.orgsDone = scanOrgs(d), true
+	}
+	return d.orgSpans
+}
+
+func scanOrgs(d *Document) []orgSpan {
 	loadOrgs()
 	toks := d.Tokens()
 	rs := d.runes
