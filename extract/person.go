@@ -211,19 +211,35 @@ func (c *personCtx) bylineCue(i int) string {
 	for j > 0 && (c.rs[j-1] == ' ' || c.rs[j-1] == '\u3000' || c.rs[j-1] == ':' || c.rs[j-1] == '：') {
 		j--
 	}
-	for _, cue := range [...]struct{ w, role string }{{"作者", "author"}, {"文", "author"}, {"撰稿", "author"}, {"记者", "reporter"}, {"通讯员", "reporter"}, {"摄影", "reporter"}, {"编辑", "author"}} {
-		w := []rune(cue.w)
-		if j >= len(w) && string(c.rs[j-len(w):j]) == cue.w {
-			if cue.w == "文" && j != i-1 && j == i {
-				continue
-			}
-			if cue.w == "文" && (j < 2 || !personOpenPunct(c.rs[j-2])) {
-				continue
-			}
-			return cue.role
+	if j == 0 {
+		return ""
+	}
+	switch c.rs[j-1] {
+	case '者', '员', '文', '稿', '影', '辑':
+	default:
+		return "" // no cue ends here: the common case, decided at once
+	}
+	for _, cue := range personBylineCues {
+		n := len(cue.w)
+		if j < n || !slices.Equal(c.rs[j-n:j], cue.w) {
+			continue
 		}
+		if n == 1 && (j < 2 || !personOpenPunct(c.rs[j-2])) {
+			continue // 文 alone only as "(文 张三)" or a line "文 张三"
+		}
+		return cue.role
 	}
 	return ""
+}
+
+// personBylineCues are the words that introduce an author or reporter.
+var personBylineCues = []struct {
+	w    []rune
+	role string
+}{
+	{[]rune("作者"), "author"}, {[]rune("文"), "author"}, {[]rune("撰稿"), "author"},
+	{[]rune("记者"), "reporter"}, {[]rune("通讯员"), "reporter"}, {[]rune("摄影"), "reporter"},
+	{[]rune("编辑"), "author"},
 }
 
 func personOpenPunct(r rune) bool { return strings.ContainsRune("（(【[ \n", r) }
