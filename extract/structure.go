@@ -307,26 +307,26 @@ func structSection(rs []rune, s, e int) (Section, bool) {
 
 // Byline cues and the role they introduce.
 const (
-	roleAuthor   = "author"
-	roleReporter = "reporter"
-	roleSource   = "source"
-	rolePhoto    = "photo" // photographers: recognized, not reported
+	structRoleAuthor   = "author"
+	structRoleReporter = "reporter"
+	structRoleSource   = "source"
+	structRolePhoto    = "photo" // photographers: recognized, not reported
 )
 
-var bylineCues = NewLexicon[string]()
+var structBylineCues = NewLexicon[string]()
 
 func init() {
 	for _, w := range strings.Fields("作者 文 撰稿 撰文 执笔 供图 文图 文/图 文／图") {
-		bylineCues.Add(w, roleAuthor)
+		structBylineCues.Add(w, structRoleAuthor)
 	}
 	for _, w := range strings.Fields("记者 本报记者 通讯员 本报通讯员 特约记者 见习记者 融媒记者 全媒体记者 首席记者") {
-		bylineCues.Add(w, roleReporter)
+		structBylineCues.Add(w, structRoleReporter)
 	}
 	for _, w := range strings.Fields("图 摄影 摄 图片") {
-		bylineCues.Add(w, rolePhoto)
+		structBylineCues.Add(w, structRolePhoto)
 	}
 	for _, w := range strings.Fields("来源 稿源 供稿 信息来源 稿件来源 转自 出处") {
-		bylineCues.Add(w, roleSource)
+		structBylineCues.Add(w, structRoleSource)
 	}
 }
 
@@ -345,12 +345,12 @@ func structBylines(rs []rune, s, e int, by **Byline) {
 		if j >= e || rs[j] != '）' && rs[j] != ')' {
 			continue
 		}
-		if n, _ := bylineCues.Longest(rs, i+1); n > 0 {
+		if n, _ := structBylineCues.Longest(rs, i+1); n > 0 {
 			structByline(rs, i, j+1, i+1, j, by)
 		}
 		i = j
 	}
-	if n, _ := bylineCues.Longest(rs, s); n > 0 && e-s <= 60 {
+	if n, _ := structBylineCues.Longest(rs, s); n > 0 && e-s <= 60 {
 		structByline(rs, s, e, s, e, by)
 		return
 	}
@@ -368,7 +368,7 @@ func structBylines(rs []rune, s, e int, by **Byline) {
 		if !structSpace(rs[i-1]) {
 			continue
 		}
-		if n, v := bylineCues.Longest(rs, i); n > 1 && (v == roleReporter || v == roleAuthor) && structCueSep(rs, i+n, e) {
+		if n, v := structBylineCues.Longest(rs, i); n > 1 && (v == structRoleReporter || v == structRoleAuthor) && structCueSep(rs, i+n, e) {
 			before := *by
 			structByline(rs, s, e, i, e, by)
 			if b := *by; b != nil && b != before && b.Source == "" {
@@ -388,7 +388,7 @@ func structByline(rs []rune, s, e, bs, be int, by **Byline) {
 	role := ""
 	i := bs
 	for i < be {
-		if n, v := bylineCues.Longest(rs, i); n > 0 && (n > 1 || structCueSep(rs, i+n, be)) {
+		if n, v := structBylineCues.Longest(rs, i); n > 0 && (n > 1 || structCueSep(rs, i+n, be)) {
 			role = v
 			i += n
 			for i < be && (structSpace(rs[i]) || rs[i] == '：' || rs[i] == ':' || rs[i] == '|' || rs[i] == '｜' || rs[i] == '/' || rs[i] == '／') {
@@ -400,7 +400,7 @@ func structByline(rs []rune, s, e, bs, be int, by **Byline) {
 			return
 		}
 		j := i
-		if role == roleSource {
+		if role == structRoleSource {
 			for j < be && rs[j] != '；' && rs[j] != ';' && rs[j] != '。' {
 				j++
 			}
@@ -409,7 +409,7 @@ func structByline(rs []rune, s, e, bs, be int, by **Byline) {
 			continue
 		}
 		for j < be && structNameRune(rs[j]) {
-			if n, _ := bylineCues.Longest(rs, j); n > 1 && j > i+1 {
+			if n, _ := structBylineCues.Longest(rs, j); n > 1 && j > i+1 {
 				break
 			}
 			j++
@@ -419,9 +419,9 @@ func structByline(rs []rune, s, e, bs, be int, by **Byline) {
 			return // not a byline: 记者从…获悉, 文中…
 		}
 		switch role {
-		case roleAuthor:
+		case structRoleAuthor:
 			authors = append(authors, string(name))
-		case roleReporter:
+		case structRoleReporter:
 			reporters = append(reporters, string(name))
 		}
 		i = j
