@@ -253,6 +253,7 @@ const (
 	personCommonFreq = 1000
 	personGivenFreq  = 200
 	personShortFreq  = 500
+	personRareFreq   = 60
 )
 
 // freq returns the frequency of w in the segmenter's dictionary (0 when
@@ -420,7 +421,7 @@ func (c *personCtx) chineseAt(k int) (best personCand) {
 			case gl == 2:
 				accept = (ev.lex2 && ev.shape >= 1) || (ev.lex1 && ev.shape == 2 && ev.weak) || (ev.shape == 2 && ev.weak && ke-k == 2)
 			case gl == 1:
-				accept = ev.lex2 && ev.shape == 1 && ev.weak
+				accept = ev.lex2 && ev.shape == 1 && (ev.weak || (ke == k && c.freq(c.toks[k].Text) < personRareFreq))
 			}
 			if accept && (best.start < 0 || e > best.end) {
 				best = personCand{start: i, end: e, strong: ev.strong}
