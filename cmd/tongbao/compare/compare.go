@@ -183,6 +183,11 @@ func docDate(d *extract.Document, doc corpus.Document) string {
 
 // profile segments and extracts one document; nil means no group.
 func profile(doc corpus.Document, c *statscmd.Counter, seg *segment.Segmenter) (*stats.DocProfile, error) {
+	if !c.Grouper.HomeNeeded() {
+		if _, ok := c.Grouper.Group(doc.ID, doc.Meta, ""); !ok {
+			return nil, nil // no group: spare the extraction
+		}
+	}
 	types := []string{extract.TypeSlogan, extract.TypePerson, extract.TypeCount}
 	if c.Grouper.HomeNeeded() {
 		types = append(types, extract.TypePlace)

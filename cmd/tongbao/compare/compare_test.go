@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 	"github.com/tongbao/tongbao/stats"
@@ -114,10 +115,26 @@ func TestGovReports(t *testing.T) {
 		t.Skip("../shared/corpora/gov-reports is absent; skipping the work-report comparison")
 	}
 	html := filepath.Join(t.TempDir(), "reports.html")
-	out, err := run(t, "-q", "--json", "--html", html, "--group-by", "meta.year:decade", "--group-by", "dir",
-		"--text-field", "content", "--id-field", "title", g+"/national-state-council/", g+"/hailar-district/")
-	if err != nil {
-		t.Fatal(err)
+	type result struct {
+		out string
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		out, err := run(t, "-q", "--json", "--html", html, "--group-by", "meta.year:decade", "--group-by", "dir",
+			"--text-field", "content", "--id-field", "title", g+"/national-state-council/", g+"/hailar-district/")
+		done <- result{out, err}
+	}()
+	var out string
+	select {
+	case r := <-done:
+		if r.err != nil {
+			t.Fatal(r.err)
+		}
+		out = r.out
+	case <-time.After(4 * time.Minute):
+		// it takes seconds; a stuck extractor must fail the test, not hang CI
+		t.Fatal("compare on the 60 work reports did not finish in 4 minutes")
 	}
 	var c stats.Comparison
 	if err := json.Unmarshal([]byte(out), &c); err != nil {
