@@ -235,7 +235,11 @@ func orgHead(toks []segment.Token, k int) (kind int, needPrefix bool) {
 		return orgName, false
 	}
 	// a word ending in a suffix (保险公司, 医疗队) is a kind of body, not
-	// a name, unless a proper word comes before it
+	// a name, unless it opens with a place (平遥火柴厂) or a proper word
+	// comes before it
+	if end, _, ok := MatchPlace(rs, 0); ok && end < len(rs)-n+1 {
+		return orgName, false
+	}
 	return orgSuffix, true
 }
 
@@ -348,6 +352,11 @@ func runOrgs(d *Document) {
 	for _, s := range spans {
 		m := Mention{Type: TypeOrg, Start: s.start, End: s.end}
 		name := string(d.runes[s.start:s.end])
+		if d.Home == nil && bareLocalBody(name) {
+			// 省委, 市政府, 政协 written alone name the body of a place the
+			// reader must know: without a home place they stay unresolved
+			continue
+		}
 		if d.Home != nil && d.Home.Name != "" {
 			m.Expanded = expandOrg(name, d.Home.Name)
 		}
@@ -359,6 +368,26 @@ func runOrgs(d *Document) {
 		ents[name] = len(d.Orgs)
 		d.Orgs = append(d.Orgs, Entity{Name: name, Count: 1, First: s.start})
 	}
+}
+
+// bareLocalBody reports whether name is a local body written without its
+// place: a listed name opening with a level character (省委, 县人大常委会)
+// or a local body with no place at all (人大, 政协, 人大办).
+func bareLocalBody(name string) bool {
+	if _, ok := orgNames.Get(name); !ok {
+		rs := []rune(name)
+		if len(rs) < 2 || !strings.ContainsRune(orgLevelChars, rs[0]) {
+			return false
+		}
+		// 县人大常委会, 省政协: a level character and a listed name
+		_, ok = orgNames.Get(string(rs[1:]))
+		return ok
+	}
+	switch name {
+	case "人大", "政协", "人大常委会", "人大办", "政府办", "政协办", "纪委", "监委", "纪委监委", "团委", "妇联", "工会", "科协", "侨联", "文联", "作协", "残联", "工商联", "组织部", "宣传部", "统战部", "政法委":
+		return true
+	}
+	return strings.ContainsRune(orgLevelChars, []rune(name)[0])
 }
 
 // expandOrg prefixes an organization written with a bare level character

@@ -78,7 +78,9 @@ func TestOrgSentences(t *testing.T) {
 		text string
 		want []string
 	}{
-		{"县委、县政府召开全县经济工作会议。", []string{"县委", "县政府"}},
+		{"黔西县召开全县经济工作会议，县委、县政府主要领导出席。", []string{"县委", "县政府"}},
+		// without a home place a bare local body stays unresolved
+		{"县委、县政府召开全县经济工作会议。", nil},
 		{"中共中央、国务院印发《意见》。", []string{"中共中央", "国务院"}},
 		{"新华社北京1月1日电 国务院副总理出席。", []string{"新华社", "国务院"}},
 		{"邀请县文化遗产保护中心负责同志授课。", []string{"县文化遗产保护中心"}},
