@@ -226,7 +226,7 @@ func Compare(groups map[string]*Profile, opts CompareOptions) (*Comparison, erro
 			ko := opts.Keyness
 			top := ko.Top
 			ko.Top = 0
-			rows, err := Keyness(p.Terms, rest, ko)
+			rows, err := keynessNoP(p.Terms, rest, ko)
 			if err != nil {
 				return nil, err
 			}
@@ -235,6 +235,7 @@ func Compare(groups map[string]*Profile, opts CompareOptions) (*Comparison, erro
 					break
 				}
 				r.Group = n
+				r.setP(ko.Measure)
 				s.Keyness = append(s.Keyness, r)
 			}
 		}

@@ -123,6 +123,25 @@ func PValue(stat float64) float64 { return chi1.Survival(math.Abs(stat)) }
 // measure is "chi2"). Score returns an error when a total is not positive or
 // a count exceeds its total.
 func Score(a, b, totalT, totalR int64, correction string, measure string) (KeynessRow, error) {
+	r, err := score(a, b, totalT, totalR, correction)
+	if err == nil {
+		r.setP(measure)
+	}
+	return r, err
+}
+
+// setP sets P from the statistic of measure.
+func (r *KeynessRow) setP(measure string) {
+	if measure == MeasureChi2 {
+		r.P = PValue(r.Chi2)
+	} else {
+		r.P = PValue(r.G2)
+	}
+}
+
+// score is Score without P (the incomplete gamma function is the costly
+// part: Keyness computes it for the rows it keeps only).
+func score(a, b, totalT, totalR int64, correction string) (KeynessRow, error) {
 	r := KeynessRow{NTarget: a, NReference: b, TotalTarget: totalT, TotalReference: totalR}
 	if totalT <= 0 || totalR <= 0 {
 		return r, fmt.Errorf("keyness: empty target or reference (totals %d and %d)", totalT, totalR)
@@ -140,11 +159,6 @@ func Score(a, b, totalT, totalR int64, correction string, measure string) (Keyne
 		rb = 0.5
 	}
 	r.LogRatio = math.Log2((ra / float64(totalT)) / (rb / float64(totalR)))
-	if measure == MeasureChi2 {
-		r.P = PValue(r.Chi2)
-	} else {
-		r.P = PValue(r.G2)
-	}
 	return r, nil
 }
 
@@ -206,6 +220,21 @@ func g2(a, b, c, d float64, correction string) float64 {
 // returns the rows sorted by the chosen measure, highest first, ties by
 // term.
 func Keyness(target, reference *Table, opts KeynessOptions) ([]KeynessRow, error) {
+	rows, err := keynessNoP(target, reference, opts)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Top > 0 && len(rows) > opts.Top {
+		rows = rows[:opts.Top]
+	}
+	for i := range rows {
+		rows[i].setP(opts.Measure)
+	}
+	return rows, nil
+}
+
+// keynessNoP is Keyness without P and without the Top cut.
+func keynessNoP(target, reference *Table, opts KeynessOptions) ([]KeynessRow, error) {
 	if err := opts.Check(); err != nil {
 		return nil, err
 	}
@@ -222,7 +251,7 @@ func Keyness(target, reference *Table, opts KeynessOptions) ([]KeynessRow, error
 		if a+b < opts.MinCount || a+b == 0 {
 			continue
 		}
-		r, err := Score(a, b, target.Tokens, reference.Tokens, opts.G2Correction, opts.Measure)
+		r, err := score(a, b, target.Tokens, reference.Tokens, opts.G2Correction)
 		if err != nil {
 			return nil, err
 		}
@@ -230,9 +259,6 @@ func Keyness(target, reference *Table, opts KeynessOptions) ([]KeynessRow, error
 		rows = append(rows, r)
 	}
 	SortKeyness(rows, opts.Measure)
-	if opts.Top > 0 && len(rows) > opts.Top {
-		rows = rows[:opts.Top]
-	}
 	return rows, nil
 }
 
