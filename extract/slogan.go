@@ -143,7 +143,11 @@ func init() {
 // sloganNumeral reports whether r is a Chinese numeral that can open a
 // formula (一…十, 两, 双, 百, 千, 万).
 func sloganNumeral(r rune) bool {
-	return r >= 0x4e00 && strings.ContainsRune("一二三四五六七八九十两双百千万", r)
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '双', '百', '千', '万':
+		return true
+	}
+	return false
 }
 
 func sloganOpenQuote(r rune) rune {
@@ -178,20 +182,20 @@ func sloganSep(r rune) bool {
 
 // sloganNormalize drops quotation marks and writes every list separator
 // as 、; pos maps each output rune to its index in rs.
-func sloganNormalize(rs []rune) (norm []rune, pos []int) {
+func sloganNormalize(rs []rune) (norm []rune, pos []int32) {
 	norm = make([]rune, 0, len(rs))
-	pos = make([]int, 0, len(rs))
+	pos = make([]int32, 0, len(rs))
 	for i, r := range rs {
 		switch {
 		case sloganQuote(r):
 		case sloganSep(r):
 			if len(norm) > 0 && norm[len(norm)-1] != '、' {
 				norm = append(norm, '、')
-				pos = append(pos, i)
+				pos = append(pos, int32(i))
 			}
 		default:
 			norm = append(norm, r)
-			pos = append(pos, i)
+			pos = append(pos, int32(i))
 		}
 	}
 	if len(norm) > 0 && norm[len(norm)-1] == '、' {
@@ -208,11 +212,22 @@ var sloganLexFirst, sloganLexSecond []bool
 func sloganFindAll(text []rune) []Match[*sloganEntry] {
 	var out []Match[*sloganEntry]
 	for i := 0; i < len(text); {
-		if r := text[i]; r < 0x10000 && !sloganLexFirst[r] || i+1 < len(text) && text[i+1] < 0x10000 && !sloganLexSecond[text[i+1]] {
+		r := text[i]
+		if r < 0x10000 && !sloganLexFirst[r] || sloganQuote(r) || sloganSep(r) {
 			i++
-			continue // every form has at least two runes
+			continue
 		}
-		if n, v := sloganLex.Longest(text, i); n > 0 {
+		if i+1 < len(text) {
+			r2 := text[i+1]
+			if sloganSep(r2) {
+				r2 = '、'
+			}
+			if r2 < 0x10000 && !sloganQuote(r2) && !sloganLexSecond[r2] {
+				i++
+				continue // every form has at least two runes
+			}
+		}
+		if n, v := sloganLexAt(text, i); n > 0 {
 			out = append(out, Match[*sloganEntry]{Start: i, End: i + n, Value: v})
 			i += n
 			continue
@@ -220,6 +235,35 @@ func sloganFindAll(text []rune) []Match[*sloganEntry] {
 		i++
 	}
 	return out
+}
+
+// sloganLexAt returns the length in text of the longest curated form
+// starting at text[i], reading the text as sloganNormalize writes it
+// (quotation marks skipped, separators as 、) without copying it.
+func sloganLexAt(text []rune, i int) (n int, v *sloganEntry) {
+	node := sloganLex.root
+	lastSep := false
+	for j := i; j < len(text); j++ {
+		r := text[j]
+		if sloganQuote(r) {
+			continue
+		}
+		if sloganSep(r) {
+			if lastSep {
+				continue
+			}
+			lastSep, r = true, '、'
+		} else {
+			lastSep = false
+		}
+		if node = node.next[r]; node == nil {
+			break
+		}
+		if node.ok && !lastSep {
+			n, v = j-i+1, node.val
+		}
+	}
+	return n, v
 }
 
 // sloganLookup returns the entry of a text written exactly as a known form.
@@ -469,6 +513,7 @@ func sloganQuotedFormula(in []rune) bool {
 // sloganCand is one finding before overlaps are resolved.
 type sloganCand struct {
 	start, end int
+	seq        int // order of finding: a tie-break that keeps sorting stable
 	kind       string
 	entry      *sloganEntry
 	items      []string
@@ -497,15 +542,14 @@ func extractSlogans(d *Document) {
 		}
 	})
 	// Curated forms, matched on the normalized text.
-	norm, pos := sloganNormalize(rs)
-	for _, m := range sloganFindAll(norm) {
+	for _, m := range sloganFindAll(rs) {
 		e := m.Value
 		if e == sloganStop {
 			continue
 		}
-		s, en := pos[m.Start], pos[m.End-1]+1
-		if !sloganBoundary(norm, m.Start, m.End) {
-			continue
+		s, en := m.Start, m.End
+		if s > 0 && sloganNumeral(rs[s]) && (IsNumeralRune(rs[s-1]) || rs[s-1] == '第') {
+			continue // 十四五 in 二十四五
 		}
 		if e.quotedOnly && !quoted[[2]int{s, en}] {
 			continue
@@ -536,22 +580,15 @@ func extractSlogans(d *Document) {
 		}
 	}
 	cands = append(cands, sloganParallels(d)...)
-	for _, c := range sloganResolve(cands) {
+	res := sloganResolve(cands)
+	d.Mentions = slices.Grow(d.Mentions, len(res))
+	for _, c := range res {
 		m := Mention{Type: TypeSlogan, Start: c.start, End: c.end, Kind: c.kind, Items: c.items}
 		if c.entry != nil && c.entry != sloganStop {
 			m.Canonical, m.Category = c.entry.canonical, c.entry.category
 		}
 		d.add(m)
 	}
-}
-
-// sloganBoundary rejects a curated form found inside a longer run of the
-// same numeral (十四五 in 二十四五) .
-func sloganBoundary(norm []rune, s, e int) bool {
-	if s > 0 && sloganNumeral(norm[s]) && (IsNumeralRune(norm[s-1]) || norm[s-1] == '第') {
-		return false
-	}
-	return true
 }
 
 func sloganHasQuote(rs []rune) bool {
@@ -791,17 +828,23 @@ func sloganMax(a, b int) int {
 // sloganResolve merges findings on one span and drops overlaps as the
 // package comment says.
 func sloganResolve(cands []sloganCand) []sloganCand {
-	slices.SortStableFunc(cands, func(a, b sloganCand) int {
+	for i := range cands {
+		cands[i].seq = i
+	}
+	slices.SortFunc(cands, func(a, b sloganCand) int {
 		if a.start != b.start {
 			return a.start - b.start
 		}
 		if a.end != b.end {
 			return b.end - a.end
 		}
-		return sloganKindRank(a.kind) - sloganKindRank(b.kind)
+		if ra, rb := sloganKindRank(a.kind), sloganKindRank(b.kind); ra != rb {
+			return ra - rb
+		}
+		return a.seq - b.seq
 	})
 	// Merge equal spans.
-	var merged []sloganCand
+	merged := make([]sloganCand, 0, len(cands))
 	for _, c := range cands {
 		if n := len(merged); n > 0 && merged[n-1].start == c.start && merged[n-1].end == c.end {
 			m := &merged[n-1]
@@ -815,7 +858,7 @@ func sloganResolve(cands []sloganCand) []sloganCand {
 		}
 		merged = append(merged, c)
 	}
-	var out []sloganCand
+	out := make([]sloganCand, 0, len(merged))
 	var outer []int // indexes in out of the kept top-level and nesting spans
 	for _, c := range merged {
 		// Pop the spans that end before c.
