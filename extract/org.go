@@ -226,7 +226,7 @@ func orgHead(toks []segment.Token, k int) (kind int, needPrefix bool) {
 	case len(rs) > 2 && orgBadTails[string(rs[len(rs)-2:])]:
 		return 0, false // 领导干部, 农贸市场: the word ends in a common noun
 	}
-	if isOrgTag(t.Pos) && len(rs) > n {
+	if isOrgTag(t.Pos) && len(rs) > n && !(len(rs) <= 3 && rs[len(rs)-1] == '党') {
 		return orgName, false // gse's org tag, confirmed by the suffix: 法新社
 	}
 	// a ministry or department named by its field (地质部, 宣传部, 计委)
