@@ -126,15 +126,14 @@ func init() {
 			sloganLex.Add(string(norm), ee)
 		}
 	})
-	sloganLexFirst, sloganLexSecond = make([]bool, 0x10000), make([]bool, 0x10000)
+	sloganLexFirst = make([]bool, 0x10000)
 	for r, n := range sloganLex.root.next {
 		if r < 0x10000 {
 			sloganLexFirst[r] = true
 		}
 		for r2 := range n.next {
-			if r2 < 0x10000 {
-				sloganLexSecond[r2] = true
-			}
+			h := sloganBigramHash(r, r2)
+			sloganLexBigrams[h>>6] |= 1 << (h & 63)
 		}
 	}
 	register(stage{order: 70, name: "slogan", types: []string{TypeSlogan}, run: extractSlogans})
@@ -205,9 +204,16 @@ func sloganNormalize(rs []rune) (norm []rune, pos []int32) {
 }
 
 // sloganLexFirst marks the first runes of the curated forms (BMP only, set
-// once at init), so that the scan skips most positions without a trie
-// lookup.
-var sloganLexFirst, sloganLexSecond []bool
+// once at init).
+var sloganLexFirst []bool
+
+// sloganLexBigrams is a one-hash Bloom filter of the first two runes of
+// the curated forms: most text positions are skipped with one bit test.
+var sloganLexBigrams [1 << 10]uint64
+
+func sloganBigramHash(r1, r2 rune) uint32 {
+	return (uint32(r1)*2654435761 ^ uint32(r2)*40503) >> 16
+}
 
 func sloganFindAll(text []rune) []Match[*sloganEntry] {
 	var out []Match[*sloganEntry]
@@ -222,7 +228,7 @@ func sloganFindAll(text []rune) []Match[*sloganEntry] {
 			if sloganSep(r2) {
 				r2 = '、'
 			}
-			if r2 < 0x10000 && !sloganQuote(r2) && !sloganLexSecond[r2] {
+			if h := sloganBigramHash(r, r2); !sloganQuote(r2) && sloganLexBigrams[h>>6]&(1<<(h&63)) == 0 {
 				i++
 				continue // every form has at least two runes
 			}
