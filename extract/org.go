@@ -174,6 +174,28 @@ func titleSuffixLen(w []rune) int {
 	return best
 }
 
+// orgCommonFreq is the dictionary frequency above which the words before a
+// suffix are a common word (商业 in 商业银行), not part of a name.
+const orgCommonFreq = 1000
+
+// commonWord reports whether w is a frequent common word of the document's
+// segmenter dictionary (not a place, name or abbreviation).
+func commonWord(d *Document, w string) bool {
+	s := d.seg
+	if s == nil {
+		var err error
+		if s, err = segment.Default(); err != nil {
+			return false
+		}
+	}
+	f, pos, _ := s.Lookup(w)
+	switch pos {
+	case "ns", "nz", "nt", "j", "nr", "nrt", "nrfg":
+		return false
+	}
+	return f > orgCommonFreq
+}
+
 // plainNoun reports whether t is a common noun (not a place or a name).
 func plainNoun(t segment.Token) bool {
 	return (t.Pos == "n" || t.Pos == "vn") && !orgFirstStop[t.Text]
@@ -194,7 +216,7 @@ func isProper(t segment.Token) bool {
 
 // orgHead returns the kind of head token k is: 0 (none), orgName or
 // orgSuffix, and whether it needs a proper prefix.
-func orgHead(toks []segment.Token, k int) (kind int, needPrefix bool) {
+func orgHead(d *Document, toks []segment.Token, k int) (kind int, needPrefix bool) {
 	t := toks[k]
 	if notOrgWords[t.Text] && !orgSuffixes[t.Text] {
 		return 0, false
@@ -227,7 +249,15 @@ func orgHead(toks []segment.Token, k int) (kind int, needPrefix bool) {
 		return 0, false // 领导干部, 农贸市场: the word ends in a common noun
 	}
 	if isOrgTag(t.Pos) && len(rs) > n && !(len(rs) <= 3 && rs[len(rs)-1] == '党') {
-		return orgName, false // gse's org tag, confirmed by the suffix: 法新社
+		// gse's org tag, confirmed by the suffix (法新社, 北京大学), unless
+		// what comes before the suffix is a common word: 商业银行,
+		// 联合政府 are kinds of bodies
+		if pre := string(rs[:len(rs)-n]); len(rs)-n >= 2 && !properPrefix[pre] {
+			if _, _, ok := MatchPlace(rs, 0); !ok && commonWord(d, pre) {
+				return orgSuffix, true
+			}
+		}
+		return orgName, false
 	}
 	// a ministry or department named by its field (地质部, 宣传部, 计委)
 	// is a name by itself
@@ -277,13 +307,13 @@ func scanOrgs(d *Document) []orgSpan {
 				continue
 			}
 		}
-		if kind, _ := orgHead(toks, k); kind != 0 {
+		if kind, _ := orgHead(d, toks, k); kind != 0 {
 			heads = append(heads, k, k)
 		}
 	}
 	for h := 0; h < len(heads); h += 2 {
 		from, to := heads[h], heads[h+1]
-		kind, needPrefix := orgHead(toks, from)
+		kind, needPrefix := orgHead(d, toks, from)
 		if from != to {
 			kind, needPrefix = orgName, false
 		}
