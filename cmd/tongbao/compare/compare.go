@@ -205,21 +205,8 @@ func profile(doc corpus.Document, c *statscmd.Counter, seg *segment.Segmenter) (
 	if !ok {
 		return nil, nil
 	}
-	p := &stats.DocProfile{Group: group, Date: docDate(d, doc), Chars: len(d.Runes()), Terms: stats.DocTerms(d.Tokens(), c.Filter)}
-	for _, m := range d.Mentions {
-		switch m.Type {
-		case extract.TypeSlogan:
-			p.Slogans = append(p.Slogans, statscmd.MentionTerm(m))
-		case extract.TypePerson:
-			p.People = append(p.People, statscmd.MentionTerm(m))
-			p.Offices = append(p.Offices, m.Titles...)
-		case extract.TypeCount:
-			if m.Object != "" {
-				p.Claims = append(p.Claims, m.Object)
-			}
-		}
-	}
-	return p, nil
+	p := stats.ProfileOf(d, group, docDate(d, doc), c.Filter)
+	return &p, nil
 }
 
 func writeCSV(dir string, c *stats.Comparison) error {

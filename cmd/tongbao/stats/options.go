@@ -100,24 +100,6 @@ func (o *Options) Filter() (*stats.Filter, error) {
 	return f, nil
 }
 
-// MentionTerm returns the term an extracted mention counts as: the
-// canonical form when known (slogans), the counted object for a count, the
-// normalized value for a time, else the text as written. It returns "" for
-// a count without an object.
-func MentionTerm(m extract.Mention) string {
-	switch {
-	case m.Canonical != "":
-		return m.Canonical
-	case m.Type == extract.TypeCount:
-		return m.Object
-	case m.Type == extract.TypeTime:
-		if s, ok := m.Value.(string); ok && s != "" {
-			return s
-		}
-	}
-	return m.Text
-}
-
 // Counted is what a Counter makes of one document.
 type Counted struct {
 	Group   string
@@ -203,13 +185,7 @@ func (c *Counter) Count(doc corpus.Document) (*Counted, error) {
 		}
 		return out, nil
 	}
-	var terms []string
-	for _, m := range ext.Mentions {
-		if m.Type == c.Unit {
-			terms = append(terms, MentionTerm(m))
-		}
-	}
-	out.Terms = stats.CountTerms(terms, c.Filter)
+	out.Terms = stats.CountTerms(stats.MentionTerms(ext.Mentions, c.Unit), c.Filter)
 	if c.POS {
 		out.POS = map[string]map[string]int{}
 		for w, n := range out.Terms {
