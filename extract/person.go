@@ -718,7 +718,7 @@ func (c *personCtx) shortAt(k int) personCand {
 		}
 	}
 	if cl, ok := surnames.Get(t.Text); ok && cl < 3 && len(rs) == 1 && t.End < len(c.rs) && !strings.ContainsRune("任党", rs[0]) {
-		if tl, kind := c.titleAfter(t.End); tl > 0 && kind != "job" {
+		if tl, _ := c.titleAfter(t.End); tl > 0 {
 			if p := []rune(c.toks[max(k-1, 0)].Text); k == 0 || len(p) > 1 || strings.ContainsRune(personFuncChars, p[0]) {
 				return personCand{start: t.Start, end: t.End}
 			}
