@@ -261,7 +261,7 @@ func orgHead(d *Document, toks []segment.Token, k int) (kind int, needPrefix boo
 	}
 	// a ministry or department named by its field (地质部, 宣传部, 计委)
 	// is a name by itself
-	if n == 1 && len(rs) == 3 && strings.ContainsRune("部委署", rs[2]) && t.Pos != "v" {
+	if n == 1 && len(rs) == 3 && strings.ContainsRune("部委署办", rs[2]) && t.Pos != "v" {
 		return orgName, false
 	}
 	// a word ending in a suffix (保险公司, 医疗队) is a kind of body, not
@@ -323,6 +323,10 @@ func scanOrgs(d *Document) []orgSpan {
 		proper := false
 		for j := from - 1; j >= 0 && from-j <= 6; j-- {
 			tj := toks[j]
+			if tj.Text == "驻" && j > 0 && j+1 < len(toks) && isProper(toks[j-1]) && isProper(toks[j+1]) {
+				start = j // 中国|驻|南非|大使馆
+				continue
+			}
 			if !orgInternal(tj) {
 				break
 			}
