@@ -378,7 +378,7 @@ h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 
 table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.9em; }
 th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
 th { background: #f3f3f3; } td.n { text-align: right; }
-.charts { display: flex; flex-wrap: wrap; gap: 1em; } .charts svg { max-width: 100%; height: auto; }
+.charts { display: flex; flex-wrap: wrap; gap: 1em; align-items: flex-start; } .charts svg { max-width: 100%; height: auto; }
 .note { color: #666; font-size: 0.9em; }
 </style>
 </head>
