@@ -141,7 +141,7 @@ func orgInternal(t segment.Token) bool {
 	if orgFirstStop[t.Text] || isTitleWord(t.Text) {
 		return false
 	}
-	if r := []rune(t.Text); len(r) == 1 && t.Pos != "ns" && t.Pos != "j" && !strings.ContainsRune(orgLevelChars, r[0]) {
+	if r := []rune(t.Text); len(r) == 1 && t.Pos != "ns" && t.Pos != "j" && !strings.ContainsRune(orgLevelChars+orgCountryChars, r[0]) {
 		return false // 讯|新华社: a stray character opens no name
 	}
 	switch t.Pos {
@@ -211,8 +211,12 @@ func isProper(t segment.Token) bool {
 		return true
 	}
 	rs := []rune(t.Text)
-	return len(rs) == 1 && strings.ContainsRune(orgLevelChars, rs[0])
+	return len(rs) == 1 && strings.ContainsRune(orgLevelChars+orgCountryChars, rs[0])
 }
+
+// orgCountryChars are one-character country names that open organization
+// names: 俄外交部, 美国务院.
+const orgCountryChars = "中美俄日英法德韩朝越印巴以伊埃泰缅老柬菲澳加"
 
 // orgHead returns the kind of head token k is: 0 (none), orgName or
 // orgSuffix, and whether it needs a proper prefix.
@@ -220,6 +224,16 @@ func orgHead(d *Document, toks []segment.Token, k int) (kind int, needPrefix boo
 	t := toks[k]
 	if notOrgWords[t.Text] && !orgSuffixes[t.Text] {
 		return 0, false
+	}
+	if isTitleWord(t.Text) {
+		return 0, false // 常委, 书记: an office, not a body
+	}
+	if r := []rune(t.Text); len(r) == 1 {
+		// a one-character head standing alone (教育|局) heads a name only
+		// after a plain word, not after a whole organization (公司|所作)
+		if !strings.ContainsRune("部局委厅署办院", r[0]) || k == 0 || !plainNoun(toks[k-1]) {
+			return 0, false
+		}
 	}
 	if _, ok := orgNames.Get(t.Text); ok {
 		return orgName, false
@@ -323,6 +337,10 @@ func scanOrgs(d *Document) []orgSpan {
 		proper := false
 		for j := from - 1; j >= 0 && from-j <= 6; j-- {
 			tj := toks[j]
+			if pe, _, ok := MatchPlace(rs, tj.Start); ok && pe > tj.End && pe <= toks[from].Start+1 {
+				start, proper = j, true // a place the segmenter cut apart: 乐平|市委
+				continue
+			}
 			if tj.Text == "驻" && j > 0 && j+1 < len(toks) && isProper(toks[j-1]) && isProper(toks[j+1]) {
 				start = j // 中国|驻|南非|大使馆
 				continue
