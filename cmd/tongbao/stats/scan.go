@@ -27,7 +27,8 @@ func (s ScanSummary) Err() error {
 }
 
 // Scan reads the documents named by args, runs work on up to in.Jobs of
-// them at once and calls consume with each result in input order. A
+// them at once and calls consume with each result in input order (at most
+// 4·Jobs+4 documents are in flight). A
 // document that cannot be read, or on which work fails, is reported on
 // stderr and skipped; Scan goes on and counts it in the summary. Only
 // consume's error stops the scan.
@@ -54,6 +55,9 @@ func Scan[R any](cmd *cobra.Command, args []string, in *cmdutil.InputFlags, work
 	}
 	jobs := make(chan job, in.Jobs)
 	results := make(chan result, in.Jobs)
+	// window bounds the documents between reading and consuming, so that a
+	// slow document cannot make the finished ones behind it pile up
+	window := make(chan struct{}, 4*in.Jobs+4)
 	var readErr error
 	var wg sync.WaitGroup
 	for i := 0; i < in.Jobs; i++ {
@@ -83,6 +87,11 @@ func Scan[R any](cmd *cobra.Command, args []string, in *cmdutil.InputFlags, work
 		seq := 0
 		readErr = corpus.Read(args, in.ReadOptions(cmd), func(d corpus.Document) error {
 			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
 			case jobs <- job{seq, d}:
 				seq++
 				return nil
@@ -106,6 +115,7 @@ func Scan[R any](cmd *cobra.Command, args []string, in *cmdutil.InputFlags, work
 			}
 			delete(pending, next)
 			next++
+			<-window
 			sum.Docs++
 			sum.Bytes += r.doc.Bytes
 			if consumeErr != nil {
