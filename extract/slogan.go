@@ -140,7 +140,9 @@ func init() {
 }
 
 // sloganNumeral reports whether r is a Chinese numeral that can open a
-// formula (一…十, 两, 双, 百, 千, 万).
+// formula (一…十, 两, 双, 百, 千, 万). It is not a numeral parser (that is
+// numeral.go) but the set of characters a formula may start with, tested
+// for every rune of the text, hence the switch.
 func sloganNumeral(r rune) bool {
 	switch r {
 	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '双', '百', '千', '万':

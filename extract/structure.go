@@ -264,12 +264,14 @@ func structMarker(line []rune, i int) (level int, number string, _ int, n int) {
 	return 0, "", 0, 0
 }
 
+// structCnDigit reports whether r is a Chinese digit or 十 (numeral.go's
+// tables; 两 never numbers a heading).
 func structCnDigit(r rune) bool {
-	switch r {
-	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '〇', '零':
-		return true
+	if _, ok := cnDigit(r); ok {
+		return r != '两'
 	}
-	return false
+	v, ok := cnUnit(r)
+	return ok && v == 10
 }
 
 func structSection(rs []rune, s, e int) (Section, bool) {
