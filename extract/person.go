@@ -419,7 +419,7 @@ func (c *personCtx) chineseAt(k int) (best personCand) {
 			case class == 3:
 				accept = ev.lex2 && ev.weak && ev.shape == gl
 			case gl == 2:
-				accept = (ev.lex2 && ev.shape >= 1) || (ev.lex1 && ev.shape == 2 && ev.weak) || (ev.shape == 2 && ev.weak && ke-k == 2)
+				accept = (ev.lex2 && ev.shape >= 1) || (ev.lex1 && ev.shape == 2 && (ev.weak || ke-k == 2)) || (ev.shape == 2 && (ev.weak || class == 1) && ke-k == 2)
 			case gl == 1:
 				accept = ev.lex2 && ev.shape == 1 && (ev.weak || (ke == k && c.freq(c.toks[k].Text) < personRareFreq))
 			}
