@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tongbao/tongbao/segment"
 )
@@ -40,6 +41,27 @@ func TermSpans(tokens []segment.Token, term string) []Span {
 		}
 	}
 	return out
+}
+
+// SubstringSpans returns every occurrence of term in text, whether or not
+// it starts and ends at word boundaries (non-overlapping, left to right).
+func SubstringSpans(text, term string) []Span {
+	var out []Span
+	if term == "" {
+		return nil
+	}
+	n := utf8.RuneCountInString(term)
+	pos, runes := 0, 0 // byte offset searched from, and its rune offset
+	for {
+		i := strings.Index(text[pos:], term)
+		if i < 0 {
+			return out
+		}
+		runes += utf8.RuneCountInString(text[pos : pos+i])
+		out = append(out, Span{runes, runes + n})
+		runes += n
+		pos += i + len(term)
+	}
 }
 
 // RegexpSpans returns the tokens whose text re matches (anywhere in the

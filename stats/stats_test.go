@@ -268,9 +268,16 @@ func TestKWIC(t *testing.T) {
 	if len(rl) != 3 || rl[2].Right != "" || rl[2].Left != "。" {
 		t.Errorf("regex lines %+v", rl)
 	}
-	// a term that is not token-aligned does not match
+	// a term that is not token-aligned does not match, unless as substring
 	if s := TermSpans(tk, "村振"); len(s) != 0 {
 		t.Errorf("unaligned match %v", s)
+	}
+	sub := SubstringSpans(text, "村振")
+	if len(sub) != 2 || string(runes[sub[1].Start:sub[1].End]) != "村振" || sub[0].Start != 5 {
+		t.Errorf("substring spans %v", sub)
+	}
+	if s := SubstringSpans("aaaa", "aa"); len(s) != 2 || s[1].Start != 2 {
+		t.Errorf("non-overlapping: %v", s)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -23,7 +24,7 @@ import (
 
 // New returns the kwic command.
 func New() *cobra.Command {
-	var useRegex, chars bool
+	var useRegex, chars, anywhere bool
 	var typ, match, format string
 	var window, cols int
 	cmd := &cobra.Command{
@@ -34,7 +35,8 @@ right context.
 
 PATTERN is a term matched on whole words (it must start and end at word
 boundaries of the segmentation, and may span several words), or with
---regex a regular expression matched against each word. With --type TYPE
+--regex a regular expression matched against each word; --anywhere matches
+the term (or the expression) anywhere in the text instead. With --type TYPE
 the matches are the extracted mentions of that type (` + strings.Join(extract.Types, ", ") + `);
 there is then no PATTERN, and --match TEXT keeps the mentions whose text or
 canonical form contains TEXT (or matches it, with --regex).
@@ -55,6 +57,7 @@ JSON Lines, or aligned plain text when writing to a terminal (--format).`,
 	fs.StringVar(&match, "match", "", "with --type: keep mentions whose text or canonical form contains TEXT")
 	fs.IntVarP(&window, "window", "w", 5, "context size on each side, in words (characters with --chars)")
 	fs.BoolVar(&chars, "chars", false, "count the window in characters instead of words")
+	fs.BoolVar(&anywhere, "anywhere", false, "match PATTERN anywhere in the text, not only on word boundaries")
 	fs.StringVar(&format, "format", "auto", "auto|text|jsonl (auto: text on a terminal, else jsonl)")
 	fs.IntVar(&cols, "width", 36, "text format: display columns of each context")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
@@ -128,9 +131,24 @@ JSON Lines, or aligned plain text when writing to a terminal (--format).`,
 				}
 			} else {
 				toks = seg.Cut(doc.Text)
-				if re != nil {
+				switch {
+				case re != nil && anywhere:
+					b, r := 0, 0 // byte offset and its rune offset, moving forward only
+					for _, m := range re.FindAllStringIndex(doc.Text, -1) {
+						if m[1] == m[0] {
+							continue
+						}
+						r += utf8.RuneCountInString(doc.Text[b:m[0]])
+						start := r
+						r += utf8.RuneCountInString(doc.Text[m[0]:m[1]])
+						b = m[1]
+						spans = append(spans, stats.Span{Start: start, End: r})
+					}
+				case re != nil:
 					spans = stats.RegexpSpans(toks, re)
-				} else {
+				case anywhere:
+					spans = stats.SubstringSpans(doc.Text, pattern)
+				default:
 					spans = stats.TermSpans(toks, pattern)
 				}
 			}

@@ -115,6 +115,24 @@ func TestKWICRegexAndErrors(t *testing.T) {
 	if len(ls) != 3 || ls[1].Match != "推动" {
 		t.Errorf("regex lines %+v", ls)
 	}
+	// anywhere: 推 inside words too, with a regex and as a substring
+	os.WriteFile(p, []byte("推进改革，推动发展，大力推进乡村振兴。"), 0o644)
+	for _, args := range [][]string{{"--anywhere", "--regex", "推[进动]"}, {"--anywhere", "推"}} {
+		out, err := run(t, append(args, "--format", "jsonl", p)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ls := lines(t, out)
+		runes := []rune("推进改革，推动发展，大力推进乡村振兴。")
+		if len(ls) != 3 || ls[2].Start != 12 {
+			t.Errorf("%v: %+v", args, ls)
+		}
+		for _, l := range ls {
+			if string(runes[l.Start:l.End]) != l.Match {
+				t.Errorf("%v: offsets %+v", args, l)
+			}
+		}
+	}
 	for _, args := range [][]string{
 		{},
 		{"--regex", "([", p},
