@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -141,5 +142,32 @@ func TestRunWriteError(t *testing.T) {
 	_, err := Run(context.Background(), inputs, Options{}, RunOptions{Jobs: 2, Out: &failWriter{}}, countWork)
 	if !errors.Is(err, os.ErrClosed) {
 		t.Errorf("Run with a failing writer: err = %v", err)
+	}
+}
+
+// BenchmarkRunJSONL measures the pipeline alone (read, parse JSONL, order,
+// write) with a trivial work function, to show its share of a run.
+func BenchmarkRunJSONL(b *testing.B) {
+	dir := b.TempDir()
+	var sb strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&sb, `{"id":"d%d","county":"c","text":%q}`+"\n", i, strings.Repeat("全县地区生产总值完成186.5亿元。", 1+i%20))
+	}
+	path := filepath.Join(dir, "b.jsonl")
+	if err := os.WriteFile(path, []byte(sb.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for _, jobs := range []int{1, 2} {
+		b.Run(fmt.Sprintf("jobs%d", jobs), func(b *testing.B) {
+			b.SetBytes(int64(sb.Len()))
+			for b.Loop() {
+				_, err := Run(context.Background(), []string{path}, Options{}, RunOptions{Jobs: jobs, Out: io.Discard}, func(d Document) ([]byte, error) {
+					return []byte(d.ID + "\n"), nil
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
