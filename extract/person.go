@@ -517,8 +517,8 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 						return
 					}
 				}
-				if ev.lex1 {
-					ev.lex2 = true
+				if ev.lex1 || (tn == 2 && j == ke && toks[k].End-toks[k].Start == sl) {
+					ev.lex2 = true // 谭|利华: a surname, then a given name gse tags a name
 				}
 			} else if tn >= 2 && !ev.strong {
 				ev.veto = true // the given name is an ordinary word: 王|国家
