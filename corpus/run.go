@@ -28,8 +28,9 @@ type RunOptions struct {
 	// interrupted run), each with the number of times it was written: that
 	// many documents with the id are skipped, in input order.
 	Done map[string]int
-	// Progress, when set, is called after each record is written, from a
-	// single goroutine, with the running summary. It must be quick.
+	// Progress, when set, is called after each record is written or
+	// document skipped, from a single goroutine, with the running summary.
+	// It must be quick.
 	Progress func(Summary)
 	// Window caps the documents read but not yet written, which bounds
 	// memory (4*Jobs+4 when < 1).
@@ -42,6 +43,7 @@ type Summary struct {
 	Errors      int           // error records written
 	Skipped     int           // documents skipped because Done listed them
 	Bytes       int64         // raw input bytes of the records written
+	SkipBytes   int64         // raw input bytes of the documents skipped
 	Elapsed     time.Duration // time since Run started
 	Interrupted bool          // the context was cancelled before the end
 }
@@ -147,6 +149,11 @@ func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, w
 			if remaining[r.id] > 0 {
 				remaining[r.id]--
 				sum.Skipped++
+				sum.SkipBytes += r.bytes
+				if opts.Progress != nil {
+					sum.Elapsed = time.Since(start)
+					opts.Progress(sum)
+				}
 				return
 			}
 			// A duplicate id beyond those already written: do the work now.

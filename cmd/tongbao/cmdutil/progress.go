@@ -56,7 +56,7 @@ func (p *progress) update(s corpus.Summary) {
 		desc += fmt.Sprintf(", %.0f docs/s", float64(s.Docs)/secs)
 	}
 	p.bar.Describe(desc)
-	_ = p.bar.Set64(s.Bytes)
+	_ = p.bar.Set64(s.Bytes + s.SkipBytes)
 }
 
 // clear removes the bar before a line is printed on stderr.
