@@ -16,28 +16,47 @@ import (
 // Local officials are in no dictionary, so a name is recognized from its
 // structure and its context, not from a list of names:
 //
-//   - shape: a surname from the embedded surname list (single or double)
-//     followed by a one- or two-character given name that holds no function
-//     character (的, 了, 在, …), cut by the segmenter at both ends;
-//   - evidence, scored: gse's person tag on the words, the surname's
-//     frequency class, an office or job right before the name (县长, 记者,
-//     "县人大常委会党组书记、主任"), a byline cue (作者:), a form of address or
-//     office right after it (同志, 书记), a reporting verb after it (说, 指出),
-//     and lists joined by 、 whose other items are names;
-//   - rejection rules, not word lists: a personCand that the segmenter keeps
-//     as one ordinary two-character word (高兴, 方面) is no name; a surname
-//     that gse splits off right after a single content character is the tail
-//     of a word, not the start of a name (学史|崇德: 史 belongs to 学史); a rare
-//     surname or one that is mostly a common morpheme (富, 于, 和) needs
-//     context, never the segmenter's tag alone (建设富美黔西).
+//   - shape: a surname from the embedded surname list (single or double,
+//     with a frequency class) followed by a one- or two-character given
+//     name that holds no function character (的, 了, 在, …), cut by the
+//     segmenter at both ends; a given name is plausible when its characters
+//     are common in given names (personGivenChars);
+//   - strong context accepts any such shape: an office, job or byline cue
+//     right before (县长, 记者, 作者:, "县人大常委会党组书记、主任"), an
+//     organization right before (市委宣传部|赵巍巍), an office or form of
+//     address right after (同志, 书记), a line or bracket holding only the
+//     name ((张三), (河南开封市张三)), ethnicity or sex in brackets after
+//     it (（壮族）), the next item of a list whose previous item is a name;
+//   - weak context: a reporting verb after (说, 指出), a verb taking a
+//     person before (选举, 会见), 、 or 等 around it, the subject of a clause
+//     (李鹏在…);
+//   - without strong context, a three-character name needs gse's name tag
+//     and a plausible given name, or a fully plausible given name with weak
+//     context; a two-character name needs gse's tag, a plausible given
+//     character and weak context, or a tag on a rare dictionary word;
+//   - rejection rules, not word lists: a span the segmenter keeps as one
+//     word tagged as a place, organization or other non-name (乌克兰, 高兴);
+//     a two-character word more frequent than personCommonFreq (文明, 道德);
+//     a span the place stage found as a place (张家口, 伊拉克); a last
+//     character that heads common nouns (许可证, 严重性); a title (司令员);
+//     a reduplication (谢谢); a surname that gse splits off right after a
+//     single content character, the tail of a word (学史|崇德: 史 belongs to
+//     学史); a rare surname or one that is mostly a common morpheme (富, 于,
+//     和) needs strong context or all the other evidence (建设富美黔西).
 //
-// Names accepted once with enough evidence are then found everywhere else in
-// the document (罗智琼 after "主任罗智琼"). Foreign names are runs of
-// transliteration characters (克林顿, 阿拉法特) that gse tags as names or
-// that follow an office (总统).
+// Names accepted once are then found everywhere else in the document
+// (罗智琼 after "主任罗智琼"); the other items of a list holding a name are
+// names when they have a name's shape. Foreign names are runs of
+// transliteration characters that gse tags as names, that follow an office
+// (总统克林顿), or that are joined by a middle dot (威廉·佩里). A surname
+// alone stands for the name before an office or form of address (孔书记,
+// 蔡大姐) and in 老张, 小王. Names written together with nothing between them
+// (bylines such as （陈燮衡李晶晶）) form one mention, as PD1998 annotates
+// them, except inside a 《》 title.
 //
 // Each mention carries the titles written right before it, split at 、,
-// the organization the first title names, and a role for bylines.
+// and an office written right after it (习近平总书记), the organization
+// the first title names, and a role (author, reporter) for bylines.
 
 //go:embed data/surnames.txt
 var surnameData string
