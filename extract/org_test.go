@@ -228,3 +228,18 @@ func TestPersonOrgPD1998Dev(t *testing.T) {
 		}
 	}
 }
+
+func TestOrgOddInput(t *testing.T) {
+	for _, text := range []string{"", "局", "县", "委员会", "、、、", "abc 123", "\n县委\n", "驻", "中国驻", "党党党党党党党党党党党党"} {
+		d, err := NewDocument(text, WithTypes(TypeOrg, TypePerson))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs := []rune(text)
+		for _, m := range d.Mentions {
+			if m.Start < 0 || m.End > len(rs) || string(rs[m.Start:m.End]) != m.Text {
+				t.Errorf("%q: bad mention %+v", text, m)
+			}
+		}
+	}
+}
