@@ -26,6 +26,9 @@ type Options struct {
 	// Stdin is read for the input "-" or when there are no inputs
 	// (os.Stdin when nil).
 	Stdin io.Reader
+	// StdinAs reads standard input as a file of this kind would be read:
+	// "jsonl", "html", "tar", "tar.gz", "gz"...; empty reads one text.
+	StdinAs string
 	// Exclude names files that are not inputs even when a directory or
 	// glob holds them: typically the output file (compared with
 	// os.SameFile).

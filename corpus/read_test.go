@@ -406,3 +406,15 @@ func TestDocumentsIterator(t *testing.T) {
 		t.Errorf("Documents = %q", got)
 	}
 }
+
+func TestReadStdinAs(t *testing.T) {
+	in := `{"id":"a","text":"甲"}` + "\n" + `{"text":"乙"}` + "\n"
+	docs := readAll(t, nil, Options{Stdin: strings.NewReader(in), StdinAs: "jsonl"})
+	if got := ids(docs); !reflect.DeepEqual(got, []string{"a", "-:2"}) || docs[1].Text != "乙" {
+		t.Errorf("stdin as jsonl: %q", got)
+	}
+	docs = readAll(t, []string{"-"}, Options{Stdin: strings.NewReader("<p>甲</p><script>x</script>"), StdinAs: "html"})
+	if len(docs) != 1 || docs[0].Text != "甲" {
+		t.Errorf("stdin as html: %+v", docs)
+	}
+}

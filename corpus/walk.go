@@ -68,7 +68,11 @@ func walk(inputs []string, opts Options, listOnly bool, emit func(*item) error) 
 			if r == nil {
 				r = os.Stdin
 			}
-			return w.stream("-", "", r, -1)
+			name := ""
+			if opts.StdinAs != "" {
+				name = "-." + strings.TrimPrefix(opts.StdinAs, ".")
+			}
+			return w.stream("-", name, r, -1)
 		}
 		return w.file(path)
 	})

@@ -63,6 +63,7 @@ type InputFlags struct {
 	Unordered   bool
 	Pretty      bool
 	Quiet       bool
+	StdinAs     string // read standard input as this kind of file
 	Output      string // -o FILE: write records there instead of stdout
 	Resume      bool   // skip the documents FILE already holds and append
 }
@@ -74,6 +75,7 @@ func AddInputFlags(cmd *cobra.Command) *InputFlags {
 	fs.StringVar(&f.TextField, "text-field", "text", "JSONL field holding the document text")
 	fs.StringVar(&f.IDField, "id-field", "id", "JSONL field holding the document id")
 	fs.StringVar(&f.Encoding, "encoding", "", "force the input encoding ("+strings.Join(corpus.EncodingNames, ", ")+"); detected when empty")
+	fs.StringVar(&f.StdinAs, "stdin-as", "", "read standard input as a file of this kind: jsonl, html, tar, tar.gz or gz (default: one text document)")
 	fs.Int64Var(&f.MaxDocBytes, "max-doc-bytes", corpus.DefaultMaxDocBytes, "documents larger than this many bytes become error records")
 	fs.IntVarP(&f.Jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel")
 	fs.BoolVar(&f.Unordered, "unordered", false, "write records as they finish instead of in input order")
@@ -92,6 +94,7 @@ func (f *InputFlags) ReadOptions(cmd *cobra.Command) corpus.Options {
 		Encoding:    f.Encoding,
 		MaxDocBytes: f.MaxDocBytes,
 		Stdin:       cmd.InOrStdin(),
+		StdinAs:     f.StdinAs,
 	}
 }
 
@@ -108,6 +111,11 @@ func (f *InputFlags) Check() error {
 	}
 	if f.Resume && f.Output == "" {
 		return UsageError("--resume needs -o FILE")
+	}
+	switch strings.TrimPrefix(strings.ToLower(f.StdinAs), ".") {
+	case "", "txt", "text", "jsonl", "ndjson", "html", "htm", "tar", "tar.gz", "tgz", "gz":
+	default:
+		return UsageError("--stdin-as %q: want jsonl, html, tar, tar.gz or gz", f.StdinAs)
 	}
 	if f.TextField == "" || f.IDField == "" {
 		return UsageError("--text-field and --id-field cannot be empty")
