@@ -70,6 +70,9 @@ func Decode(data []byte, forced string) (text, enc string, err error) {
 	}
 	enc, err = Detect(data)
 	if err != nil {
+		if t, ok := decodeLines(data); ok {
+			return t, "mixed", nil
+		}
 		return "", "", err
 	}
 	data = stripBOM(data, enc)
@@ -142,6 +145,38 @@ func checkControls(text string) error {
 	return nil
 }
 
+// decodeLines decodes a text whose lines are in different encodings (files
+// concatenated from several sources): each line is detected on its own,
+// and every line must be text.
+func decodeLines(data []byte) (string, bool) {
+	if bytes.IndexByte(data, 0) >= 0 || bytes.IndexByte(data, '\n') < 0 {
+		return "", false
+	}
+	var b strings.Builder
+	b.Grow(len(data) * 3 / 2)
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line = data[:i+1]
+		}
+		data = data[len(line):]
+		enc, err := Detect(line)
+		if err != nil || enc == UTF16LE || enc == UTF16BE {
+			return "", false
+		}
+		t, err := decodeWith(stripBOM(line, enc), enc)
+		if err != nil {
+			return "", false
+		}
+		b.WriteString(t)
+	}
+	text := b.String()
+	if checkControls(text) != nil {
+		return "", false
+	}
+	return text, true
+}
+
 // byteStats counts, in one pass, how well raw bytes fit each multi-byte
 // encoding.
 type byteStats struct {
@@ -171,6 +206,10 @@ type byteStats struct {
 //     (a truncated last character, a stray byte) is UTF-8, the bad bytes
 //     replaced by U+FFFD; text valid as GB18030 but for at most 1% is
 //     GB18030. Anything else is not text: an error wrapping ErrBinary.
+//
+// Decode adds a last rule: a text that fails as a whole but whose every
+// line passes on its own (files in different encodings concatenated) is
+// decoded line by line; its encoding is reported as "mixed".
 //
 // Use Options.Encoding to force an encoding when the rule guesses wrong.
 func Detect(data []byte) (string, error) {

@@ -144,6 +144,12 @@ func TestDetectBinaryAndDamage(t *testing.T) {
 	if text, _, err := Decode(mixed, ""); err == nil && !utf8.ValidString(text) {
 		t.Error("mixed encodings gave invalid UTF-8")
 	}
+	// Lines in different encodings (concatenated files) decode line by line.
+	para := "县人大常委会召开第三十二次会议，审议政府工作报告。\n"
+	lines := append(append([]byte(para), encode(t, simplifiedchinese.GBK, para)...), para...)
+	if text, enc, err := Decode(lines, ""); err != nil || enc != "mixed" || text != para+para+para {
+		t.Errorf("lines in UTF-8 and GBK: %q, %q, %v", text, enc, err)
+	}
 }
 
 func TestCheckEncoding(t *testing.T) {
