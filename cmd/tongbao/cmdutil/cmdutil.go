@@ -254,7 +254,12 @@ func summary(s corpus.Summary) string {
 	mb := float64(s.Bytes) / 1e6
 	msg := fmt.Sprintf("%d documents, %.1f MB, %d errors in %.1fs", s.Docs, mb, s.Errors, secs)
 	if secs > 0 {
-		msg += fmt.Sprintf(" (%.0f docs/s, %.2f MB/s)", float64(s.Docs)/secs, mb/secs)
+		rate := float64(s.Docs) / secs
+		prec := 0
+		if rate < 10 {
+			prec = 1
+		}
+		msg += fmt.Sprintf(" (%.*f docs/s, %.2f MB/s)", prec, rate, mb/secs)
 	}
 	if s.Skipped > 0 {
 		msg += fmt.Sprintf("; %d already done, skipped", s.Skipped)
