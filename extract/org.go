@@ -196,6 +196,38 @@ func commonWord(d *Document, w string) bool {
 	return f > orgCommonFreq
 }
 
+// dictWord reports whether w is a word of the segmenter's dictionary.
+func dictWord(d *Document, w string) bool {
+	s := d.seg
+	if s == nil {
+		var err error
+		if s, err = segment.Default(); err != nil {
+			return false
+		}
+	}
+	_, _, ok := s.Lookup(w)
+	return ok
+}
+
+// orgBrandHeads are the heads of companies and teams, which are often named
+// by a brand rather than a place.
+var orgBrandHeads = map[string]bool{
+	"银行": true, "公司": true, "集团": true, "集团公司": true, "有限公司": true,
+	"总公司": true, "证券": true, "队": true, "厂": true, "出版社": true,
+	"剧团": true, "话剧团": true, "艺术团": true, "歌舞团": true,
+}
+
+// headWord returns the suffix that ends w (w itself when it is a suffix).
+func headWord(w string) string {
+	rs := []rune(w)
+	rev := make([]rune, len(rs))
+	for i, r := range rs {
+		rev[len(rs)-1-i] = r
+	}
+	n, _ := orgSufRev.Longest(rev, 0)
+	return string(rs[len(rs)-n:])
+}
+
 // plainNoun reports whether t is a common noun (not a place or a name).
 func plainNoun(t segment.Token) bool {
 	return (t.Pos == "n" || t.Pos == "vn") && !orgFirstStop[t.Text]
@@ -231,6 +263,9 @@ func orgHead(d *Document, toks []segment.Token, k int) (kind int, needPrefix boo
 	if r := []rune(t.Text); len(r) == 1 {
 		// a one-character head standing alone (教育|局) heads a name only
 		// after a plain word, not after a whole organization (公司|所作)
+		if r[0] == '队' && k > 0 && orgInternal(toks[k-1]) {
+			return orgSuffix, true // 济南军区|队, 宝元|队
+		}
 		if !strings.ContainsRune("部局委厅署办院", r[0]) || k == 0 || !plainNoun(toks[k-1]) {
 			return 0, false
 		}
@@ -337,7 +372,7 @@ func scanOrgs(d *Document) []orgSpan {
 		proper := false
 		for j := from - 1; j >= 0 && from-j <= 6; j-- {
 			tj := toks[j]
-			if pe, _, ok := MatchPlace(rs, tj.Start); ok && pe > tj.End && pe <= toks[from].Start+1 {
+			if pe, _, ok := MatchPlace(rs, tj.Start); ok && pe > tj.End && (pe <= toks[from].Start && endTok[pe] >= 0 || pe == toks[from].Start+1 && strings.ContainsRune(orgLevelChars, rs[toks[from].Start])) {
 				start, proper = j, true // a place the segmenter cut apart: 乐平|市委
 				continue
 			}
@@ -369,6 +404,13 @@ func scanOrgs(d *Document) []orgSpan {
 		// a prefix may not open with a verb or adjective other than a level char
 		for start < from && (toks[start].Pos == "v" || toks[start].Pos == "vn" || toks[start].Pos == "a" || toks[start].Pos == "an" || toks[start].Pos == "b") && !isProper(toks[start]) {
 			start++
+		}
+		if needPrefix && !proper && start < from && orgBrandHeads[headWord(toks[to].Text)] {
+			// a company or team named by a word that is no common word:
+			// 大和|银行, 宝元|队 (not 上市|公司, 医疗|队)
+			if b := toks[from-1]; len([]rune(b.Text)) >= 2 && !dictWord(d, b.Text) && !orgFirstStop[b.Text] {
+				start, proper = from-1, true
+			}
 		}
 		if needPrefix && (start == from || !proper) {
 			continue
