@@ -1,0 +1,412 @@
+package pipeline
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"strings"
+	"time"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
+
+	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
+	clistats "github.com/tongbao/tongbao/cmd/tongbao/stats"
+	"github.com/tongbao/tongbao/corpus"
+	"github.com/tongbao/tongbao/extract"
+	"github.com/tongbao/tongbao/stats"
+)
+
+func init() {
+	register.DoFn3x1[context.Context, fileio.ReadableFile, func(Doc), error](&readFileFn{})
+	register.DoFn3x0[string, string, func(Doc)](&readLineFn{})
+	register.Emitter1[Doc]()
+	register.DoFn2x0[Doc, func(int, string)](&extractFn{})
+	register.Emitter2[int, string]()
+	register.DoFn2x0[Doc, func(string, Cell)](&countFn{})
+	register.Emitter2[string, Cell]()
+	register.Combiner1[Cell](&sumCells{})
+	register.Function2x1[string, Cell, int64](cellTF)
+	register.DoFn4x1[string, Cell, int64, func(int, string), error](&rowFn{})
+	register.DoFn2x0[[]byte, func(int, string)](&shardKeysFn{})
+	register.DoFn3x1[context.Context, int, func(*string) bool, error](&writeShardFn{})
+	register.Iter1[string]()
+}
+
+// Doc is one document as a pipeline element: corpus.Document with Meta as
+// JSON and Err as its message, so that the element encodes with Beam's
+// schema coder on every runner.
+type Doc struct {
+	ID    string
+	Text  string
+	Meta  string // JSON object of the other JSONL fields; "" when none
+	Bytes int64
+	Err   string // the document could not be read or decoded
+}
+
+// NewDoc turns a corpus.Document into a Doc.
+func NewDoc(d corpus.Document) Doc {
+	out := Doc{ID: d.ID, Text: d.Text, Bytes: d.Bytes}
+	if d.Err != nil {
+		out.Err = d.Err.Error()
+	}
+	if len(d.Meta) > 0 {
+		b, err := json.Marshal(d.Meta)
+		if err != nil {
+			out.Err = fmt.Sprintf("metadata: %v", err)
+		}
+		out.Meta = string(b)
+	}
+	return out
+}
+
+// Document turns d back into the corpus.Document it came from (numbers in
+// Meta are json.Number, as corpus gives them).
+func (d Doc) Document() (corpus.Document, error) {
+	doc := corpus.Document{ID: d.ID, Text: d.Text, Bytes: d.Bytes}
+	if d.Err != "" {
+		return doc, fmt.Errorf("%s", d.Err)
+	}
+	if d.Meta != "" {
+		dec := json.NewDecoder(strings.NewReader(d.Meta))
+		dec.UseNumber()
+		if err := dec.Decode(&doc.Meta); err != nil {
+			return doc, fmt.Errorf("metadata: %v", err)
+		}
+	}
+	return doc, nil
+}
+
+// ReadOpts are the corpus read options, as DoFn fields.
+type ReadOpts struct {
+	TextField, IDField, Encoding string
+	MaxDocBytes                  int64
+}
+
+func (o ReadOpts) corpus() corpus.Options {
+	return corpus.Options{TextField: o.TextField, IDField: o.IDField, Encoding: o.Encoding, MaxDocBytes: o.MaxDocBytes}
+}
+
+// readFileFn reads one matched file into documents, exactly as tongbao
+// reads a file of that name (corpus.ReadStream).
+type readFileFn struct {
+	Opts ReadOpts
+}
+
+func (fn *readFileFn) ProcessElement(ctx context.Context, f fileio.ReadableFile, emit func(Doc)) error {
+	rc, err := f.Open(ctx)
+	if err != nil {
+		emit(Doc{ID: f.Metadata.Path, Err: err.Error()})
+		return nil
+	}
+	defer rc.Close()
+	return corpus.ReadStream(f.Metadata.Path, rc, f.Metadata.Size, fn.Opts.corpus(), func(d corpus.Document) error {
+		emit(NewDoc(d))
+		return nil
+	})
+}
+
+// LineID is the id of a JSONL record read through textio that has no id
+// field: the file name, "#", and the 64-bit FNV-1a hash of the line in
+// hex. textio does not know line numbers, so tongbao's "file:LINE" cannot
+// be given; identical lines get identical ids.
+func LineID(file, line string) string {
+	h := fnv.New64a()
+	h.Write([]byte(line))
+	return fmt.Sprintf("%s#%016x", file, h.Sum64())
+}
+
+// readLineFn parses one JSONL line read by textio (corpus.ParseJSONL).
+type readLineFn struct {
+	Opts ReadOpts
+}
+
+func (fn *readLineFn) ProcessElement(file, line string, emit func(Doc)) {
+	if strings.TrimSpace(line) == "" {
+		return
+	}
+	emit(NewDoc(corpus.ParseJSONL(LineID(file, line), []byte(line), fn.Opts.corpus())))
+}
+
+// shardOf spreads keys over n shards.
+func shardOf(key string, n int) int {
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	return int(h.Sum32() % uint32(n))
+}
+
+// extractFn turns a document into the record tongbao extract writes for
+// it, keyed by output shard.
+type extractFn struct {
+	Types   []string
+	RefDate string
+	Shards  int
+
+	base []extract.Option
+}
+
+func (fn *extractFn) Setup() error {
+	fn.base = nil
+	if len(fn.Types) > 0 {
+		fn.base = append(fn.base, extract.WithTypes(fn.Types...))
+	}
+	if fn.RefDate != "" {
+		t, err := time.Parse("2006-01-02", fn.RefDate)
+		if err != nil {
+			return fmt.Errorf("ref date %q: want YYYY-MM-DD", fn.RefDate)
+		}
+		fn.base = append(fn.base, extract.WithRefDate(t))
+	}
+	return nil
+}
+
+func (fn *extractFn) ProcessElement(d Doc, emit func(int, string)) {
+	emit(shardOf(d.ID, fn.Shards), string(Record(d, fn.base)))
+}
+
+// Record returns the JSON Lines record tongbao extract writes for d with
+// the extract options base: the extracted document, or an error record
+// {"id", "error"} when d could not be read or extraction failed.
+func Record(d Doc, base []extract.Option) []byte {
+	rec, err := record(d, base)
+	if err != nil {
+		rec, err = cmdutil.JSONRecord(cmdutil.ErrorRecord{ID: d.ID, Error: err.Error()}, false)
+		if err != nil {
+			rec = []byte(`{"id":"?","error":"unprintable error"}` + "\n")
+		}
+	}
+	return rec
+}
+
+func record(d Doc, base []extract.Option) (rec []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			rec, err = nil, fmt.Errorf("internal error: %v", p)
+		}
+	}()
+	doc, err := d.Document()
+	if err != nil {
+		return nil, err
+	}
+	opts := append(base[:len(base):len(base)], extract.WithID(doc.ID), extract.WithMeta(doc.Meta))
+	x, err := extract.NewDocument(doc.Text, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return cmdutil.JSONRecord(x, false)
+}
+
+// CountOpts are the term-counting options of tongbao stats freq.
+type CountOpts struct {
+	Unit        string
+	POS         []string
+	MinLen      int
+	NoStopwords bool
+}
+
+// newCounter returns the per-document counter tongbao stats freq uses.
+func newCounter(o CountOpts) (*clistats.Counter, error) {
+	opts := &clistats.Options{In: &cmdutil.InputFlags{}, NoStop: o.NoStopwords, POS: o.POS, MinLen: o.MinLen, Unit: o.Unit}
+	if opts.Unit == "" {
+		opts.Unit = "word"
+	}
+	c, err := opts.NewCounter()
+	if err != nil {
+		return nil, err
+	}
+	c.POS = true
+	return c, nil
+}
+
+// Cell is the count of one term over some documents: occurrences, the
+// documents containing it, and its part-of-speech tags.
+type Cell struct {
+	TF, DF int64
+	POS    map[string]int64
+}
+
+// maxBundleTerms caps the terms countFn holds before it flushes.
+const maxBundleTerms = 200_000
+
+// countFn counts the terms of each document and sums them over the
+// bundle, emitting one (term, Cell) per distinct term of the bundle: never
+// one element per (term, document) pair.
+type countFn struct {
+	Opts CountOpts
+
+	c   *clistats.Counter
+	acc map[string]*Cell
+}
+
+func (fn *countFn) Setup() error {
+	c, err := newCounter(fn.Opts)
+	fn.c = c
+	return err
+}
+
+func (fn *countFn) StartBundle(_ context.Context, _ func(string, Cell)) {
+	fn.acc = map[string]*Cell{}
+}
+
+func (fn *countFn) ProcessElement(d Doc, emit func(string, Cell)) {
+	doc, err := d.Document()
+	if err != nil {
+		return // tongbao stats freq skips documents that cannot be read
+	}
+	r, err := fn.count(doc)
+	if err != nil || !r.Grouped {
+		return
+	}
+	for w, n := range r.Terms {
+		if n <= 0 {
+			continue
+		}
+		c := fn.acc[w]
+		if c == nil {
+			c = &Cell{POS: map[string]int64{}}
+			fn.acc[w] = c
+		}
+		c.TF += int64(n)
+		c.DF++
+	}
+	for w, tags := range r.POS {
+		c := fn.acc[w]
+		if c == nil {
+			c = &Cell{POS: map[string]int64{}}
+			fn.acc[w] = c
+		}
+		for p, n := range tags {
+			c.POS[p] += int64(n)
+		}
+	}
+	if len(fn.acc) > maxBundleTerms {
+		fn.flush(emit)
+	}
+}
+
+func (fn *countFn) count(doc corpus.Document) (r *clistats.Counted, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = nil, fmt.Errorf("internal error: %v", p)
+		}
+	}()
+	return fn.c.Count(doc)
+}
+
+func (fn *countFn) flush(emit func(string, Cell)) {
+	for w, c := range fn.acc {
+		emit(w, *c)
+	}
+	fn.acc = map[string]*Cell{}
+}
+
+func (fn *countFn) FinishBundle(_ context.Context, emit func(string, Cell)) {
+	fn.flush(emit)
+}
+
+// sumCells adds Cells: the CombinePerKey giving each term's TF and DF.
+type sumCells struct{}
+
+func (*sumCells) MergeAccumulators(a, b Cell) Cell {
+	a.TF += b.TF
+	a.DF += b.DF
+	if len(b.POS) > 0 {
+		m := make(map[string]int64, len(a.POS)+len(b.POS))
+		for p, n := range a.POS {
+			m[p] = n
+		}
+		for p, n := range b.POS {
+			m[p] += n
+		}
+		a.POS = m
+	}
+	return a
+}
+
+func cellTF(_ string, c Cell) int64 { return c.TF }
+
+// rowFn makes the tongbao stats freq row of a term, given the corpus
+// token total as side input.
+type rowFn struct {
+	MinCount int64
+	Shards   int
+}
+
+func (fn *rowFn) ProcessElement(term string, c Cell, tokens int64, emit func(int, string)) error {
+	t := &stats.Table{
+		TF:     map[string]int64{term: c.TF},
+		DF:     map[string]int64{term: c.DF},
+		POS:    map[string]map[string]int64{term: c.POS},
+		Tokens: tokens,
+	}
+	for _, r := range t.Freq(fn.MinCount, 0) {
+		b, err := cmdutil.JSONRecord(r, false)
+		if err != nil {
+			return err
+		}
+		emit(shardOf(term, fn.Shards), string(b))
+	}
+	return nil
+}
+
+// shardKeysFn emits an empty record for every shard so that every shard
+// file is written, even one that gets no record.
+type shardKeysFn struct {
+	N int
+}
+
+func (fn *shardKeysFn) ProcessElement(_ []byte, emit func(int, string)) {
+	for i := 0; i < fn.N; i++ {
+		emit(i, "")
+	}
+}
+
+// writeShardFn writes the records of one shard to its file through the
+// Beam file system layer (local paths, gs://, s3://). A retried bundle
+// rewrites the whole file.
+type writeShardFn struct {
+	Prefix string
+	N      int
+}
+
+func (fn *writeShardFn) ProcessElement(ctx context.Context, shard int, recs func(*string) bool) error {
+	name := ShardName(fn.Prefix, shard, fn.N)
+	fs, err := filesystem.New(ctx, name)
+	if err != nil {
+		return err
+	}
+	defer fs.Close()
+	f, err := fs.OpenWrite(ctx, name)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	var rec string
+	for recs(&rec) {
+		if rec == "" {
+			continue
+		}
+		if _, err := w.WriteString(rec); err != nil {
+			f.Close()
+			return fmt.Errorf("writing %s: %w", name, err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	return f.Close()
+}
+
+// writeShards writes recs, (shard, record) pairs, to n files
+// PREFIX-0000i-of-0000n.jsonl.
+func writeShards(s beam.Scope, prefix string, n int, recs beam.PCollection) {
+	keys := beam.ParDo(s, &shardKeysFn{N: n}, beam.Impulse(s))
+	all := beam.Flatten(s, recs, keys)
+	beam.ParDo0(s, &writeShardFn{Prefix: prefix, N: n}, beam.GroupByKey(s, all))
+}
