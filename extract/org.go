@@ -150,7 +150,10 @@ func orgInternal(t segment.Token) bool {
 	case "v":
 		// 保护 in 文化遗产保护中心; a verb never opens a name (trimmed later)
 		return len([]rune(t.Text)) == 2 || strings.ContainsRune(orgLevelChars, []rune(t.Text)[0])
-	case "zg", "a":
+	case "a", "d":
+		// 特别 in 联合国特别委员会; never opening a name (trimmed later)
+		return t.Text == "特别" || t.Text == "高级" || t.Text == "最高" || len([]rune(t.Text)) == 1 && strings.ContainsRune(orgLevelChars, []rune(t.Text)[0])
+	case "zg":
 		return len([]rune(t.Text)) == 1 && strings.ContainsRune(orgLevelChars, []rune(t.Text)[0])
 	}
 	return false
