@@ -234,7 +234,7 @@ func bookTitleKind(t []rune) string {
 	var kind string
 	node := bookSuffixKinds.root
 	for j := len(t) - 1; j >= 0; j-- {
-		node = node.next[t[j]]
+		node = node.child(t[j])
 		if node == nil {
 			break
 		}

@@ -7,21 +7,81 @@ import (
 
 // Lexicon is a set of words with values, matched against text by longest
 // match. It is the one word-list matcher shared by all extractors.
+//
+// Lookups are the hot path of every extractor, so a Lexicon keeps, besides
+// the map of each node's children (next, used while building and for the
+// root), a bitset of the first code points of its words below U+10000 (most
+// text positions start no word and are rejected with one bit test), and in
+// every other node its children sorted by code point, scanned or
+// binary-searched without hashing.
 type Lexicon[V any] struct {
 	root   *lexNode[V]
 	maxLen int
 	n      int
+	// first has bit r set when a word starts with code point r < 1<<16;
+	// wide is true when some word starts with a code point above that.
+	first *[1 << 16 / 64]uint64
+	wide  bool
 }
+
+// lexScan is the number of children up to which child scans keys instead
+// of binary-searching them.
+const lexScan = 8
 
 type lexNode[V any] struct {
 	next map[rune]*lexNode[V]
+	keys []rune // the code points of next, sorted (empty in the root)
+	kids []*lexNode[V]
 	val  V
 	ok   bool
 }
 
+// child returns the child of n for code point r, or nil. The root's
+// children are in its map only (see Lexicon.start).
+func (n *lexNode[V]) child(r rune) *lexNode[V] {
+	keys := n.keys
+	if len(keys) <= lexScan {
+		if len(keys) == 0 && len(n.next) > 0 {
+			return n.next[r] // the root
+		}
+		for i, k := range keys {
+			if k == r {
+				return n.kids[i]
+			}
+		}
+		return nil
+	}
+	lo, hi := 0, len(keys)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if keys[m] < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(keys) && keys[lo] == r {
+		return n.kids[lo]
+	}
+	return nil
+}
+
+// insert adds child c for code point r to keys and kids, keeping them sorted.
+func (n *lexNode[V]) insert(r rune, c *lexNode[V]) {
+	i := len(n.keys)
+	for i > 0 && n.keys[i-1] > r {
+		i--
+	}
+	n.keys = append(n.keys, 0)
+	n.kids = append(n.kids, nil)
+	copy(n.keys[i+1:], n.keys[i:])
+	copy(n.kids[i+1:], n.kids[i:])
+	n.keys[i], n.kids[i] = r, c
+}
+
 // NewLexicon returns an empty Lexicon.
 func NewLexicon[V any]() *Lexicon[V] {
-	return &Lexicon[V]{root: &lexNode[V]{}}
+	return &Lexicon[V]{root: &lexNode[V]{}, first: new([1 << 16 / 64]uint64)}
 }
 
 // Add inserts word with value v, replacing an earlier value.
@@ -36,12 +96,26 @@ func (l *Lexicon[V]) Add(word string, v V) {
 		if c == nil {
 			c = &lexNode[V]{}
 			n.next[r] = c
+			if n != l.root {
+				n.insert(r, c)
+			}
 		}
 		n = c
 		k++
 	}
 	if k == 0 {
 		return
+	}
+	for _, r := range word {
+		if l.first == nil {
+			l.first = new([1 << 16 / 64]uint64)
+		}
+		if r < 1<<16 {
+			l.first[r>>6] |= 1 << (uint(r) & 63)
+		} else {
+			l.wide = true
+		}
+		break
 	}
 	if !n.ok {
 		l.n++
@@ -52,14 +126,31 @@ func (l *Lexicon[V]) Add(word string, v V) {
 	}
 }
 
+// start returns the node of the first code point r of a word, or nil.
+func (l *Lexicon[V]) start(r rune) *lexNode[V] {
+	if r >= 0 && r < 1<<16 {
+		if l.first[r>>6]&(1<<(uint(r)&63)) == 0 {
+			return nil
+		}
+	} else if !l.wide {
+		return nil
+	}
+	return l.root.next[r]
+}
+
 // Len returns the number of words.
 func (l *Lexicon[V]) Len() int { return l.n }
 
 // Get returns the value of word.
 func (l *Lexicon[V]) Get(word string) (V, bool) {
 	n := l.root
-	for _, r := range word {
-		if n = n.next[r]; n == nil {
+	for i, r := range word {
+		if i == 0 {
+			n = l.start(r)
+		} else {
+			n = n.child(r)
+		}
+		if n == nil {
 			var zero V
 			return zero, false
 		}
@@ -70,30 +161,36 @@ func (l *Lexicon[V]) Get(word string) (V, bool) {
 // Longest returns the length in runes of the longest word starting at
 // text[i], and its value; n is 0 when no word starts there.
 func (l *Lexicon[V]) Longest(text []rune, i int) (n int, v V) {
-	node := l.root
-	for j := i; j < len(text); j++ {
-		node = node.next[text[j]]
-		if node == nil {
-			break
-		}
+	if i < 0 || i >= len(text) {
+		return 0, v
+	}
+	node := l.start(text[i])
+	for j := i; node != nil; {
 		if node.ok {
 			n, v = j-i+1, node.val
 		}
+		if j++; j >= len(text) {
+			break
+		}
+		node = node.child(text[j])
 	}
 	return n, v
 }
 
 // Prefixes calls fn for every word starting at text[i], shortest first.
 func (l *Lexicon[V]) Prefixes(text []rune, i int, fn func(n int, v V)) {
-	node := l.root
-	for j := i; j < len(text); j++ {
-		node = node.next[text[j]]
-		if node == nil {
-			return
-		}
+	if i < 0 || i >= len(text) {
+		return
+	}
+	node := l.start(text[i])
+	for j := i; node != nil; {
 		if node.ok {
 			fn(j-i+1, node.val)
 		}
+		if j++; j >= len(text) {
+			return
+		}
+		node = node.child(text[j])
 	}
 }
 

@@ -264,7 +264,12 @@ func sloganLexAt(text []rune, i int) (n int, v *sloganEntry) {
 		} else {
 			lastSep = false
 		}
-		if node = node.next[r]; node == nil {
+		if node == sloganLex.root {
+			node = sloganLex.start(r)
+		} else {
+			node = node.child(r)
+		}
+		if node == nil {
 			break
 		}
 		if node.ok && !lastSep {
@@ -701,7 +706,7 @@ func sloganHasSep(in []rune) bool {
 func sloganEndsWith(l *Lexicon[bool], rs []rune, s, e int) bool {
 	node := l.root
 	for j := e - 1; j >= s; j-- {
-		node = node.next[rs[j]]
+		node = node.child(rs[j])
 		if node == nil {
 			return false
 		}
