@@ -605,7 +605,7 @@ func (c *personCtx) foreignAt(k int) personCand {
 	if !tagged && end-start >= 3 && ev.weak && c.freq(string(c.rs[start:end])) < 50 {
 		tagged = true // an unknown run of transliteration characters as subject: 亨廷顿认为
 	}
-	if ev.strong || (tagged && end-start >= 3) {
+	if ev.strong || (tagged && (end-start >= 3 || ev.weak && c.freq(string(c.rs[start:end])) < personCommonFreq)) {
 		return personCand{start: start, end: end, strong: ev.strong}
 	}
 	return personCand{start: -1}
@@ -925,6 +925,12 @@ func findPersons(c *personCtx) []personCand {
 		}
 		if best.end-best.start >= 2 {
 			known.Add(string(c.rs[best.start:best.end]), true)
+			if sl, _ := surnames.Longest(c.rs, best.start); sl == 1 && best.end-best.start == 3 {
+				// the given name alone refers to the same person: 恩来, 小平
+				if g := string(c.rs[best.start+1 : best.end]); c.freq(g) < personGivenFreq {
+					known.Add(g, true)
+				}
+			}
 		}
 		if e := c.endTok[best.end]; e > k {
 			k = e
