@@ -41,6 +41,8 @@ var (
 	orgSuffixes map[string]bool // head words, key is the suffix
 	orgSufRev   *Lexicon[int]   // suffixes reversed, for matching at a word end
 	orgNameRev  *Lexicon[int]   // complete names reversed
+	// orgLastRunes holds the last characters of names and suffixes.
+	orgLastRunes = map[rune]bool{}
 )
 
 func loadOrgs() {
@@ -53,6 +55,8 @@ func loadOrgs() {
 			if len(f) < 2 {
 				return
 			}
+			r, _ := utf8.DecodeLastRuneInString(f[0])
+			orgLastRunes[r] = true
 			switch f[1] {
 			case "name":
 				orgNames.Add(f[0], orgName)
@@ -272,6 +276,10 @@ func orgHead(d *Document, toks []segment.Token, k int) (kind int, needPrefix boo
 		if !strings.ContainsRune("部局委厅署办院", r[0]) || k == 0 || !plainNoun(toks[k-1]) {
 			return 0, false
 		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(t.Text)
+	if !orgLastRunes[last] && !isOrgTag(t.Pos) {
+		return 0, false // no name or suffix ends with this character
 	}
 	if _, ok := orgNames.Get(t.Text); ok {
 		return orgName, false

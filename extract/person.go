@@ -68,6 +68,7 @@ var (
 	personOnce sync.Once
 	surnames   *Lexicon[int]    // surname -> class 1..3
 	titleRev   *Lexicon[string] // titles reversed -> kind
+	titleFwd   *Lexicon[string] // titles -> kind
 	titleKinds map[string]string
 )
 
@@ -82,6 +83,7 @@ func loadPersons() {
 			surnames.Add(f[0], c)
 		})
 		titleRev = NewLexicon[string]()
+		titleFwd = NewLexicon[string]()
 		titleKinds = map[string]string{}
 		ReadWordList(titleData, func(f []string) {
 			k := "office"
@@ -90,6 +92,7 @@ func loadPersons() {
 			}
 			titleKinds[f[0]] = k
 			titleRev.Add(orgReverse(f[0]), k)
+			titleFwd.Add(f[0], k)
 		})
 	})
 }
@@ -214,12 +217,11 @@ func (c *personCtx) titleAfter(i int) (int, string) {
 	}
 	// longest title starting at i that ends at a token end
 	best, kind := 0, ""
-	for _, t := range c.toks[k:min(len(c.toks), k+3)] {
-		w := string(c.rs[i:t.End])
-		if kd, ok := titleKinds[w]; ok {
-			best, kind = t.End-i, kd
+	titleFwd.Prefixes(c.rs, i, func(n int, kd string) {
+		if c.endTok[i+n] >= 0 {
+			best, kind = n, kd
 		}
-	}
+	})
 	return best, kind
 }
 
