@@ -457,27 +457,39 @@ func (c *personCtx) chineseAt(k int) (best personCand) {
 func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 	toks := c.toks
 	start, end := toks[k].Start, toks[ke].End
-	c.context(start, end, &ev)
-	for _, r := range c.rs[start+sl : end] {
-		if strings.ContainsRune(personGivenChars, r) {
-			ev.shape++
-		}
-	}
+	// vetoes that need no context first: they decide most candidates
 	if strings.ContainsRune(personNotLast, c.rs[end-1]) {
 		ev.veto = true // 许可证, 严重性: the last character heads a common noun
-		return
-	}
-	if _, ok := titleKinds[string(c.rs[start:end])]; ok {
-		ev.veto = true // 司令员, 董事长: an office, not a name
-		return
-	}
-	if _, ok := titleKinds[string(c.rs[start+sl:end])]; ok {
-		ev.veto = true // 孙先生, 王老师: the "given name" is a title
 		return
 	}
 	if end-start-sl == 1 && c.rs[start+sl] == c.rs[start] {
 		ev.veto = true // reduplication: 谢谢
 		return
+	}
+	if k == ke {
+		switch toks[k].Pos {
+		case "ns", "nt", "nz", "j":
+			ev.veto = true // a place, organization or other known name
+			return
+		}
+	}
+	if c.placeOverlap(start, end) {
+		ev.veto = true
+		return
+	}
+	if n, _ := titleFwd.Longest(c.rs[:end], start+sl); n == end-start-sl {
+		ev.veto = true // 孙先生, 王老师: the "given name" is a title
+		return
+	}
+	if n, _ := titleFwd.Longest(c.rs[:end], start); n == end-start {
+		ev.veto = true // 司令员, 董事长: an office, not a name
+		return
+	}
+	c.context(start, end, &ev)
+	for _, r := range c.rs[start+sl : end] {
+		if strings.ContainsRune(personGivenChars, r) {
+			ev.shape++
+		}
 	}
 	gl := end - start - sl
 	if k == ke {
@@ -582,8 +594,14 @@ func (c *personCtx) foreignAt(k int) personCand {
 	}
 	if !allT(t.Text) {
 		// any word gse tags a name, right after an office: 总统加尧姆
+		if !tagged {
+			return personCand{start: -1}
+		}
 		n := len([]rune(t.Text))
-		if tl, kind := c.titleBefore(t.Start); tl > 0 && kind == "office" && tagged && n >= 2 && n <= 5 && !c.placeOverlap(t.Start, t.End) {
+		if n < 2 || n > 5 {
+			return personCand{start: -1}
+		}
+		if tl, kind := c.titleBefore(t.Start); tl > 0 && kind == "office" && !c.placeOverlap(t.Start, t.End) {
 			return personCand{start: t.Start, end: t.End, strong: true}
 		}
 		return personCand{start: -1}
