@@ -402,12 +402,20 @@ func countMention(text []rune, h countHit) Mention {
 func init() {
 	register(stage{order: 20, name: "count", types: []string{TypeCount}, run: func(d *Document) {
 		var skip [][2]int
-		if d.Wants(TypeTime) {
-			for _, m := range d.MentionsOf(TypeTime) {
-				skip = append(skip, [2]int{m.Start, m.End})
+		switch {
+		case d.Wants(TypeTime):
+			for k := range d.Mentions {
+				if m := &d.Mentions[k]; m.Type == TypeTime {
+					skip = append(skip, [2]int{m.Start, m.End})
+				}
 			}
 			sort.Slice(skip, func(a, b int) bool { return skip[a][0] < skip[b][0] })
-		} else {
+		case d.timesDone: // the time stage's spans, without scanning again
+			skip = make([][2]int, len(d.timeSpans))
+			for k, s := range d.timeSpans {
+				skip[k] = [2]int{s.start, s.end}
+			}
+		default:
 			skip = TimeSpans(d.runes)
 		}
 		hits := scanCounts(d.runes, skip)

@@ -147,6 +147,10 @@ type Document struct {
 	refDate time.Time // zero when given by no option
 	// placeIdx holds the place stage's mentions by start (see placeAt).
 	placeIdx map[int]Mention
+	// timeSpans holds the spans the time stage found, when timesDone
+	// (other stages keep out of them).
+	timeSpans []timeSpan
+	timesDone bool
 	// orgSpans caches findOrgs (used by the place, org and person stages).
 	orgSpans []orgSpan
 	orgsDone bool
@@ -287,6 +291,11 @@ func (d *Document) add(m Mention) {
 		return
 	}
 	m.Text = string(d.runes[m.Start:m.End])
+	if d.Mentions == nil {
+		// About one mention per 20 code points in news text: room for
+		// most documents without regrowing (a Mention is large).
+		d.Mentions = make([]Mention, 0, len(d.runes)/16+4)
+	}
 	d.Mentions = append(d.Mentions, m)
 }
 
@@ -301,18 +310,32 @@ func (d *Document) MentionsOf(t string) []Mention {
 	return out
 }
 
-func sortMentions(ms []Mention) {
-	order := map[string]int{}
-	for i, t := range Types {
-		order[t] = i
+// typeRank returns the position of mention type t in Types.
+func typeRank(t string) int {
+	for i, k := range Types {
+		if k == t {
+			return i
+		}
 	}
-	sort.SliceStable(ms, func(i, j int) bool {
-		if ms[i].Start != ms[j].Start {
-			return ms[i].Start < ms[j].Start
-		}
-		if ms[i].End != ms[j].End {
-			return ms[i].End > ms[j].End
-		}
-		return order[ms[i].Type] < order[ms[j].Type]
-	})
+	return len(Types)
+}
+
+// sortMentions orders mentions by start, longer first, then by type,
+// keeping the order of equal ones.
+func sortMentions(ms []Mention) { sort.Stable(mentionOrder(ms)) }
+
+// mentionOrder sorts Mentions in place without copying them to compare.
+type mentionOrder []Mention
+
+func (ms mentionOrder) Len() int      { return len(ms) }
+func (ms mentionOrder) Swap(i, j int) { ms[i], ms[j] = ms[j], ms[i] }
+func (ms mentionOrder) Less(i, j int) bool {
+	a, b := &ms[i], &ms[j]
+	if a.Start != b.Start {
+		return a.Start < b.Start
+	}
+	if a.End != b.End {
+		return a.End > b.End
+	}
+	return a.Type != b.Type && typeRank(a.Type) < typeRank(b.Type)
 }

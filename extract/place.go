@@ -875,23 +875,26 @@ func extractPlaces(d *Document) {
 	// in 黔西县人大常委会) is not emitted as a mention, following the
 	// PD1998 convention; it stays in placeIdx (for the org stage and
 	// placeAt), in d.Places and for the home county.
-	inOrg := make([]int, len(rs)+1) // inOrg[i]: end of the org span covering i, or 0
+	var inOrg []int32 // inOrg[i]: end of the org span covering i, or 0 (nil: no org)
 	var orgs []orgSpan
 	if d.Wants(TypePlace) {
 		orgs = findOrgs(d) // (only to filter place mentions)
 	}
+	if len(orgs) > 0 {
+		inOrg = make([]int32, len(rs)+1)
+	}
 	for _, o := range orgs {
 		for i := o.start; i < o.end && i < len(rs); i++ {
-			inOrg[i] = o.end
+			inOrg[i] = int32(o.end)
 		}
 	}
 	insideOrg := func(s, e int) bool {
-		if inOrg[s] == 0 || inOrg[s] < e {
+		if inOrg == nil || inOrg[s] == 0 || int(inOrg[s]) < e {
 			return false
 		}
-		o := inOrg[s]
+		o := int(inOrg[s])
 		os := s
-		for os > 0 && inOrg[os-1] == o {
+		for os > 0 && int(inOrg[os-1]) == o {
 			os--
 		}
 		// Strictly inside, and not at the end: an organization name does

@@ -1000,6 +1000,7 @@ func timeMentions(d *Document, spans []timeSpan) []Mention {
 func init() {
 	register(stage{order: 10, name: "time", run: func(d *Document) {
 		spans := scanTimes(d.runes)
+		d.timeSpans, d.timesDone = spans, true
 		resolveRef(d, spans)
 		if !d.Wants(TypeTime) {
 			return
