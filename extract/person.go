@@ -143,6 +143,26 @@ var personVerbs = map[string]bool{
 	"带队": true, "担任": true, "发表": true, "签署": true, "题词": true, "当选": true,
 }
 
+// personRuneSet is a set of characters.
+type personRuneSet map[rune]bool
+
+func (s personRuneSet) has(r rune) bool { return s[r] }
+
+func newPersonRuneSet(chars string) personRuneSet {
+	s := personRuneSet{}
+	for _, r := range chars {
+		s[r] = true
+	}
+	return s
+}
+
+var (
+	notGivenSet = newPersonRuneSet(personNotGiven)
+	givenSet    = newPersonRuneSet(personGivenChars)
+	notLastSet  = newPersonRuneSet(personNotLast)
+	funcCharSet = newPersonRuneSet(personFuncChars)
+)
+
 // translitChars holds the characters of transliterated foreign names.
 const translitChars = "绍赞佛顿嘎申若潘治尧罕默斐廉娅蕾瑙妮霍琪茜露珊纪阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福盖甘冈戈格哥根贡古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利连林琳隆卢鲁伦罗洛吕马迈麦曼芒梅门蒙米密莫默姆穆纳奈南内尼涅努诺帕潘佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟森沙莎舍什施舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因英尤约扎泽詹哲兹佐娃娜莉丽茨夫基维奇·"
 
@@ -420,7 +440,7 @@ func (c *personCtx) chineseAt(k int) (best personCand) {
 			}
 			ok := true
 			for _, r := range c.rs[i+sl : e] {
-				if !unicode.Is(unicode.Han, r) || strings.ContainsRune(personNotGiven, r) {
+				if !unicode.Is(unicode.Han, r) || notGivenSet.has(r) {
 					ok = false
 				}
 			}
@@ -458,7 +478,7 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 	toks := c.toks
 	start, end := toks[k].Start, toks[ke].End
 	// vetoes that need no context first: they decide most candidates
-	if strings.ContainsRune(personNotLast, c.rs[end-1]) {
+	if notLastSet.has(c.rs[end-1]) {
 		ev.veto = true // 许可证, 严重性: the last character heads a common noun
 		return
 	}
@@ -487,7 +507,7 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 	}
 	c.context(start, end, &ev)
 	for _, r := range c.rs[start+sl : end] {
-		if strings.ContainsRune(personGivenChars, r) {
+		if givenSet.has(r) {
 			ev.shape++
 		}
 	}
@@ -533,7 +553,7 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 			// gse cut the name short (孙家|正): the first token is surname
 			// plus one character, tagged a name, and one plausible
 			// character follows.
-			if personTag(first.Pos) && fl == sl+1 && ke == k+1 && end-first.End == 1 && strings.ContainsRune(personGivenChars, c.rs[end-1]) {
+			if personTag(first.Pos) && fl == sl+1 && ke == k+1 && end-first.End == 1 && givenSet.has(c.rs[end-1]) {
 				ev.lex2 = true
 			} else if !ev.strong {
 				ev.veto = true
@@ -567,7 +587,7 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 	// surname that is cut from its given name binds with it (学史|崇德).
 	if k > 0 && k != ke && !ev.strong {
 		p := toks[k-1]
-		if pr := []rune(p.Text); len(pr) == 1 && !strings.ContainsRune(personFuncChars, pr[0]) && unicode.Is(unicode.Han, pr[0]) {
+		if pr := []rune(p.Text); len(pr) == 1 && !funcCharSet.has(pr[0]) && unicode.Is(unicode.Han, pr[0]) {
 			ev.veto = true
 		}
 	}
@@ -694,7 +714,7 @@ func (c *personCtx) nameRun(s, e int) bool {
 			for gl := 1; gl <= 2 && i+sl+gl <= e; gl++ {
 				ok := true
 				for _, r := range c.rs[i+sl : i+sl+gl] {
-					ok = ok && unicode.Is(unicode.Han, r) && !strings.ContainsRune(personNotGiven, r)
+					ok = ok && unicode.Is(unicode.Han, r) && !notGivenSet.has(r)
 				}
 				if ok && (reach[i+sl+gl-s] == 0 || reach[i+sl+gl-s] > n+1) {
 					reach[i+sl+gl-s] = n + 1
@@ -758,7 +778,7 @@ func (c *personCtx) shortAt(k int) personCand {
 	}
 	if cl, ok := surnames.Get(t.Text); ok && cl < 3 && len(rs) == 1 && t.End < len(c.rs) && !strings.ContainsRune("任党", rs[0]) {
 		if tl, _ := c.titleAfter(t.End); tl > 0 {
-			if p := []rune(c.toks[max(k-1, 0)].Text); k == 0 || len(p) > 1 || strings.ContainsRune(personFuncChars, p[0]) {
+			if p := []rune(c.toks[max(k-1, 0)].Text); k == 0 || len(p) > 1 || funcCharSet.has(p[0]) {
 				return personCand{start: t.Start, end: t.End}
 			}
 		}
@@ -900,7 +920,7 @@ func (c *personCtx) listItem(i int, forward bool) (personCand, bool) {
 		return personCand{}, false
 	}
 	for _, r := range c.rs[s+sl : e] {
-		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(personNotGiven, r) {
+		if !unicode.Is(unicode.Han, r) || notGivenSet.has(r) {
 			return personCand{}, false
 		}
 	}
