@@ -110,7 +110,7 @@ func isTitleWord(w string) bool {
 
 // personNotGiven are characters that do not occur in given names: function words,
 // grammatical morphemes and the heads of common phrases.
-const personNotGiven = "的了是和与及等说也都就又还而并把被对从为以于之这那个们年月日时里内外后前不没要会将已让给到去过着很最更各每该此今昨省市县区镇乡村党委部局厅处科所议讲摄称副二三四五六七八九十余版牌元却替他她它"
+const personNotGiven = "的了是和与及等说也都就又还而并把被对从为以于之这那个们月日时里内外后前不没要会将已让给到去过着很最更各每该此今昨省市县区镇乡村党委部局厅处科所议讲摄称副二三四五六七八九十余版牌元却替他她它"
 
 // personNotLast are characters that end common nouns (许可证, 严重性,
 // 纪念堂) and hardly ever end a given name.
@@ -222,8 +222,8 @@ func (c *personCtx) titleBefore(i int) (int, string) {
 		if node == nil {
 			break
 		}
-		if node.ok && c.startTok[j] >= 0 {
-			best, kind = i-j, node.val
+		if node.ok && (c.startTok[j] >= 0 || c.endTok[i] >= 0 && c.toks[c.endTok[i]].Start < j) {
+			best, kind = i-j, node.val // 支队长|周学农: a title ending a word counts
 		}
 	}
 	return best, kind
@@ -478,10 +478,7 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 	toks := c.toks
 	start, end := toks[k].Start, toks[ke].End
 	// vetoes that need no context first: they decide most candidates
-	if notLastSet.has(c.rs[end-1]) {
-		ev.veto = true // 许可证, 严重性: the last character heads a common noun
-		return
-	}
+
 	if end-start-sl == 1 && c.rs[start+sl] == c.rs[start] {
 		ev.veto = true // reduplication: 谢谢
 		return
@@ -506,6 +503,10 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 		return
 	}
 	c.context(start, end, &ev)
+	if notLastSet.has(c.rs[end-1]) && !ev.strong {
+		ev.veto = true // 许可证, 严重性: the last character heads a common noun
+		return
+	}
 	for _, r := range c.rs[start+sl : end] {
 		if givenSet.has(r) {
 			ev.shape++
@@ -770,7 +771,7 @@ func (c *personCtx) shortAt(k int) personCand {
 	}
 	if len(rs) >= 3 {
 		// the segmenter wrote surname and office as one word: 江主席
-		if cl, ok := surnames.Get(string(rs[:1])); ok && cl < 3 {
+		if cl, ok := surnames.Get(string(rs[:1])); ok && cl == 1 && titleKinds[t.Text] == "" {
 			if kind, ok := titleKinds[string(rs[1:])]; ok && kind != "job" {
 				return personCand{start: t.Start, end: t.Start + 1}
 			}
