@@ -539,7 +539,7 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 			// given part is no common word (周|恩来, not 高|水平)
 			if gl == 2 && ev.shape >= 1 && c.freq(string(c.rs[start+sl:end])) < personGivenFreq {
 				ev.lex2 = true
-			} else if !ev.strong || gl == 1 {
+			} else if !ev.strong || gl == 1 && c.freq(toks[k].Text) >= personRareFreq {
 				ev.veto = true // one known non-name word: 乌克兰, 高兴
 				return
 			}
@@ -566,7 +566,7 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 			tn := tj.End - tj.Start
 			if personTag(tj.Pos) {
 				if tn >= 2 {
-					if cl, ok := surnames.Get(string(c.rs[tj.Start : tj.Start+1])); ok && cl <= class {
+					if cl, ok := surnames.Get(string(c.rs[tj.Start : tj.Start+1])); ok && cl <= class && !ev.strong {
 						ev.veto = true // the name starts later: 和|李鹏, 万|马克
 						return
 					}
@@ -611,6 +611,11 @@ func (c *personCtx) foreignAt(k int) personCand {
 		return true
 	}
 	if t.Pos == "ns" || t.Pos == "nt" {
+		// a word gse takes for a place, after an office, that the place
+		// stage does not know: 总统巴嘎班迪
+		if tl, kind := c.titleBefore(t.Start); tl > 0 && kind == "office" && allT(t.Text) && len([]rune(t.Text)) >= 3 && !c.placeOverlap(t.Start, t.End) {
+			return personCand{start: t.Start, end: t.End, strong: true}
+		}
 		return personCand{start: -1}
 	}
 	if !allT(t.Text) {
@@ -622,7 +627,7 @@ func (c *personCtx) foreignAt(k int) personCand {
 		if n < 2 || n > 5 {
 			return personCand{start: -1}
 		}
-		if tl, kind := c.titleBefore(t.Start); tl > 0 && kind == "office" && !c.placeOverlap(t.Start, t.End) {
+		if tl, kind := c.titleBefore(t.Start); tl > 0 && kind != "after" && !c.placeOverlap(t.Start, t.End) {
 			return personCand{start: t.Start, end: t.End, strong: true}
 		}
 		return personCand{start: -1}
