@@ -600,6 +600,22 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 // name tag on a name of three or more characters or an office around it.
 func (c *personCtx) foreignAt(k int) personCand {
 	t := c.toks[k]
+	if translitSet[c.rs[t.Start]] {
+		// after an office or job, the run of transliteration characters,
+		// however the segmenter cut it: 外交大臣|塔拉瓦奈
+		if tl, kind := c.titleBefore(t.Start); tl > 0 && kind != "after" {
+			e := t.Start
+			for e < len(c.rs) && e-t.Start < 8 && translitSet[c.rs[e]] {
+				e++
+			}
+			for e > t.Start && c.endTok[e] < 0 {
+				e--
+			}
+			if e-t.Start >= 2 && !c.placeOverlap(t.Start, e) {
+				return personCand{start: t.Start, end: e, strong: true}
+			}
+		}
+	}
 	ke := k
 	tagged := personTag(t.Pos)
 	allT := func(w string) bool {
