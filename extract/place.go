@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,6 +36,10 @@ func init() {
 type placeVal struct {
 	full, short bool   // a full division name, a standard short form
 	world       string // kind of world/geographic place, or ""
+	// fullIDs are the records above township level with the string as
+	// full name, shortIDs those with it as short form (looked up once
+	// when the index is built; shared, capacity clipped: never modify).
+	fullIDs, shortIDs []int32
 }
 
 type placeIndex struct {
@@ -82,6 +87,31 @@ func buildPlaceIndex(g *gazetteer) *placeIndex {
 				v, _ := lex.Get(r.Short)
 				v.short = true
 				lex.Add(r.Short, v)
+			}
+		}
+		// The records of each name, as longestNear wants them.
+		ids := func(name string) {
+			v, _ := lex.Get(name)
+			if v.full && v.fullIDs == nil {
+				for _, id := range g.full.get(name) {
+					if g.recs[id].Level != LevelTownship {
+						v.fullIDs = append(v.fullIDs, id)
+					}
+				}
+				v.fullIDs = slices.Clip(v.fullIDs)
+			}
+			if v.short && v.shortIDs == nil {
+				v.shortIDs = slices.Clip(g.short.get(name))
+			}
+			lex.Add(name, v)
+		}
+		for _, r := range g.recs {
+			if r.Level == LevelTownship || genericName(r.Name) {
+				continue
+			}
+			ids(r.Name)
+			if r.Short != "" {
+				ids(r.Short)
 			}
 		}
 		return &placeIndex{g: g, lex: lex}
@@ -246,16 +276,11 @@ func (px *placeIndex) longestNear(rs []rune, i, nextTown int, ok func(s, e int) 
 	}
 	px.lex.Prefixes(rs, i, func(n int, v placeVal) {
 		h := placeHit{start: i, end: i + n, kind: v.world}
-		name := string(rs[i : i+n])
 		if v.full {
-			for _, id := range px.g.full.get(name) {
-				if px.g.recs[id].Level != LevelTownship {
-					h.ids = append(h.ids, id)
-				}
-			}
+			h.ids = v.fullIDs
 		}
 		if v.short && len(h.ids) == 0 {
-			h.ids = px.g.short.get(name)
+			h.ids = v.shortIDs
 			h.short = true
 		}
 		h.world = v.world
@@ -418,6 +443,32 @@ var shapeWords = map[string]string{
 	"岛": "island", "湾": "sea", "港": "site", "峡": "site",
 	"路": "road", "街": "road", "大街": "road", "大道": "road", "胡同": "road",
 	"广场": "site", "大桥": "site", "桥": "site", "机场": "site", "火车站": "site",
+}
+
+// shapeFirst marks the first code points of shapeWords, and
+// shapeMaxBytes is the length of the longest, so that most tokens are
+// rejected without hashing them.
+var shapeFirst, shapeMaxBytes = func() (*[1 << 16 / 64]uint64, int) {
+	var set [1 << 16 / 64]uint64
+	n := 0
+	for w := range shapeWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		set[r>>6] |= 1 << (uint(r) & 63)
+		n = max(n, len(w))
+	}
+	return &set, n
+}()
+
+// shapeWord returns the kind of shape word w is.
+func shapeWord(w string) (string, bool) {
+	if len(w) == 0 || len(w) > shapeMaxBytes {
+		return "", false
+	}
+	if r, _ := utf8.DecodeRuneInString(w); r >= 1<<16 || shapeFirst[r>>6]&(1<<(uint(r)&63)) == 0 {
+		return "", false
+	}
+	lvl, ok := shapeWords[w]
+	return lvl, ok
 }
 
 // shapeChars end a place-tagged word of a shape (鸭/ns 池河/ns).
@@ -627,7 +678,7 @@ func extractPlaces(d *Document) {
 	// 2. Shapes from the segmentation.
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
-		lvl, isShape := shapeWords[t.Text]
+		lvl, isShape := shapeWord(t.Text)
 		if isShape && !covered[t.Start] && t.Start > 0 && covered[t.Start-1] && !hits[len(hits)-1].shape {
 			// A shape word right after a known place extends it: 长江路.
 			if last := hits[len(hits)-1]; last.end == t.Start && lvl != LevelVillage && lvl != LevelTownship {
