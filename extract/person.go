@@ -158,9 +158,12 @@ func newPersonRuneSet(chars string) personRuneSet {
 
 var (
 	notGivenSet = newPersonRuneSet(personNotGiven)
-	givenSet    = newPersonRuneSet(personGivenChars)
-	notLastSet  = newPersonRuneSet(personNotLast)
-	funcCharSet = newPersonRuneSet(personFuncChars)
+	// personAfterSet holds characters that often follow a name (在, 因,
+	// 说) and rarely end a three-character name.
+	personAfterSet = newPersonRuneSet("在因从对向和与被把将也都就又还说是等为于给到已曾便却")
+	givenSet       = newPersonRuneSet(personGivenChars)
+	notLastSet     = newPersonRuneSet(personNotLast)
+	funcCharSet    = newPersonRuneSet(personFuncChars)
 )
 
 // translitChars holds the characters of transliterated foreign names.
@@ -485,10 +488,14 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 	}
 	if k == ke {
 		switch toks[k].Pos {
-		case "ns", "nt", "nz", "j":
+		case "ns", "nt", "j":
 			ev.veto = true // a place, organization or other known name
 			return
 		}
+	}
+	if end-start-sl == 2 && personAfterSet.has(c.rs[end-1]) && !(k == ke && personTag(toks[k].Pos)) {
+		ev.veto = true // 宋健|在, 顾伟|因: the word after the name
+		return
 	}
 	if c.placeOverlap(start, end) {
 		ev.veto = true
@@ -531,9 +538,15 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 			}
 		case "nrt":
 			ev.lex1 = true
-		case "ns", "nt", "nz", "j":
+		case "ns", "nt", "j":
 			ev.veto = true // a place, organization or other known name
 			return
+		case "nz":
+			if !ev.strong {
+				ev.veto = true // another proper name, unless an office names it: 省长回良玉
+				return
+			}
+			ev.lex2 = true
 		default:
 			// a dictionary word with another tag: a name only when its
 			// given part is no common word (周|恩来, not 高|水平)
