@@ -167,7 +167,7 @@ var (
 )
 
 // translitChars holds the characters of transliterated foreign names.
-const translitChars = "绍赞佛顿嘎申若潘治尧罕默斐廉娅蕾瑙妮霍琪茜露珊纪阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福盖甘冈戈格哥根贡古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利连林琳隆卢鲁伦罗洛吕马迈麦曼芒梅门蒙米密莫默姆穆纳奈南内尼涅努诺帕潘佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟森沙莎舍什施舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因英尤约扎泽詹哲兹佐娃娜莉丽茨夫基维奇·"
+const translitChars = "欧冈玻采绍赞佛顿嘎申若潘治尧罕默斐廉娅蕾瑙妮霍琪茜露珊纪阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福盖甘冈戈格哥根贡古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利连林琳隆卢鲁伦罗洛吕马迈麦曼芒梅门蒙米密莫默姆穆纳奈南内尼涅努诺帕潘佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟森沙莎舍什施舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因英尤约扎泽詹哲兹佐娃娜莉丽茨夫基维奇·"
 
 var translitSet = func() map[rune]bool {
 	m := map[rune]bool{}
@@ -176,6 +176,17 @@ var translitSet = func() map[rune]bool {
 	}
 	return m
 }()
+
+// allTranslit reports whether every character of rs is a transliteration
+// character.
+func allTranslit(rs []rune) bool {
+	for _, r := range rs {
+		if !translitSet[r] {
+			return false
+		}
+	}
+	return true
+}
 
 func personTag(pos string) bool { return pos == "nr" || pos == "nrfg" || pos == "nrt" }
 
@@ -984,6 +995,12 @@ func findPersons(c *personCtx) []personCand {
 		}
 		if best.start < 0 {
 			best = c.chineseAt(k)
+			if best.start >= 0 && translitSet[c.rs[best.start]] {
+				// 罗瓦伊纳, 乌尔马尼斯: a surname opening a longer foreign name
+				if f := c.foreignAt(k); f.start >= 0 && f.end > best.end && f.end-f.start >= 4 && allTranslit(c.rs[best.start:best.end]) {
+					best = f
+				}
+			}
 		}
 		if best.start < 0 {
 			best = c.foreignAt(k)
