@@ -114,7 +114,7 @@ const personNotGiven = "的了是和与及等说也都就又还而并把被对�
 
 // personNotLast are characters that end common nouns (许可证, 严重性,
 // 纪念堂) and hardly ever end a given name.
-const personNotLast = "性证堂机画滩带声队党馆站厂场室器品费额率量法式型类术业物路街楼车船剧报刊税价柿系户感壳赛件学本丛"
+const personNotLast = "性证堂机画滩带声队党馆站厂场室器品费额率量法式型类术业物路街楼车船剧报刊税价柿系户感壳赛件学本丛族"
 
 // personFuncChars may stand alone right before a name without being part of a
 // word with the surname (在, 由, 和 …).
@@ -730,7 +730,7 @@ func (c *personCtx) dottedNames() map[int]int {
 		for e > p+1 && c.endTok[e] < 0 {
 			e--
 		}
-		if s < p && e > p+1 && !c.placeOverlap(s, e) {
+		if s < p && e > p+1 && !isDot(rs[e-1]) && !c.placeOverlap(s, e) {
 			out[s] = e
 		}
 		p = e
@@ -822,8 +822,8 @@ func (c *personCtx) shortAt(k int) personCand {
 			}
 		}
 	}
-	if cl, ok := surnames.Get(t.Text); ok && cl < 3 && len(rs) == 1 && t.End < len(c.rs) && !strings.ContainsRune("任党", rs[0]) {
-		if tl, _ := c.titleAfter(t.End); tl > 0 {
+	if cl, ok := surnames.Get(t.Text); ok && cl < 3 && len(rs) == 1 && t.End < len(c.rs) && !strings.ContainsRune("任党"+orgCountryChars, rs[0]) {
+		if tl, _ := c.titleAfter(t.End); tl > 0 && c.rs[t.End] != rs[0] {
 			if p := []rune(c.toks[max(k-1, 0)].Text); k == 0 || len(p) > 1 || funcCharSet.has(p[0]) {
 				return personCand{start: t.Start, end: t.End}
 			}
