@@ -253,6 +253,16 @@ func isProper(t segment.Token) bool {
 	return len(rs) == 1 && strings.ContainsRune(orgLevelChars+orgCountryChars, rs[0])
 }
 
+// properOrNamed reports whether t is proper (isProper) or a listed
+// organization name.
+func properOrNamed(t segment.Token) bool {
+	if isProper(t) {
+		return true
+	}
+	_, ok := orgNames.Get(t.Text)
+	return ok
+}
+
 // orgCountryChars are one-character country names that open organization
 // names: 俄外交部, 美国务院.
 const orgCountryChars = "中美俄日英法德韩朝越印巴以伊埃泰缅老柬菲澳加"
@@ -401,14 +411,14 @@ func scanOrgs(d *Document) []orgSpan {
 				break
 			}
 			start = j
-			if isProper(tj) {
-				proper = true
+			if properOrNamed(tj) {
+				proper = true // a place, or a listed body: 县委|办公室
 			}
 		}
 		// a name opens with its first proper word when it has one:
 		// 战胜|上海队, 支持|中国政府
 		if proper {
-			for start < from && !isProper(toks[start]) {
+			for start < from && !properOrNamed(toks[start]) {
 				start++
 			}
 		}
