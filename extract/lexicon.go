@@ -2,27 +2,38 @@ package extract
 
 import (
 	"bufio"
+	"math/bits"
+	"slices"
 	"strings"
 )
 
 // Lexicon is a set of words with values, matched against text by longest
 // match. It is the one word-list matcher shared by all extractors.
 //
-// Lookups are the hot path of every extractor, so a Lexicon keeps, besides
-// the map of each node's children (next, used while building and for the
-// root), a bitset of the first code points of its words below U+10000 (most
-// text positions start no word and are rejected with one bit test), and in
-// every other node its children sorted by code point, scanned or
-// binary-searched without hashing.
+// Lookups are the hot path of every extractor, so nothing is hashed on
+// the way: besides the map of each node's children (next, used while
+// building), a Lexicon keeps a bitset of the first code points of its words
+// below U+10000 (most text positions start no word and are rejected with
+// one bit test) with the rank of each 64-bit block, which index the root's
+// children directly, and in every other node its children sorted by code
+// point, scanned or binary-searched.
 type Lexicon[V any] struct {
 	root   *lexNode[V]
 	maxLen int
 	n      int
 	// first has bit r set when a word starts with code point r < 1<<16;
-	// wide is true when some word starts with a code point above that.
-	first *[1 << 16 / 64]uint64
-	wide  bool
+	// firstRank[b] counts the bits set in first[:b], so that the root's
+	// child for r is firstKids[firstRank[r>>6]+(bits of first[r>>6]
+	// below r)]. wide is true when a word starts with a code point above
+	// U+FFFF (looked up in the root's map).
+	first     *[lexBlocks]uint64
+	firstRank *[lexBlocks]int32
+	firstKids []*lexNode[V]
+	wide      bool
 }
+
+// lexBlocks is the number of 64-bit blocks of a bitset of U+0000..U+FFFF.
+const lexBlocks = 1 << 16 / 64
 
 // lexScan is the number of children up to which child scans keys instead
 // of binary-searching them.
@@ -81,7 +92,7 @@ func (n *lexNode[V]) insert(r rune, c *lexNode[V]) {
 
 // NewLexicon returns an empty Lexicon.
 func NewLexicon[V any]() *Lexicon[V] {
-	return &Lexicon[V]{root: &lexNode[V]{}, first: new([1 << 16 / 64]uint64)}
+	return &Lexicon[V]{root: &lexNode[V]{}}
 }
 
 // Add inserts word with value v, replacing an earlier value.
@@ -98,6 +109,8 @@ func (l *Lexicon[V]) Add(word string, v V) {
 			n.next[r] = c
 			if n != l.root {
 				n.insert(r, c)
+			} else {
+				l.addFirst(r, c)
 			}
 		}
 		n = c
@@ -105,17 +118,6 @@ func (l *Lexicon[V]) Add(word string, v V) {
 	}
 	if k == 0 {
 		return
-	}
-	for _, r := range word {
-		if l.first == nil {
-			l.first = new([1 << 16 / 64]uint64)
-		}
-		if r < 1<<16 {
-			l.first[r>>6] |= 1 << (uint(r) & 63)
-		} else {
-			l.wide = true
-		}
-		break
 	}
 	if !n.ok {
 		l.n++
@@ -126,13 +128,38 @@ func (l *Lexicon[V]) Add(word string, v V) {
 	}
 }
 
+// addFirst records c as the root's child for code point r.
+func (l *Lexicon[V]) addFirst(r rune, c *lexNode[V]) {
+	if r < 0 || r >= 1<<16 {
+		l.wide = true
+		return
+	}
+	if l.first == nil {
+		l.first, l.firstRank = new([lexBlocks]uint64), new([lexBlocks]int32)
+	}
+	b, bit := r>>6, uint64(1)<<(uint(r)&63)
+	i := int(l.firstRank[b]) + bits.OnesCount64(l.first[b]&(bit-1))
+	l.firstKids = slices.Insert(l.firstKids, i, c)
+	l.first[b] |= bit
+	for x := b + 1; x < lexBlocks; x++ {
+		l.firstRank[x]++
+	}
+}
+
 // start returns the node of the first code point r of a word, or nil.
 func (l *Lexicon[V]) start(r rune) *lexNode[V] {
 	if r >= 0 && r < 1<<16 {
-		if l.first[r>>6]&(1<<(uint(r)&63)) == 0 {
+		if l.first == nil {
 			return nil
 		}
-	} else if !l.wide {
+		b, bit := r>>6, uint64(1)<<(uint(r)&63)
+		w := l.first[b]
+		if w&bit == 0 {
+			return nil
+		}
+		return l.firstKids[int(l.firstRank[b])+bits.OnesCount64(w&(bit-1))]
+	}
+	if !l.wide {
 		return nil
 	}
 	return l.root.next[r]

@@ -1,0 +1,112 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// naiveLongest is the reference for Lexicon.Longest: the longest word of
+// words that text[i:] starts with.
+func naiveLongest(words map[string]int, text []rune, i int) (int, int) {
+	best, val := 0, 0
+	for w, v := range words {
+		rs := []rune(w)
+		if len(rs) > best && i+len(rs) <= len(text) && string(text[i:i+len(rs)]) == w {
+			best, val = len(rs), v
+		}
+	}
+	return best, val
+}
+
+// TestLexiconMatchesNaive checks the trie layout (first-rune bitset and
+// rank, sorted children, map for code points above U+FFFF) against a
+// plain scan, on random words over a small alphabet so that nodes get
+// both few and many children and words share prefixes.
+func TestLexiconMatchesNaive(t *testing.T) {
+	alphabet := []rune("一二三中国北京市县人大会议𠀀𠀁abc")
+	for i := range 40 { // more than lexScan children under some nodes
+		alphabet = append(alphabet, rune(0x4E00+i*37))
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func(maxLen int) string {
+		var b strings.Builder
+		for range 1 + rng.IntN(maxLen) {
+			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	lex := NewLexicon[int]()
+	words := map[string]int{}
+	for k := range 3000 {
+		w := word(4)
+		lex.Add(w, k)
+		words[w] = k
+	}
+	if lex.Len() != len(words) {
+		t.Fatalf("Len = %d, want %d", lex.Len(), len(words))
+	}
+	for w, v := range words {
+		if got, ok := lex.Get(w); !ok || got != v {
+			t.Fatalf("Get(%q) = %d, %v; want %d", w, got, ok, v)
+		}
+	}
+	for range 300 {
+		text := []rune(word(30))
+		for i := range text {
+			n, v := lex.Longest(text, i)
+			wn, wv := naiveLongest(words, text, i)
+			if n != wn || (n > 0 && v != wv) {
+				t.Fatalf("Longest(%q, %d) = %d, %d; want %d, %d", string(text), i, n, v, wn, wv)
+			}
+			var lens []int
+			lex.Prefixes(text, i, func(n int, v int) {
+				if words[string(text[i:i+n])] != v {
+					t.Fatalf("Prefixes(%q, %d) gave %q with value %d", string(text), i, string(text[i:i+n]), v)
+				}
+				lens = append(lens, n)
+			})
+			want := 0
+			for n := 1; i+n <= len(text); n++ {
+				if _, ok := words[string(text[i:i+n])]; ok {
+					if want >= len(lens) || lens[want] != n {
+						t.Fatalf("Prefixes(%q, %d) = %v, misses length %d", string(text), i, lens, n)
+					}
+					want++
+				}
+			}
+			if want != len(lens) {
+				t.Fatalf("Prefixes(%q, %d) = %v, want %d words", string(text), i, lens, want)
+			}
+		}
+	}
+	if n, _ := lex.Longest([]rune("中"), 5); n != 0 {
+		t.Errorf("Longest past the end = %d", n)
+	}
+	if _, ok := NewLexicon[int]().Get("中"); ok {
+		t.Error("empty lexicon has a word")
+	}
+}
+
+// BenchmarkLexiconLongest scans PD1998 dev paragraphs with the place
+// lexicon, the largest one, at every position.
+func BenchmarkLexiconLongest(b *testing.B) {
+	ps := pdParagraphs(b, 2000)
+	px, err := places()
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts := make([][]rune, len(ps))
+	for i, p := range ps {
+		texts[i] = []rune(p)
+	}
+	b.SetBytes(paragraphBytes(ps))
+	b.ResetTimer()
+	for range b.N {
+		for _, rs := range texts {
+			for i := range rs {
+				px.lex.Longest(rs, i)
+			}
+		}
+	}
+}
