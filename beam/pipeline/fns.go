@@ -6,7 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -141,13 +144,16 @@ func shardOf(key string, n int) int {
 }
 
 // extractFn turns a document into the record tongbao extract writes for
-// it, keyed by output shard.
+// it, keyed by output shard. It works on batches of documents with Workers
+// goroutines (see parallel).
 type extractFn struct {
 	Types   []string
 	RefDate string
 	Shards  int
+	Workers int
 
 	base []extract.Option
+	buf  []Doc
 }
 
 func (fn *extractFn) Setup() error {
@@ -165,8 +171,71 @@ func (fn *extractFn) Setup() error {
 	return nil
 }
 
+func (fn *extractFn) StartBundle(_ context.Context, _ func(int, string)) {
+	fn.buf = fn.buf[:0]
+}
+
 func (fn *extractFn) ProcessElement(d Doc, emit func(int, string)) {
-	emit(shardOf(d.ID, fn.Shards), string(Record(d, fn.base)))
+	fn.buf = append(fn.buf, d)
+	if len(fn.buf) >= batchSize(fn.Workers) {
+		fn.flush(emit)
+	}
+}
+
+func (fn *extractFn) FinishBundle(_ context.Context, emit func(int, string)) {
+	fn.flush(emit)
+}
+
+func (fn *extractFn) flush(emit func(int, string)) {
+	recs := parallel(fn.buf, fn.Workers, func(d Doc) []byte { return Record(d, fn.base) })
+	for i, d := range fn.buf {
+		emit(shardOf(d.ID, fn.Shards), string(recs[i]))
+	}
+	clear(fn.buf)
+	fn.buf = fn.buf[:0]
+}
+
+// workers returns n, or GOMAXPROCS when n <= 0.
+func workers(n int) int {
+	if n <= 0 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return n
+}
+
+// batchSize is the number of documents a DoFn holds before working on
+// them: enough to keep every worker busy while sizes vary.
+func batchSize(n int) int { return 8 * workers(n) }
+
+// parallel returns f of each document, computed by n goroutines (see
+// workers). Runners such as Prism give a stage's elements to one bundle,
+// processed by one goroutine: without this, the CPU-bound stages would use
+// one core. On a cluster whose workers already run one bundle per core,
+// set n to 1.
+func parallel[T any](docs []Doc, n int, f func(Doc) T) []T {
+	out := make([]T, len(docs))
+	n = min(workers(n), len(docs))
+	if n <= 1 {
+		for i, d := range docs {
+			out[i] = f(d)
+		}
+		return out
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(docs) {
+					return
+				}
+				out[i] = f(docs[i])
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 // Record returns the JSON Lines record tongbao extract writes for d with
@@ -235,12 +304,15 @@ const maxBundleTerms = 200_000
 
 // countFn counts the terms of each document and sums them over the
 // bundle, emitting one (term, Cell) per distinct term of the bundle: never
-// one element per (term, document) pair.
+// one element per (term, document) pair. It counts batches of documents
+// with Workers goroutines (see parallel).
 type countFn struct {
-	Opts CountOpts
+	Opts    CountOpts
+	Workers int
 
 	c   *clistats.Counter
 	acc map[string]*Cell
+	buf []Doc
 }
 
 func (fn *countFn) Setup() error {
@@ -251,17 +323,43 @@ func (fn *countFn) Setup() error {
 
 func (fn *countFn) StartBundle(_ context.Context, _ func(string, Cell)) {
 	fn.acc = map[string]*Cell{}
+	fn.buf = fn.buf[:0]
 }
 
 func (fn *countFn) ProcessElement(d Doc, emit func(string, Cell)) {
-	doc, err := d.Document()
-	if err != nil {
-		return // tongbao stats freq skips documents that cannot be read
+	fn.buf = append(fn.buf, d)
+	if len(fn.buf) >= batchSize(fn.Workers) {
+		fn.countBatch()
+		if len(fn.acc) > maxBundleTerms {
+			fn.flush(emit)
+		}
 	}
-	r, err := fn.count(doc)
-	if err != nil || !r.Grouped {
-		return
+}
+
+// countBatch counts the buffered documents into acc. Documents that
+// cannot be read or counted are skipped, as tongbao stats freq does.
+func (fn *countFn) countBatch() {
+	res := parallel(fn.buf, fn.Workers, func(d Doc) *clistats.Counted {
+		doc, err := d.Document()
+		if err != nil {
+			return nil
+		}
+		r, err := fn.count(doc)
+		if err != nil || !r.Grouped {
+			return nil
+		}
+		return r
+	})
+	clear(fn.buf)
+	fn.buf = fn.buf[:0]
+	for _, r := range res {
+		if r != nil {
+			fn.add(r)
+		}
 	}
+}
+
+func (fn *countFn) add(r *clistats.Counted) {
 	for w, n := range r.Terms {
 		if n <= 0 {
 			continue
@@ -284,9 +382,6 @@ func (fn *countFn) ProcessElement(d Doc, emit func(string, Cell)) {
 			c.POS[p] += int64(n)
 		}
 	}
-	if len(fn.acc) > maxBundleTerms {
-		fn.flush(emit)
-	}
 }
 
 func (fn *countFn) count(doc corpus.Document) (r *clistats.Counted, err error) {
@@ -306,6 +401,7 @@ func (fn *countFn) flush(emit func(string, Cell)) {
 }
 
 func (fn *countFn) FinishBundle(_ context.Context, emit func(string, Cell)) {
+	fn.countBatch()
 	fn.flush(emit)
 }
 

@@ -63,6 +63,11 @@ type Config struct {
 
 	// Shards is the number of output files of each kind (default 4).
 	Shards int
+	// Workers is the number of goroutines working on the documents of one
+	// bundle (0: GOMAXPROCS). Prism runs a stage as one bundle, so this is
+	// what uses the cores of one machine; on a cluster whose workers run a
+	// bundle per core, 1 avoids oversubscribing them.
+	Workers int
 }
 
 // Check validates c and fills in defaults.
@@ -97,6 +102,9 @@ func (c *Config) Check() error {
 	}
 	if c.Unit == "" {
 		c.Unit = "word"
+	}
+	if c.Workers < 0 {
+		return fmt.Errorf("--workers must not be negative, got %d", c.Workers)
 	}
 	if c.MinLen < 0 {
 		return errors.New("--min-len must not be negative")
@@ -142,11 +150,11 @@ func Build(s beam.Scope, c Config) (beam.PCollection, error) {
 	docs = beam.Reshuffle(s, docs)
 
 	if c.Output != "" {
-		recs := beam.ParDo(s, &extractFn{Types: c.Types, RefDate: c.RefDate, Shards: c.Shards}, docs)
+		recs := beam.ParDo(s, &extractFn{Types: c.Types, RefDate: c.RefDate, Shards: c.Shards, Workers: c.Workers}, docs)
 		writeShards(s.Scope("WriteRecords"), c.Output, c.Shards, recs)
 	}
 	if c.Terms != "" {
-		cells := beam.ParDo(s, &countFn{Opts: c.counterOpts()}, docs)
+		cells := beam.ParDo(s, &countFn{Opts: c.counterOpts(), Workers: c.Workers}, docs)
 		terms := beam.CombinePerKey(s, &sumCells{}, cells)
 		tokens := beamstats.Sum(s, beam.ParDo(s, cellTF, terms))
 		rows := beam.ParDo(s, &rowFn{MinCount: c.MinCount, Shards: c.Shards}, terms, beam.SideInput{Input: tokens})

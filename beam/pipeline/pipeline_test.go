@@ -151,6 +151,9 @@ func TestPipelineMatchesTongbao(t *testing.T) {
 		Terms:  filepath.Join(out, "terms"),
 		Shards: n,
 		MinLen: 2,
+		// One worker: batches of 8 documents, so a bundle of the 14
+		// flushes both mid-bundle and at its end.
+		Workers: 1,
 	})
 
 	recs := shards(t, filepath.Join(out, "records"), n)
@@ -246,6 +249,7 @@ func TestConfigCheck(t *testing.T) {
 		{Inputs: []string{"x"}, Output: "o", Encoding: "klingon"},
 		{Inputs: []string{"x"}, Terms: "t", Unit: "nonsense"},
 		{Inputs: []string{"x"}, Terms: "t", Unit: "time", POS: []string{"n"}},
+		{Inputs: []string{"x"}, Output: "o", Workers: -1},
 	} {
 		if err := c.Check(); err == nil {
 			t.Errorf("Check(%+v) = nil, want an error", c)
@@ -254,5 +258,26 @@ func TestConfigCheck(t *testing.T) {
 	c := Config{Inputs: []string{"x"}, Output: "o"}
 	if err := c.Check(); err != nil || c.Shards != 4 || c.Unit != "word" {
 		t.Errorf("Check of a good config: %v, shards %d unit %q", err, c.Shards, c.Unit)
+	}
+}
+
+func TestParallelKeepsOrder(t *testing.T) {
+	docs := make([]Doc, 1000)
+	for i := range docs {
+		docs[i].ID = strconv.Itoa(i)
+	}
+	for _, n := range []int{0, 1, 3, 2000} {
+		got := parallel(docs, n, func(d Doc) string { return d.ID + "!" })
+		if len(got) != len(docs) {
+			t.Fatalf("workers %d: %d results for %d documents", n, len(got), len(docs))
+		}
+		for i := range got {
+			if got[i] != docs[i].ID+"!" {
+				t.Fatalf("workers %d: result %d is %q", n, i, got[i])
+			}
+		}
+	}
+	if got := parallel(nil, 4, func(d Doc) int { return 1 }); len(got) != 0 {
+		t.Errorf("no documents: %d results", len(got))
 	}
 }

@@ -30,6 +30,7 @@ var (
 	output      = flag.String("output", "", "prefix of the extraction records: PREFIX-00000-of-0000N.jsonl (empty: no extraction)")
 	terms       = flag.String("terms", "", "prefix of the term table (tongbao stats freq rows): PREFIX-00000-of-0000N.jsonl (empty: none)")
 	shards      = flag.Int("shards", 4, "number of files of each output")
+	workers     = flag.Int("workers", 0, "goroutines per bundle for extraction and counting (0: GOMAXPROCS; use 1 on clusters running a bundle per core)")
 	types       = flag.String("types", "", "mention types to extract, comma-separated (default all)")
 	refDate     = flag.String("ref-date", "", "reference date YYYY-MM-DD for relative and partial times")
 	textField   = flag.String("text-field", "text", "JSONL field holding the document text")
@@ -63,6 +64,7 @@ func main() {
 		NoStopwords: *noStop,
 		MinCount:    *minCount,
 		Shards:      *shards,
+		Workers:     *workers,
 	}
 	p, s := beam.NewPipelineWithRoot()
 	if _, err := pipeline.Build(s, cfg); err != nil {
