@@ -246,11 +246,29 @@ func isProper(t segment.Token) bool {
 		return true
 	}
 	switch t.Pos {
-	case "ns", "nt", "nz", "j", "nrt":
+	case "ns":
+		// gse tags some common words as places (上市): the gazetteer decides
+		rs := []rune(t.Text)
+		if end, _, ok := MatchPlace(rs, 0); ok && end == len(rs) {
+			return true
+		}
+		return !frequentWord(t.Text)
+	case "nt", "nz", "j", "nrt":
 		return true
 	}
 	rs := []rune(t.Text)
 	return len(rs) == 1 && strings.ContainsRune(orgLevelChars+orgCountryChars, rs[0])
+}
+
+// frequentWord reports whether w is more frequent than orgCommonFreq in the
+// default segmenter's dictionary.
+func frequentWord(w string) bool {
+	s, err := segment.Default()
+	if err != nil {
+		return false
+	}
+	f, _, _ := s.Lookup(w)
+	return f > orgCommonFreq
 }
 
 // properOrNamed reports whether t is proper (isProper) or a listed
@@ -429,7 +447,7 @@ func scanOrgs(d *Document) []orgSpan {
 		if needPrefix && !proper && start < from && orgBrandHeads[headWord(toks[to].Text)] {
 			// a company or team named by a word that is no common word:
 			// 大和|银行, 宝元|队 (not 上市|公司, 医疗|队)
-			if b := toks[from-1]; len([]rune(b.Text)) >= 2 && !dictWord(d, b.Text) && !orgFirstStop[b.Text] {
+			if b := toks[from-1]; len([]rune(b.Text)) >= 2 && (!dictWord(d, b.Text) || personTag(b.Pos) || b.Pos == "ns") && !orgFirstStop[b.Text] {
 				start, proper = from-1, true
 			}
 		}
