@@ -745,6 +745,15 @@ func (c *personCtx) nameRun(s, e int) bool {
 	if e-s < 4 || e-s > 16 {
 		return false
 	}
+	return c.nameCount(s, e) >= 2
+}
+
+// nameCount returns the fewest Chinese names (surname of class 1 or 2, one
+// or two given characters) that cover rs[s:e] exactly, 0 when none do.
+func (c *personCtx) nameCount(s, e int) int {
+	if e-s < 2 || e-s > 16 {
+		return 0
+	}
 	// reach[i] is the fewest names that cover rs[s:i] (0 = unreachable)
 	reach := make([]int, e-s+1)
 	reach[0] = -1
@@ -768,7 +777,7 @@ func (c *personCtx) nameRun(s, e int) bool {
 			}
 		})
 	}
-	return reach[e-s] >= 2
+	return max(reach[e-s], 0)
 }
 
 // bylineRuns finds bylines of several names written together, in brackets
@@ -860,6 +869,27 @@ func (c *personCtx) mergeRuns(found []personCand) []personCand {
 		out = append(out, p)
 	}
 	return out
+}
+
+// extendRuns extends a run of names written together (江泽民李鹏乔石) over
+// the name-shaped characters before it up to a separator, when the run
+// holds two names or more.
+func (c *personCtx) extendRuns(found []personCand) []personCand {
+	prevEnd := 0
+	for i := range found {
+		p := &found[i]
+		if p.end-p.start >= 5 && p.start > prevEnd {
+			q := p.start
+			for q > prevEnd && p.start-q < 12 && unicode.Is(unicode.Han, c.rs[q-1]) && !strings.ContainsRune(listSep, c.rs[q-1]) {
+				q--
+			}
+			if q < p.start && c.startTok[q] >= 0 && c.nameCount(q, p.start) > 0 && !c.placeOverlap(q, p.start) {
+				p.start = q
+			}
+		}
+		prevEnd = p.end
+	}
+	return found
 }
 
 // listSep separates the items of a list of names.
@@ -1029,7 +1059,7 @@ func findPersons(c *personCtx) []personCand {
 		}
 	}
 	found = c.listItems(found, known)
-	found = c.mergeRuns(found)
+	found = c.extendRuns(c.mergeRuns(found))
 	if known.Len() > 0 {
 		// second pass: names known from this document, wherever cut cleanly
 		var out []personCand
