@@ -16,7 +16,8 @@ import (
 // below U+10000 (most text positions start no word and are rejected with
 // one bit test) with the rank of each 64-bit block, which index the root's
 // children directly, and in every other node its children sorted by code
-// point, scanned or binary-searched.
+// point, scanned or binary-searched. A lexicon whose words start with few
+// code points keeps its root like the other nodes.
 type Lexicon[V any] struct {
 	root   *lexNode[V]
 	maxLen int
@@ -107,8 +108,11 @@ func (l *Lexicon[V]) Add(word string, v V) {
 		if c == nil {
 			c = &lexNode[V]{}
 			n.next[r] = c
-			if n != l.root {
+			if n != l.root || l.first == nil {
 				n.insert(r, c)
+				if n == l.root && len(n.keys) > lexRootSmall {
+					l.indexFirst()
+				}
 			} else {
 				l.addFirst(r, c)
 			}
@@ -128,14 +132,28 @@ func (l *Lexicon[V]) Add(word string, v V) {
 	}
 }
 
-// addFirst records c as the root's child for code point r.
+// lexRootSmall is the number of first code points up to which the root
+// keeps its children sorted like other nodes (a lexicon built per document
+// needs no 12 KB index).
+const lexRootSmall = 32
+
+// indexFirst moves the root's children from its sorted keys to the
+// first-rune bitset and rank.
+func (l *Lexicon[V]) indexFirst() {
+	root := l.root
+	l.first, l.firstRank = new([lexBlocks]uint64), new([lexBlocks]int32)
+	for i, r := range root.keys {
+		l.addFirst(r, root.kids[i])
+	}
+	root.keys, root.kids = nil, nil
+}
+
+// addFirst records c as the root's child for code point r, once the
+// bitset exists.
 func (l *Lexicon[V]) addFirst(r rune, c *lexNode[V]) {
 	if r < 0 || r >= 1<<16 {
 		l.wide = true
 		return
-	}
-	if l.first == nil {
-		l.first, l.firstRank = new([lexBlocks]uint64), new([lexBlocks]int32)
 	}
 	b, bit := r>>6, uint64(1)<<(uint(r)&63)
 	i := int(l.firstRank[b]) + bits.OnesCount64(l.first[b]&(bit-1))
@@ -148,10 +166,10 @@ func (l *Lexicon[V]) addFirst(r rune, c *lexNode[V]) {
 
 // start returns the node of the first code point r of a word, or nil.
 func (l *Lexicon[V]) start(r rune) *lexNode[V] {
+	if l.first == nil {
+		return l.root.child(r) // few first code points
+	}
 	if r >= 0 && r < 1<<16 {
-		if l.first == nil {
-			return nil
-		}
 		b, bit := r>>6, uint64(1)<<(uint(r)&63)
 		w := l.first[b]
 		if w&bit == 0 {

@@ -36,13 +36,26 @@ func TestLexiconMatchesNaive(t *testing.T) {
 		}
 		return b.String()
 	}
-	lex := NewLexicon[int]()
-	words := map[string]int{}
-	for k := range 3000 {
-		w := word(4)
-		lex.Add(w, k)
-		words[w] = k
+	for _, size := range []int{5, 30, 3000} { // root as a small node, then indexed
+		lex := NewLexicon[int]()
+		words := map[string]int{}
+		for k := range size {
+			w := word(4)
+			lex.Add(w, k)
+			words[w] = k
+		}
+		checkLexicon(t, lex, words, word)
 	}
+	if _, ok := NewLexicon[int]().Get("中"); ok {
+		t.Error("empty lexicon has a word")
+	}
+	if n, _ := NewLexicon[int]().Longest([]rune("中"), 0); n != 0 {
+		t.Error("empty lexicon matches")
+	}
+}
+
+func checkLexicon(t *testing.T, lex *Lexicon[int], words map[string]int, word func(int) string) {
+	t.Helper()
 	if lex.Len() != len(words) {
 		t.Fatalf("Len = %d, want %d", lex.Len(), len(words))
 	}
@@ -82,9 +95,6 @@ func TestLexiconMatchesNaive(t *testing.T) {
 	}
 	if n, _ := lex.Longest([]rune("中"), 5); n != 0 {
 		t.Errorf("Longest past the end = %d", n)
-	}
-	if _, ok := NewLexicon[int]().Get("中"); ok {
-		t.Error("empty lexicon has a word")
 	}
 }
 
