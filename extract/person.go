@@ -823,6 +823,18 @@ func (c *personCtx) shortAt(k int) personCand {
 			return personCand{start: t.Start, end: t.End}
 		}
 	}
+	if k+1 < len(c.toks) && len(rs) == 1 && strings.HasPrefix(c.toks[k+1].Text, "某") || len(rs) == 2 && rs[1] == '某' {
+		// 丁某, 王某某: a name withheld, as news and court reports write it
+		if cl, ok := surnames.Get(string(rs[:1])); ok && cl < 3 {
+			e := t.Start + 2
+			if e < len(c.rs) && c.rs[e] == '某' {
+				e++
+			}
+			if c.endTok[e] >= 0 {
+				return personCand{start: t.Start, end: e}
+			}
+		}
+	}
 	if len(rs) >= 3 {
 		// the segmenter wrote surname and office as one word: 江主席
 		if cl, ok := surnames.Get(string(rs[:1])); ok && cl == 1 && titleKinds[t.Text] == "" {
@@ -969,7 +981,7 @@ func (c *personCtx) listItem(i int, forward bool) (personCand, bool) {
 			e = -1
 			for n := 3; n >= 2 && e < 0; n-- {
 				if x := s + n; x < len(c.rs) && c.endTok[x] >= 0 {
-					if kt := c.startTok[x]; kt >= 0 && personVerbs[c.toks[kt].Text] {
+					if kt := c.startTok[x]; kt >= 0 && (personVerbs[c.toks[kt].Text] || strings.Contains("在的等也都分别均以则", c.toks[kt].Text)) {
 						e = x
 					}
 				}

@@ -174,3 +174,10 @@ func TestPersonEmptyAndOdd(t *testing.T) {
 		_ = personNames(d)
 	}
 }
+
+func TestPersonWithheldNames(t *testing.T) {
+	d := personDoc(t, "犯罪嫌疑人丁某驾车逃离现场，被告人王某某当庭认罪。")
+	if got := personNames(d); !reflect.DeepEqual(got, []string{"丁某", "王某某"}) {
+		t.Errorf("got %v", got)
+	}
+}
