@@ -325,6 +325,8 @@ func orgHead(d *Document, toks []segment.Token, k int) (kind int, needPrefix boo
 		return 0, false
 	}
 	switch {
+	case n == len(rs) && t.Pos == "v":
+		return 0, false // 组织 as a verb: 研究所组织召开
 	case n == len(rs): // the token is the suffix itself: 政府, 中心, 部
 		return orgSuffix, n >= 2 || true
 	case notOrgWords[t.Text]:
@@ -415,6 +417,10 @@ func scanOrgs(d *Document) []orgSpan {
 				start, proper = j, true // a place the segmenter cut apart: 乐平|市委
 				continue
 			}
+			if tj.Pos == "m" && j > 0 && properOrNamed(toks[j-1]) && !strings.ContainsAny(tj.Text, "年月日%％") {
+				start = j // 北京军区|２５１|医院
+				continue
+			}
 			if tj.Text == "驻" && j > 0 && j+1 < len(toks) && isProper(toks[j-1]) && isProper(toks[j+1]) {
 				start = j // 中国|驻|南非|大使馆
 				continue
@@ -432,6 +438,11 @@ func scanOrgs(d *Document) []orgSpan {
 			if properOrNamed(tj) {
 				proper = true // a place, or a listed body: 县委|办公室
 			}
+		}
+		// a complete name takes only places and organizations before it
+		// (纪念|中国人民解放军, not 纪念中国人民解放军)
+		if !needPrefix && !proper {
+			start = from
 		}
 		// a name opens with its first proper word when it has one:
 		// 战胜|上海队, 支持|中国政府
