@@ -110,11 +110,11 @@ func isTitleWord(w string) bool {
 
 // personNotGiven are characters that do not occur in given names: function words,
 // grammatical morphemes and the heads of common phrases.
-const personNotGiven = "的了是和与及等说也都就又还而并把被对从为以于之这那个们月日时里内外后前不没要会将已让给到去过着很最更各每该此今昨省市县区镇乡村党委部局厅处科所议讲摄称副二三四五六七八九十余版牌元却替他她它"
+const personNotGiven = "的了是和与及等说也都就又还而并把被对从为以于之这那个们月日时里内外后前不没要会将已让给到去过着很最更各每该此今昨省市县区镇乡村党委部局厅处科所议讲摄称副二三四五六七八九十余版牌却替他她它"
 
 // personNotLast are characters that end common nouns (许可证, 严重性,
 // 纪念堂) and hardly ever end a given name.
-const personNotLast = "性证堂机画滩带声队党馆站厂场室器品费额率量法式型类术业物路街楼车船剧报刊税价柿系户感壳赛件学本丛族"
+const personNotLast = "性证堂机画滩带声队党馆站厂场室器品费额率量法式型类术业物路街楼车船剧报刊税价柿系户感壳赛件学本丛族兵"
 
 // personFuncChars may stand alone right before a name without being part of a
 // word with the surname (在, 由, 和 …).
@@ -356,6 +356,9 @@ func (c *personCtx) context(start, end int, ev *evidence) {
 				ev.strong = true // 市委宣传部|赵巍巍: an organization, then the name
 			case personVerbsBefore[pt.Text]:
 				ev.weak = true // 选举|吴振汉, 会见|…
+				if end < len(c.rs) && c.rs[end] == '为' {
+					ev.strong = true // 选举|杨正午|为省长
+				}
 			}
 		}
 	}
@@ -590,7 +593,7 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 			tn := tj.End - tj.Start
 			if personTag(tj.Pos) {
 				if tn >= 2 {
-					if cl, ok := surnames.Get(string(c.rs[tj.Start : tj.Start+1])); ok && cl <= class && !ev.strong {
+					if cl, ok := surnames.Get(string(c.rs[tj.Start : tj.Start+1])); ok && cl <= class && (!ev.strong || class == 3) {
 						ev.veto = true // the name starts later: 和|李鹏, 万|马克
 						return
 					}
