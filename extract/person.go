@@ -352,8 +352,10 @@ func (c *personCtx) context(start, end int, ev *evidence) {
 		if kp := c.endTok[start]; kp >= 0 {
 			pt := c.toks[kp]
 			switch {
-			case c.orgEnd[start]:
+			case c.orgEnd[start] && end-start >= 3:
 				ev.strong = true // 市委宣传部|赵巍巍: an organization, then the name
+			case c.orgEnd[start]:
+				ev.weak = true
 			case personVerbsBefore[pt.Text]:
 				ev.weak = true // 选举|吴振汉, 会见|…
 				if end < len(c.rs) && c.rs[end] == '为' {
@@ -519,8 +521,8 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 		ev.veto = true // 孙先生, 王老师: the "given name" is a title
 		return
 	}
-	if n, _ := titleFwd.Longest(c.rs[:end], start); n == end-start {
-		ev.veto = true // 司令员, 董事长: an office, not a name
+	if n, _ := titleFwd.Longest(c.rs[:end], start); n == end-start || n >= 2 {
+		ev.veto = true // 司令员, 董事长, 司长|陈: an office, not a name
 		return
 	}
 	c.context(start, end, &ev)
@@ -601,7 +603,7 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 				if ev.lex1 || (tn == 2 && j == ke && toks[k].End-toks[k].Start == sl) {
 					ev.lex2 = true // 谭|利华: a surname, then a given name gse tags a name
 				}
-			} else if tn >= 2 && !ev.strong {
+			} else if tn >= 2 && (!ev.strong || c.freq(tj.Text) > personCommonFreq) {
 				ev.veto = true // the given name is an ordinary word: 王|国家
 				return
 			}
