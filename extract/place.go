@@ -247,16 +247,22 @@ func (px *placeIndex) longest(rs []rune, i int, ok func(s, e int) bool) (placeHi
 // longestNear is longest with a hint: nextTown is the index of the first
 // township suffix character at or after i+2 (-1: unknown, len(rs): none).
 func (px *placeIndex) longestNear(rs []rune, i, nextTown int, ok func(s, e int) bool) (placeHit, bool) {
-	var buf [8]placeHit
-	cands := buf[:0]
+	if i < 0 || i >= len(rs) {
+		return placeHit{}, false
+	}
 	// Townships: only with their suffix.
 	nt := min(px.g.maxTown, len(rs)-i)
 	if nextTown >= 0 && nextTown-i+1 > nt {
 		nt = 0
 	}
-	if nt >= 3 && !px.g.townStart[pack2(rs[i], rs[i+1])] {
+	if nt >= 3 && !px.g.maybeTownStart(rs[i], rs[i+1]) {
 		nt = 0
 	}
+	if nt < 3 && px.lex.start(rs[i]) == nil {
+		return placeHit{}, false // no name starts here (most positions)
+	}
+	var buf [8]placeHit
+	cands := buf[:0]
 	for n := nt; n >= 3; n-- {
 		if !townSuffix(rs[i+n-1]) {
 			continue
