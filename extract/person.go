@@ -504,8 +504,8 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 	}
 	if k == ke {
 		switch toks[k].Pos {
-		case "ns", "nt", "j":
-			ev.veto = true // a place, organization or other known name
+		case "nt", "j":
+			ev.veto = true // an organization or abbreviation
 			return
 		}
 	}
@@ -554,9 +554,15 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 			}
 		case "nrt":
 			ev.lex1 = true
-		case "ns", "nt", "j":
-			ev.veto = true // a place, organization or other known name
+		case "nt", "j":
+			ev.veto = true // an organization or abbreviation
 			return
+		case "ns":
+			if !ev.strong {
+				ev.veto = true // a place for gse; a name only after an office: 国务委员罗干
+				return
+			}
+			ev.lex2 = true
 		case "nz":
 			if !ev.strong {
 				ev.veto = true // another proper name, unless an office names it: 省长回良玉
@@ -823,6 +829,11 @@ func (c *personCtx) bylineRuns() map[int]int {
 func (c *personCtx) shortAt(k int) personCand {
 	t := c.toks[k]
 	rs := []rune(t.Text)
+	if len(rs) == 2 && rs[1] == '老' && c.freq(t.Text) < personShortFreq {
+		if cl, ok := surnames.Get(string(rs[:1])); ok && cl == 1 {
+			return personCand{start: t.Start, end: t.End} // 许老: an honoured elder
+		}
+	}
 	if len(rs) == 2 && (rs[0] == '老' || rs[0] == '小') && c.freq(t.Text) < personShortFreq && !c.placeOverlap(t.Start, t.End) {
 		if cl, ok := surnames.Get(string(rs[1:])); ok && cl == 1 {
 			return personCand{start: t.Start, end: t.End}
