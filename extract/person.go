@@ -824,6 +824,45 @@ func (c *personCtx) bylineRuns() map[int]int {
 	return out
 }
 
+// japaneseSurnames are common Japanese family names, written from general
+// knowledge; Japanese politicians and business people are named by them in
+// news (桥本, 小渊惠三).
+var japaneseSurnames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`桥本 小渊 中曾根 村山 田中 山本 铃木 佐藤 高桥 渡边 伊藤 中村 小林 加藤
+		吉田 山田 佐佐木 山口 松本 井上 木村 清水 山崎 池田 石川 前田 藤田 小川 冈田 后藤
+		长谷川 村上 近藤 石井 坂本 远藤 青木 藤井 西村 福田 太田 三浦 冈本 松田 中川 中野
+		原田 小野 竹内 金子 和田 中山 石田 上田 森田 柴田 宫崎 酒井 工藤 横山 宫本 内田
+		高木 安藤 岛田 谷口 大野 高田 丸山 今井 河野 藤原 村田 武田 上野 杉山 增田 小山
+		大塚 平野 菅原 久保 松井 千叶 岩崎 樱井 野口 松尾 野村 木下 菊地 佐野 大西 杉本
+		新井 浜田 市川 古川 水野 小松 山内 西田 菅野 井口 奥山 宫泽 海部 竹下 羽田 细川
+		小泽 鸠山 森喜 宇野 大平 三木 福田 池田 岸 佐川 野中 加藤 梶山 堀内 久间 三塚`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// japaneseAt finds a Japanese family name with context, and the given name
+// gse tags right after it: 桥本说, 首相桥本龙太郎.
+func (c *personCtx) japaneseAt(k int) personCand {
+	t := c.toks[k]
+	if !japaneseSurnames[t.Text] {
+		return personCand{start: -1}
+	}
+	end := t.End
+	if k+1 < len(c.toks) {
+		if n := c.toks[k+1]; personTag(n.Pos) && n.End-n.Start >= 2 && n.End-n.Start <= 3 {
+			end = n.End // 桥本|龙太郎
+		}
+	}
+	var ev evidence
+	c.context(t.Start, end, &ev)
+	if !ev.strong && !ev.weak && end == t.End {
+		return personCand{start: -1}
+	}
+	return personCand{start: t.Start, end: end, strong: ev.strong}
+}
+
 // shortAt finds a surname standing for the whole name: 老张, 小王, and a
 // surname right before an office or form of address (孔书记, 徐先生).
 func (c *personCtx) shortAt(k int) personCand {
@@ -1062,6 +1101,9 @@ func findPersons(c *personCtx) []personCand {
 		}
 		if best.start < 0 {
 			best = c.foreignAt(k)
+		}
+		if best.start < 0 {
+			best = c.japaneseAt(k)
 		}
 		if best.start < 0 {
 			best = c.shortAt(k)
