@@ -868,9 +868,9 @@ func (c *personCtx) japaneseAt(k int) personCand {
 func (c *personCtx) shortAt(k int) personCand {
 	t := c.toks[k]
 	rs := []rune(t.Text)
-	if len(rs) == 2 && rs[1] == '老' && c.freq(t.Text) < personShortFreq {
+	if len(rs) == 2 && (rs[1] == '老' || rs[1] == '公') && c.freq(t.Text) < personShortFreq {
 		if cl, ok := surnames.Get(string(rs[:1])); ok && cl == 1 {
-			return personCand{start: t.Start, end: t.End} // 许老: an honoured elder
+			return personCand{start: t.Start, end: t.End} // 许老, 周公: an honoured elder
 		}
 	}
 	if len(rs) == 2 && (rs[0] == '老' || rs[0] == '小') && c.freq(t.Text) < personShortFreq && !c.placeOverlap(t.Start, t.End) {
