@@ -276,11 +276,12 @@ type CountOpts struct {
 	POS         []string
 	MinLen      int
 	NoStopwords bool
+	GroupBy     []string // group specs (stats.NewGrouper)
 }
 
 // newCounter returns the per-document counter tongbao stats freq uses.
 func newCounter(o CountOpts) (*clistats.Counter, error) {
-	opts := &clistats.Options{In: &cmdutil.InputFlags{}, NoStop: o.NoStopwords, POS: o.POS, MinLen: o.MinLen, Unit: o.Unit}
+	opts := &clistats.Options{In: &cmdutil.InputFlags{}, NoStop: o.NoStopwords, POS: o.POS, MinLen: o.MinLen, Unit: o.Unit, GroupBy: o.GroupBy}
 	if opts.Unit == "" {
 		opts.Unit = "word"
 	}
@@ -305,10 +306,13 @@ const maxBundleTerms = 200_000
 // countFn counts the terms of each document and sums them over the
 // bundle, emitting one (term, Cell) per distinct term of the bundle: never
 // one element per (term, document) pair. It counts batches of documents
-// with Workers goroutines (see parallel).
+// with Workers goroutines (see parallel). With Grouped, the key is
+// group + "\x00" + term, and documents the grouper gives no group are
+// left out (as tongbao does).
 type countFn struct {
 	Opts    CountOpts
 	Workers int
+	Grouped bool
 
 	c   *clistats.Counter
 	acc map[string]*Cell
@@ -360,7 +364,12 @@ func (fn *countFn) countBatch() {
 }
 
 func (fn *countFn) add(r *clistats.Counted) {
+	prefix := ""
+	if fn.Grouped {
+		prefix = r.Group + groupSep
+	}
 	for w, n := range r.Terms {
+		w = prefix + w
 		if n <= 0 {
 			continue
 		}
@@ -373,6 +382,7 @@ func (fn *countFn) add(r *clistats.Counted) {
 		c.DF++
 	}
 	for w, tags := range r.POS {
+		w = prefix + w
 		c := fn.acc[w]
 		if c == nil {
 			c = &Cell{POS: map[string]int64{}}

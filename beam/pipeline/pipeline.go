@@ -22,6 +22,7 @@ import (
 
 	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/extract"
+	"github.com/tongbao/tongbao/stats"
 )
 
 // Config describes one run. Its zero value is not valid: set at least one
@@ -61,6 +62,13 @@ type Config struct {
 	NoStopwords bool
 	MinCount    int64
 
+	// Keyness is the prefix of the keyness table: each group of GroupBy
+	// against the rest, the rows of tongbao stats keyness --group-by SPEC
+	// (unsorted). Empty: none. It uses the count options above.
+	Keyness     string
+	GroupBy     []string // group specs, e.g. "dir", "meta.year:decade"
+	KeynessOpts stats.KeynessOptions
+
 	// Shards is the number of output files of each kind (default 4).
 	Shards int
 	// Workers is the number of goroutines working on the documents of one
@@ -75,8 +83,8 @@ func (c *Config) Check() error {
 	if len(c.Inputs) == 0 && len(c.JSONL) == 0 {
 		return errors.New("no input: give --input or --jsonl globs")
 	}
-	if c.Output == "" && c.Terms == "" {
-		return errors.New("nothing to write: give --output and/or --terms")
+	if c.Output == "" && c.Terms == "" && c.Keyness == "" {
+		return errors.New("nothing to write: give --output, --terms or --keyness")
 	}
 	if c.Shards == 0 {
 		c.Shards = 4
@@ -108,6 +116,19 @@ func (c *Config) Check() error {
 	}
 	if c.MinLen < 0 {
 		return errors.New("--min-len must not be negative")
+	}
+	if c.Keyness != "" {
+		if len(c.GroupBy) == 0 {
+			return errors.New("--keyness needs --group-by")
+		}
+		if err := c.KeynessOpts.Check(); err != nil {
+			return err
+		}
+		opts := c.counterOpts()
+		opts.GroupBy = c.GroupBy
+		if _, err := newCounter(opts); err != nil {
+			return err
+		}
 	}
 	if c.Terms != "" {
 		// Fail now, not on the workers.
@@ -159,6 +180,9 @@ func Build(s beam.Scope, c Config) (beam.PCollection, error) {
 		tokens := beamstats.Sum(s, beam.ParDo(s, cellTF, terms))
 		rows := beam.ParDo(s, &rowFn{MinCount: c.MinCount, Shards: c.Shards}, terms, beam.SideInput{Input: tokens})
 		writeShards(s.Scope("WriteTerms"), c.Terms, c.Shards, rows)
+	}
+	if c.Keyness != "" {
+		buildKeyness(s, c, docs)
 	}
 	return docs, nil
 }

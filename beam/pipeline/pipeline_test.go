@@ -17,6 +17,8 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
+
+	"github.com/tongbao/tongbao/stats"
 )
 
 // smallCorpus copies a few files of ../../testdata into a temporary
@@ -250,6 +252,9 @@ func TestConfigCheck(t *testing.T) {
 		{Inputs: []string{"x"}, Terms: "t", Unit: "nonsense"},
 		{Inputs: []string{"x"}, Terms: "t", Unit: "time", POS: []string{"n"}},
 		{Inputs: []string{"x"}, Output: "o", Workers: -1},
+		{Inputs: []string{"x"}, Keyness: "k"},
+		{Inputs: []string{"x"}, Keyness: "k", GroupBy: []string{"bogus"}},
+		{Inputs: []string{"x"}, Keyness: "k", GroupBy: []string{"dir"}, KeynessOpts: stats.KeynessOptions{Measure: "nonsense"}},
 	} {
 		if err := c.Check(); err == nil {
 			t.Errorf("Check(%+v) = nil, want an error", c)
@@ -279,5 +284,34 @@ func TestParallelKeepsOrder(t *testing.T) {
 	}
 	if got := parallel(nil, 4, func(d Doc) int { return 1 }); len(got) != 0 {
 		t.Errorf("no documents: %d results", len(got))
+	}
+}
+
+func TestKeynessMatchesTongbao(t *testing.T) {
+	dir := smallCorpus(t)
+	glob := filepath.Join(dir, "*")
+	for _, tc := range []struct {
+		opts stats.KeynessOptions
+		args []string
+	}{
+		{stats.KeynessOptions{Measure: "g2", G2Correction: "williams", MinCount: 3}, nil},
+		{stats.KeynessOptions{Measure: "chi2", G2Correction: "yates", MinCount: 2, Top: 5},
+			[]string{"--measure", "chi2", "--correction", "yates", "--min-count", "2", "--top", "5"}},
+	} {
+		out := t.TempDir()
+		run(t, Config{
+			Inputs:      []string{glob},
+			Keyness:     filepath.Join(out, "k"),
+			GroupBy:     []string{"file"},
+			KeynessOpts: tc.opts,
+			MinLen:      2,
+			Shards:      2,
+		})
+		got := shards(t, filepath.Join(out, "k"), 2)
+		want := tongbao(t, append([]string{"stats", "keyness", "-q", "--group-by", "file", glob}, tc.args...)...)
+		if len(want) < 10 {
+			t.Fatalf("tongbao stats keyness %q gave only %d rows", tc.args, len(want))
+		}
+		sameSorted(t, fmt.Sprintf("stats keyness --group-by file %q", tc.args), got, want)
 	}
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/tongbao/tongbao/beam/pipeline"
 	"github.com/tongbao/tongbao/corpus"
+	"github.com/tongbao/tongbao/stats"
 )
 
 var (
@@ -29,6 +30,12 @@ var (
 	jsonl       = flag.String("jsonl", "", "comma-separated globs of JSON Lines files read line by line (split between workers); records without an id get FILE#HASH")
 	output      = flag.String("output", "", "prefix of the extraction records: PREFIX-00000-of-0000N.jsonl (empty: no extraction)")
 	terms       = flag.String("terms", "", "prefix of the term table (tongbao stats freq rows): PREFIX-00000-of-0000N.jsonl (empty: none)")
+	keyness     = flag.String("keyness", "", "prefix of the keyness table (tongbao stats keyness --group-by rows): each group against the rest (empty: none)")
+	groupBy     = flag.String("group-by", "", "keyness: group documents by SPEC: meta.FIELD[:decade|century|year], dir, file, home, id, re:REGEX")
+	measure     = flag.String("measure", "g2", "keyness: sort by g2|chi2|log_ratio")
+	correction  = flag.String("correction", "williams", "keyness: G² correction williams|yates|none")
+	kMinCount   = flag.Int64("keyness-min-count", 3, "keyness: leave out terms seen fewer times in target and reference together")
+	kTop        = flag.Int("keyness-top", 0, "keyness: keep the first N rows per group (0: all)")
 	shards      = flag.Int("shards", 4, "number of files of each output")
 	workers     = flag.Int("workers", 0, "goroutines per bundle for extraction and counting (0: GOMAXPROCS; use 1 on clusters running a bundle per core)")
 	types       = flag.String("types", "", "mention types to extract, comma-separated (default all)")
@@ -47,7 +54,12 @@ var (
 func main() {
 	flag.Parse()
 	beam.Init()
+	var groups []string
+	if *groupBy != "" {
+		groups = []string{*groupBy}
+	}
 	cfg := pipeline.Config{
+		GroupBy:     groups,
 		Inputs:      pipeline.SplitList(*input),
 		JSONL:       pipeline.SplitList(*jsonl),
 		TextField:   *textField,
@@ -63,6 +75,8 @@ func main() {
 		MinLen:      *minLen,
 		NoStopwords: *noStop,
 		MinCount:    *minCount,
+		Keyness:     *keyness,
+		KeynessOpts: stats.KeynessOptions{Measure: *measure, G2Correction: *correction, MinCount: *kMinCount, Top: *kTop},
 		Shards:      *shards,
 		Workers:     *workers,
 	}
