@@ -3,7 +3,7 @@
 # standalone job server, submits the pipeline to it the way one submits to
 # a Flink or Spark job server (--runner=universal --endpoint=...
 # --environment_type=LOOPBACK), checks that the records and the term table
-# are those of tongbao extract and tongbao stats freq on the same input
+# are those of tongbao extract, stats freq and stats keyness on the same input
 # (sorted), and stops the server. Exit status 0 means all of that worked.
 #
 # Usage: bash beam/run-local.sh [PORT]     (default: a free port from 20000 up)
@@ -74,6 +74,7 @@ port_free "$port" && fail "Prism is not listening on 127.0.0.1:$port after 60 s"
 say "submitting the pipeline (universal runner, LOOPBACK workers)"
 if ! "$work/tongbao-beam" --runner=universal --endpoint="127.0.0.1:$port" --environment_type=LOOPBACK \
 	--input "$work/in/*" --output "$work/out/records" --terms "$work/out/terms" --shards 3 \
+	--keyness "$work/out/keyness" --group-by file \
 	>"$work/beam.log" 2>&1; then
 	tail -n 30 "$work/beam.log" >&2
 	fail "the pipeline failed"
@@ -88,19 +89,23 @@ tb() {
 }
 tb extract -q --jobs 2 "$work/in/*" | LC_ALL=C sort >"$work/want.records"
 tb stats freq -q --jobs 2 "$work/in/*" | LC_ALL=C sort >"$work/want.terms"
+tb stats keyness -q --jobs 2 --group-by file "$work/in/*" | LC_ALL=C sort >"$work/want.keyness"
 for i in 0 1 2; do
-	for kind in records terms; do
+	for kind in records terms keyness; do
 		f=$(printf '%s/out/%s-%05d-of-00003.jsonl' "$work" "$kind" "$i")
 		[ -f "$f" ] || fail "missing shard $f"
 	done
 done
 cat "$work"/out/records-*-of-00003.jsonl | LC_ALL=C sort >"$work/got.records"
 cat "$work"/out/terms-*-of-00003.jsonl | LC_ALL=C sort >"$work/got.terms"
+cat "$work"/out/keyness-*-of-00003.jsonl | LC_ALL=C sort >"$work/got.keyness"
 
 nrec=$(wc -l <"$work/want.records")
 nterm=$(wc -l <"$work/want.terms")
+nkey=$(wc -l <"$work/want.keyness")
 [ "$nrec" -ge 10 ] || fail "tongbao extract gave only $nrec records"
 [ "$nterm" -ge 100 ] || fail "tongbao stats freq gave only $nterm rows"
+[ "$nkey" -ge 100 ] || fail "tongbao stats keyness gave only $nkey rows"
 cmp -s "$work/got.records" "$work/want.records" || {
 	diff "$work/got.records" "$work/want.records" | head -c 2000 >&2
 	fail "extraction records differ from tongbao extract"
@@ -109,4 +114,8 @@ cmp -s "$work/got.terms" "$work/want.terms" || {
 	diff "$work/got.terms" "$work/want.terms" | head -c 2000 >&2
 	fail "term table differs from tongbao stats freq"
 }
-say "OK: $nrec records and $nterm term rows identical to tongbao's (job server on 127.0.0.1:$port)"
+cmp -s "$work/got.keyness" "$work/want.keyness" || {
+	diff "$work/got.keyness" "$work/want.keyness" | head -c 2000 >&2
+	fail "keyness table differs from tongbao stats keyness --group-by file"
+}
+say "OK: $nrec records, $nterm term rows and $nkey keyness rows identical to tongbao's (job server on 127.0.0.1:$port)"
