@@ -727,8 +727,8 @@ func extractPlaces(d *Document) {
 		// ordinary word (摆勺村, 李家沟; not 贫困村, 示范村)
 		// names that place. Mountain and river characters are left out,
 		// as they end many personal names.
-		if n := utf8.RuneCountInString(t.Text); n >= 3 && n <= 5 && !covered[t.Start] && allHan(t.Text) &&
-			strings.ContainsRune(unknownShapeChars, rs[t.End-1]) && nameStem(d, t, rs[t.End-1]) {
+		if n := t.End - t.Start; n >= 3 && n <= 5 && !covered[t.Start] &&
+			strings.ContainsRune(unknownShapeChars, rs[t.End-1]) && allHan(t.Text) && nameStem(d, t, rs[t.End-1]) {
 			h := placeHit{start: t.Start, end: t.End, level: LevelOther, kind: shapeKind(rs[t.End-1]), shape: true}
 			if h.kind == LevelVillage {
 				h.level, h.kind = LevelVillage, ""
