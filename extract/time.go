@@ -27,13 +27,9 @@ type timeWord struct {
 }
 
 // timeFirst marks the runes (of the Basic Multilingual Plane) that start a
-// time word, so that the scan skips other runes with one bit test.
+// time word, so that the scan skips other runes with one bit test (filled
+// by timeWords).
 var timeFirst [1 << 10]uint64
-
-func startsTimeWord(r rune) bool {
-	timeWords()
-	return r < 1<<16 && timeFirst[r>>6]&(1<<(uint(r)&63)) != 0
-}
 
 var timeWords = sync.OnceValue(func() *Lexicon[timeWord] {
 	lex := NewLexicon[timeWord]()
@@ -189,7 +185,7 @@ func scanTimes(text []rune) []timeSpan {
 				continue
 			}
 		}
-		if !startsTimeWord(r) && r != '十' {
+		if (r >= 1<<16 || timeFirst[r>>6]&(1<<(uint(r)&63)) == 0) && r != '十' { // no time word starts here
 			i++
 			continue
 		}
