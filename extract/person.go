@@ -114,7 +114,7 @@ const personNotGiven = "的了是和与及等说也都就又还而并把被对�
 
 // personNotLast are characters that end common nouns (许可证, 严重性,
 // 纪念堂) and hardly ever end a given name.
-const personNotLast = "性证堂机画滩带声队党馆站厂场室器品费额率量法式型类术业物路街楼车船剧报刊税价柿系户感壳赛件学本丛族兵"
+const personNotLast = "性证堂机画滩带声队党馆站厂场室器品费额率量法式型类术业物路街楼车船剧报刊税价柿系户感壳赛件学本丛族兵塔原师史期卡鸡盾币"
 
 // personFuncChars may stand alone right before a name without being part of a
 // word with the surname (在, 由, 和 …).
@@ -167,7 +167,7 @@ var (
 )
 
 // translitChars holds the characters of transliterated foreign names.
-const translitChars = "欧冈玻采绍赞佛顿嘎申若潘治尧罕默斐廉娅蕾瑙妮霍琪茜露珊纪阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福盖甘冈戈格哥根贡古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利连林琳隆卢鲁伦罗洛吕马迈麦曼芒梅门蒙米密莫默姆穆纳奈南内尼涅努诺帕潘佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟森沙莎舍什施舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因英尤约扎泽詹哲兹佐娃娜莉丽茨夫基维奇·"
+const translitChars = "欧冈玻采绍赞佛顿嘎申若潘治尧罕默斐廉娅蕾瑙妮霍琪茜露珊纪阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福盖甘冈戈格哥根贡古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利连林琳隆卢鲁伦罗洛吕马迈麦曼芒梅门蒙米密莫默姆穆纳奈南内尼涅努诺帕潘佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟森沙莎舍什施舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因英尤约扎泽詹哲兹佐娃娜莉丽茨夫基维奇玛廷撒契勃略捷黛瑞蓬芭岑缇裴·"
 
 var translitSet = func() map[rune]bool {
 	m := map[rune]bool{}
@@ -393,7 +393,7 @@ func (c *personCtx) context(start, end int, ev *evidence) {
 	if lineStart && lineEnd {
 		ev.strong = true // a line that is only a name: a byline
 	}
-	if start > 0 && end < len(c.rs) && strings.ContainsRune("（(", c.rs[start-1]) && strings.ContainsRune("）)", c.rs[end]) {
+	if start > 0 && end < len(c.rs) && strings.ContainsRune("（(", c.rs[start-1]) && strings.ContainsRune("）)", c.rs[end]) && !personBracketNote(c.rs[start:end]) {
 		ev.strong = true // (张三): a byline in brackets
 	}
 	if end < len(c.rs) {
@@ -417,6 +417,17 @@ func (c *personCtx) context(start, end int, ev *evidence) {
 	if start > 0 && end < len(c.rs) && strings.ContainsRune("叫让请派给", c.rs[start-1]) && strings.ContainsRune("的说去来到做把在", c.rs[end]) {
 		ev.weak = true // 叫刘明的, 让梁军去
 	}
+}
+
+// personBracketNote reports whether a bracketed word is a note about the
+// name before it, not a name: an ethnicity (（蒙古族）) or a place in a
+// photo (（左一）, （右二）).
+func personBracketNote(w []rune) bool {
+	n := len(w)
+	if n >= 2 && w[n-1] == '族' {
+		return true
+	}
+	return n == 2 && (w[0] == '左' || w[0] == '右' || w[0] == '前' || w[0] == '后') && strings.ContainsRune("一二三四五六七八九", w[1])
 }
 
 // placeOverlap reports whether a place found by the place stage overlaps
@@ -667,6 +678,16 @@ func (c *personCtx) foreignAt(k int) personCand {
 		if tl, kind := c.titleBefore(t.Start); tl > 0 && kind == "office" && allT(t.Text) && len([]rune(t.Text)) >= 3 && !c.placeOverlap(t.Start, t.End) {
 			return personCand{start: t.Start, end: t.End, strong: true}
 		}
+		if t.Pos == "ns" && allT(t.Text) && len([]rune(t.Text)) >= 3 && !c.placeOverlap(t.Start, t.End) {
+			// a run of transliteration characters the gazetteer does not
+			// know, with a person's context: an office after it (菲拉利首相),
+			// or a verb taking a person around it (会见绍罗什, 德桑蒂斯将车…)
+			var ev evidence
+			c.context(t.Start, t.End, &ev)
+			if ev.strong || ev.weak && c.freq(t.Text) < personRareFreq && c.foreignVerbCtx(k) {
+				return personCand{start: t.Start, end: t.End, strong: ev.strong}
+			}
+		}
 		return personCand{start: -1}
 	}
 	if !allT(t.Text) {
@@ -706,6 +727,20 @@ func (c *personCtx) foreignAt(k int) personCand {
 		return personCand{start: start, end: end, strong: ev.strong}
 	}
 	return personCand{start: -1}
+}
+
+// foreignVerbCtx reports whether token k, a foreign word, has a verb of
+// speech or action after it or a verb taking a person before it: the weak
+// context that tells a name from an unknown foreign place (…在特拉维夫).
+func (c *personCtx) foreignVerbCtx(k int) bool {
+	if k > 0 && personVerbsBefore[c.toks[k-1].Text] {
+		return true
+	}
+	if k+1 < len(c.toks) {
+		n := c.toks[k+1].Text
+		return personVerbs[n] || n == "将" || n == "也" || n == "还" || n == "又" || n == "曾"
+	}
+	return false
 }
 
 // dottedNames finds names whose parts are joined by a middle dot
