@@ -342,6 +342,11 @@ func orgHead(d *Document, toks []segment.Token, k int) (kind int, needPrefix boo
 		// gse's org tag, confirmed by the suffix (法新社, 北京大学), unless
 		// what comes before the suffix is a common word: 商业银行,
 		// 联合政府 are kinds of bodies
+		if len(rs)-n == 1 && n >= 2 && !strings.ContainsRune(orgLevelChars+orgCountryChars, rs[0]) {
+			// one plain character before a common head names a kind of
+			// body, not a body: 党组织, 新政府, 团组织
+			return orgSuffix, true
+		}
 		if pre := string(rs[:len(rs)-n]); len(rs)-n >= 2 && !properPrefix[pre] {
 			if _, _, ok := MatchPlace(rs, 0); !ok && commonWord(d, pre) {
 				return orgSuffix, true
@@ -458,7 +463,7 @@ func scanOrgs(d *Document) []orgSpan {
 		if needPrefix && !proper && start < from && orgBrandHeads[headWord(toks[to].Text)] {
 			// a company or team named by a word that is no common word:
 			// 大和|银行, 宝元|队 (not 上市|公司, 医疗|队)
-			if b := toks[from-1]; len([]rune(b.Text)) >= 2 && (!dictWord(d, b.Text) || personTag(b.Pos) || b.Pos == "ns") && !orgFirstStop[b.Text] {
+			if b := toks[from-1]; len([]rune(b.Text)) >= 2 && (!dictWord(d, b.Text) || personTag(b.Pos) || b.Pos == "ns" && !frequentWord(b.Text)) && !orgFirstStop[b.Text] {
 				start, proper = from-1, true
 			}
 		}
