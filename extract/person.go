@@ -396,6 +396,12 @@ func (c *personCtx) context(start, end int, ev *evidence) {
 	if start > 0 && end < len(c.rs) && strings.ContainsRune("（(", c.rs[start-1]) && strings.ContainsRune("）)", c.rs[end]) && !personBracketNote(c.rs[start:end]) {
 		ev.strong = true // (张三): a byline in brackets
 	}
+	if end+2 < len(c.rs) && c.rs[end] == '为' && c.endTok[end+1] >= 0 {
+		// 徐山林、李逢滋为副主任: a name elected or appointed to an office
+		if tl, kind := c.titleAfter(end + 1); tl > 0 && kind == "office" {
+			ev.strong = true
+		}
+	}
 	if end < len(c.rs) {
 		if tl, kind := c.titleAfter(end); tl > 0 && kind != "job" {
 			ev.strong = true
@@ -1015,17 +1021,19 @@ func (c *personCtx) listItems(found []personCand, known *Lexicon[bool]) []person
 		if depth > 30 {
 			return
 		}
-		// right neighbour
-		if p.end < len(c.rs) && strings.ContainsRune(listSep, c.rs[p.end]) {
-			if q, ok := c.listItem(p.end+1, true); ok && !have[q.start] {
+		// right neighbour, past a note in brackets: 陈绮玲（女）、程有清
+		after := c.skipNote(p.end)
+		if after < len(c.rs) && strings.ContainsRune(listSep, c.rs[after]) {
+			if q, ok := c.listItem(after+1, true); ok && !have[q.start] {
 				have[q.start] = true
 				extra = append(extra, q)
 				walk(q, depth+1)
 			}
 		}
-		// left neighbour
+		// left neighbour, before a note in brackets
 		if p.start > 1 && strings.ContainsRune(listSep, c.rs[p.start-1]) {
-			if q, ok := c.listItem(p.start-1, false); ok && !have[q.start] {
+			i := c.skipNoteBack(p.start - 1)
+			if q, ok := c.listItem(i, false); ok && !have[q.start] {
 				have[q.start] = true
 				extra = append(extra, q)
 				walk(q, depth+1)
@@ -1052,6 +1060,40 @@ func (c *personCtx) listItems(found []personCand, known *Lexicon[bool]) []person
 		out = append(out, p)
 	}
 	return out
+}
+
+// skipNote returns the position after a short note in brackets that opens
+// at i (（女）, （藏族）, （土家族）), or i when there is none.
+func (c *personCtx) skipNote(i int) int {
+	if i >= len(c.rs) || (c.rs[i] != '（' && c.rs[i] != '(') {
+		return i
+	}
+	for j := i + 1; j < len(c.rs) && j <= i+8; j++ {
+		switch c.rs[j] {
+		case '）', ')':
+			return j + 1
+		case '（', '(', '、', '，', '。', '\n':
+			return i
+		}
+	}
+	return i
+}
+
+// skipNoteBack returns the start of a short note in brackets that ends at
+// i (the position after its closing bracket), or i when there is none.
+func (c *personCtx) skipNoteBack(i int) int {
+	if i < 2 || (c.rs[i-1] != '）' && c.rs[i-1] != ')') {
+		return i
+	}
+	for j := i - 2; j >= 0 && j >= i-9; j-- {
+		switch c.rs[j] {
+		case '（', '(':
+			return j
+		case '）', ')', '、', '，', '。', '\n':
+			return i
+		}
+	}
+	return i
 }
 
 // listItem returns the list item that starts at i (forward) or ends at i
