@@ -200,6 +200,7 @@ type personCtx struct {
 	listAt   int    // start of the item after a name and 、 (a list goes on)
 	inPlace  []bool // code points inside a place found by the place stage
 	orgEnd   []bool // code points where an organization ends
+	inOrg    []bool // code points inside an organization
 }
 
 func newPersonCtx(d *Document) *personCtx {
@@ -214,8 +215,12 @@ func newPersonCtx(d *Document) *personCtx {
 		c.endTok[t.End] = k
 	}
 	c.orgEnd = make([]bool, len(c.rs)+1)
+	c.inOrg = make([]bool, len(c.rs)+1)
 	for _, o := range findOrgs(d) {
 		c.orgEnd[o.end] = true
+		for i := o.start; i < o.end; i++ {
+			c.inOrg[i] = true
+		}
 	}
 	c.inPlace = make([]bool, len(c.rs)+1)
 	for _, m := range d.placeIdx {
@@ -385,8 +390,11 @@ func (c *personCtx) context(start, end int, ev *evidence) {
 			ev.strong = true
 		}
 	}
-	if end < len(c.rs) && c.rs[end] == '摄' && end+1 < len(c.rs) && strings.ContainsRune("）)", c.rs[end+1]) {
-		ev.strong = true // (陆敬平摄): a photo byline
+	if end+1 < len(c.rs) && strings.ContainsRune("摄作绘摘", c.rs[end]) && strings.ContainsRune("）)", c.rs[end+1]) {
+		ev.strong = true // (陆敬平摄), (张滨作): a photo or drawing byline
+	}
+	if end+1 < len(c.rs) && c.rs[end+1] == '段' && strings.ContainsRune("一二三四五六七八九", c.rs[end]) {
+		ev.strong = true // 王磊六段: a player's rank in go or chess
 	}
 	lineStart := start == 0 || c.rs[start-1] == '\n'
 	lineEnd := end == len(c.rs) || c.rs[end] == '\n'
@@ -403,8 +411,8 @@ func (c *personCtx) context(start, end int, ev *evidence) {
 		}
 	}
 	if end < len(c.rs) {
-		if tl, kind := c.titleAfter(end); tl > 0 && kind != "job" {
-			ev.strong = true
+		if tl, kind := c.titleAfter(end); tl > 0 && (kind != "job" || tl >= 3) {
+			ev.strong = true // 习近平总书记, 李飞副教授
 		} else if kt := c.startTok[end]; kt >= 0 && personVerbs[c.toks[kt].Text] {
 			ev.weak = true
 		} else if strings.ContainsRune("、等（(", c.rs[end]) {
@@ -423,6 +431,20 @@ func (c *personCtx) context(start, end int, ev *evidence) {
 	if start > 0 && end < len(c.rs) && strings.ContainsRune("叫让请派给", c.rs[start-1]) && strings.ContainsRune("的说去来到做把在", c.rs[end]) {
 		ev.weak = true // 叫刘明的, 让梁军去
 	}
+}
+
+// placeHeads are the one-character words that, written right after a
+// name-shaped word, make it the name of a place: 王家坝|村, 图尔库|市.
+const placeHeads = "村庄屯寨港湾岛桥寺庙山河湖江街路市县镇乡"
+
+// placeHead reports whether a one-character place head word starts at i.
+func (c *personCtx) placeHead(i int) bool {
+	k := c.startTok[min(i, len(c.rs))]
+	if k < 0 {
+		return false
+	}
+	t := c.toks[k]
+	return t.End-t.Start == 1 && strings.ContainsRune(placeHeads, c.rs[i])
 }
 
 // personBracketNote reports whether a bracketed word is a note about the
@@ -545,6 +567,10 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 	c.context(start, end, &ev)
 	if notLastSet.has(c.rs[end-1]) && !ev.strong {
 		ev.veto = true // 许可证, 严重性: the last character heads a common noun
+		return
+	}
+	if !ev.strong && (c.inOrg[start] && c.inOrg[end-1] || c.placeHead(end)) {
+		ev.veto = true // 李宁集团, 王家坝村: the name of a body or a place
 		return
 	}
 	for _, r := range c.rs[start+sl : end] {
@@ -728,6 +754,9 @@ func (c *personCtx) foreignAt(k int) personCand {
 	c.context(start, end, &ev)
 	if !tagged && end-start >= 3 && ev.weak && c.freq(string(c.rs[start:end])) < 50 {
 		tagged = true // an unknown run of transliteration characters as subject: 亨廷顿认为
+	}
+	if !ev.strong && (c.inOrg[start] && c.inOrg[end-1] || c.placeHead(end)) {
+		return personCand{start: -1} // 柯达公司, 图尔库市: a body or a place
 	}
 	if ev.strong || (tagged && (end-start >= 3 || ev.weak && c.freq(string(c.rs[start:end])) < personCommonFreq)) {
 		return personCand{start: start, end: end, strong: ev.strong}
