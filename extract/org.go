@@ -42,7 +42,7 @@ var (
 	orgSufRev   *Lexicon[int]   // suffixes reversed, for matching at a word end
 	orgNameRev  *Lexicon[int]   // complete names reversed
 	// orgLastRunes holds the last characters of names and suffixes.
-	orgLastRunes = map[rune]bool{}
+	orgLastRunes = new(personRuneSet)
 )
 
 func loadOrgs() {
@@ -56,7 +56,7 @@ func loadOrgs() {
 				return
 			}
 			r, _ := utf8.DecodeLastRuneInString(f[0])
-			orgLastRunes[r] = true
+			orgLastRunes.add(r)
 			switch f[1] {
 			case "name":
 				orgNames.Add(f[0], orgName)
@@ -145,7 +145,8 @@ func orgInternal(t segment.Token) bool {
 	if orgFirstStop[t.Text] || isTitleWord(t.Text) {
 		return false
 	}
-	if r := []rune(t.Text); len(r) == 1 && t.Pos != "ns" && t.Pos != "j" && !strings.ContainsRune(orgLevelChars+orgCountryChars, r[0]) {
+	r0, size := utf8.DecodeRuneInString(t.Text)
+	if size == len(t.Text) && t.Pos != "ns" && t.Pos != "j" && !strings.ContainsRune(orgLevelChars+orgCountryChars, r0) {
 		return false // 讯|新华社: a stray character opens no name
 	}
 	switch t.Pos {
@@ -153,12 +154,12 @@ func orgInternal(t segment.Token) bool {
 		return true
 	case "v":
 		// 保护 in 文化遗产保护中心; a verb never opens a name (trimmed later)
-		return len([]rune(t.Text)) == 2 || strings.ContainsRune(orgLevelChars, []rune(t.Text)[0])
+		return utf8.RuneCountInString(t.Text) == 2 || strings.ContainsRune(orgLevelChars, r0)
 	case "a", "d":
 		// 特别 in 联合国特别委员会; never opening a name (trimmed later)
-		return t.Text == "特别" || t.Text == "高级" || t.Text == "最高" || len([]rune(t.Text)) == 1 && strings.ContainsRune(orgLevelChars, []rune(t.Text)[0])
+		return t.Text == "特别" || t.Text == "高级" || t.Text == "最高" || size == len(t.Text) && strings.ContainsRune(orgLevelChars, r0)
 	case "zg":
-		return len([]rune(t.Text)) == 1 && strings.ContainsRune(orgLevelChars, []rune(t.Text)[0])
+		return size == len(t.Text) && strings.ContainsRune(orgLevelChars, r0)
 	}
 	return false
 }
@@ -168,9 +169,14 @@ func orgInternal(t segment.Token) bool {
 func titleSuffixLen(w []rune) int {
 	loadPersons()
 	best := 0
-	node := titleRev.root
+	if len(w) == 0 {
+		return 0
+	}
+	node := titleRev.start(w[len(w)-1])
 	for j := len(w) - 1; j > 0; j-- {
-		node = node.next[w[j]]
+		if j < len(w)-1 {
+			node = node.child(w[j])
+		}
 		if node == nil {
 			break
 		}
@@ -289,6 +295,10 @@ const orgCountryChars = "中美俄日英法德韩朝越印巴以伊埃泰缅老�
 // orgSuffix, and whether it needs a proper prefix.
 func orgHead(d *Document, toks []segment.Token, k int) (kind int, needPrefix bool) {
 	t := toks[k]
+	last, _ := utf8.DecodeLastRuneInString(t.Text)
+	if !orgLastRunes.has(last) && !isOrgTag(t.Pos) {
+		return 0, false // no name or suffix ends with this character: most tokens
+	}
 	if notOrgWords[t.Text] && !orgSuffixes[t.Text] {
 		return 0, false
 	}
@@ -304,10 +314,6 @@ func orgHead(d *Document, toks []segment.Token, k int) (kind int, needPrefix boo
 		if !strings.ContainsRune("部局委厅署办院", r[0]) || k == 0 || !plainNoun(toks[k-1]) {
 			return 0, false
 		}
-	}
-	last, _ := utf8.DecodeLastRuneInString(t.Text)
-	if !orgLastRunes[last] && !isOrgTag(t.Pos) {
-		return 0, false // no name or suffix ends with this character
 	}
 	if _, ok := orgNames.Get(t.Text); ok {
 		return orgName, false
@@ -392,27 +398,26 @@ func scanOrgs(d *Document) []orgSpan {
 		startTok[t.Start] = k
 		endTok[t.End] = k
 	}
-	heads := make([]int, 0, 16) // token ranges [from,to] packed as pairs
+	type head struct {
+		from, to   int // token range
+		needPrefix bool
+	}
+	var heads []head
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
-		if n, _ := orgNames.Longest(rs, t.Start); n > 0 && n > len([]rune(t.Text)) {
+		if n, _ := orgNames.Longest(rs, t.Start); n > 0 && n > t.End-t.Start {
 			if e := endTok[t.Start+n]; e >= 0 && t.Start+n <= len(rs) {
-				heads = append(heads, k, e)
+				heads = append(heads, head{k, e, false})
 				k = e
 				continue
 			}
 		}
-		if kind, _ := orgHead(d, toks, k); kind != 0 {
-			heads = append(heads, k, k)
+		if kind, need := orgHead(d, toks, k); kind != 0 {
+			heads = append(heads, head{k, k, need})
 		}
 	}
-	for h := 0; h < len(heads); h += 2 {
-		from, to := heads[h], heads[h+1]
-		kind, needPrefix := orgHead(d, toks, from)
-		if from != to {
-			kind, needPrefix = orgName, false
-		}
-		_ = kind
+	for _, h := range heads {
+		from, to, needPrefix := h.from, h.to, h.needPrefix
 		// extend left
 		start := from
 		proper := false

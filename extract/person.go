@@ -66,10 +66,12 @@ var titleData string
 
 var (
 	personOnce sync.Once
-	surnames   *Lexicon[int]    // surname -> class 1..3
-	titleRev   *Lexicon[string] // titles reversed -> kind
-	titleFwd   *Lexicon[string] // titles -> kind
-	titleKinds map[string]string
+	surnames   *Lexicon[int] // surname -> class 1..3
+	// surnameFirst holds the first characters of the surnames.
+	surnameFirst = new(personRuneSet)
+	titleRev     *Lexicon[string] // titles reversed -> kind
+	titleFwd     *Lexicon[string] // titles -> kind
+	titleKinds   map[string]string
 )
 
 func loadPersons() {
@@ -81,6 +83,10 @@ func loadPersons() {
 				c = int(f[1][0] - '0')
 			}
 			surnames.Add(f[0], c)
+			for _, r := range f[0] {
+				surnameFirst.add(r)
+				break
+			}
 		})
 		titleRev = NewLexicon[string]()
 		titleFwd = NewLexicon[string]()
@@ -143,15 +149,24 @@ var personVerbs = map[string]bool{
 	"带队": true, "担任": true, "发表": true, "签署": true, "题词": true, "当选": true,
 }
 
-// personRuneSet is a set of characters.
-type personRuneSet map[rune]bool
+// personRuneSet is a set of characters of the Basic Multilingual Plane,
+// one bit each: a test is a shift and a mask, no hashing.
+type personRuneSet [1 << 10]uint64
 
-func (s personRuneSet) has(r rune) bool { return s[r] }
+func (s *personRuneSet) has(r rune) bool {
+	return r >= 0 && r < 1<<16 && s[r>>6]&(1<<(uint(r)&63)) != 0
+}
 
-func newPersonRuneSet(chars string) personRuneSet {
-	s := personRuneSet{}
+func (s *personRuneSet) add(r rune) {
+	if r >= 0 && r < 1<<16 {
+		s[r>>6] |= 1 << (uint(r) & 63)
+	}
+}
+
+func newPersonRuneSet(chars string) *personRuneSet {
+	s := new(personRuneSet)
 	for _, r := range chars {
-		s[r] = true
+		s.add(r)
 	}
 	return s
 }
@@ -169,19 +184,13 @@ var (
 // translitChars holds the characters of transliterated foreign names.
 const translitChars = "欧冈玻采绍赞佛顿嘎申若潘治尧罕默斐廉娅蕾瑙妮霍琪茜露珊纪阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福盖甘冈戈格哥根贡古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷黎里利连林琳隆卢鲁伦罗洛吕马迈麦曼芒梅门蒙米密莫默姆穆纳奈南内尼涅努诺帕潘佩彭皮珀普齐奇恰乔切钦琼丘萨塞赛桑瑟森沙莎舍什施舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因英尤约扎泽詹哲兹佐娃娜莉丽茨夫基维奇玛廷撒契勃略捷黛瑞蓬芭岑缇裴·"
 
-var translitSet = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, r := range translitChars {
-		m[r] = true
-	}
-	return m
-}()
+var translitSet = newPersonRuneSet(translitChars)
 
 // allTranslit reports whether every character of rs is a transliteration
 // character.
 func allTranslit(rs []rune) bool {
 	for _, r := range rs {
-		if !translitSet[r] {
+		if !translitSet.has(r) {
 			return false
 		}
 	}
@@ -235,9 +244,14 @@ func newPersonCtx(d *Document) *personCtx {
 // and its kind.
 func (c *personCtx) titleBefore(i int) (int, string) {
 	best, kind := 0, ""
-	node := titleRev.root
+	if i == 0 {
+		return 0, ""
+	}
+	node := titleRev.start(c.rs[i-1])
 	for j := i - 1; j >= 0 && i-j <= titleRev.maxLen; j-- {
-		node = node.next[c.rs[j]]
+		if j < i-1 {
+			node = node.child(c.rs[j])
+		}
 		if node == nil {
 			break
 		}
@@ -678,12 +692,15 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 // name tag on a name of three or more characters or an office around it.
 func (c *personCtx) foreignAt(k int) personCand {
 	t := c.toks[k]
-	if translitSet[c.rs[t.Start]] {
+	if !translitSet.has(c.rs[t.Start]) && !personTag(t.Pos) {
+		return personCand{start: -1} // every rule below needs one or the other
+	}
+	if translitSet.has(c.rs[t.Start]) {
 		// after an office or job, the run of transliteration characters,
 		// however the segmenter cut it: 外交大臣|塔拉瓦奈
 		if tl, kind := c.titleBefore(t.Start); tl > 0 && kind != "after" {
 			e := t.Start
-			for e < len(c.rs) && e-t.Start < 8 && translitSet[c.rs[e]] {
+			for e < len(c.rs) && e-t.Start < 8 && translitSet.has(c.rs[e]) {
 				e++
 			}
 			for e > t.Start && c.endTok[e] < 0 {
@@ -698,7 +715,7 @@ func (c *personCtx) foreignAt(k int) personCand {
 	tagged := personTag(t.Pos)
 	allT := func(w string) bool {
 		for _, r := range w {
-			if !translitSet[r] {
+			if !translitSet.has(r) {
 				return false
 			}
 		}
@@ -787,19 +804,19 @@ func (c *personCtx) dottedNames() map[int]int {
 	rs := c.rs
 	isDot := func(r rune) bool { return r == '·' || r == '・' || r == '•' || r == '‧' }
 	for p := 1; p+1 < len(rs); p++ {
-		if !isDot(rs[p]) || !translitSet[rs[p-1]] || !translitSet[rs[p+1]] {
+		if !isDot(rs[p]) || !translitSet.has(rs[p-1]) || !translitSet.has(rs[p+1]) {
 			continue
 		}
 		s := p
-		for s > 0 && p-s < 6 && translitSet[rs[s-1]] {
+		for s > 0 && p-s < 6 && translitSet.has(rs[s-1]) {
 			s--
 		}
 		e := p + 1
 		for {
-			for e < len(rs) && translitSet[rs[e]] && !isDot(rs[e]) {
+			for e < len(rs) && translitSet.has(rs[e]) && !isDot(rs[e]) {
 				e++
 			}
-			if e+1 < len(rs) && isDot(rs[e]) && translitSet[rs[e+1]] {
+			if e+1 < len(rs) && isDot(rs[e]) && translitSet.has(rs[e+1]) {
 				e++
 				continue
 			}
@@ -912,11 +929,23 @@ var japaneseSurnames = func() map[string]bool {
 	return m
 }()
 
+// japaneseFirst holds the first characters of japaneseSurnames.
+var japaneseFirst = func() *personRuneSet {
+	s := new(personRuneSet)
+	for w := range japaneseSurnames {
+		for _, r := range w {
+			s.add(r)
+			break
+		}
+	}
+	return s
+}()
+
 // japaneseAt finds a Japanese family name with context, and the given name
 // gse tags right after it: 桥本说, 首相桥本龙太郎.
 func (c *personCtx) japaneseAt(k int) personCand {
 	t := c.toks[k]
-	if !japaneseSurnames[t.Text] {
+	if !japaneseFirst.has(c.rs[t.Start]) || !japaneseSurnames[t.Text] {
 		return personCand{start: -1}
 	}
 	end := t.End
@@ -937,7 +966,10 @@ func (c *personCtx) japaneseAt(k int) personCand {
 // surname right before an office or form of address (孔书记, 徐先生).
 func (c *personCtx) shortAt(k int) personCand {
 	t := c.toks[k]
-	rs := []rune(t.Text)
+	if r := c.rs[t.Start]; r != '老' && r != '小' && !surnameFirst.has(r) {
+		return personCand{start: -1} // every rule below needs one or the other
+	}
+	rs := c.rs[t.Start:t.End]
 	if len(rs) == 2 && (rs[1] == '老' || rs[1] == '公') && c.freq(t.Text) < personShortFreq {
 		if cl, ok := surnames.Get(string(rs[:1])); ok && cl == 1 {
 			return personCand{start: t.Start, end: t.End} // 许老, 周公: an honoured elder
@@ -1198,7 +1230,7 @@ func findPersons(c *personCtx) []personCand {
 		}
 		if best.start < 0 {
 			best = c.chineseAt(k)
-			if best.start >= 0 && translitSet[c.rs[best.start]] {
+			if best.start >= 0 && translitSet.has(c.rs[best.start]) {
 				// 罗瓦伊纳, 乌尔马尼斯: a surname opening a longer foreign name
 				if f := c.foreignAt(k); f.start >= 0 && f.end > best.end && f.end-f.start >= 4 && allTranslit(c.rs[best.start:best.end]) {
 					best = f

@@ -181,3 +181,30 @@ func TestPersonWithheldNames(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+// BenchmarkPDPersonOrg times the org and person stages alone on the first
+// 2000 paragraphs of PD1998 dev, already segmented and with their places
+// found. Compare with BenchmarkPDSegment in the same run:
+//
+//	go test ./extract -run XXX -bench 'PD(Segment|PersonOrg)' -benchtime 5x
+func BenchmarkPDPersonOrg(b *testing.B) {
+	ps := pdParagraphs(b, 2000)
+	docs := make([]*Document, len(ps))
+	for i, p := range ps {
+		d, err := NewDocument(p, WithTypes(TypePlace))
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs[i] = d
+	}
+	b.SetBytes(paragraphBytes(ps))
+	cpuLoop(b, func() {
+		for _, d := range docs {
+			d.orgsDone, d.orgSpans = false, nil
+			d.Mentions, d.People, d.Orgs = nil, nil, nil
+			d.types = map[string]bool{TypePerson: true, TypeOrg: true}
+			runOrgs(d)
+			runPersons(d)
+		}
+	})
+}
