@@ -389,14 +389,12 @@ func scanOrgs(d *Document) []orgSpan {
 	rs := d.runes
 	var spans []orgSpan
 	// complete names matched on characters across gse's cuts (人大/办).
-	startTok := make([]int, len(rs)+1)
-	endTok := make([]int, len(rs)+1)
-	for i := range startTok {
-		startTok[i], endTok[i] = -1, -1
+	endTok := make([]int32, len(rs)+1)
+	for i := range endTok {
+		endTok[i] = -1
 	}
-	for k, t := range toks {
-		startTok[t.Start] = k
-		endTok[t.End] = k
+	for k := range toks {
+		endTok[toks[k].End] = int32(k)
 	}
 	type head struct {
 		from, to   int // token range
@@ -407,8 +405,8 @@ func scanOrgs(d *Document) []orgSpan {
 		t := toks[k]
 		if n, _ := orgNames.Longest(rs, t.Start); n > 0 && n > t.End-t.Start {
 			if e := endTok[t.Start+n]; e >= 0 && t.Start+n <= len(rs) {
-				heads = append(heads, head{k, e, false})
-				k = e
+				heads = append(heads, head{k, int(e), false})
+				k = int(e)
 				continue
 			}
 		}

@@ -1068,7 +1068,7 @@ const listSep = "、和与及"
 // "杨影、李菊、王楠和王晨" one name with evidence makes the others names
 // when each item has a name's shape (surname, one or two given characters
 // with no function character, cut cleanly by the segmenter, no place).
-func (c *personCtx) listItems(found []personCand, known *Lexicon[bool]) []personCand {
+func (c *personCtx) listItems(found []personCand, known knownNames) []personCand {
 	if len(found) == 0 {
 		return found
 	}
@@ -1108,7 +1108,7 @@ func (c *personCtx) listItems(found []personCand, known *Lexicon[bool]) []person
 		return found
 	}
 	for _, q := range extra {
-		known.Add(string(c.rs[q.start:q.end]), true)
+		known.add(c.rs[q.start:q.end])
 	}
 	found = append(found, extra...)
 	sort.Slice(found, func(i, j int) bool { return found[i].start < found[j].start })
@@ -1214,11 +1214,41 @@ func (c *personCtx) listItem(i int, forward bool) (personCand, bool) {
 	return personCand{start: s, end: e}, true
 }
 
+// knownNames holds the names found in a document, by first character: a
+// handful per document, so a short list beats building a trie.
+type knownNames map[rune][][]rune
+
+func (k knownNames) add(name []rune) {
+	if len(name) == 0 {
+		return
+	}
+	for _, n := range k[name[0]] {
+		if slices.Equal(n, name) {
+			return
+		}
+	}
+	k[name[0]] = append(k[name[0]], name)
+}
+
+// longest returns the length of the longest known name at rs[i:], or 0.
+func (k knownNames) longest(rs []rune, i int) int {
+	best := 0
+	if i >= len(rs) {
+		return 0
+	}
+	for _, n := range k[rs[i]] {
+		if len(n) > best && i+len(n) <= len(rs) && slices.Equal(rs[i:i+len(n)], n) {
+			best = len(n)
+		}
+	}
+	return best
+}
+
 // findPersons returns the person spans of the document in text order.
 func findPersons(c *personCtx) []personCand {
 	loadPersons()
 	var found []personCand
-	known := NewLexicon[bool]()
+	known := knownNames{}
 	dotted := c.dottedNames()
 	for s, e := range c.bylineRuns() {
 		dotted[s] = e
@@ -1254,11 +1284,11 @@ func findPersons(c *personCtx) []personCand {
 			c.listAt = best.end + 1
 		}
 		if best.end-best.start >= 2 {
-			known.Add(string(c.rs[best.start:best.end]), true)
+			known.add(c.rs[best.start:best.end])
 			if sl, _ := surnames.Longest(c.rs, best.start); sl == 1 && best.end-best.start == 3 {
 				// the given name alone refers to the same person: 恩来, 小平
-				if g := string(c.rs[best.start+1 : best.end]); c.freq(g) < personGivenFreq {
-					known.Add(g, true)
+				if g := c.rs[best.start+1 : best.end]; c.freq(string(g)) < personGivenFreq {
+					known.add(g)
 				}
 			}
 		}
@@ -1268,7 +1298,7 @@ func findPersons(c *personCtx) []personCand {
 	}
 	found = c.listItems(found, known)
 	found = c.extendRuns(c.mergeRuns(found))
-	if known.Len() > 0 {
+	if len(known) > 0 {
 		// second pass: names known from this document, wherever cut cleanly
 		var out []personCand
 		fi := 0
@@ -1282,7 +1312,7 @@ func findPersons(c *personCtx) []personCand {
 				fi++
 				continue
 			}
-			if n, _ := known.Longest(c.rs, i); n > 0 && c.endTok[i+n] >= 0 {
+			if n := known.longest(c.rs, i); n > 0 && c.endTok[i+n] >= 0 {
 				if fi < len(found) && found[fi].start < i+n {
 					continue
 				}
