@@ -461,6 +461,15 @@ func (c *personCtx) placeHead(i int) bool {
 	return t.End-t.Start == 1 && strings.ContainsRune(placeHeads, c.rs[i])
 }
 
+// isHan reports whether r is a Chinese character, testing the main CJK
+// block before the full table.
+func isHan(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
+	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
+}
+
 // personBracketNote reports whether a bracketed word is a note about the
 // name before it, not a name: an ethnicity (（蒙古族）) or a place in a
 // photo (（左一）, （右二）).
@@ -507,17 +516,21 @@ func (c *personCtx) chineseAt(k int) (best personCand) {
 				continue
 			}
 			ke := c.endTok[e]
-			if ke-k > 2 {
-				continue
+			if ke-k > 2 || best.start >= 0 && e <= best.end {
+				continue // too many pieces, or no longer than the name found
 			}
-			ok := true
+			ok, plausible := true, true
 			for _, r := range c.rs[i+sl : e] {
-				if !unicode.Is(unicode.Han, r) || notGivenSet.has(r) {
+				if !isHan(r) || notGivenSet.has(r) {
 					ok = false
 				}
+				plausible = plausible && givenSet.has(r)
 			}
 			if !ok {
 				continue
+			}
+			if class == 3 && !plausible && !(ke == k && gl == 2 && (c.toks[k].Pos == "nr" || c.toks[k].Pos == "nrfg")) {
+				continue // a rare surname needs a fully plausible given name (see evidence)
 			}
 			ev := c.evidence(k, ke, sl, class)
 			if ev.veto {
