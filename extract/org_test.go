@@ -244,3 +244,27 @@ func TestOrgOddInput(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgKindsOfBodies checks that a kind of body is no organization: one
+// plain character before a common head (党组织, 新政府), and a frequent word
+// that gse takes for a place before 公司 (上市公司).
+func TestOrgKindsOfBodies(t *testing.T) {
+	for _, text := range []string{
+		"县委已向暂不具备建立党组织条件的企业选派了党建指导员。",
+		"证券从业人员、上市公司职工共同拜年。",
+		"卡比拉总统对政府进行了改组，使新政府成员增至二十三人。",
+	} {
+		d := orgDoc(t, text)
+		for _, o := range orgNamesOf(d) {
+			switch o {
+			case "党组织", "上市公司", "新政府":
+				t.Errorf("%q: %q is a kind of body, not an organization", text, o)
+			}
+		}
+	}
+	// a place before the same heads still makes a name
+	d := orgDoc(t, "黔西县人民政府和贵州省政府联合发文。")
+	if got := orgNamesOf(d); len(got) == 0 {
+		t.Errorf("no organization found in a sentence naming two governments")
+	}
+}

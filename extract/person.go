@@ -116,7 +116,7 @@ func isTitleWord(w string) bool {
 
 // personNotGiven are characters that do not occur in given names: function words,
 // grammatical morphemes and the heads of common phrases.
-const personNotGiven = "的了是和与及等说也都就又还而并把被对从为以于之这那个们月日时里内外后前不没要会将已让给到去过着很最更各每该此今昨省市县区镇乡村党委部局厅处科所议讲摄称副二三四五六七八九十余版牌却替他她它"
+const personNotGiven = "的了是和与及等说也都就又还而并把被对从为以于之这那个们月日里内外后前不没要会将已让给到去过着很最更各每该此今昨省市县区镇乡村党委部局厅处科所议讲摄称副二三四五六七八九十余版牌却替他她它"
 
 // personNotLast are characters that end common nouns (许可证, 严重性,
 // 纪念堂) and hardly ever end a given name.
@@ -175,7 +175,7 @@ var (
 	notGivenSet = newPersonRuneSet(personNotGiven)
 	// personAfterSet holds characters that often follow a name (在, 因,
 	// 说) and rarely end a three-character name.
-	personAfterSet = newPersonRuneSet("在因从对向和与被把将也都就又还说是等为于给到已曾便却")
+	personAfterSet = newPersonRuneSet("在因从对向和与被把将也都就又还说是等为于给到已曾便却时")
 	givenSet       = newPersonRuneSet(personGivenChars)
 	notLastSet     = newPersonRuneSet(personNotLast)
 	funcCharSet    = newPersonRuneSet(personFuncChars)
@@ -415,7 +415,7 @@ func (c *personCtx) context(start, end int, ev *evidence) {
 	if lineStart && lineEnd {
 		ev.strong = true // a line that is only a name: a byline
 	}
-	if start > 0 && end < len(c.rs) && strings.ContainsRune("（(", c.rs[start-1]) && strings.ContainsRune("）)", c.rs[end]) && !personBracketNote(c.rs[start:end]) {
+	if start > 0 && end < len(c.rs) && strings.ContainsRune("（(", c.rs[start-1]) && strings.ContainsRune("）)", c.rs[end]) && !personBracketNote(c.rs[start:end]) && !(end-start >= 3 && strings.ContainsRune("摄作绘摘", c.rs[end-1])) {
 		ev.strong = true // (张三): a byline in brackets
 	}
 	if end+2 < len(c.rs) && c.rs[end] == '为' && c.endTok[end+1] >= 0 {
@@ -642,7 +642,10 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 		default:
 			// a dictionary word with another tag: a name only when its
 			// given part is no common word (周|恩来, not 高|水平)
-			if gl == 2 && ev.shape >= 1 && c.freq(string(c.rs[start+sl:end])) < personGivenFreq {
+			if gl == 2 && !ev.strong && ev.shape < 2 && toks[k].Pos == "n" && c.freq(toks[k].Text) >= personCommonFreq {
+				ev.veto = true // a frequent common word: 毕业生
+				return
+			} else if gl == 2 && ev.shape >= 1 && c.freq(string(c.rs[start+sl:end])) < personGivenFreq {
 				ev.lex2 = true
 			} else if !ev.strong || gl == 1 && c.freq(toks[k].Text) >= personRareFreq {
 				ev.veto = true // one known non-name word: 乌克兰, 高兴

@@ -182,6 +182,41 @@ func TestPersonWithheldNames(t *testing.T) {
 	}
 }
 
+// TestPersonSecondPassRules checks the rules of the second pass, each on a
+// sentence written in the style of a county bulletin or news report.
+func TestPersonSecondPassRules(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		// a note in brackets after a name is no byline
+		{"ethnicity note", "县人大常委会选举张明（蒙古族）为主任。", []string{"张明"}},
+		{"photo position", "图为县委书记王茂林（左一）在慰问困难群众。", []string{"王茂林"}},
+		// the items of a list go on past a note in brackets
+		{"list past note", "选举杨正午为县长，周伯华（土家族）、周时昌为副县长。", []string{"杨正午", "周伯华", "周时昌"}},
+		// a name before 为 and an office was elected or appointed to it
+		{"elected to office", "会议选举李建国为主任，徐山林、李逢滋为副主任。", []string{"李建国", "徐山林", "李逢滋"}},
+		// role nouns before a name
+		{"suspect", "犯罪嫌疑人王振亚被当场击毙。", []string{"王振亚"}},
+		{"worker", "县长又来到退休职工郭树范家中看望。", []string{"郭树范"}},
+		// bylines and ranks after a name
+		{"drawing byline", "（张滨作）", []string{"张滨"}},
+		{"go rank", "小将王磊六段和周鹤洋七段今天分别战胜对手。", []string{"王磊", "周鹤洋"}},
+		{"long job after", "县职业中学的李飞副教授提醒道。", []string{"李飞"}},
+		// a name-shaped word before a place head or inside a body is neither
+		{"village", "安徽省阜南县王家坝村村民连夜转移。", nil},
+		{"common noun", "全村大专毕业生达８２人。", nil},
+		// an unknown foreign word with an office after it
+		{"foreign with office", "钱其琛与菲拉利首相会谈。", []string{"钱其琛", "菲拉利"}},
+	}
+	for _, c := range cases {
+		d := personDoc(t, c.text)
+		if got := personNames(d); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: %q: got %v, want %v", c.name, c.text, got, c.want)
+		}
+	}
+}
+
 // BenchmarkPDPersonOrg times the org and person stages alone on the first
 // 2000 paragraphs of PD1998 dev, already segmented and with their places
 // found. Compare with BenchmarkPDSegment in the same run:
