@@ -19,7 +19,6 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
-	clistats "github.com/tongbao/tongbao/cmd/tongbao/stats"
 	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/extract"
 	"github.com/tongbao/tongbao/stats"
@@ -279,13 +278,22 @@ type CountOpts struct {
 	GroupBy     []string // group specs (stats.NewGrouper)
 }
 
-// newCounter returns the per-document counter tongbao stats freq uses.
-func newCounter(o CountOpts) (*clistats.Counter, error) {
-	opts := &clistats.Options{In: &cmdutil.InputFlags{}, NoStop: o.NoStopwords, POS: o.POS, MinLen: o.MinLen, Unit: o.Unit, GroupBy: o.GroupBy}
-	if opts.Unit == "" {
-		opts.Unit = "word"
+// newCounter returns the per-document counter tongbao stats freq uses,
+// configured as its flags would configure it.
+func newCounter(o CountOpts) (*stats.Counter, error) {
+	unit := o.Unit
+	if unit == "" {
+		unit = "word"
 	}
-	c, err := opts.NewCounter()
+	f := &stats.Filter{POS: o.POS, MinLen: o.MinLen, Stopwords: stats.Stopwords{}}
+	if !o.NoStopwords {
+		f.Stopwords = stats.DefaultStopwords()
+	}
+	g, err := stats.NewGrouper(o.GroupBy)
+	if err != nil {
+		return nil, err
+	}
+	c, err := stats.NewCounter(unit, f, g)
 	if err != nil {
 		return nil, err
 	}
@@ -314,7 +322,7 @@ type countFn struct {
 	Workers int
 	Grouped bool
 
-	c   *clistats.Counter
+	c   *stats.Counter
 	acc map[string]*Cell
 	buf []Doc
 }
@@ -343,7 +351,7 @@ func (fn *countFn) ProcessElement(d Doc, emit func(string, Cell)) {
 // countBatch counts the buffered documents into acc. Documents that
 // cannot be read or counted are skipped, as tongbao stats freq does.
 func (fn *countFn) countBatch() {
-	res := parallel(fn.buf, fn.Workers, func(d Doc) *clistats.Counted {
+	res := parallel(fn.buf, fn.Workers, func(d Doc) *stats.Counted {
 		doc, err := d.Document()
 		if err != nil {
 			return nil
@@ -363,7 +371,7 @@ func (fn *countFn) countBatch() {
 	}
 }
 
-func (fn *countFn) add(r *clistats.Counted) {
+func (fn *countFn) add(r *stats.Counted) {
 	prefix := ""
 	if fn.Grouped {
 		prefix = r.Group + groupSep
@@ -394,7 +402,7 @@ func (fn *countFn) add(r *clistats.Counted) {
 	}
 }
 
-func (fn *countFn) count(doc corpus.Document) (r *clistats.Counted, err error) {
+func (fn *countFn) count(doc corpus.Document) (r *stats.Counted, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			r, err = nil, fmt.Errorf("internal error: %v", p)

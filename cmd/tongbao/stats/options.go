@@ -11,14 +11,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
-	"github.com/tongbao/tongbao/corpus"
-	"github.com/tongbao/tongbao/extract"
-	"github.com/tongbao/tongbao/segment"
 	"github.com/tongbao/tongbao/stats"
 )
 
 // Units are the kinds of term a statistics command can count.
-var Units = append([]string{"word"}, extract.Types...)
+var Units = stats.Units
 
 // Options are the flags shared by the statistics commands.
 type Options struct {
@@ -100,25 +97,12 @@ func (o *Options) Filter() (*stats.Filter, error) {
 	return f, nil
 }
 
-// Counted is what a Counter makes of one document.
-type Counted struct {
-	Group   string
-	Grouped bool // false: the grouper found no group; leave the document out
-	Terms   map[string]int
-	POS     map[string]map[string]int
-	Tokens  []segment.Token // word unit only, when KeepTokens
-	Chars   int
-}
+// Counted is what a Counter makes of one document (see stats.Counted).
+type Counted = stats.Counted
 
-// Counter is the per-document work of a statistics command.
-type Counter struct {
-	Filter     *stats.Filter
-	Grouper    *stats.Grouper
-	Unit       string
-	KeepTokens bool
-	POS        bool
-	seg        *segment.Segmenter
-}
+// Counter is the per-document work of a statistics command (see
+// stats.Counter).
+type Counter = stats.Counter
 
 // NewCounter returns the Counter the flags describe.
 func (o *Options) NewCounter() (*Counter, error) {
@@ -140,59 +124,7 @@ func (o *Options) NewCounter() (*Counter, error) {
 	if err != nil {
 		return nil, err
 	}
-	seg, err := segment.Default()
-	if err != nil {
-		return nil, fmt.Errorf("loading the segmenter: %w", err)
-	}
-	return &Counter{Filter: f, Grouper: g, Unit: o.Unit, seg: seg}, nil
-}
-
-// Count counts the terms of one document.
-func (c *Counter) Count(doc corpus.Document) (*Counted, error) {
-	out := &Counted{Chars: len([]rune(doc.Text))}
-	home := ""
-	var ext *extract.Document
-	if c.Unit != "word" || c.Grouper.HomeNeeded() {
-		types := []string{}
-		if c.Unit != "word" {
-			types = append(types, c.Unit)
-		}
-		if c.Grouper.HomeNeeded() {
-			types = append(types, extract.TypePlace)
-		}
-		d, err := extract.NewDocument(doc.Text, extract.WithTypes(types...), extract.WithID(doc.ID),
-			extract.WithMeta(doc.Meta), extract.WithSegmenter(c.seg))
-		if err != nil {
-			return nil, err
-		}
-		ext = d
-		if d.Home != nil {
-			home = d.Home.Name
-		}
-	}
-	out.Group, out.Grouped = c.Grouper.Group(doc.ID, doc.Meta, home)
-	if !out.Grouped {
-		return out, nil
-	}
-	if c.Unit == "word" {
-		toks := c.seg.Cut(doc.Text)
-		out.Terms = stats.DocTerms(toks, c.Filter)
-		if c.POS {
-			out.POS = stats.DocPOS(toks, c.Filter)
-		}
-		if c.KeepTokens {
-			out.Tokens = toks
-		}
-		return out, nil
-	}
-	out.Terms = stats.CountTerms(stats.MentionTerms(ext.Mentions, c.Unit), c.Filter)
-	if c.POS {
-		out.POS = map[string]map[string]int{}
-		for w, n := range out.Terms {
-			out.POS[w] = map[string]int{c.Unit: n}
-		}
-	}
-	return out, nil
+	return stats.NewCounter(o.Unit, f, g)
 }
 
 // RedirectOutput points the command's output at -o FILE when given (the
