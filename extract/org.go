@@ -339,6 +339,8 @@ func orgHead(d *Document, toks []segment.Token, k int) (kind int, needPrefix boo
 		return 0, false
 	case n == 1 && len(rs) == 2 && t.Pos != "j":
 		return 0, false // 干部, 社会, 全局: two-character words
+	case n == 1 && rs[len(rs)-1] == '队' && personTag(t.Pos) && k > 0 && toks[k-1].Pos == "ns":
+		return orgSuffix, true // 浙江|中欣队: a team named by its sponsor, after its province
 	case n == 1 && t.Pos != "n" && t.Pos != "nt" && t.Pos != "j" && t.Pos != "nz":
 		return 0, false // 莫斯科: a one-character head on a word that is no noun
 	case len(rs) > 2 && orgBadTails[string(rs[len(rs)-2:])]:
@@ -463,7 +465,7 @@ func scanOrgs(d *Document) []orgSpan {
 		for start < from && (toks[start].Pos == "v" || toks[start].Pos == "vn" || toks[start].Pos == "a" || toks[start].Pos == "an" || toks[start].Pos == "b") && !isProper(toks[start]) {
 			start++
 		}
-		if needPrefix && !proper && start < from && orgBrandHeads[headWord(toks[to].Text)] {
+		if needPrefix && !proper && from > 0 && orgBrandHeads[headWord(toks[to].Text)] {
 			// a company or team named by a word that is no common word:
 			// 大和|银行, 宝元|队 (not 上市|公司, 医疗|队)
 			if b := toks[from-1]; len([]rune(b.Text)) >= 2 && (!dictWord(d, b.Text) || personTag(b.Pos) || b.Pos == "ns" && !frequentWord(b.Text)) && !orgFirstStop[b.Text] {
