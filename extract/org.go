@@ -497,7 +497,55 @@ func scanOrgs(d *Document) []orgSpan {
 		}
 		out = append(out, s)
 	}
+	// a sub-unit written after the body it belongs to: 农业厅|科教处,
+	// 宣传部|新闻|科, 农业大学|园艺|系
+	for i := range out {
+		if out[i].end >= len(rs) || endTok[out[i].end] < 0 {
+			continue // the name ends inside a token (中央政治局|常委)
+		}
+		k := int(endTok[out[i].end]) + 1
+		if k >= len(toks) || toks[k].Start != out[i].end {
+			continue
+		}
+		if e := orgSubUnit(toks, k); e > 0 && (i+1 == len(out) || e <= out[i+1].start) {
+			out[i].end = e
+		}
+	}
 	return out
+}
+
+// orgNotSubUnit end in a sub-unit character but name no sub-unit.
+var orgNotSubUnit = map[string]bool{
+	"好处": true, "到处": true, "用处": true, "长处": true, "短处": true, "难处": true,
+	"益处": true, "住处": true, "深处": true, "各处": true, "之处": true, "本科": true,
+	"学科": true, "专科": true, "小组": true, "改组": true, "重组": true, "编组": true,
+	"股": true, "处": true, "组": true,
+}
+
+// orgSubUnit returns the end of a sub-unit starting at token k (科教处,
+// 新闻|科, 园艺|系), or 0: up to two plain nouns and a word ending in 处, 科,
+// 系, 组 or 股, six characters at most.
+func orgSubUnit(toks []segment.Token, k int) int {
+	start := toks[k].Start
+	for j := k; j < len(toks) && j < k+3; j++ {
+		t := toks[j]
+		if t.End-start > 6 {
+			return 0
+		}
+		last, _ := utf8.DecodeLastRuneInString(t.Text)
+		single := t.End-t.Start == 1
+		unit := strings.ContainsRune("处科系组股", last) && !orgNotSubUnit[t.Text]
+		switch {
+		case unit && single && j > k:
+			return t.End // 新闻|科: a one-character unit after a noun
+		case unit && !single && (t.Pos == "n" || t.Pos == "nt"):
+			return t.End // 科教处, 艺术科
+		case t.Pos == "n" && !single:
+			continue // a noun inside the sub-unit's name
+		}
+		return 0
+	}
+	return 0
 }
 
 func runOrgs(d *Document) {

@@ -268,3 +268,20 @@ func TestOrgKindsOfBodies(t *testing.T) {
 		t.Errorf("no organization found in a sentence naming two governments")
 	}
 }
+
+// TestOrgSubUnits checks that a sub-unit written after its body is part of
+// the name, and that a common word ending in the same character is not.
+func TestOrgSubUnits(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"山东省农业厅科教处处长王明介绍了情况。", "山东省农业厅科教处"},
+		{"县委宣传部新闻科科长李华主持会议。", "县委宣传部新闻科"},
+		{"河北农业大学园艺系教授张强到村里讲课。", "河北农业大学园艺系"},
+		{"县人民医院好处很多。", "县人民医院"},
+	}
+	for _, c := range cases {
+		d := orgDoc(t, c.text)
+		if got := orgNamesOf(d); len(got) == 0 || got[0] != c.want {
+			t.Errorf("%q: got %v, want %q first", c.text, got, c.want)
+		}
+	}
+}
