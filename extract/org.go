@@ -445,8 +445,8 @@ func scanOrgs(d *Document) []orgSpan {
 				break
 			}
 			start = j
-			if properOrNamed(tj) {
-				proper = true // a place, or a listed body: 县委|办公室
+			if properOrNamed(tj) && !(j == from-1 && tj.Text == "国家" && from == to && orgBrandHeads[toks[to].Text]) {
+				proper = true // a place, or a listed body: 县委|办公室 (not 国家|银行, a state bank)
 			}
 		}
 		// a complete name takes only places and organizations before it
