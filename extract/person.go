@@ -547,7 +547,8 @@ func (c *personCtx) chineseAt(k int) (best personCand) {
 			case gl == 2:
 				accept = (ev.lex2 && ev.shape >= 1) || (ev.lex1 && ev.shape == 2 && (ev.weak || ke-k == 2)) || (ev.shape == 2 && (ev.weak || class == 1) && ke-k == 2)
 			case gl == 1:
-				accept = ev.lex2 && ev.shape == 1 && (ev.weak || (ke == k && c.freq(c.toks[k].Text) < personRareFreq))
+				accept = ev.lex2 && ev.shape == 1 && (ev.weak || (ke == k && c.freq(c.toks[k].Text) < personRareFreq)) ||
+					class == 1 && ke == k+1 && ev.lex1 && ev.shape == 1 && personTag(c.toks[ke].Pos)
 			}
 			if accept && (best.start < 0 || e > best.end) {
 				best = personCand{start: i, end: e, strong: ev.strong}
@@ -1139,6 +1140,80 @@ func (c *personCtx) listItems(found []personCand, known knownNames) []personCand
 	return out
 }
 
+// nameLists adds the items of lists of three or more names that hold no
+// name found so far (张庚、吴雪、欧阳山尊、胡可): every item has a name's
+// shape (see listItem), every given name is plausible or tagged a name by
+// gse, and gse tags at least two items as names.
+func (c *personCtx) nameLists(found []personCand) []personCand {
+	rs := c.rs
+	var extra []personCand
+	for i := 1; i < len(rs); i++ {
+		if rs[i] != '、' {
+			continue
+		}
+		first, ok := c.listItem(i, false)
+		for n := 4; n >= 2 && !ok; n-- {
+			// the first item right after a verb: 有|张庚、吴雪
+			if i-n >= 0 {
+				first, ok = c.nameShaped(i-n, i)
+			}
+		}
+		if !ok {
+			continue
+		}
+		items := []personCand{first}
+		j := i
+		for j < len(rs) && rs[j] == '、' && len(items) < 40 {
+			q, ok := c.listItem(j+1, true)
+			if !ok {
+				break
+			}
+			items = append(items, q)
+			j = q.end
+		}
+		if j > i {
+			i = j // the list is decided once
+		}
+		if len(items) < 3 {
+			continue
+		}
+		tagged := 0
+		for _, q := range items {
+			t, plausible := false, true
+			for k := c.startTok[q.start]; k >= 0 && k < len(c.toks) && c.toks[k].Start < q.end; k++ {
+				t = t || personTag(c.toks[k].Pos)
+			}
+			sl, _ := surnames.Longest(rs, q.start)
+			for _, r := range rs[q.start+sl : q.end] {
+				plausible = plausible && givenSet.has(r)
+			}
+			if !t && !plausible {
+				tagged = -1 << 20
+				break
+			}
+			if t {
+				tagged++
+			}
+		}
+		if tagged >= 2 {
+			extra = append(extra, items...)
+		}
+	}
+	if len(extra) == 0 {
+		return found
+	}
+	found = append(found, extra...)
+	sort.Slice(found, func(i, j int) bool { return found[i].start < found[j].start })
+	out := found[:0]
+	for _, p := range found {
+		if n := len(out); n > 0 && p.start < out[n-1].end {
+			continue // keep the earlier span
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
 // skipNote returns the position after a short note in brackets that opens
 // at i (（女）, （藏族）, （土家族）), or i when there is none.
 func (c *personCtx) skipNote(i int) int {
@@ -1208,6 +1283,14 @@ func (c *personCtx) listItem(i int, forward bool) (personCand, bool) {
 			return personCand{}, false
 		}
 	}
+	return c.nameShaped(s, e)
+}
+
+// nameShaped returns rs[s:e] as a candidate when it has the shape of a
+// Chinese name: cut cleanly by the segmenter, no place, a surname of class
+// 1 or 2, one or two given characters with no function character, and not
+// one known word that is no name.
+func (c *personCtx) nameShaped(s, e int) (personCand, bool) {
 	n := e - s
 	if n < 2 || n > 4 || c.startTok[s] < 0 || c.endTok[e] < 0 || c.placeOverlap(s, e) {
 		return personCand{}, false
@@ -1312,6 +1395,7 @@ func findPersons(c *personCtx) []personCand {
 			k = e
 		}
 	}
+	found = c.nameLists(found)
 	found = c.listItems(found, known)
 	found = c.extendRuns(c.mergeRuns(found))
 	if len(known) > 0 {

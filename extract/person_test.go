@@ -206,6 +206,9 @@ func TestPersonSecondPassRules(t *testing.T) {
 		// a name-shaped word before a place head or inside a body is neither
 		{"village", "安徽省阜南县王家坝村村民连夜转移。", nil},
 		{"common noun", "全村大专毕业生达８２人。", nil},
+		// a list of three names that gse tags, none with other context
+		{"name list", "出席会议的有张庚、吴雪、胡可。", []string{"张庚", "吴雪", "胡可"}},
+		{"word list", "抓好文化、卫生、体育工作。", nil},
 		// an unknown foreign word with an office after it
 		{"foreign with office", "钱其琛与菲拉利首相会谈。", []string{"钱其琛", "菲拉利"}},
 	}
