@@ -723,7 +723,8 @@ func (c *personCtx) foreignAt(k int) personCand {
 			for e > t.Start && c.endTok[e] < 0 {
 				e--
 			}
-			if e-t.Start >= 2 && !c.placeOverlap(t.Start, e) {
+			oneWord := e == t.End && !personTag(t.Pos) && c.freq(t.Text) >= personRareFreq
+			if e-t.Start >= 2 && !oneWord && !c.placeOverlap(t.Start, e) { // not 摄影|比赛, 专家|连连
 				return personCand{start: t.Start, end: e, strong: true}
 			}
 		}
