@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -391,12 +392,14 @@ func scanOrgs(d *Document) []orgSpan {
 	rs := d.runes
 	var spans []orgSpan
 	// complete names matched on characters across gse's cuts (人大/办).
-	endTok := make([]int32, len(rs)+1)
-	for i := range endTok {
-		endTok[i] = -1
-	}
-	for k := range toks {
-		endTok[toks[k].End] = int32(k)
+	// endTok returns the token ending at code point i, or -1: a binary
+	// search, as it is asked only around heads
+	endTok := func(i int) int {
+		k := sort.Search(len(toks), func(k int) bool { return toks[k].End >= i })
+		if k < len(toks) && toks[k].End == i {
+			return k
+		}
+		return -1
 	}
 	type head struct {
 		from, to   int // token range
@@ -406,9 +409,9 @@ func scanOrgs(d *Document) []orgSpan {
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		if n, _ := orgNames.Longest(rs, t.Start); n > 0 && n > t.End-t.Start {
-			if e := endTok[t.Start+n]; e >= 0 && t.Start+n <= len(rs) {
-				heads = append(heads, head{k, int(e), false})
-				k = int(e)
+			if e := endTok(t.Start + n); e >= 0 && t.Start+n <= len(rs) {
+				heads = append(heads, head{k, e, false})
+				k = e
 				continue
 			}
 		}
@@ -423,7 +426,7 @@ func scanOrgs(d *Document) []orgSpan {
 		proper := false
 		for j := from - 1; j >= 0 && from-j <= 6; j-- {
 			tj := toks[j]
-			if pe, _, ok := MatchPlace(rs, tj.Start); ok && pe > tj.End && (pe <= toks[from].Start && endTok[pe] >= 0 || pe == toks[from].Start+1 && strings.ContainsRune(orgLevelChars, rs[toks[from].Start])) {
+			if pe, _, ok := MatchPlace(rs, tj.Start); ok && pe > tj.End && (pe <= toks[from].Start && endTok(pe) >= 0 || pe == toks[from].Start+1 && strings.ContainsRune(orgLevelChars, rs[toks[from].Start])) {
 				start, proper = j, true // a place the segmenter cut apart: 乐平|市委
 				continue
 			}
@@ -500,10 +503,10 @@ func scanOrgs(d *Document) []orgSpan {
 	// a sub-unit written after the body it belongs to: 农业厅|科教处,
 	// 宣传部|新闻|科, 农业大学|园艺|系
 	for i := range out {
-		if out[i].end >= len(rs) || endTok[out[i].end] < 0 {
+		if out[i].end >= len(rs) || endTok(out[i].end) < 0 {
 			continue // the name ends inside a token (中央政治局|常委)
 		}
-		k := int(endTok[out[i].end]) + 1
+		k := endTok(out[i].end) + 1
 		if k >= len(toks) || toks[k].Start != out[i].end {
 			continue
 		}
