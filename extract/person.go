@@ -140,6 +140,19 @@ var personVerbsBefore = map[string]bool{
 	"祝贺": true, "致电": true, "致信": true, "战胜": true, "击败": true, "负于": true,
 }
 
+// personHeadlineVerbs, right after a name opening a line, make it a
+// headline about that person: 张万年会见…, 李鹏视察….
+var personHeadlineVerbs = map[string]bool{
+	"会见": true, "接见": true, "会晤": true, "视察": true, "考察": true, "看望": true,
+	"慰问": true, "出席": true, "主持": true, "致电": true, "致信": true, "致函": true,
+}
+
+// photoNote reports whether a note of attached pictures opens at i:
+// 邱娥国（附图片１张）, a headline that is only a name.
+func (c *personCtx) photoNote(i int) bool {
+	return i+3 < len(c.rs) && (c.rs[i] == '（' || c.rs[i] == '(') && c.rs[i+1] == '附' && (c.rs[i+2] == '图' || c.rs[i+2] == '照')
+}
+
 // personVerbs follow a person as subject.
 var personVerbs = map[string]bool{
 	"说": true, "指出": true, "表示": true, "强调": true, "认为": true, "介绍": true,
@@ -411,7 +424,7 @@ func (c *personCtx) context(start, end int, ev *evidence) {
 		ev.strong = true // 王磊六段: a player's rank in go or chess
 	}
 	lineStart := start == 0 || c.rs[start-1] == '\n'
-	lineEnd := end == len(c.rs) || c.rs[end] == '\n'
+	lineEnd := end == len(c.rs) || c.rs[end] == '\n' || c.photoNote(end)
 	if lineStart && lineEnd {
 		ev.strong = true // a line that is only a name: a byline
 	}
@@ -435,6 +448,12 @@ func (c *personCtx) context(start, end int, ev *evidence) {
 	}
 	if start > 0 && c.rs[start-1] == '、' {
 		ev.weak = true
+	}
+	if (start == 0 || c.rs[start-1] == '\n') && end < len(c.rs) {
+		// a headline opening with its subject: 张万年会见美前国防部长
+		if kt := c.startTok[end]; kt >= 0 && personHeadlineVerbs[c.toks[kt].Text] {
+			ev.strong = true
+		}
 	}
 	if (start == 0 || strings.ContainsRune("。！？\n”』，；：", c.rs[start-1])) && end < len(c.rs) {
 		// a clause opening with the name as subject: 李鹏在…, 李鹏对…

@@ -209,6 +209,10 @@ func TestPersonSecondPassRules(t *testing.T) {
 		// a list of three names that gse tags, none with other context
 		{"name list", "出席会议的有张庚、吴雪、胡可。", []string{"张庚", "吴雪", "胡可"}},
 		{"word list", "抓好文化、卫生、体育工作。", nil},
+		// a headline that is a name and a note of pictures, or opens with a
+		// name and a verb of official business
+		{"photo headline", "邱娥国（附图片１张）", []string{"邱娥国"}},
+		{"headline verb", "张万年会见美前国防部长", []string{"张万年"}},
 		// an unknown foreign word with an office after it
 		{"foreign with office", "钱其琛与菲拉利首相会谈。", []string{"钱其琛", "菲拉利"}},
 	}
