@@ -184,8 +184,8 @@ func pdGold(t *testing.T, path string, every int) (texts []string, gold []map[st
 
 // TestPersonOrgPD1998Dev scores a tenth of the PD1998 development set and
 // fails when exact-span F1 falls below floors a little under the figures
-// measured when the rules were written (person 0.83, org 0.76 on this
-// tenth; 0.833 and 0.762 on all of dev).
+// measured after the second pass on the rules (person 0.849, org 0.770 on
+// this tenth; 0.847 and 0.775 on all of dev).
 func TestPersonOrgPD1998Dev(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: scores PD1998 dev")
@@ -218,7 +218,7 @@ func TestPersonOrgPD1998Dev(t *testing.T) {
 			}
 		}
 	}
-	floors := map[string]float64{TypePerson: 0.80, TypeOrg: 0.73}
+	floors := map[string]float64{TypePerson: 0.83, TypeOrg: 0.75}
 	for _, typ := range []string{TypePerson, TypeOrg} {
 		p := float64(tp[typ]) / float64(tp[typ]+fp[typ])
 		r := float64(tp[typ]) / float64(tp[typ]+fn[typ])
