@@ -160,6 +160,8 @@ var personVerbs = map[string]bool{
 	"宣布": true, "要求": true, "希望": true, "提出": true, "透露": true, "回忆": true,
 	"参加": true, "会晤": true, "访问": true, "接见": true, "看望": true, "率领": true,
 	"带队": true, "担任": true, "发表": true, "签署": true, "题词": true, "当选": true,
+	// not verbs, but words that follow a person: 科恩一行, 宋平夫妇
+	"一行": true, "等人": true, "夫妇": true, "夫人": true,
 }
 
 // personRuneSet is a set of characters of the Basic Multilingual Plane,
@@ -638,6 +640,8 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 				if ev.shape < 2 {
 					ev.shape = 2 // a dictionary name whose given part is no word: 何长工
 				}
+			} else if gl == 2 && !ev.strong && ev.weak && c.freq(toks[k].Text) >= personRareFreq {
+				ev.shape = max(ev.shape, 1) // a known name with a verb after it: 张万年会见, 金大中说
 			} else if gl == 2 && !ev.strong && ev.shape < 2 {
 				ev.veto = true // 高|水平: the given part is a common word
 				return

@@ -213,6 +213,8 @@ func TestPersonSecondPassRules(t *testing.T) {
 		// name and a verb of official business
 		{"photo headline", "邱娥国（附图片１张）", []string{"邱娥国"}},
 		{"headline verb", "张万年会见美前国防部长", []string{"张万年"}},
+		// words that follow a person: a delegation, a couple
+		{"delegation", "县长欢迎科恩一行来访。", []string{"科恩"}},
 		// an unknown foreign word with an office after it
 		{"foreign with office", "钱其琛与菲拉利首相会谈。", []string{"钱其琛", "菲拉利"}},
 	}
