@@ -24,6 +24,10 @@ import (
 // needs a prefix with a proper element (a place, an organization, an
 // abbreviation or a national prefix such as 中央, 国家, 全国).
 //
+// A sub-unit written right after a body is part of its name (农业厅科教处,
+// 宣传部新闻科); one plain character before a common head names a kind of
+// body (党组织, 新政府), not a body.
+//
 // When the document's home county is known, a name that starts with the bare
 // level character of that county (县人大常委会) gets Expanded with the
 // county's name (黔西县人大常委会).

@@ -54,6 +54,16 @@ import (
 // (bylines such as （陈燮衡李晶晶）) form one mention, as PD1998 annotates
 // them, except inside a 《》 title.
 //
+// Further context, added in a second pass: a role noun before the name
+// (犯罪嫌疑人, 职工, 学家), 为 and an office after it (李逢滋为副主任), a
+// rank (王磊六段), a byline mark in brackets (（张滨作）), 一行 or 夫妇
+// after it, a headline made of the name and a note of pictures or opening
+// with the name and 会见, 视察 …; list items go on past a note in brackets
+// (陈绮玲（女）、程有清), and a list of three or more name-shaped items that
+// gse tags is a list of names. A note in brackets (（蒙古族）, （左一）) is
+// no byline, and a name-shaped word inside an organization (李宁集团) or
+// before a one-character place head (王家坝村) needs strong context.
+//
 // Each mention carries the titles written right before it, split at 、,
 // and an office written right after it (习近平总书记), the organization
 // the first title names, and a role (author, reporter) for bylines.
