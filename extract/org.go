@@ -235,6 +235,13 @@ var orgBrandHeads = map[string]bool{
 	"剧团": true, "话剧团": true, "艺术团": true, "歌舞团": true,
 }
 
+// orgFieldHeads are heads that a field word before them makes a name
+// when gse tags the whole word an organization: 国防大学, 军事科学院, unlike
+// 商业银行 or 联合政府, which are kinds of bodies.
+var orgFieldHeads = map[string]bool{
+	"大学": true, "学院": true, "科学院": true, "研究院": true, "研究所": true, "出版社": true,
+}
+
 // headWord returns the suffix that ends w (w itself when it is a suffix).
 func headWord(w string) string {
 	rs := []rune(w)
@@ -361,7 +368,7 @@ func orgHead(d *Document, toks []segment.Token, k int) (kind int, needPrefix boo
 			return orgSuffix, true
 		}
 		if pre := string(rs[:len(rs)-n]); len(rs)-n >= 2 && !properPrefix[pre] {
-			if _, _, ok := MatchPlace(rs, 0); !ok && commonWord(d, pre) {
+			if _, _, ok := MatchPlace(rs, 0); !ok && commonWord(d, pre) && !orgFieldHeads[string(rs[len(rs)-n:])] {
 				return orgSuffix, true
 			}
 		}

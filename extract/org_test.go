@@ -285,3 +285,13 @@ func TestOrgSubUnits(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgFieldHeads checks that a university or institute named by its
+// field is a name (国防大学), while a bank named by its kind is not.
+func TestOrgFieldHeads(t *testing.T) {
+	d := orgDoc(t, "迟浩田在国防大学讲课时强调，商业银行要加强管理。")
+	got := orgNamesOf(d)
+	if !reflect.DeepEqual(got, []string{"国防大学"}) {
+		t.Errorf("got %v, want [国防大学]", got)
+	}
+}
