@@ -102,14 +102,7 @@ pairs: keep --min-count at a few occurrences.`,
 				}
 			}
 		}
-		if cerr := rw.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return err
-		}
-		summary(cmd, o, sum)
-		return sum.Err()
+		return finish(cmd, o, rw, sum, err)
 	}
 	return cmd
 }

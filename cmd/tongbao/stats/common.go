@@ -17,3 +17,17 @@ func summary(cmd *cobra.Command, o *Options, s ScanSummary) {
 		fmt.Fprintf(cmd.ErrOrStderr(), "tongbao: %d documents, %d bytes, %d failed\n", s.Docs, s.Bytes, s.Failed)
 	}
 }
+
+// finish closes the table writer and, when all went well, prints the
+// summary; it returns the first error, or the summary's when documents
+// failed.
+func finish(cmd *cobra.Command, o *Options, rw *RowWriter, sum ScanSummary, err error) error {
+	if cerr := rw.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	summary(cmd, o, sum)
+	return sum.Err()
+}

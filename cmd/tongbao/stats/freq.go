@@ -84,14 +84,7 @@ mention type with --unit). Rows are sorted by count, then term.`,
 				}
 			}
 		}
-		if cerr := rw.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return err
-		}
-		summary(cmd, o, sum)
-		return sum.Err()
+		return finish(cmd, o, rw, sum, err)
 	}
 	return cmd
 }
