@@ -245,8 +245,18 @@ func NewDocument(text string, opts ...Option) (*Document, error) {
 		}
 	}
 	sortMentions(d.Mentions)
+	// Arrays are [] rather than null when empty, so that every record has
+	// the same shape for jq and data frames.
 	if d.Mentions == nil {
 		d.Mentions = []Mention{}
+	}
+	if d.Sections == nil {
+		d.Sections = []Section{}
+	}
+	for _, es := range []*[]Entity{&d.People, &d.Places, &d.Orgs} {
+		if *es == nil {
+			*es = []Entity{}
+		}
 	}
 	return d, nil
 }

@@ -105,3 +105,21 @@ func TestTypesSelectSubset(t *testing.T) {
 		t.Errorf("unknown type: err = %v", err)
 	}
 }
+
+// TestEmptyArraysNotNull checks that a document with nothing to extract
+// has the same shape as any other: empty arrays, not nulls.
+func TestEmptyArraysNotNull(t *testing.T) {
+	d, err := NewDocument("无。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{`"sections":[]`, `"people":[]`, `"places":[]`, `"orgs":[]`, `"mentions":[]`} {
+		if !strings.Contains(string(b), k) {
+			t.Errorf("%s missing from %s", k, b)
+		}
+	}
+}
