@@ -188,33 +188,9 @@ func TestCountTable(t *testing.T) {
 		t.Fatalf("only %d cases", len(cases))
 	}
 	for _, c := range cases {
-		d, err := NewDocument(c.text, WithTypes(TypeCount))
-		if err != nil {
-			t.Fatal(err)
-		}
-		ms := d.MentionsOf(TypeCount)
-		if c.want == "" {
-			if len(ms) != 0 {
-				t.Errorf("%s: want no count, got %q", c.text, ms[0].Text)
-			}
-			continue
-		}
-		var m *Mention
-		for k := range ms {
-			if ms[k].Text == c.want {
-				m = &ms[k]
-			}
-		}
+		m := wantMention(t, c.text, TypeCount, c.want)
 		if m == nil {
-			var got []string
-			for _, x := range ms {
-				got = append(got, x.Text)
-			}
-			t.Errorf("%s: no count %q (got %q)", c.text, c.want, got)
 			continue
-		}
-		if r := []rune(c.text); string(r[m.Start:m.End]) != m.Text {
-			t.Errorf("%s: offsets %d:%d do not give %q", c.text, m.Start, m.End, m.Text)
 		}
 		v, _ := m.Value.(float64)
 		if math.Abs(v-c.value) > 1e-9*math.Max(1, c.value) || m.Unit != c.unit || m.Approx != c.approx || m.Kind != c.kind {

@@ -218,33 +218,9 @@ func TestTimeTable(t *testing.T) {
 		t.Fatalf("only %d cases", len(cases))
 	}
 	for _, c := range cases {
-		d, err := NewDocument(c.text, WithTypes(TypeTime), WithRefDate(timeRef))
-		if err != nil {
-			t.Fatal(err)
-		}
-		ms := d.MentionsOf(TypeTime)
-		if c.want == "" {
-			if len(ms) != 0 {
-				t.Errorf("%s: want no time, got %q", c.text, ms[0].Text)
-			}
-			continue
-		}
-		var m *Mention
-		for k := range ms {
-			if ms[k].Text == c.want {
-				m = &ms[k]
-			}
-		}
+		m := wantMention(t, c.text, TypeTime, c.want, WithRefDate(timeRef))
 		if m == nil {
-			var got []string
-			for _, x := range ms {
-				got = append(got, x.Text)
-			}
-			t.Errorf("%s: no time %q (got %q)", c.text, c.want, got)
 			continue
-		}
-		if r := []rune(c.text); string(r[m.Start:m.End]) != m.Text {
-			t.Errorf("%s: offsets %d:%d do not give %q", c.text, m.Start, m.End, m.Text)
 		}
 		if v := timeValueString(m.Value); v != c.value || m.Kind != c.kind || m.Grain != c.grain {
 			t.Errorf("%s: %s = %q %s %s, want %q %s %s", c.text, m.Text, v, m.Kind, m.Grain, c.value, c.kind, c.grain)
