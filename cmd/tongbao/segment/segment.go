@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -108,18 +109,21 @@ rejected.`,
 			toks := seg.Cut(doc.Text)
 			switch format {
 			case "jsonl":
-				if !pos {
-					for i := range toks {
-						toks[i].Pos = ""
+				if in.Pretty {
+					if !pos {
+						for i := range toks {
+							toks[i].Pos = ""
+						}
 					}
+					if toks == nil {
+						toks = []segment.Token{}
+					}
+					return cmdutil.JSONRecord(struct {
+						ID     string          `json:"id"`
+						Tokens []segment.Token `json:"tokens"`
+					}{doc.ID, toks}, true)
 				}
-				if toks == nil {
-					toks = []segment.Token{}
-				}
-				return cmdutil.JSONRecord(struct {
-					ID     string          `json:"id"`
-					Tokens []segment.Token `json:"tokens"`
-				}{doc.ID, toks}, in.Pretty)
+				return jsonlRecord(doc.ID, len(doc.Text), toks, pos), nil
 			case "tsv":
 				return tsvLines(doc.ID, toks, pos), nil
 			default:
@@ -197,3 +201,53 @@ func tsvLines(id string, toks []segment.Token, pos bool) []byte {
 }
 
 var tsvEscape = strings.NewReplacer("\\", `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
+
+// jsonlRecord writes the JSON Lines record of a document's tokens, as
+// encoding/json would write it, into one buffer sized up front: a long
+// document's record is built without reflection and without regrowing.
+func jsonlRecord(id string, textBytes int, toks []segment.Token, pos bool) []byte {
+	b := make([]byte, 0, textBytes+len(toks)*40+len(id)+32)
+	b = append(b, `{"id":`...)
+	b = appendJSONString(b, id)
+	b = append(b, `,"tokens":[`...)
+	for i, t := range toks {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"text":`...)
+		b = appendJSONString(b, t.Text)
+		b = append(b, `,"start":`...)
+		b = strconv.AppendInt(b, int64(t.Start), 10)
+		b = append(b, `,"end":`...)
+		b = strconv.AppendInt(b, int64(t.End), 10)
+		if pos && t.Pos != "" {
+			b = append(b, `,"pos":`...)
+			b = appendJSONString(b, t.Pos)
+		}
+		b = append(b, '}')
+	}
+	return append(b, "]}\n"...)
+}
+
+// appendJSONString appends s as a JSON string, as encoding/json writes
+// it: as is when it needs no escaping (the common case), else through
+// encoding/json.
+func appendJSONString(b []byte, s string) []byte {
+	if needsEscape(s) {
+		q, _ := cmdutil.JSONRecord(s, false)
+		return append(b, bytes.TrimRight(q, "\n")...)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// needsEscape reports whether encoding/json would escape anything in s.
+func needsEscape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' {
+			return true
+		}
+	}
+	return !utf8.ValidString(s) || strings.ContainsAny(s, "\u2028\u2029")
+}
