@@ -354,7 +354,9 @@ func fixText(s string) string {
 func (s *Segmenter) precise(text string, sc *scratch) []Token {
 	s.route(sc)
 	n := sc.n
-	toks := make([]Token, 0, n/2+4)
+	// About 0.55 to 0.58 tokens per code point in Chinese prose: room for
+	// all of them, so that a long document's tokens are not copied on growth.
+	toks := make([]Token, 0, n*5/8+4)
 	var hanRun int = -1 // start of a run of single Han code points (HMM)
 	flushHan := func(end int) {
 		if hanRun < 0 {
