@@ -224,6 +224,9 @@ func allTranslit(rs []rune) bool {
 
 func personTag(pos string) bool { return pos == "nr" || pos == "nrfg" || pos == "nrt" }
 
+// personVerbTag reports whether a gse tag is a verb's.
+func personVerbTag(pos string) bool { return pos == "v" || pos == "vn" || pos == "vd" }
+
 // personCtx holds what the person scan needs about the document.
 type personCtx struct {
 	d        *Document
@@ -369,6 +372,19 @@ func (c *personCtx) freq(w string) float64 {
 	return f
 }
 
+// pos returns the tag of w in the segmenter's dictionary ("" when unknown).
+func (c *personCtx) pos(w string) string {
+	s := c.d.seg
+	if s == nil {
+		var err error
+		if s, err = segment.Default(); err != nil {
+			return ""
+		}
+	}
+	_, p, _ := s.Lookup(w)
+	return p
+}
+
 // personCand is one possible name.
 type personCand struct {
 	start, end int
@@ -378,6 +394,7 @@ type personCand struct {
 // evidence is what is known about a candidate name and its surroundings.
 type evidence struct {
 	strong bool // office or byline before, office or form of address after
+	job    bool // a job or role noun right before (职工, 企业家): strong, yet no office
 	weak   bool // reporting verb after, 、 or 等 after, list item
 	lex2   bool // gse tags the whole name, or surname and given name, as a name
 	lex1   bool // gse tags the surname token as a name
@@ -387,8 +404,9 @@ type evidence struct {
 
 // context fills the strong and weak context of a span.
 func (c *personCtx) context(start, end int, ev *evidence) {
-	if tl, _ := c.titleBefore(start); tl > 0 {
+	if tl, kind := c.titleBefore(start); tl > 0 {
 		ev.strong = true
+		ev.job = kind == "job"
 	} else if c.bylineCue(start) != "" || start == c.listAt {
 		ev.strong = true
 	}
@@ -624,6 +642,13 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 		return
 	}
 	c.context(start, end, &ev)
+	if !ev.strong && end+1 < len(c.rs) && c.startTok[end] >= 0 && c.endTok[end+1] >= 0 && !isHan(c.rs[end+1]) {
+		// 惠民|生、: a lone verb closing the phrase makes the "name" its first part
+		if nt := toks[c.startTok[end]]; personVerbTag(nt.Pos) && !personVerbs[nt.Text] && !funcCharSet.has(c.rs[end]) {
+			ev.veto = true
+			return
+		}
+	}
 	if notLastSet.has(c.rs[end-1]) && !ev.strong {
 		ev.veto = true // 许可证, 严重性: the last character heads a common noun
 		return
@@ -679,6 +704,11 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 			if gl == 2 && !ev.strong && ev.shape < 2 && toks[k].Pos == "n" && c.freq(toks[k].Text) >= personCommonFreq {
 				ev.veto = true // a frequent common word: 毕业生
 				return
+			} else if gl == 2 && !ev.strong && c.freq(toks[k].Text) >= personRareFreq && !personTag(c.pos(string(c.rs[start+sl:end]))) {
+				// a dictionary word in use, no name tag on it or on its
+				// given part, no office: 高利贷, not 周|恩来
+				ev.veto = true
+				return
 			} else if gl == 2 && ev.shape >= 1 && c.freq(string(c.rs[start+sl:end])) < personGivenFreq {
 				ev.lex2 = true
 			} else if !ev.strong || gl == 1 && c.freq(toks[k].Text) >= personRareFreq {
@@ -698,7 +728,12 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 			// character follows.
 			if personTag(first.Pos) && fl == sl+1 && ke == k+1 && end-first.End == 1 && givenSet.has(c.rs[end-1]) {
 				ev.lex2 = true
-			} else if !ev.strong {
+				if !ev.strong && (c.freq(first.Text) >= personCommonFreq || personVerbTag(toks[ke].Pos)) {
+					ev.veto = true // 文明|城, 惠民|生: a common word, or a word and a verb
+					return
+				}
+			} else if !ev.strong || ev.job && !personTag(first.Pos) && c.freq(first.Text) >= personRareFreq {
+				// 企业家|安心|谋: a role noun does not make a word a name
 				ev.veto = true
 				return
 			}
@@ -817,6 +852,9 @@ func (c *personCtx) foreignAt(k int) personCand {
 	start, end := t.Start, c.toks[ke].End
 	if end-start < 2 || c.placeOverlap(start, end) {
 		return personCand{start: -1}
+	}
+	if ke == k && !tagged && c.freq(t.Text) >= personRareFreq {
+		return personCand{start: -1} // a dictionary word after a job: 职工|基本|医疗保险
 	}
 	var ev evidence
 	c.context(start, end, &ev)
@@ -1007,8 +1045,8 @@ func (c *personCtx) japaneseAt(k int) personCand {
 	}
 	var ev evidence
 	c.context(t.Start, end, &ev)
-	if !ev.strong && !ev.weak && end == t.End {
-		return personCand{start: -1}
+	if !ev.strong && (!ev.weak || end-t.Start == 1) && end == t.End {
+		return personCand{start: -1} // a lone 岸 needs an office: 河畅、水清、岸绿
 	}
 	return personCand{start: t.Start, end: end, strong: ev.strong}
 }
