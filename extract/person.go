@@ -663,6 +663,10 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 		}
 	}
 	gl := end - start - sl
+	if k == ke && gl == 1 && ev.job && c.freq(toks[k].Text) >= personRareFreq {
+		ev.veto = true // 居民|养老, 职工|包片: a role noun does not make a word a name
+		return
+	}
 	if k == ke {
 		switch toks[k].Pos {
 		case "nr", "nrfg":
@@ -996,6 +1000,47 @@ func (c *personCtx) bylineRuns() map[int]int {
 		if closed && c.startTok[s] >= 0 && c.endTok[end] >= 0 && c.nameRun(s, end) && !c.placeOverlap(s, end) {
 			out[s] = end
 		}
+	}
+	return out
+}
+
+// personSpace reports whether r is a space written inside a line.
+func personSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\t' }
+
+// speakerLines finds the speaker of a report or speech, written as a byline:
+// an office, spaces, then a name of two or three characters that ends the
+// line (海拉尔区人民政府代区长　　萨国文). The shape alone is strong context,
+// so the surname need not be in the surname list. It returns the spans by
+// start.
+func (c *personCtx) speakerLines() map[int]int {
+	out := map[int]int{}
+	rs := c.rs
+	for i := 1; i < len(rs); i++ {
+		if !personSpace(rs[i]) || personSpace(rs[i-1]) {
+			continue
+		}
+		if tl, kind := c.titleBefore(i); tl == 0 || kind != "office" {
+			continue
+		}
+		s := i
+		for s < len(rs) && personSpace(rs[s]) {
+			s++
+		}
+		e := s
+		for e < len(rs) && e-s <= 3 && isHan(rs[e]) {
+			e++
+		}
+		n := e - s
+		for e < len(rs) && personSpace(rs[e]) {
+			e++
+		}
+		if n < 2 || n > 3 || e < len(rs) && rs[e] != '\n' && rs[e] != '\r' {
+			continue
+		}
+		if tn, _ := titleFwd.Longest(rs[:s+n], s); tn > 0 || c.placeOverlap(s, s+n) || c.inOrg[s] {
+			continue // 县长　副县长: an office, a place or a body is no name
+		}
+		out[s] = s + n
 	}
 	return out
 }
@@ -1424,6 +1469,9 @@ func findPersons(c *personCtx) []personCand {
 	for s, e := range c.bylineRuns() {
 		dotted[s] = e
 	}
+	for s, e := range c.speakerLines() {
+		dotted[s] = e
+	}
 	for k := 0; k < len(c.toks); k++ {
 		best := personCand{start: -1}
 		if e, ok := dotted[c.toks[k].Start]; ok {
@@ -1501,6 +1549,14 @@ func findPersons(c *personCtx) []personCand {
 // text order, split at 、, and the organization the first one names.
 func (c *personCtx) titlesBefore(start int, orgEnds map[int]int) (titles []string, org string) {
 	i := start
+	if j := i; j > 0 && personSpace(c.rs[j-1]) {
+		for j > 0 && personSpace(c.rs[j-1]) {
+			j--
+		}
+		if tl, kind := c.titleBefore(j); tl > 0 && kind == "office" {
+			i = j // 代区长　　萨国文: the speaker's office across the spaces
+		}
+	}
 	for {
 		tl, _ := c.titleBefore(i)
 		if tl == 0 {
