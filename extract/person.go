@@ -500,14 +500,27 @@ func (c *personCtx) context(start, end int, ev *evidence) {
 // name-shaped word, make it the name of a place: 王家坝|村, 图尔库|市.
 const placeHeads = "村庄屯寨港湾岛桥寺庙山河湖江街路市县镇乡"
 
-// placeHead reports whether a one-character place head word starts at i.
+// facilityHeads are the words that, written right after a name-shaped
+// word, make it the name of a street, a district, a school or a site, as
+// work reports list them: 贝尔|大街, 向阳|幼儿园, 东方明珠|小区.
+var facilityHeads = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`大街 大道 街道 小区 社区 公园 广场 景区 遗址 湿地 新区 园区 幼儿园
+		小学 中学 学校 医院 卫生院 酒业 牧业 乳业 基地 牧场 水库 大桥 商城 市场 宾馆 酒店 嘎查`) {
+		facilityHeads[w] = true
+	}
+}
+
+// placeHead reports whether a one-character place head word, or a facility
+// head, starts at i.
 func (c *personCtx) placeHead(i int) bool {
 	k := c.startTok[min(i, len(c.rs))]
 	if k < 0 {
 		return false
 	}
 	t := c.toks[k]
-	return t.End-t.Start == 1 && strings.ContainsRune(placeHeads, c.rs[i])
+	return t.End-t.Start == 1 && strings.ContainsRune(placeHeads, c.rs[i]) || facilityHeads[t.Text]
 }
 
 // isHan reports whether r is a Chinese character, testing the main CJK
@@ -648,6 +661,10 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 			ev.veto = true
 			return
 		}
+	}
+	if lt := toks[ke]; !ev.strong && k != ke && lt.End-lt.Start == 1 && lt.Pos == "ns" && strings.ContainsRune(placeHeads, c.rs[end-1]) {
+		ev.veto = true // 伊敏|河: the last character is a place head gse tags a place
+		return
 	}
 	if notLastSet.has(c.rs[end-1]) && !ev.strong {
 		ev.veto = true // 许可证, 严重性: the last character heads a common noun
@@ -1532,7 +1549,7 @@ func findPersons(c *personCtx) []personCand {
 				fi++
 				continue
 			}
-			if n := known.longest(c.rs, i); n > 0 && c.endTok[i+n] >= 0 {
+			if n := known.longest(c.rs, i); n > 0 && c.endTok[i+n] >= 0 && !c.placeHead(i+n) {
 				if fi < len(found) && found[fi].start < i+n {
 					continue
 				}
