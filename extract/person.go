@@ -681,7 +681,7 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 	}
 	gl := end - start - sl
 	if k == ke && gl == 1 && ev.job && c.freq(toks[k].Text) >= personRareFreq {
-		ev.veto = true // 居民|养老, 职工|包片: a role noun does not make a word a name
+		ev.veto = true // 居民|养老: a role noun does not make a word a name
 		return
 	}
 	if k == ke {
@@ -855,7 +855,8 @@ func (c *personCtx) foreignAt(k int) personCand {
 		if n < 2 || n > 5 {
 			return personCand{start: -1}
 		}
-		if tl, kind := c.titleBefore(t.Start); tl > 0 && kind != "after" && !c.placeOverlap(t.Start, t.End) {
+		if tl, kind := c.titleBefore(t.Start); tl > 0 && kind != "after" && !c.placeOverlap(t.Start, t.End) && (kind != "job" || surnameFirst.has(c.rs[t.Start]) || c.freq(t.Text) < personRareFreq) {
+			// after a role noun, a frequent word needs a surname: 职工|王政, not 居民|养老
 			return personCand{start: t.Start, end: t.End, strong: true}
 		}
 		return personCand{start: -1}
