@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -251,4 +252,54 @@ func BenchmarkPDPersonOrg(b *testing.B) {
 			runPersons(d)
 		}
 	})
+}
+
+// TestPersonWorkReportWords checks words of government work reports that
+// have a name's shape (a surname, then one or two characters) but are no
+// names: dictionary words after a role noun, words followed by a lone verb,
+// names of streets, schools and rivers, a lone Japanese surname.
+func TestPersonWorkReportWords(t *testing.T) {
+	text := "全年为城镇职工基本医疗保险待遇提标，城乡居民养老保险覆盖率进一步提高。" +
+		"依法打击非法集资和高利贷，防范金融风险。" +
+		"坚持稳增长、调结构、惠民生、防风险，多办惠民生的实事。" +
+		"弘扬企业家精神，让民营企业家安心谋发展。" +
+		"争创全国文明城，努力实现水清、岸绿、景美。" +
+		"完成贝尔大街、胜利大街改造，向阳幼儿园投入使用，伊敏河两岸景观改造全面完成。"
+	d := personDoc(t, text)
+	for _, w := range []string{"基本", "养老", "高利贷", "惠民生", "惠民", "安心谋", "文明城", "岸", "贝尔", "向阳", "伊敏河"} {
+		if firstPerson(d, w) != nil {
+			t.Errorf("%q taken for a person; persons: %v", w, personNames(d))
+		}
+	}
+	// the same rules leave names with an office or a role noun alone
+	d = personDoc(t, "区委书记王建国出席会议，企业家李刚介绍了经验，职工王芳发言。")
+	for _, w := range []string{"王建国", "李刚", "王芳"} {
+		if firstPerson(d, w) == nil {
+			t.Errorf("%q not found; persons: %v", w, personNames(d))
+		}
+	}
+}
+
+// TestPersonSpeakerLine checks the byline of a work report: an office,
+// spaces, then the speaker's name ending the line, whatever the surname.
+func TestPersonSpeakerLine(t *testing.T) {
+	text := "政府工作报告\n\n——2019年3月4日在区第十五届人民代表大会第三次会议上\n\n" +
+		"某某区人民政府代区长  萨国文\n\n各位代表：\n现在，我代表区人民政府向大会报告工作。\n" +
+		"县人民政府县长　　杜明德\n"
+	d := personDoc(t, text)
+	for _, w := range []string{"萨国文", "杜明德"} {
+		m := firstPerson(d, w)
+		if m == nil {
+			t.Errorf("speaker %q not found; persons: %v", w, personNames(d))
+			continue
+		}
+		if len(m.Titles) == 0 || !strings.HasSuffix(m.Titles[0], "长") {
+			t.Errorf("speaker %q titles = %q, want the office before the spaces", w, m.Titles)
+		}
+	}
+	// an office, spaces and a word that is no name: a table row, no byline
+	d = personDoc(t, "县长　　副县长\n")
+	if n := personNames(d); len(n) != 0 {
+		t.Errorf("persons in a row of offices: %v", n)
+	}
 }
