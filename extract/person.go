@@ -64,6 +64,29 @@ import (
 // no byline, and a name-shaped word inside an organization (李宁集团) or
 // before a one-character place head (王家坝村) needs strong context.
 //
+// Rules for government work reports, whose running text is full of
+// name-shaped words (a surname, then one or two characters):
+//
+//   - a job or role noun before a word (职工, 居民, 企业家) is strong
+//     context for a name, but not for a dictionary word: a frequent
+//     two-character word (居民|养老), a word gse does not tag as a name
+//     (职工|基本, 企业家|安心|谋), or a name-tagged word that does not start
+//     with a surname stays a word;
+//   - a dictionary word without a name tag on it or on its given part
+//     (高利贷, not 周|恩来) needs an office or a byline;
+//   - a surname and one character that gse keeps as one frequent word, or
+//     that is followed by a lone verb (文明|城, 惠民|生), is no name without
+//     strong context, nor is a name-shaped word before a lone verb that
+//     closes the phrase (惠民|生、);
+//   - a street, school or site head after the word (贝尔|大街,
+//     向阳|幼儿园), or a last character gse tags as a place (伊敏|河), makes
+//     it a place name; this also stops a name found once from being
+//     repeated there;
+//   - a lone one-character Japanese surname (岸) needs an office;
+//   - a speaker line, an office, spaces and a two- or three-character name
+//     ending the line (区人民政府代区长　　萨国文), is a byline: strong
+//     context whatever the surname, and the office is the speaker's title.
+//
 // Each mention carries the titles written right before it, split at 、,
 // and an office written right after it (习近平总书记), the organization
 // the first title names, and a role (author, reporter) for bylines.
