@@ -153,7 +153,7 @@ const personNotGiven = "的了是和与及等说也都就又还而并把被对�
 
 // personNotLast are characters that end common nouns (许可证, 严重性,
 // 纪念堂) and hardly ever end a given name.
-const personNotLast = "性证堂机画滩带声队党馆站厂场室器品费额率量法式型类术业物路街楼车船剧报刊税价柿系户感壳赛件学本丛族兵塔原师史期卡鸡盾币"
+const personNotLast = "性证堂机画滩带声队党馆站厂场室器品费额率量法式型类术业物路街楼车船剧报刊税价柿系户感壳赛件学本丛族兵塔原师史期卡鸡盾币病观图"
 
 // personFuncChars may stand alone right before a name without being part of a
 // word with the surname (在, 由, 和 …).
