@@ -1543,7 +1543,10 @@ func findPersons(c *personCtx) []personCand {
 		if best.end < len(c.rs) && c.rs[best.end] == '、' {
 			c.listAt = best.end + 1
 		}
-		if best.end-best.start >= 2 {
+		if best.end-best.start >= 2 && (best.strong || best.end-best.start != 3 || c.freq(string(c.rs[best.start+1:best.end])) < personGivenFreq) {
+			// a name whose given part is a common word, taken on weak
+			// context alone (特色、高|水平大学), is not repeated through
+			// the text
 			known.add(c.rs[best.start:best.end])
 			if sl, _ := surnames.Longest(c.rs, best.start); sl == 1 && best.end-best.start == 3 {
 				// the given name alone refers to the same person: 恩来, 小平
