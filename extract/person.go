@@ -678,8 +678,9 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 		return
 	}
 	c.context(start, end, &ev)
-	if !ev.strong && end+1 < len(c.rs) && c.startTok[end] >= 0 && c.endTok[end+1] >= 0 && !isHan(c.rs[end+1]) {
-		// 惠民|生、: a lone verb closing the phrase makes the "name" its first part
+	if !ev.strong && end+1 < len(c.rs) && c.startTok[end] >= 0 && c.endTok[end+1] >= 0 && (!isHan(c.rs[end+1]) || end-start == 2 && personTag(toks[k].Pos) && c.freq(toks[k].Text) >= personRareFreq) {
+		// 惠民|生、, 惠民|生的: a lone verb closing the phrase, or after a
+		// dictionary word tagged a name, makes the "name" its first part
 		if nt := toks[c.startTok[end]]; personVerbTag(nt.Pos) && !personVerbs[nt.Text] && !funcCharSet.has(c.rs[end]) {
 			ev.veto = true
 			return
