@@ -379,6 +379,9 @@ const (
 	personGivenFreq  = 200
 	personShortFreq  = 500
 	personRareFreq   = 60
+	// personListFreq: a two-character word tagged a name and more
+	// frequent than this needs a verb around it, not only 、 (检查、修正)
+	personListFreq = 300
 )
 
 // freq returns the frequency of w in the segmenter's dictionary (0 when
@@ -418,7 +421,8 @@ type personCand struct {
 type evidence struct {
 	strong bool // office or byline before, office or form of address after
 	job    bool // a job or role noun right before (职工, 企业家): strong, yet no office
-	weak   bool // reporting verb after, 、 or 等 after, list item
+	weak   bool
+	verb   bool // the weak context is a verb taking a person, not 、 or 等 // reporting verb after, 、 or 等 after, list item
 	lex2   bool // gse tags the whole name, or surname and given name, as a name
 	lex1   bool // gse tags the surname token as a name
 	shape  int  // given-name characters found in personGivenChars
@@ -443,6 +447,7 @@ func (c *personCtx) context(start, end int, ev *evidence) {
 				ev.weak = true
 			case personVerbsBefore[pt.Text]:
 				ev.weak = true // 选举|吴振汉, 会见|…
+				ev.verb = true
 				if end < len(c.rs) && c.rs[end] == '为' {
 					ev.strong = true // 选举|杨正午|为省长
 				}
@@ -495,6 +500,7 @@ func (c *personCtx) context(start, end int, ev *evidence) {
 			ev.strong = true // 习近平总书记, 李飞副教授
 		} else if kt := c.startTok[end]; kt >= 0 && personVerbs[c.toks[kt].Text] {
 			ev.weak = true
+			ev.verb = true
 		} else if strings.ContainsRune("、等（(", c.rs[end]) {
 			ev.weak = true
 		}
@@ -712,7 +718,7 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 		switch toks[k].Pos {
 		case "nr", "nrfg":
 			ev.lex2 = true
-			if gl == 1 && !ev.strong && c.freq(toks[k].Text) > personCommonFreq {
+			if gl == 1 && !ev.strong && (c.freq(toks[k].Text) > personCommonFreq || !ev.verb && c.freq(toks[k].Text) > personListFreq) {
 				ev.veto = true // a frequent word, though tagged a name: 文明, 道德
 				return
 			}
@@ -720,7 +726,7 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 				if ev.shape < 2 {
 					ev.shape = 2 // a dictionary name whose given part is no word: 何长工
 				}
-			} else if gl == 2 && !ev.strong && ev.weak && c.freq(toks[k].Text) >= personRareFreq {
+			} else if gl == 2 && !ev.strong && ev.verb && c.freq(toks[k].Text) >= personRareFreq {
 				ev.shape = max(ev.shape, 1) // a known name with a verb after it: 张万年会见, 金大中说
 			} else if gl == 2 && !ev.strong && ev.shape < 2 {
 				ev.veto = true // 高|水平: the given part is a common word

@@ -271,6 +271,13 @@ func TestPersonWorkReportWords(t *testing.T) {
 			t.Errorf("%q taken for a person; persons: %v", w, personNames(d))
 		}
 	}
+	d = personDoc(t, "及时检查、修正和补充原定计划，多做惠民生的实事，扩大基层慢性病、常见病用药种类，" +
+		"贯彻总体国家安全观。支持建设有特色、高水平大学，推动更高水平开放。")
+	for _, w := range []string{"修正", "惠民", "常见病", "安全观", "高水平"} {
+		if firstPerson(d, w) != nil {
+			t.Errorf("%q taken for a person; persons: %v", w, personNames(d))
+		}
+	}
 	// the same rules leave names with an office or a role noun alone
 	d = personDoc(t, "区委书记王建国出席会议，企业家李刚介绍了经验，职工王芳发言。")
 	for _, w := range []string{"王建国", "李刚", "王芳"} {
