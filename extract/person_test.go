@@ -271,7 +271,7 @@ func TestPersonWorkReportWords(t *testing.T) {
 			t.Errorf("%q taken for a person; persons: %v", w, personNames(d))
 		}
 	}
-	d = personDoc(t, "及时检查、修正和补充原定计划，多做惠民生的实事，扩大基层慢性病、常见病用药种类，" +
+	d = personDoc(t, "及时检查、修正和补充原定计划，多做惠民生的实事，扩大基层慢性病、常见病用药种类，"+
 		"贯彻总体国家安全观。支持建设有特色、高水平大学，推动更高水平开放。")
 	for _, w := range []string{"修正", "惠民", "常见病", "安全观", "高水平"} {
 		if firstPerson(d, w) != nil {
