@@ -82,6 +82,12 @@ import (
 //     向阳|幼儿园), or a last character gse tags as a place (伊敏|河), makes
 //     it a place name; this also stops a name found once from being
 //     repeated there;
+//   - a frequent word gse tags as a name (修正, 高水平) needs a verb taking
+//     a person around it (说, 会见); 、 or 等 alone is the context of any
+//     list of nouns (检查、修正); a name whose given part is a common word
+//     (高|水平), taken without strong context, is not repeated through the
+//     text;
+//   - 病, 观 and 图 head common nouns (常见病, 安全观, 施工图);
 //   - a lone one-character Japanese surname (岸) needs an office;
 //   - a speaker line, an office, spaces and a two- or three-character name
 //     ending the line (区人民政府代区长　　萨国文), is a byline: strong
