@@ -922,7 +922,8 @@ func (c *personCtx) foreignAt(k int) personCand {
 	if !ev.strong && (c.inOrg[start] && c.inOrg[end-1] || c.placeHead(end)) {
 		return personCand{start: -1} // 柯达公司, 图尔库市: a body or a place
 	}
-	if ev.strong || (tagged && (end-start >= 3 || ev.weak && c.freq(string(c.rs[start:end])) < personCommonFreq)) {
+	if f := c.freq(string(c.rs[start:end])); ev.strong || (tagged && (end-start >= 3 || ev.verb && f < personCommonFreq || ev.weak && f < personRareFreq)) {
+		// a two-character word in use needs a verb, not only 、: 老龄、科普
 		return personCand{start: start, end: end, strong: ev.strong}
 	}
 	return personCand{start: -1}
