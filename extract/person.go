@@ -87,6 +87,8 @@ import (
 //     list of nouns (检查、修正); a name whose given part is a common word
 //     (高|水平), taken without strong context, is not repeated through the
 //     text;
+//   - a two-character dictionary word written right after a common noun
+//     with only 、 or 等 around it is a compound (档案|史志、);
 //   - 病, 观 and 图 head common nouns (常见病, 安全观, 施工图);
 //   - a lone one-character Japanese surname (岸) needs an office;
 //   - a speaker line, an office, spaces and a two- or three-character name
@@ -716,6 +718,10 @@ func (c *personCtx) evidence(k, ke, sl, class int) (ev evidence) {
 		}
 	}
 	gl := end - start - sl
+	if k == ke && k > 0 && gl == 1 && !ev.strong && !ev.verb && ev.weak && toks[k-1].Pos == "n" && toks[k-1].End == start && titleKinds[toks[k-1].Text] == "" && c.freq(toks[k].Text) > 0 {
+		ev.veto = true // 档案|史志、: a dictionary word right after a noun is a compound
+		return
+	}
 	if k == ke && gl == 1 && ev.job && c.freq(toks[k].Text) >= personRareFreq {
 		ev.veto = true // 居民|养老: a role noun does not make a word a name
 		return

@@ -272,8 +272,8 @@ func TestPersonWorkReportWords(t *testing.T) {
 		}
 	}
 	d = personDoc(t, "及时检查、修正和补充原定计划，多做惠民生的实事，扩大基层慢性病、常见病用药种类，"+
-		"贯彻总体国家安全观。支持建设有特色、高水平大学，推动更高水平开放。")
-	for _, w := range []string{"修正", "惠民", "常见病", "安全观", "高水平"} {
+		"贯彻总体国家安全观。支持建设有特色、高水平大学，推动更高水平开放。做好民族宗教、档案史志、双拥等工作。")
+	for _, w := range []string{"修正", "惠民", "常见病", "安全观", "高水平", "史志"} {
 		if firstPerson(d, w) != nil {
 			t.Errorf("%q taken for a person; persons: %v", w, personNames(d))
 		}
