@@ -11,8 +11,6 @@
 package extract
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -73,24 +71,6 @@ type Mention struct {
 	Category   string      `json:"category,omitempty"`
 	Items      []string    `json:"items,omitempty"` // slogan: parallel items
 	Extra      interface{} `json:"extra,omitempty"`
-}
-
-// MarshalJSON writes the mention as a JSON object; a place whose code is
-// unresolved gets "code": null (its candidates follow), where the fields of
-// other types are left out when empty.
-func (m Mention) MarshalJSON() ([]byte, error) {
-	type plain Mention // the same fields, without this method
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(plain(m)); err != nil {
-		return nil, err
-	}
-	b := bytes.TrimRight(buf.Bytes(), "\n")
-	if m.Type == TypePlace && m.Code == nil && len(b) > 1 {
-		b = append(b[:len(b)-1], `,"code":null}`...)
-	}
-	return b, nil
 }
 
 // Span is the value of a time span.

@@ -123,34 +123,3 @@ func TestEmptyArraysNotNull(t *testing.T) {
 		}
 	}
 }
-
-// TestPlaceCodeNull checks that a place with no resolved code says so with
-// "code": null, and that other types carry no code field.
-func TestPlaceCodeNull(t *testing.T) {
-	d, err := NewDocument("县领导在杨柳镇调研，途经鸭池河，会见了张三。")
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, m := range d.Mentions {
-		b, err := json.Marshal(m)
-		if err != nil {
-			t.Fatal(err)
-		}
-		has := strings.Contains(string(b), `"code":`)
-		if m.Type == TypePlace {
-			n++
-			if !has {
-				t.Errorf("place %s: no code field in %s", m.Text, b)
-			}
-			if m.Code == nil && !strings.Contains(string(b), `"code":null`) {
-				t.Errorf("place %s: unresolved code not null in %s", m.Text, b)
-			}
-		} else if has {
-			t.Errorf("%s mention with a code field: %s", m.Type, b)
-		}
-	}
-	if n == 0 {
-		t.Fatal("no place found")
-	}
-}
