@@ -36,3 +36,29 @@ func wantMention(t *testing.T, text, typ, want string, opts ...Option) *Mention 
 	t.Errorf("%s: no %s %q (got %q)", text, typ, want, got)
 	return nil
 }
+
+// typedDoc extracts mentions of typ from text and checks the offsets of
+// every mention.
+func typedDoc(t *testing.T, text, typ string) *Document {
+	t.Helper()
+	d, err := NewDocument(text, WithTypes(typ))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := []rune(text)
+	for _, m := range d.Mentions {
+		if string(rs[m.Start:m.End]) != m.Text {
+			t.Errorf("mention offsets [%d,%d) do not give %q", m.Start, m.End, m.Text)
+		}
+	}
+	return d
+}
+
+// mentionTexts returns the texts of d's mentions of typ, in order.
+func mentionTexts(d *Document, typ string) []string {
+	var out []string
+	for _, m := range d.MentionsOf(typ) {
+		out = append(out, m.Text)
+	}
+	return out
+}

@@ -10,26 +10,10 @@ import (
 
 func orgDoc(t *testing.T, text string) *Document {
 	t.Helper()
-	d, err := NewDocument(text, WithTypes(TypeOrg))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs := []rune(text)
-	for _, m := range d.Mentions {
-		if string(rs[m.Start:m.End]) != m.Text {
-			t.Errorf("mention offsets [%d,%d) do not give %q", m.Start, m.End, m.Text)
-		}
-	}
-	return d
+	return typedDoc(t, text, TypeOrg)
 }
 
-func orgNamesOf(d *Document) []string {
-	var out []string
-	for _, m := range d.MentionsOf(TypeOrg) {
-		out = append(out, m.Text)
-	}
-	return out
-}
+func orgNamesOf(d *Document) []string { return mentionTexts(d, TypeOrg) }
 
 func TestOrgSample(t *testing.T) {
 	d := orgDoc(t, readSample(t))

@@ -6,29 +6,12 @@ import (
 	"testing"
 )
 
-// personDoc extracts persons and checks the offsets of every mention.
 func personDoc(t *testing.T, text string) *Document {
 	t.Helper()
-	d, err := NewDocument(text, WithTypes(TypePerson))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs := []rune(text)
-	for _, m := range d.Mentions {
-		if string(rs[m.Start:m.End]) != m.Text {
-			t.Errorf("mention offsets [%d,%d) do not give %q", m.Start, m.End, m.Text)
-		}
-	}
-	return d
+	return typedDoc(t, text, TypePerson)
 }
 
-func personNames(d *Document) []string {
-	var out []string
-	for _, m := range d.MentionsOf(TypePerson) {
-		out = append(out, m.Text)
-	}
-	return out
-}
+func personNames(d *Document) []string { return mentionTexts(d, TypePerson) }
 
 func firstPerson(d *Document, name string) *Mention {
 	for _, m := range d.MentionsOf(TypePerson) {
