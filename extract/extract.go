@@ -154,6 +154,8 @@ type Document struct {
 	// orgSpans caches findOrgs (used by the place, org and person stages).
 	orgSpans []orgSpan
 	orgsDone bool
+	// trace receives rule decisions (WithTrace); nil when not tracing.
+	trace func(TraceEvent)
 	// Ref is the reference date used to resolve relative and partial
 	// times, and where it came from.
 	Ref RefDate `json:"-"`
