@@ -28,6 +28,7 @@ type options struct {
 	jobs        int
 	predictions string
 	quiet       bool
+	corpus      string
 }
 
 // New returns the eval command.
@@ -55,6 +56,10 @@ Gold formats:
   msra     character-per-line BIO: PER→person, LOC→place, ORG→org
   sighan   segmentation gold, words separated by spaces: word P/R/F1 of
            the segmenter (the extractors are not run)
+  tongbao  tongbao's hand-annotated gold of modern government texts
+           (testdata/gold/modern, a file or the folder of its part-*.jsonl):
+           paragraphs of the work report corpus under --corpus, annotated
+           by the project's guideline (GUIDELINE.md)
 
 --baseline adds the rows of "gse alone": the same definitions applied to
 gse's part-of-speech tags (nr*, ns, nt, t, m+q); for sighan, plain gse Cut.
@@ -63,6 +68,7 @@ precise mode's for sighan).`,
 		Example: `  tongbao eval --gold pd1998 ../shared/corpora/pd1998-01/dev.txt
   tongbao eval --gold pd1998 --types person --errors 20 ../shared/corpora/pd1998-01/dev.txt
   tongbao eval --gold cluener --baseline --json ../shared/corpora/cluener2020/dev.json
+  tongbao eval --gold tongbao --baseline testdata/gold/modern
   tongbao eval --gold pd1998 --floors bench/floors.json ../shared/corpora/pd1998-01/test.txt`,
 		Args: cobra.ArbitraryArgs,
 	}
@@ -78,6 +84,7 @@ precise mode's for sighan).`,
 	fs.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel")
 	fs.StringVar(&o.predictions, "predictions", "", "write the predictions, one JSON line per gold document, to this file")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "no timing on stderr")
+	fs.StringVar(&o.corpus, "corpus", eval.ModernRoot, "with --gold tongbao: the work report corpus the gold points into")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error { return run(cmd, args, o) }
 	return cmd
 }
@@ -115,6 +122,7 @@ func run(cmd *cobra.Command, args []string, o *options) error {
 			return cmdutil.UsageError("--floors: %v", err)
 		}
 	}
+	eval.ModernRoot = o.corpus
 	docs, err := eval.ReadFiles(o.gold, args)
 	if err != nil {
 		return err
