@@ -45,7 +45,12 @@ prediction matched at most once).
 Gold formats:
   pd1998   People's Daily 1998 with PKU tags: person = run of nr, place = run
            of ns or [...]ns, org = run of nt or [...]nt, time = run of t,
-           count = run of m followed by run of q, book = text inside 《》
+           count = run of m followed by run of q, book = text inside 《》;
+           mapped to the project's guideline: an m+q run opening with 第 or
+           首 is an ordinal (no mention); one whose q run is a time unit
+           (年 月 日 天 周 星期 小时 钟头 分钟 秒 世纪 季度 周年 旬 个月, and
+           个 + 月/小时/钟头/星期/世纪/季度) is a time, merged with a time it
+           touches (今后 + 三年 → 今后三年)
   cluener  CLUENER2020 JSON lines: name→person, address→place,
            government/organization/company→org, book→book
   msra     character-per-line BIO: PER→person, LOC→place, ORG→org
