@@ -632,7 +632,7 @@ func timeInterval(v string) (dayInterval, bool) {
 		}
 		// Monday of ISO week 1 is the Monday on or before 4 January.
 		jan4 := date(y, 1, 4)
-		mon := jan4.AddDate(0, 0, -((int(jan4.Weekday()) + 6) % 7)).AddDate(0, 0, 7*(w-1))
+		mon := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)).AddDate(0, 0, 7*(w-1))
 		if len(parts) == 2 {
 			return dayInterval{start: mon, end: mon.AddDate(0, 0, 7)}, true
 		}

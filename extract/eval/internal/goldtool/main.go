@@ -284,12 +284,9 @@ func convert(root string) error {
 			g.Mentions = append(g.Mentions, gm)
 		}
 		sort.SliceStable(g.Mentions, func(i, j int) bool { return g.Mentions[i].Start < g.Mentions[j].Start })
-		for i := 1; i < len(g.Mentions); i++ {
-			p, c := g.Mentions[i-1], g.Mentions[i]
-			if p.Type == c.Type && c.Start < p.End {
-				fmt.Fprintf(os.Stderr, "line %d (%s:%d): %s %q and %q overlap\n", ln, a.Doc, a.Line, c.Type, p.Text, c.Text)
-				bad++
-			}
+		for _, msg := range conflicts(g.Mentions) {
+			fmt.Fprintf(os.Stderr, "line %d (%s:%d): %s\n", ln, a.Doc, a.Line, msg)
+			bad++
 		}
 		if err := enc.Encode(g); err != nil {
 			return err
@@ -299,6 +296,29 @@ func convert(root string) error {
 		return fmt.Errorf("%d mentions could not be placed", bad)
 	}
 	return sc.Err()
+}
+
+// conflicts lists what the guideline forbids between mentions: two of one
+// type that overlap, a place inside an org (a place in an org's name belongs
+// to the org only), anything inside a book title.
+func conflicts(ms []GoldMention) []string {
+	var out []string
+	for i, a := range ms {
+		for _, b := range ms[i+1:] {
+			if b.Start >= a.End || a.Start >= b.End {
+				continue
+			}
+			switch {
+			case a.Type == b.Type:
+				out = append(out, fmt.Sprintf("%s %q and %q overlap", a.Type, a.Text, b.Text))
+			case a.Type == "place" && b.Type == "org" || a.Type == "org" && b.Type == "place":
+				out = append(out, fmt.Sprintf("place and org overlap (%q, %q): a place in an org's name belongs to the org only; check the occurrence number", a.Text, b.Text))
+			case a.Type == "book" || b.Type == "book":
+				out = append(out, fmt.Sprintf("%q overlaps the book title %q: nothing inside 《》 is another type", a.Text, b.Text))
+			}
+		}
+	}
+	return out
 }
 
 func locate(rs []rune, m []any) (GoldMention, error) {
