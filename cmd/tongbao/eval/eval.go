@@ -60,6 +60,8 @@ Gold formats:
            (testdata/gold/modern, a file or the folder of its part-*.jsonl):
            paragraphs of the work report corpus under --corpus, annotated
            by the project's guideline (GUIDELINE.md)
+  recognizers  the Recognizers-Text cases file: dates and numbers with
+           units found and right by value, and false positives
 
 --baseline adds the rows of "gse alone": the same definitions applied to
 gse's part-of-speech tags (nr*, ns, nt, t, m+q); for sighan, plain gse Cut.
@@ -73,7 +75,7 @@ precise mode's for sighan).`,
 		Args: cobra.ArbitraryArgs,
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&o.gold, "gold", "", "gold format: "+strings.Join(eval.Formats, ", ")+" (required)")
+	fs.StringVar(&o.gold, "gold", "", "gold format: "+strings.Join(eval.Formats, ", ")+", "+eval.FormatRecognizers+" (required)")
 	fs.StringSliceVarP(&o.types, "types", "t", nil, "mention types to score, comma-separated (default: every type the format annotates)")
 	fs.IntVar(&o.errors, "errors", 0, "list the N most frequent false positives and false negatives per type")
 	fs.IntVar(&o.context, "context", 20, "code points of context either side of a listed error")
@@ -92,6 +94,9 @@ precise mode's for sighan).`,
 func run(cmd *cobra.Command, args []string, o *options) error {
 	if o.gold == "" {
 		return cmdutil.UsageError("--gold is required (one of %s)", strings.Join(eval.Formats, ", "))
+	}
+	if o.gold == eval.FormatRecognizers {
+		return runRecognizers(cmd, args, o)
 	}
 	all := eval.FormatTypes(o.gold)
 	if all == nil {
