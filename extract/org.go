@@ -82,10 +82,6 @@ func orgReverse(s string) string {
 	return string(r)
 }
 
-func init() {
-	register(stage{order: 50, name: "org", types: []string{TypeOrg}, run: runOrgs})
-}
-
 // notOrgWords end in an organization suffix but name no organization.
 var notOrgWords = map[string]bool{
 	"西部": true, "东部": true, "南部": true, "北部": true, "中部": true,
@@ -199,14 +195,7 @@ const orgCommonFreq = 1000
 // commonWord reports whether w is a frequent common word of the document's
 // segmenter dictionary (not a place, name or abbreviation).
 func commonWord(d *Document, w string) bool {
-	s := d.seg
-	if s == nil {
-		var err error
-		if s, err = segment.Default(); err != nil {
-			return false
-		}
-	}
-	f, pos, _ := s.Lookup(w)
+	f, pos, _ := d.lookup(w)
 	switch pos {
 	case "ns", "nz", "nt", "j", "nr", "nrt", "nrfg":
 		return false
@@ -216,14 +205,7 @@ func commonWord(d *Document, w string) bool {
 
 // dictWord reports whether w is a word of the segmenter's dictionary.
 func dictWord(d *Document, w string) bool {
-	s := d.seg
-	if s == nil {
-		var err error
-		if s, err = segment.Default(); err != nil {
-			return false
-		}
-	}
-	_, _, ok := s.Lookup(w)
+	_, _, ok := d.lookup(w)
 	return ok
 }
 
@@ -259,7 +241,7 @@ func plainNoun(t segment.Token) bool {
 }
 
 // isProper reports whether a prefix token makes a common suffix a name.
-func isProper(t segment.Token) bool {
+func isProper(d *Document, t segment.Token) bool {
 	if properPrefix[t.Text] {
 		return true
 	}
@@ -270,7 +252,7 @@ func isProper(t segment.Token) bool {
 		if end, _, ok := MatchPlace(rs, 0); ok && end == len(rs) {
 			return true
 		}
-		return !frequentWord(t.Text)
+		return !frequentWord(d, t.Text)
 	case "nt", "nz", "j", "nrt":
 		return true
 	}
@@ -279,20 +261,16 @@ func isProper(t segment.Token) bool {
 }
 
 // frequentWord reports whether w is more frequent than orgCommonFreq in the
-// default segmenter's dictionary.
-func frequentWord(w string) bool {
-	s, err := segment.Default()
-	if err != nil {
-		return false
-	}
-	f, _, _ := s.Lookup(w)
+// document's dictionary.
+func frequentWord(d *Document, w string) bool {
+	f, _, _ := d.lookup(w)
 	return f > orgCommonFreq
 }
 
 // properOrNamed reports whether t is proper (isProper) or a listed
 // organization name.
-func properOrNamed(t segment.Token) bool {
-	if isProper(t) {
+func properOrNamed(d *Document, t segment.Token) bool {
+	if isProper(d, t) {
 		return true
 	}
 	_, ok := orgNames.Get(t.Text)
@@ -441,11 +419,11 @@ func scanOrgs(d *Document) []orgSpan {
 				start, proper = j, true // a place the segmenter cut apart: 乐平|市委
 				continue
 			}
-			if tj.Pos == "m" && j > 0 && properOrNamed(toks[j-1]) && !strings.ContainsAny(tj.Text, "年月日%％") {
+			if tj.Pos == "m" && j > 0 && properOrNamed(d, toks[j-1]) && !strings.ContainsAny(tj.Text, "年月日%％") {
 				start = j // 北京军区|２５１|医院
 				continue
 			}
-			if tj.Text == "驻" && j > 0 && j+1 < len(toks) && isProper(toks[j-1]) && isProper(toks[j+1]) {
+			if tj.Text == "驻" && j > 0 && j+1 < len(toks) && isProper(d, toks[j-1]) && isProper(d, toks[j+1]) {
 				start = j // 中国|驻|南非|大使馆
 				continue
 			}
@@ -459,7 +437,7 @@ func scanOrgs(d *Document) []orgSpan {
 				break
 			}
 			start = j
-			if properOrNamed(tj) && !(j == from-1 && tj.Text == "国家" && from == to && orgBrandHeads[toks[to].Text]) {
+			if properOrNamed(d, tj) && !(j == from-1 && tj.Text == "国家" && from == to && orgBrandHeads[toks[to].Text]) {
 				proper = true // a place, or a listed body: 县委|办公室 (not 国家|银行, a state bank)
 			}
 		}
@@ -471,18 +449,18 @@ func scanOrgs(d *Document) []orgSpan {
 		// a name opens with its first proper word when it has one:
 		// 战胜|上海队, 支持|中国政府
 		if proper {
-			for start < from && !properOrNamed(toks[start]) {
+			for start < from && !properOrNamed(d, toks[start]) {
 				start++
 			}
 		}
 		// a prefix may not open with a verb or adjective other than a level char
-		for start < from && (toks[start].Pos == "v" || toks[start].Pos == "vn" || toks[start].Pos == "a" || toks[start].Pos == "an" || toks[start].Pos == "b") && !isProper(toks[start]) {
+		for start < from && (toks[start].Pos == "v" || toks[start].Pos == "vn" || toks[start].Pos == "a" || toks[start].Pos == "an" || toks[start].Pos == "b") && !isProper(d, toks[start]) {
 			start++
 		}
 		if needPrefix && !proper && from > 0 && orgBrandHeads[headWord(toks[to].Text)] {
 			// a company or team named by a word that is no common word:
 			// 大和|银行, 宝元|队 (not 上市|公司, 医疗|队)
-			if b := toks[from-1]; len([]rune(b.Text)) >= 2 && (!dictWord(d, b.Text) || personTag(b.Pos) || b.Pos == "ns" && !frequentWord(b.Text)) && !orgFirstStop[b.Text] {
+			if b := toks[from-1]; len([]rune(b.Text)) >= 2 && (!dictWord(d, b.Text) || personTag(b.Pos) || b.Pos == "ns" && !frequentWord(d, b.Text)) && !orgFirstStop[b.Text] {
 				start, proper = from-1, true
 			}
 		}

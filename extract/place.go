@@ -28,10 +28,6 @@ import (
 //go:embed data/places_world.txt
 var worldPlacesTxt string
 
-func init() {
-	register(stage{order: 40, name: "place", types: []string{TypePlace, TypeOrg}, run: extractPlaces})
-}
-
 // placeVal is what the place lexicon knows about a string.
 type placeVal struct {
 	full, short bool   // a full division name, a standard short form
@@ -157,19 +153,12 @@ const unknownShapeChars = "村寨屯沟"
 // name: its stem (the word without last) is unknown to the dictionary,
 // rare (frequency under commonStemFreq), or a name (ns, nr, nz).
 func nameStem(d *Document, t segment.Token, last rune) bool {
-	s := d.seg
-	if s == nil {
-		var err error
-		if s, err = segment.Default(); err != nil {
-			return false
-		}
-	}
 	stem := strings.TrimSuffix(t.Text, string(last))
 	rs := []rune(t.Text)
-	if f, pos, ok := s.Lookup(string(rs[len(rs)-2:])); ok && f >= commonStemFreq && !properTag[pos] {
+	if f, pos, ok := d.lookup(string(rs[len(rs)-2:])); ok && f >= commonStemFreq && !properTag[pos] {
 		return false // 美丽乡村 ends with the word 乡村
 	}
-	freq, pos, ok := s.Lookup(stem)
+	freq, pos, ok := d.lookup(stem)
 	return utf8.RuneCountInString(stem) >= 2 && (!ok || freq < commonStemFreq || properTag[pos] && pos != "j")
 }
 
@@ -179,14 +168,7 @@ const veryCommonFreq = 5000
 
 // veryCommon reports whether word is that frequent in the dictionary.
 func veryCommon(d *Document, word string) bool {
-	s := d.seg
-	if s == nil {
-		var err error
-		if s, err = segment.Default(); err != nil {
-			return false
-		}
-	}
-	f, _, ok := s.Lookup(word)
+	f, _, ok := d.lookup(word)
 	return ok && f >= veryCommonFreq
 }
 
@@ -933,10 +915,7 @@ func extractPlaces(d *Document) {
 	// PD1998 convention; it stays in placeIdx (for the org stage and
 	// placeAt), in d.Places and for the home county.
 	var inOrg []int32 // inOrg[i]: end of the org span covering i, or 0 (nil: no org)
-	var orgs []orgSpan
-	if d.Wants(TypePlace) {
-		orgs = findOrgs(d) // (only to filter place mentions)
-	}
+	orgs := findOrgs(d)
 	if len(orgs) > 0 {
 		inOrg = make([]int32, len(rs)+1)
 	}
@@ -1026,7 +1005,7 @@ func extractPlaces(d *Document) {
 		}
 		d.placeIdx[m.Start] = m
 		if !insideOrg(m.Start, m.End) {
-			d.add(m)
+			d.placeOut = append(d.placeOut, m)
 		} else {
 			orgInner[m.Start] = true
 		}
