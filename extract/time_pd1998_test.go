@@ -9,7 +9,8 @@ import (
 
 // TestTimeCountPD1998Dev scores the time and count extractors on the first
 // paragraphs of the PD1998 development set (exact spans, the gold
-// conventions of extract/eval), guarding against regressions. The
+// conventions of extract/eval, PD1998 mapped to the guideline: ordinals
+// are no counts, durations are times), guarding against regressions. The
 // acceptance figures are taken on test.txt with "tongbao eval".
 func TestTimeCountPD1998Dev(t *testing.T) {
 	const path = "../../shared/corpora/pd1998-01/dev.txt"
@@ -41,7 +42,7 @@ func TestTimeCountPD1998Dev(t *testing.T) {
 			total[typ].Add(ds.Counts[typ])
 		}
 	}
-	floors := map[string]float64{"time": 0.89, "count": 0.88}
+	floors := map[string]float64{"time": 0.83, "count": 0.77}
 	for _, typ := range types {
 		m := total[typ].Metrics()
 		t.Logf("%s: P %.3f R %.3f F1 %.3f (gold %d)", typ, m.Precision, m.Recall, m.F1, m.Gold)

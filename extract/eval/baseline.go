@@ -16,8 +16,9 @@ import (
 // jieba-style tagger (gse/hmm/pos, HMM on) over its embedded zh_s
 // dictionary, none of tongbao's tuning. person is a maximal run of nr*
 // tokens (nr, nrfg, nrt), place of ns, org of nt, time of t, and count a
-// maximal run of m tokens directly followed by a run of q tokens. It finds
-// no book titles.
+// maximal run of m tokens directly followed by a run of q tokens, mapped
+// to the guideline as the PD1998 reader maps its gold (ordinals dropped,
+// durations made times). It finds no book titles.
 func Baseline() (System, error) {
 	if err := loadBaseline(); err != nil {
 		return System{}, err
@@ -81,7 +82,7 @@ func baselineTag(pos string) string {
 func BaselineSpans(toks []segment.Token) []Span {
 	units := make([]pdUnit, len(toks))
 	for i, t := range toks {
-		units[i] = pdUnit{tag: baselineTag(t.Pos), start: t.Start, end: t.End}
+		units[i] = pdUnit{tag: baselineTag(t.Pos), start: t.Start, end: t.End, word: t.Text}
 	}
 	out := unitRuns(units)
 	SortSpans(out)

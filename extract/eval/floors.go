@@ -19,6 +19,8 @@ func FormatTypes(format string) []string {
 		return []string{"person", "place", "org"}
 	case FormatSIGHAN:
 		return []string{Word}
+	case FormatTongbao:
+		return []string{"time", "count", "person", "place", "org", "book"}
 	}
 	return nil
 }

@@ -24,7 +24,10 @@ import (
 //   - org: the same with nt;
 //   - time: a maximal run of t tokens;
 //   - count: a maximal run of m tokens directly followed by a run of q
-//     tokens, the span covering both (３０余/m 本/q);
+//     tokens, the span covering both (３０余/m 本/q), mapped to the
+//     project's guideline (see mapMeasure): a run opening with 第 or 首 is
+//     an ordinal (no mention); one whose measure words are a time unit is
+//     a time (a duration), merged with a time run it touches;
 //   - book: the text between 《 and 》, brackets excluded (nested pairs
 //     give one mention each; an empty pair gives none).
 //
@@ -60,6 +63,7 @@ func ReadPD1998(r io.Reader, name string) ([]Doc, error) {
 type pdUnit struct {
 	tag        string
 	start, end int
+	word       string // the token's or compound's text
 }
 
 // ParsePD1998Line parses one non-blank paragraph line of the PD1998 corpus
@@ -84,6 +88,7 @@ func ParsePD1998Line(line string) (Doc, error) {
 		compFrom int // code-point start of the open compound
 		// compUnits is where the open compound's tokens begin in units.
 		compUnits int
+		compByte  int // byte offset in text where the open compound starts
 	)
 	for _, tok := range fields[1:] {
 		open := false
@@ -107,10 +112,10 @@ func ParsePD1998Line(line string) (Doc, error) {
 			if inComp {
 				return Doc{}, fmt.Errorf("token %q: nested compound", tok)
 			}
-			inComp, compFrom, compUnits = true, pos, len(units)
+			inComp, compFrom, compUnits, compByte = true, pos, len(units), text.Len()
 		}
 		n := utf8.RuneCountInString(word)
-		units = append(units, pdUnit{tag: tag, start: pos, end: pos + n})
+		units = append(units, pdUnit{tag: tag, start: pos, end: pos + n, word: word})
 		text.WriteString(word)
 		pos += n
 		if closeTag != "" {
@@ -120,7 +125,7 @@ func ParsePD1998Line(line string) (Doc, error) {
 			inComp = false
 			if closeTag == "nt" || closeTag == "ns" {
 				// The compound replaces its tokens.
-				units = append(units[:compUnits], pdUnit{tag: closeTag, start: compFrom, end: pos})
+				units = append(units[:compUnits], pdUnit{tag: closeTag, start: compFrom, end: pos, word: text.String()[compByte:]})
 			}
 		}
 	}
@@ -181,14 +186,17 @@ func unitRuns(units []pdUnit) []Span {
 				k++
 			}
 			if k > j {
-				out = append(out, Span{"count", u.start, units[k-1].end})
+				var sp Span
+				if sp, k = mapMeasure(units, i, j, k); sp.Type != "" {
+					out = append(out, sp)
+				}
 			}
 			i = k
 			continue
 		}
 		i++
 	}
-	return out
+	return mergeTouchingTimes(out)
 }
 
 // bookSpans returns the text between each 《 and its 》, brackets excluded.

@@ -17,10 +17,11 @@ const (
 	FormatCLUENER = "cluener"
 	FormatMSRA    = "msra"
 	FormatSIGHAN  = "sighan"
+	// FormatTongbao: see modern.go.
 )
 
 // Formats lists the gold formats.
-var Formats = []string{FormatPD1998, FormatCLUENER, FormatMSRA, FormatSIGHAN}
+var Formats = []string{FormatPD1998, FormatCLUENER, FormatMSRA, FormatSIGHAN, FormatTongbao}
 
 // Read reads gold documents of the named format from r; name labels
 // errors and document ids.
@@ -34,6 +35,8 @@ func Read(format string, r io.Reader, name string) ([]Doc, error) {
 		return ReadMSRA(r, name)
 	case FormatSIGHAN:
 		return ReadSIGHAN(r, name)
+	case FormatTongbao:
+		return ReadModern(r, name)
 	}
 	return nil, fmt.Errorf("unknown gold format %q (known: %s)", format, strings.Join(Formats, ", "))
 }
@@ -41,6 +44,17 @@ func Read(format string, r io.Reader, name string) ([]Doc, error) {
 // ReadFiles reads and concatenates the gold documents of several files.
 func ReadFiles(format string, paths []string) ([]Doc, error) {
 	var docs []Doc
+	if format == FormatTongbao {
+		var all []string
+		for _, p := range paths {
+			ps, err := modernFiles(p)
+			if err != nil {
+				return nil, err
+			}
+			all = append(all, ps...)
+		}
+		paths = all
+	}
 	for _, p := range paths {
 		f, err := os.Open(p)
 		if err != nil {

@@ -88,15 +88,15 @@ func TestReadPD1998(t *testing.T) {
 	}
 	// A book inside an nt compound; an nt compound next to an ns compound
 	// and an ns token (place run of two units); tokens of [...]nz count as
-	// unbracketed; m q q and m q are two counts; 《》 is no book.
+	// unbracketed; m q q and m q with time units are times (durations,
+	// mapped to the guideline) and merge as they touch; 《》 is no book.
 	checkDoc(t, docs[3], "在《微电脑世界》杂志社，北京大学香港特别行政区北京市与中华人民共和国的王某１个月5天《》", []want{
 		{"org", "《微电脑世界》杂志社", 1, 11},
 		{"book", "微电脑世界", 2, 7},
 		{"org", "北京大学", 12, 16},
 		{"place", "香港特别行政区北京市", 16, 26},
 		{"person", "王", 35, 36},
-		{"count", "１个月", 37, 40},
-		{"count", "5天", 40, 42},
+		{"time", "１个月5天", 37, 42},
 	})
 }
 

@@ -28,6 +28,7 @@ type options struct {
 	jobs        int
 	predictions string
 	quiet       bool
+	corpus      string
 }
 
 // New returns the eval command.
@@ -44,12 +45,23 @@ prediction matched at most once).
 Gold formats:
   pd1998   People's Daily 1998 with PKU tags: person = run of nr, place = run
            of ns or [...]ns, org = run of nt or [...]nt, time = run of t,
-           count = run of m followed by run of q, book = text inside 《》
+           count = run of m followed by run of q, book = text inside 《》;
+           mapped to the project's guideline: an m+q run opening with 第 or
+           首 is an ordinal (no mention); one whose q run is a time unit
+           (年 月 日 天 周 星期 小时 钟头 分钟 秒 世纪 季度 周年 旬 个月, and
+           个 + 月/小时/钟头/星期/世纪/季度) is a time, merged with a time it
+           touches (今后 + 三年 → 今后三年)
   cluener  CLUENER2020 JSON lines: name→person, address→place,
            government/organization/company→org, book→book
   msra     character-per-line BIO: PER→person, LOC→place, ORG→org
   sighan   segmentation gold, words separated by spaces: word P/R/F1 of
            the segmenter (the extractors are not run)
+  tongbao  tongbao's hand-annotated gold of modern government texts
+           (testdata/gold/modern, a file or the folder of its part-*.jsonl):
+           paragraphs of the work report corpus under --corpus, annotated
+           by the project's guideline (GUIDELINE.md)
+  recognizers  the Recognizers-Text cases file: dates and numbers with
+           units found and right by value, and false positives
 
 --baseline adds the rows of "gse alone": the same definitions applied to
 gse's part-of-speech tags (nr*, ns, nt, t, m+q); for sighan, plain gse Cut.
@@ -58,11 +70,12 @@ precise mode's for sighan).`,
 		Example: `  tongbao eval --gold pd1998 ../shared/corpora/pd1998-01/dev.txt
   tongbao eval --gold pd1998 --types person --errors 20 ../shared/corpora/pd1998-01/dev.txt
   tongbao eval --gold cluener --baseline --json ../shared/corpora/cluener2020/dev.json
+  tongbao eval --gold tongbao --baseline testdata/gold/modern
   tongbao eval --gold pd1998 --floors bench/floors.json ../shared/corpora/pd1998-01/test.txt`,
 		Args: cobra.ArbitraryArgs,
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&o.gold, "gold", "", "gold format: "+strings.Join(eval.Formats, ", ")+" (required)")
+	fs.StringVar(&o.gold, "gold", "", "gold format: "+strings.Join(eval.Formats, ", ")+", "+eval.FormatRecognizers+" (required)")
 	fs.StringSliceVarP(&o.types, "types", "t", nil, "mention types to score, comma-separated (default: every type the format annotates)")
 	fs.IntVar(&o.errors, "errors", 0, "list the N most frequent false positives and false negatives per type")
 	fs.IntVar(&o.context, "context", 20, "code points of context either side of a listed error")
@@ -73,6 +86,7 @@ precise mode's for sighan).`,
 	fs.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel")
 	fs.StringVar(&o.predictions, "predictions", "", "write the predictions, one JSON line per gold document, to this file")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "no timing on stderr")
+	fs.StringVar(&o.corpus, "corpus", eval.ModernRoot, "with --gold tongbao: the work report corpus the gold points into")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error { return run(cmd, args, o) }
 	return cmd
 }
@@ -80,6 +94,9 @@ precise mode's for sighan).`,
 func run(cmd *cobra.Command, args []string, o *options) error {
 	if o.gold == "" {
 		return cmdutil.UsageError("--gold is required (one of %s)", strings.Join(eval.Formats, ", "))
+	}
+	if o.gold == eval.FormatRecognizers {
+		return runRecognizers(cmd, args, o)
 	}
 	all := eval.FormatTypes(o.gold)
 	if all == nil {
@@ -110,6 +127,7 @@ func run(cmd *cobra.Command, args []string, o *options) error {
 			return cmdutil.UsageError("--floors: %v", err)
 		}
 	}
+	eval.ModernRoot = o.corpus
 	docs, err := eval.ReadFiles(o.gold, args)
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@
 //	go run ./extract/eval/internal/goldtool sample -corpus DIR > testdata/gold/modern/sample.jsonl
 //	go run ./extract/eval/internal/goldtool show -corpus DIR -from 0 -to 140 < sample.jsonl
 //	go run ./extract/eval/internal/goldtool convert -corpus DIR < part.ann.jsonl > part.jsonl
+//	go run ./extract/eval/internal/goldtool unconvert -corpus DIR < part.jsonl > part.ann.jsonl
 //
 // The sample never reads prefectures/ (held out).
 package main
@@ -76,6 +77,8 @@ func main() {
 		err = show(*root, *from, *to)
 	case "convert":
 		err = convert(*root)
+	case "unconvert":
+		err = unconvert(*root)
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
@@ -284,12 +287,9 @@ func convert(root string) error {
 			g.Mentions = append(g.Mentions, gm)
 		}
 		sort.SliceStable(g.Mentions, func(i, j int) bool { return g.Mentions[i].Start < g.Mentions[j].Start })
-		for i := 1; i < len(g.Mentions); i++ {
-			p, c := g.Mentions[i-1], g.Mentions[i]
-			if p.Type == c.Type && c.Start < p.End {
-				fmt.Fprintf(os.Stderr, "line %d (%s:%d): %s %q and %q overlap\n", ln, a.Doc, a.Line, c.Type, p.Text, c.Text)
-				bad++
-			}
+		for _, msg := range conflicts(g.Mentions) {
+			fmt.Fprintf(os.Stderr, "line %d (%s:%d): %s\n", ln, a.Doc, a.Line, msg)
+			bad++
 		}
 		if err := enc.Encode(g); err != nil {
 			return err
@@ -299,6 +299,29 @@ func convert(root string) error {
 		return fmt.Errorf("%d mentions could not be placed", bad)
 	}
 	return sc.Err()
+}
+
+// conflicts lists what the guideline forbids between mentions: two of one
+// type that overlap, a place inside an org (a place in an org's name belongs
+// to the org only), anything inside a book title.
+func conflicts(ms []GoldMention) []string {
+	var out []string
+	for i, a := range ms {
+		for _, b := range ms[i+1:] {
+			if b.Start >= a.End || a.Start >= b.End {
+				continue
+			}
+			switch {
+			case a.Type == b.Type:
+				out = append(out, fmt.Sprintf("%s %q and %q overlap", a.Type, a.Text, b.Text))
+			case a.Type == "place" && b.Type == "org" || a.Type == "org" && b.Type == "place":
+				out = append(out, fmt.Sprintf("place and org overlap (%q, %q): a place in an org's name belongs to the org only; check the occurrence number", a.Text, b.Text))
+			case a.Type == "book" || b.Type == "book":
+				out = append(out, fmt.Sprintf("%q overlaps the book title %q: nothing inside 《》 is another type", a.Text, b.Text))
+			}
+		}
+	}
+	return out
 }
 
 func locate(rs []rune, m []any) (GoldMention, error) {
@@ -329,4 +352,50 @@ func locate(rs []rune, m []any) (GoldMention, error) {
 		}
 	}
 	return GoldMention{}, fmt.Errorf("mention %v: occurrence %d of %q not in the paragraph (%d found)", m, n, text, seen)
+}
+
+// unconvert turns gold paragraphs back into annotations ([type, text, n]
+// with n the occurrence of text at the mention's offset), for a second
+// reader to edit and convert again.
+func unconvert(root string) error {
+	sc := bufio.NewScanner(os.Stdin)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetEscapeHTML(false)
+	for ln := 1; sc.Scan(); ln++ {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var g GoldPara
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			return fmt.Errorf("line %d: %v", ln, err)
+		}
+		text, err := paraText(root, Para{Doc: g.Doc, Line: g.Line, SHA1: g.SHA1})
+		if err != nil {
+			return fmt.Errorf("line %d: %v", ln, err)
+		}
+		rs := []rune(text)
+		a := Annotation{Doc: g.Doc, Line: g.Line, SHA1: g.SHA1, Mentions: [][]any{}, Notes: g.Notes}
+		for _, m := range g.Mentions {
+			tr := []rune(m.Text)
+			n := 0
+			for i := 0; i <= m.Start && i+len(tr) <= len(rs); i++ {
+				if string(rs[i:i+len(tr)]) == m.Text {
+					n++
+				}
+			}
+			if n == 0 || string(rs[m.Start:m.End]) != m.Text {
+				return fmt.Errorf("line %d: mention %q does not match the text at %d", ln, m.Text, m.Start)
+			}
+			if n == 1 {
+				a.Mentions = append(a.Mentions, []any{m.Type, m.Text})
+			} else {
+				a.Mentions = append(a.Mentions, []any{m.Type, m.Text, n})
+			}
+		}
+		if err := enc.Encode(a); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
 }
