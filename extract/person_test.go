@@ -293,3 +293,23 @@ func TestPersonSpeakerLine(t *testing.T) {
 		t.Errorf("persons in a row of offices: %v", n)
 	}
 }
+
+// TestPersonCueSections checks that every section the person rules read
+// from data/person_cues.txt is there and not empty.
+func TestPersonCueSections(t *testing.T) {
+	for _, name := range []string{"not_given_chars", "not_last_chars", "func_chars", "func_marks",
+		"given_chars", "after_chars", "translit_chars", "place_head_chars", "facility_heads",
+		"verbs_before", "headline_verbs", "verbs_after", "japanese_surnames", "byline_cues",
+		"drawn_chars", "subject_chars", "address_before_chars", "address_after_chars",
+		"list_end_words", "foreign_subject_words"} {
+		if len(personCueSections[name]) == 0 {
+			t.Errorf("data/person_cues.txt: section @%s missing or empty", name)
+		}
+	}
+	if len(personBylineCues) != len(personCueSections["byline_cues"]) {
+		t.Errorf("byline_cues: every line needs a word and a role")
+	}
+	if !funcCharSet.has('\n') || !funcCharSet.has('、') || !givenSet.has('伟') {
+		t.Errorf("character sets not read from data/person_cues.txt")
+	}
+}
