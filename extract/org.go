@@ -82,10 +82,6 @@ func orgReverse(s string) string {
 	return string(r)
 }
 
-func init() {
-	register(stage{order: 50, name: "org", types: []string{TypeOrg}, run: runOrgs})
-}
-
 // orgSpan is one organization found in the text, in code points.
 type orgSpan struct {
 	start, end int
@@ -149,14 +145,7 @@ const orgCommonFreq = 1000
 // commonWord reports whether w is a frequent common word of the document's
 // segmenter dictionary (not a place, name or abbreviation).
 func commonWord(d *Document, w string) bool {
-	s := d.seg
-	if s == nil {
-		var err error
-		if s, err = segment.Default(); err != nil {
-			return false
-		}
-	}
-	f, pos, _ := s.Lookup(w)
+	f, pos, _ := d.lookup(w)
 	switch pos {
 	case "ns", "nz", "nt", "j", "nr", "nrt", "nrfg":
 		return false
@@ -166,14 +155,7 @@ func commonWord(d *Document, w string) bool {
 
 // dictWord reports whether w is a word of the segmenter's dictionary.
 func dictWord(d *Document, w string) bool {
-	s := d.seg
-	if s == nil {
-		var err error
-		if s, err = segment.Default(); err != nil {
-			return false
-		}
-	}
-	_, _, ok := s.Lookup(w)
+	_, _, ok := d.lookup(w)
 	return ok
 }
 
@@ -194,7 +176,7 @@ func plainNoun(t segment.Token) bool {
 }
 
 // isProper reports whether a prefix token makes a common suffix a name.
-func isProper(t segment.Token) bool {
+func isProper(d *Document, t segment.Token) bool {
 	if properPrefix[t.Text] {
 		return true
 	}
@@ -205,7 +187,7 @@ func isProper(t segment.Token) bool {
 		if end, _, ok := MatchPlace(rs, 0); ok && end == len(rs) {
 			return true
 		}
-		return !frequentWord(t.Text)
+		return !frequentWord(d, t.Text)
 	case "nt", "nz", "j", "nrt":
 		return true
 	}
@@ -214,20 +196,16 @@ func isProper(t segment.Token) bool {
 }
 
 // frequentWord reports whether w is more frequent than orgCommonFreq in the
-// default segmenter's dictionary.
-func frequentWord(w string) bool {
-	s, err := segment.Default()
-	if err != nil {
-		return false
-	}
-	f, _, _ := s.Lookup(w)
+// document's dictionary.
+func frequentWord(d *Document, w string) bool {
+	f, _, _ := d.lookup(w)
 	return f > orgCommonFreq
 }
 
 // properOrNamed reports whether t is proper (isProper) or a listed
 // organization name.
-func properOrNamed(t segment.Token) bool {
-	if isProper(t) {
+func properOrNamed(d *Document, t segment.Token) bool {
+	if isProper(d, t) {
 		return true
 	}
 	_, ok := orgNames.Get(t.Text)
@@ -319,7 +297,7 @@ var orgHeadRules = newRuleTable("org",
 		func(f *orgHeadF) bool { return f.gseOrg() && f.kindPrefix() }},
 	rule[orgHeadF]{"org.gse_org", "a word gse tags an organization, confirmed by its suffix (法新社, 北京大学)", Accept,
 		func(f *orgHeadF) bool { return f.gseOrg() }},
-	rule[orgHeadF]{"org.field_ministry", "a ministry or commission named by its field is a name by itself (地质部, 宣传部, 计委)", Accept,
+	rule[orgHeadF]{"org.field_ministry", "a three-character ministry named by its field is a name by itself (地质部)", Accept,
 		func(f *orgHeadF) bool {
 			return f.n == 1 && len(f.rs) == 3 && strings.ContainsRune(orgWords.ministryChars, f.rs[2]) && f.t.Pos != "v"
 		}},
@@ -347,14 +325,13 @@ func orgHead(d *Document, toks []segment.Token, k int) (kind int, needPrefix boo
 	}
 	f.nameN, _ = orgNameRev.Longest(rev, 0)
 	f.n, _ = orgSufRev.Longest(rev, 0)
-	r := orgHeadRules.first(&f)
+	r := orgHeadRules.decide(d, &f, t.Start, t.End)
 	switch r.verdict {
 	case Accept:
 		return orgName, false, r.name
 	case Adjust:
 		return orgSuffix, true, r.name
 	}
-	d.traceRule(r.name, Reject, t.Start, t.End)
 	return 0, false, r.name
 }
 
@@ -467,12 +444,12 @@ func (o *orgScan) extendLeft(h orgHeadSpan) (start int, proper bool) {
 			o.d.traceRule(ruleOrgPlaceCut, Adjust, tj.Start, toks[h.to].End)
 			continue
 		}
-		if tj.Pos == "m" && j > 0 && properOrNamed(toks[j-1]) && !strings.ContainsAny(tj.Text, orgWords.dateChars) {
+		if tj.Pos == "m" && j > 0 && properOrNamed(o.d, toks[j-1]) && !strings.ContainsAny(tj.Text, orgWords.dateChars) {
 			start = j // 北京军区|２５１|医院
 			o.d.traceRule(ruleOrgNumbered, Adjust, tj.Start, toks[h.to].End)
 			continue
 		}
-		if tj.Text == "驻" && j > 0 && j+1 < len(toks) && isProper(toks[j-1]) && isProper(toks[j+1]) {
+		if tj.Text == "驻" && j > 0 && j+1 < len(toks) && isProper(o.d, toks[j-1]) && isProper(o.d, toks[j+1]) {
 			start = j // 中国|驻|南非|大使馆
 			o.d.traceRule(ruleOrgStationed, Adjust, tj.Start, toks[h.to].End)
 			continue
@@ -487,7 +464,7 @@ func (o *orgScan) extendLeft(h orgHeadSpan) (start int, proper bool) {
 			break
 		}
 		start = j
-		if properOrNamed(tj) && !(j == from-1 && tj.Text == "国家" && from == h.to && orgBrandHeads[toks[h.to].Text]) {
+		if properOrNamed(o.d, tj) && !(j == from-1 && tj.Text == "国家" && from == h.to && orgBrandHeads[toks[h.to].Text]) {
 			proper = true // a place, or a listed body: 县委|办公室 (not 国家|银行, a state bank)
 		}
 	}
@@ -504,14 +481,14 @@ func (o *orgScan) span(h orgHeadSpan) (orgSpan, bool) {
 		start = from
 		trace(ruleOrgCompleteNoPrefix, Adjust)
 	}
-	if proper && start < from && !properOrNamed(toks[start]) {
-		for start < from && !properOrNamed(toks[start]) {
+	if proper && start < from && !properOrNamed(o.d, toks[start]) {
+		for start < from && !properOrNamed(o.d, toks[start]) {
 			start++
 		}
 		trace(ruleOrgOpenAtProper, Adjust)
 	}
-	if s := start; start < from && openingVerb(toks[start]) {
-		for start < from && openingVerb(toks[start]) {
+	if s := start; start < from && openingVerb(o.d, toks[start]) {
+		for start < from && openingVerb(o.d, toks[start]) {
 			start++
 		}
 		o.d.traceRule(ruleOrgNoVerbOpening, Adjust, toks[s].Start, toks[to].End)
@@ -523,7 +500,7 @@ func (o *orgScan) span(h orgHeadSpan) (orgSpan, bool) {
 	if h.needPrefix && !proper && from > 0 && orgBrandHeads[headWord(toks[to].Text)] {
 		// a company or team named by a word that is no common word:
 		// 大和|银行, 宝元|队 (not 上市|公司, 医疗|队)
-		if b := toks[from-1]; len([]rune(b.Text)) >= 2 && (!dictWord(o.d, b.Text) || personTag(b.Pos) || b.Pos == "ns" && !frequentWord(b.Text)) && !orgFirstStop[b.Text] {
+		if b := toks[from-1]; len([]rune(b.Text)) >= 2 && (!dictWord(o.d, b.Text) || personTag(b.Pos) || b.Pos == "ns" && !frequentWord(o.d, b.Text)) && !orgFirstStop[b.Text] {
 			start, proper, rule = from-1, true, ruleOrgBrandPrefix
 		}
 	}
@@ -543,8 +520,8 @@ func (o *orgScan) span(h orgHeadSpan) (orgSpan, bool) {
 
 // openingVerb reports whether t is a verb or adjective that may not open a
 // name (a level character may).
-func openingVerb(t segment.Token) bool {
-	return (t.Pos == "v" || t.Pos == "vn" || t.Pos == "a" || t.Pos == "an" || t.Pos == "b") && !isProper(t)
+func openingVerb(d *Document, t segment.Token) bool {
+	return (t.Pos == "v" || t.Pos == "vn" || t.Pos == "a" || t.Pos == "an" || t.Pos == "b") && !isProper(d, t)
 }
 
 // merge merges overlapping and adjacent spans (org.merge_adjacent).

@@ -185,10 +185,6 @@ func loadPersons() {
 	})
 }
 
-func init() {
-	register(stage{order: 60, name: "person", types: []string{TypePerson}, run: runPersons})
-}
-
 // isTitleWord reports whether w is an office, job or form of address.
 func isTitleWord(w string) bool {
 	loadPersons()
@@ -387,27 +383,13 @@ const (
 // freq returns the frequency of w in the segmenter's dictionary (0 when
 // unknown).
 func (c *personCtx) freq(w string) float64 {
-	s := c.d.seg
-	if s == nil {
-		var err error
-		if s, err = segment.Default(); err != nil {
-			return 0
-		}
-	}
-	f, _, _ := s.Lookup(w)
+	f, _, _ := c.d.lookup(w)
 	return f
 }
 
 // pos returns the tag of w in the segmenter's dictionary ("" when unknown).
 func (c *personCtx) pos(w string) string {
-	s := c.d.seg
-	if s == nil {
-		var err error
-		if s, err = segment.Default(); err != nil {
-			return ""
-		}
-	}
-	_, p, _ := s.Lookup(w)
+	_, p, _ := c.d.lookup(w)
 	return p
 }
 
@@ -582,11 +564,6 @@ func (c *personCtx) titlesBefore(start int, orgEnds map[int]int) (titles []strin
 }
 
 func runPersons(d *Document) {
-	if d.placeIdx == nil {
-		// places veto names (伊拉克, 张家口); the place stage has not run
-		// when only persons are wanted.
-		extractPlaces(d)
-	}
 	c := newPersonCtx(d)
 	cands := findPersons(c)
 	orgEnds := map[int]int{}

@@ -138,19 +138,12 @@ type placeHit struct {
 // name: its stem (the word without last) is unknown to the dictionary,
 // rare (frequency under commonStemFreq), or a name (ns, nr, nz).
 func nameStem(d *Document, t segment.Token, last rune) bool {
-	s := d.seg
-	if s == nil {
-		var err error
-		if s, err = segment.Default(); err != nil {
-			return false
-		}
-	}
 	stem := strings.TrimSuffix(t.Text, string(last))
 	rs := []rune(t.Text)
-	if f, pos, ok := s.Lookup(string(rs[len(rs)-2:])); ok && f >= commonStemFreq && !properTag[pos] {
+	if f, pos, ok := d.lookup(string(rs[len(rs)-2:])); ok && f >= commonStemFreq && !properTag[pos] {
 		return false // 美丽乡村 ends with the word 乡村
 	}
-	freq, pos, ok := s.Lookup(stem)
+	freq, pos, ok := d.lookup(stem)
 	return utf8.RuneCountInString(stem) >= 2 && (!ok || freq < commonStemFreq || properTag[pos] && pos != "j")
 }
 
@@ -160,14 +153,7 @@ const veryCommonFreq = 5000
 
 // veryCommon reports whether word is that frequent in the dictionary.
 func veryCommon(d *Document, word string) bool {
-	s := d.seg
-	if s == nil {
-		var err error
-		if s, err = segment.Default(); err != nil {
-			return false
-		}
-	}
-	f, _, ok := s.Lookup(word)
+	f, _, ok := d.lookup(word)
 	return ok && f >= veryCommonFreq
 }
 

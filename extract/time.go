@@ -993,18 +993,14 @@ func timeMentions(d *Document, spans []timeSpan) []Mention {
 	return out
 }
 
-func init() {
-	register(stage{order: 10, name: "time", run: func(d *Document) {
-		spans := scanTimes(d.runes)
-		d.timeSpans, d.timesDone = spans, true
-		resolveRef(d, spans)
-		if !d.Wants(TypeTime) {
-			return
-		}
-		for _, m := range timeMentions(d, spans) {
-			d.add(m)
-		}
-	}})
+// runDate is the date stage: d.Ref and d.Date from the time spans.
+func runDate(d *Document) { resolveRef(d, d.timeSpans()) }
+
+// runTimes is the time stage: the time spans resolved against d.Ref.
+func runTimes(d *Document) {
+	for _, m := range timeMentions(d, d.timeSpans()) {
+		d.add(m)
+	}
 }
 
 // TimeSpans returns the code-point spans [start, end) of the time
