@@ -115,11 +115,12 @@ type Entity struct {
 	First  int      `json:"first"`
 }
 
-// Home is the county-level place a document is about.
+// Home is the region a document speaks for, at its own level (see meta.go).
 type Home struct {
-	Name string `json:"name"`
-	Code string `json:"code"`
-	From string `json:"from"` // title, byline, or mentions
+	Name  string `json:"name"`
+	Code  string `json:"code,omitempty"`  // none for the country
+	Level string `json:"level,omitempty"` // country, province, prefecture, county, township
+	From  string `json:"from"`            // session, speaker, title, meta, path, sidecar, byline, mentions
 }
 
 // Document is the result of extraction on one text.
@@ -130,6 +131,9 @@ type Document struct {
 	Date     *string        `json:"date"`
 	Byline   *Byline        `json:"byline"`
 	Home     *Home          `json:"home"`
+	Year     *int           `json:"year"`    // see meta.go
+	Speaker  *Speaker       `json:"speaker"` // see meta.go
+	Genre    string         `json:"genre"`   // see meta.go
 	Sections []Section      `json:"sections"`
 	People   []Entity       `json:"people"`
 	Places   []Entity       `json:"places"`
@@ -145,6 +149,8 @@ type Document struct {
 	seg     *segment.Segmenter
 	types   map[string]bool
 	refDate time.Time // zero when given by no option
+	// metaOverride holds the sidecar fields (WithMetaOverride).
+	metaOverride map[string]string
 	// placeIdx holds the place stage's mentions by start (see placeAt).
 	placeIdx map[int]Mention
 	// timeSpans holds the spans the time stage found, when timesDone

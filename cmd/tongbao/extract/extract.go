@@ -15,13 +15,14 @@ import (
 // New returns the extract command.
 func New() *cobra.Command {
 	var types []string
-	var refDate string
+	var refDate, metaFile string
 	cmd := &cobra.Command{
 		Use:   "extract [FILE|DIR|ARCHIVE|-]...",
 		Short: "Extract times, counts, people, places, organizations, titles and slogans",
 		Long: `Extract structured mentions from each document.
 
-Each output line is one document: {"id", "title", "date", "byline", "home",
+Each output line is one document: {"id", "title", "date", "byline", "home"
+(name, code, level, from), "year", "speaker", "genre",
 "sections", "people", "places", "orgs", "mentions": [...]}. Every mention has
 "type", "text", "start" and "end" (Unicode code points, end exclusive) and
 fields of its type (value, kind, unit, object, titles, code, ...).
@@ -34,8 +35,16 @@ Mention types: ` + strings.Join(extract.Types, ", "),
 	in := cmdutil.AddInputFlags(cmd)
 	cmd.Flags().StringSliceVarP(&types, "types", "t", nil, "mention types to extract, comma-separated (default all)")
 	cmd.Flags().StringVar(&refDate, "ref-date", "", "reference date YYYY-MM-DD for relative and partial times (default: from meta, dateline or year cues)")
+	cmd.Flags().StringVar(&metaFile, "meta", "", "a CSV `FILE` mapping ids to home, code, level, year, date, speaker, office, genre, overriding every other source")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		var base []extract.Option
+		var sidecar cmdutil.Sidecar
+		if metaFile != "" {
+			var err error
+			if sidecar, err = cmdutil.LoadSidecar(metaFile); err != nil {
+				return cmdutil.UsageError("--meta: %v", err)
+			}
+		}
 		if len(types) > 0 {
 			if err := extract.CheckTypes(types); err != nil {
 				return cmdutil.UsageError("%v", err)
@@ -50,7 +59,7 @@ Mention types: ` + strings.Join(extract.Types, ", "),
 			base = append(base, extract.WithRefDate(t))
 		}
 		return cmdutil.RunDocs(cmd, args, in, func(doc corpus.Document) ([]byte, error) {
-			opts := append(base[:len(base):len(base)], extract.WithID(doc.ID), extract.WithMeta(doc.Meta))
+			opts := append(base[:len(base):len(base)], extract.WithID(doc.ID), extract.WithMeta(doc.Meta), extract.WithMetaOverride(sidecar.Fields(doc.ID)))
 			d, err := extract.NewDocument(doc.Text, opts...)
 			if err != nil {
 				return nil, err
