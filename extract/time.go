@@ -839,22 +839,14 @@ func readDigits(text []rune, i, max int) (int, int) {
 	return v, k
 }
 
-// runTimes is the time stage: it scans the text, sets the reference date
-// and adds the time mentions.
+// runDate is the date stage: d.Ref and d.Date from the time spans.
+func runDate(d *Document) { resolveRef(d, d.timeSpans()) }
+
+// runTimes is the time stage: the time spans resolved against d.Ref.
 func runTimes(d *Document) {
-	spans := scanTimes(d, d.runes)
-	d.timeSpans, d.timesDone = spans, true
-	resolveRef(d, spans)
-	if !d.Wants(TypeTime) {
-		return
-	}
-	for _, m := range timeMentions(d, spans) {
+	for _, m := range timeMentions(d, d.timeSpans()) {
 		d.add(m)
 	}
-}
-
-func init() {
-	register(stage{order: 10, name: "time", run: runTimes})
 }
 
 // TimeSpans returns the code-point spans [start, end) of the time
