@@ -150,7 +150,7 @@ func (d *Document) lookup(word string) (freq float64, pos string, ok bool) {
 // timeSpans returns the spans of the time scanner, computed once.
 func (d *Document) timeSpans() []timeSpan {
 	if !d.timesDone {
-		d.times, d.timesDone = scanTimes(d.runes), true
+		d.times, d.timesDone = scanTimes(d, d.runes), true
 	}
 	return d.times
 }

@@ -297,7 +297,7 @@ var orgHeadRules = newRuleTable("org",
 		func(f *orgHeadF) bool { return f.gseOrg() && f.kindPrefix() }},
 	rule[orgHeadF]{"org.gse_org", "a word gse tags an organization, confirmed by its suffix (法新社, 北京大学)", Accept,
 		func(f *orgHeadF) bool { return f.gseOrg() }},
-	rule[orgHeadF]{"org.field_ministry", "a ministry or commission named by its field is a name by itself (地质部, 宣传部, 计委)", Accept,
+	rule[orgHeadF]{"org.field_ministry", "a three-character ministry named by its field is a name by itself (地质部)", Accept,
 		func(f *orgHeadF) bool {
 			return f.n == 1 && len(f.rs) == 3 && strings.ContainsRune(orgWords.ministryChars, f.rs[2]) && f.t.Pos != "v"
 		}},
@@ -325,14 +325,13 @@ func orgHead(d *Document, toks []segment.Token, k int) (kind int, needPrefix boo
 	}
 	f.nameN, _ = orgNameRev.Longest(rev, 0)
 	f.n, _ = orgSufRev.Longest(rev, 0)
-	r := orgHeadRules.first(&f)
+	r := orgHeadRules.decide(d, &f, t.Start, t.End)
 	switch r.verdict {
 	case Accept:
 		return orgName, false, r.name
 	case Adjust:
 		return orgSuffix, true, r.name
 	}
-	d.traceRule(r.name, Reject, t.Start, t.End)
 	return 0, false, r.name
 }
 
