@@ -399,36 +399,23 @@ func countMention(text []rune, h countHit) Mention {
 	return m
 }
 
-func init() {
-	register(stage{order: 20, name: "count", types: []string{TypeCount}, run: func(d *Document) {
-		var skip [][2]int
-		switch {
-		case d.Wants(TypeTime):
-			for k := range d.Mentions {
-				if m := &d.Mentions[k]; m.Type == TypeTime {
-					skip = append(skip, [2]int{m.Start, m.End})
-				}
-			}
-			sort.Slice(skip, func(a, b int) bool { return skip[a][0] < skip[b][0] })
-		case d.timesDone: // the time stage's spans, without scanning again
-			skip = make([][2]int, len(d.timeSpans))
-			for k, s := range d.timeSpans {
-				skip[k] = [2]int{s.start, s.end}
-			}
-		default:
-			skip = TimeSpans(d.runes)
+// runCounts is the count stage; it keeps out of the time spans.
+func runCounts(d *Document) {
+	spans := d.timeSpans()
+	skip := make([][2]int, len(spans))
+	for k, s := range spans {
+		skip[k] = [2]int{s.start, s.end}
+	}
+	hits := scanCounts(d.runes, skip)
+	if len(hits) == 0 {
+		return
+	}
+	tk := d.Tokens()
+	for _, h := range hits {
+		m := countMention(d.runes, h)
+		if !h.percent {
+			m.Object = countObject(tk, h)
 		}
-		hits := scanCounts(d.runes, skip)
-		if len(hits) == 0 {
-			return
-		}
-		tk := d.Tokens()
-		for _, h := range hits {
-			m := countMention(d.runes, h)
-			if !h.percent {
-				m.Object = countObject(tk, h)
-			}
-			d.add(m)
-		}
-	}})
+		d.add(m)
+	}
 }

@@ -1,6 +1,7 @@
 package extract
 
-// The metadata stage says where and when a document is from: its home
+// The metadata stage (after structure and date, before the places, which
+// use the home as their prior) says where and when a document is from: its home
 // region at the document's own level (a province's work report → the
 // province, a city's → the city, the State Council's → the country), the
 // year it belongs to, its date, its speaker and its genre.
@@ -35,12 +36,6 @@ import (
 	"strings"
 	"sync"
 )
-
-func init() {
-	// After structure (title) and time (the date of the time stage), before
-	// place, which uses the home as its prior.
-	register(stage{order: 15, name: "meta", run: runMeta})
-}
 
 // LevelCountry is the level of a home that speaks for the whole country.
 const LevelCountry = "country"
@@ -141,7 +136,7 @@ var metaCues = sync.OnceValues(func() (*metaCueSet, error) {
 // (a row of the CLI's --meta FILE.csv): home (a name), code, level, year,
 // date (YYYY-MM-DD), speaker, office, genre. Empty values are ignored.
 func WithMetaOverride(fields map[string]string) Option {
-	return func(d *Document) { d.metaOverride = fields }
+	return func(c *config) { c.metaOverride = fields }
 }
 
 // runMeta is the metadata stage.
