@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates ACCURACY.md: tongbao's and the gse-alone baseline's accuracy on
-# PD1998 test, CLUENER2020 dev and MSRA NER test, segmentation F1 on SIGHAN
+# the modern development gold (testdata/gold/modern), PD1998 test, CLUENER2020 dev and MSRA NER test, segmentation F1 on SIGHAN
 # 2005 PKU and MSR, and the cross-check of the PD1998 figures by an
 # independent scorer (bench/pd1998_check.py). Needs Go, Python 3 and
 # ../shared/corpora.
@@ -34,6 +34,7 @@ ev() { # NAME GOLD FILE [FLAGS...]
 ev pd1998-tongbao pd1998 "$corpora/pd1998-01/test.txt" --predictions "$tmp/pd1998.pred.jsonl"
 python3 bench/pd1998_check.py "$corpora/pd1998-01/test.txt" "$tmp/pd1998.pred.jsonl" \
   "$tmp/pd1998-tongbao.json" > "$tmp/pd1998.check.txt"
+ev modern tongbao testdata/gold/modern --baseline --corpus "$corpora/gov-work-reports"
 ev pd1998 pd1998 "$corpora/pd1998-01/test.txt" --baseline
 ev cluener cluener "$corpora/cluener2020/dev.json" --baseline
 ev msra msra "$corpora/msra-ner-test/msra_test_bio.txt" --baseline

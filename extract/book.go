@@ -36,10 +36,6 @@ const (
 // maxBookLen bounds the length of a title in code points.
 const maxBookLen = 160
 
-func init() {
-	register(stage{order: 60, name: "book", types: []string{TypeBook}, run: extractBooks})
-}
-
 // bookSuffixKinds maps the end of a title to its kind (longest suffix wins).
 var bookSuffixKinds = NewLexicon[string]()
 

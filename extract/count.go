@@ -559,39 +559,26 @@ func countMention(d *Document, h countHit) Mention {
 	return m
 }
 
-func init() {
-	register(stage{order: 20, name: "count", types: []string{TypeCount}, run: func(d *Document) {
-		var skip [][2]int
-		switch {
-		case d.Wants(TypeTime):
-			for k := range d.Mentions {
-				if m := &d.Mentions[k]; m.Type == TypeTime {
-					skip = append(skip, [2]int{m.Start, m.End})
-				}
+// runCounts is the count stage; it keeps out of the time spans.
+func runCounts(d *Document) {
+	spans := d.timeSpans()
+	skip := make([][2]int, len(spans))
+	for k, s := range spans {
+		skip[k] = [2]int{s.start, s.end}
+	}
+	hits := scanCounts(d, skip)
+	if len(hits) == 0 {
+		return
+	}
+	tk := d.Tokens()
+	for _, h := range hits {
+		m := countMention(d, h)
+		if !h.percent {
+			var rule string
+			if m.Object, rule = countObject(tk, h); rule != "" {
+				d.traceRule(rule, Adjust, h.start, h.end)
 			}
-			sort.Slice(skip, func(a, b int) bool { return skip[a][0] < skip[b][0] })
-		case d.timesDone: // the time stage's spans, without scanning again
-			skip = make([][2]int, len(d.timeSpans))
-			for k, s := range d.timeSpans {
-				skip[k] = [2]int{s.start, s.end}
-			}
-		default:
-			skip = TimeSpans(d.runes)
 		}
-		hits := scanCounts(d, skip)
-		if len(hits) == 0 {
-			return
-		}
-		tk := d.Tokens()
-		for _, h := range hits {
-			m := countMention(d, h)
-			if !h.percent {
-				var rule string
-				if m.Object, rule = countObject(tk, h); rule != "" {
-					d.traceRule(rule, Adjust, h.start, h.end)
-				}
-			}
-			d.add(m)
-		}
-	}})
+		d.add(m)
+	}
 }

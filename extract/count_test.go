@@ -46,7 +46,7 @@ func FuzzScanCounts(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		r := []rune(s)
-		d := &Document{runes: r}
+		d := &Document{docContext: &docContext{runes: r}}
 		for _, h := range scanCounts(d, TimeSpans(r)) {
 			if h.start < 0 || h.end > len(r) || h.start >= h.end {
 				t.Fatalf("%q: bad count %+v", s, h)

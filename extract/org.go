@@ -82,65 +82,11 @@ func orgReverse(s string) string {
 	return string(r)
 }
 
-func init() {
-	register(stage{order: 50, name: "org", types: []string{TypeOrg}, run: runOrgs})
-}
-
-// notOrgWords end in an organization suffix but name no organization.
-var notOrgWords = map[string]bool{
-	"西部": true, "东部": true, "南部": true, "北部": true, "中部": true,
-	"代表团": true, "干部": true, "内部": true, "全部": true, "外部": true, "局部": true,
-	"社会": true, "机会": true, "大会": true, "会议": true, "晚会": true, "宴会": true,
-	"学会": true, "开会": true, "集会": true, "例会": true, "年会": true, "全会": true,
-	"市场": true, "广场": true, "现场": true, "立场": true, "战场": true, "商场": true,
-	"学科": true, "好处": true, "到处": true, "各处": true, "局面": true, "大局": true,
-	"全局": true, "结局": true, "布局": true, "格局": true, "当局": true, "总部": true,
-	"基层": true, "学校": true, "医院": true, "大学": true, "工厂": true, "公司": true,
-	"银行": true, "政府": true, "中心": true, "委员会": true, "组织": true, "乐队": true,
-	"球队": true, "军队": true, "部队": true, "团队": true, "排队": true, "梯队": true,
-	"车队": true, "船队": true, "商队": true, "入团": true, "集团": true, "社团": true,
-	"剧院": true, "法院": true, "住院": true, "出院": true, "庭院": true, "寺院": true,
-	"场所": true, "处所": true, "住所": true, "厕所": true, "诊所": true, "研究所": true,
-	"车站": true, "网站": true, "站": true, "营业所": true, "文化馆": true, "宾馆": true,
-	"饭馆": true, "旅馆": true, "茶馆": true, "领导小组": true, "工作组": true,
-	"支部": true, "党委": true, "党组": true, "合作社": true, "办公室": true, "办事处": true,
-	"指挥部": true, "司令部": true, "政治部": true, "内阁": true, "议会": true, "国会": true,
-	"联盟": true, "协会": true, "学院": true, "中学": true, "小学": true, "院": true,
-	"全党": true, "全团": true, "全队": true, "全院": true, "全校": true, "全厂": true,
-	"主场": true, "客场": true, "剧场": true, "农场": true, "林场": true, "牧场": true,
-	"赛场": true, "球场": true, "机场": true, "考场": true, "会场": true, "登场": true,
-}
-
-// orgBadTails end words that look like organizations by their last
-// character but are common nouns: 领导干部, 农贸市场, 中西部, 落到实处.
-var orgBadTails = map[string]bool{
-	"干部": true, "全部": true, "内部": true, "外部": true, "局部": true, "西部": true,
-	"东部": true, "南部": true, "北部": true, "中部": true, "市场": true, "广场": true,
-	"现场": true, "会场": true, "车场": true, "球场": true, "机场": true, "商场": true,
-	"全局": true, "大局": true, "格局": true, "实处": true, "到处": true, "好处": true,
-	"学校": false, "车站": true, "网站": true, "会所": true, "场所": true, "厕所": true,
-	"院校": true, "总部": true, "部队": true, "军队": true, "队伍": true,
-}
-
-// orgFirstStop are words that may be tagged as nouns but never open a name.
-var orgFirstStop = map[string]bool{
-	"我国": true, "本国": true, "各国": true, "两国": true, "该国": true, "外国": true,
-	"各级": true, "各地": true, "全体": true, "有关": true, "这些": true, "所有": true,
-	"同志": true, "工作": true, "问题": true, "时候": true, "期间": true, "今年": true,
-	"目前": true, "领导": true, "人们": true, "群众": true, "代表": true, "成员": true,
-}
-
-// properPrefix are nouns that make a following common-noun suffix a name.
-var properPrefix = map[string]bool{
-	"中央": true, "国家": true, "中国": true, "国际": true, "世界": true,
-	"中华": true, "亚洲": true, "欧洲": true, "地方": false,
-}
-
-// orgLevelChars are the bare level prefixes of local bodies: 县委, 县文化馆.
-const orgLevelChars = "省市县区州镇乡村"
-
 // orgSpan is one organization found in the text, in code points.
-type orgSpan struct{ start, end int }
+type orgSpan struct {
+	start, end int
+	rule       string // the rule that accepted it
+}
 
 func isOrgTag(pos string) bool { return pos == "nt" }
 
@@ -162,7 +108,7 @@ func orgInternal(t segment.Token) bool {
 		return utf8.RuneCountInString(t.Text) == 2 || strings.ContainsRune(orgLevelChars, r0)
 	case "a", "d":
 		// 特别 in 联合国特别委员会; never opening a name (trimmed later)
-		return t.Text == "特别" || t.Text == "高级" || t.Text == "最高" || size == len(t.Text) && strings.ContainsRune(orgLevelChars, r0)
+		return orgWords.internalAdj[t.Text] || size == len(t.Text) && strings.ContainsRune(orgLevelChars, r0)
 	case "zg":
 		return size == len(t.Text) && strings.ContainsRune(orgLevelChars, r0)
 	}
@@ -199,14 +145,7 @@ const orgCommonFreq = 1000
 // commonWord reports whether w is a frequent common word of the document's
 // segmenter dictionary (not a place, name or abbreviation).
 func commonWord(d *Document, w string) bool {
-	s := d.seg
-	if s == nil {
-		var err error
-		if s, err = segment.Default(); err != nil {
-			return false
-		}
-	}
-	f, pos, _ := s.Lookup(w)
+	f, pos, _ := d.lookup(w)
 	switch pos {
 	case "ns", "nz", "nt", "j", "nr", "nrt", "nrfg":
 		return false
@@ -216,30 +155,8 @@ func commonWord(d *Document, w string) bool {
 
 // dictWord reports whether w is a word of the segmenter's dictionary.
 func dictWord(d *Document, w string) bool {
-	s := d.seg
-	if s == nil {
-		var err error
-		if s, err = segment.Default(); err != nil {
-			return false
-		}
-	}
-	_, _, ok := s.Lookup(w)
+	_, _, ok := d.lookup(w)
 	return ok
-}
-
-// orgBrandHeads are the heads of companies and teams, which are often named
-// by a brand rather than a place.
-var orgBrandHeads = map[string]bool{
-	"银行": true, "公司": true, "集团": true, "集团公司": true, "有限公司": true,
-	"总公司": true, "证券": true, "队": true, "厂": true, "出版社": true,
-	"剧团": true, "话剧团": true, "艺术团": true, "歌舞团": true,
-}
-
-// orgFieldHeads are heads that a field word before them makes a name
-// when gse tags the whole word an organization: 国防大学, 军事科学院, unlike
-// 商业银行 or 联合政府, which are kinds of bodies.
-var orgFieldHeads = map[string]bool{
-	"大学": true, "学院": true, "科学院": true, "研究院": true, "研究所": true, "出版社": true,
 }
 
 // headWord returns the suffix that ends w (w itself when it is a suffix).
@@ -259,7 +176,7 @@ func plainNoun(t segment.Token) bool {
 }
 
 // isProper reports whether a prefix token makes a common suffix a name.
-func isProper(t segment.Token) bool {
+func isProper(d *Document, t segment.Token) bool {
 	if properPrefix[t.Text] {
 		return true
 	}
@@ -270,7 +187,7 @@ func isProper(t segment.Token) bool {
 		if end, _, ok := MatchPlace(rs, 0); ok && end == len(rs) {
 			return true
 		}
-		return !frequentWord(t.Text)
+		return !frequentWord(d, t.Text)
 	case "nt", "nz", "j", "nrt":
 		return true
 	}
@@ -279,113 +196,143 @@ func isProper(t segment.Token) bool {
 }
 
 // frequentWord reports whether w is more frequent than orgCommonFreq in the
-// default segmenter's dictionary.
-func frequentWord(w string) bool {
-	s, err := segment.Default()
-	if err != nil {
-		return false
-	}
-	f, _, _ := s.Lookup(w)
+// document's dictionary.
+func frequentWord(d *Document, w string) bool {
+	f, _, _ := d.lookup(w)
 	return f > orgCommonFreq
 }
 
 // properOrNamed reports whether t is proper (isProper) or a listed
 // organization name.
-func properOrNamed(t segment.Token) bool {
-	if isProper(t) {
+func properOrNamed(d *Document, t segment.Token) bool {
+	if isProper(d, t) {
 		return true
 	}
 	_, ok := orgNames.Get(t.Text)
 	return ok
 }
 
-// orgCountryChars are one-character country names that open organization
-// names: 俄外交部, 美国务院.
-const orgCountryChars = "中美俄日英法德韩朝越印巴以伊埃泰缅老柬菲澳加"
+// orgHeadF are the features of a token that may head an organization.
+type orgHeadF struct {
+	d     *Document
+	toks  []segment.Token
+	k     int
+	t     segment.Token
+	rs    []rune // the token's runes
+	n     int    // length of the listed suffix ending the token (0: none)
+	nameN int    // length of the listed complete name ending the token
+}
+
+// prevInternal reports whether the token before the head may stand inside
+// a name.
+func (f *orgHeadF) prevInternal() bool { return f.k > 0 && orgInternal(f.toks[f.k-1]) }
+
+// prevPlain reports whether the token before the head is a plain noun.
+func (f *orgHeadF) prevPlain() bool { return f.k > 0 && plainNoun(f.toks[f.k-1]) }
+
+// single reports whether the head is one character.
+func (f *orgHeadF) single() bool { return len(f.rs) == 1 }
+
+// gseOrg reports whether gse tags the word an organization, with a suffix
+// and something before it (not a short party name: 民进党).
+func (f *orgHeadF) gseOrg() bool {
+	return isOrgTag(f.t.Pos) && len(f.rs) > f.n && !(len(f.rs) <= 3 && f.rs[len(f.rs)-1] == '党')
+}
+
+// kindPrefix reports whether what comes before the suffix of a gse org
+// word names a kind of body: one plain character (党组织, 新政府) or a
+// common word (商业银行, 联合政府).
+func (f *orgHeadF) kindPrefix() bool {
+	rs, n := f.rs, f.n
+	if len(rs)-n == 1 && n >= 2 && !strings.ContainsRune(orgLevelChars+orgCountryChars, rs[0]) {
+		return true
+	}
+	if pre := string(rs[:len(rs)-n]); len(rs)-n >= 2 && !properPrefix[pre] {
+		if _, _, ok := MatchPlace(rs, 0); !ok && commonWord(f.d, pre) && !orgFieldHeads[string(rs[len(rs)-n:])] {
+			return true
+		}
+	}
+	return false
+}
+
+// orgHeadRules decide what a token is to an organization name: the head
+// of a complete name (accept), a head that needs a proper prefix (adjust),
+// or nothing (reject).
+var orgHeadRules = newRuleTable("org",
+	rule[orgHeadF]{"org.not_org_word", "a word ending like an organization that names none (干部, 市场, 大会)", Reject,
+		func(f *orgHeadF) bool { return notOrgWords[f.t.Text] && !orgSuffixes[f.t.Text] }},
+	rule[orgHeadF]{"org.title_word", "an office (常委, 书记) is no body", Reject,
+		func(f *orgHeadF) bool { return isTitleWord(f.t.Text) }},
+	rule[orgHeadF]{"org.team_char", "队 standing alone after a word that may stand inside a name heads a team (宝元|队)", Adjust,
+		func(f *orgHeadF) bool { return f.single() && f.rs[0] == '队' && f.prevInternal() }},
+	rule[orgHeadF]{"org.lone_char", "a one-character head standing alone heads a name only if it is a body character after a plain noun (教育|局)", Reject,
+		func(f *orgHeadF) bool {
+			return f.single() && (!strings.ContainsRune(orgWords.headChars, f.rs[0]) || !f.prevPlain())
+		}},
+	rule[orgHeadF]{"org.listed_name", "a complete name of the list (国务院, 县委, 新华社)", Accept,
+		func(f *orgHeadF) bool { _, ok := orgNames.Get(f.t.Text); return ok }},
+	rule[orgHeadF]{"org.name_ending", "a word ending in a listed name (联合国安理会, 中国奥委会)", Accept,
+		func(f *orgHeadF) bool {
+			return f.nameN > 0 && f.nameN < len(f.rs) && (isOrgTag(f.t.Pos) || f.nameN >= 3)
+		}},
+	rule[orgHeadF]{"org.no_suffix", "a word ending in no organization suffix", Reject,
+		func(f *orgHeadF) bool { return f.n == 0 }},
+	rule[orgHeadF]{"org.suffix_verb", "a suffix used as a verb (组织 in 研究所组织召开)", Reject,
+		func(f *orgHeadF) bool { return f.n == len(f.rs) && f.t.Pos == "v" }},
+	rule[orgHeadF]{"org.bare_suffix", "a bare suffix (政府, 中心, 部) heads a name only with a proper prefix", Adjust,
+		func(f *orgHeadF) bool { return f.n == len(f.rs) }},
+	rule[orgHeadF]{"org.two_char_word", "a two-character word ending in a one-character suffix is a common word (干部, 社会, 全局)", Reject,
+		func(f *orgHeadF) bool { return f.n == 1 && len(f.rs) == 2 && f.t.Pos != "j" }},
+	rule[orgHeadF]{"org.sponsor_team", "a team named by its sponsor after its province (浙江|中欣队)", Adjust,
+		func(f *orgHeadF) bool {
+			return f.n == 1 && f.rs[len(f.rs)-1] == '队' && personTag(f.t.Pos) && f.k > 0 && f.toks[f.k-1].Pos == "ns"
+		}},
+	rule[orgHeadF]{"org.non_noun_head", "a one-character suffix on a word that is no noun (莫斯科)", Reject,
+		func(f *orgHeadF) bool {
+			return f.n == 1 && f.t.Pos != "n" && f.t.Pos != "nt" && f.t.Pos != "j" && f.t.Pos != "nz"
+		}},
+	rule[orgHeadF]{"org.common_tail", "a word ending in a common noun (领导干部, 农贸市场)", Reject,
+		func(f *orgHeadF) bool { return len(f.rs) > 2 && orgBadTails[string(f.rs[len(f.rs)-2:])] }},
+	rule[orgHeadF]{"org.kind_of_body", "a gse org word whose prefix is one plain character or a common word names a kind of body (党组织, 新政府, 商业银行)", Adjust,
+		func(f *orgHeadF) bool { return f.gseOrg() && f.kindPrefix() }},
+	rule[orgHeadF]{"org.gse_org", "a word gse tags an organization, confirmed by its suffix (法新社, 北京大学)", Accept,
+		func(f *orgHeadF) bool { return f.gseOrg() }},
+	rule[orgHeadF]{"org.field_ministry", "a three-character ministry named by its field is a name by itself (地质部)", Accept,
+		func(f *orgHeadF) bool {
+			return f.n == 1 && len(f.rs) == 3 && strings.ContainsRune(orgWords.ministryChars, f.rs[2]) && f.t.Pos != "v"
+		}},
+	rule[orgHeadF]{"org.place_opened", "a word opening with a place before its suffix is a name (平遥火柴厂)", Accept,
+		func(f *orgHeadF) bool {
+			end, _, ok := MatchPlace(f.rs, 0)
+			return ok && end < len(f.rs)-f.n+1
+		}},
+	rule[orgHeadF]{"org.suffix_word", "a word ending in a suffix (保险公司, 医疗队) is a kind of body unless a proper word comes before it", Adjust,
+		func(*orgHeadF) bool { return true }},
+)
 
 // orgHead returns the kind of head token k is: 0 (none), orgName or
-// orgSuffix, and whether it needs a proper prefix.
-func orgHead(d *Document, toks []segment.Token, k int) (kind int, needPrefix bool) {
+// orgSuffix, whether it needs a proper prefix, and the deciding rule.
+func orgHead(d *Document, toks []segment.Token, k int) (kind int, needPrefix bool, ruleName string) {
 	t := toks[k]
 	last, _ := utf8.DecodeLastRuneInString(t.Text)
 	if !orgLastRunes.has(last) && !isOrgTag(t.Pos) {
-		return 0, false // no name or suffix ends with this character: most tokens
+		return 0, false, "" // no name or suffix ends with this character: most tokens
 	}
-	if notOrgWords[t.Text] && !orgSuffixes[t.Text] {
-		return 0, false
+	f := orgHeadF{d: d, toks: toks, k: k, t: t, rs: []rune(t.Text)}
+	rev := make([]rune, len(f.rs))
+	for i, r := range f.rs {
+		rev[len(f.rs)-1-i] = r
 	}
-	if isTitleWord(t.Text) {
-		return 0, false // 常委, 书记: an office, not a body
+	f.nameN, _ = orgNameRev.Longest(rev, 0)
+	f.n, _ = orgSufRev.Longest(rev, 0)
+	r := orgHeadRules.decide(d, &f, t.Start, t.End)
+	switch r.verdict {
+	case Accept:
+		return orgName, false, r.name
+	case Adjust:
+		return orgSuffix, true, r.name
 	}
-	if r := []rune(t.Text); len(r) == 1 {
-		// a one-character head standing alone (教育|局) heads a name only
-		// after a plain word, not after a whole organization (公司|所作)
-		if r[0] == '队' && k > 0 && orgInternal(toks[k-1]) {
-			return orgSuffix, true // 济南军区|队, 宝元|队
-		}
-		if !strings.ContainsRune("部局委厅署办院", r[0]) || k == 0 || !plainNoun(toks[k-1]) {
-			return 0, false
-		}
-	}
-	if _, ok := orgNames.Get(t.Text); ok {
-		return orgName, false
-	}
-	rs := []rune(t.Text)
-	rev := make([]rune, len(rs))
-	for i, r := range rs {
-		rev[len(rs)-1-i] = r
-	}
-	if n, _ := orgNameRev.Longest(rev, 0); n > 0 && n < len(rs) && (isOrgTag(t.Pos) || n >= 3) {
-		return orgName, false // 联合国安理会, 中国奥委会: a word ending in a name
-	}
-	n, _ := orgSufRev.Longest(rev, 0)
-	if n == 0 {
-		return 0, false
-	}
-	switch {
-	case n == len(rs) && t.Pos == "v":
-		return 0, false // 组织 as a verb: 研究所组织召开
-	case n == len(rs): // the token is the suffix itself: 政府, 中心, 部
-		return orgSuffix, n >= 2 || true
-	case notOrgWords[t.Text]:
-		return 0, false
-	case n == 1 && len(rs) == 2 && t.Pos != "j":
-		return 0, false // 干部, 社会, 全局: two-character words
-	case n == 1 && rs[len(rs)-1] == '队' && personTag(t.Pos) && k > 0 && toks[k-1].Pos == "ns":
-		return orgSuffix, true // 浙江|中欣队: a team named by its sponsor, after its province
-	case n == 1 && t.Pos != "n" && t.Pos != "nt" && t.Pos != "j" && t.Pos != "nz":
-		return 0, false // 莫斯科: a one-character head on a word that is no noun
-	case len(rs) > 2 && orgBadTails[string(rs[len(rs)-2:])]:
-		return 0, false // 领导干部, 农贸市场: the word ends in a common noun
-	}
-	if isOrgTag(t.Pos) && len(rs) > n && !(len(rs) <= 3 && rs[len(rs)-1] == '党') {
-		// gse's org tag, confirmed by the suffix (法新社, 北京大学), unless
-		// what comes before the suffix is a common word: 商业银行,
-		// 联合政府 are kinds of bodies
-		if len(rs)-n == 1 && n >= 2 && !strings.ContainsRune(orgLevelChars+orgCountryChars, rs[0]) {
-			// one plain character before a common head names a kind of
-			// body, not a body: 党组织, 新政府, 团组织
-			return orgSuffix, true
-		}
-		if pre := string(rs[:len(rs)-n]); len(rs)-n >= 2 && !properPrefix[pre] {
-			if _, _, ok := MatchPlace(rs, 0); !ok && commonWord(d, pre) && !orgFieldHeads[string(rs[len(rs)-n:])] {
-				return orgSuffix, true
-			}
-		}
-		return orgName, false
-	}
-	// a ministry or department named by its field (地质部, 宣传部, 计委)
-	// is a name by itself
-	if n == 1 && len(rs) == 3 && strings.ContainsRune("部委署办", rs[2]) && t.Pos != "v" {
-		return orgName, false
-	}
-	// a word ending in a suffix (保险公司, 医疗队) is a kind of body, not
-	// a name, unless it opens with a place (平遥火柴厂) or a proper word
-	// comes before it
-	if end, _, ok := MatchPlace(rs, 0); ok && end < len(rs)-n+1 {
-		return orgName, false
-	}
-	return orgSuffix, true
+	return 0, false, r.name
 }
 
 // findOrgs returns the organizations of d, merged and in text order,
@@ -397,107 +344,188 @@ func findOrgs(d *Document) []orgSpan {
 	return d.orgSpans
 }
 
+// Rules that build organization spans.
+var (
+	ruleOrgAcrossCuts = registerRule("org", "org.across_cuts",
+		"a complete name of the list matched on characters across the segmenter's cuts (人大/办)", Accept)
+	ruleOrgProperPrefix = registerRule("org", "org.proper_prefix",
+		"a head that needs a prefix, with a proper word (place, organization, abbreviation, 中央, 国家) among the words before it (县委|办公室, 贵州省|政府)", Accept)
+	ruleOrgBrandPrefix = registerRule("org", "org.brand_prefix",
+		"a company or team head after a word that is no common word (大和|银行, 宝元|队; not 上市|公司)", Accept)
+	ruleOrgNoProperPrefix = registerRule("org", "org.no_proper_prefix",
+		"a head that needs a prefix with no proper word before it is a kind of body (政府, 保险公司, 医疗队)", Reject)
+	ruleOrgPlaceCut = registerRule("org", "org.place_cut_apart",
+		"a place the segmenter cut apart opens the name (乐平|市委)", Adjust)
+	ruleOrgNumbered = registerRule("org", "org.numbered_unit",
+		"a number between a proper word and a head belongs to the name (北京军区|251|医院)", Adjust)
+	ruleOrgStationed = registerRule("org", "org.stationed_in",
+		"驻 between two proper words belongs to the name (中国|驻|南非|大使馆)", Adjust)
+	ruleOrgCompleteNoPrefix = registerRule("org", "org.complete_no_prefix",
+		"a complete name takes only places and organizations before it (纪念|中国人民解放军 gives 中国人民解放军)", Adjust)
+	ruleOrgOpenAtProper = registerRule("org", "org.open_at_proper",
+		"a name opens with its first proper word (战胜|上海队, 支持|中国政府)", Adjust)
+	ruleOrgNoVerbOpening = registerRule("org", "org.no_verb_opening",
+		"a name does not open with a verb or adjective other than a level character", Adjust)
+	ruleOrgTitleTail = registerRule("org", "org.title_tail",
+		"an office written onto the name by the segmenter is no part of it (中央政治局常委 gives 中央政治局)", Adjust)
+	ruleOrgMerge = registerRule("org", "org.merge_adjacent",
+		"adjacent or overlapping organizations are one name (中共中央国务院, as People's Daily writes them)", Adjust)
+	ruleOrgSubUnit = registerRule("org", "org.sub_unit",
+		"a sub-unit written right after its body is part of the name (农业厅科教处, 宣传部新闻科, 农业大学园艺系)", Adjust)
+)
+
+// orgScan is the state of the organization scan on one document.
+type orgScan struct {
+	d    *Document
+	toks []segment.Token
+	rs   []rune
+}
+
+// orgHeadSpan is a head found by findHeads: tokens [from,to].
+type orgHeadSpan struct {
+	from, to   int
+	needPrefix bool
+	rule       string
+}
+
+// endTok returns the token ending at code point i, or -1: a binary search,
+// as it is asked only around heads.
+func (o *orgScan) endTok(i int) int {
+	toks := o.toks
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].End >= i })
+	if k < len(toks) && toks[k].End == i {
+		return k
+	}
+	return -1
+}
+
 func scanOrgs(d *Document) []orgSpan {
 	loadOrgs()
-	toks := d.Tokens()
-	rs := d.runes
+	o := &orgScan{d: d, toks: d.Tokens(), rs: d.runes}
 	var spans []orgSpan
-	// complete names matched on characters across gse's cuts (人大/办).
-	// endTok returns the token ending at code point i, or -1: a binary
-	// search, as it is asked only around heads
-	endTok := func(i int) int {
-		k := sort.Search(len(toks), func(k int) bool { return toks[k].End >= i })
-		if k < len(toks) && toks[k].End == i {
-			return k
+	for _, h := range o.findHeads() {
+		if sp, ok := o.span(h); ok {
+			spans = append(spans, sp)
 		}
-		return -1
 	}
-	type head struct {
-		from, to   int // token range
-		needPrefix bool
-	}
-	var heads []head
+	return o.subUnits(o.merge(spans))
+}
+
+// findHeads finds the heads: complete names matched on characters across
+// gse's cuts (人大/办) and the tokens orgHeadRules accept or adjust.
+func (o *orgScan) findHeads() []orgHeadSpan {
+	toks, rs := o.toks, o.rs
+	var heads []orgHeadSpan
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		if n, _ := orgNames.Longest(rs, t.Start); n > 0 && n > t.End-t.Start {
-			if e := endTok(t.Start + n); e >= 0 && t.Start+n <= len(rs) {
-				heads = append(heads, head{k, e, false})
+			if e := o.endTok(t.Start + n); e >= 0 && t.Start+n <= len(rs) {
+				heads = append(heads, orgHeadSpan{k, e, false, ruleOrgAcrossCuts})
 				k = e
 				continue
 			}
 		}
-		if kind, need := orgHead(d, toks, k); kind != 0 {
-			heads = append(heads, head{k, k, need})
+		if kind, need, r := orgHead(o.d, toks, k); kind != 0 {
+			heads = append(heads, orgHeadSpan{k, k, need, r})
 		}
 	}
-	for _, h := range heads {
-		from, to, needPrefix := h.from, h.to, h.needPrefix
-		// extend left
-		start := from
-		proper := false
-		for j := from - 1; j >= 0 && from-j <= 6; j-- {
-			tj := toks[j]
-			if pe, _, ok := MatchPlace(rs, tj.Start); ok && pe > tj.End && (pe <= toks[from].Start && endTok(pe) >= 0 || pe == toks[from].Start+1 && strings.ContainsRune(orgLevelChars, rs[toks[from].Start])) {
-				start, proper = j, true // a place the segmenter cut apart: 乐平|市委
-				continue
-			}
-			if tj.Pos == "m" && j > 0 && properOrNamed(toks[j-1]) && !strings.ContainsAny(tj.Text, "年月日%％") {
-				start = j // 北京军区|２５１|医院
-				continue
-			}
-			if tj.Text == "驻" && j > 0 && j+1 < len(toks) && isProper(toks[j-1]) && isProper(toks[j+1]) {
-				start = j // 中国|驻|南非|大使馆
-				continue
-			}
-			if !orgInternal(tj) {
-				break
-			}
-			if tj.Pos == "v" && (j == 0 || !plainNoun(toks[j-1]) || !plainNoun(toks[j+1])) {
-				break // a verb stands inside a name only between plain nouns (遗产|保护|中心)
-			}
-			if toks[from].Start-tj.Start > 16 {
-				break
-			}
-			start = j
-			if properOrNamed(tj) && !(j == from-1 && tj.Text == "国家" && from == to && orgBrandHeads[toks[to].Text]) {
-				proper = true // a place, or a listed body: 县委|办公室 (not 国家|银行, a state bank)
-			}
-		}
-		// a complete name takes only places and organizations before it
-		// (纪念|中国人民解放军, not 纪念中国人民解放军)
-		if !needPrefix && !proper {
-			start = from
-		}
-		// a name opens with its first proper word when it has one:
-		// 战胜|上海队, 支持|中国政府
-		if proper {
-			for start < from && !properOrNamed(toks[start]) {
-				start++
-			}
-		}
-		// a prefix may not open with a verb or adjective other than a level char
-		for start < from && (toks[start].Pos == "v" || toks[start].Pos == "vn" || toks[start].Pos == "a" || toks[start].Pos == "an" || toks[start].Pos == "b") && !isProper(toks[start]) {
-			start++
-		}
-		if needPrefix && !proper && from > 0 && orgBrandHeads[headWord(toks[to].Text)] {
-			// a company or team named by a word that is no common word:
-			// 大和|银行, 宝元|队 (not 上市|公司, 医疗|队)
-			if b := toks[from-1]; len([]rune(b.Text)) >= 2 && (!dictWord(d, b.Text) || personTag(b.Pos) || b.Pos == "ns" && !frequentWord(b.Text)) && !orgFirstStop[b.Text] {
-				start, proper = from-1, true
-			}
-		}
-		if needPrefix && (start == from || !proper) {
+	return heads
+}
+
+// extendLeft extends head h leftwards over the words that may stand inside
+// a name and returns the first token and whether a proper word was met.
+func (o *orgScan) extendLeft(h orgHeadSpan) (start int, proper bool) {
+	toks, rs, from := o.toks, o.rs, h.from
+	start = from
+	for j := from - 1; j >= 0 && from-j <= 6; j-- {
+		tj := toks[j]
+		if pe, _, ok := MatchPlace(rs, tj.Start); ok && pe > tj.End && (pe <= toks[from].Start && o.endTok(pe) >= 0 || pe == toks[from].Start+1 && strings.ContainsRune(orgLevelChars, rs[toks[from].Start])) {
+			start, proper = j, true // a place the segmenter cut apart: 乐平|市委
+			o.d.traceRule(ruleOrgPlaceCut, Adjust, tj.Start, toks[h.to].End)
 			continue
 		}
-		end := toks[to].End
-		// an office written onto the name by the segmenter is no part of
-		// it: 中央政治局常委 → 中央政治局 + 常委
-		if tl := titleSuffixLen(rs[toks[to].Start:end]); tl > 0 && end-tl > toks[start].Start+1 {
-			end -= tl
+		if tj.Pos == "m" && j > 0 && properOrNamed(o.d, toks[j-1]) && !strings.ContainsAny(tj.Text, orgWords.dateChars) {
+			start = j // 北京军区|２５１|医院
+			o.d.traceRule(ruleOrgNumbered, Adjust, tj.Start, toks[h.to].End)
+			continue
 		}
-		spans = append(spans, orgSpan{toks[start].Start, end})
+		if tj.Text == "驻" && j > 0 && j+1 < len(toks) && isProper(o.d, toks[j-1]) && isProper(o.d, toks[j+1]) {
+			start = j // 中国|驻|南非|大使馆
+			o.d.traceRule(ruleOrgStationed, Adjust, tj.Start, toks[h.to].End)
+			continue
+		}
+		if !orgInternal(tj) {
+			break
+		}
+		if tj.Pos == "v" && (j == 0 || !plainNoun(toks[j-1]) || !plainNoun(toks[j+1])) {
+			break // a verb stands inside a name only between plain nouns (遗产|保护|中心)
+		}
+		if toks[from].Start-tj.Start > 16 {
+			break
+		}
+		start = j
+		if properOrNamed(o.d, tj) && !(j == from-1 && tj.Text == "国家" && from == h.to && orgBrandHeads[toks[h.to].Text]) {
+			proper = true // a place, or a listed body: 县委|办公室 (not 国家|银行, a state bank)
+		}
 	}
-	// merge overlapping and adjacent spans
+	return start, proper
+}
+
+// span builds the organization span of head h, or reports that there is
+// none (org.no_proper_prefix).
+func (o *orgScan) span(h orgHeadSpan) (orgSpan, bool) {
+	toks, from, to := o.toks, h.from, h.to
+	start, proper := o.extendLeft(h)
+	trace := func(r string, v Verdict) { o.d.traceRule(r, v, toks[start].Start, toks[to].End) }
+	if !h.needPrefix && !proper && start != from {
+		start = from
+		trace(ruleOrgCompleteNoPrefix, Adjust)
+	}
+	if proper && start < from && !properOrNamed(o.d, toks[start]) {
+		for start < from && !properOrNamed(o.d, toks[start]) {
+			start++
+		}
+		trace(ruleOrgOpenAtProper, Adjust)
+	}
+	if s := start; start < from && openingVerb(o.d, toks[start]) {
+		for start < from && openingVerb(o.d, toks[start]) {
+			start++
+		}
+		o.d.traceRule(ruleOrgNoVerbOpening, Adjust, toks[s].Start, toks[to].End)
+	}
+	rule := h.rule
+	if h.needPrefix {
+		rule = ruleOrgProperPrefix
+	}
+	if h.needPrefix && !proper && from > 0 && orgBrandHeads[headWord(toks[to].Text)] {
+		// a company or team named by a word that is no common word:
+		// 大和|银行, 宝元|队 (not 上市|公司, 医疗|队)
+		if b := toks[from-1]; len([]rune(b.Text)) >= 2 && (!dictWord(o.d, b.Text) || personTag(b.Pos) || b.Pos == "ns" && !frequentWord(o.d, b.Text)) && !orgFirstStop[b.Text] {
+			start, proper, rule = from-1, true, ruleOrgBrandPrefix
+		}
+	}
+	if h.needPrefix && (start == from || !proper) {
+		trace(ruleOrgNoProperPrefix, Reject)
+		return orgSpan{}, false
+	}
+	end := toks[to].End
+	// an office written onto the name by the segmenter is no part of it:
+	// 中央政治局常委 → 中央政治局 + 常委
+	if tl := titleSuffixLen(o.rs[toks[to].Start:end]); tl > 0 && end-tl > toks[start].Start+1 {
+		end -= tl
+		o.d.traceRule(ruleOrgTitleTail, Adjust, toks[start].Start, end)
+	}
+	return orgSpan{start: toks[start].Start, end: end, rule: rule}, true
+}
+
+// openingVerb reports whether t is a verb or adjective that may not open a
+// name (a level character may).
+func openingVerb(d *Document, t segment.Token) bool {
+	return (t.Pos == "v" || t.Pos == "vn" || t.Pos == "a" || t.Pos == "an" || t.Pos == "b") && !isProper(d, t)
+}
+
+// merge merges overlapping and adjacent spans (org.merge_adjacent).
+func (o *orgScan) merge(spans []orgSpan) []orgSpan {
 	var out []orgSpan
 	for _, s := range spans {
 		if n := len(out); n > 0 && s.start <= out[n-1].end {
@@ -507,33 +535,32 @@ func scanOrgs(d *Document) []orgSpan {
 			if s.end > out[n-1].end {
 				out[n-1].end = s.end
 			}
+			o.d.traceRule(ruleOrgMerge, Adjust, out[n-1].start, out[n-1].end)
 			continue
 		}
 		out = append(out, s)
 	}
-	// a sub-unit written after the body it belongs to: 农业厅|科教处,
-	// 宣传部|新闻|科, 农业大学|园艺|系
+	return out
+}
+
+// subUnits applies org.sub_unit: a sub-unit written after the body it
+// belongs to (农业厅|科教处, 宣传部|新闻|科, 农业大学|园艺|系).
+func (o *orgScan) subUnits(out []orgSpan) []orgSpan {
+	toks, rs := o.toks, o.rs
 	for i := range out {
-		if out[i].end >= len(rs) || endTok(out[i].end) < 0 {
+		if out[i].end >= len(rs) || o.endTok(out[i].end) < 0 {
 			continue // the name ends inside a token (中央政治局|常委)
 		}
-		k := endTok(out[i].end) + 1
+		k := o.endTok(out[i].end) + 1
 		if k >= len(toks) || toks[k].Start != out[i].end {
 			continue
 		}
 		if e := orgSubUnit(toks, k); e > 0 && (i+1 == len(out) || e <= out[i+1].start) {
 			out[i].end = e
+			o.d.traceRule(ruleOrgSubUnit, Adjust, out[i].start, e)
 		}
 	}
 	return out
-}
-
-// orgNotSubUnit end in a sub-unit character but name no sub-unit.
-var orgNotSubUnit = map[string]bool{
-	"好处": true, "到处": true, "用处": true, "长处": true, "短处": true, "难处": true,
-	"益处": true, "住处": true, "深处": true, "各处": true, "之处": true, "本科": true,
-	"学科": true, "专科": true, "小组": true, "改组": true, "重组": true, "编组": true,
-	"股": true, "处": true, "组": true,
 }
 
 // orgSubUnit returns the end of a sub-unit starting at token k (科教处,
@@ -548,7 +575,7 @@ func orgSubUnit(toks []segment.Token, k int) int {
 		}
 		last, _ := utf8.DecodeLastRuneInString(t.Text)
 		single := t.End-t.Start == 1
-		unit := strings.ContainsRune("处科系组股", last) && !orgNotSubUnit[t.Text]
+		unit := strings.ContainsRune(orgWords.subUnitChars, last) && !orgNotSubUnit[t.Text]
 		switch {
 		case unit && single && j > k:
 			return t.End // 新闻|科: a one-character unit after a noun
@@ -562,6 +589,14 @@ func orgSubUnit(toks []segment.Token, k int) int {
 	return 0
 }
 
+// Rules of the org mentions.
+var (
+	ruleOrgBareLocal = registerRule("org", "org.bare_local_body",
+		"a local body written without its place (省委, 市政府, 政协) is no mention when the document has no home place", Reject)
+	ruleOrgExpandHome = registerRule("org", "org.expand_home",
+		"a body opening with the home place's level character gets the home's name prefixed in expanded (县委 → 黔西县委)", Adjust)
+)
+
 func runOrgs(d *Document) {
 	spans := findOrgs(d)
 	ents := map[string]int{}
@@ -571,11 +606,15 @@ func runOrgs(d *Document) {
 		if d.Home == nil && bareLocalBody(name) {
 			// 省委, 市政府, 政协 written alone name the body of a place the
 			// reader must know: without a home place they stay unresolved
+			d.traceRule(ruleOrgBareLocal, Reject, s.start, s.end)
 			continue
 		}
 		if d.Home != nil && d.Home.Name != "" {
-			m.Expanded = expandOrg(name, d.Home.Name)
+			if m.Expanded = expandOrg(name, d.Home.Name); m.Expanded != "" {
+				d.traceRule(ruleOrgExpandHome, Adjust, s.start, s.end)
+			}
 		}
+		d.traceRule(s.rule, Accept, s.start, s.end)
 		d.add(m)
 		if i, ok := ents[name]; ok {
 			d.Orgs[i].Count++
@@ -599,8 +638,7 @@ func bareLocalBody(name string) bool {
 		_, ok = orgNames.Get(string(rs[1:]))
 		return ok
 	}
-	switch name {
-	case "人大", "政协", "人大常委会", "人大办", "政府办", "政协办", "纪委", "监委", "纪委监委", "团委", "妇联", "工会", "科协", "侨联", "文联", "作协", "残联", "工商联", "组织部", "宣传部", "统战部", "政法委":
+	if orgWords.localBody[name] {
 		return true
 	}
 	return strings.ContainsRune(orgLevelChars, []rune(name)[0])

@@ -136,7 +136,6 @@ func init() {
 			sloganLexBigrams[h>>6] |= 1 << (h & 63)
 		}
 	}
-	register(stage{order: 70, name: "slogan", types: []string{TypeSlogan}, run: extractSlogans})
 }
 
 // sloganNumeral reports whether r is a Chinese numeral that can open a

@@ -660,7 +660,7 @@ func BenchmarkSloganStages(b *testing.B) {
 	})
 	b.Run("stages", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			d := &Document{Text: text, runes: runes, tokens: toks, segDone: true}
+			d := stageDoc(text, runes, toks)
 			extractStructure(d)
 			extractBooks(d)
 			extractSlogans(d)
@@ -710,7 +710,7 @@ func TestSloganSpeed(t *testing.T) {
 		s.Cut(text)
 		seg = best(seg, time.Since(t0))
 		t0 = time.Now()
-		d := &Document{Text: text, runes: runes, tokens: toks, segDone: true}
+		d := stageDoc(text, runes, toks)
 		extractStructure(d)
 		extractBooks(d)
 		extractSlogans(d)

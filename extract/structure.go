@@ -1,6 +1,6 @@
 package extract
 
-// The structure stage (order 5, before every extractor) fills the
+// The structure stage (the first of the pipeline, see stages) fills the
 // document-level fields Title, Sections and Byline.
 //
 // Title is the first non-empty line when it reads as a headline: 4 to 60
@@ -32,10 +32,6 @@ import (
 	"strings"
 	"unicode"
 )
-
-func init() {
-	register(stage{order: 5, name: "structure", run: extractStructure})
-}
 
 func extractStructure(d *Document) {
 	rs := d.runes

@@ -6,6 +6,7 @@
 //	go run ./extract/eval/internal/goldtool sample -corpus DIR > testdata/gold/modern/sample.jsonl
 //	go run ./extract/eval/internal/goldtool show -corpus DIR -from 0 -to 140 < sample.jsonl
 //	go run ./extract/eval/internal/goldtool convert -corpus DIR < part.ann.jsonl > part.jsonl
+//	go run ./extract/eval/internal/goldtool unconvert -corpus DIR < part.jsonl > part.ann.jsonl
 //
 // The sample never reads prefectures/ (held out).
 package main
@@ -76,6 +77,8 @@ func main() {
 		err = show(*root, *from, *to)
 	case "convert":
 		err = convert(*root)
+	case "unconvert":
+		err = unconvert(*root)
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
@@ -349,4 +352,50 @@ func locate(rs []rune, m []any) (GoldMention, error) {
 		}
 	}
 	return GoldMention{}, fmt.Errorf("mention %v: occurrence %d of %q not in the paragraph (%d found)", m, n, text, seen)
+}
+
+// unconvert turns gold paragraphs back into annotations ([type, text, n]
+// with n the occurrence of text at the mention's offset), for a second
+// reader to edit and convert again.
+func unconvert(root string) error {
+	sc := bufio.NewScanner(os.Stdin)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetEscapeHTML(false)
+	for ln := 1; sc.Scan(); ln++ {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var g GoldPara
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			return fmt.Errorf("line %d: %v", ln, err)
+		}
+		text, err := paraText(root, Para{Doc: g.Doc, Line: g.Line, SHA1: g.SHA1})
+		if err != nil {
+			return fmt.Errorf("line %d: %v", ln, err)
+		}
+		rs := []rune(text)
+		a := Annotation{Doc: g.Doc, Line: g.Line, SHA1: g.SHA1, Mentions: [][]any{}, Notes: g.Notes}
+		for _, m := range g.Mentions {
+			tr := []rune(m.Text)
+			n := 0
+			for i := 0; i <= m.Start && i+len(tr) <= len(rs); i++ {
+				if string(rs[i:i+len(tr)]) == m.Text {
+					n++
+				}
+			}
+			if n == 0 || string(rs[m.Start:m.End]) != m.Text {
+				return fmt.Errorf("line %d: mention %q does not match the text at %d", ln, m.Text, m.Start)
+			}
+			if n == 1 {
+				a.Mentions = append(a.Mentions, []any{m.Type, m.Text})
+			} else {
+				a.Mentions = append(a.Mentions, []any{m.Type, m.Text, n})
+			}
+		}
+		if err := enc.Encode(a); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
 }

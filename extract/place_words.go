@@ -1,0 +1,99 @@
+package extract
+
+import (
+	_ "embed"
+	"unicode/utf8"
+)
+
+// The word lists and character sets of the place stage, read from
+// data/place_words.txt (format in its header).
+
+//go:embed data/place_words.txt
+var placeWordsTxt string
+
+// placeWordLists holds the lists of data/place_words.txt.
+type placeWordLists struct {
+	shape        map[string]string // shape word -> kind
+	shapeChar    map[rune]string   // last character of a place-tagged run -> kind
+	shapeChars   string            // the keys of shapeChar
+	villageChars string            // last characters of village words with a rare stem
+	gseEnd       string            // last characters of gse place words continuing a place
+	townSuffix   string            // characters ending a township name
+	townStems    []string          // township suffixes whose stem names it too
+	countryStyle []string          // in file order: longer first
+	foreignUnit  []string
+	position     map[string]bool
+	demonym      string
+	// shapeFirst marks the first code points of shape words and
+	// shapeMaxBytes is the length of the longest, so that most tokens are
+	// rejected without hashing them.
+	shapeFirst    *[1 << 16 / 64]uint64
+	shapeMaxBytes int
+}
+
+var placeWords = readPlaceWords(placeWordsTxt)
+
+// readPlaceWords parses data/place_words.txt.
+func readPlaceWords(data string) *placeWordLists {
+	w := &placeWordLists{shape: map[string]string{}, shapeChar: map[rune]string{}, position: map[string]bool{},
+		shapeFirst: new([1 << 16 / 64]uint64)}
+	ReadWordList(data, func(f []string) {
+		if len(f) < 2 || f[1] == "" {
+			return
+		}
+		kind := ""
+		if len(f) >= 3 {
+			kind = f[2]
+		}
+		r, _ := utf8.DecodeRuneInString(f[1])
+		switch f[0] {
+		case "shape":
+			w.shape[f[1]] = kind
+			if r < 1<<16 {
+				w.shapeFirst[r>>6] |= 1 << (uint(r) & 63)
+			}
+			w.shapeMaxBytes = max(w.shapeMaxBytes, len(f[1]))
+		case "shape_char":
+			w.shapeChar[r] = kind
+			w.shapeChars += string(r)
+		case "village_char":
+			w.villageChars += string(r)
+		case "gse_end":
+			w.gseEnd += string(r)
+		case "town_suffix":
+			w.townSuffix += string(r)
+		case "town_stem":
+			w.townStems = append(w.townStems, f[1])
+		case "country_style":
+			w.countryStyle = append(w.countryStyle, f[1])
+		case "foreign_unit":
+			w.foreignUnit = append(w.foreignUnit, f[1])
+		case "position":
+			w.position[f[1]] = true
+		case "demonym":
+			w.demonym += string(r)
+		}
+	})
+	return w
+}
+
+// shapeWord returns the kind of shape word w is.
+func shapeWord(w string) (string, bool) {
+	pw := placeWords
+	if len(w) == 0 || len(w) > pw.shapeMaxBytes {
+		return "", false
+	}
+	if r, _ := utf8.DecodeRuneInString(w); r >= 1<<16 || pw.shapeFirst[r>>6]&(1<<(uint(r)&63)) == 0 {
+		return "", false
+	}
+	lvl, ok := pw.shape[w]
+	return lvl, ok
+}
+
+// shapeKind names the kind of place a final shape character makes.
+func shapeKind(r rune) string {
+	if k, ok := placeWords.shapeChar[r]; ok {
+		return k
+	}
+	return "site"
+}
