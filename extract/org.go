@@ -740,7 +740,7 @@ func runOrgs(d *Document) {
 			d.traceRule(ruleOrgBareKind, Reject, s.start, s.end)
 			continue
 		}
-		if d.Home != nil && d.Home.Name != "" {
+		if d.Home != nil && d.Home.Name != "" && d.Home.Level != LevelCountry {
 			if m.Expanded = expandOrg(name, d.Home.Name); m.Expanded != "" {
 				d.traceRule(ruleOrgExpandHome, Adjust, s.start, s.end)
 			}
@@ -754,25 +754,6 @@ func runOrgs(d *Document) {
 		ents[name] = len(d.Orgs)
 		d.Orgs = append(d.Orgs, Entity{Name: name, Count: 1, First: s.start})
 	}
-}
-
-// bareLocalBody reports whether name is a local body written without its
-// place: a listed name opening with a level character (省委, 县人大常委会)
-// or a local body with no place at all (人大, 政协, 人大办).
-func bareLocalBody(name string) bool {
-	if _, ok := orgNames.Get(name); !ok {
-		rs := []rune(name)
-		if len(rs) < 2 || !strings.ContainsRune(orgLevelChars, rs[0]) {
-			return false
-		}
-		// 县人大常委会, 省政协: a level character and a listed name
-		_, ok = orgNames.Get(string(rs[1:]))
-		return ok
-	}
-	if orgWords.localBody[name] {
-		return true
-	}
-	return strings.ContainsRune(orgLevelChars, []rune(name)[0])
 }
 
 // expandOrg prefixes an organization written with a bare level character

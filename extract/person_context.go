@@ -24,7 +24,7 @@ const (
 	cueDrawnBy                             // a photo or drawing byline: （陆敬平摄）
 	cueRank                                // a rank in go or chess after: 王磊六段
 	cueNameLine                            // a line that is only the name
-	cueBracketName                         // a name alone in brackets: （张三）
+	cueBracketName                         // a name alone in brackets: （李红梅）
 	cueAppointed                           // 为 and an office after: 李逢滋为副主任
 	cueTitleAfter                          // an office or form of address after: 习近平总书记
 	cueHeadline                            // a headline opening with the name and 会见, 视察 …
@@ -171,7 +171,7 @@ func (c *personCtx) placeByline(start, end int) bool {
 }
 
 // bracketName reports whether [start,end) is alone in brackets, and no
-// note (（蒙古族）, （左一）) nor a photo byline: （张三）.
+// note (（蒙古族）, （左一）) nor a photo byline: （李红梅）.
 func (c *personCtx) bracketName(start, end int) bool {
 	return start > 0 && end < len(c.rs) && strings.ContainsRune("（(", c.rs[start-1]) && strings.ContainsRune("）)", c.rs[end]) &&
 		!personBracketNote(c.rs[start:end]) && !(end-start >= 3 && strings.ContainsRune(personDrawnMarks, c.rs[end-1]))

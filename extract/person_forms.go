@@ -302,7 +302,7 @@ func personSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\t' }
 
 // speakerLines finds the speaker of a report or speech, written as a byline:
 // an office, spaces, then a name of two or three characters that ends the
-// line (海拉尔区人民政府代区长　　萨国文). The shape alone is strong context,
+// line (某某区人民政府代区长　　萨国文). The shape alone is strong context,
 // so the surname need not be in the surname list. It returns the spans by
 // start.
 func (c *personCtx) speakerLines() map[int]int {
