@@ -10,7 +10,7 @@ import (
 	"github.com/tongbao/tongbao/segment"
 )
 
-// The count extractor reads a numeral (ParseNumeral) followed by a measure
+// The count extractor reads a numeral (readNumeral) followed by a measure
 // word from an embedded list (213件, 30余本, 1.2万元, 两三个, 第三次), and
 // percentages (30%, 百分之三十). The span covers numeral and measure word;
 // approximation words around it (约, 近, 左右, 以上) set Approx but stay out
@@ -21,9 +21,9 @@ import (
 //go:embed data/count_units.txt
 var countUnitsData string
 
-var countUnits = sync.OnceValue(func() *Lexicon[string] {
-	lex := NewLexicon[string]()
-	ReadWordList(countUnitsData, func(f []string) {
+var countUnits = sync.OnceValue(func() *lexicon[string] {
+	lex := newLexicon[string]()
+	readWordList(countUnitsData, func(f []string) {
 		class := "item"
 		if len(f) > 1 {
 			class = f[1]
@@ -35,15 +35,15 @@ var countUnits = sync.OnceValue(func() *Lexicon[string] {
 
 // countSlogans are numbered slogans and formulas whose numerals are not
 // counts (五个一, 三会一课, 四个意识).
-var countSlogans = sync.OnceValue(func() *Lexicon[bool] {
-	lex := NewLexicon[bool]()
+var countSlogans = sync.OnceValue(func() *lexicon[bool] {
+	lex := newLexicon[bool]()
 	defer func() {
 		// Mark the first runes of the slogans for a one-bit test per rune.
-		for r := range lex.root.next {
-			if r < 1<<16 {
+		lex.FirstRunes(func(r, _ rune, one bool) {
+			if one && r < 1<<16 {
 				sloganFirst[r>>6] |= 1 << (uint(r) & 63)
 			}
-		}
+		})
 	}()
 	for _, w := range []string{
 		"三会一课", "两学一做", "一带一路", "四个意识", "四个自信", "两个维护", "两个确立",
@@ -94,7 +94,7 @@ const ordinalHeads = "次批届位家个期轮场座部架台艘件项例笔条�
 type countHit struct {
 	start, end int // span of numeral and measure word
 	numEnd     int // end of the numeral
-	num        Numeral
+	num        numeral
 	unit       string
 	class      string
 	percent    bool
@@ -134,14 +134,14 @@ func scanCounts(text []rune, skip [][2]int) []countHit {
 		}
 		if i > 0 {
 			p := text[i-1]
-			if IsNumeralRune(p) || isDecimalPoint(p) || p == ',' || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') || p == '第' {
+			if numeralRune(p) || isDecimalPoint(p) || p == ',' || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') || p == '第' {
 				continue
 			}
 		}
 		if r == '一' && i > 0 && strings.ContainsRune("统唯同单专划逐之均归万", text[i-1]) {
 			continue // 统一, 唯一, 之一: 一 belongs to the word before
 		}
-		num, n := ParseNumeral(text, i)
+		num, n := readNumeral(text, i)
 		if n == 0 {
 			continue
 		}
@@ -192,7 +192,7 @@ func scanCounts(text []rune, skip [][2]int) []countHit {
 		if !num.Ordinal && un == 1 && text[j] == '个' && j+1 < len(text) && isFormulaDigit(text, j+1) {
 			continue // 五个一: a formula, not a count
 		}
-		if num.Digits && un == 1 && text[j] == '点' && j+1 < len(text) && IsDigit(text[j+1]) {
+		if num.Digits && un == 1 && text[j] == '点' && j+1 < len(text) && isDigitRune(text[j+1]) {
 			continue // 10点30: a clock time
 		}
 		end := j + un
@@ -239,18 +239,18 @@ func followedBy(text []rune, i int, words []string) bool {
 }
 
 // ordinalFirst reads 首 + measure word (首次, 首批) as the ordinal first.
-func ordinalFirst(text []rune, i int, units *Lexicon[string]) (countHit, bool) {
+func ordinalFirst(text []rune, i int, units *lexicon[string]) (countHit, bool) {
 	if i+1 >= len(text) || !strings.ContainsRune(ordinalHeads, text[i+1]) {
 		return countHit{}, false
 	}
-	if i > 0 && (IsNumeralRune(text[i-1]) || text[i-1] == '元' || text[i-1] == '党') {
+	if i > 0 && (numeralRune(text[i-1]) || text[i-1] == '元' || text[i-1] == '党') {
 		return countHit{}, false
 	}
 	un, class := units.Longest(text, i+1)
 	if un == 0 {
 		return countHit{}, false
 	}
-	num := Numeral{Value: 1, Lo: 1, Hi: 1, Approx: ApproxExact, Ordinal: true}
+	num := numeral{Value: 1, Lo: 1, Hi: 1, Approx: ApproxExact, Ordinal: true}
 	return countHit{start: i, end: i + 1 + un, numEnd: i + 1, num: num, unit: string(text[i+1 : i+1+un]), class: class}, true
 }
 
@@ -277,7 +277,7 @@ func sessionOrdinal(text []rune, i, j, un int) bool {
 func phoneLike(text []rune, i, j int) bool {
 	digits := 0
 	for k := i; k < j; k++ {
-		if IsDigit(text[k]) {
+		if isDigitRune(text[k]) {
 			digits++
 		} else {
 			break
@@ -286,7 +286,7 @@ func phoneLike(text []rune, i, j int) bool {
 	if digits >= 11 {
 		return true
 	}
-	if j < len(text) && (text[j] == '-' || text[j] == '－') && j+1 < len(text) && IsDigit(text[j+1]) {
+	if j < len(text) && (text[j] == '-' || text[j] == '－') && j+1 < len(text) && isDigitRune(text[j+1]) {
 		return true
 	}
 	return false

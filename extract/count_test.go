@@ -247,7 +247,7 @@ func FuzzScanCounts(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		r := []rune(s)
-		for _, h := range scanCounts(r, TimeSpans(r)) {
+		for _, h := range scanCounts(r, timeSpanPairs(r)) {
 			if h.start < 0 || h.end > len(r) || h.start >= h.end {
 				t.Fatalf("%q: bad count %+v", s, h)
 			}

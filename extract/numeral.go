@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// Approximation markers of a Numeral or a count.
+// Approximation markers of a numeral or a count.
 const (
 	ApproxExact = "exact"
 	ApproxAbout = "about" // 约, 左右, 几, 数
@@ -13,9 +13,9 @@ const (
 	ApproxUnder = "under" // 近, 不足, 以下
 )
 
-// Numeral is a number written in Chinese characters, Arabic or full-width
+// numeral is a number written in Chinese characters, Arabic or full-width
 // digits, or a mix of them (3千余, 1.5亿, 百分之三十, 两三, 十几).
-type Numeral struct {
+type numeral struct {
 	// Value is the number; for a range or a vague numeral it is the low
 	// end (两三 → 2, 十几 → 11, 30余 → 30). A percentage keeps its written
 	// figure (30% → 30).
@@ -53,8 +53,8 @@ func digitValue(r rune) (int, bool) {
 	return 0, false
 }
 
-// IsDigit reports whether r is an Arabic or full-width digit.
-func IsDigit(r rune) bool {
+// isDigitRune reports whether r is an Arabic or full-width digit.
+func isDigitRune(r rune) bool {
 	_, ok := digitValue(r)
 	return ok
 }
@@ -115,14 +115,14 @@ var numeralBits = func() *[1 << 10]uint64 {
 	return &b
 }()
 
-// IsNumeralRune reports whether r can start or continue a numeral: a digit
+// numeralRune reports whether r can start or continue a numeral: a digit
 // of any script, a Chinese digit or power of ten, 廿, 卅, 几 or 半.
-func IsNumeralRune(r rune) bool {
+func numeralRune(r rune) bool {
 	return r >= 0 && r < 1<<16 && numeralBits[r>>6]&(1<<(uint(r)&63)) != 0
 }
 
 func isNumeralRune(r rune) bool {
-	if IsDigit(r) {
+	if isDigitRune(r) {
 		return true
 	}
 	if _, ok := cnDigit(r); ok {
@@ -140,7 +140,7 @@ func isNumeralRune(r rune) bool {
 
 func isDecimalPoint(r rune) bool { return r == '.' || r == '．' }
 
-// ParseNumeral parses the numeral starting at text[i] and returns it with
+// readNumeral parses the numeral starting at text[i] and returns it with
 // the number of runes consumed; n is 0 when no numeral starts there.
 // Besides the numeral proper it consumes a leading 第 (Ordinal), 百分之 or
 // a trailing %/％ (Percent), a leading 上 or 数 before 十百千万 (上千, 数百),
@@ -149,7 +149,7 @@ func isDecimalPoint(r rune) bool { return r == '.' || r == '．' }
 // 七八十, 十五六); 幺 counts as one only in strings of bare digits (幺三五).
 // Values are rounded to 12 significant digits (0.7万 = 7000). It never
 // reads before i, and never panics on any input.
-func ParseNumeral(text []rune, i int) (Numeral, int) {
+func readNumeral(text []rune, i int) (numeral, int) {
 	num, n := parseNumeral(text, i)
 	if n > 0 {
 		num.Value, num.Lo, num.Hi = tidy(num.Value), tidy(num.Lo), tidy(num.Hi)
@@ -171,12 +171,12 @@ func tidy(v float64) float64 {
 	return math.Round(v*scale) / scale
 }
 
-func parseNumeral(text []rune, i int) (Numeral, int) {
+func parseNumeral(text []rune, i int) (numeral, int) {
 	if i < 0 || i >= len(text) {
-		return Numeral{}, 0
+		return numeral{}, 0
 	}
 	start := i
-	var num Numeral
+	var num numeral
 	if text[i] == '第' {
 		num.Ordinal = true
 		i++
@@ -184,7 +184,7 @@ func parseNumeral(text []rune, i int) (Numeral, int) {
 	if i+2 < len(text) && text[i] == '百' && text[i+1] == '分' && text[i+2] == '之' {
 		inner, n := parseBare(text, i+3)
 		if n == 0 || inner.Ordinal {
-			return Numeral{}, 0
+			return numeral{}, 0
 		}
 		inner.Percent = true
 		inner.Ordinal = num.Ordinal
@@ -192,7 +192,7 @@ func parseNumeral(text []rune, i int) (Numeral, int) {
 	}
 	inner, n := parseBare(text, i)
 	if n == 0 {
-		return Numeral{}, 0
+		return numeral{}, 0
 	}
 	inner.Ordinal = num.Ordinal
 	j := i + n
@@ -204,16 +204,16 @@ func parseNumeral(text []rune, i int) (Numeral, int) {
 }
 
 // parseBare parses a numeral without 第 or percent marks.
-func parseBare(text []rune, i int) (Numeral, int) {
+func parseBare(text []rune, i int) (numeral, int) {
 	if i >= len(text) {
-		return Numeral{}, 0
+		return numeral{}, 0
 	}
 	r := text[i]
 	switch {
-	case IsDigit(r):
+	case isDigitRune(r):
 		return parseArabic(text, i)
 	case r == '半':
-		return Numeral{Value: 0.5, Lo: 0.5, Hi: 0.5, Approx: ApproxExact}, 1
+		return numeral{Value: 0.5, Lo: 0.5, Hi: 0.5, Approx: ApproxExact}, 1
 	case r == '上' || r == '数':
 		// 上百, 上千, 上万, 数十, 数百; 数 alone (数年) is vague.
 		if i+1 < len(text) {
@@ -232,16 +232,16 @@ func parseBare(text []rune, i int) (Numeral, int) {
 			}
 		}
 		if r == '数' {
-			return Numeral{Value: 2, Lo: 2, Hi: 9, Approx: ApproxAbout}, 1
+			return numeral{Value: 2, Lo: 2, Hi: 9, Approx: ApproxAbout}, 1
 		}
-		return Numeral{}, 0
+		return numeral{}, 0
 	}
 	return parseChinese(text, i)
 }
 
 // parseArabic parses digits with optional thousand separators, a decimal
 // part, Chinese multipliers and 余/多 (1,200; 1.5亿; 3千余; 1000多万).
-func parseArabic(text []rune, i int) (Numeral, int) {
+func parseArabic(text []rune, i int) (numeral, int) {
 	j := i
 	var v float64
 	for j < len(text) {
@@ -257,8 +257,8 @@ func parseArabic(text []rune, i int) (Numeral, int) {
 		v = v*10 + float64(d)
 		j++
 	}
-	num := Numeral{Digits: true, Approx: ApproxExact}
-	if j+1 < len(text) && isDecimalPoint(text[j]) && IsDigit(text[j+1]) {
+	num := numeral{Digits: true, Approx: ApproxExact}
+	if j+1 < len(text) && isDecimalPoint(text[j]) && isDigitRune(text[j+1]) {
 		num.Decimal = true
 		j++
 		scale := 0.1
@@ -285,16 +285,16 @@ func threeDigits(text []rune, j int) bool {
 		return false
 	}
 	for k := j; k < j+3; k++ {
-		if !IsDigit(text[k]) {
+		if !isDigitRune(text[k]) {
 			return false
 		}
 	}
-	return j+3 == len(text) || !IsDigit(text[j+3])
+	return j+3 == len(text) || !isDigitRune(text[j+3])
 }
 
 // applyMultipliers reads 十百千万亿 and 余/多 after a figure: 3千, 1.5亿,
 // 30余, 1000多万, 3万亿.
-func applyMultipliers(text []rune, j int, v float64, num *Numeral) (float64, int) {
+func applyMultipliers(text []rune, j int, v float64, num *numeral) (float64, int) {
 	for j < len(text) {
 		r := text[j]
 		if u, ok := cnUnit(r); ok {
@@ -334,7 +334,7 @@ func chineseRune(r rune) bool {
 }
 
 // parseChinese parses a numeral in Chinese characters.
-func parseChinese(text []rune, i int) (Numeral, int) {
+func parseChinese(text []rune, i int) (numeral, int) {
 	j := i
 	yao := false
 	for j < len(text) && (chineseRune(text[j]) || text[j] == '幺') {
@@ -365,14 +365,14 @@ func parseChinese(text []rune, i int) (Numeral, int) {
 				}
 				v = v*10 + float64(d)
 			}
-			return Numeral{Value: v, Lo: v, Hi: v, Approx: ApproxExact, Spelled: true}, j - i
+			return numeral{Value: v, Lo: v, Hi: v, Approx: ApproxExact, Spelled: true}, j - i
 		}
 	}
 	if j == i {
-		return Numeral{}, 0
+		return numeral{}, 0
 	}
 	body := text[i:j]
-	num := Numeral{Approx: ApproxExact}
+	num := numeral{Approx: ApproxExact}
 	hasUnit, hasJi := false, false
 	for _, r := range body {
 		if _, ok := cnUnit(r); ok || r == '廿' || r == '卅' {
@@ -437,7 +437,7 @@ func parseChinese(text []rune, i int) (Numeral, int) {
 	hi, _ := cnValue(body, pairLen, true)
 	n := nLo
 	if n == 0 {
-		return Numeral{}, 0
+		return numeral{}, 0
 	}
 	num.Value, num.Lo, num.Hi = lo, lo, hi
 	// A trailing range pair after 十: 十五六, 三十八九 (15-16, 38-39).
@@ -485,7 +485,7 @@ func parseChinese(text []rune, i int) (Numeral, int) {
 
 // chineseDecimal extends the Chinese numeral text[i:i+n] by a decimal
 // part: 二十七点三, 六点二, 二点三万 (点 followed by bare digits).
-func chineseDecimal(text []rune, i int, num Numeral, n int) (Numeral, int) {
+func chineseDecimal(text []rune, i int, num numeral, n int) (numeral, int) {
 	k := i + n
 	if k+1 < len(text) && text[k] == '点' {
 		m := k + 1
@@ -640,5 +640,5 @@ func isUnit(r rune) bool {
 // numeralStart reports whether a numeral may start with r, as
 // ParseNumeral understands it (digits, Chinese numerals, 第, 上, 数, 百分之).
 func numeralStart(r rune) bool {
-	return IsNumeralRune(r) || r == '第' || r == '上' || r == '数'
+	return numeralRune(r) || r == '第' || r == '上' || r == '数'
 }

@@ -42,9 +42,9 @@ type timeWord struct {
 // by timeWords).
 var timeFirst [1 << 10]uint64
 
-var timeWords = sync.OnceValue(func() *Lexicon[timeWord] {
-	lex := NewLexicon[timeWord]()
-	ReadWordList(timeWordsData, func(f []string) {
+var timeWords = sync.OnceValue(func() *lexicon[timeWord] {
+	lex := newLexicon[timeWord]()
+	readWordList(timeWordsData, func(f []string) {
 		if r := []rune(f[0]); len(r) > 0 && r[0] < 1<<16 {
 			timeFirst[r[0]>>6] |= 1 << (uint(r[0]) & 63)
 		}
@@ -78,7 +78,7 @@ type yearCueEntry struct {
 
 var timeCtx = sync.OnceValue(func() *timeContext {
 	c := &timeContext{chars: map[string]string{}, words: map[string][]string{}, maps: map[string][][2]string{}}
-	ReadWordList(timeContextData, func(f []string) {
+	readWordList(timeContextData, func(f []string) {
 		if len(f) != 2 {
 			panic("data/time_context.txt: want NAME<TAB>MEMBERS, got " + strings.Join(f, " | "))
 		}
@@ -287,7 +287,7 @@ func scanTimes(d *Document, text []rune) []timeSpan {
 			prev = &pieces[len(pieces)-1]
 		}
 		r := text[i]
-		if IsNumeralRune(r) {
+		if numeralRune(r) {
 			if p, ok := datePiece(d, text, i, prev); ok {
 				pieces = append(pieces, p)
 				i = p.end
@@ -355,7 +355,7 @@ func dated(f tfields) bool {
 
 // wordPiece reads the longest time word of the lexicon at text[i], if the
 // rules of timeWordRules accept it here.
-func wordPiece(d *Document, lex *Lexicon[timeWord], text []rune, i int, prev *timePiece) (timePiece, bool) {
+func wordPiece(d *Document, lex *lexicon[timeWord], text []rune, i int, prev *timePiece) (timePiece, bool) {
 	n, w := lex.Longest(text, i)
 	if n == 0 {
 		return timePiece{}, false
@@ -422,7 +422,7 @@ var timeWordRules = newRuleTable("time",
 		func(c *timeWordCand) bool { return timeCtx().in("derivation_next_chars", c.next) }},
 	rule[timeWordCand]{"time.unit_after_count", "a word opening with 年, 月, 日 or 周 after a numeral, 多, 余, 几, 数 or 每 ends a count (三年内, 两月底)", Reject,
 		func(c *timeWordCand) bool {
-			return c.unitFirst(true) && (IsNumeralRune(c.before) || timeCtx().in("count_before_chars", c.before))
+			return c.unitFirst(true) && (numeralRune(c.before) || timeCtx().in("count_before_chars", c.before))
 		}},
 	rule[timeWordCand]{"time.unit_after_measure", "a word opening with 年, 月 or 日 after 个, 本, 上 or 下 belongs to the word before (两个月底)", Reject,
 		func(c *timeWordCand) bool {
@@ -434,7 +434,7 @@ var timeWordRules = newRuleTable("time",
 		}},
 	rule[timeWordCand]{"time.part_of_day_between_date_and_clock", "a one-character part of day is a time between a date and a clock time (5日晚8时)", Accept,
 		func(c *timeWordCand) bool {
-			return c.w.op == "tod" && c.n == 1 && c.prev != nil && c.i+1 < len(c.text) && IsNumeralRune(c.text[c.i+1])
+			return c.w.op == "tod" && c.n == 1 && c.prev != nil && c.i+1 < len(c.text) && numeralRune(c.text[c.i+1])
 		}},
 	rule[timeWordCand]{"time.part_of_day_alone", "a one-character part of day (早, 晚, 夜) is no time on its own (开办夜校)", Reject,
 		func(c *timeWordCand) bool { return c.w.op == "tod" && c.n == 1 }},
@@ -457,10 +457,10 @@ var timeWordRules = newRuleTable("time",
 			return s != "" && c.before != 0 && strings.ContainsRune(s, c.before)
 		}},
 	rule[timeWordCand]{"time.approx_after_numeral", "多, 几 or 数 after a numeral belong to the count (十多年来)", Reject,
-		func(c *timeWordCand) bool { return timeCtx().in("approx_chars", c.first) && IsNumeralRune(c.before) }},
+		func(c *timeWordCand) bool { return timeCtx().in("approx_chars", c.first) && numeralRune(c.before) }},
 	rule[timeWordCand]{"time.numeral_festival_in_number", "a festival written with numerals (五一, 八一) inside a longer number or before a measure word is a number (八一二工程, 五一个单位)", Reject,
 		func(c *timeWordCand) bool {
-			return IsNumeralRune(c.first) && (IsNumeralRune(c.before) || IsNumeralRune(c.next) || timeCtx().in("numeral_word_next_chars", c.next))
+			return numeralRune(c.first) && (numeralRune(c.before) || numeralRune(c.next) || timeCtx().in("numeral_word_next_chars", c.next))
 		}},
 	rule[timeWordCand]{"time.verb_complement", "过去 after a verb of motion is its complement (走过去, 看过去)", Reject,
 		func(c *timeWordCand) bool {
@@ -544,7 +544,7 @@ func planPiece(text []rune, i int) (timePiece, bool) {
 type numCand struct {
 	text   []rune
 	i, j   int
-	num    Numeral
+	num    numeral
 	n, v   int
 	liang  bool // written with 两
 	unit   rune
@@ -573,17 +573,17 @@ var (
 // month, day, hour (with minutes) or quarter written with a numeral, or an
 // all-digit date (2021-03-26, 2021.3.26, 2021/3/26).
 func datePiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, bool) {
-	if !IsNumeralRune(text[i]) || text[i] == '半' || text[i] == '几' {
+	if !numeralRune(text[i]) || text[i] == '半' || text[i] == '几' {
 		return timePiece{}, false
 	}
 	if i > 0 {
 		p := text[i-1]
 		// Inside a longer number, a decimal, a phone or ID number.
-		if IsDigit(p) || isDecimalPoint(p) || timeCtx().in("numeral_prefix_chars", p) || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') {
+		if isDigitRune(p) || isDecimalPoint(p) || timeCtx().in("numeral_prefix_chars", p) || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') {
 			traceNumeralVeto(d, ruleTimeNumeralInToken, text, i)
 			return timePiece{}, false
 		}
-		if !IsDigit(text[i]) {
+		if !isDigitRune(text[i]) {
 			_, isDigit := cnDigit(p)
 			_, isUnit := cnUnit(p)
 			if isDigit || isUnit {
@@ -596,7 +596,7 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, boo
 		d.traceTime(ruleTimeISODate, Accept, p.start, p.end)
 		return p, true
 	}
-	num, n := ParseNumeral(text, i)
+	num, n := readNumeral(text, i)
 	if n == 0 || i+n >= len(text) {
 		return timePiece{}, false
 	}
@@ -635,7 +635,7 @@ func traceNumeralVeto(d *Document, name string, text []rune, i int) {
 		return
 	}
 	j := i
-	for j < len(text) && IsNumeralRune(text[j]) {
+	for j < len(text) && numeralRune(text[j]) {
 		j++
 	}
 	if j < len(text) && timeUnitTable(text[j]) != nil {
@@ -771,10 +771,10 @@ var timeQuarterRules = newRuleTable("time",
 
 // clockMinutes reads "30分" at text[i] (0-59, written with a numeral).
 func clockMinutes(text []rune, i int) (int, int) {
-	if i >= len(text) || !IsNumeralRune(text[i]) {
+	if i >= len(text) || !numeralRune(text[i]) {
 		return 0, 0
 	}
-	num, n := ParseNumeral(text, i)
+	num, n := readNumeral(text, i)
 	if n == 0 || i+n >= len(text) || text[i+n] != '分' || num.Decimal || num.Range || num.Percent || num.Approx != ApproxExact {
 		return 0, 0
 	}
@@ -812,7 +812,7 @@ func isoDate(text []rune, i int) (timePiece, bool) {
 		return timePiece{}, false
 	}
 	end := i + 6 + km + kd
-	if end < len(text) && (IsDigit(text[end]) || text[end] == sep) {
+	if end < len(text) && (isDigitRune(text[end]) || text[end] == sep) {
 		return timePiece{}, false
 	}
 	f := tfields{year: y, month: m, day: dd, hasYear: true, hasMonth: true, hasDay: true}
@@ -833,7 +833,7 @@ func readDigits(text []rune, i, max int) (int, int) {
 		v = v*10 + d
 		k++
 	}
-	if i+k < len(text) && IsDigit(text[i+k]) {
+	if i+k < len(text) && isDigitRune(text[i+k]) {
 		return 0, 0 // longer than max
 	}
 	return v, k
@@ -849,10 +849,10 @@ func runTimes(d *Document) {
 	}
 }
 
-// TimeSpans returns the code-point spans [start, end) of the time
+// timeSpanPairs returns the code-point spans [start, end) of the time
 // expressions of text, as the time extractor finds them; other extractors
 // use it to keep out of dates.
-func TimeSpans(text []rune) [][2]int {
+func timeSpanPairs(text []rune) [][2]int {
 	spans := scanTimes(nil, text)
 	out := make([][2]int, len(spans))
 	for i, s := range spans {
