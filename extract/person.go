@@ -247,6 +247,7 @@ type personCtx struct {
 	inPlace  []bool // code points inside a place found by the place stage
 	orgEnd   []bool // code points where an organization ends
 	inOrg    []bool // code points inside an organization
+	cueBack  []int  // bylineCue: start of the spaces and colons ending at i (built once)
 }
 
 func newPersonCtx(d *Document) *personCtx {
@@ -312,10 +313,17 @@ func (c *personCtx) titleAfter(i int) (int, string) {
 // bylineCue reports whether a byline cue (作者:, 记者, 通讯员) ends at i, and
 // the role it gives.
 func (c *personCtx) bylineCue(i int) string {
-	j := i
-	for j > 0 && (c.rs[j-1] == ' ' || c.rs[j-1] == '\u3000' || c.rs[j-1] == ':' || c.rs[j-1] == '：') {
-		j--
+	if c.cueBack == nil { // one pass: scanning back from every i is quadratic in a run of spaces
+		c.cueBack = make([]int, len(c.rs)+1)
+		for k := 1; k <= len(c.rs); k++ {
+			if r := c.rs[k-1]; r == ' ' || r == '\u3000' || r == ':' || r == '：' {
+				c.cueBack[k] = c.cueBack[k-1]
+			} else {
+				c.cueBack[k] = k
+			}
+		}
 	}
+	j := c.cueBack[i]
 	if j == 0 {
 		return ""
 	}

@@ -992,7 +992,7 @@ func sloganListRun(d *Document, segs []sloganSeg) []sloganCand {
 			continue
 		}
 		b := a + 1
-		for b < n && ln(b) == L {
+		for b < n && ln(b) == L && b-a <= sloganMaxListItems {
 			b++
 		}
 		// Items possible: the inner ones, a first and a last.
@@ -1072,6 +1072,11 @@ func sloganListRun(d *Document, segs []sloganSeg) []sloganCand {
 	}
 	return out
 }
+
+// sloganMaxListItems caps the items of one parallel list: a longer run of
+// items of one length is cut into lists of at most this many, which keeps
+// sloganListRun linear in the run (each failed start retried the whole run).
+const sloganMaxListItems = 64
 
 type sloganItem struct{ s, e int }
 
