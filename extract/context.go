@@ -75,7 +75,7 @@ var resources = []resource{
 		findOrgs(d)
 		return nil
 	}},
-	{name: resPlaces, needs: []string{resTokens, resOrgSpans, resGazetteer, fieldRef, fieldTitle, fieldByline}, ensure: func(d *Document) error {
+	{name: resPlaces, needs: []string{resTokens, resOrgSpans, resGazetteer, fieldRef, fieldTitle, fieldByline, fieldHome}, ensure: func(d *Document) error {
 		d.placeIndex()
 		return nil
 	}},
@@ -150,7 +150,7 @@ func (d *Document) lookup(word string) (freq float64, pos string, ok bool) {
 // timeSpans returns the spans of the time scanner, computed once.
 func (d *Document) timeSpans() []timeSpan {
 	if !d.timesDone {
-		d.times, d.timesDone = scanTimes(d.runes), true
+		d.times, d.timesDone = scanTimes(d, d.runes), true
 	}
 	return d.times
 }

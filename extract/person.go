@@ -148,18 +148,18 @@ var (
 
 var (
 	personOnce sync.Once
-	surnames   *Lexicon[int] // surname -> class 1..3
+	surnames   *lexicon[int] // surname -> class 1..3
 	// surnameFirst holds the first characters of the surnames.
 	surnameFirst = new(personRuneSet)
-	titleRev     *Lexicon[string] // titles reversed -> kind
-	titleFwd     *Lexicon[string] // titles -> kind
+	titleRev     *lexicon[string] // titles reversed -> kind
+	titleFwd     *lexicon[string] // titles -> kind
 	titleKinds   map[string]string
 )
 
 func loadPersons() {
 	personOnce.Do(func() {
-		surnames = NewLexicon[int]()
-		ReadWordList(surnameData, func(f []string) {
+		surnames = newLexicon[int]()
+		readWordList(surnameData, func(f []string) {
 			c := 2
 			if len(f) > 1 && len(f[1]) == 1 {
 				c = int(f[1][0] - '0')
@@ -170,10 +170,10 @@ func loadPersons() {
 				break
 			}
 		})
-		titleRev = NewLexicon[string]()
-		titleFwd = NewLexicon[string]()
+		titleRev = newLexicon[string]()
+		titleFwd = newLexicon[string]()
 		titleKinds = map[string]string{}
-		ReadWordList(titleData, func(f []string) {
+		readWordList(titleData, func(f []string) {
 			k := "office"
 			if len(f) > 1 {
 				k = f[1]
@@ -247,6 +247,7 @@ type personCtx struct {
 	inPlace  []bool // code points inside a place found by the place stage
 	orgEnd   []bool // code points where an organization ends
 	inOrg    []bool // code points inside an organization
+	cueBack  []int  // bylineCue: start of the spaces and colons ending at i (built once)
 }
 
 func newPersonCtx(d *Document) *personCtx {
@@ -284,18 +285,12 @@ func (c *personCtx) titleBefore(i int) (int, string) {
 	if i == 0 {
 		return 0, ""
 	}
-	node := titleRev.start(c.rs[i-1])
-	for j := i - 1; j >= 0 && i-j <= titleRev.maxLen; j-- {
-		if j < i-1 {
-			node = node.child(c.rs[j])
+	titleRev.Backward(c.rs, 0, i, func(n int, k string) bool {
+		if j := i - n; c.startTok[j] >= 0 || c.endTok[i] >= 0 && c.toks[c.endTok[i]].Start < j {
+			best, kind = n, k // 支队长|周学农: a title ending a word counts
 		}
-		if node == nil {
-			break
-		}
-		if node.ok && (c.startTok[j] >= 0 || c.endTok[i] >= 0 && c.toks[c.endTok[i]].Start < j) {
-			best, kind = i-j, node.val // 支队长|周学农: a title ending a word counts
-		}
-	}
+		return true
+	})
 	return best, kind
 }
 
@@ -318,10 +313,17 @@ func (c *personCtx) titleAfter(i int) (int, string) {
 // bylineCue reports whether a byline cue (作者:, 记者, 通讯员) ends at i, and
 // the role it gives.
 func (c *personCtx) bylineCue(i int) string {
-	j := i
-	for j > 0 && (c.rs[j-1] == ' ' || c.rs[j-1] == '\u3000' || c.rs[j-1] == ':' || c.rs[j-1] == '：') {
-		j--
+	if c.cueBack == nil { // one pass: scanning back from every i is quadratic in a run of spaces
+		c.cueBack = make([]int, len(c.rs)+1)
+		for k := 1; k <= len(c.rs); k++ {
+			if r := c.rs[k-1]; r == ' ' || r == '\u3000' || r == ':' || r == '：' {
+				c.cueBack[k] = c.cueBack[k-1]
+			} else {
+				c.cueBack[k] = k
+			}
+		}
 	}
+	j := c.cueBack[i]
 	if j == 0 {
 		return ""
 	}
