@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -88,6 +89,22 @@ func Read(inputs []string, opts Options, fn func(Document) error) error {
 	return walk(inputs, opts, false, func(it *item) error {
 		return fn(it.decode(opts))
 	})
+}
+
+// ReadContext is Read that stops when ctx is done: every read checks it,
+// so that a long line or a huge archive member does not outlive a
+// cancellation (Read then returns ctx's error).
+func ReadContext(ctx context.Context, inputs []string, opts Options, fn func(Document) error) error {
+	err := walkCtx(ctx, inputs, opts, false, func(it *item) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return fn(it.decode(opts))
+	})
+	if err == nil {
+		err = ctx.Err()
+	}
+	return err
 }
 
 // List walks inputs like Read but does not read the text of plain files:
