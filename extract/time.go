@@ -620,11 +620,18 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, boo
 			c.liang = true
 		}
 	}
-	r := decideTime(d, table, &c, i, c.j+1)
+	r := table.first(&c)
 	if r == nil || r.verdict != Accept {
+		if r != nil {
+			d.traceTime(r.name, r.verdict, i, c.j+1)
+		}
 		return timePiece{}, false
 	}
-	return unitPiece(&c)
+	p, ok := unitPiece(&c)
+	if ok {
+		d.traceTime(r.name, r.verdict, p.start, p.end)
+	}
+	return p, ok
 }
 
 // traceNumeralVeto reports a veto of the numeral at text[i] when d traces
