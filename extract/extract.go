@@ -116,11 +116,12 @@ type Entity struct {
 	First  int      `json:"first"`
 }
 
-// Home is the county-level place a document is about.
+// Home is the region a document speaks for, at its own level (see meta.go).
 type Home struct {
-	Name string `json:"name"`
-	Code string `json:"code"`
-	From string `json:"from"` // title, byline, or mentions
+	Name  string `json:"name"`
+	Code  string `json:"code,omitempty"`  // none for the country
+	Level string `json:"level,omitempty"` // country, province, prefecture, county, township
+	From  string `json:"from"`            // session, speaker, title, meta, path, sidecar, byline, mentions
 }
 
 // Document is the result of extraction on one text.
@@ -131,6 +132,9 @@ type Document struct {
 	Date     *string        `json:"date"`
 	Byline   *Byline        `json:"byline"`
 	Home     *Home          `json:"home"`
+	Year     *int           `json:"year"`    // see meta.go
+	Speaker  *Speaker       `json:"speaker"` // see meta.go
+	Genre    string         `json:"genre"`   // see meta.go
 	Sections []Section      `json:"sections"`
 	People   []Entity       `json:"people"`
 	Places   []Entity       `json:"places"`
@@ -162,6 +166,8 @@ type config struct {
 	userSeg *segment.Segmenter
 	// trace receives rule decisions (WithTrace); nil when not tracing.
 	trace func(TraceEvent)
+	// metaOverride holds the sidecar fields (WithMetaOverride).
+	metaOverride map[string]string
 }
 
 // Option configures NewDocument.
@@ -220,6 +226,7 @@ func CheckTypes(types []string) error {
 //	stage      produces                      needs
 //	structure  title byline sections         -
 //	date       date ref                      time_spans
+//	meta       home year speaker genre       title date
 //	time       time                          time_spans ref
 //	count      count                         time_spans tokens
 //	place      place                         places
@@ -232,7 +239,7 @@ func CheckTypes(types []string) error {
 //	tokens      precise segmentation (dictionary)         -
 //	time_spans  the time scanner's spans                  -
 //	org_spans   organizations, merged, in text order      tokens gazetteer
-//	places      place mentions by start, entities, home   tokens org_spans ref title byline gazetteer
+//	places      place mentions by start, entities, home   tokens org_spans ref title byline home gazetteer
 //	gazetteer   the division tables                       -
 type stage struct {
 	name     string
@@ -247,6 +254,8 @@ const (
 	fieldDate     = "date"
 	fieldByline   = "byline"
 	fieldSections = "sections"
+	// fieldHome stands for home, year, speaker and genre (meta.go).
+	fieldHome = "home"
 	// fieldRef is d.Ref, the reference date of relative times.
 	fieldRef = "ref"
 )
@@ -255,6 +264,7 @@ const (
 var stages = []stage{
 	{name: "structure", produces: []string{fieldTitle, fieldByline, fieldSections}, run: extractStructure},
 	{name: "date", produces: []string{fieldDate, fieldRef}, needs: []string{resTimeSpans}, run: runDate},
+	{name: "meta", produces: []string{fieldHome}, needs: []string{fieldTitle, fieldDate}, run: runMeta},
 	{name: "time", produces: []string{TypeTime}, needs: []string{resTimeSpans, fieldRef}, run: runTimes},
 	{name: "count", produces: []string{TypeCount}, needs: []string{resTimeSpans, resTokens}, run: runCounts},
 	{name: "place", produces: []string{TypePlace}, needs: []string{resPlaces}, run: runPlaces},
@@ -277,7 +287,7 @@ func plan(types map[string]bool) []*stage {
 }
 
 func planFor(types map[string]bool) []*stage {
-	want := map[string]bool{fieldTitle: true, fieldDate: true, fieldByline: true, fieldSections: true}
+	want := map[string]bool{fieldTitle: true, fieldDate: true, fieldByline: true, fieldSections: true, fieldHome: true}
 	for _, t := range Types {
 		if types == nil || types[t] {
 			want[t] = true

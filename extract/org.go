@@ -603,13 +603,13 @@ func runOrgs(d *Document) {
 	for _, s := range spans {
 		m := Mention{Type: TypeOrg, Start: s.start, End: s.end}
 		name := string(d.runes[s.start:s.end])
-		if d.Home == nil && bareLocalBody(name) {
+		if (d.Home == nil || d.Home.Level == LevelCountry) && bareLocalBody(name) {
 			// 省委, 市政府, 政协 written alone name the body of a place the
 			// reader must know: without a home place they stay unresolved
 			d.traceRule(ruleOrgBareLocal, Reject, s.start, s.end)
 			continue
 		}
-		if d.Home != nil && d.Home.Name != "" {
+		if d.Home != nil && d.Home.Name != "" && d.Home.Level != LevelCountry {
 			if m.Expanded = expandOrg(name, d.Home.Name); m.Expanded != "" {
 				d.traceRule(ruleOrgExpandHome, Adjust, s.start, s.end)
 			}

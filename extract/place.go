@@ -491,6 +491,14 @@ func (d *Document) placeEntities(orgInner map[int]bool) {
 // the name had at the document's date (黔西县 520522 in a 2021 text, not
 // 黔西市 520581, which the mention's current field gives).
 func (d *Document) findHome() {
+	if d.Home != nil {
+		return // named by the document's header, metadata or path (meta.go)
+	}
+	defer func() {
+		if d.Home != nil && d.Home.Level == "" {
+			d.Home.Level = LevelCounty
+		}
+	}()
 	county := func(m Mention) bool { return m.Code != nil && m.Level == LevelCounty }
 	inSpan := func(s, e int) (Mention, bool) {
 		best := Mention{}

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"runtime"
@@ -88,12 +89,16 @@ func AddInputFlags(cmd *cobra.Command) *InputFlags {
 
 // ReadOptions returns the corpus options the flags describe.
 func (f *InputFlags) ReadOptions(cmd *cobra.Command) corpus.Options {
+	return f.readOptions(cmd.InOrStdin())
+}
+
+func (f *InputFlags) readOptions(stdin io.Reader) corpus.Options {
 	return corpus.Options{
 		TextField:   f.TextField,
 		IDField:     f.IDField,
 		Encoding:    f.Encoding,
 		MaxDocBytes: f.MaxDocBytes,
-		Stdin:       cmd.InOrStdin(),
+		Stdin:       stdin,
 		StdinAs:     f.StdinAs,
 	}
 }
@@ -159,21 +164,25 @@ const maxErrorLines = 20
 // document failed, 2 on a usage error, 130 when interrupted by SIGINT or
 // SIGTERM (after finishing the documents in flight and flushing).
 func RunDocs(cmd *cobra.Command, args []string, f *InputFlags, work func(corpus.Document) ([]byte, error)) error {
+	return RunDocsIO(cmd.Context(), StreamsOf(cmd), args, f, work)
+}
+
+// RunDocsIO is RunDocs on the given context and streams.
+func RunDocsIO(ctx context.Context, ios *IOStreams, args []string, f *InputFlags, work func(corpus.Document) ([]byte, error)) error {
 	if err := f.Check(); err != nil {
 		return err
 	}
 	if len(args) == 0 {
-		if in, ok := cmd.InOrStdin().(*os.File); ok && term.IsTerminal(int(in.Fd())) {
+		if in, ok := ios.In.(*os.File); ok && term.IsTerminal(int(in.Fd())) {
 			return UsageError("no input: give files, directories or archives, or pipe text in (use - for standard input)")
 		}
 	}
-	stderr := cmd.ErrOrStderr()
-	ctx := cmd.Context()
+	stderr := ios.ErrOut
 	if ctx == nil {
 		ctx = context.Background()
 	}
 
-	out := cmd.OutOrStdout()
+	out := ios.Out
 	var done map[string]int
 	var file *os.File
 	if f.Output != "" {
@@ -211,7 +220,7 @@ func RunDocs(cmd *cobra.Command, args []string, f *InputFlags, work func(corpus.
 		}
 		return b
 	}
-	ropts := f.ReadOptions(cmd)
+	ropts := f.readOptions(ios.In)
 	if f.Output != "" {
 		ropts.Exclude = []string{f.Output} // never read our own output
 	}
