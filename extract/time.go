@@ -9,7 +9,7 @@ import (
 
 // The time extractor finds temporal expressions with a linear scan: at each
 // numeral a date piece (1997年, 12月, 31日, 8时30分, 2021-03-26) is read with
-// ParseNumeral, elsewhere time words (今年, 上半年, 春节, 目前) are matched with
+// readNumeral, elsewhere time words (今年, 上半年, 春节, 目前) are matched with
 // a Lexicon; adjacent pieces merge into one mention (一九九七年十二月三十一日,
 // 今天上午, 去年11月), and two mentions joined by 至 or a dash make a span
 // (3月26日至28日). Values are resolved against the document's reference
@@ -42,9 +42,9 @@ type timeWord struct {
 // by timeWords).
 var timeFirst [1 << 10]uint64
 
-var timeWords = sync.OnceValue(func() *Lexicon[timeWord] {
-	lex := NewLexicon[timeWord]()
-	ReadWordList(timeWordsData, func(f []string) {
+var timeWords = sync.OnceValue(func() *lexicon[timeWord] {
+	lex := newLexicon[timeWord]()
+	readWordList(timeWordsData, func(f []string) {
 		if r := []rune(f[0]); len(r) > 0 && r[0] < 1<<16 {
 			timeFirst[r[0]>>6] |= 1 << (uint(r[0]) & 63)
 		}
@@ -78,7 +78,7 @@ type yearCueEntry struct {
 
 var timeCtx = sync.OnceValue(func() *timeContext {
 	c := &timeContext{chars: map[string]string{}, words: map[string][]string{}, maps: map[string][][2]string{}}
-	ReadWordList(timeContextData, func(f []string) {
+	readWordList(timeContextData, func(f []string) {
 		if len(f) != 2 {
 			panic("data/time_context.txt: want NAME<TAB>MEMBERS, got " + strings.Join(f, " | "))
 		}
@@ -289,7 +289,7 @@ func scanTimes(d *Document, text []rune) []timeSpan {
 			prev = &pieces[len(pieces)-1]
 		}
 		r := text[i]
-		if IsNumeralRune(r) || r == '数' {
+		if numeralRune(r) || r == '数' {
 			if p, ok := datePiece(d, text, i, prev); ok {
 				pieces = append(pieces, p)
 				i = p.end
@@ -390,7 +390,7 @@ func dated(f tfields) bool {
 
 // wordPiece reads the longest time word of the lexicon at text[i], if the
 // rules of timeWordRules accept it here.
-func wordPiece(d *Document, lex *Lexicon[timeWord], text []rune, i int, prev *timePiece) (timePiece, bool) {
+func wordPiece(d *Document, lex *lexicon[timeWord], text []rune, i int, prev *timePiece) (timePiece, bool) {
 	n, w := lex.Longest(text, i)
 	if n == 0 {
 		return timePiece{}, false
@@ -478,7 +478,7 @@ var timeWordRules = newRuleTable("time",
 		func(c *timeWordCand) bool { return timeCtx().in("derivation_next_chars", c.next) }},
 	rule[timeWordCand]{"time.unit_after_count", "a word opening with 年, 月, 日 or 周 after a numeral, 多, 余, 几, 数 or 每 ends a count (三年内, 两月底)", Reject,
 		func(c *timeWordCand) bool {
-			return c.unitFirst(true) && (IsNumeralRune(c.before) || timeCtx().in("count_before_chars", c.before))
+			return c.unitFirst(true) && (numeralRune(c.before) || timeCtx().in("count_before_chars", c.before))
 		}},
 	rule[timeWordCand]{"time.unit_after_measure", "a word opening with 年, 月 or 日 after 个, 本, 上 or 下 belongs to the word before (两个月底)", Reject,
 		func(c *timeWordCand) bool {
@@ -490,7 +490,7 @@ var timeWordRules = newRuleTable("time",
 		}},
 	rule[timeWordCand]{"time.part_of_day_between_date_and_clock", "a one-character part of day is a time between a date and a clock time (5日晚8时)", Accept,
 		func(c *timeWordCand) bool {
-			return c.w.op == "tod" && c.n == 1 && c.prev != nil && c.i+1 < len(c.text) && IsNumeralRune(c.text[c.i+1])
+			return c.w.op == "tod" && c.n == 1 && c.prev != nil && c.i+1 < len(c.text) && numeralRune(c.text[c.i+1])
 		}},
 	rule[timeWordCand]{"time.part_of_day_alone", "a one-character part of day (早, 晚, 夜) is no time on its own (开办夜校)", Reject,
 		func(c *timeWordCand) bool { return c.w.op == "tod" && c.n == 1 }},
@@ -521,10 +521,10 @@ var timeWordRules = newRuleTable("time",
 			return c.word == "未来" && followedBy(c.text, c.i+c.n, timeCtx().words["future_category_next_words"])
 		}},
 	rule[timeWordCand]{"time.approx_after_numeral", "多, 几 or 数 after a numeral belong to the count (十多年来)", Reject,
-		func(c *timeWordCand) bool { return timeCtx().in("approx_chars", c.first) && IsNumeralRune(c.before) }},
+		func(c *timeWordCand) bool { return timeCtx().in("approx_chars", c.first) && numeralRune(c.before) }},
 	rule[timeWordCand]{"time.numeral_festival_in_number", "a festival written with numerals (五一, 八一) inside a longer number or before a measure word is a number (八一二工程, 五一个单位)", Reject,
 		func(c *timeWordCand) bool {
-			return IsNumeralRune(c.first) && (IsNumeralRune(c.before) || IsNumeralRune(c.next) || timeCtx().in("numeral_word_next_chars", c.next))
+			return numeralRune(c.first) && (numeralRune(c.before) || numeralRune(c.next) || timeCtx().in("numeral_word_next_chars", c.next))
 		}},
 	rule[timeWordCand]{"time.verb_complement", "过去 after a verb of motion is its complement (走过去, 看过去)", Reject,
 		func(c *timeWordCand) bool {
@@ -621,7 +621,7 @@ func planPiece(d *Document, text []rune, i int) (timePiece, bool) {
 type numCand struct {
 	text   []rune
 	i, j   int
-	num    Numeral
+	num    numeral
 	n, v   int
 	liang  bool // written with 两
 	unit   rune
@@ -653,17 +653,17 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, boo
 	if text[i] == '半' || text[i] == '几' || text[i] == '数' {
 		return durationPiece(d, text, i, prev)
 	}
-	if !IsNumeralRune(text[i]) {
+	if !numeralRune(text[i]) {
 		return timePiece{}, false
 	}
 	if i > 0 {
 		p := text[i-1]
 		// Inside a longer number, a decimal, a phone or ID number.
-		if IsDigit(p) || isDecimalPoint(p) || timeCtx().in("numeral_prefix_chars", p) || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') {
+		if isDigitRune(p) || isDecimalPoint(p) || timeCtx().in("numeral_prefix_chars", p) || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') {
 			traceNumeralVeto(d, ruleTimeNumeralInToken, text, i)
 			return timePiece{}, false
 		}
-		if !IsDigit(text[i]) {
+		if !isDigitRune(text[i]) {
 			_, isDigit := cnDigit(p)
 			_, isUnit := cnUnit(p)
 			if isDigit || isUnit {
@@ -676,7 +676,7 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, boo
 		d.traceTime(ruleTimeISODate, Accept, p.start, p.end)
 		return p, true
 	}
-	num, n := ParseNumeral(text, i)
+	num, n := readNumeral(text, i)
 	if n == 0 || i+n >= len(text) {
 		return timePiece{}, false
 	}
@@ -688,7 +688,7 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, boo
 
 // numeralDatePiece reads the numeral text[i:i+n] and its unit as a year,
 // month, day, clock time or quarter, when the rules of the unit accept it.
-func numeralDatePiece(d *Document, text []rune, i int, num Numeral, n int, prev *timePiece) (timePiece, bool) {
+func numeralDatePiece(d *Document, text []rune, i int, num numeral, n int, prev *timePiece) (timePiece, bool) {
 	c := numCand{text: text, i: i, j: i + n, num: num, n: n, v: int(num.Value), unit: text[i+n], prev: prev}
 	table := timeUnitTable(c.unit)
 	if table == nil {
@@ -731,7 +731,7 @@ func traceNumeralVeto(d *Document, name string, text []rune, i int) {
 		return
 	}
 	j := i
-	for j < len(text) && IsNumeralRune(text[j]) {
+	for j < len(text) && numeralRune(text[j]) {
 		j++
 	}
 	if j < len(text) && timeUnitTable(text[j]) != nil {
@@ -872,10 +872,10 @@ var timeQuarterRules = newRuleTable("time",
 
 // clockMinutes reads "30分" at text[i] (0-59, written with a numeral).
 func clockMinutes(text []rune, i int) (int, int) {
-	if i >= len(text) || !IsNumeralRune(text[i]) {
+	if i >= len(text) || !numeralRune(text[i]) {
 		return 0, 0
 	}
-	num, n := ParseNumeral(text, i)
+	num, n := readNumeral(text, i)
 	if n == 0 || i+n >= len(text) || text[i+n] != '分' || num.Decimal || num.Range || num.Percent || num.Approx != ApproxExact {
 		return 0, 0
 	}
@@ -913,7 +913,7 @@ func isoDate(text []rune, i int) (timePiece, bool) {
 		return timePiece{}, false
 	}
 	end := i + 6 + km + kd
-	if end < len(text) && (IsDigit(text[end]) || text[end] == sep) {
+	if end < len(text) && (isDigitRune(text[end]) || text[end] == sep) {
 		return timePiece{}, false
 	}
 	f := tfields{year: y, month: m, day: dd, hasYear: true, hasMonth: true, hasDay: true}
@@ -934,7 +934,7 @@ func readDigits(text []rune, i, max int) (int, int) {
 		v = v*10 + d
 		k++
 	}
-	if i+k < len(text) && IsDigit(text[i+k]) {
+	if i+k < len(text) && isDigitRune(text[i+k]) {
 		return 0, 0 // longer than max
 	}
 	return v, k
@@ -950,10 +950,10 @@ func runTimes(d *Document) {
 	}
 }
 
-// TimeSpans returns the code-point spans [start, end) of the time
+// timeSpanPairs returns the code-point spans [start, end) of the time
 // expressions of text, as the time extractor finds them; other extractors
 // use it to keep out of dates.
-func TimeSpans(text []rune) [][2]int {
+func timeSpanPairs(text []rune) [][2]int {
 	spans := scanTimes(nil, text)
 	out := make([][2]int, len(spans))
 	for i, s := range spans {

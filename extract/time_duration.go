@@ -17,6 +17,7 @@ var (
 	ruleTimeDuration        = registerRule("time", "time.duration", "a numeral or 半 with a time unit is a duration (三年, 半个月, 10小时, 三年半, 40周年)", Accept)
 	ruleTimeDurationParts   = registerRule("time", "time.duration_parts", "durations that follow each other, joined or not by 又, 零, 多 or 余, are one duration (8天20小时, 一年又一个月21天)", Adjust)
 	ruleTimeDurationNear    = registerRule("time", "time.duration_near", "近 or 过去的 before a duration and 来 after it stay inside (近5个月, 三年来, 过去的五年)", Adjust)
+	ruleTimeDurationFreq    = registerRule("time", "time.duration_frequency", "a duration before 一度 or 一次 is part of a frequency (一年一度)", Reject)
 	ruleTimeDurationCounted = registerRule("time", "time.duration_counted", "a duration after 个 is counted, as in a slogan (两个一百年)", Reject)
 	ruleTimeDurationUnit    = registerRule("time", "time.duration_not_unit", "年, 周 and 月 that are no time units after a numeral make no duration (三年级, 四周边, 三月 is a month)", Reject)
 )
@@ -65,10 +66,10 @@ func readDurPart(text []rune, i int) (durPart, bool) {
 	if text[i] == '半' {
 		v, j = 0.5, i+1
 	} else {
-		if !IsNumeralRune(text[i]) && text[i] != '数' {
+		if !numeralRune(text[i]) && text[i] != '数' {
 			return durPart{}, false
 		}
-		num, n := ParseNumeral(text, i)
+		num, n := readNumeral(text, i)
 		if n == 0 || num.Percent || num.Ordinal || bareMagnitude(text[i:i+n]) {
 			return durPart{}, false
 		}
@@ -139,6 +140,10 @@ func durationPiece(d *Document, text []rune, i int, prev *timePiece) (timePiece,
 	}
 	if durationNotUnit(text, p) {
 		d.traceTime(ruleTimeDurationUnit, Reject, p.start, p.end)
+		return timePiece{}, false
+	}
+	if followedBy(text, p.end, timeCtx().words["frequency_next_words"]) {
+		d.traceTime(ruleTimeDurationFreq, Reject, p.start, p.end)
 		return timePiece{}, false
 	}
 	if i > 0 && text[i-1] == '个' {

@@ -197,13 +197,13 @@ func yearCue(s string) int {
 		idx = end + len("周年")
 		head := []rune(s[max(0, end-60):end])
 		j := len(head)
-		for j > 0 && IsNumeralRune(head[j-1]) {
+		for j > 0 && numeralRune(head[j-1]) {
 			j--
 		}
 		if j == len(head) {
 			continue
 		}
-		num, n := ParseNumeral(head, j)
+		num, n := readNumeral(head, j)
 		if j+n != len(head) || num.Approx != ApproxExact || num.Range || num.Decimal {
 			continue
 		}
