@@ -26,6 +26,12 @@ func (it *item) decode(opts Options) Document {
 		}
 	case kindJSONL:
 		doc, err = decodeJSONL(it, opts)
+	case kindMarkdown:
+		var md string
+		md, _, err = Decode(it.data, opts.Encoding)
+		if err == nil {
+			doc.Text, doc.Meta = MarkdownText(md)
+		}
 	}
 	if err != nil {
 		doc.Text, doc.Err = "", err

@@ -17,9 +17,10 @@ import (
 type kind uint8
 
 const (
-	kindText  kind = iota // text in some encoding
-	kindHTML              // an HTML page
-	kindJSONL             // one JSON Lines record
+	kindText     kind = iota // text in some encoding
+	kindHTML                 // an HTML page
+	kindJSONL                // one JSON Lines record
+	kindMarkdown             // Markdown: front matter to Meta, markup blanked
 )
 
 // item is one raw document as read, before decoding. Decoding is left to
@@ -89,6 +90,7 @@ const (
 	fTar
 	fTarGz
 	fGz
+	fMarkdown
 )
 
 func kindOf(name string) fileKind {
@@ -106,6 +108,8 @@ func kindOf(name string) fileKind {
 		return fGz
 	case strings.HasSuffix(l, ".html"), strings.HasSuffix(l, ".htm"), strings.HasSuffix(l, ".xhtml"):
 		return fHTML
+	case strings.HasSuffix(l, ".md"), strings.HasSuffix(l, ".markdown"):
+		return fMarkdown
 	}
 	return fText
 }
@@ -160,6 +164,8 @@ func (w *walker) stream(id, name string, r io.Reader, size int64) error {
 		return w.emit(&item{id: id, err: errors.New("a zip archive inside an archive or on standard input is not read; give its path")})
 	case fHTML:
 		return w.whole(id, r, size, kindHTML)
+	case fMarkdown:
+		return w.whole(id, r, size, kindMarkdown)
 	}
 	return w.whole(id, r, size, kindText)
 }

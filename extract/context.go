@@ -75,7 +75,7 @@ var resources = []resource{
 		findOrgs(d)
 		return nil
 	}},
-	{name: resPlaces, needs: []string{resTokens, resOrgSpans, resGazetteer, fieldRef, fieldTitle, fieldByline}, ensure: func(d *Document) error {
+	{name: resPlaces, needs: []string{resTokens, resOrgSpans, resGazetteer, fieldRef, fieldTitle, fieldByline, fieldHome}, ensure: func(d *Document) error {
 		d.placeIndex()
 		return nil
 	}},

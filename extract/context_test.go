@@ -81,14 +81,14 @@ func TestPlan(t *testing.T) {
 		types []string
 		want  string
 	}{
-		{nil, "structure date time count place org book person slogan"},
-		{[]string{}, "structure date"},
-		{[]string{TypeTime}, "structure date time"},
-		{[]string{TypeCount}, "structure date count"},
-		{[]string{TypePlace}, "structure date place"},
-		{[]string{TypeOrg}, "structure date org"},
-		{[]string{TypePerson}, "structure date person"},
-		{[]string{TypeBook, TypeSlogan}, "structure date book slogan"},
+		{nil, "structure date meta time count place org book person slogan"},
+		{[]string{}, "structure date meta"},
+		{[]string{TypeTime}, "structure date meta time"},
+		{[]string{TypeCount}, "structure date meta count"},
+		{[]string{TypePlace}, "structure date meta place"},
+		{[]string{TypeOrg}, "structure date meta org"},
+		{[]string{TypePerson}, "structure date meta person"},
+		{[]string{TypeBook, TypeSlogan}, "structure date meta book slogan"},
 	} {
 		var types map[string]bool
 		if c.types != nil {

@@ -11,7 +11,7 @@ import (
 	"github.com/tongbao/tongbao/segment"
 )
 
-// The count stage reads a numeral (ParseNumeral) followed by a measure word
+// The count stage reads a numeral (readNumeral) followed by a measure word
 // of data/count_units.txt (213件, 30余本, 1.2万元, 两三个), and percentages
 // (30%, 百分之三十). The span covers numeral and measure word; approximation
 // words around it (约, 近, 左右, 以上; data/count_approx.txt) set Approx but
@@ -64,9 +64,9 @@ var countArticleUnitsData string
 //go:embed data/count_numeral_places.txt
 var countNumeralPlacesData string
 
-var countUnits = sync.OnceValue(func() *Lexicon[string] {
-	lex := NewLexicon[string]()
-	ReadWordList(countUnitsData, func(f []string) {
+var countUnits = sync.OnceValue(func() *lexicon[string] {
+	lex := newLexicon[string]()
+	readWordList(countUnitsData, func(f []string) {
 		class := "item"
 		if len(f) > 1 {
 			class = f[1]
@@ -78,9 +78,9 @@ var countUnits = sync.OnceValue(func() *Lexicon[string] {
 
 // countFixedWords are the words of data/count_fixed_words.txt: numbered
 // slogans, formulas and idioms whose numerals are not counts.
-var countFixedWords = sync.OnceValue(func() *Lexicon[bool] {
-	lex := NewLexicon[bool]()
-	ReadWordList(countFixedWordsData, func(f []string) {
+var countFixedWords = sync.OnceValue(func() *lexicon[bool] {
+	lex := newLexicon[bool]()
+	readWordList(countFixedWordsData, func(f []string) {
 		lex.Add(f[0], true)
 		// Mark the first rune for a one-bit test per rune.
 		if r := []rune(f[0])[0]; r < 1<<16 {
@@ -113,28 +113,28 @@ type countLists struct {
 	termWords      []string        // data/count_term_words.txt
 	phaseWords     []string        // data/count_phase_words.txt
 	articleUnits   map[string]bool // data/count_article_units.txt
-	places         *Lexicon[bool]  // data/count_numeral_places.txt
+	places         *lexicon[bool]  // data/count_numeral_places.txt
 }
 
 var countData = sync.OnceValue(func() *countLists {
 	l := &countLists{notCounts: map[string]bool{}, unitCollisions: map[string]bool{}, chars: map[string]string{},
-		durations: map[string]bool{}, articleUnits: map[string]bool{}, places: NewLexicon[bool]()}
-	ReadWordList(countDurationUnitsData, func(f []string) {
+		durations: map[string]bool{}, articleUnits: map[string]bool{}, places: newLexicon[bool]()}
+	readWordList(countDurationUnitsData, func(f []string) {
 		if len(f) == 2 && f[1] == "个" {
 			l.durationsGe = append(l.durationsGe, f[0])
 		} else {
 			l.durations[f[0]] = true
 		}
 	})
-	ReadWordList(countTermWordsData, func(f []string) { l.termWords = append(l.termWords, f[0]) })
-	ReadWordList(countPhaseWordsData, func(f []string) { l.phaseWords = append(l.phaseWords, f[0]) })
-	ReadWordList(countArticleUnitsData, func(f []string) { l.articleUnits[f[0]] = true })
-	ReadWordList(countNumeralPlacesData, func(f []string) { l.places.Add(f[0], true) })
-	ReadWordList(countNotCountsData, func(f []string) { l.notCounts[f[0]] = true })
-	ReadWordList(countUnitCollisionsData, func(f []string) { l.unitCollisions[f[0]] = true })
-	ReadWordList(countCaseNounsData, func(f []string) { l.caseNouns = append(l.caseNouns, f[0]) })
-	ReadWordList(countSessionWordsData, func(f []string) { l.sessionWords = append(l.sessionWords, f[0]) })
-	ReadWordList(countApproxData, func(f []string) {
+	readWordList(countTermWordsData, func(f []string) { l.termWords = append(l.termWords, f[0]) })
+	readWordList(countPhaseWordsData, func(f []string) { l.phaseWords = append(l.phaseWords, f[0]) })
+	readWordList(countArticleUnitsData, func(f []string) { l.articleUnits[f[0]] = true })
+	readWordList(countNumeralPlacesData, func(f []string) { l.places.Add(f[0], true) })
+	readWordList(countNotCountsData, func(f []string) { l.notCounts[f[0]] = true })
+	readWordList(countUnitCollisionsData, func(f []string) { l.unitCollisions[f[0]] = true })
+	readWordList(countCaseNounsData, func(f []string) { l.caseNouns = append(l.caseNouns, f[0]) })
+	readWordList(countSessionWordsData, func(f []string) { l.sessionWords = append(l.sessionWords, f[0]) })
+	readWordList(countApproxData, func(f []string) {
 		if len(f) != 3 {
 			panic("data/count_approx.txt: want word, side, approx: " + strings.Join(f, " "))
 		}
@@ -145,7 +145,7 @@ var countData = sync.OnceValue(func() *countLists {
 			l.approxAfter = append(l.approxAfter, w)
 		}
 	})
-	ReadWordList(countCharsData, func(f []string) {
+	readWordList(countCharsData, func(f []string) {
 		if len(f) == 2 {
 			l.chars[f[0]] = f[1]
 		}
@@ -161,7 +161,7 @@ type countCand struct {
 	text   []rune
 	start  int // first rune of the numeral
 	numEnd int // end of the numeral
-	num    Numeral
+	num    numeral
 	un     int    // runes of the measure word, 0 when there is none
 	class  string // class of the measure word
 	people bool   // 人 taken as the measure word after an estimate
@@ -246,7 +246,7 @@ var countRules = newRuleTable("count",
 			return !c.num.Ordinal && c.unitIs('个') && c.numEnd+1 < len(c.text) && isFormulaDigit(c.text, c.numEnd+1)
 		}},
 	rule[countCand]{"count.clock_time", "digits + 点 + digits are a clock time (10点30)", Reject,
-		func(c *countCand) bool { return c.num.Digits && c.unitIs('点') && IsDigit(c.after(1)) }},
+		func(c *countCand) bool { return c.num.Digits && c.unitIs('点') && isDigitRune(c.after(1)) }},
 	rule[countCand]{"count.ordinal", "第 + numeral + measure word is an ordinal, no count (第三次, 第十四届, 第三位)", Reject,
 		func(c *countCand) bool { return c.num.Ordinal }},
 	rule[countCand]{"count.place_name", "a division name of data/count_numeral_places.txt that opens with the count and runs past it is a place (六盘水, 三门峡市, 七台河)", Reject,
@@ -254,7 +254,7 @@ var countRules = newRuleTable("count",
 			n, _ := countData().places.Longest(c.text, c.start)
 			return n > c.numEnd+c.un-c.start
 		}},
-	rule[countCand]{"count.duration", "numeral + a time unit of data/count_duration_units.txt is a duration, a time (三年行动, 半个月, 40周年, 三个月)", Reject,
+	rule[countCand]{"count.duration", "numeral + a time unit of data/count_duration_units.txt is a duration, a time (三年行动, 半个月, 40周年)", Reject,
 		func(c *countCand) bool {
 			l := countData()
 			if l.durations[string(c.unitRunes())] {
@@ -306,7 +306,7 @@ var countRules = newRuleTable("count",
 			return next || prev
 		}},
 	rule[countCand]{"count.unit_label", "a bare 万 or 亿 + unit standing alone, as a table heading or a unit in brackets, labels a column (| 万吨 |, 数量（万吨）)", Reject,
-		func(c *countCand) bool { return bareMagnitude(c) && unitLabel(c.text, c.start, c.numEnd+c.un) }},
+		func(c *countCand) bool { return bareMagnitudeCand(c) && unitLabel(c.text, c.start, c.numEnd+c.un) }},
 	rule[countCand]{"count.kilo_unit_word", "千 alone before 瓦, 克 or 米 is the prefix of the unit, no count (每千瓦时)", Reject,
 		func(c *countCand) bool {
 			return c.numEnd-c.start == 1 && c.text[c.start] == '千' && strings.ContainsRune(countCharSets()["qian_unit_after"], c.after(0))
@@ -356,7 +356,7 @@ var (
 type countHit struct {
 	start, end int // span of numeral and measure word
 	numEnd     int // end of the numeral
-	num        Numeral
+	num        numeral
 	unit       string
 	class      string
 	percent    bool
@@ -398,7 +398,7 @@ func scanCounts(d *Document, skip [][2]int) []countHit {
 		if !numeralStart(r) && r != '百' || i > 0 && continuesNumber(text[i-1]) {
 			continue // no numeral starts inside another
 		}
-		num, n := ParseNumeral(text, i)
+		num, n := readNumeral(text, i)
 		if n == 0 {
 			continue
 		}
@@ -419,7 +419,7 @@ func scanCounts(d *Document, skip [][2]int) []countHit {
 // continuesNumber reports whether a numeral after p would continue a
 // number already read (digits, a decimal point, a thousands comma, 第).
 func continuesNumber(p rune) bool {
-	return IsNumeralRune(p) || isDecimalPoint(p) || p == ',' || p == '第'
+	return numeralRune(p) || isDecimalPoint(p) || p == ',' || p == '第'
 }
 
 // decideCount runs countRules on c and returns the count it makes (ok
@@ -470,8 +470,8 @@ func decideCount(d *Document, c *countCand) (countHit, bool, int) {
 	return countHit{start: start, end: end, numEnd: j, num: c.num, unit: unit, class: c.class}, true, end - 1
 }
 
-// bareMagnitude reports whether the numeral of c is 万 or 亿 alone.
-func bareMagnitude(c *countCand) bool {
+// bareMagnitudeCand reports whether the numeral of c is 万 or 亿 alone.
+func bareMagnitudeCand(c *countCand) bool {
 	return c.numEnd-c.start == 1 && (c.text[c.start] == '万' || c.text[c.start] == '亿')
 }
 
@@ -503,7 +503,7 @@ func unitLabel(text []rune, start, end int) bool {
 		return true
 	}
 	// A unit between spaces before a figure: 天然气 亿立方米 500.
-	return p < start-1 && n > end && n < len(text) && IsDigit(text[n])
+	return p < start-1 && n > end && n < len(text) && isDigitRune(text[n])
 }
 
 // quoteClosesWithin reports whether a ” follows text[i] within max runes,
@@ -561,7 +561,7 @@ func followedBy(text []rune, i int, words []string) bool {
 
 // ordinalFirst reads 首 + measure word (首次, 首批) as the ordinal first,
 // which is no count, and returns where it ends (i when it is none).
-func ordinalFirst(d *Document, i int, units *Lexicon[string]) int {
+func ordinalFirst(d *Document, i int, units *lexicon[string]) int {
 	text := d.runes
 	if i+1 >= len(text) || !strings.ContainsRune(countCharSets()["ordinal_heads"], text[i+1]) {
 		return i
@@ -570,7 +570,7 @@ func ordinalFirst(d *Document, i int, units *Lexicon[string]) int {
 	if un == 0 {
 		return i
 	}
-	if i > 0 && (IsNumeralRune(text[i-1]) || strings.ContainsRune(countCharSets()["title_before_shou"], text[i-1])) {
+	if i > 0 && (numeralRune(text[i-1]) || strings.ContainsRune(countCharSets()["title_before_shou"], text[i-1])) {
 		d.traceRule(ruleCountShouTitle, Reject, i, i+1+un)
 		return i
 	}
@@ -599,7 +599,7 @@ func sessionOrdinal(text []rune, i, j, un int) bool {
 func phoneLike(text []rune, i, j int) bool {
 	digits := 0
 	for k := i; k < j; k++ {
-		if IsDigit(text[k]) {
+		if isDigitRune(text[k]) {
 			digits++
 		} else {
 			break
@@ -608,7 +608,7 @@ func phoneLike(text []rune, i, j int) bool {
 	if digits >= 11 {
 		return true
 	}
-	if j < len(text) && (text[j] == '-' || text[j] == '－') && j+1 < len(text) && IsDigit(text[j+1]) {
+	if j < len(text) && (text[j] == '-' || text[j] == '－') && j+1 < len(text) && isDigitRune(text[j+1]) {
 		return true
 	}
 	return false

@@ -48,7 +48,7 @@ func FuzzScanCounts(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		r := []rune(s)
 		d := &Document{docContext: &docContext{runes: r}}
-		for _, h := range scanCounts(d, TimeSpans(r)) {
+		for _, h := range scanCounts(d, timeSpanPairs(r)) {
 			if h.start < 0 || h.end > len(r) || h.start >= h.end {
 				t.Fatalf("%q: bad count %+v", s, h)
 			}
@@ -156,7 +156,7 @@ func numeralPlaceNames(t *testing.T) []string {
 	for _, r := range g.recs {
 		for _, name := range []string{r.Name, r.Short} {
 			rs := []rune(name)
-			if len(rs) >= 2 && IsNumeralRune(rs[0]) {
+			if len(rs) >= 2 && numeralRune(rs[0]) {
 				seen[name] = true
 			}
 		}
@@ -186,7 +186,7 @@ func TestCountNumeralPlaces(t *testing.T) {
 		}
 	}
 	var have []string
-	ReadWordList(countNumeralPlacesData, func(f []string) { have = append(have, f[0]) })
+	readWordList(countNumeralPlacesData, func(f []string) { have = append(have, f[0]) })
 	if strings.Join(have, "\n") != strings.Join(names, "\n") {
 		t.Errorf("%s: %d names, the gazetteer gives %d: regenerate it (UPDATE_COUNT_PLACES=1)", path, len(have), len(names))
 	}

@@ -44,7 +44,8 @@ type Mention struct {
 	End   int    `json:"end"`
 
 	// Value is the normalized value: an ISO 8601 string or a Span for a
-	// time, a number for a count.
+	// time, a number for a count. Read it with TimeValue, TimeSpan or
+	// Number.
 	Value any `json:"value,omitempty"`
 	// Kind refines the type: point|span|relative|duration|set for times,
 	// percent|… for counts, book|document|… for books, quoted|formula|
@@ -62,16 +63,61 @@ type Mention struct {
 	Org    string   `json:"org,omitempty"`    // person: organization a title names
 	Role   string   `json:"role,omitempty"`   // person: author|reporter
 
-	Code       *string     `json:"code,omitempty"`  // place: division code
-	Level      string      `json:"level,omitempty"` // place: province|prefecture|county|township|village|other
-	Path       []string    `json:"path,omitempty"`  // place: names from province down
-	Current    *Division   `json:"current,omitempty"`
-	Candidates []Division  `json:"candidates,omitempty"`
-	Expanded   string      `json:"expanded,omitempty"` // org: name with the home place prefixed
-	Canonical  string      `json:"canonical,omitempty"`
-	Category   string      `json:"category,omitempty"`
-	Items      []string    `json:"items,omitempty"` // slogan: parallel items
-	Extra      interface{} `json:"extra,omitempty"`
+	Code       *string    `json:"code,omitempty"`  // place: division code
+	Level      string     `json:"level,omitempty"` // place: province|prefecture|county|township|village|other
+	Path       []string   `json:"path,omitempty"`  // place: names from province down
+	Current    *Division  `json:"current,omitempty"`
+	Candidates []Division `json:"candidates,omitempty"`
+	Expanded   string     `json:"expanded,omitempty"` // org: name with the home place prefixed
+	Canonical  string     `json:"canonical,omitempty"`
+	Category   string     `json:"category,omitempty"`
+	Items      []string   `json:"items,omitempty"` // slogan: parallel items
+}
+
+// TimeValue returns the value of a time that is no span: an ISO 8601 date
+// or time (2021-03-26, 2021-Q1, 2021-03-26T09:00), a duration (P3Y) or a
+// set (XXXX-WXX-1); ok is false for other mentions and for spans.
+func (m *Mention) TimeValue() (v string, ok bool) {
+	if m.Type != TypeTime {
+		return "", false
+	}
+	v, ok = m.Value.(string)
+	return v, ok && v != ""
+}
+
+// TimeSpan returns the value of a time span (3月26日至28日): its start
+// and end; ok is false for other mentions. A span read back from JSON (a
+// map) is converted.
+func (m *Mention) TimeSpan() (s Span, ok bool) {
+	if m.Type != TypeTime {
+		return Span{}, false
+	}
+	switch v := m.Value.(type) {
+	case Span:
+		return v, true
+	case *Span:
+		return *v, v != nil
+	case map[string]any:
+		s.Start, _ = v["start"].(string)
+		s.End, _ = v["end"].(string)
+		return s, s.Start != "" || s.End != ""
+	}
+	return Span{}, false
+}
+
+// Number returns the value of a count (30余本 → 30, 百分之三十 → 30 with
+// Unit %); ok is false for other mentions and counts without a value.
+func (m *Mention) Number() (v float64, ok bool) {
+	if m.Type != TypeCount {
+		return 0, false
+	}
+	switch x := m.Value.(type) {
+	case float64:
+		return x, true
+	case int:
+		return float64(x), true
+	}
+	return 0, false
 }
 
 // Span is the value of a time span.
@@ -116,11 +162,12 @@ type Entity struct {
 	First  int      `json:"first"`
 }
 
-// Home is the county-level place a document is about.
+// Home is the region a document speaks for, at its own level (see meta.go).
 type Home struct {
-	Name string `json:"name"`
-	Code string `json:"code"`
-	From string `json:"from"` // title, byline, or mentions
+	Name  string `json:"name"`
+	Code  string `json:"code,omitempty"`  // none for the country
+	Level string `json:"level,omitempty"` // country, province, prefecture, county, township
+	From  string `json:"from"`            // session, speaker, title, meta, path, sidecar, byline, mentions
 }
 
 // Document is the result of extraction on one text.
@@ -131,6 +178,9 @@ type Document struct {
 	Date     *string        `json:"date"`
 	Byline   *Byline        `json:"byline"`
 	Home     *Home          `json:"home"`
+	Year     *int           `json:"year"`    // see meta.go
+	Speaker  *Speaker       `json:"speaker"` // see meta.go
+	Genre    string         `json:"genre"`   // see meta.go
 	Sections []Section      `json:"sections"`
 	People   []Entity       `json:"people"`
 	Places   []Entity       `json:"places"`
@@ -162,6 +212,8 @@ type config struct {
 	userSeg *segment.Segmenter
 	// trace receives rule decisions (WithTrace); nil when not tracing.
 	trace func(TraceEvent)
+	// metaOverride holds the sidecar fields (WithMetaOverride).
+	metaOverride map[string]string
 }
 
 // Option configures NewDocument.
@@ -220,6 +272,7 @@ func CheckTypes(types []string) error {
 //	stage      produces                      needs
 //	structure  title byline sections         -
 //	date       date ref                      time_spans
+//	meta       home year speaker genre       title date
 //	time       time                          time_spans ref
 //	count      count                         time_spans tokens
 //	place      place                         places
@@ -232,7 +285,7 @@ func CheckTypes(types []string) error {
 //	tokens      precise segmentation (dictionary)         -
 //	time_spans  the time scanner's spans                  -
 //	org_spans   organizations, merged, in text order      tokens gazetteer
-//	places      place mentions by start, entities, home   tokens org_spans ref title byline gazetteer
+//	places      place mentions by start, entities, home   tokens org_spans ref title byline home gazetteer
 //	gazetteer   the division tables                       -
 type stage struct {
 	name     string
@@ -247,6 +300,8 @@ const (
 	fieldDate     = "date"
 	fieldByline   = "byline"
 	fieldSections = "sections"
+	// fieldHome stands for home, year, speaker and genre (meta.go).
+	fieldHome = "home"
 	// fieldRef is d.Ref, the reference date of relative times.
 	fieldRef = "ref"
 )
@@ -255,6 +310,7 @@ const (
 var stages = []stage{
 	{name: "structure", produces: []string{fieldTitle, fieldByline, fieldSections}, run: extractStructure},
 	{name: "date", produces: []string{fieldDate, fieldRef}, needs: []string{resTimeSpans}, run: runDate},
+	{name: "meta", produces: []string{fieldHome}, needs: []string{fieldTitle, fieldDate}, run: runMeta},
 	{name: "time", produces: []string{TypeTime}, needs: []string{resTimeSpans, fieldRef}, run: runTimes},
 	{name: "count", produces: []string{TypeCount}, needs: []string{resTimeSpans, resTokens}, run: runCounts},
 	{name: "place", produces: []string{TypePlace}, needs: []string{resPlaces}, run: runPlaces},
@@ -277,7 +333,7 @@ func plan(types map[string]bool) []*stage {
 }
 
 func planFor(types map[string]bool) []*stage {
-	want := map[string]bool{fieldTitle: true, fieldDate: true, fieldByline: true, fieldSections: true}
+	want := map[string]bool{fieldTitle: true, fieldDate: true, fieldByline: true, fieldSections: true, fieldHome: true}
 	for _, t := range Types {
 		if types == nil || types[t] {
 			want[t] = true
@@ -362,15 +418,15 @@ func NewDocument(text string, opts ...Option) (*Document, error) {
 	return d, nil
 }
 
-// Wants reports whether mentions of type t are to be extracted.
-func (d *Document) Wants(t string) bool { return d.types == nil || d.types[t] }
+// wants reports whether mentions of type t are to be extracted.
+func (d *Document) wants(t string) bool { return d.types == nil || d.types[t] }
 
 // Runes returns the text as code points (shared; do not modify).
 func (d *Document) Runes() []rune { return d.runes }
 
 // add appends a mention for runes [start,end) if its type is wanted.
 func (d *Document) add(m Mention) {
-	if !d.Wants(m.Type) || m.Start < 0 || m.End > len(d.runes) || m.Start >= m.End {
+	if !d.wants(m.Type) || m.Start < 0 || m.End > len(d.runes) || m.Start >= m.End {
 		return
 	}
 	m.Text = string(d.runes[m.Start:m.End])

@@ -33,6 +33,8 @@ type Options struct {
 	RefDate time.Time
 	// Explain is "" (no trace), ExplainJSON or ExplainText.
 	Explain string
+	// Sidecar holds the --meta fields by document id (nil: none).
+	Sidecar cmdutil.Sidecar
 	Args    []string
 }
 
@@ -44,13 +46,15 @@ func New() *cobra.Command { return NewCmdExtract(cmdutil.NewFactory(), nil) }
 func NewCmdExtract(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	o := &Options{IO: f.IOStreams}
 	var types []string
+	var metaFile string
 	var refDate string
 	cmd := &cobra.Command{
 		Use:   "extract [FILE|DIR|ARCHIVE|-]...",
 		Short: "Extract times, counts, people, places, organizations, titles and slogans",
 		Long: `Extract structured mentions from each document.
 
-Each output line is one document: {"id", "title", "date", "byline", "home",
+Each output line is one document: {"id", "title", "date", "byline", "home"
+(name, code, level, from), "year", "speaker", "genre",
 "sections", "people", "places", "orgs", "mentions": [...]}. Every mention has
 "type", "text", "start" and "end" (Unicode code points, end exclusive) and
 fields of its type (value, kind, unit, object, titles, code, ...).
@@ -101,6 +105,13 @@ Mention types: ` + strings.Join(extract.Types, ", "),
 			if err := o.Input.Check(); err != nil {
 				return err
 			}
+			if metaFile != "" {
+				sc, err := cmdutil.LoadSidecar(metaFile)
+				if err != nil {
+					return cmdutil.UsageError("--meta: %v", err)
+				}
+				o.Sidecar = sc
+			}
 			o.Ctx, o.Args = cmd.Context(), args
 			if runF != nil {
 				return runF(o)
@@ -114,6 +125,7 @@ Mention types: ` + strings.Join(extract.Types, ", "),
 	fs.StringVar(&refDate, "ref-date", "", "reference date YYYY-MM-DD for relative and partial times (default: from meta, dateline or year cues)")
 	fs.StringVar(&o.Explain, "explain", "", "show the rule that decided each mention and each rejected candidate: json (an \"explain\" array per record) or text (--explain=text)")
 	fs.Lookup("explain").NoOptDefVal = ExplainJSON
+	fs.StringVar(&metaFile, "meta", "", "a CSV `FILE` mapping ids to home, code, level, year, date, speaker, office, genre, overriding every other source")
 	return cmd
 }
 
@@ -127,7 +139,7 @@ func Run(o *Options) error {
 		base = append(base, extract.WithRefDate(o.RefDate))
 	}
 	return cmdutil.RunDocsIO(o.Ctx, o.IO, o.Args, o.Input, func(doc corpus.Document) ([]byte, error) {
-		opts := append(base[:len(base):len(base)], extract.WithID(doc.ID), extract.WithMeta(doc.Meta))
+		opts := append(base[:len(base):len(base)], extract.WithID(doc.ID), extract.WithMeta(doc.Meta), extract.WithMetaOverride(o.Sidecar.Fields(doc.ID)))
 		var events []extract.TraceEvent
 		if o.Explain != "" {
 			opts = append(opts, extract.WithTrace(func(e extract.TraceEvent) { events = append(events, e) }))
