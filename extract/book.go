@@ -37,17 +37,17 @@ const (
 const maxBookLen = 160
 
 // bookSuffixKinds maps the end of a title to its kind (longest suffix wins).
-var bookSuffixKinds = NewLexicon[string]()
+var bookSuffixKinds = newLexicon[string]()
 
 // bookCueAfter and bookCueBefore map words written just after 》 or just
 // before 《 to a kind.
-var bookCueAfter, bookCueBefore = NewLexicon[string](), NewLexicon[string]()
+var bookCueAfter, bookCueBefore = newLexicon[string](), newLexicon[string]()
 
 // bookKnownTitles maps well-known titles (without a sequel number) to a kind.
-var bookKnownTitles = NewLexicon[string]()
+var bookKnownTitles = newLexicon[string]()
 
 func init() {
-	add := func(l *Lexicon[string], kind string, words string) {
+	add := func(l *lexicon[string], kind string, words string) {
 		for _, w := range strings.Fields(words) {
 			// Suffix lexicons are stored reversed so that they can be
 			// matched backwards from the end of a title.
@@ -228,16 +228,7 @@ func bookTitleKind(t []rune) string {
 	}
 	// Longest known suffix, matched backwards.
 	var kind string
-	node := bookSuffixKinds.root
-	for j := len(t) - 1; j >= 0; j-- {
-		node = node.child(t[j])
-		if node == nil {
-			break
-		}
-		if node.ok {
-			kind = node.val
-		}
-	}
+	bookSuffixKinds.Backward(t, 0, len(t), func(_ int, k string) bool { kind = k; return true })
 	if kind == BookDocument && len(t) < 3 {
 		kind = "" // 《法》 alone says little
 	}
@@ -254,7 +245,7 @@ func bookTrimSequel(t []rune) []rune {
 		j--
 	}
 	k := j
-	for k > 0 && IsNumeralRune(t[k-1]) {
+	for k > 0 && numeralRune(t[k-1]) {
 		k--
 	}
 	if k == j {

@@ -10,7 +10,7 @@ import (
 	"github.com/tongbao/tongbao/segment"
 )
 
-// The count stage reads a numeral (ParseNumeral) followed by a measure word
+// The count stage reads a numeral (readNumeral) followed by a measure word
 // of data/count_units.txt (213件, 30余本, 1.2万元, 两三个), and percentages
 // (30%, 百分之三十). The span covers numeral and measure word; approximation
 // words around it (约, 近, 左右, 以上; data/count_approx.txt) set Approx but
@@ -48,9 +48,9 @@ var countApproxData string
 //go:embed data/count_chars.txt
 var countCharsData string
 
-var countUnits = sync.OnceValue(func() *Lexicon[string] {
-	lex := NewLexicon[string]()
-	ReadWordList(countUnitsData, func(f []string) {
+var countUnits = sync.OnceValue(func() *lexicon[string] {
+	lex := newLexicon[string]()
+	readWordList(countUnitsData, func(f []string) {
 		class := "item"
 		if len(f) > 1 {
 			class = f[1]
@@ -62,9 +62,9 @@ var countUnits = sync.OnceValue(func() *Lexicon[string] {
 
 // countFixedWords are the words of data/count_fixed_words.txt: numbered
 // slogans, formulas and idioms whose numerals are not counts.
-var countFixedWords = sync.OnceValue(func() *Lexicon[bool] {
-	lex := NewLexicon[bool]()
-	ReadWordList(countFixedWordsData, func(f []string) {
+var countFixedWords = sync.OnceValue(func() *lexicon[bool] {
+	lex := newLexicon[bool]()
+	readWordList(countFixedWordsData, func(f []string) {
 		lex.Add(f[0], true)
 		// Mark the first rune for a one-bit test per rune.
 		if r := []rune(f[0])[0]; r < 1<<16 {
@@ -96,11 +96,11 @@ type countLists struct {
 
 var countData = sync.OnceValue(func() *countLists {
 	l := &countLists{notCounts: map[string]bool{}, unitCollisions: map[string]bool{}, chars: map[string]string{}}
-	ReadWordList(countNotCountsData, func(f []string) { l.notCounts[f[0]] = true })
-	ReadWordList(countUnitCollisionsData, func(f []string) { l.unitCollisions[f[0]] = true })
-	ReadWordList(countCaseNounsData, func(f []string) { l.caseNouns = append(l.caseNouns, f[0]) })
-	ReadWordList(countSessionWordsData, func(f []string) { l.sessionWords = append(l.sessionWords, f[0]) })
-	ReadWordList(countApproxData, func(f []string) {
+	readWordList(countNotCountsData, func(f []string) { l.notCounts[f[0]] = true })
+	readWordList(countUnitCollisionsData, func(f []string) { l.unitCollisions[f[0]] = true })
+	readWordList(countCaseNounsData, func(f []string) { l.caseNouns = append(l.caseNouns, f[0]) })
+	readWordList(countSessionWordsData, func(f []string) { l.sessionWords = append(l.sessionWords, f[0]) })
+	readWordList(countApproxData, func(f []string) {
 		if len(f) != 3 {
 			panic("data/count_approx.txt: want word, side, approx: " + strings.Join(f, " "))
 		}
@@ -111,7 +111,7 @@ var countData = sync.OnceValue(func() *countLists {
 			l.approxAfter = append(l.approxAfter, w)
 		}
 	})
-	ReadWordList(countCharsData, func(f []string) {
+	readWordList(countCharsData, func(f []string) {
 		if len(f) == 2 {
 			l.chars[f[0]] = f[1]
 		}
@@ -127,7 +127,7 @@ type countCand struct {
 	text   []rune
 	start  int // first rune of the numeral
 	numEnd int // end of the numeral
-	num    Numeral
+	num    numeral
 	un     int    // runes of the measure word, 0 when there is none
 	class  string // class of the measure word
 	people bool   // 人 taken as the measure word after an estimate
@@ -202,7 +202,7 @@ var countRules = newRuleTable("count",
 			return !c.num.Ordinal && c.unitIs('个') && c.numEnd+1 < len(c.text) && isFormulaDigit(c.text, c.numEnd+1)
 		}},
 	rule[countCand]{"count.clock_time", "digits + 点 + digits are a clock time (10点30)", Reject,
-		func(c *countCand) bool { return c.num.Digits && c.unitIs('点') && IsDigit(c.after(1)) }},
+		func(c *countCand) bool { return c.num.Digits && c.unitIs('点') && isDigitRune(c.after(1)) }},
 	rule[countCand]{"count.ordinal", "第 + numeral + measure word is an ordinal count, kind ordinal (第三次, 第十四届)", Accept,
 		func(c *countCand) bool { return c.num.Ordinal }},
 	rule[countCand]{"count.measure_word", "a numeral followed by a measure word of data/count_units.txt is a count (213件, 两三个, 3000万元)", Accept,
@@ -248,7 +248,7 @@ var (
 type countHit struct {
 	start, end int // span of numeral and measure word
 	numEnd     int // end of the numeral
-	num        Numeral
+	num        numeral
 	unit       string
 	class      string
 	percent    bool
@@ -291,7 +291,7 @@ func scanCounts(d *Document, skip [][2]int) []countHit {
 		if !numeralStart(r) && r != '百' || i > 0 && continuesNumber(text[i-1]) {
 			continue // no numeral starts inside another
 		}
-		num, n := ParseNumeral(text, i)
+		num, n := readNumeral(text, i)
 		if n == 0 {
 			continue
 		}
@@ -312,7 +312,7 @@ func scanCounts(d *Document, skip [][2]int) []countHit {
 // continuesNumber reports whether a numeral after p would continue a
 // number already read (digits, a decimal point, a thousands comma, 第).
 func continuesNumber(p rune) bool {
-	return IsNumeralRune(p) || isDecimalPoint(p) || p == ',' || p == '第'
+	return numeralRune(p) || isDecimalPoint(p) || p == ',' || p == '第'
 }
 
 // decideCount runs countRules on c and returns the count it makes (ok
@@ -387,7 +387,7 @@ func followedBy(text []rune, i int, words []string) bool {
 }
 
 // ordinalFirst reads 首 + measure word (首次, 首批) as the ordinal first.
-func ordinalFirst(d *Document, i int, units *Lexicon[string]) (countHit, bool) {
+func ordinalFirst(d *Document, i int, units *lexicon[string]) (countHit, bool) {
 	text := d.runes
 	if i+1 >= len(text) || !strings.ContainsRune(countCharSets()["ordinal_heads"], text[i+1]) {
 		return countHit{}, false
@@ -396,12 +396,12 @@ func ordinalFirst(d *Document, i int, units *Lexicon[string]) (countHit, bool) {
 	if un == 0 {
 		return countHit{}, false
 	}
-	if i > 0 && (IsNumeralRune(text[i-1]) || strings.ContainsRune(countCharSets()["title_before_shou"], text[i-1])) {
+	if i > 0 && (numeralRune(text[i-1]) || strings.ContainsRune(countCharSets()["title_before_shou"], text[i-1])) {
 		d.traceRule(ruleCountShouTitle, Reject, i, i+1+un)
 		return countHit{}, false
 	}
 	d.traceRule(ruleCountFirstOrdinal, Accept, i, i+1+un)
-	num := Numeral{Value: 1, Lo: 1, Hi: 1, Approx: ApproxExact, Ordinal: true}
+	num := numeral{Value: 1, Lo: 1, Hi: 1, Approx: ApproxExact, Ordinal: true}
 	return countHit{start: i, end: i + 1 + un, numEnd: i + 1, num: num, unit: string(text[i+1 : i+1+un]), class: class}, true
 }
 
@@ -426,7 +426,7 @@ func sessionOrdinal(text []rune, i, j, un int) bool {
 func phoneLike(text []rune, i, j int) bool {
 	digits := 0
 	for k := i; k < j; k++ {
-		if IsDigit(text[k]) {
+		if isDigitRune(text[k]) {
 			digits++
 		} else {
 			break
@@ -435,7 +435,7 @@ func phoneLike(text []rune, i, j int) bool {
 	if digits >= 11 {
 		return true
 	}
-	if j < len(text) && (text[j] == '-' || text[j] == '－') && j+1 < len(text) && IsDigit(text[j+1]) {
+	if j < len(text) && (text[j] == '-' || text[j] == '－') && j+1 < len(text) && isDigitRune(text[j+1]) {
 		return true
 	}
 	return false

@@ -47,7 +47,7 @@ func FuzzScanCounts(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		r := []rune(s)
 		d := &Document{docContext: &docContext{runes: r}}
-		for _, h := range scanCounts(d, TimeSpans(r)) {
+		for _, h := range scanCounts(d, timeSpanPairs(r)) {
 			if h.start < 0 || h.end > len(r) || h.start >= h.end {
 				t.Fatalf("%q: bad count %+v", s, h)
 			}
