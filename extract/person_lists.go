@@ -390,7 +390,7 @@ func (c *personCtx) repeatKnown(found []personCand, known knownNames) []personCa
 		if n == 0 || c.endTok[i+n] < 0 {
 			continue
 		}
-		if c.placeHead(i + n) {
+		if c.placeHead(i+n) || c.numeralUnit(i) {
 			c.d.traceRule(ruleKnownAtHead, Reject, i, i+n)
 			continue
 		}
@@ -406,4 +406,58 @@ func (c *personCtx) repeatKnown(found []personCand, known knownNames) []personCa
 		k = c.endTok[i+n]
 	}
 	return out
+}
+
+// personBodyNouns, after 等 closing a list, make it a list of bodies,
+// brands, products or events.
+var personBodyNouns = cueWords("body_nouns")
+
+// bodyList reports whether [start,end) is an item of a list closed by 等
+// and a noun of bodies, brands, products or events: 甲、乙等企业.
+func (c *personCtx) bodyList(start, end int) bool {
+	rs := c.rs
+	j := end
+	for items := 0; items < 12 && j < len(rs) && rs[j] == '、'; items++ {
+		k := j + 1
+		for k < len(rs) && k-j <= 12 && !strings.ContainsRune("、等，。；：！？\n", rs[k]) {
+			k++
+		}
+		j = k
+	}
+	if j >= len(rs) || rs[j] != '等' {
+		return false
+	}
+	j++
+	for n := 2; n <= 5 && j+n <= len(rs); n++ {
+		if personBodyNouns[string(rs[j:j+n])] {
+			return true
+		}
+	}
+	return false
+}
+
+// listOfWords reports whether an item next to [start,end) in a list is an
+// ordinary word of the dictionary (not a name): 参事、史志、文史, 楼宇、园区.
+func (c *personCtx) listOfWords(start, end int) bool {
+	word := func(k int) bool {
+		if k < 0 || k >= len(c.toks) {
+			return false
+		}
+		t := c.toks[k]
+		return t.End-t.Start >= 2 && !personTag(t.Pos) && t.Pos != "ns" && c.freq(t.Text) > 0
+	}
+	sep := func(i int) bool {
+		return i < 0 || i >= len(c.rs) || strings.ContainsRune("、等和与及，。；：\n", c.rs[i])
+	}
+	if end < len(c.rs) && c.rs[end] == '、' {
+		if k := c.startTok[min(end+1, len(c.rs))]; k >= 0 && word(k) && sep(c.toks[k].End) {
+			return true
+		}
+	}
+	if start > 0 && c.rs[start-1] == '、' {
+		if k := c.endTok[start-1]; k >= 0 && word(k) && sep(c.toks[k].Start-1) {
+			return true
+		}
+	}
+	return false
 }
