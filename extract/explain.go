@@ -78,7 +78,7 @@ func Explain(d *Document, events []TraceEvent) []Decision {
 	}
 	var rejected []Decision
 	for k := range byKey {
-		if mentioned[k] || !d.Wants(k.typ) {
+		if mentioned[k] || !d.wants(k.typ) {
 			continue
 		}
 		r := lastOf(k, Reject)

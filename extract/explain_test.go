@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/json"
 	"reflect"
 	"testing"
 )
@@ -65,5 +66,45 @@ func TestExplainNamesRules(t *testing.T) {
 	}
 	if n != len(d.Mentions) {
 		t.Errorf("%d decisions for %d mentions", n, len(d.Mentions))
+	}
+}
+
+// TestValueAccessors checks the typed accessors of Mention.Value, on
+// mentions as extracted and as read back from JSON.
+func TestValueAccessors(t *testing.T) {
+	d, err := NewDocument("2021年3月26日至28日，调研30余次。", WithTypes(TypeTime, TypeCount))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := d.Mentions
+	if len(ms) != 2 {
+		t.Fatalf("mentions %+v", ms)
+	}
+	span, ok := ms[0].TimeSpan()
+	if !ok || span.Start != "2021-03-26" || span.End != "2021-03-28" {
+		t.Errorf("TimeSpan = %+v, %v", span, ok)
+	}
+	if _, ok := ms[0].TimeValue(); ok {
+		t.Error("a span has a TimeValue")
+	}
+	if n, ok := ms[1].Number(); !ok || n != 30 {
+		t.Errorf("Number = %v, %v", n, ok)
+	}
+	if _, ok := ms[1].TimeSpan(); ok {
+		t.Error("a count has a TimeSpan")
+	}
+	if _, ok := ms[0].Number(); ok {
+		t.Error("a time has a Number")
+	}
+	b, _ := json.Marshal(ms)
+	var back []Mention
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if s, ok := back[0].TimeSpan(); !ok || s != span {
+		t.Errorf("TimeSpan from JSON = %+v, %v", s, ok)
+	}
+	if n, ok := back[1].Number(); !ok || n != 30 {
+		t.Errorf("Number from JSON = %v, %v", n, ok)
 	}
 }

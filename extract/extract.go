@@ -44,7 +44,8 @@ type Mention struct {
 	End   int    `json:"end"`
 
 	// Value is the normalized value: an ISO 8601 string or a Span for a
-	// time, a number for a count.
+	// time, a number for a count. Read it with TimeValue, TimeSpan or
+	// Number.
 	Value any `json:"value,omitempty"`
 	// Kind refines the type: point|span|relative|duration|set for times,
 	// percent|… for counts, book|document|… for books, quoted|formula|
@@ -62,16 +63,61 @@ type Mention struct {
 	Org    string   `json:"org,omitempty"`    // person: organization a title names
 	Role   string   `json:"role,omitempty"`   // person: author|reporter
 
-	Code       *string     `json:"code,omitempty"`  // place: division code
-	Level      string      `json:"level,omitempty"` // place: province|prefecture|county|township|village|other
-	Path       []string    `json:"path,omitempty"`  // place: names from province down
-	Current    *Division   `json:"current,omitempty"`
-	Candidates []Division  `json:"candidates,omitempty"`
-	Expanded   string      `json:"expanded,omitempty"` // org: name with the home place prefixed
-	Canonical  string      `json:"canonical,omitempty"`
-	Category   string      `json:"category,omitempty"`
-	Items      []string    `json:"items,omitempty"` // slogan: parallel items
-	Extra      interface{} `json:"extra,omitempty"`
+	Code       *string    `json:"code,omitempty"`  // place: division code
+	Level      string     `json:"level,omitempty"` // place: province|prefecture|county|township|village|other
+	Path       []string   `json:"path,omitempty"`  // place: names from province down
+	Current    *Division  `json:"current,omitempty"`
+	Candidates []Division `json:"candidates,omitempty"`
+	Expanded   string     `json:"expanded,omitempty"` // org: name with the home place prefixed
+	Canonical  string     `json:"canonical,omitempty"`
+	Category   string     `json:"category,omitempty"`
+	Items      []string   `json:"items,omitempty"` // slogan: parallel items
+}
+
+// TimeValue returns the value of a time that is no span: an ISO 8601 date
+// or time (2021-03-26, 2021-Q1, 2021-03-26T09:00), a duration (P3Y) or a
+// set (XXXX-WXX-1); ok is false for other mentions and for spans.
+func (m *Mention) TimeValue() (v string, ok bool) {
+	if m.Type != TypeTime {
+		return "", false
+	}
+	v, ok = m.Value.(string)
+	return v, ok && v != ""
+}
+
+// TimeSpan returns the value of a time span (3月26日至28日): its start
+// and end; ok is false for other mentions. A span read back from JSON (a
+// map) is converted.
+func (m *Mention) TimeSpan() (s Span, ok bool) {
+	if m.Type != TypeTime {
+		return Span{}, false
+	}
+	switch v := m.Value.(type) {
+	case Span:
+		return v, true
+	case *Span:
+		return *v, v != nil
+	case map[string]any:
+		s.Start, _ = v["start"].(string)
+		s.End, _ = v["end"].(string)
+		return s, s.Start != "" || s.End != ""
+	}
+	return Span{}, false
+}
+
+// Number returns the value of a count (30余本 → 30, 百分之三十 → 30 with
+// Unit %); ok is false for other mentions and counts without a value.
+func (m *Mention) Number() (v float64, ok bool) {
+	if m.Type != TypeCount {
+		return 0, false
+	}
+	switch x := m.Value.(type) {
+	case float64:
+		return x, true
+	case int:
+		return float64(x), true
+	}
+	return 0, false
 }
 
 // Span is the value of a time span.
@@ -372,15 +418,15 @@ func NewDocument(text string, opts ...Option) (*Document, error) {
 	return d, nil
 }
 
-// Wants reports whether mentions of type t are to be extracted.
-func (d *Document) Wants(t string) bool { return d.types == nil || d.types[t] }
+// wants reports whether mentions of type t are to be extracted.
+func (d *Document) wants(t string) bool { return d.types == nil || d.types[t] }
 
 // Runes returns the text as code points (shared; do not modify).
 func (d *Document) Runes() []rune { return d.runes }
 
 // add appends a mention for runes [start,end) if its type is wanted.
 func (d *Document) add(m Mention) {
-	if !d.Wants(m.Type) || m.Start < 0 || m.End > len(d.runes) || m.Start >= m.End {
+	if !d.wants(m.Type) || m.Start < 0 || m.End > len(d.runes) || m.Start >= m.End {
 		return
 	}
 	m.Text = string(d.runes[m.Start:m.End])

@@ -99,14 +99,14 @@ var (
 var metaCuesTxt string
 
 type metaCueSet struct {
-	office  *Lexicon[string] // reversed words → level
+	office  *lexicon[string] // reversed words → level
 	genre   []struct{ word, genre string }
 	country []string
 	session []string
 }
 
 var metaCues = sync.OnceValues(func() (*metaCueSet, error) {
-	c := &metaCueSet{office: NewLexicon[string]()}
+	c := &metaCueSet{office: newLexicon[string]()}
 	for n, line := range strings.Split(metaCuesTxt, "\n") {
 		line = strings.TrimRight(line, "\r")
 		if line == "" || line[0] == '#' {
@@ -387,7 +387,7 @@ func readMetadata(d *Document, text, id string, meta map[string]any, override ma
 			return 0
 		}
 		for i := 0; i+4 < len(rs); i++ {
-			if i > 0 && IsDigit(rs[i-1]) {
+			if i > 0 && isDigitRune(rs[i-1]) {
 				continue
 			}
 			y, n := metaYear(rs, i)
@@ -704,7 +704,7 @@ func metaSessionEnd(rs []rune, cues *metaCueSet) int {
 		}
 		j--
 		n := j
-		for j > 0 && (structCnDigit(rs[j-1]) || IsDigit(rs[j-1])) {
+		for j > 0 && (structCnDigit(rs[j-1]) || isDigitRune(rs[j-1])) {
 			j--
 		}
 		if j == n {
@@ -874,7 +874,7 @@ func metaYear(rs []rune, i int) (int, int) {
 		return 0, 0
 	}
 	v := 0
-	arabic := IsDigit(rs[i])
+	arabic := isDigitRune(rs[i])
 	for k := i; k < i+4; k++ {
 		var dv int
 		var ok bool
@@ -889,7 +889,7 @@ func metaYear(rs []rune, i int) (int, int) {
 		}
 		v = v*10 + dv
 	}
-	if i+4 < len(rs) && (IsDigit(rs[i+4]) || !arabic && structCnDigit(rs[i+4])) {
+	if i+4 < len(rs) && (isDigitRune(rs[i+4]) || !arabic && structCnDigit(rs[i+4])) {
 		return 0, 0
 	}
 	return v, 4
@@ -901,9 +901,9 @@ func metaSmall(rs []rune, i int) (int, int) {
 	if i >= len(rs) {
 		return 0, 0
 	}
-	if IsDigit(rs[i]) {
+	if isDigitRune(rs[i]) {
 		v, _ := digitValue(rs[i])
-		if i+1 < len(rs) && IsDigit(rs[i+1]) {
+		if i+1 < len(rs) && isDigitRune(rs[i+1]) {
 			w, _ := digitValue(rs[i+1])
 			return v*10 + w, 2
 		}
@@ -964,10 +964,10 @@ func metaPathYear(id string) int {
 	for k := len(parts) - 1; k >= 0; k-- {
 		rs := []rune(parts[k])
 		for i := 0; i+4 <= len(rs); i++ {
-			if i > 0 && IsDigit(rs[i-1]) {
+			if i > 0 && isDigitRune(rs[i-1]) {
 				continue
 			}
-			if y, n := metaYear(rs, i); n > 0 && IsDigit(rs[i]) && y >= 1949 && y <= 2099 {
+			if y, n := metaYear(rs, i); n > 0 && isDigitRune(rs[i]) && y >= 1949 && y <= 2099 {
 				return y
 			}
 		}

@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// Approximation markers of a Numeral or a count.
+// Approximation markers of a numeral or a count.
 const (
 	ApproxExact = "exact"
 	ApproxAbout = "about" // 约, 左右, 几, 数
@@ -13,9 +13,9 @@ const (
 	ApproxUnder = "under" // 近, 不足, 以下
 )
 
-// Numeral is a number written in Chinese characters, Arabic or full-width
+// numeral is a number written in Chinese characters, Arabic or full-width
 // digits, or a mix of them (3千余, 1.5亿, 百分之三十, 两三, 十几).
-type Numeral struct {
+type numeral struct {
 	// Value is the number; for a range or a vague numeral it is the low
 	// end (两三 → 2, 十几 → 11, 30余 → 30). A percentage keeps its written
 	// figure (30% → 30).
@@ -56,8 +56,8 @@ func digitValue(r rune) (int, bool) {
 	return 0, false
 }
 
-// IsDigit reports whether r is an Arabic or full-width digit.
-func IsDigit(r rune) bool {
+// isDigitRune reports whether r is an Arabic or full-width digit.
+func isDigitRune(r rune) bool {
 	_, ok := digitValue(r)
 	return ok
 }
@@ -118,14 +118,14 @@ var numeralBits = func() *[1 << 10]uint64 {
 	return &b
 }()
 
-// IsNumeralRune reports whether r can start or continue a numeral: a digit
+// numeralRune reports whether r can start or continue a numeral: a digit
 // of any script, a Chinese digit or power of ten, 廿, 卅, 几 or 半.
-func IsNumeralRune(r rune) bool {
+func numeralRune(r rune) bool {
 	return r >= 0 && r < 1<<16 && numeralBits[r>>6]&(1<<(uint(r)&63)) != 0
 }
 
 func isNumeralRune(r rune) bool {
-	if IsDigit(r) {
+	if isDigitRune(r) {
 		return true
 	}
 	if _, ok := cnDigit(r); ok {
@@ -145,7 +145,7 @@ func isDecimalPoint(r rune) bool { return r == '.' || r == '．' }
 
 // The reading of a numeral is made of named rules (stage "numeral"): each
 // decision that gives a numeral its length or its value beyond plain
-// positional notation is one of them. A Numeral records the rules that
+// positional notation is one of them. A numeral records the rules that
 // read it, and the count stage reports them to the trace with the span of
 // the numeral.
 
@@ -175,6 +175,7 @@ const (
 	numLaiAbout
 	numChineseDecimal
 	numClockNotDecimal
+	numSpaceMultiplier
 )
 
 // numeralRuleNames names the numeral rules, in bit order.
@@ -201,6 +202,7 @@ var numeralRuleNames = []string{
 	registerRule("numeral", "numeral.lai_about", "来 after a round Chinese figure means about, up to half as much again (二十来岁 = 20-30), not before a verb or particle (二十来了)", Adjust),
 	registerRule("numeral", "numeral.chinese_decimal", "点 between Chinese digits is a decimal point (二十七点三 = 27.3, 二点三万 = 23000)", Adjust),
 	registerRule("numeral", "numeral.clock_not_decimal", "点 followed by digits and a power of ten is a clock time, not a decimal (十一点三十分 = 11)", Adjust),
+	registerRule("numeral", "numeral.space_multiplier", "a space between digits and 万 or 亿 is inside the numeral, as written (220 亿元)", Adjust),
 }
 
 // each calls fn with the name of every rule in the set.
@@ -215,7 +217,7 @@ func (s numeralRule) each(fn func(name string)) {
 // numeralChars returns a character set of data/count_chars.txt.
 func numeralChars(name string) string { return countCharSets()[name] }
 
-// ParseNumeral parses the numeral starting at text[i] and returns it with
+// readNumeral parses the numeral starting at text[i] and returns it with
 // the number of runes consumed; n is 0 when no numeral starts there.
 // Besides the numeral proper it consumes a leading 第 (Ordinal), 百分之 or
 // a trailing %/％ (Percent), a leading 上 or 数 before 十百千万 (上千, 数百),
@@ -225,7 +227,7 @@ func numeralChars(name string) string { return countCharSets()[name] }
 // Values are rounded to 12 significant digits (0.7万 = 7000). It never
 // reads before i, and never panics on any input. The numeral rules that
 // read it are recorded in the result.
-func ParseNumeral(text []rune, i int) (Numeral, int) {
+func readNumeral(text []rune, i int) (numeral, int) {
 	num, n := parseNumeral(text, i)
 	if n > 0 {
 		num.Value, num.Lo, num.Hi = tidy(num.Value), tidy(num.Lo), tidy(num.Hi)
@@ -247,12 +249,12 @@ func tidy(v float64) float64 {
 	return math.Round(v*scale) / scale
 }
 
-func parseNumeral(text []rune, i int) (Numeral, int) {
+func parseNumeral(text []rune, i int) (numeral, int) {
 	if i < 0 || i >= len(text) {
-		return Numeral{}, 0
+		return numeral{}, 0
 	}
 	start := i
-	var num Numeral
+	var num numeral
 	if text[i] == '第' {
 		num.Ordinal = true
 		num.rules |= numOrdinalDi
@@ -261,7 +263,7 @@ func parseNumeral(text []rune, i int) (Numeral, int) {
 	if i+2 < len(text) && text[i] == '百' && text[i+1] == '分' && text[i+2] == '之' {
 		inner, n := parseBare(text, i+3)
 		if n == 0 || inner.Ordinal {
-			return Numeral{}, 0
+			return numeral{}, 0
 		}
 		inner.Percent = true
 		inner.Ordinal = num.Ordinal
@@ -270,7 +272,7 @@ func parseNumeral(text []rune, i int) (Numeral, int) {
 	}
 	inner, n := parseBare(text, i)
 	if n == 0 {
-		return Numeral{}, 0
+		return numeral{}, 0
 	}
 	inner.Ordinal = num.Ordinal
 	inner.rules |= num.rules
@@ -284,16 +286,16 @@ func parseNumeral(text []rune, i int) (Numeral, int) {
 }
 
 // parseBare parses a numeral without 第 or percent marks.
-func parseBare(text []rune, i int) (Numeral, int) {
+func parseBare(text []rune, i int) (numeral, int) {
 	if i >= len(text) {
-		return Numeral{}, 0
+		return numeral{}, 0
 	}
 	r := text[i]
 	switch {
-	case IsDigit(r):
+	case isDigitRune(r):
 		return parseArabic(text, i)
 	case r == '半':
-		return Numeral{Value: 0.5, Lo: 0.5, Hi: 0.5, Approx: ApproxExact, rules: numHalf}, 1
+		return numeral{Value: 0.5, Lo: 0.5, Hi: 0.5, Approx: ApproxExact, rules: numHalf}, 1
 	case r == '上' || r == '数':
 		return parseVague(text, i)
 	}
@@ -302,7 +304,7 @@ func parseBare(text []rune, i int) (Numeral, int) {
 
 // parseVague parses 上 or 数 before a power of ten (上千, 数百), and 数
 // alone (数年).
-func parseVague(text []rune, i int) (Numeral, int) {
+func parseVague(text []rune, i int) (numeral, int) {
 	r := text[i]
 	rule := numVagueShang
 	if r == '数' {
@@ -325,17 +327,17 @@ func parseVague(text []rune, i int) (Numeral, int) {
 		}
 	}
 	if r == '数' {
-		return Numeral{Value: 2, Lo: 2, Hi: 9, Approx: ApproxAbout, rules: rule}, 1
+		return numeral{Value: 2, Lo: 2, Hi: 9, Approx: ApproxAbout, rules: rule}, 1
 	}
-	return Numeral{}, 0
+	return numeral{}, 0
 }
 
 // parseArabic parses digits with optional thousand separators, a decimal
 // part, Chinese multipliers and 余/多 (1,200; 1.5亿; 3千余; 1000多万).
-func parseArabic(text []rune, i int) (Numeral, int) {
+func parseArabic(text []rune, i int) (numeral, int) {
 	j := i
 	var v float64
-	num := Numeral{Digits: true, Approx: ApproxExact}
+	num := numeral{Digits: true, Approx: ApproxExact}
 	for j < len(text) {
 		d, ok := digitValue(text[j])
 		if !ok {
@@ -350,7 +352,7 @@ func parseArabic(text []rune, i int) (Numeral, int) {
 		v = v*10 + float64(d)
 		j++
 	}
-	if j+1 < len(text) && isDecimalPoint(text[j]) && IsDigit(text[j+1]) {
+	if j+1 < len(text) && isDecimalPoint(text[j]) && isDigitRune(text[j+1]) {
 		num.Decimal = true
 		num.rules |= numDecimal
 		j++
@@ -378,16 +380,20 @@ func threeDigits(text []rune, j int) bool {
 		return false
 	}
 	for k := j; k < j+3; k++ {
-		if !IsDigit(text[k]) {
+		if !isDigitRune(text[k]) {
 			return false
 		}
 	}
-	return j+3 == len(text) || !IsDigit(text[j+3])
+	return j+3 == len(text) || !isDigitRune(text[j+3])
 }
 
 // applyMultipliers reads 十百千万亿 and 余/多 after a figure: 3千, 1.5亿,
 // 30余, 1000多万, 3万亿.
-func applyMultipliers(text []rune, j int, v float64, num *Numeral) (float64, int) {
+func applyMultipliers(text []rune, j int, v float64, num *numeral) (float64, int) {
+	if j+1 < len(text) && text[j] == ' ' && (text[j+1] == '万' || text[j+1] == '亿') {
+		j++ // 220 亿元: a space before the multiplier
+		num.rules |= numSpaceMultiplier
+	}
 	for j < len(text) {
 		r := text[j]
 		if u, ok := cnUnit(r); ok {
@@ -430,7 +436,7 @@ func chineseRune(r rune) bool {
 }
 
 // parseChinese parses a numeral in Chinese characters.
-func parseChinese(text []rune, i int) (Numeral, int) {
+func parseChinese(text []rune, i int) (numeral, int) {
 	j := i
 	yao := false
 	for j < len(text) && (chineseRune(text[j]) || text[j] == '幺') {
@@ -451,7 +457,7 @@ func parseChinese(text []rune, i int) (Numeral, int) {
 		stop = numYaoStop
 	}
 	if j == i {
-		return Numeral{}, 0
+		return numeral{}, 0
 	}
 	body := text[i:j]
 	hasUnit, hasJi := false, false
@@ -463,7 +469,7 @@ func parseChinese(text []rune, i int) (Numeral, int) {
 			hasJi = true
 		}
 	}
-	var num Numeral
+	var num numeral
 	var n int
 	if !hasUnit && !hasJi {
 		num, n = parseDigitString(text, i, body)
@@ -479,9 +485,9 @@ func parseChinese(text []rune, i int) (Numeral, int) {
 // parseYao reads text[i:j] as a string of bare digits with 幺 for one
 // (幺三五, 一一幺); n is 0 when it is not one (fewer than three runes, or a
 // power of ten among them).
-func parseYao(text []rune, i, j int) (Numeral, int) {
+func parseYao(text []rune, i, j int) (numeral, int) {
 	if j-i < 3 {
-		return Numeral{}, 0
+		return numeral{}, 0
 	}
 	var v float64
 	for _, r := range text[i:j] {
@@ -490,18 +496,18 @@ func parseYao(text []rune, i, j int) (Numeral, int) {
 			d, ok = 1, true
 		}
 		if !ok {
-			return Numeral{}, 0
+			return numeral{}, 0
 		}
 		v = v*10 + float64(d)
 	}
-	return Numeral{Value: v, Lo: v, Hi: v, Approx: ApproxExact, Spelled: true, rules: numYaoDigits}, j - i
+	return numeral{Value: v, Lo: v, Hi: v, Approx: ApproxExact, Spelled: true, rules: numYaoDigits}, j - i
 }
 
 // parseDigitString reads a body of Chinese digits without powers of ten:
 // one digit (with a decimal part), a range (两三, 三五, 三两) or a number
 // spelled digit by digit (一九九七).
-func parseDigitString(text []rune, i int, body []rune) (Numeral, int) {
-	num := Numeral{Approx: ApproxExact}
+func parseDigitString(text []rune, i int, body []rune) (numeral, int) {
+	num := numeral{Approx: ApproxExact}
 	set := func(lo, hi float64) { num.Value, num.Lo, num.Hi = lo, lo, hi }
 	if len(body) == 1 {
 		d, _ := cnDigit(body[0])
@@ -547,8 +553,8 @@ func parseDigitString(text []rune, i int, body []rune) (Numeral, int) {
 
 // parseWithUnits reads a body of Chinese digits with powers of ten or 几:
 // 二十七, 三万五千, 三四十 (range), 十五六 (range), 十几, 二十来, 十余万.
-func parseWithUnits(text []rune, i int, body []rune, hasJi bool) (Numeral, int) {
-	num := Numeral{Approx: ApproxExact}
+func parseWithUnits(text []rune, i int, body []rune, hasJi bool) (numeral, int) {
+	num := numeral{Approx: ApproxExact}
 	// A leading range pair before a unit: 三四十, 七八百, 两三千.
 	pairLen := 0
 	if len(body) >= 3 {
@@ -565,7 +571,7 @@ func parseWithUnits(text []rune, i int, body []rune, hasJi bool) (Numeral, int) 
 	lo, n := cnValue(body, pairLen, false)
 	hi, _ := cnValue(body, pairLen, true)
 	if n == 0 {
-		return Numeral{}, 0
+		return numeral{}, 0
 	}
 	num.Value, num.Lo, num.Hi = lo, lo, hi
 	// A trailing range pair after 十: 十五六, 三十八九 (15-16, 38-39).
@@ -594,7 +600,7 @@ func parseWithUnits(text []rune, i int, body []rune, hasJi bool) (Numeral, int) 
 
 // chineseSuffix reads 来 (about) or 余/多 (over, then 万/亿) after the round
 // Chinese figure text[i:i+n]: 二十来岁, 十余年, 二十多万.
-func chineseSuffix(text []rune, i, n int, num Numeral, hasJi bool) (Numeral, int, bool) {
+func chineseSuffix(text []rune, i, n int, num numeral, hasJi bool) (numeral, int, bool) {
 	k := i + n
 	lo := num.Lo
 	if k+1 < len(text) && text[k] == '来' && roundFigure(lo) && !hasJi && !num.Range && !strings.ContainsRune(numeralChars("lai_not_after"), text[k+1]) {
@@ -626,7 +632,7 @@ func chineseSuffix(text []rune, i, n int, num Numeral, hasJi bool) (Numeral, int
 
 // chineseDecimal extends the Chinese numeral text[i:i+n] by a decimal
 // part: 二十七点三, 六点二, 二点三万 (点 followed by bare digits).
-func chineseDecimal(text []rune, i int, num Numeral, n int) (Numeral, int) {
+func chineseDecimal(text []rune, i int, num numeral, n int) (numeral, int) {
 	k := i + n
 	if k+1 < len(text) && text[k] == '点' {
 		m := k + 1
@@ -781,7 +787,7 @@ func isUnit(r rune) bool {
 }
 
 // numeralStart reports whether a numeral may start with r, as
-// ParseNumeral understands it (digits, Chinese numerals, 第, 上, 数, 百分之).
+// readNumeral understands it (digits, Chinese numerals, 第, 上, 数, 百分之).
 func numeralStart(r rune) bool {
-	return IsNumeralRune(r) || r == '第' || r == '上' || r == '数'
+	return numeralRune(r) || r == '第' || r == '上' || r == '数'
 }

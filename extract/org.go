@@ -42,21 +42,21 @@ const (
 
 var (
 	orgOnce     sync.Once
-	orgNames    *Lexicon[int]   // complete names
+	orgNames    *lexicon[int]   // complete names
 	orgSuffixes map[string]bool // head words, key is the suffix
-	orgSufRev   *Lexicon[int]   // suffixes reversed, for matching at a word end
-	orgNameRev  *Lexicon[int]   // complete names reversed
+	orgSufRev   *lexicon[int]   // suffixes reversed, for matching at a word end
+	orgNameRev  *lexicon[int]   // complete names reversed
 	// orgLastRunes holds the last characters of names and suffixes.
 	orgLastRunes = new(personRuneSet)
 )
 
 func loadOrgs() {
 	orgOnce.Do(func() {
-		orgNames = NewLexicon[int]()
+		orgNames = newLexicon[int]()
 		orgSuffixes = map[string]bool{}
-		orgSufRev = NewLexicon[int]()
-		orgNameRev = NewLexicon[int]()
-		ReadWordList(orgData, func(f []string) {
+		orgSufRev = newLexicon[int]()
+		orgNameRev = newLexicon[int]()
+		readWordList(orgData, func(f []string) {
 			if len(f) < 2 {
 				return
 			}
@@ -123,18 +123,12 @@ func titleSuffixLen(w []rune) int {
 	if len(w) == 0 {
 		return 0
 	}
-	node := titleRev.start(w[len(w)-1])
-	for j := len(w) - 1; j > 0; j-- {
-		if j < len(w)-1 {
-			node = node.child(w[j])
+	titleRev.Backward(w, 1, len(w), func(n int, kind string) bool {
+		if kind == "office" {
+			best = n
 		}
-		if node == nil {
-			break
-		}
-		if node.ok && node.val == "office" {
-			best = len(w) - j
-		}
-	}
+		return true
+	})
 	return best
 }
 
@@ -184,7 +178,7 @@ func isProper(d *Document, t segment.Token) bool {
 	case "ns":
 		// gse tags some common words as places (上市): the gazetteer decides
 		rs := []rune(t.Text)
-		if end, _, ok := MatchPlace(rs, 0); ok && end == len(rs) {
+		if end, _, ok := matchPlace(rs, 0); ok && end == len(rs) {
 			return true
 		}
 		return !frequentWord(d, t.Text)
@@ -260,7 +254,7 @@ func (f *orgHeadF) kindPrefix() bool {
 		return true
 	}
 	if pre := string(rs[:len(rs)-n]); len(rs)-n >= 2 && !properPrefix[pre] {
-		if _, _, ok := MatchPlace(rs, 0); !ok && commonWord(f.d, pre) && !orgFieldHeads[string(rs[len(rs)-n:])] {
+		if _, _, ok := matchPlace(rs, 0); !ok && commonWord(f.d, pre) && !orgFieldHeads[string(rs[len(rs)-n:])] {
 			return true
 		}
 	}
@@ -323,7 +317,7 @@ var orgHeadRules = newRuleTable("org",
 		}},
 	rule[orgHeadF]{"org.place_opened", "a word opening with a place before its suffix is a name (平遥火柴厂)", Accept,
 		func(f *orgHeadF) bool {
-			end, _, ok := MatchPlace(f.rs, 0)
+			end, _, ok := matchPlace(f.rs, 0)
 			return ok && end < len(f.rs)-f.n+1
 		}},
 	rule[orgHeadF]{"org.suffix_word", "a word ending in a suffix (保险公司, 医疗队) is a kind of body unless a proper word comes before it", Adjust,
@@ -473,7 +467,7 @@ func (o *orgScan) extendLeft(h orgHeadSpan) (start int, proper bool) {
 	start = from
 	for j := from - 1; j >= 0 && from-j <= 6; j-- {
 		tj := toks[j]
-		if pe, _, ok := MatchPlace(rs, tj.Start); ok && pe > tj.End && (pe <= toks[from].Start && o.endTok(pe) >= 0 || pe == toks[from].Start+1 && strings.ContainsRune(orgLevelChars, rs[toks[from].Start])) {
+		if pe, _, ok := matchPlace(rs, tj.Start); ok && pe > tj.End && (pe <= toks[from].Start && o.endTok(pe) >= 0 || pe == toks[from].Start+1 && strings.ContainsRune(orgLevelChars, rs[toks[from].Start])) {
 			start, proper = j, true // a place the segmenter cut apart: 乐平|市委
 			o.d.traceRule(ruleOrgPlaceCut, Adjust, tj.Start, toks[h.to].End)
 			continue
@@ -616,7 +610,7 @@ func (o *orgScan) placesBefore(e int) int {
 	for moved := true; moved; {
 		moved = false
 		for p := max(0, start-12); p < start; p++ {
-			if end, _, ok := MatchPlace(o.rs, p); ok && end == start {
+			if end, _, ok := matchPlace(o.rs, p); ok && end == start {
 				start, moved = p, true
 				break
 			}

@@ -58,7 +58,7 @@ func readOrgWords(data string) *orgWordLists {
 		"level_char": &w.levelChars, "country_char": &w.countryChars, "head_char": &w.headChars,
 		"ministry_char": &w.ministryChars, "subunit_char": &w.subUnitChars, "date_char": &w.dateChars,
 	}
-	ReadWordList(data, func(f []string) {
+	readWordList(data, func(f []string) {
 		if len(f) < 2 || f[1] == "" {
 			return
 		}

@@ -148,18 +148,18 @@ var (
 
 var (
 	personOnce sync.Once
-	surnames   *Lexicon[int] // surname -> class 1..3
+	surnames   *lexicon[int] // surname -> class 1..3
 	// surnameFirst holds the first characters of the surnames.
 	surnameFirst = new(personRuneSet)
-	titleRev     *Lexicon[string] // titles reversed -> kind
-	titleFwd     *Lexicon[string] // titles -> kind
+	titleRev     *lexicon[string] // titles reversed -> kind
+	titleFwd     *lexicon[string] // titles -> kind
 	titleKinds   map[string]string
 )
 
 func loadPersons() {
 	personOnce.Do(func() {
-		surnames = NewLexicon[int]()
-		ReadWordList(surnameData, func(f []string) {
+		surnames = newLexicon[int]()
+		readWordList(surnameData, func(f []string) {
 			c := 2
 			if len(f) > 1 && len(f[1]) == 1 {
 				c = int(f[1][0] - '0')
@@ -170,10 +170,10 @@ func loadPersons() {
 				break
 			}
 		})
-		titleRev = NewLexicon[string]()
-		titleFwd = NewLexicon[string]()
+		titleRev = newLexicon[string]()
+		titleFwd = newLexicon[string]()
 		titleKinds = map[string]string{}
-		ReadWordList(titleData, func(f []string) {
+		readWordList(titleData, func(f []string) {
 			k := "office"
 			if len(f) > 1 {
 				k = f[1]
@@ -285,18 +285,12 @@ func (c *personCtx) titleBefore(i int) (int, string) {
 	if i == 0 {
 		return 0, ""
 	}
-	node := titleRev.start(c.rs[i-1])
-	for j := i - 1; j >= 0 && i-j <= titleRev.maxLen; j-- {
-		if j < i-1 {
-			node = node.child(c.rs[j])
+	titleRev.Backward(c.rs, 0, i, func(n int, k string) bool {
+		if j := i - n; c.startTok[j] >= 0 || c.endTok[i] >= 0 && c.toks[c.endTok[i]].Start < j {
+			best, kind = n, k // 支队长|周学农: a title ending a word counts
 		}
-		if node == nil {
-			break
-		}
-		if node.ok && (c.startTok[j] >= 0 || c.endTok[i] >= 0 && c.toks[c.endTok[i]].Start < j) {
-			best, kind = i-j, node.val // 支队长|周学农: a title ending a word counts
-		}
-	}
+		return true
+	})
 	return best, kind
 }
 
@@ -386,6 +380,10 @@ const (
 	// personListFreq: a two-character word tagged a name and more
 	// frequent than this needs a verb around it, not only 、 (检查、修正)
 	personListFreq = 300
+	// personCompoundFreq: surname and first given character more frequent
+	// than this as a word make a compound (师范|生), unless the given name
+	// is made of given-name characters
+	personCompoundFreq = 400
 )
 
 // freq returns the frequency of w in the segmenter's dictionary (0 when
@@ -436,6 +434,16 @@ func personBracketNote(w []rune) bool {
 		return true
 	}
 	return n == 2 && (w[0] == '左' || w[0] == '右' || w[0] == '前' || w[0] == '后') && strings.ContainsRune("一二三四五六七八九", w[1])
+}
+
+// numeralUnit reports whether the character at i is 万, 千, 百 or 亿 right
+// after a number: the unit of a count (110万人), not a surname.
+func (c *personCtx) numeralUnit(i int) bool {
+	if i == 0 || !strings.ContainsRune("万千百亿", c.rs[i]) {
+		return false
+	}
+	p := c.rs[i-1]
+	return p >= '0' && p <= '9' || p >= '０' && p <= '９' || strings.ContainsRune("一二三四五六七八九十两百千万亿零〇.．", p)
 }
 
 // placeOverlap reports whether a place found by the place stage overlaps
@@ -509,6 +517,9 @@ func (c *personCtx) personAt(k int, fixed map[int]fixedSpan) personCand {
 		c.d.traceRule(f.rule, Accept, c.toks[k].Start, f.end)
 		return personCand{start: c.toks[k].Start, end: f.end, strong: true}
 	}
+	if p := c.doctrineAt(k); p.start >= 0 {
+		return p
+	}
 	best := c.chineseAt(k)
 	if best.start >= 0 && translitSet.has(c.rs[best.start]) {
 		if f := c.foreignAt(k); f.start >= 0 && f.end > best.end && f.end-f.start >= 4 && allTranslit(c.rs[best.start:best.end]) {
@@ -546,6 +557,14 @@ func (c *personCtx) titlesBefore(start int, orgEnds map[int]int) (titles []strin
 			break
 		}
 		ts := i - tl
+		if ts > 0 && c.rs[ts-1] == '代' && c.endTok[ts] >= 0 {
+			ts-- // 代市长: an acting office keeps its 代
+			c.d.traceRule(ruleTitleActing, Adjust, ts, i)
+		}
+		if k := c.endTok[ts]; k >= 0 && c.toks[k].End-c.toks[k].Start == 1 && strings.ContainsRune(personLevelChars, c.rs[ts-1]) {
+			ts-- // 村|党支部书记: the level written before the office
+			c.d.traceRule(ruleTitleLevel, Adjust, ts, i)
+		}
 		// extend over an organization or place written before the title
 		if os, ok := orgEnds[ts]; ok {
 			if org == "" || len(titles) == 0 {
@@ -562,14 +581,17 @@ func (c *personCtx) titlesBefore(start int, orgEnds map[int]int) (titles []strin
 		}
 		break
 	}
-	if len(titles) > 0 {
-		// the organization named by the first title
-		if org == "" {
-			org = ""
-		}
-	}
 	return titles, org
 }
+
+// Rules of the titles a mention carries.
+var (
+	ruleTitleActing = registerRule("person", "person.title_acting", "an acting office keeps its 代 as written (代市长, 代区长)", Adjust)
+	ruleTitleLevel  = registerRule("person", "person.title_level", "a one-character level written before an office is part of it (村党支部书记, 镇党委书记)", Adjust)
+)
+
+// personLevelChars are the levels of government written before an office.
+var personLevelChars = cueChars("level_chars")
 
 func runPersons(d *Document) {
 	c := newPersonCtx(d)

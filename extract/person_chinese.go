@@ -81,6 +81,8 @@ var personShapeVetoes = newRuleTable("person",
 		func(f *nameFeatures) bool {
 			return f.gl == 2 && personAfterSet.has(f.c.rs[f.end-1]) && !(f.single && personTag(f.pos))
 		}},
+	rule[nameFeatures]{"person.numeral_unit", "万, 千, 百 or 亿 after a number is a unit of a count, not a surname (110万人)", Reject,
+		func(f *nameFeatures) bool { return f.c.numeralUnit(f.start) }},
 	rule[nameFeatures]{"person.place_overlap", "a span the place stage found as a place is no name (张家口, 伊拉克)", Reject,
 		func(f *nameFeatures) bool { return f.c.placeOverlap(f.start, f.end) }},
 	rule[nameFeatures]{"person.given_is_title", "a given name that is a title makes a surname and title (孙先生, 王老师)", Reject,
@@ -110,6 +112,26 @@ var personVetoes = newRuleTable("person",
 		func(f *nameFeatures) bool {
 			return !f.strong && (f.c.inOrg[f.start] && f.c.inOrg[f.end-1] || f.c.placeHead(f.end))
 		}},
+	rule[nameFeatures]{"person.compound_first_word", "a three-character word whose surname and first given character form a frequent word, with a given name not made of given-name characters, is a compound (师范生, 文化节, 商贸城)", Reject,
+		func(f *nameFeatures) bool {
+			return !f.strong && f.sl == 1 && f.gl == 2 && f.shape < 2 && f.c.freq(string(f.c.rs[f.start:f.start+2])) >= personCompoundFreq
+		}},
+	rule[nameFeatures]{"person.bracket_word", "in brackets, a word of the dictionary not tagged a name, a frequent one, or one ending in a head of common nouns is no byline (（文化馆）, （管控）, （农家乐）)", Reject,
+		func(f *nameFeatures) bool {
+			if f.cues&strongCues != cueBracketName {
+				return false
+			}
+			return notLastSet.has(f.c.rs[f.end-1]) || f.single && f.freq > 0 && (!f.nameTagged() || f.freq >= personRareFreq)
+		}},
+	rule[nameFeatures]{"person.list_of_words", "a list item next to an ordinary word of the dictionary, without a verb or an office, is a word of a list of nouns (参事、史志、文史, 楼宇、园区)", Reject,
+		func(f *nameFeatures) bool { return !f.strong && !f.verb && f.c.listOfWords(f.start, f.end) }},
+	rule[nameFeatures]{"person.body_list", "an item of a list closed by 等 and a noun of bodies, brands or events is no name without an office or a verb (甲、乙等企业)", Reject,
+		func(f *nameFeatures) bool { return !f.strong && !f.verb && f.c.bodyList(f.start, f.end) }},
+	rule[nameFeatures]{"person.modifier_of_job", "a dictionary word in use, or a rare surname and a character, before a job noun qualifies the noun as adjectives do (卓越企业家, 高水平工程师)", Reject,
+		func(f *nameFeatures) bool {
+			after := f.cues&strongCues == cueTitleAfter && f.jobAfter
+			return after && (f.single && f.freq >= personRareFreq || f.class == 3)
+		}},
 	rule[nameFeatures]{"person.compound_after_noun", "a two-character dictionary word right after a common noun, with only 、 or 等 around it, is a compound (档案|史志、)", Reject,
 		func(f *nameFeatures) bool {
 			if !f.single || f.k == 0 || f.gl != 1 || f.strong || f.verb || !f.weak {
@@ -133,7 +155,7 @@ var personVetoes = newRuleTable("person",
 		func(f *nameFeatures) bool { return f.single && f.pos == "ns" && !f.strong }},
 	rule[nameFeatures]{"person.proper_noun_tag", "a word gse tags another proper noun is a name only after an office (省长回良玉)", Reject,
 		func(f *nameFeatures) bool { return f.single && f.pos == "nz" && !f.strong }},
-	rule[nameFeatures]{"person.frequent_common_noun", "a frequent common noun of three characters is no name without strong context (毕业生)", Reject,
+	rule[nameFeatures]{"person.frequent_common_noun", "a frequent common noun of three characters is no name without strong context", Reject,
 		func(f *nameFeatures) bool {
 			return f.otherTag() && f.gl == 2 && !f.strong && f.shape < 2 && f.pos == "n" && f.freq >= personCommonFreq
 		}},
@@ -191,8 +213,8 @@ var personAccepts = newRuleTable("person",
 	cueRule("person.appointed_to", "为 and an office after a name: elected or appointed to it (徐山林、李逢滋为副主任)", cueAppointed),
 	cueRule("person.office_after", "an office or form of address right after accepts any name shape (习近平总书记, 张建国主任, 李飞副教授)", cueTitleAfter),
 	cueRule("person.headline_verb", "a line opening with the name and 会见, 视察 … is a headline about that person (张万年会见…)", cueHeadline),
-	rule[nameFeatures]{"person.rare_surname_weak", "a rare surname without strong context needs gse's name tag, weak context and a fully plausible given name", Accept,
-		func(f *nameFeatures) bool { return f.class == 3 && f.lex2 && f.weak && f.shape == f.gl }},
+	rule[nameFeatures]{"person.rare_surname_weak", "a rare surname without strong context needs gse's name tag, a verb taking a person and a fully plausible given name (成思危说; not 常修…、常怀…)", Accept,
+		func(f *nameFeatures) bool { return f.class == 3 && f.lex2 && f.verb && f.shape == f.gl }},
 	rule[nameFeatures]{"person.rare_surname_unsupported", "a rare surname or one that is mostly a morpheme (富, 于, 和) needs strong context or all the other evidence", Reject,
 		func(f *nameFeatures) bool { return f.class == 3 }},
 	rule[nameFeatures]{"person.tagged_three", "a three-character name that gse tags a name, with a plausible given character", Accept,

@@ -14,10 +14,12 @@ import (
 var (
 	ruleForeignAfterOffice = registerRule("person", "person.foreign_after_office", "after an office or job, the run of transliteration characters is a name however the segmenter cut it (外交大臣塔拉瓦奈, 总统塞迪略)", Accept)
 	ruleForeignPlaceWord   = registerRule("person", "person.foreign_place_word", "a transliterated word gse takes for a place or a body, unknown to the gazetteer, after an office or with a person's context, is a name (总统巴嘎班迪, 菲拉利首相, 会见绍罗什)", Accept)
-	ruleTaggedAfterOffice  = registerRule("person", "person.tagged_after_office", "any word gse tags a name, right after an office, is a name; after a role noun, a frequent word needs a surname (总统加尧姆, 职工王政, not 居民养老)", Accept)
+	ruleTaggedAfterOffice  = registerRule("person", "person.tagged_after_office", "any word gse tags a name, right after an office, is a name; after a job or role noun it needs a surname (总统加尧姆, 职工王政; not 农民多渠道)", Accept)
 	ruleForeignDictWord    = registerRule("person", "person.foreign_dictionary_word", "one dictionary word of transliteration characters without a name tag is a word (职工|基本|医疗保险)", Reject)
 	ruleForeignBodyOrPlace = registerRule("person", "person.foreign_body_or_place", "a transliterated word inside an organization or before a place head names the body or the place (柯达公司, 图尔库市)", Reject)
 	ruleForeignName        = registerRule("person", "person.foreign_name", "a run of transliteration characters, joined by · or not, that gse tags a name: three characters or more, or two with a verb around them (克林顿, 威廉·佩里, 亨廷顿认为; not 老龄、科普)", Accept)
+	ruleForeignEvent       = registerRule("person", "person.foreign_event", "a transliterated word whose last character heads the name of an event is the event without strong context (马拉松赛)", Reject)
+	ruleForeignWordInUse   = registerRule("person", "person.foreign_word_in_use", "a transliterated word in a list of bodies, brands or events needs an office or a verb to be a name (比亚迪、阿里巴巴等企业)", Reject)
 	ruleForeignNoContext   = registerRule("person", "person.foreign_no_context", "a transliterated word gse tags a name but with no office, verb or list around it is no name", Reject)
 	ruleForeignOverSurname = registerRule("person", "person.foreign_over_surname", "a surname that opens a longer foreign name gives way to the foreign name (罗瓦伊纳, 乌尔马尼斯)", Adjust)
 	ruleDottedName         = registerRule("person", "person.dotted_name", "names whose parts are joined by a middle dot are one name (威廉·佩里, 阿木冬·尼牙孜)", Accept)
@@ -30,6 +32,7 @@ var (
 	ruleOldYoung           = registerRule("person", "person.old_young", "老 or 小 and a frequent surname stand for a person (老张, 小王), not a word (小康)", Accept)
 	ruleWithheldName       = registerRule("person", "person.withheld_name", "a surname and 某 or 某某 is a name withheld, as bulletins and court reports write it (丁某, 王某某)", Accept)
 	ruleSurnameOfficeWord  = registerRule("person", "person.surname_office_word", "a surname the segmenter wrote together with an office is the person (江主席 → 江)", Accept)
+	ruleDoctrineName       = registerRule("person", "person.doctrine_name", "a word that is a name and a doctrine of today holds a person (习近平新时代中国特色社会主义思想)", Accept)
 	ruleSurnameBeforeTitle = registerRule("person", "person.surname_before_title", "a surname alone right before an office or form of address stands for the name (孔书记, 徐先生)", Accept)
 )
 
@@ -111,11 +114,17 @@ func (c *personCtx) taggedAfterOffice(k int) personCand {
 		return personCand{start: -1}
 	}
 	tl, kind := c.titleBefore(t.Start)
-	if tl > 0 && kind != "after" && !c.placeOverlap(t.Start, t.End) && (kind != "job" || surnameFirst.has(c.rs[t.Start]) || c.freq(t.Text) < personRareFreq) {
+	if tl > 0 && kind != "after" && !c.placeOverlap(t.Start, t.End) && (kind != "job" || c.surnameAt(t.Start)) {
 		c.d.traceRule(ruleTaggedAfterOffice, Accept, t.Start, t.End)
 		return personCand{start: t.Start, end: t.End, strong: true}
 	}
 	return personCand{start: -1}
+}
+
+// surnameAt reports whether a surname of class 1 or 2 opens at i.
+func (c *personCtx) surnameAt(i int) bool {
+	sl, class := surnames.Longest(c.rs, i)
+	return sl > 0 && class < 3
 }
 
 // foreignRun takes a run of transliteration tokens, joined by · or cut into
@@ -151,7 +160,16 @@ func (c *personCtx) foreignRun(k int) personCand {
 		c.d.traceRule(ruleForeignBodyOrPlace, Reject, start, end)
 		return personCand{start: -1}
 	}
-	if f := c.freq(string(c.rs[start:end])); x.strong || (tagged && (end-start >= 3 || x.verb && f < personCommonFreq || x.weak && f < personRareFreq)) {
+	if !x.strong && strings.ContainsRune(personEventHeads, c.rs[end-1]) {
+		c.d.traceRule(ruleForeignEvent, Reject, start, end)
+		return personCand{start: -1}
+	}
+	f := c.freq(string(c.rs[start:end]))
+	if !x.strong && !x.verb && tagged && c.bodyList(start, end) {
+		c.d.traceRule(ruleForeignWordInUse, Reject, start, end)
+		return personCand{start: -1}
+	}
+	if x.strong || (tagged && (end-start >= 3 || x.verb && f < personCommonFreq || x.weak && f < personRareFreq)) {
 		c.d.traceRule(ruleForeignName, Accept, start, end)
 		return personCand{start: start, end: end, strong: x.strong}
 	}
@@ -319,15 +337,11 @@ func (c *personCtx) speakerLines() map[int]int {
 		for s < len(rs) && personSpace(rs[s]) {
 			s++
 		}
-		e := s
-		for e < len(rs) && e-s <= 3 && isHan(rs[e]) {
-			e++
+		n, e := c.speakerName(s)
+		for e < len(rs) && (personSpace(rs[e]) || rs[e] == '*') {
+			e++ // **市长 张三**: a header line in Markdown bold
 		}
-		n := e - s
-		for e < len(rs) && personSpace(rs[e]) {
-			e++
-		}
-		if n < 2 || n > 3 || e < len(rs) && rs[e] != '\n' && rs[e] != '\r' {
+		if n < 2 || e < len(rs) && rs[e] != '\n' && rs[e] != '\r' {
 			continue
 		}
 		if tn, _ := titleFwd.Longest(rs[:s+n], s); tn > 0 || c.placeOverlap(s, s+n) || c.inOrg[s] {
@@ -337,6 +351,63 @@ func (c *personCtx) speakerLines() map[int]int {
 		out[s] = s + n
 	}
 	return out
+}
+
+// personEventHeads end the name of an event or a contest (马拉松赛).
+var personEventHeads = cueChars("event_head_chars")
+
+// personDoctrines name a doctrine or theory after a name.
+var personDoctrines = cueWords("doctrine_words")
+
+// doctrineAt returns the name that opens a word made of a name and a
+// doctrine (习近平新时代中国特色社会主义思想), or start -1: a surname, a given name tagged a name
+// by the dictionary or made of common given-name characters, and a doctrine.
+func (c *personCtx) doctrineAt(k int) personCand {
+	t := c.toks[k]
+	n := t.End - t.Start
+	if n < 4 || !surnameFirst.has(c.rs[t.Start]) {
+		return personCand{start: -1}
+	}
+	best := personCand{start: -1}
+	surnames.Prefixes(c.rs[:t.End], t.Start, func(sl, class int) {
+		for gl := 1; gl <= 2; gl++ {
+			e := t.Start + sl + gl
+			if e >= t.End || class == 3 || !personDoctrines[string(c.rs[e:t.End])] {
+				continue
+			}
+			name := string(c.rs[t.Start:e])
+			plausible := true
+			for _, r := range c.rs[t.Start+sl : e] {
+				plausible = plausible && givenSet.has(r) && !notGivenSet.has(r)
+			}
+			if personTag(c.pos(name)) || plausible {
+				best = personCand{start: t.Start, end: e, strong: true}
+			}
+		}
+	})
+	if best.start >= 0 {
+		c.d.traceRule(ruleDoctrineName, Accept, best.start, best.end)
+	}
+	return best
+}
+
+// speakerName returns the length of the name of a speaker line that
+// starts at s (0 when there is none) and where it ends: two or three
+// Chinese characters, or two written apart with one space as headers pad
+// them (郭 安).
+func (c *personCtx) speakerName(s int) (int, int) {
+	rs := c.rs
+	e := s
+	for e < len(rs) && e-s <= 3 && isHan(rs[e]) {
+		e++
+	}
+	switch n := e - s; {
+	case n == 1 && e+1 < len(rs) && personSpace(rs[e]) && isHan(rs[e+1]) && (e+2 == len(rs) || !isHan(rs[e+2])):
+		return 3, e + 2
+	case n == 2 || n == 3:
+		return n, e
+	}
+	return 0, e
 }
 
 // japaneseAt finds a Japanese family name with context, and the given name
@@ -401,7 +472,7 @@ func (c *personCtx) shortAt(k int) personCand {
 			}
 		}
 	}
-	if cl, ok := surnames.Get(t.Text); ok && cl < 3 && len(rs) == 1 && t.End < len(c.rs) && !strings.ContainsRune("任党"+orgCountryChars, rs[0]) {
+	if cl, ok := surnames.Get(t.Text); ok && cl < 3 && len(rs) == 1 && t.End < len(c.rs) && !strings.ContainsRune("任党"+orgCountryChars, rs[0]) && !c.numeralUnit(t.Start) {
 		if tl, _ := c.titleAfter(t.End); tl > 0 && c.rs[t.End] != rs[0] {
 			if p := []rune(c.toks[max(k-1, 0)].Text); k == 0 || len(p) > 1 || funcCharSet.has(p[0]) {
 				return accept(ruleSurnameBeforeTitle, t.Start, t.End)

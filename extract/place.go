@@ -40,7 +40,7 @@ type placeVal struct {
 
 type placeIndex struct {
 	g   *gazetteer
-	lex *Lexicon[placeVal]
+	lex *lexicon[placeVal]
 }
 
 var (
@@ -66,8 +66,8 @@ func places() (*placeIndex, error) {
 // and short forms of divisions above township level.
 func buildPlaceIndex(g *gazetteer) *placeIndex {
 	{
-		lex := NewLexicon[placeVal]()
-		ReadWordList(worldPlacesTxt, func(f []string) {
+		lex := newLexicon[placeVal]()
+		readWordList(worldPlacesTxt, func(f []string) {
 			if len(f) >= 2 {
 				lex.Add(f[0], placeVal{world: f[1]})
 			}
@@ -174,14 +174,14 @@ func allHan(s string) bool {
 	return s != ""
 }
 
-// MatchPlace reports the longest known place name starting at runes[i]: a
+// matchPlace reports the longest known place name starting at runes[i]: a
 // division of the gazetteer (full name, standard short form, or township
 // with its suffix) or a world place. end is the exclusive end; div is the
 // division the name most likely denotes (the current one for a short form,
 // the latest record for a historical name), nil for world places or when
 // the name is ambiguous. It does no segmentation check: callers that need
 // word boundaries (the org stage on a Document) should use placeAt.
-func MatchPlace(runes []rune, i int) (end int, div *Division, ok bool) {
+func matchPlace(runes []rune, i int) (end int, div *Division, ok bool) {
 	px, err := places()
 	if err != nil || i < 0 || i >= len(runes) {
 		return 0, nil, false
@@ -225,7 +225,7 @@ func (px *placeIndex) longestNear(rs []rune, i, nextTown int, ok func(s, e int) 
 	if nt >= 3 && !px.g.maybeTownStart(rs[i], rs[i+1]) {
 		nt = 0
 	}
-	if nt < 3 && px.lex.start(rs[i]) == nil {
+	if nt < 3 && !px.lex.StartsWith(rs[i]) {
 		return placeHit{}, false // no name starts here (most positions)
 	}
 	var buf [8]placeHit

@@ -127,20 +127,20 @@ func TestPlaceHistoricalNames(t *testing.T) {
 
 func TestMatchPlace(t *testing.T) {
 	rs := []rune("贵州省毕节市")
-	end, div, ok := MatchPlace(rs, 0)
+	end, div, ok := matchPlace(rs, 0)
 	if !ok || end != 3 || div == nil || div.Code != "520000" {
-		t.Errorf("MatchPlace(贵州省…, 0) = %d %+v %v", end, div, ok)
+		t.Errorf("matchPlace(贵州省…, 0) = %d %+v %v", end, div, ok)
 	}
-	end, div, ok = MatchPlace(rs, 3)
+	end, div, ok = matchPlace(rs, 3)
 	if !ok || end != 6 || div == nil || div.Code != "520500" || div.Level != LevelPrefecture {
-		t.Errorf("MatchPlace(…毕节市, 3) = %d %+v %v", end, div, ok)
+		t.Errorf("matchPlace(…毕节市, 3) = %d %+v %v", end, div, ok)
 	}
 	for _, i := range []int{-1, 6, 100} {
-		if _, _, ok := MatchPlace(rs, i); ok {
+		if _, _, ok := matchPlace(rs, i); ok {
 			t.Errorf("MatchPlace at %d: ok", i)
 		}
 	}
-	if _, _, ok := MatchPlace([]rune("缅怀先烈"), 0); ok {
+	if _, _, ok := matchPlace([]rune("缅怀先烈"), 0); ok {
 		t.Error("缅怀 matched")
 	}
 }

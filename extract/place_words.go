@@ -24,7 +24,7 @@ type placeWordLists struct {
 	foreignUnit  []string
 	position     map[string]bool
 	demonym      string
-	zoneHeads    *Lexicon[int]   // zone heads, reversed
+	zoneHeads    *lexicon[int]   // zone heads, reversed
 	zoneStop     map[string]bool // words that end a zone's name before its head
 	zoneVerb     map[string]bool // verbs that may stand inside a zone's name
 	doctrine     [][]rune        // words after 中国 in a doctrine or slogan
@@ -40,8 +40,8 @@ var placeWords = readPlaceWords(placeWordsTxt)
 // readPlaceWords parses data/place_words.txt.
 func readPlaceWords(data string) *placeWordLists {
 	w := &placeWordLists{shape: map[string]string{}, shapeChar: map[rune]string{}, position: map[string]bool{},
-		shapeFirst: new([1 << 16 / 64]uint64), zoneHeads: NewLexicon[int](), zoneStop: map[string]bool{}, zoneVerb: map[string]bool{}}
-	ReadWordList(data, func(f []string) {
+		shapeFirst: new([1 << 16 / 64]uint64), zoneHeads: newLexicon[int](), zoneStop: map[string]bool{}, zoneVerb: map[string]bool{}}
+	readWordList(data, func(f []string) {
 		if len(f) < 2 || f[1] == "" {
 			return
 		}

@@ -9,7 +9,7 @@ import (
 
 // The time extractor finds temporal expressions with a linear scan: at each
 // numeral a date piece (1997年, 12月, 31日, 8时30分, 2021-03-26) is read with
-// ParseNumeral, elsewhere time words (今年, 上半年, 春节, 目前) are matched with
+// readNumeral, elsewhere time words (今年, 上半年, 春节, 目前) are matched with
 // a Lexicon; adjacent pieces merge into one mention (一九九七年十二月三十一日,
 // 今天上午, 去年11月), and two mentions joined by 至 or a dash make a span
 // (3月26日至28日). Values are resolved against the document's reference
@@ -42,9 +42,9 @@ type timeWord struct {
 // by timeWords).
 var timeFirst [1 << 10]uint64
 
-var timeWords = sync.OnceValue(func() *Lexicon[timeWord] {
-	lex := NewLexicon[timeWord]()
-	ReadWordList(timeWordsData, func(f []string) {
+var timeWords = sync.OnceValue(func() *lexicon[timeWord] {
+	lex := newLexicon[timeWord]()
+	readWordList(timeWordsData, func(f []string) {
 		if r := []rune(f[0]); len(r) > 0 && r[0] < 1<<16 {
 			timeFirst[r[0]>>6] |= 1 << (uint(r[0]) & 63)
 		}
@@ -78,7 +78,7 @@ type yearCueEntry struct {
 
 var timeCtx = sync.OnceValue(func() *timeContext {
 	c := &timeContext{chars: map[string]string{}, words: map[string][]string{}, maps: map[string][][2]string{}}
-	ReadWordList(timeContextData, func(f []string) {
+	readWordList(timeContextData, func(f []string) {
 		if len(f) != 2 {
 			panic("data/time_context.txt: want NAME<TAB>MEMBERS, got " + strings.Join(f, " | "))
 		}
@@ -270,10 +270,12 @@ func decideTime[F any](d *Document, t *ruleTable[F], f *F, start, end int) *rule
 
 // Span-building steps, traced where they act.
 var (
-	ruleTimeMerge = registerRule("time", "time.merge_adjacent", "adjacent pieces merge into one mention (今天上午, 去年11月, 一九九七年十二月三十一日)", Adjust)
-	ruleTimeJoin  = registerRule("time", "time.join_span", "two dated mentions joined by 至, 到 or a dash make a span (3月26日至28日, 2019年至2021年)", Adjust)
-	ruleTimeWeek  = registerRule("time", "time.week_weekday", "周 or 星期 with a relative word takes the weekday after it (下周三, 上星期五)", Adjust)
-	ruleTimePlan  = registerRule("time", "time.five_year_plan", "a quoted five-year plan is the period of its five years (“十四五”时期 → 2021/2025)", Accept)
+	ruleTimeMerge   = registerRule("time", "time.merge_adjacent", "adjacent pieces merge into one mention (今天上午, 去年11月, 一九九七年十二月三十一日)", Adjust)
+	ruleTimeJoin    = registerRule("time", "time.join_span", "two dated mentions joined by 至, 到 or a dash make a span (3月26日至28日, 2019年至2021年)", Adjust)
+	ruleTimeWeek    = registerRule("time", "time.week_weekday", "周 or 星期 with a relative word takes the weekday or 末 after it (下周三, 上星期五, 下周末)", Adjust)
+	ruleTimeInBook  = registerRule("time", "time.inside_book_title", "nothing inside a book title is a time (《明日之后》)", Reject)
+	ruleTimePlanDoc = registerRule("time", "time.plan_document", "a quoted five-year plan before 规划 names a document, not a period (“十四五”规划)", Reject)
+	ruleTimePlan    = registerRule("time", "time.five_year_plan", "a quoted five-year plan is the period of its five years (“十四五”时期 → 2021/2025)", Accept)
 )
 
 // scanTimes finds the time expressions of text in one left-to-right pass;
@@ -287,7 +289,7 @@ func scanTimes(d *Document, text []rune) []timeSpan {
 			prev = &pieces[len(pieces)-1]
 		}
 		r := text[i]
-		if IsNumeralRune(r) {
+		if numeralRune(r) || r == '数' {
 			if p, ok := datePiece(d, text, i, prev); ok {
 				pieces = append(pieces, p)
 				i = p.end
@@ -303,7 +305,7 @@ func scanTimes(d *Document, text []rune) []timeSpan {
 			i = p.end
 			continue
 		}
-		if p, ok := planPiece(text, i); ok {
+		if p, ok := planPiece(d, text, i); ok {
 			d.traceTime(ruleTimePlan, Accept, p.start, p.end)
 			pieces = append(pieces, p)
 			i = p.end
@@ -311,7 +313,40 @@ func scanTimes(d *Document, text []rune) []timeSpan {
 		}
 		i++
 	}
-	return joinSpans(d, text, mergePieces(d, pieces))
+	return joinSpans(d, text, mergePieces(d, outsideBooks(d, text, pieces)))
+}
+
+// outsideBooks drops the pieces inside a book title (《明日之后》): nothing
+// inside 《》 is another type.
+func outsideBooks(d *Document, text []rune, pieces []timePiece) []timePiece {
+	var books [][2]int
+	for i, r := range text {
+		if r != '《' {
+			continue
+		}
+		for k := i + 1; k < len(text) && k < i+100 && text[k] != '\n'; k++ {
+			if text[k] == '》' {
+				books = append(books, [2]int{i, k})
+				break
+			}
+		}
+	}
+	if len(books) == 0 {
+		return pieces
+	}
+	out := pieces[:0]
+	b := 0
+	for _, p := range pieces {
+		for b < len(books) && books[b][1] <= p.start {
+			b++
+		}
+		if b < len(books) && books[b][0] < p.start && p.end <= books[b][1] {
+			d.traceTime(ruleTimeInBook, Reject, p.start, p.end)
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // mergePieces merges adjacent pieces into spans.
@@ -355,7 +390,7 @@ func dated(f tfields) bool {
 
 // wordPiece reads the longest time word of the lexicon at text[i], if the
 // rules of timeWordRules accept it here.
-func wordPiece(d *Document, lex *Lexicon[timeWord], text []rune, i int, prev *timePiece) (timePiece, bool) {
+func wordPiece(d *Document, lex *lexicon[timeWord], text []rune, i int, prev *timePiece) (timePiece, bool) {
 	n, w := lex.Longest(text, i)
 	if n == 0 {
 		return timePiece{}, false
@@ -365,7 +400,11 @@ func wordPiece(d *Document, lex *Lexicon[timeWord], text []rune, i int, prev *ti
 		return timePiece{}, false
 	}
 	f := wordFields(w)
-	if w.op == "week" && i+n < len(text) {
+	if w.op == "week" && i+n < len(text) && text[i+n] == '末' {
+		f.weekend = true // 下周末
+		n++
+		d.traceTime(ruleTimeWeek, Adjust, i, i+n)
+	} else if w.op == "week" && i+n < len(text) {
 		// 下周三, 上星期五
 		if wd := strings.IndexRune(timeCtx().chars["weekday_chars"], text[i+n]); wd >= 0 {
 			wd = wd/3 + 1 // byte index of a 3-byte rune
@@ -375,6 +414,23 @@ func wordPiece(d *Document, lex *Lexicon[timeWord], text []rune, i int, prev *ti
 		}
 	}
 	return timePiece{i, i + n, f}, true
+}
+
+// insideName reports whether the word at text[i] is part of one of the
+// names written around it.
+func insideName(text []rune, i int, word string, names []string) bool {
+	for _, name := range names {
+		k := strings.Index(name, word)
+		if k < 0 {
+			continue
+		}
+		s := i - len([]rune(name[:k]))
+		e := s + len([]rune(name))
+		if s >= 0 && e <= len(text) && string(text[s:e]) == name {
+			return true
+		}
+	}
+	return false
 }
 
 // timeWordCand is a time word of the lexicon at text[i:i+n], with what
@@ -422,7 +478,7 @@ var timeWordRules = newRuleTable("time",
 		func(c *timeWordCand) bool { return timeCtx().in("derivation_next_chars", c.next) }},
 	rule[timeWordCand]{"time.unit_after_count", "a word opening with 年, 月, 日 or 周 after a numeral, 多, 余, 几, 数 or 每 ends a count (三年内, 两月底)", Reject,
 		func(c *timeWordCand) bool {
-			return c.unitFirst(true) && (IsNumeralRune(c.before) || timeCtx().in("count_before_chars", c.before))
+			return c.unitFirst(true) && (numeralRune(c.before) || timeCtx().in("count_before_chars", c.before))
 		}},
 	rule[timeWordCand]{"time.unit_after_measure", "a word opening with 年, 月 or 日 after 个, 本, 上 or 下 belongs to the word before (两个月底)", Reject,
 		func(c *timeWordCand) bool {
@@ -434,7 +490,7 @@ var timeWordRules = newRuleTable("time",
 		}},
 	rule[timeWordCand]{"time.part_of_day_between_date_and_clock", "a one-character part of day is a time between a date and a clock time (5日晚8时)", Accept,
 		func(c *timeWordCand) bool {
-			return c.w.op == "tod" && c.n == 1 && c.prev != nil && c.i+1 < len(c.text) && IsNumeralRune(c.text[c.i+1])
+			return c.w.op == "tod" && c.n == 1 && c.prev != nil && c.i+1 < len(c.text) && numeralRune(c.text[c.i+1])
 		}},
 	rule[timeWordCand]{"time.part_of_day_alone", "a one-character part of day (早, 晚, 夜) is no time on its own (开办夜校)", Reject,
 		func(c *timeWordCand) bool { return c.w.op == "tod" && c.n == 1 }},
@@ -451,22 +507,32 @@ var timeWordRules = newRuleTable("time",
 			s := timeCtx().mapChars("phrase_next_map", c.word)
 			return s != "" && c.next != 0 && strings.ContainsRune(s, c.next)
 		}},
-	rule[timeWordCand]{"time.word_closes_name", "a time word that closes a name is none (光明日报)", Reject,
+	rule[timeWordCand]{"time.word_in_name", "a time word inside the name of a medium, a product or a programme is none (今日头条, 光明日报)", Reject,
 		func(c *timeWordCand) bool {
-			s := timeCtx().mapChars("phrase_before_map", c.word)
+			return insideName(c.text, c.i, c.word, timeCtx().words["names_with_time_words"])
+		}},
+	rule[timeWordCand]{"time.word_inside_compound", "a time word that starts inside a compound is none (项目前期, 政治清明)", Reject,
+		func(c *timeWordCand) bool {
+			s := timeCtx().mapChars("compound_before_map", c.word)
 			return s != "" && c.before != 0 && strings.ContainsRune(s, c.before)
 		}},
+	rule[timeWordCand]{"time.future_category", "未来 before 产业 or 技术 names a category (未来产业)", Reject,
+		func(c *timeWordCand) bool {
+			return c.word == "未来" && followedBy(c.text, c.i+c.n, timeCtx().words["future_category_next_words"])
+		}},
 	rule[timeWordCand]{"time.approx_after_numeral", "多, 几 or 数 after a numeral belong to the count (十多年来)", Reject,
-		func(c *timeWordCand) bool { return timeCtx().in("approx_chars", c.first) && IsNumeralRune(c.before) }},
+		func(c *timeWordCand) bool { return timeCtx().in("approx_chars", c.first) && numeralRune(c.before) }},
 	rule[timeWordCand]{"time.numeral_festival_in_number", "a festival written with numerals (五一, 八一) inside a longer number or before a measure word is a number (八一二工程, 五一个单位)", Reject,
 		func(c *timeWordCand) bool {
-			return IsNumeralRune(c.first) && (IsNumeralRune(c.before) || IsNumeralRune(c.next) || timeCtx().in("numeral_word_next_chars", c.next))
+			return numeralRune(c.first) && (numeralRune(c.before) || numeralRune(c.next) || timeCtx().in("numeral_word_next_chars", c.next))
 		}},
 	rule[timeWordCand]{"time.verb_complement", "过去 after a verb of motion is its complement (走过去, 看过去)", Reject,
 		func(c *timeWordCand) bool {
 			s := timeCtx().mapChars("verb_complement_before_map", c.word)
 			return s != "" && c.before != 0 && strings.ContainsRune(s, c.before)
 		}},
+	rule[timeWordCand]{"time.frequency", "a frequency is no time (每年, 每月, 每周一 as in 每周一例会)", Reject,
+		func(c *timeWordCand) bool { return c.w.op == "set" || c.w.op == "setday" }},
 	rule[timeWordCand]{"time.word", "a time word of the lexicon (今年, 上半年, 春节, 目前, 每月) is a time", Accept,
 		func(c *timeWordCand) bool { return true }},
 )
@@ -528,15 +594,26 @@ func wordFields(w timeWord) tfields {
 }
 
 // planPiece reads a quoted five-year plan name (“十四五”) as a period.
-func planPiece(text []rune, i int) (timePiece, bool) {
-	if i == 0 || i+4 > len(text) || text[i-1] != '“' || text[i+3] != '”' || text[i] != '十' {
+func planPiece(d *Document, text []rune, i int) (timePiece, bool) {
+	if i == 0 || text[i-1] != '“' || text[i] != '十' {
 		return timePiece{}, false
 	}
-	y, ok := timeCtx().plans[string(text[i:i+3])]
+	k := i + 1
+	for k < len(text) && k < i+4 && text[k] != '”' {
+		k++
+	}
+	if k >= len(text) || text[k] != '”' {
+		return timePiece{}, false
+	}
+	y, ok := timeCtx().plans[string(text[i:k])]
 	if !ok {
 		return timePiece{}, false
 	}
-	return timePiece{i, i + 3, tfields{planStart: y, planEnd: y + 4}}, true
+	if followedBy(text, k+1, timeCtx().words["plan_document_next_words"]) {
+		d.traceTime(ruleTimePlanDoc, Reject, i, k)
+		return timePiece{}, false
+	}
+	return timePiece{i, k, tfields{planStart: y, planEnd: y + 4}}, true
 }
 
 // numCand is a numeral text[i:j] before a time unit text[j] (年, 月, 日,
@@ -544,7 +621,7 @@ func planPiece(text []rune, i int) (timePiece, bool) {
 type numCand struct {
 	text   []rune
 	i, j   int
-	num    Numeral
+	num    numeral
 	n, v   int
 	liang  bool // written with 两
 	unit   rune
@@ -573,17 +650,20 @@ var (
 // month, day, hour (with minutes) or quarter written with a numeral, or an
 // all-digit date (2021-03-26, 2021.3.26, 2021/3/26).
 func datePiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, bool) {
-	if !IsNumeralRune(text[i]) || text[i] == '半' || text[i] == '几' {
+	if text[i] == '半' || text[i] == '几' || text[i] == '数' {
+		return durationPiece(d, text, i, prev)
+	}
+	if !numeralRune(text[i]) {
 		return timePiece{}, false
 	}
 	if i > 0 {
 		p := text[i-1]
 		// Inside a longer number, a decimal, a phone or ID number.
-		if IsDigit(p) || isDecimalPoint(p) || timeCtx().in("numeral_prefix_chars", p) || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') {
+		if isDigitRune(p) || isDecimalPoint(p) || timeCtx().in("numeral_prefix_chars", p) || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') {
 			traceNumeralVeto(d, ruleTimeNumeralInToken, text, i)
 			return timePiece{}, false
 		}
-		if !IsDigit(text[i]) {
+		if !isDigitRune(text[i]) {
 			_, isDigit := cnDigit(p)
 			_, isUnit := cnUnit(p)
 			if isDigit || isUnit {
@@ -596,10 +676,19 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, boo
 		d.traceTime(ruleTimeISODate, Accept, p.start, p.end)
 		return p, true
 	}
-	num, n := ParseNumeral(text, i)
+	num, n := readNumeral(text, i)
 	if n == 0 || i+n >= len(text) {
 		return timePiece{}, false
 	}
+	if p, ok := numeralDatePiece(d, text, i, num, n, prev); ok {
+		return p, true
+	}
+	return durationPiece(d, text, i, prev)
+}
+
+// numeralDatePiece reads the numeral text[i:i+n] and its unit as a year,
+// month, day, clock time or quarter, when the rules of the unit accept it.
+func numeralDatePiece(d *Document, text []rune, i int, num numeral, n int, prev *timePiece) (timePiece, bool) {
 	c := numCand{text: text, i: i, j: i + n, num: num, n: n, v: int(num.Value), unit: text[i+n], prev: prev}
 	table := timeUnitTable(c.unit)
 	if table == nil {
@@ -620,11 +709,18 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, boo
 			c.liang = true
 		}
 	}
-	r := decideTime(d, table, &c, i, c.j+1)
+	r := table.first(&c)
 	if r == nil || r.verdict != Accept {
+		if r != nil {
+			d.traceTime(r.name, r.verdict, i, c.j+1)
+		}
 		return timePiece{}, false
 	}
-	return unitPiece(&c)
+	p, ok := unitPiece(&c)
+	if ok {
+		d.traceTime(r.name, r.verdict, p.start, p.end)
+	}
+	return p, ok
 }
 
 // traceNumeralVeto reports a veto of the numeral at text[i] when d traces
@@ -635,7 +731,7 @@ func traceNumeralVeto(d *Document, name string, text []rune, i int) {
 		return
 	}
 	j := i
-	for j < len(text) && IsNumeralRune(text[j]) {
+	for j < len(text) && numeralRune(text[j]) {
 		j++
 	}
 	if j < len(text) && timeUnitTable(text[j]) != nil {
@@ -668,6 +764,9 @@ func unitPiece(c *numCand) (timePiece, bool) {
 	switch c.unit {
 	case '年':
 		f.year, f.hasYear = c.v, true
+		if c.after == '度' {
+			return timePiece{i, j + 2, f}, true // 2020年度
+		}
 		return timePiece{i, j + 1, f}, true
 	case '月':
 		f.month, f.hasMonth = c.v, true
@@ -704,8 +803,10 @@ var timeYearRules = newRuleTable("time",
 		func(c *numCand) bool {
 			return !(c.num.Digits && c.n == 4 || c.num.Spelled && c.n == 4) || c.v < 1000 || c.v > 2200
 		}},
-	rule[numCand]{"time.year_suffix", "年 before 代, 级 or 度 is no year (80年代, 1998年度预算)", Reject,
-		func(c *numCand) bool { return timeCtx().in("year_suffix_not_time_chars", c.after) }},
+	rule[numCand]{"time.year_suffix", "a round year before 年代 or a year before 级 is no year (1980年代, 2021级); 1994年代表 is a year", Reject,
+		func(c *numCand) bool {
+			return c.after == '级' || c.after == '代' && c.v%10 == 0
+		}},
 	rule[numCand]{"time.year", "four digits before 年 are a year (2021年, 一九九七年)", Accept,
 		func(c *numCand) bool { return true }},
 )
@@ -771,10 +872,10 @@ var timeQuarterRules = newRuleTable("time",
 
 // clockMinutes reads "30分" at text[i] (0-59, written with a numeral).
 func clockMinutes(text []rune, i int) (int, int) {
-	if i >= len(text) || !IsNumeralRune(text[i]) {
+	if i >= len(text) || !numeralRune(text[i]) {
 		return 0, 0
 	}
-	num, n := ParseNumeral(text, i)
+	num, n := readNumeral(text, i)
 	if n == 0 || i+n >= len(text) || text[i+n] != '分' || num.Decimal || num.Range || num.Percent || num.Approx != ApproxExact {
 		return 0, 0
 	}
@@ -812,7 +913,7 @@ func isoDate(text []rune, i int) (timePiece, bool) {
 		return timePiece{}, false
 	}
 	end := i + 6 + km + kd
-	if end < len(text) && (IsDigit(text[end]) || text[end] == sep) {
+	if end < len(text) && (isDigitRune(text[end]) || text[end] == sep) {
 		return timePiece{}, false
 	}
 	f := tfields{year: y, month: m, day: dd, hasYear: true, hasMonth: true, hasDay: true}
@@ -833,7 +934,7 @@ func readDigits(text []rune, i, max int) (int, int) {
 		v = v*10 + d
 		k++
 	}
-	if i+k < len(text) && IsDigit(text[i+k]) {
+	if i+k < len(text) && isDigitRune(text[i+k]) {
 		return 0, 0 // longer than max
 	}
 	return v, k
@@ -849,10 +950,10 @@ func runTimes(d *Document) {
 	}
 }
 
-// TimeSpans returns the code-point spans [start, end) of the time
+// timeSpanPairs returns the code-point spans [start, end) of the time
 // expressions of text, as the time extractor finds them; other extractors
 // use it to keep out of dates.
-func TimeSpans(text []rune) [][2]int {
+func timeSpanPairs(text []rune) [][2]int {
 	spans := scanTimes(nil, text)
 	out := make([][2]int, len(spans))
 	for i, s := range spans {

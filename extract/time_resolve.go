@@ -30,6 +30,7 @@ var (
 	ruleYearPastDateline = registerRule("time", "time.year_past_of_dateline", "a month or day after the document's date is in the year before: reports speak of the past (5月3日 in a text of 2021-04-20 → 2020-05-03)", Adjust)
 	ruleMonthPast        = registerRule("time", "time.month_past_of_dateline", "a day without a month after the document's day is in the month before (25日 in a text of 2021-04-20 → 2021-03-25)", Adjust)
 	ruleHourAfternoon    = registerRule("time", "time.hour_afternoon", "an hour before 12 after 下午, 晚上 or 夜 (from 6) is in the afternoon or evening (晚上十一点 → 23)", Adjust)
+	ruleTimeRelPeriod    = registerRule("time", "time.relative_period", "a duration with a relative word is the period before or after the reference date (过去十年, 近三年, 未来两天)", Adjust)
 	ruleSpanInherits     = registerRule("time", "time.span_inherits", "the end of a span takes the year, month or day it leaves out from its start (3月26日至28日)", Adjust)
 )
 
@@ -196,13 +197,13 @@ func yearCue(s string) int {
 		idx = end + len("周年")
 		head := []rune(s[max(0, end-60):end])
 		j := len(head)
-		for j > 0 && IsNumeralRune(head[j-1]) {
+		for j > 0 && numeralRune(head[j-1]) {
 			j--
 		}
 		if j == len(head) {
 			continue
 		}
-		num, n := ParseNumeral(head, j)
+		num, n := readNumeral(head, j)
 		if j+n != len(head) || num.Approx != ApproxExact || num.Range || num.Decimal {
 			continue
 		}
@@ -218,6 +219,10 @@ func yearCue(s string) int {
 // timeValue renders f as a Mention's value, kind, grain and year source;
 // note receives the name of each rule that adjusts the value.
 func timeValue(f tfields, ref RefDate, note func(string)) (value any, kind, grain, yearFrom string) {
+	if f.dur != "" && f.ref != "" && f.dur != "PXY" {
+		note(ruleTimeRelPeriod)
+		return relativePeriod(f, ref), "relative", "", ""
+	}
 	if f.dur != "" {
 		return f.dur, "duration", "", ""
 	}
@@ -245,6 +250,39 @@ func timeValue(f tfields, ref RefDate, note func(string)) (value any, kind, grai
 		kind = "relative" // a vague reference
 	}
 	return value, kind, grain, yearFrom
+}
+
+// relativePeriod is the span a duration covers before or after the
+// reference date (过去十年, 未来两天), or the duration itself when the
+// reference date is not known to the day or the duration is not one
+// whole number of years, months, weeks or days.
+func relativePeriod(f tfields, ref RefDate) any {
+	if ref.Year == 0 || ref.Month == 0 || ref.Day == 0 || len(f.dur) < 3 {
+		return f.dur
+	}
+	n, err := strconv.Atoi(f.dur[1 : len(f.dur)-1])
+	if err != nil {
+		return f.dur
+	}
+	var y, m, dd int
+	switch f.dur[len(f.dur)-1] {
+	case 'Y':
+		y = n
+	case 'M':
+		m = n
+	case 'W':
+		dd = 7 * n
+	case 'D':
+		dd = n
+	default:
+		return f.dur
+	}
+	t := time.Date(ref.Year, time.Month(ref.Month), ref.Day, 0, 0, 0, 0, time.UTC)
+	if f.ref == "FUTURE_REF" {
+		s := t.AddDate(0, 0, 1)
+		return Span{Start: s.Format("2006-01-02"), End: s.AddDate(y, m, dd).Format("2006-01-02")}
+	}
+	return Span{Start: t.AddDate(-y, -m, -dd).Format("2006-01-02"), End: t.Format("2006-01-02")}
 }
 
 // timeResolver resolves the value of one time expression.

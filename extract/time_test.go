@@ -128,3 +128,32 @@ func FuzzScanTimes(f *testing.F) {
 		}
 	})
 }
+
+// TestTimeTraceNamesRule checks that the trace names a rule for the exact
+// span of every time mention of the sample bulletin and of the spec inputs.
+func TestTimeTraceNamesRule(t *testing.T) {
+	data, err := os.ReadFile("../testdata/000_776449805ff1d07a.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{string(data)}
+	for _, c := range loadSpecs(t, TypeTime) {
+		texts = append(texts, c.Input)
+	}
+	for _, text := range texts {
+		spans := map[[2]int]bool{}
+		d, err := NewDocument(text, WithTypes(TypeTime), WithRefDate(timeRef), WithTrace(func(e TraceEvent) {
+			if e.Stage == "time" && e.Verdict != Reject {
+				spans[[2]int{e.Start, e.End}] = true
+			}
+		}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range d.MentionsOf(TypeTime) {
+			if !spans[[2]int{m.Start, m.End}] {
+				t.Errorf("%.30q: no rule traced for time %q [%d,%d)", text, m.Text, m.Start, m.End)
+			}
+		}
+	}
+}

@@ -21,10 +21,11 @@ package eval
 // Cases marked duplicate_of repeat another case and are skipped, as are
 // cases every port of Recognizers-Text skips (skip).
 //
-// Scope. Category "date": datetime results of type date, daterange,
-// duration and set. Clock times (time, timerange, datetime, datetimerange)
-// are left aside: their mentions are not false positives, their results
-// are not scored. Category "unit": numbers with units, results of the
+// Scope. Category "date": datetime results of type date, daterange and
+// duration. Clock times (time, timerange, datetime, datetimerange) are
+// left aside, and so are sets (每天, 每周一): frequencies are no times in
+// the project's guideline. Their mentions are not false positives, their
+// results are not scored. Category "unit": numbers with units, results of the
 // percent, currency, dimension, age and temperature suites. Bare numbers
 // and number ranges (number, numberrange) are out of scope: they protect
 // mentions from being false positives only.
@@ -171,7 +172,7 @@ func recCategory(suite, typ string) string {
 	switch suite {
 	case "datetime":
 		switch typ {
-		case "date", "daterange", "duration", "set":
+		case "date", "daterange", "duration":
 			return RecDate
 		}
 	case "percent", "currency", "dimension", "age", "temperature":
