@@ -175,6 +175,7 @@ const (
 	numLaiAbout
 	numChineseDecimal
 	numClockNotDecimal
+	numSpaceMultiplier
 )
 
 // numeralRuleNames names the numeral rules, in bit order.
@@ -201,6 +202,7 @@ var numeralRuleNames = []string{
 	registerRule("numeral", "numeral.lai_about", "来 after a round Chinese figure means about, up to half as much again (二十来岁 = 20-30), not before a verb or particle (二十来了)", Adjust),
 	registerRule("numeral", "numeral.chinese_decimal", "点 between Chinese digits is a decimal point (二十七点三 = 27.3, 二点三万 = 23000)", Adjust),
 	registerRule("numeral", "numeral.clock_not_decimal", "点 followed by digits and a power of ten is a clock time, not a decimal (十一点三十分 = 11)", Adjust),
+	registerRule("numeral", "numeral.space_multiplier", "a space between digits and 万 or 亿 is inside the numeral, as written (220 亿元)", Adjust),
 }
 
 // each calls fn with the name of every rule in the set.
@@ -388,6 +390,10 @@ func threeDigits(text []rune, j int) bool {
 // applyMultipliers reads 十百千万亿 and 余/多 after a figure: 3千, 1.5亿,
 // 30余, 1000多万, 3万亿.
 func applyMultipliers(text []rune, j int, v float64, num *numeral) (float64, int) {
+	if j+1 < len(text) && text[j] == ' ' && (text[j+1] == '万' || text[j+1] == '亿') {
+		j++ // 220 亿元: a space before the multiplier
+		num.rules |= numSpaceMultiplier
+	}
 	for j < len(text) {
 		r := text[j]
 		if u, ok := cnUnit(r); ok {
@@ -781,7 +787,7 @@ func isUnit(r rune) bool {
 }
 
 // numeralStart reports whether a numeral may start with r, as
-// ParseNumeral understands it (digits, Chinese numerals, 第, 上, 数, 百分之).
+// readNumeral understands it (digits, Chinese numerals, 第, 上, 数, 百分之).
 func numeralStart(r rune) bool {
 	return numeralRune(r) || r == '第' || r == '上' || r == '数'
 }

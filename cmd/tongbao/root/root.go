@@ -9,6 +9,7 @@ import (
 	evalcmd "github.com/tongbao/tongbao/cmd/tongbao/eval"
 	extractcmd "github.com/tongbao/tongbao/cmd/tongbao/extract"
 	kwiccmd "github.com/tongbao/tongbao/cmd/tongbao/kwic"
+	measurecmd "github.com/tongbao/tongbao/cmd/tongbao/measure"
 	rulescmd "github.com/tongbao/tongbao/cmd/tongbao/rules"
 	segmentcmd "github.com/tongbao/tongbao/cmd/tongbao/segment"
 	statscmd "github.com/tongbao/tongbao/cmd/tongbao/stats"
@@ -52,6 +53,7 @@ object per document, in input order.`,
 		statscmd.New(),
 		kwiccmd.New(),
 		comparecmd.New(),
+		measurecmd.NewCmdMeasure(f, nil),
 	)
 	return cmd
 }
