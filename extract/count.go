@@ -6,24 +6,67 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/tongbao/tongbao/segment"
 )
 
-// The count extractor reads a numeral (ParseNumeral) followed by a measure
-// word from an embedded list (213件, 30余本, 1.2万元, 两三个, 第三次), and
-// percentages (30%, 百分之三十). The span covers numeral and measure word;
-// approximation words around it (约, 近, 左右, 以上) set Approx but stay out
-// of the span. The counted object is the noun that follows the measure
-// word, else the noun or verb that precedes the numeral (开展调研12次); it
-// is read from the segmentation (Document.Tokens).
+// The count stage reads a numeral (readNumeral) followed by a measure word
+// of data/count_units.txt (213件, 30余本, 1.2万元, 两三个), and percentages
+// (30%, 百分之三十). The span covers numeral and measure word; approximation
+// words around it (约, 近, 左右, 以上; data/count_approx.txt) set Approx but
+// stay out of the span. The counted object is the noun that follows the
+// measure word, else the noun or verb that precedes the numeral (开展调研12次);
+// it is read from the segmentation (Document.Tokens).
+//
+// Every decision is a named rule: countRules decides each candidate (a
+// numeral that starts where no other numeral continues), the span-building
+// steps are registered rules reported as they apply, and the numeral rules
+// that read the numeral are reported with each count. Spans the time stage
+// found are skipped.
 
 //go:embed data/count_units.txt
 var countUnitsData string
 
-var countUnits = sync.OnceValue(func() *Lexicon[string] {
-	lex := NewLexicon[string]()
-	ReadWordList(countUnitsData, func(f []string) {
+//go:embed data/count_fixed_words.txt
+var countFixedWordsData string
+
+//go:embed data/count_not_counts.txt
+var countNotCountsData string
+
+//go:embed data/count_unit_collisions.txt
+var countUnitCollisionsData string
+
+//go:embed data/count_case_nouns.txt
+var countCaseNounsData string
+
+//go:embed data/count_session_words.txt
+var countSessionWordsData string
+
+//go:embed data/count_approx.txt
+var countApproxData string
+
+//go:embed data/count_chars.txt
+var countCharsData string
+
+//go:embed data/count_duration_units.txt
+var countDurationUnitsData string
+
+//go:embed data/count_term_words.txt
+var countTermWordsData string
+
+//go:embed data/count_phase_words.txt
+var countPhaseWordsData string
+
+//go:embed data/count_article_units.txt
+var countArticleUnitsData string
+
+//go:embed data/count_numeral_places.txt
+var countNumeralPlacesData string
+
+var countUnits = sync.OnceValue(func() *lexicon[string] {
+	lex := newLexicon[string]()
+	readWordList(countUnitsData, func(f []string) {
 		class := "item"
 		if len(f) > 1 {
 			class = f[1]
@@ -33,79 +76,302 @@ var countUnits = sync.OnceValue(func() *Lexicon[string] {
 	return lex
 })
 
-// countSlogans are numbered slogans and formulas whose numerals are not
-// counts (五个一, 三会一课, 四个意识).
-var countSlogans = sync.OnceValue(func() *Lexicon[bool] {
-	lex := NewLexicon[bool]()
-	defer func() {
-		// Mark the first runes of the slogans for a one-bit test per rune.
-		for r := range lex.root.next {
-			if r < 1<<16 {
-				sloganFirst[r>>6] |= 1 << (uint(r) & 63)
-			}
+// countFixedWords are the words of data/count_fixed_words.txt: numbered
+// slogans, formulas and idioms whose numerals are not counts.
+var countFixedWords = sync.OnceValue(func() *lexicon[bool] {
+	lex := newLexicon[bool]()
+	readWordList(countFixedWordsData, func(f []string) {
+		lex.Add(f[0], true)
+		// Mark the first rune for a one-bit test per rune.
+		if r := []rune(f[0])[0]; r < 1<<16 {
+			fixedFirst[r>>6] |= 1 << (uint(r) & 63)
 		}
-	}()
-	for _, w := range []string{
-		"三会一课", "两学一做", "一带一路", "四个意识", "四个自信", "两个维护", "两个确立",
-		"四个全面", "五位一体", "三严三实", "八项规定", "两个一百年", "五个一", "三个代表",
-		"一国两制", "一岗双责", "三重一大", "四个服从", "三个有利于", "四项基本原则",
-		"一个中心", "两个基本点", "五个一工程", "三农", "四风", "六稳", "六保", "三大攻坚战",
-		"一把手", "一条龙", "一刀切", "一票否决", "一站式", "一揽子", "一次性", "一门式",
-		"一手抓", "两手抓", "一盘棋", "一张蓝图", "一体化",
-		"千方百计", "四面八方", "五湖四海", "千家万户", "千军万马", "万水千山", "千千万万", "一五一十",
-		"三心二意", "一心一意", "七上八下", "三番五次", "一丝不苟", "一成不变", "一辈子", "一部分", "一方面",
-		"另一方面", "进一步", "往一处", "一年一度", "一年四季", "上一年", "一家一户", "一头扎",
-		"一点一滴", "一点一点", "五笔字型", "一代又一代", "一代代", "千头万绪", "三番两次", "独此一家", "一步步", "一级级", "四周", "两节", "一角", "一番", "一阵", "一些",
-	} {
-		lex.Add(w, true)
-	}
+	})
 	return lex
 })
 
-// sloganFirst marks the runes that start a word of countSlogans.
-var sloganFirst [1 << 10]uint64
+// fixedFirst marks the runes that start a word of countFixedWords.
+var fixedFirst [1 << 10]uint64
 
-// notCounts are numeral + measure-word strings that are words of another
-// kind (十分 very, 一度 once, 一下 a moment).
-var notCounts = map[string]bool{
-	"十分": true, "万分": true, "一度": true, "一下": true, "一点": true, "一样": true, "一行": true, "一方面": true,
-	"一起": true, "一口气": true, "一线": true, "一时": true, "一同": true, "万口": true, "一折": true, "一刻": true,
+// approxWord is an approximation word of data/count_approx.txt.
+type approxWord struct {
+	word   []rune
+	approx string
 }
 
-// unitCollisions are words that begin with a measure word: after a
-// numeral they make it part of another word (一代表团, 三方面, 一部分).
-var unitCollisions = map[string]bool{
-	"代表": true, "方面": true, "部分": true, "部门": true, "家人": true, "年级": true, "年度": true,
-	"名单": true, "条件": true, "条例": true, "期间": true, "所以": true, "所有": true, "起来": true,
-	"成为": true, "成立": true, "只有": true, "只要": true, "只能": true, "把握": true, "分析": true,
-	"分别": true, "道路": true, "头脑": true, "件事": false, "码事": true, "方向": true, "方式": true,
-	"方法": true, "方案": true, "面积": true, "位置": true, "场所": true, "口号": true, "支持": true,
-	"周边": true, "周围": true, "点儿": false, "层次": true, "级别": true,
-	"家庭": true, "家长": true, "段落": true, "声音": true, "步骤": true, "步伐": true,
+// countLists holds the word lists and character sets of the count rules.
+type countLists struct {
+	notCounts      map[string]bool // data/count_not_counts.txt
+	unitCollisions map[string]bool // data/count_unit_collisions.txt
+	caseNouns      []string        // data/count_case_nouns.txt
+	sessionWords   []string        // data/count_session_words.txt
+	approxBefore   []approxWord    // data/count_approx.txt, side before
+	approxAfter    []approxWord    // data/count_approx.txt, side after
+	chars          map[string]string
+	durations      map[string]bool // data/count_duration_units.txt, after the numeral
+	durationsGe    []string        // data/count_duration_units.txt, after 个
+	termWords      []string        // data/count_term_words.txt
+	phaseWords     []string        // data/count_phase_words.txt
+	articleUnits   map[string]bool // data/count_article_units.txt
+	places         *lexicon[bool]  // data/count_numeral_places.txt
 }
 
-// eventCases are nouns after 一起 that make it a count of cases.
-var eventCases = []string{"案", "事", "交通", "火灾", "车祸", "重大", "特大", "严重", "恶性", "刑事", "命案", "纠纷", "爆炸", "袭击", "诈骗", "盗窃", "抢劫", "杀人"}
+var countData = sync.OnceValue(func() *countLists {
+	l := &countLists{notCounts: map[string]bool{}, unitCollisions: map[string]bool{}, chars: map[string]string{},
+		durations: map[string]bool{}, articleUnits: map[string]bool{}, places: newLexicon[bool]()}
+	readWordList(countDurationUnitsData, func(f []string) {
+		if len(f) == 2 && f[1] == "个" {
+			l.durationsGe = append(l.durationsGe, f[0])
+		} else {
+			l.durations[f[0]] = true
+		}
+	})
+	readWordList(countTermWordsData, func(f []string) { l.termWords = append(l.termWords, f[0]) })
+	readWordList(countPhaseWordsData, func(f []string) { l.phaseWords = append(l.phaseWords, f[0]) })
+	readWordList(countArticleUnitsData, func(f []string) { l.articleUnits[f[0]] = true })
+	readWordList(countNumeralPlacesData, func(f []string) { l.places.Add(f[0], true) })
+	readWordList(countNotCountsData, func(f []string) { l.notCounts[f[0]] = true })
+	readWordList(countUnitCollisionsData, func(f []string) { l.unitCollisions[f[0]] = true })
+	readWordList(countCaseNounsData, func(f []string) { l.caseNouns = append(l.caseNouns, f[0]) })
+	readWordList(countSessionWordsData, func(f []string) { l.sessionWords = append(l.sessionWords, f[0]) })
+	readWordList(countApproxData, func(f []string) {
+		if len(f) != 3 {
+			panic("data/count_approx.txt: want word, side, approx: " + strings.Join(f, " "))
+		}
+		w := approxWord{word: []rune(f[0]), approx: f[2]}
+		if f[1] == "before" {
+			l.approxBefore = append(l.approxBefore, w)
+		} else {
+			l.approxAfter = append(l.approxAfter, w)
+		}
+	})
+	readWordList(countCharsData, func(f []string) {
+		if len(f) == 2 {
+			l.chars[f[0]] = f[1]
+		}
+	})
+	return l
+})
 
-// ordinalHeads are measure words after 首 that make it the ordinal
-// "first" (首次, 首批, 首届).
-const ordinalHeads = "次批届位家个期轮场座部架台艘件项例笔条辆"
+// countCharSets returns the character sets of data/count_chars.txt by name.
+func countCharSets() map[string]string { return countData().chars }
+
+// countCand is a candidate count: a numeral and the measure word after it.
+type countCand struct {
+	text   []rune
+	start  int // first rune of the numeral
+	numEnd int // end of the numeral
+	num    numeral
+	un     int    // runes of the measure word, 0 when there is none
+	class  string // class of the measure word
+	people bool   // 人 taken as the measure word after an estimate
+}
+
+// unitRunes returns the measure word as written.
+func (c *countCand) unitRunes() []rune { return c.text[c.numEnd : c.numEnd+c.un] }
+
+// word returns numeral and measure word as written. (It is made where it
+// is used, so that the string stays on the stack.)
+func (c *countCand) word() []rune { return c.text[c.start : c.numEnd+c.un] }
+
+// unitIs reports whether the measure word is the one rune r.
+func (c *countCand) unitIs(r rune) bool { return c.un == 1 && c.text[c.numEnd] == r }
+
+// after returns the rune at numEnd+k, or 0 outside the text.
+func (c *countCand) after(k int) rune {
+	if j := c.numEnd + k; j < len(c.text) {
+		return c.text[j]
+	}
+	return 0
+}
+
+// countRules decide each candidate, in order; the first that holds decides.
+var countRules = newRuleTable("count",
+	rule[countCand]{"count.after_latin_letter", "a numeral right after a Latin letter belongs to a code or model name (G20, A3纸)", Reject,
+		func(c *countCand) bool {
+			p := c.before()
+			return p >= 'A' && p <= 'Z' || p >= 'a' && p <= 'z'
+		}},
+	rule[countCand]{"count.yi_in_word", "一 after 统, 唯, 同, 单, 之, 万 … is part of the word before (统一, 唯一, 之一, 万一)", Reject,
+		func(c *countCand) bool {
+			return c.text[c.start] == '一' && c.start > 0 && strings.ContainsRune(countCharSets()["yi_word_before"], c.text[c.start-1])
+		}},
+	rule[countCand]{"count.shu_in_word", "数 after 多, 少, 无, 半 or 大 is part of the word before (多数人, 少数地区, 无数次)", Reject,
+		func(c *countCand) bool {
+			return c.text[c.start] == '数' && c.start > 0 && strings.ContainsRune(countCharSets()["shu_word_before"], c.text[c.start-1])
+		}},
+	rule[countCand]{"count.spelled_digits", "Chinese digits read one by one are a year or a code, not a count (一九九七, 二〇二一)", Reject,
+		func(c *countCand) bool { return c.num.Spelled }},
+	rule[countCand]{"count.phone_number", "eleven or more digits, or digits joined by a dash, are a phone, ID or account number (13812345678)", Reject,
+		func(c *countCand) bool { return c.num.Digits && phoneLike(c.text, c.start, c.numEnd) }},
+	rule[countCand]{"count.percent", "a percentage is a count with unit % (增长30%, 百分之三十, １２．５％)", Accept,
+		func(c *countCand) bool { return c.num.Percent }},
+	rule[countCand]{"count.no_measure_word", "a numeral without a measure word after it counts nothing (十三亿人民, 300人参加)", Reject,
+		func(c *countCand) bool { return c.un == 0 }},
+	rule[countCand]{"count.unit_starts_word", "a one-rune measure word that begins a word of data/count_unit_collisions.txt belongs to that word (一代表团, 三方面, 一部分)", Reject,
+		func(c *countCand) bool {
+			j := c.numEnd
+			return c.un == 1 && j+2 <= len(c.text) && countData().unitCollisions[string(c.text[j:j+2])]
+		}},
+	rule[countCand]{"count.other_word", "numeral and measure word, or with the rune after, forming a word of data/count_not_counts.txt are that word (十分, 一度, 一口气; 一起 unless a case noun follows: 一起交通事故)", Reject,
+		func(c *countCand) bool {
+			l := countData()
+			w := string(c.word())
+			if end := c.numEnd + c.un; end < len(c.text) && l.notCounts[string(c.text[c.start:end+1])] {
+				return true // 一口气: the word runs one rune past the measure word
+			}
+			if !l.notCounts[w] {
+				return false
+			}
+			return w != "一起" || !followedBy(c.text, c.numEnd+c.un, l.caseNouns)
+		}},
+	rule[countCand]{"count.yi_xing", "一 + measure word + 性 is an adjective (一次性)", Reject,
+		func(c *countCand) bool { return c.text[c.start] == '一' && c.after(c.un) == '性' }},
+	rule[countCand]{"count.indefinite_yi", "一个 is the indefinite article and 一级 an adjective (这是一个问题, 一级文物)", Reject,
+		func(c *countCand) bool {
+			w := string(c.word())
+			return w == "一个" || w == "一级"
+		}},
+	rule[countCand]{"count.magnitude_word", "百, 千 or 万 alone before 年 or 分 make a word (百年大计, 千年古城, 百分)", Reject,
+		func(c *countCand) bool {
+			r := c.text[c.start]
+			return !c.num.Digits && !c.num.Ordinal && c.numEnd-c.start == 1 && (r == '百' || r == '千' || r == '万') && (c.after(0) == '年' || c.after(0) == '分')
+		}},
+	rule[countCand]{"count.decade", "a numeral + 年代 is a decade (80年代, 二十世纪九十年代)", Reject,
+		func(c *countCand) bool { return c.after(0) == '年' && c.after(1) == '代' }},
+	rule[countCand]{"count.session_number", "numeral + 次 between a congress and 会议 or 全会 is a session number (人大六次会议, 十四届三次全会)", Reject,
+		func(c *countCand) bool { return !c.num.Ordinal && sessionOrdinal(c.text, c.start, c.numEnd, c.un) }},
+	rule[countCand]{"count.formula_ge", "numeral + 个 + a Chinese digit is a formula (五个一, 六个一百), not 两个百分点", Reject,
+		func(c *countCand) bool {
+			return !c.num.Ordinal && c.unitIs('个') && c.numEnd+1 < len(c.text) && isFormulaDigit(c.text, c.numEnd+1)
+		}},
+	rule[countCand]{"count.clock_time", "digits + 点 + digits are a clock time (10点30)", Reject,
+		func(c *countCand) bool { return c.num.Digits && c.unitIs('点') && isDigitRune(c.after(1)) }},
+	rule[countCand]{"count.ordinal", "第 + numeral + measure word is an ordinal, no count (第三次, 第十四届, 第三位)", Reject,
+		func(c *countCand) bool { return c.num.Ordinal }},
+	rule[countCand]{"count.place_name", "a division name of data/count_numeral_places.txt that opens with the count and runs past it is a place (六盘水, 三门峡市, 七台河)", Reject,
+		func(c *countCand) bool {
+			n, _ := countData().places.Longest(c.text, c.start)
+			return n > c.numEnd+c.un-c.start
+		}},
+	rule[countCand]{"count.duration", "numeral + a time unit of data/count_duration_units.txt is a duration, a time (三年行动, 半个月, 40周年)", Reject,
+		func(c *countCand) bool {
+			l := countData()
+			if l.durations[string(c.unitRunes())] {
+				return true
+			}
+			return c.unitIs('个') && followedBy(c.text, c.numEnd+1, l.durationsGe)
+		}},
+	rule[countCand]{"count.term_number", "numeral + 届 before a congress, committee or session is a term, no count (十四届人大, 省委八届八次全会, 十九届四中全会)", Reject,
+		func(c *countCand) bool {
+			if !c.unitIs('届') {
+				return false
+			}
+			if _, ok := cnDigit(c.after(1)); ok {
+				return true
+			}
+			return followedBy(c.text, c.numEnd+1, countData().termWords)
+		}},
+	rule[countCand]{"count.phase", "numeral + 期 before 工程, 项目 or 建设 is a project phase, no count (二期工程, 一期项目, 六期建设)", Reject,
+		func(c *countCand) bool {
+			return c.unitIs('期') && followedBy(c.text, c.numEnd+1, countData().phaseWords)
+		}},
+	rule[countCand]{"count.rank", "前 + numeral + 名 or 位 is a rank, no count (进入全国前5名, 居前十位)", Reject,
+		func(c *countCand) bool { return c.before() == '前' && (c.unitIs('名') || c.unitIs('位')) }},
+	rule[countCand]{"count.indefinite_article", "一 + a measure word of data/count_article_units.txt is the indefinite article (培育一批企业, 出台一系列政策, 新一轮改革, 一种新模式), but 翻一番 counts", Reject,
+		func(c *countCand) bool {
+			if c.text[c.start] != '一' || c.numEnd-c.start != 1 || !countData().articleUnits[string(c.unitRunes())] {
+				return false
+			}
+			return !(c.unitIs('番') && c.before() == '翻')
+		}},
+	rule[countCand]{"count.quoted_name", "a count opening a short quoted phrase is part of a name or formula (“三个高地”, “两个责任”, “六项机制”)", Reject,
+		func(c *countCand) bool { return c.before() == '“' && quoteClosesWithin(c.text, c.numEnd+c.un, 8) }},
+	rule[countCand]{"count.magnitude_grade", "a bare magnitude + 级 is a grade, no count (千亿级产业集群, 千万级机场)", Reject,
+		func(c *countCand) bool { return c.unitIs('级') && bareMagnitudeWord(c.text[c.start:c.numEnd]) }},
+	rule[countCand]{"count.er_ordinal", "二 alone before a measure word of items or events is an ordinal (二级市场, 二轮延包); a count says 两 (两轮)", Reject,
+		func(c *countCand) bool {
+			return c.numEnd-c.start == 1 && c.text[c.start] == '二' && (c.class == "item" || c.class == "event")
+		}},
+	rule[countCand]{"count.number_label", "numeral + 号 numbers a thing, no count (地铁1号线, 一号文件, 3号楼)", Reject,
+		func(c *countCand) bool { return c.unitIs('号') }},
+	rule[countCand]{"count.one_by_one", "一 + measure word repeated (一件一件, 一步一步) means one by one, no count", Reject,
+		func(c *countCand) bool {
+			if c.text[c.start] != '一' || c.numEnd-c.start != 1 {
+				return false
+			}
+			u := c.unitRunes()
+			next := c.after(c.un) == '一' && runesAt(c.text, c.numEnd+c.un+1, u)
+			prev := c.start > len(u) && c.text[c.start-len(u)-1] == '一' && runesAt(c.text, c.start-len(u), u)
+			return next || prev
+		}},
+	rule[countCand]{"count.unit_label", "a bare 万 or 亿 + unit standing alone, as a table heading or a unit in brackets, labels a column (| 万吨 |, 数量（万吨）)", Reject,
+		func(c *countCand) bool { return bareMagnitudeCand(c) && unitLabel(c.text, c.start, c.numEnd+c.un) }},
+	rule[countCand]{"count.kilo_unit_word", "千 alone before 瓦, 克 or 米 is the prefix of the unit, no count (每千瓦时)", Reject,
+		func(c *countCand) bool {
+			return c.numEnd-c.start == 1 && c.text[c.start] == '千' && strings.ContainsRune(countCharSets()["qian_unit_after"], c.after(0))
+		}},
+	rule[countCand]{"count.measure_word", "a numeral followed by a measure word of data/count_units.txt is a count (213件, 两三个, 3000万元)", Accept,
+		func(c *countCand) bool { return true }},
+)
+
+// before returns the rune before the numeral, or 0.
+func (c *countCand) before() rune {
+	if c.start > 0 {
+		return c.text[c.start-1]
+	}
+	return 0
+}
+
+// Rules of the count stage applied in code, reported as they apply.
+var (
+	ruleCountFixedWord = registerRule("count", "count.fixed_word",
+		"a word of data/count_fixed_words.txt is skipped whole: slogans, formulas and idioms with numerals (四个意识, 三会一课, 千方百计, 进一步)", Reject)
+	ruleCountFirstOrdinal = registerRule("count", "count.first_ordinal",
+		"首 + a measure word of ordinal_heads is the ordinal first, no count (首次, 首批, 首届)", Reject)
+	ruleCountShouTitle = registerRule("count", "count.shou_after_title",
+		"首 after a numeral, 元 or 党 is no ordinal: 元首 and 党首 are heads (元首届时出席)", Reject)
+	ruleCountPeople = registerRule("count", "count.people_after_estimate",
+		"人 after an estimated figure counts people, though 人 is no measure word (近千人, 约200人)", Adjust)
+	ruleCountReduplicated = registerRule("count", "count.reduplicated_unit",
+		"a doubled one-rune measure word is part of the count (一条条, 一对对)", Adjust)
+	ruleCountPercentagePoint = registerRule("count", "count.percentage_point",
+		"个百分点 is one measure word, unit 百分点, inside the count (提高1.8个百分点)", Adjust)
+	ruleCountHaoJi = registerRule("count", "count.hao_ji",
+		"好 or 少数 before 几 belong to the count (好几个, 少数几个)", Adjust)
+	ruleCountApproxBefore = registerRule("count", "count.approx_before",
+		"an approximation word before the numeral sets approx and stays outside the span (约200名 about, 近千名 under, 逾万名 over)", Adjust)
+	ruleCountApproxAfter = registerRule("count", "count.approx_after",
+		"an approximation word after the count sets approx and stays outside the span (50岁左右 about, 5000元以上 over, 100元以下 under)", Adjust)
+	ruleCountRecent = registerRule("count", "count.recent_not_nearly",
+		"近 after 最, 附, 邻, 靠 or 就 means recent or near, not nearly (最近3次, 附近5公里)", Adjust)
+	ruleCountRangeAbout = registerRule("count", "count.range_about",
+		"a range of two figures is approximate, approx about (两三个, 三五天)", Adjust)
+	ruleCountObjectAfter = registerRule("count", "count.object_after",
+		"the counted object is the noun right after the measure word, with a second noun or verb ending the phrase (3次集体学习)", Adjust)
+	ruleCountObjectBefore = registerRule("count", "count.object_before",
+		"else it is the noun (or, for a verbal measure word, the verb) right before the numeral (调研12次, 书籍30余本)", Adjust)
+)
 
 type countHit struct {
 	start, end int // span of numeral and measure word
 	numEnd     int // end of the numeral
-	num        Numeral
+	num        numeral
 	unit       string
 	class      string
 	percent    bool
 }
 
-// scanCounts finds counts in text, skipping the spans in skip (times,
-// sorted by start).
-func scanCounts(text []rune, skip [][2]int) []countHit {
+// scanCounts finds the counts of d's text, skipping the spans in skip
+// (times, sorted by start), and reports its decisions to d's trace.
+func scanCounts(d *Document, skip [][2]int) []countHit {
+	text := d.runes
 	units := countUnits()
-	slogans := countSlogans()
+	fixed := countFixedWords()
 	var out []countHit
+	// c is the candidate, one variable for the whole scan: the rule table
+	// takes its address.
+	var c countCand
 	sk := 0
 	for i := 0; i < len(text); i++ {
 		for sk < len(skip) && skip[sk][1] <= i {
@@ -116,99 +382,153 @@ func scanCounts(text []rune, skip [][2]int) []countHit {
 			continue
 		}
 		r := text[i]
-		if r < 1<<16 && sloganFirst[r>>6]&(1<<(uint(r)&63)) != 0 {
-			if n, _ := slogans.Longest(text, i); n > 0 {
+		if r < 1<<16 && fixedFirst[r>>6]&(1<<(uint(r)&63)) != 0 {
+			if n, _ := fixed.Longest(text, i); n > 0 {
+				d.traceRule(ruleCountFixedWord, Reject, i, i+n)
 				i += n - 1
 				continue
 			}
 		}
 		if r == '首' {
-			if h, ok := ordinalFirst(text, i, units); ok {
-				out = append(out, h)
-				i = h.end - 1
+			if end := ordinalFirst(d, i, units); end > i {
+				i = end - 1
 			}
 			continue
 		}
-		if !numeralStart(r) && r != '百' {
-			continue
+		if !numeralStart(r) && r != '百' || i > 0 && continuesNumber(text[i-1]) {
+			continue // no numeral starts inside another
 		}
-		if i > 0 {
-			p := text[i-1]
-			if IsNumeralRune(p) || isDecimalPoint(p) || p == ',' || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') || p == '第' {
-				continue
-			}
-		}
-		if r == '一' && i > 0 && strings.ContainsRune("统唯同单专划逐之均归万", text[i-1]) {
-			continue // 统一, 唯一, 之一: 一 belongs to the word before
-		}
-		num, n := ParseNumeral(text, i)
+		num, n := readNumeral(text, i)
 		if n == 0 {
 			continue
 		}
-		j := i + n
-		if num.Spelled || num.Digits && phoneLike(text, i, j) {
-			i = j - 1
-			continue
+		c = countCand{text: text, start: i, numEnd: i + n, num: num}
+		c.un, c.class = units.Longest(text, c.numEnd)
+		if c.un == 0 && c.after(0) == '人' && approxBefore(text, i) != "" {
+			c.un, c.class, c.people = 1, "item", true
 		}
-		if num.Percent {
-			out = append(out, countHit{start: i, end: j, numEnd: j, num: num, unit: "%", percent: true})
-			i = j - 1
-			continue
+		h, ok, next := decideCount(d, &c)
+		if ok {
+			out = append(out, h)
 		}
-		un, class := units.Longest(text, j)
-		if un == 0 && j < len(text) && text[j] == '人' && approxBefore(text, i) != "" {
-			// 近千人, 约200人: 人 is a noun, but after an estimate the
-			// figure counts people.
-			un, class = 1, "item"
-		}
-		if un == 0 {
-			continue
-		}
-		if un == 1 && j+2 <= len(text) && unitCollisions[string(text[j:j+2])] {
-			continue
-		}
-		word := string(text[i : j+un])
-		if notCounts[word] {
-			if word != "一起" || !followedBy(text, j+un, eventCases) {
-				continue
-			}
-		}
-		if strings.HasPrefix(word, "一") && j+un < len(text) && (text[j+un] == '性') {
-			continue // 一次性
-		}
-		if word == "一个" || word == "一级" {
-			continue // the indefinite article 一个; 一级 as an adjective
-		}
-		if !num.Digits && !num.Ordinal && n == 1 && (r == '百' || r == '千' || r == '万') && (text[j] == '年' || text[j] == '分') {
-			continue // 百年大计, 千年古城, 百分点
-		}
-		if text[j] == '年' && j+1 < len(text) && text[j+1] == '代' {
-			continue // 80年代: a decade
-		}
-		if !num.Ordinal && sessionOrdinal(text, i, j, un) {
-			i = j + un - 1
-			continue
-		}
-		if !num.Ordinal && un == 1 && text[j] == '个' && j+1 < len(text) && isFormulaDigit(text, j+1) {
-			continue // 五个一: a formula, not a count
-		}
-		if num.Digits && un == 1 && text[j] == '点' && j+1 < len(text) && IsDigit(text[j+1]) {
-			continue // 10点30: a clock time
-		}
-		end := j + un
-		if un == 1 && end < len(text) && text[end] == text[j] {
-			end++ // 一条条, 一对对: a reduplicated measure word
-		}
-		start := i
-		if r == '几' && i > 0 && text[i-1] == '好' {
-			start = i - 1 // 好几个
-		} else if r == '几' && i > 1 && text[i-2] == '少' && text[i-1] == '数' {
-			start = i - 2 // 少数几个
-		}
-		out = append(out, countHit{start: start, end: end, numEnd: j, num: num, unit: string(text[j : j+un]), class: class})
-		i = end - 1
+		i = next
 	}
 	return out
+}
+
+// continuesNumber reports whether a numeral after p would continue a
+// number already read (digits, a decimal point, a thousands comma, 第).
+func continuesNumber(p rune) bool {
+	return numeralRune(p) || isDecimalPoint(p) || p == ',' || p == '第'
+}
+
+// decideCount runs countRules on c and returns the count it makes (ok
+// false when rejected) and the index the scan resumes after.
+func decideCount(d *Document, c *countCand) (countHit, bool, int) {
+	i, j := c.start, c.numEnd
+	span := j + c.un
+	if c.num.Percent || c.un == 0 {
+		span = j
+	}
+	if d.trace != nil {
+		c.num.rules.each(func(name string) { d.traceRule(name, Adjust, i, j) })
+	}
+	r := countRules.decide(d, c, i, span)
+	switch r.name {
+	case "count.spelled_digits", "count.phone_number":
+		return countHit{}, false, j - 1
+	case "count.session_number":
+		return countHit{}, false, j + c.un - 1
+	case "count.percent":
+		return countHit{start: i, end: j, numEnd: j, num: c.num, unit: "%", percent: true}, true, j - 1
+	}
+	if r.verdict != Accept {
+		return countHit{}, false, i
+	}
+	if c.people {
+		d.traceRule(ruleCountPeople, Adjust, i, span)
+	}
+	text := c.text
+	end := span
+	if c.un == 1 && end < len(text) && text[end] == text[j] {
+		end++ // 一条条, 一对对: a reduplicated measure word
+		d.traceRule(ruleCountReduplicated, Adjust, i, end)
+	}
+	start := i
+	if text[i] == '几' && i > 0 && text[i-1] == '好' {
+		start = i - 1 // 好几个
+		d.traceRule(ruleCountHaoJi, Adjust, start, end)
+	} else if text[i] == '几' && i > 1 && text[i-2] == '少' && text[i-1] == '数' {
+		start = i - 2 // 少数几个
+		d.traceRule(ruleCountHaoJi, Adjust, start, end)
+	}
+	unit := string(text[j : j+c.un])
+	if unit == "个百分点" {
+		unit = "百分点"
+		d.traceRule(ruleCountPercentagePoint, Adjust, start, end)
+	}
+	return countHit{start: start, end: end, numEnd: j, num: c.num, unit: unit, class: c.class}, true, end - 1
+}
+
+// bareMagnitudeCand reports whether the numeral of c is 万 or 亿 alone.
+func bareMagnitudeCand(c *countCand) bool {
+	return c.numEnd-c.start == 1 && (c.text[c.start] == '万' || c.text[c.start] == '亿')
+}
+
+// unitLabel reports whether text[start:end] stands alone as a label: in a
+// table cell (| or <br> around it), in brackets after a heading word
+// (数量（万吨）), or as a line of its own.
+func unitLabel(text []rune, start, end int) bool {
+	p := start - 1
+	for p >= 0 && (text[p] == ' ' || text[p] == '\u3000') {
+		p--
+	}
+	n := end
+	for n < len(text) && (text[n] == ' ' || text[n] == '\u3000') {
+		n++
+	}
+	opens := p < 0 || strings.ContainsRune("|>（(\n", text[p])
+	closes := n >= len(text) || strings.ContainsRune("|<）)\n", text[n])
+	if !closes && n == end {
+		// A compound unit written on, up to three runes (亿千瓦小时 |).
+		for n < len(text) && n < end+3 && unicode.Is(unicode.Han, text[n]) {
+			n++
+		}
+		for n < len(text) && (text[n] == ' ' || text[n] == '\u3000') {
+			n++
+		}
+		closes = n < len(text) && strings.ContainsRune("|<）)\n", text[n])
+	}
+	if opens && closes {
+		return true
+	}
+	// A unit between spaces before a figure: 天然气 亿立方米 500.
+	return p < start-1 && n > end && n < len(text) && isDigitRune(text[n])
+}
+
+// quoteClosesWithin reports whether a ” follows text[i] within max runes,
+// with no other punctuation before it.
+func quoteClosesWithin(text []rune, i, max int) bool {
+	for k := i; k < len(text) && k <= i+max; k++ {
+		switch r := text[k]; {
+		case r == '”':
+			return true
+		case unicode.IsPunct(r) || unicode.IsSpace(r):
+			return false
+		}
+	}
+	return false
+}
+
+// bareMagnitudeWord reports whether w is written with powers of ten only
+// (千亿, 千万, 百亿, 万).
+func bareMagnitudeWord(w []rune) bool {
+	for _, r := range w {
+		if !isUnit(r) {
+			return false
+		}
+	}
+	return len(w) > 0
 }
 
 // isFormulaDigit reports whether text[i] is a Chinese digit that makes
@@ -220,6 +540,7 @@ func isFormulaDigit(text []rune, i int) bool {
 	return !followedBy(text, i, []string{"一百分点"}) && !(i+1 < len(text) && (text[i+1] == '个' || text[i+1] == '万' || text[i+1] == '亿'))
 }
 
+// followedBy reports whether one of words starts at text[i].
 func followedBy(text []rune, i int, words []string) bool {
 	for _, w := range words {
 		k := i
@@ -238,20 +559,23 @@ func followedBy(text []rune, i int, words []string) bool {
 	return false
 }
 
-// ordinalFirst reads 首 + measure word (首次, 首批) as the ordinal first.
-func ordinalFirst(text []rune, i int, units *Lexicon[string]) (countHit, bool) {
-	if i+1 >= len(text) || !strings.ContainsRune(ordinalHeads, text[i+1]) {
-		return countHit{}, false
+// ordinalFirst reads 首 + measure word (首次, 首批) as the ordinal first,
+// which is no count, and returns where it ends (i when it is none).
+func ordinalFirst(d *Document, i int, units *lexicon[string]) int {
+	text := d.runes
+	if i+1 >= len(text) || !strings.ContainsRune(countCharSets()["ordinal_heads"], text[i+1]) {
+		return i
 	}
-	if i > 0 && (IsNumeralRune(text[i-1]) || text[i-1] == '元' || text[i-1] == '党') {
-		return countHit{}, false
-	}
-	un, class := units.Longest(text, i+1)
+	un, _ := units.Longest(text, i+1)
 	if un == 0 {
-		return countHit{}, false
+		return i
 	}
-	num := Numeral{Value: 1, Lo: 1, Hi: 1, Approx: ApproxExact, Ordinal: true}
-	return countHit{start: i, end: i + 1 + un, numEnd: i + 1, num: num, unit: string(text[i+1 : i+1+un]), class: class}, true
+	if i > 0 && (numeralRune(text[i-1]) || strings.ContainsRune(countCharSets()["title_before_shou"], text[i-1])) {
+		d.traceRule(ruleCountShouTitle, Reject, i, i+1+un)
+		return i
+	}
+	d.traceRule(ruleCountFirstOrdinal, Reject, i, i+1+un)
+	return i + 1 + un
 }
 
 // sessionOrdinal reports whether text[i:j+un] is the session number of a
@@ -260,24 +584,22 @@ func sessionOrdinal(text []rune, i, j, un int) bool {
 	if un != 1 || text[j] != '次' {
 		return false
 	}
-	after := j + 1
-	if !followedBy(text, after, []string{"会议", "全会", "全体会议", "常委会", "主任会议", "党代会", "代表大会"}) {
+	if !followedBy(text, j+1, countData().sessionWords) {
 		return false
 	}
 	if i == 0 {
 		return false
 	}
-	p := text[i-1]
-	return p == '届' || p == '大' || p == '会'
+	return strings.ContainsRune(countCharSets()["session_before"], text[i-1])
 }
 
 // phoneLike reports whether the digits text[i:j] look like a phone, ID or
-// account number rather than a quantity (7 or more digits with no
+// account number rather than a quantity (11 or more digits with no
 // separator, or joined by dashes).
 func phoneLike(text []rune, i, j int) bool {
 	digits := 0
 	for k := i; k < j; k++ {
-		if IsDigit(text[k]) {
+		if isDigitRune(text[k]) {
 			digits++
 		} else {
 			break
@@ -286,102 +608,113 @@ func phoneLike(text []rune, i, j int) bool {
 	if digits >= 11 {
 		return true
 	}
-	if j < len(text) && (text[j] == '-' || text[j] == '－') && j+1 < len(text) && IsDigit(text[j+1]) {
+	if j < len(text) && (text[j] == '-' || text[j] == '－') && j+1 < len(text) && isDigitRune(text[j+1]) {
 		return true
 	}
 	return false
 }
 
-// approxAround reads approximation words around a count: 约 / 大约 / 近 /
-// 将近 / 逾 / 超过 / 不足 / 不到 before, 左右 / 上下 / 以上 / 多 / 以下 after.
-func approxAround(text []rune, start, end int) string {
-	if a := approxBefore(text, start); a != "" {
-		return a
+// approxAround reads approximation words around a count (see
+// data/count_approx.txt) and returns the approx and the rule that read it.
+// recent is true when a 近 before it means recent (最近3天).
+func approxAround(text []rune, start, end int) (approx, rule string, recent bool) {
+	a, rule := approxBeforeRule(text, start)
+	if a != "" {
+		return a, rule, false
 	}
-	switch {
-	case followedBy(text, end, []string{"左右", "上下", "许"}):
-		return ApproxAbout
-	case followedBy(text, end, []string{"以上", "多"}):
-		return ApproxOver
-	case followedBy(text, end, []string{"以下", "以内"}):
-		return ApproxUnder
+	recent = rule == ruleCountRecent
+	for _, w := range countData().approxAfter {
+		if runesAt(text, end, w.word) {
+			return w.approx, ruleCountApproxAfter, recent
+		}
 	}
-	return ""
+	return "", "", recent
 }
 
 // approxBefore reads an approximation word just before text[start].
 func approxBefore(text []rune, start int) string {
-	before := func(w string) bool {
-		rs := []rune(w)
-		if start < len(rs) {
+	a, _ := approxBeforeRule(text, start)
+	return a
+}
+
+// approxBeforeRule reads an approximation word just before text[start] and
+// returns the approx and the rule that decided ("" when none).
+func approxBeforeRule(text []rune, start int) (string, string) {
+	if start >= 2 && text[start-1] == '近' && strings.ContainsRune(countCharSets()["recent_before_jin"], text[start-2]) {
+		return "", ruleCountRecent // 最近3天: recent, not nearly
+	}
+	for _, w := range countData().approxBefore {
+		if start >= len(w.word) && runesAt(text, start-len(w.word), w.word) {
+			return w.approx, ruleCountApproxBefore
+		}
+	}
+	return "", ""
+}
+
+// runesAt reports whether w is written at text[i].
+func runesAt(text []rune, i int, w []rune) bool {
+	if i < 0 || i+len(w) > len(text) {
+		return false
+	}
+	for k, r := range w {
+		if text[i+k] != r {
 			return false
 		}
-		for k, r := range rs {
-			if text[start-len(rs)+k] != r {
-				return false
-			}
-		}
-		return true
 	}
-	if before("近") && start >= 2 && strings.ContainsRune("最附邻靠就", text[start-2]) {
-		return "" // 最近3天: recent, not nearly
-	}
-	switch {
-	case before("约") || before("大约") || before("大概"):
-		return ApproxAbout
-	case before("近") || before("将近") || before("不足") || before("不到") || before("接近") || before("不满"):
-		return ApproxUnder
-	case before("逾") || before("超过") || before("超") || before("多达") || before("高达"):
-		return ApproxOver
-	}
-	return ""
+	return true
 }
 
 // countObject finds the counted thing: the noun after the measure word,
 // else (for verbal measure words or none after) the word before the
-// numeral.
-func countObject(tokens []segment.Token, h countHit) string {
+// numeral. It returns the object and the rule that found it.
+func countObject(tokens []segment.Token, h countHit) (string, string) {
 	if len(tokens) == 0 {
-		return ""
+		return "", ""
 	}
 	k := sort.Search(len(tokens), func(x int) bool { return tokens[x].Start >= h.end })
 	nounish := func(p string) bool {
 		return strings.HasPrefix(p, "n") && p != "nr" || p == "vn" || p == "j"
 	}
-	if h.class != "event" || (k < len(tokens) && nounish(tokens[k].Pos) && tokens[k].Start == h.end) {
-		if k < len(tokens) && tokens[k].Start == h.end && nounish(tokens[k].Pos) {
-			obj := tokens[k].Text
-			// 集体学习, 党史书籍: a second word ending the phrase.
-			if k+1 < len(tokens) && (strings.HasPrefix(tokens[k+1].Pos, "n") || tokens[k+1].Pos == "v" || tokens[k+1].Pos == "vn") &&
-				(k+2 >= len(tokens) || tokens[k+2].Pos == "x" || tokens[k+2].Pos == "w" || tokens[k+2].Pos == "u" || tokens[k+2].Pos == "c") {
-				obj += tokens[k+1].Text
-			}
-			return obj
+	if k < len(tokens) && tokens[k].Start == h.end && nounish(tokens[k].Pos) {
+		obj := tokens[k].Text
+		// 集体学习, 党史书籍: a second word ending the phrase.
+		if k+1 < len(tokens) && (strings.HasPrefix(tokens[k+1].Pos, "n") || tokens[k+1].Pos == "v" || tokens[k+1].Pos == "vn") &&
+			(k+2 >= len(tokens) || tokens[k+2].Pos == "x" || tokens[k+2].Pos == "w" || tokens[k+2].Pos == "u" || tokens[k+2].Pos == "c") {
+			obj += tokens[k+1].Text
 		}
+		return obj, ruleCountObjectAfter
 	}
 	// The word before the numeral: 调研12次, 书籍30余本.
 	b := sort.Search(len(tokens), func(x int) bool { return tokens[x].End > h.start }) - 1
 	if b >= 0 && tokens[b].End == h.start {
 		p := tokens[b].Pos
 		if nounish(p) || h.class == "event" && (p == "v" || p == "vn") {
-			return tokens[b].Text
+			return tokens[b].Text, ruleCountObjectBefore
 		}
 	}
-	return ""
+	return "", ""
 }
 
-func countMention(text []rune, h countHit) Mention {
+// countMention makes the mention of a count, reporting the rules that set
+// its approximation to d's trace.
+func countMention(d *Document, h countHit) Mention {
 	m := Mention{Type: TypeCount, Start: h.start, End: h.end, Unit: h.unit}
 	v := h.num.Value
 	if !math.IsInf(v, 0) && !math.IsNaN(v) {
 		m.Value = v
 	}
 	approx := h.num.Approx
-	if a := approxAround(text, h.start, h.end); a != "" && approx == ApproxExact {
+	a, rule, recent := approxAround(d.runes, h.start, h.end)
+	if recent {
+		d.traceRule(ruleCountRecent, Adjust, h.start, h.end)
+	}
+	if a != "" && approx == ApproxExact {
 		approx = a
+		d.traceRule(rule, Adjust, h.start, h.end)
 	}
 	if h.num.Range && approx == ApproxExact {
 		approx = ApproxAbout // 两三个: one of two figures
+		d.traceRule(ruleCountRangeAbout, Adjust, h.start, h.end)
 	}
 	m.Approx = approx
 	if h.num.Range || h.num.Approx == ApproxAbout && h.num.Hi > h.num.Lo && !math.IsInf(h.num.Hi, 0) {
@@ -399,36 +732,26 @@ func countMention(text []rune, h countHit) Mention {
 	return m
 }
 
-func init() {
-	register(stage{order: 20, name: "count", types: []string{TypeCount}, run: func(d *Document) {
-		var skip [][2]int
-		switch {
-		case d.Wants(TypeTime):
-			for k := range d.Mentions {
-				if m := &d.Mentions[k]; m.Type == TypeTime {
-					skip = append(skip, [2]int{m.Start, m.End})
-				}
+// runCounts is the count stage; it keeps out of the time spans.
+func runCounts(d *Document) {
+	spans := d.timeSpans()
+	skip := make([][2]int, len(spans))
+	for k, s := range spans {
+		skip[k] = [2]int{s.start, s.end}
+	}
+	hits := scanCounts(d, skip)
+	if len(hits) == 0 {
+		return
+	}
+	tk := d.Tokens()
+	for _, h := range hits {
+		m := countMention(d, h)
+		if !h.percent {
+			var rule string
+			if m.Object, rule = countObject(tk, h); rule != "" {
+				d.traceRule(rule, Adjust, h.start, h.end)
 			}
-			sort.Slice(skip, func(a, b int) bool { return skip[a][0] < skip[b][0] })
-		case d.timesDone: // the time stage's spans, without scanning again
-			skip = make([][2]int, len(d.timeSpans))
-			for k, s := range d.timeSpans {
-				skip[k] = [2]int{s.start, s.end}
-			}
-		default:
-			skip = TimeSpans(d.runes)
 		}
-		hits := scanCounts(d.runes, skip)
-		if len(hits) == 0 {
-			return
-		}
-		tk := d.Tokens()
-		for _, h := range hits {
-			m := countMention(d.runes, h)
-			if !h.percent {
-				m.Object = countObject(tk, h)
-			}
-			d.add(m)
-		}
-	}})
+		d.add(m)
+	}
 }

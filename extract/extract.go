@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tongbao/tongbao/segment"
@@ -43,7 +44,8 @@ type Mention struct {
 	End   int    `json:"end"`
 
 	// Value is the normalized value: an ISO 8601 string or a Span for a
-	// time, a number for a count.
+	// time, a number for a count. Read it with TimeValue, TimeSpan or
+	// Number.
 	Value any `json:"value,omitempty"`
 	// Kind refines the type: point|span|relative|duration|set for times,
 	// percent|… for counts, book|document|… for books, quoted|formula|
@@ -61,16 +63,61 @@ type Mention struct {
 	Org    string   `json:"org,omitempty"`    // person: organization a title names
 	Role   string   `json:"role,omitempty"`   // person: author|reporter
 
-	Code       *string     `json:"code,omitempty"`  // place: division code
-	Level      string      `json:"level,omitempty"` // place: province|prefecture|county|township|village|other
-	Path       []string    `json:"path,omitempty"`  // place: names from province down
-	Current    *Division   `json:"current,omitempty"`
-	Candidates []Division  `json:"candidates,omitempty"`
-	Expanded   string      `json:"expanded,omitempty"` // org: name with the home place prefixed
-	Canonical  string      `json:"canonical,omitempty"`
-	Category   string      `json:"category,omitempty"`
-	Items      []string    `json:"items,omitempty"` // slogan: parallel items
-	Extra      interface{} `json:"extra,omitempty"`
+	Code       *string    `json:"code,omitempty"`  // place: division code
+	Level      string     `json:"level,omitempty"` // place: province|prefecture|county|township|village|other
+	Path       []string   `json:"path,omitempty"`  // place: names from province down
+	Current    *Division  `json:"current,omitempty"`
+	Candidates []Division `json:"candidates,omitempty"`
+	Expanded   string     `json:"expanded,omitempty"` // org: name with the home place prefixed
+	Canonical  string     `json:"canonical,omitempty"`
+	Category   string     `json:"category,omitempty"`
+	Items      []string   `json:"items,omitempty"` // slogan: parallel items
+}
+
+// TimeValue returns the value of a time that is no span: an ISO 8601 date
+// or time (2021-03-26, 2021-Q1, 2021-03-26T09:00), a duration (P3Y) or a
+// set (XXXX-WXX-1); ok is false for other mentions and for spans.
+func (m *Mention) TimeValue() (v string, ok bool) {
+	if m.Type != TypeTime {
+		return "", false
+	}
+	v, ok = m.Value.(string)
+	return v, ok && v != ""
+}
+
+// TimeSpan returns the value of a time span (3月26日至28日): its start
+// and end; ok is false for other mentions. A span read back from JSON (a
+// map) is converted.
+func (m *Mention) TimeSpan() (s Span, ok bool) {
+	if m.Type != TypeTime {
+		return Span{}, false
+	}
+	switch v := m.Value.(type) {
+	case Span:
+		return v, true
+	case *Span:
+		return *v, v != nil
+	case map[string]any:
+		s.Start, _ = v["start"].(string)
+		s.End, _ = v["end"].(string)
+		return s, s.Start != "" || s.End != ""
+	}
+	return Span{}, false
+}
+
+// Number returns the value of a count (30余本 → 30, 百分之三十 → 30 with
+// Unit %); ok is false for other mentions and counts without a value.
+func (m *Mention) Number() (v float64, ok bool) {
+	if m.Type != TypeCount {
+		return 0, false
+	}
+	switch x := m.Value.(type) {
+	case float64:
+		return x, true
+	case int:
+		return float64(x), true
+	}
+	return 0, false
 }
 
 // Span is the value of a time span.
@@ -115,11 +162,12 @@ type Entity struct {
 	First  int      `json:"first"`
 }
 
-// Home is the county-level place a document is about.
+// Home is the region a document speaks for, at its own level (see meta.go).
 type Home struct {
-	Name string `json:"name"`
-	Code string `json:"code"`
-	From string `json:"from"` // title, byline, or mentions
+	Name  string `json:"name"`
+	Code  string `json:"code,omitempty"`  // none for the country
+	Level string `json:"level,omitempty"` // country, province, prefecture, county, township
+	From  string `json:"from"`            // session, speaker, title, meta, path, sidecar, byline, mentions
 }
 
 // Document is the result of extraction on one text.
@@ -130,6 +178,9 @@ type Document struct {
 	Date     *string        `json:"date"`
 	Byline   *Byline        `json:"byline"`
 	Home     *Home          `json:"home"`
+	Year     *int           `json:"year"`    // see meta.go
+	Speaker  *Speaker       `json:"speaker"` // see meta.go
+	Genre    string         `json:"genre"`   // see meta.go
 	Sections []Section      `json:"sections"`
 	People   []Entity       `json:"people"`
 	Places   []Entity       `json:"places"`
@@ -138,27 +189,12 @@ type Document struct {
 
 	// Text is the input text.
 	Text string `json:"-"`
-
-	runes   []rune
-	tokens  []segment.Token
-	segDone bool
-	seg     *segment.Segmenter
-	types   map[string]bool
-	refDate time.Time // zero when given by no option
-	// placeIdx holds the place stage's mentions by start (see placeAt).
-	placeIdx map[int]Mention
-	// timeSpans holds the spans the time stage found, when timesDone
-	// (other stages keep out of them).
-	timeSpans []timeSpan
-	timesDone bool
-	// orgSpans caches findOrgs (used by the place, org and person stages).
-	orgSpans []orgSpan
-	orgsDone bool
-	// trace receives rule decisions (WithTrace); nil when not tracing.
-	trace func(TraceEvent)
 	// Ref is the reference date used to resolve relative and partial
 	// times, and where it came from.
 	Ref RefDate `json:"-"`
+
+	// The per-document context the stages share (see context.go).
+	*docContext
 }
 
 // RefDate is a document's reference date. Year is 0 when unknown.
@@ -167,31 +203,47 @@ type RefDate struct {
 	From             string // option, meta, dateline, latest_date, year_cue, or ""
 }
 
+// config is what the Options of NewDocument set.
+type config struct {
+	types   map[string]bool // nil: every type
+	id      string
+	meta    map[string]any
+	refDate time.Time // zero when given by no option
+	userSeg *segment.Segmenter
+	// trace receives rule decisions (WithTrace); nil when not tracing.
+	trace func(TraceEvent)
+	// metaOverride holds the sidecar fields (WithMetaOverride).
+	metaOverride map[string]string
+}
+
 // Option configures NewDocument.
-type Option func(*Document)
+type Option func(*config)
 
 // WithTypes restricts extraction to the named mention types (see Types).
 func WithTypes(types ...string) Option {
-	return func(d *Document) {
-		d.types = map[string]bool{}
+	return func(c *config) {
+		c.types = map[string]bool{}
 		for _, t := range types {
-			d.types[t] = true
+			c.types[t] = true
 		}
 	}
 }
 
 // WithID sets the document id copied into the result.
-func WithID(id string) Option { return func(d *Document) { d.ID = id } }
+func WithID(id string) Option { return func(c *config) { c.id = id } }
 
 // WithMeta attaches metadata; a "date" field in it serves as reference date.
-func WithMeta(meta map[string]any) Option { return func(d *Document) { d.Meta = meta } }
+func WithMeta(meta map[string]any) Option { return func(c *config) { c.meta = meta } }
 
 // WithRefDate fixes the reference date for relative and partial times.
-func WithRefDate(t time.Time) Option { return func(d *Document) { d.refDate = t } }
+func WithRefDate(t time.Time) Option { return func(c *config) { c.refDate = t } }
 
-// WithSegmenter sets the segmenter used by extractors that need words
-// (segment.Default() otherwise).
-func WithSegmenter(s *segment.Segmenter) Option { return func(d *Document) { d.seg = s } }
+// WithSegmenter sets the segmenter whose dictionaries the extractors use,
+// for words and for every dictionary lookup (segment.Default() otherwise).
+// The extractors always cut in precise mode, whatever mode s cuts in
+// (they need tokens that do not overlap): a segmenter in search or full mode
+// is used as the precise segmenter with the same dictionaries.
+func WithSegmenter(s *segment.Segmenter) Option { return func(c *config) { c.userSeg = s } }
 
 // CheckTypes returns an error naming any type that is not one of Types.
 func CheckTypes(types []string) error {
@@ -207,44 +259,147 @@ func CheckTypes(types []string) error {
 	return nil
 }
 
-// stage is one step of the extraction pipeline. Stages run in ascending
-// order; a stage may read what earlier stages put in the Document.
+// The pipeline is one table of stages. A stage produces mention types
+// and document fields, and needs what earlier stages produce or what the
+// per-document context computes on first use (the resources: see
+// context.go). The stages that run for a set of wanted types are the
+// closure of needs over the stages that produce them and the document
+// fields every record has (title, date, byline, sections); they run in
+// table order, which is a topological order of needs (TestStageGraph).
+// No stage calls another's run function: what two stages share is a
+// resource of the context.
+//
+//	stage      produces                      needs
+//	structure  title byline sections         -
+//	date       date ref                      time_spans
+//	meta       home year speaker genre       title date
+//	time       time                          time_spans ref
+//	count      count                         time_spans tokens
+//	place      place                         places
+//	org        org                           org_spans places
+//	book       book                          -
+//	person     person                        tokens places org_spans
+//	slogan     slogan                        tokens
+//
+//	resource    computes                                  needs
+//	tokens      precise segmentation (dictionary)         -
+//	time_spans  the time scanner's spans                  -
+//	org_spans   organizations, merged, in text order      tokens gazetteer
+//	places      place mentions by start, entities, home   tokens org_spans ref title byline home gazetteer
+//	gazetteer   the division tables                       -
 type stage struct {
-	order int
-	name  string
-	// types lists the mention types the stage produces; a stage runs when
-	// any of them is wanted, or always when types is empty.
-	types []string
-	run   func(d *Document)
+	name     string
+	produces []string
+	needs    []string
+	run      func(d *Document)
 }
 
-var stages []stage
+// Document fields every record has, whatever types are wanted.
+const (
+	fieldTitle    = "title"
+	fieldDate     = "date"
+	fieldByline   = "byline"
+	fieldSections = "sections"
+	// fieldHome stands for home, year, speaker and genre (meta.go).
+	fieldHome = "home"
+	// fieldRef is d.Ref, the reference date of relative times.
+	fieldRef = "ref"
+)
 
-// register adds a stage to the pipeline; extractor files call it from init.
-func register(s stage) {
-	stages = append(stages, s)
-	sort.SliceStable(stages, func(i, j int) bool { return stages[i].order < stages[j].order })
+// stages is the pipeline, in the order its stages run.
+var stages = []stage{
+	{name: "structure", produces: []string{fieldTitle, fieldByline, fieldSections}, run: extractStructure},
+	{name: "date", produces: []string{fieldDate, fieldRef}, needs: []string{resTimeSpans}, run: runDate},
+	{name: "meta", produces: []string{fieldHome}, needs: []string{fieldTitle, fieldDate}, run: runMeta},
+	{name: "time", produces: []string{TypeTime}, needs: []string{resTimeSpans, fieldRef}, run: runTimes},
+	{name: "count", produces: []string{TypeCount}, needs: []string{resTimeSpans, resTokens}, run: runCounts},
+	{name: "place", produces: []string{TypePlace}, needs: []string{resPlaces}, run: runPlaces},
+	{name: "org", produces: []string{TypeOrg}, needs: []string{resOrgSpans, resPlaces}, run: runOrgs},
+	{name: "book", produces: []string{TypeBook}, run: extractBooks},
+	{name: "person", produces: []string{TypePerson}, needs: []string{resTokens, resPlaces, resOrgSpans}, run: runPersons},
+	{name: "slogan", produces: []string{TypeSlogan}, needs: []string{resTokens}, run: extractSlogans},
 }
 
-// NewDocument runs the extractors on text.
-func NewDocument(text string, opts ...Option) (*Document, error) {
-	d := &Document{Text: text, runes: []rune(text)}
-	for _, o := range opts {
-		o(d)
+// fullPlan is the plan when every type is wanted.
+var fullPlan = sync.OnceValue(func() []*stage { return planFor(nil) })
+
+// plan returns the stages to run, in order, when types are wanted (nil:
+// every type).
+func plan(types map[string]bool) []*stage {
+	if types == nil {
+		return fullPlan()
 	}
-	if d.types != nil {
+	return planFor(types)
+}
+
+func planFor(types map[string]bool) []*stage {
+	want := map[string]bool{fieldTitle: true, fieldDate: true, fieldByline: true, fieldSections: true, fieldHome: true}
+	for _, t := range Types {
+		if types == nil || types[t] {
+			want[t] = true
+		}
+	}
+	var addNeeds func(needs []string)
+	addNeeds = func(needs []string) {
+		for _, n := range needs {
+			if want[n] {
+				continue
+			}
+			want[n] = true
+			if r := resourceNamed(n); r != nil {
+				addNeeds(r.needs)
+			}
+		}
+	}
+	run := make([]bool, len(stages))
+	// Needs point to earlier stages only, so one pass from the end closes
+	// the set.
+	for i := len(stages) - 1; i >= 0; i-- {
+		for _, p := range stages[i].produces {
+			if want[p] {
+				run[i] = true
+				addNeeds(stages[i].needs)
+				break
+			}
+		}
+	}
+	var out []*stage
+	for i := range stages {
+		if run[i] {
+			out = append(out, &stages[i])
+		}
+	}
+	return out
+}
+
+// NewDocument runs the extractors on text: the stages of the pipeline
+// (see stages) that produce the wanted types, and those they need. It
+// returns an error for an unknown type, or when a dictionary or the
+// gazetteer a stage needs cannot be loaded.
+func NewDocument(text string, opts ...Option) (*Document, error) {
+	var cfg config
+	for _, o := range opts {
+		if o != nil {
+			o(&cfg)
+		}
+	}
+	if cfg.types != nil {
 		var ts []string
-		for t := range d.types {
+		for t := range cfg.types {
 			ts = append(ts, t)
 		}
+		sort.Strings(ts)
 		if err := CheckTypes(ts); err != nil {
 			return nil, err
 		}
 	}
-	for _, s := range stages {
-		if d.runs(s) {
-			s.run(d)
+	d := &Document{ID: cfg.id, Meta: cfg.meta, Text: text,
+		docContext: &docContext{config: cfg, runes: []rune(text)}}
+	for _, s := range plan(cfg.types) {
+		if err := d.ensure(s.needs); err != nil {
+			return nil, err
 		}
+		s.run(d)
 	}
 	sortMentions(d.Mentions)
 	// Arrays are [] rather than null when empty, so that every record has
@@ -263,43 +418,15 @@ func NewDocument(text string, opts ...Option) (*Document, error) {
 	return d, nil
 }
 
-func (d *Document) runs(s stage) bool {
-	if len(s.types) == 0 || d.types == nil {
-		return true
-	}
-	for _, t := range s.types {
-		if d.types[t] {
-			return true
-		}
-	}
-	return false
-}
-
-// Wants reports whether mentions of type t are to be extracted.
-func (d *Document) Wants(t string) bool { return d.types == nil || d.types[t] }
+// wants reports whether mentions of type t are to be extracted.
+func (d *Document) wants(t string) bool { return d.types == nil || d.types[t] }
 
 // Runes returns the text as code points (shared; do not modify).
 func (d *Document) Runes() []rune { return d.runes }
 
-// Tokens returns the segmentation of the text, computed once on first use.
-func (d *Document) Tokens() []segment.Token {
-	if !d.segDone {
-		d.segDone = true
-		s := d.seg
-		if s == nil {
-			var err error
-			if s, err = segment.Default(); err != nil {
-				return nil
-			}
-		}
-		d.tokens = s.Cut(d.Text)
-	}
-	return d.tokens
-}
-
 // add appends a mention for runes [start,end) if its type is wanted.
 func (d *Document) add(m Mention) {
-	if !d.Wants(m.Type) || m.Start < 0 || m.End > len(d.runes) || m.Start >= m.End {
+	if !d.wants(m.Type) || m.Start < 0 || m.End > len(d.runes) || m.Start >= m.End {
 		return
 	}
 	m.Text = string(d.runes[m.Start:m.End])

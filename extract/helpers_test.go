@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/tongbao/tongbao/segment"
+)
 
 // wantMention runs the extractors of typ on text and returns the mention
 // whose text is want, after checking that its offsets give its text. When
@@ -61,4 +65,10 @@ func mentionTexts(d *Document, typ string) []string {
 		out = append(out, m.Text)
 	}
 	return out
+}
+
+// stageDoc returns a Document for running stages by hand on text, with
+// its code points and tokens already computed.
+func stageDoc(text string, runes []rune, toks []segment.Token) *Document {
+	return &Document{Text: text, docContext: &docContext{runes: runes, tokens: toks, segDone: true}}
 }

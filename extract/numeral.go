@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// Approximation markers of a Numeral or a count.
+// Approximation markers of a numeral or a count.
 const (
 	ApproxExact = "exact"
 	ApproxAbout = "about" // 约, 左右, 几, 数
@@ -13,9 +13,9 @@ const (
 	ApproxUnder = "under" // 近, 不足, 以下
 )
 
-// Numeral is a number written in Chinese characters, Arabic or full-width
+// numeral is a number written in Chinese characters, Arabic or full-width
 // digits, or a mix of them (3千余, 1.5亿, 百分之三十, 两三, 十几).
-type Numeral struct {
+type numeral struct {
 	// Value is the number; for a range or a vague numeral it is the low
 	// end (两三 → 2, 十几 → 11, 30余 → 30). A percentage keeps its written
 	// figure (30% → 30).
@@ -40,6 +40,9 @@ type Numeral struct {
 	Spelled bool
 	// Decimal is true when the numeral has a fractional part (1.5, 二十七点三).
 	Decimal bool
+
+	// rules are the numeral rules that read it (see numeralRuleNames).
+	rules numeralRule
 }
 
 // digitValue returns the value of an Arabic or full-width digit.
@@ -53,8 +56,8 @@ func digitValue(r rune) (int, bool) {
 	return 0, false
 }
 
-// IsDigit reports whether r is an Arabic or full-width digit.
-func IsDigit(r rune) bool {
+// isDigitRune reports whether r is an Arabic or full-width digit.
+func isDigitRune(r rune) bool {
 	_, ok := digitValue(r)
 	return ok
 }
@@ -115,14 +118,14 @@ var numeralBits = func() *[1 << 10]uint64 {
 	return &b
 }()
 
-// IsNumeralRune reports whether r can start or continue a numeral: a digit
+// numeralRune reports whether r can start or continue a numeral: a digit
 // of any script, a Chinese digit or power of ten, 廿, 卅, 几 or 半.
-func IsNumeralRune(r rune) bool {
+func numeralRune(r rune) bool {
 	return r >= 0 && r < 1<<16 && numeralBits[r>>6]&(1<<(uint(r)&63)) != 0
 }
 
 func isNumeralRune(r rune) bool {
-	if IsDigit(r) {
+	if isDigitRune(r) {
 		return true
 	}
 	if _, ok := cnDigit(r); ok {
@@ -140,7 +143,81 @@ func isNumeralRune(r rune) bool {
 
 func isDecimalPoint(r rune) bool { return r == '.' || r == '．' }
 
-// ParseNumeral parses the numeral starting at text[i] and returns it with
+// The reading of a numeral is made of named rules (stage "numeral"): each
+// decision that gives a numeral its length or its value beyond plain
+// positional notation is one of them. A numeral records the rules that
+// read it, and the count stage reports them to the trace with the span of
+// the numeral.
+
+// numeralRule is a set of numeral rules, one bit each.
+type numeralRule uint32
+
+const (
+	numOrdinalDi numeralRule = 1 << iota
+	numPercentWords
+	numPercentSign
+	numHalf
+	numVagueShang
+	numVagueShu
+	numThousandsSeparator
+	numDecimal
+	numMultiplier
+	numKiloUnit
+	numOverYuDuo
+	numYaoDigits
+	numYaoStop
+	numSpelledDigits
+	numRangePair
+	numRangeSanLiang
+	numLiangNotSpelled
+	numVagueJi
+	numRangeAfterShi
+	numLaiAbout
+	numChineseDecimal
+	numClockNotDecimal
+	numSpaceMultiplier
+)
+
+// numeralRuleNames names the numeral rules, in bit order.
+var numeralRuleNames = []string{
+	registerRule("numeral", "numeral.ordinal_di", "a leading 第 makes the numeral an ordinal (第三, 第十四)", Adjust),
+	registerRule("numeral", "numeral.percent_words", "百分之 + numeral is a percentage (百分之三十 = 30%)", Adjust),
+	registerRule("numeral", "numeral.percent_sign", "a numeral followed by % or ％ is a percentage, the sign inside it (30%, １２．５％)", Adjust),
+	registerRule("numeral", "numeral.half", "半 alone is the numeral one half (半年)", Adjust),
+	registerRule("numeral", "numeral.vague_shang", "上 before 十百千万 is a vague round figure up to nine times it (上千 = 1000-9000, 上百万)", Adjust),
+	registerRule("numeral", "numeral.vague_shu", "数 before 十百千万 is two to nine times it (数百 = 200-900); 数 alone is a few (数年 = 2-9)", Adjust),
+	registerRule("numeral", "numeral.thousands_separator", "a comma followed by exactly three digits separates thousands (1,234,567)", Adjust),
+	registerRule("numeral", "numeral.decimal", "a decimal point between digits, half- or full-width, starts a fraction (1.5, １．５)", Adjust),
+	registerRule("numeral", "numeral.multiplier", "十百千万亿 after digits multiply them (3千 = 3000, 1.5亿, 3万亿)", Adjust),
+	registerRule("numeral", "numeral.kilo_unit", "千 before 瓦, 克 or 米 belongs to the unit, not the numeral (50万千瓦 = 500000 千瓦)", Adjust),
+	registerRule("numeral", "numeral.over_yu_duo", "余 or 多 after a round figure means more than it, and further 万/亿 multiply (30余, 十多万, 1000多万)", Adjust),
+	registerRule("numeral", "numeral.yao_digits", "幺 is one only in a string of three or more bare digits, as codes are read out (幺三五 = 135)", Adjust),
+	registerRule("numeral", "numeral.yao_stop", "幺 elsewhere ends the numeral (三幺 = 3)", Adjust),
+	registerRule("numeral", "numeral.spelled_digits", "two or more Chinese digits without a power of ten are read digit by digit (一九九七 = 1997, 二〇二一)", Adjust),
+	registerRule("numeral", "numeral.range_pair", "two adjacent rising digits, or 三五, are a range of two figures, also before a power of ten (两三 = 2-3, 三五天, 七八十 = 70-80)", Adjust),
+	registerRule("numeral", "numeral.range_san_liang", "三两 is a few, the range 2-3 (三两天)", Adjust),
+	registerRule("numeral", "numeral.liang_not_spelled", "两 is never a digit of a spelled number: only the first figure is taken (两两结对)", Adjust),
+	registerRule("numeral", "numeral.vague_ji", "几 is a vague digit: 1-9 alone or after a power of ten, 2-9 before one (几个, 十几年 = 11-19, 几十年 = 20-90)", Adjust),
+	registerRule("numeral", "numeral.range_after_shi", "two adjacent rising digits after 十 are a range (十五六 = 15-16, 三十八九度 = 38-39)", Adjust),
+	registerRule("numeral", "numeral.lai_about", "来 after a round Chinese figure means about, up to half as much again (二十来岁 = 20-30), not before a verb or particle (二十来了)", Adjust),
+	registerRule("numeral", "numeral.chinese_decimal", "点 between Chinese digits is a decimal point (二十七点三 = 27.3, 二点三万 = 23000)", Adjust),
+	registerRule("numeral", "numeral.clock_not_decimal", "点 followed by digits and a power of ten is a clock time, not a decimal (十一点三十分 = 11)", Adjust),
+	registerRule("numeral", "numeral.space_multiplier", "a space between digits and 万 or 亿 is inside the numeral, as written (220 亿元)", Adjust),
+}
+
+// each calls fn with the name of every rule in the set.
+func (s numeralRule) each(fn func(name string)) {
+	for k, name := range numeralRuleNames {
+		if s&(1<<k) != 0 {
+			fn(name)
+		}
+	}
+}
+
+// numeralChars returns a character set of data/count_chars.txt.
+func numeralChars(name string) string { return countCharSets()[name] }
+
+// readNumeral parses the numeral starting at text[i] and returns it with
 // the number of runes consumed; n is 0 when no numeral starts there.
 // Besides the numeral proper it consumes a leading 第 (Ordinal), 百分之 or
 // a trailing %/％ (Percent), a leading 上 or 数 before 十百千万 (上千, 数百),
@@ -148,8 +225,9 @@ func isDecimalPoint(r rune) bool { return r == '.' || r == '．' }
 // Chinese figure (二十来, about). Ranges are two adjacent figures (两三,
 // 七八十, 十五六); 幺 counts as one only in strings of bare digits (幺三五).
 // Values are rounded to 12 significant digits (0.7万 = 7000). It never
-// reads before i, and never panics on any input.
-func ParseNumeral(text []rune, i int) (Numeral, int) {
+// reads before i, and never panics on any input. The numeral rules that
+// read it are recorded in the result.
+func readNumeral(text []rune, i int) (numeral, int) {
 	num, n := parseNumeral(text, i)
 	if n > 0 {
 		num.Value, num.Lo, num.Hi = tidy(num.Value), tidy(num.Lo), tidy(num.Hi)
@@ -171,84 +249,101 @@ func tidy(v float64) float64 {
 	return math.Round(v*scale) / scale
 }
 
-func parseNumeral(text []rune, i int) (Numeral, int) {
+func parseNumeral(text []rune, i int) (numeral, int) {
 	if i < 0 || i >= len(text) {
-		return Numeral{}, 0
+		return numeral{}, 0
 	}
 	start := i
-	var num Numeral
+	var num numeral
 	if text[i] == '第' {
 		num.Ordinal = true
+		num.rules |= numOrdinalDi
 		i++
 	}
 	if i+2 < len(text) && text[i] == '百' && text[i+1] == '分' && text[i+2] == '之' {
 		inner, n := parseBare(text, i+3)
 		if n == 0 || inner.Ordinal {
-			return Numeral{}, 0
+			return numeral{}, 0
 		}
 		inner.Percent = true
 		inner.Ordinal = num.Ordinal
+		inner.rules |= num.rules | numPercentWords
 		return inner, i + 3 + n - start
 	}
 	inner, n := parseBare(text, i)
 	if n == 0 {
-		return Numeral{}, 0
+		return numeral{}, 0
 	}
 	inner.Ordinal = num.Ordinal
+	inner.rules |= num.rules
 	j := i + n
 	if j < len(text) && (text[j] == '%' || text[j] == '％') && !num.Ordinal {
 		inner.Percent = true
+		inner.rules |= numPercentSign
 		j++
 	}
 	return inner, j - start
 }
 
 // parseBare parses a numeral without 第 or percent marks.
-func parseBare(text []rune, i int) (Numeral, int) {
+func parseBare(text []rune, i int) (numeral, int) {
 	if i >= len(text) {
-		return Numeral{}, 0
+		return numeral{}, 0
 	}
 	r := text[i]
 	switch {
-	case IsDigit(r):
+	case isDigitRune(r):
 		return parseArabic(text, i)
 	case r == '半':
-		return Numeral{Value: 0.5, Lo: 0.5, Hi: 0.5, Approx: ApproxExact}, 1
+		return numeral{Value: 0.5, Lo: 0.5, Hi: 0.5, Approx: ApproxExact, rules: numHalf}, 1
 	case r == '上' || r == '数':
-		// 上百, 上千, 上万, 数十, 数百; 数 alone (数年) is vague.
-		if i+1 < len(text) {
-			if u, ok := cnUnit(text[i+1]); ok && u >= 10 {
-				num, n := parseChinese(text, i+1)
-				if n > 0 {
-					num.Approx = ApproxAbout
-					if r == '数' {
-						num.Lo, num.Hi = 2*num.Value, 9*num.Value
-						num.Value = num.Lo
-					} else {
-						num.Hi = 9 * num.Value
-					}
-					return num, n + 1
-				}
-			}
-		}
-		if r == '数' {
-			return Numeral{Value: 2, Lo: 2, Hi: 9, Approx: ApproxAbout}, 1
-		}
-		return Numeral{}, 0
+		return parseVague(text, i)
 	}
 	return parseChinese(text, i)
 }
 
+// parseVague parses 上 or 数 before a power of ten (上千, 数百), and 数
+// alone (数年).
+func parseVague(text []rune, i int) (numeral, int) {
+	r := text[i]
+	rule := numVagueShang
+	if r == '数' {
+		rule = numVagueShu
+	}
+	if i+1 < len(text) {
+		if u, ok := cnUnit(text[i+1]); ok && u >= 10 {
+			num, n := parseChinese(text, i+1)
+			if n > 0 {
+				num.Approx = ApproxAbout
+				if r == '数' {
+					num.Lo, num.Hi = 2*num.Value, 9*num.Value
+					num.Value = num.Lo
+				} else {
+					num.Hi = 9 * num.Value
+				}
+				num.rules |= rule
+				return num, n + 1
+			}
+		}
+	}
+	if r == '数' {
+		return numeral{Value: 2, Lo: 2, Hi: 9, Approx: ApproxAbout, rules: rule}, 1
+	}
+	return numeral{}, 0
+}
+
 // parseArabic parses digits with optional thousand separators, a decimal
 // part, Chinese multipliers and 余/多 (1,200; 1.5亿; 3千余; 1000多万).
-func parseArabic(text []rune, i int) (Numeral, int) {
+func parseArabic(text []rune, i int) (numeral, int) {
 	j := i
 	var v float64
+	num := numeral{Digits: true, Approx: ApproxExact}
 	for j < len(text) {
 		d, ok := digitValue(text[j])
 		if !ok {
 			// 1,234,567: a comma followed by exactly three digits.
 			if text[j] == ',' && j > i && threeDigits(text, j+1) {
+				num.rules |= numThousandsSeparator
 				j++
 				continue
 			}
@@ -257,9 +352,9 @@ func parseArabic(text []rune, i int) (Numeral, int) {
 		v = v*10 + float64(d)
 		j++
 	}
-	num := Numeral{Digits: true, Approx: ApproxExact}
-	if j+1 < len(text) && isDecimalPoint(text[j]) && IsDigit(text[j+1]) {
+	if j+1 < len(text) && isDecimalPoint(text[j]) && isDigitRune(text[j+1]) {
 		num.Decimal = true
+		num.rules |= numDecimal
 		j++
 		scale := 0.1
 		for j < len(text) {
@@ -285,29 +380,36 @@ func threeDigits(text []rune, j int) bool {
 		return false
 	}
 	for k := j; k < j+3; k++ {
-		if !IsDigit(text[k]) {
+		if !isDigitRune(text[k]) {
 			return false
 		}
 	}
-	return j+3 == len(text) || !IsDigit(text[j+3])
+	return j+3 == len(text) || !isDigitRune(text[j+3])
 }
 
 // applyMultipliers reads 十百千万亿 and 余/多 after a figure: 3千, 1.5亿,
 // 30余, 1000多万, 3万亿.
-func applyMultipliers(text []rune, j int, v float64, num *Numeral) (float64, int) {
+func applyMultipliers(text []rune, j int, v float64, num *numeral) (float64, int) {
+	if j+1 < len(text) && text[j] == ' ' && (text[j+1] == '万' || text[j+1] == '亿') {
+		j++ // 220 亿元: a space before the multiplier
+		num.rules |= numSpaceMultiplier
+	}
 	for j < len(text) {
 		r := text[j]
 		if u, ok := cnUnit(r); ok {
-			if u == 1000 && j+1 < len(text) && strings.ContainsRune("瓦克米", text[j+1]) {
+			if u == 1000 && j+1 < len(text) && strings.ContainsRune(numeralChars("qian_unit_after"), text[j+1]) {
+				num.rules |= numKiloUnit
 				break // 50万千瓦: 千 belongs to the unit
 			}
 			// A unit after a figure multiplies it (3千 = 3000, 3万亿).
 			v *= u
+			num.rules |= numMultiplier
 			j++
 			continue
 		}
 		if (r == '余' || r == '多') && num.Approx != ApproxOver && roundFigure(v) {
 			num.Approx = ApproxOver
+			num.rules |= numOverYuDuo
 			j++
 			continue
 		}
@@ -322,7 +424,7 @@ func roundFigure(v float64) bool {
 	return v >= 10 && math.Mod(v, 10) == 0
 }
 
-// chineseRunes reports whether r belongs to a Chinese numeral body.
+// chineseRune reports whether r belongs to a Chinese numeral body.
 func chineseRune(r rune) bool {
 	if _, ok := cnDigit(r); ok {
 		return true
@@ -334,45 +436,30 @@ func chineseRune(r rune) bool {
 }
 
 // parseChinese parses a numeral in Chinese characters.
-func parseChinese(text []rune, i int) (Numeral, int) {
+func parseChinese(text []rune, i int) (numeral, int) {
 	j := i
 	yao := false
 	for j < len(text) && (chineseRune(text[j]) || text[j] == '幺') {
 		yao = yao || text[j] == '幺'
 		j++
 	}
+	var stop numeralRule
 	if yao {
-		// 幺 (one, as read out in codes and phone numbers) only in a
-		// string of at least three bare digits: 幺三五, 一一幺.
-		bare := j-i >= 3
-		for _, r := range text[i:j] {
-			if _, ok := cnDigit(r); !ok && r != '幺' {
-				bare = false
-			}
+		if num, n := parseYao(text, i, j); n > 0 {
+			return num, n
 		}
-		if !bare {
-			k := i
-			for k < j && text[k] != '幺' {
-				k++
-			}
-			j = k
-		} else {
-			var v float64
-			for _, r := range text[i:j] {
-				d, _ := cnDigit(r)
-				if r == '幺' {
-					d = 1
-				}
-				v = v*10 + float64(d)
-			}
-			return Numeral{Value: v, Lo: v, Hi: v, Approx: ApproxExact, Spelled: true}, j - i
+		// 幺 outside a bare digit string ends the numeral.
+		k := i
+		for k < j && text[k] != '幺' {
+			k++
 		}
+		j = k
+		stop = numYaoStop
 	}
 	if j == i {
-		return Numeral{}, 0
+		return numeral{}, 0
 	}
 	body := text[i:j]
-	num := Numeral{Approx: ApproxExact}
 	hasUnit, hasJi := false, false
 	for _, r := range body {
 		if _, ok := cnUnit(r); ok || r == '廿' || r == '卅' {
@@ -382,45 +469,92 @@ func parseChinese(text []rune, i int) (Numeral, int) {
 			hasJi = true
 		}
 	}
-	// A bare string of digits: 一九九七 (spelled), 两三 / 三五 (range).
+	var num numeral
+	var n int
 	if !hasUnit && !hasJi {
-		if len(body) == 2 {
-			a, _ := cnDigit(body[0])
-			b, _ := cnDigit(body[1])
-			if a > 0 && (b == a+1 || (a == 3 && b == 5)) && body[0] != '〇' {
-				num.Range = true
-				num.Value, num.Lo, num.Hi = float64(a), float64(a), float64(b)
-				return num, 2
-			}
+		num, n = parseDigitString(text, i, body)
+	} else {
+		num, n = parseWithUnits(text, i, body, hasJi)
+	}
+	if n > 0 {
+		num.rules |= stop
+	}
+	return num, n
+}
+
+// parseYao reads text[i:j] as a string of bare digits with 幺 for one
+// (幺三五, 一一幺); n is 0 when it is not one (fewer than three runes, or a
+// power of ten among them).
+func parseYao(text []rune, i, j int) (numeral, int) {
+	if j-i < 3 {
+		return numeral{}, 0
+	}
+	var v float64
+	for _, r := range text[i:j] {
+		d, ok := cnDigit(r)
+		if r == '幺' {
+			d, ok = 1, true
 		}
-		if len(body) >= 2 {
-			if len(body) == 2 && body[0] == '三' && body[1] == '两' {
-				// 三两天: a few.
-				num.Range = true
-				num.Value, num.Lo, num.Hi = 2, 2, 3
-				return num, 2
-			}
-			for _, r := range body {
-				if r == '两' {
-					// 两 is never spelled digit by digit: take the first figure.
-					d, _ := cnDigit(body[0])
-					num.Value, num.Lo, num.Hi = float64(d), float64(d), float64(d)
-					return num, 1
-				}
-			}
-			var v float64
-			for _, r := range body {
-				d, _ := cnDigit(r)
-				v = v*10 + float64(d)
-			}
-			num.Spelled = true
-			num.Value, num.Lo, num.Hi = v, v, v
-			return num, len(body)
+		if !ok {
+			return numeral{}, 0
 		}
+		v = v*10 + float64(d)
+	}
+	return numeral{Value: v, Lo: v, Hi: v, Approx: ApproxExact, Spelled: true, rules: numYaoDigits}, j - i
+}
+
+// parseDigitString reads a body of Chinese digits without powers of ten:
+// one digit (with a decimal part), a range (两三, 三五, 三两) or a number
+// spelled digit by digit (一九九七).
+func parseDigitString(text []rune, i int, body []rune) (numeral, int) {
+	num := numeral{Approx: ApproxExact}
+	set := func(lo, hi float64) { num.Value, num.Lo, num.Hi = lo, lo, hi }
+	if len(body) == 1 {
 		d, _ := cnDigit(body[0])
-		num.Value, num.Lo, num.Hi = float64(d), float64(d), float64(d)
+		set(float64(d), float64(d))
 		return chineseDecimal(text, i, num, 1)
 	}
+	if len(body) == 2 {
+		a, _ := cnDigit(body[0])
+		b, _ := cnDigit(body[1])
+		if a > 0 && (b == a+1 || (a == 3 && b == 5)) && body[0] != '〇' {
+			num.Range = true
+			num.rules |= numRangePair
+			set(float64(a), float64(b))
+			return num, 2
+		}
+		if body[0] == '三' && body[1] == '两' {
+			// 三两天: a few.
+			num.Range = true
+			num.rules |= numRangeSanLiang
+			set(2, 3)
+			return num, 2
+		}
+	}
+	for _, r := range body {
+		if r == '两' {
+			// 两 is never spelled digit by digit: take the first figure.
+			d, _ := cnDigit(body[0])
+			num.rules |= numLiangNotSpelled
+			set(float64(d), float64(d))
+			return num, 1
+		}
+	}
+	var v float64
+	for _, r := range body {
+		d, _ := cnDigit(r)
+		v = v*10 + float64(d)
+	}
+	num.Spelled = true
+	num.rules |= numSpelledDigits
+	set(v, v)
+	return num, len(body)
+}
+
+// parseWithUnits reads a body of Chinese digits with powers of ten or 几:
+// 二十七, 三万五千, 三四十 (range), 十五六 (range), 十几, 二十来, 十余万.
+func parseWithUnits(text []rune, i int, body []rune, hasJi bool) (numeral, int) {
+	num := numeral{Approx: ApproxExact}
 	// A leading range pair before a unit: 三四十, 七八百, 两三千.
 	pairLen := 0
 	if len(body) >= 3 {
@@ -430,14 +564,14 @@ func parseChinese(text []rune, i int) (Numeral, int) {
 			if _, ok := cnUnit(body[2]); ok {
 				pairLen = 2
 				num.Range = true
+				num.rules |= numRangePair
 			}
 		}
 	}
-	lo, nLo := cnValue(body, pairLen, false)
+	lo, n := cnValue(body, pairLen, false)
 	hi, _ := cnValue(body, pairLen, true)
-	n := nLo
 	if n == 0 {
-		return Numeral{}, 0
+		return numeral{}, 0
 	}
 	num.Value, num.Lo, num.Hi = lo, lo, hi
 	// A trailing range pair after 十: 十五六, 三十八九 (15-16, 38-39).
@@ -446,23 +580,38 @@ func parseChinese(text []rune, i int) (Numeral, int) {
 		b, okB := cnDigit(body[n])
 		if okA && okB && a > 0 && b == a+1 && (n+1 == len(body) || !isUnit(body[n+1])) {
 			num.Range = true
+			num.rules |= numRangeAfterShi
 			num.Hi = lo + 1
 			n++
 		}
 	}
 	if hasJi && !num.Range {
 		num.Approx = ApproxAbout
+		num.rules |= numVagueJi
 	}
-	// 来 after a round Chinese figure: 二十来岁, 十来年 (about).
+	if m, k, ok := chineseSuffix(text, i, n, num, hasJi); ok {
+		return m, k
+	}
+	if num.Range || hasJi {
+		return num, n
+	}
+	return chineseDecimal(text, i, num, n)
+}
+
+// chineseSuffix reads 来 (about) or 余/多 (over, then 万/亿) after the round
+// Chinese figure text[i:i+n]: 二十来岁, 十余年, 二十多万.
+func chineseSuffix(text []rune, i, n int, num numeral, hasJi bool) (numeral, int, bool) {
 	k := i + n
-	if k+1 < len(text) && text[k] == '来' && roundFigure(lo) && !hasJi && !num.Range && !strings.ContainsRune("了的说看自到往去", text[k+1]) {
+	lo := num.Lo
+	if k+1 < len(text) && text[k] == '来' && roundFigure(lo) && !hasJi && !num.Range && !strings.ContainsRune(numeralChars("lai_not_after"), text[k+1]) {
 		num.Approx = ApproxAbout
 		num.Hi = lo + lo/2
-		return num, n + 1
+		num.rules |= numLaiAbout
+		return num, n + 1, true
 	}
-	// 余/多 after a round Chinese figure, then further multipliers: 十余, 二十多万.
 	if k < len(text) && (text[k] == '余' || text[k] == '多') && roundFigure(lo) && n > 0 && !hasJi {
 		num.Approx = ApproxOver
+		num.rules |= numOverYuDuo
 		k++
 		for k < len(text) {
 			u, ok := cnUnit(text[k])
@@ -471,21 +620,19 @@ func parseChinese(text []rune, i int) (Numeral, int) {
 			}
 			num.Value *= u
 			num.Lo *= u
+			num.rules |= numMultiplier
 			k++
 		}
 		num.Hi = math.Inf(1)
 		num.Value = num.Lo
-		return num, k - i
+		return num, k - i, true
 	}
-	if num.Range || hasJi {
-		return num, n
-	}
-	return chineseDecimal(text, i, num, n)
+	return num, n, false
 }
 
 // chineseDecimal extends the Chinese numeral text[i:i+n] by a decimal
 // part: 二十七点三, 六点二, 二点三万 (点 followed by bare digits).
-func chineseDecimal(text []rune, i int, num Numeral, n int) (Numeral, int) {
+func chineseDecimal(text []rune, i int, num numeral, n int) (numeral, int) {
 	k := i + n
 	if k+1 < len(text) && text[k] == '点' {
 		m := k + 1
@@ -503,6 +650,7 @@ func chineseDecimal(text []rune, i int, num Numeral, n int) (Numeral, int) {
 			// 十一点三十分 is a clock time, not 11.3: refuse when a unit follows.
 			if m < len(text) {
 				if u, ok := cnUnit(text[m]); ok && u < 1e4 {
+					num.rules |= numClockNotDecimal
 					return num, n
 				}
 			}
@@ -516,6 +664,7 @@ func chineseDecimal(text []rune, i int, num Numeral, n int) (Numeral, int) {
 				m++
 			}
 			num.Decimal = true
+			num.rules |= numChineseDecimal
 			num.Value, num.Lo, num.Hi = v, v, v
 			return num, m - i
 		}
@@ -638,7 +787,7 @@ func isUnit(r rune) bool {
 }
 
 // numeralStart reports whether a numeral may start with r, as
-// ParseNumeral understands it (digits, Chinese numerals, 第, 上, 数, 百分之).
+// readNumeral understands it (digits, Chinese numerals, 第, 上, 数, 百分之).
 func numeralStart(r rune) bool {
-	return IsNumeralRune(r) || r == '第' || r == '上' || r == '数'
+	return numeralRune(r) || r == '第' || r == '上' || r == '数'
 }

@@ -94,7 +94,7 @@ func TestParseNumeral(t *testing.T) {
 		{"０.３", 3, 0.3, 0.3, 0.3, ApproxExact, false, false},
 	}
 	for _, c := range cases {
-		num, n := ParseNumeral([]rune(c.in), 0)
+		num, n := readNumeral([]rune(c.in), 0)
 		if n != c.n {
 			t.Errorf("%s: consumed %d runes, want %d (%+v)", c.in, n, c.n, num)
 			continue
@@ -113,8 +113,8 @@ func TestParseNumeral(t *testing.T) {
 func TestParseNumeralBounds(t *testing.T) {
 	text := []rune("三个")
 	for _, i := range []int{-1, 2, 100} {
-		if _, n := ParseNumeral(text, i); n != 0 {
-			t.Errorf("ParseNumeral at %d consumed %d", i, n)
+		if _, n := readNumeral(text, i); n != 0 {
+			t.Errorf("readNumeral at %d consumed %d", i, n)
 		}
 	}
 }
@@ -126,7 +126,7 @@ func FuzzParseNumeral(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		text := []rune(s)
 		for i := range text {
-			num, n := ParseNumeral(text, i)
+			num, n := readNumeral(text, i)
 			if n < 0 || i+n > len(text) {
 				t.Fatalf("%q at %d: consumed %d", s, i, n)
 			}
@@ -139,12 +139,12 @@ func FuzzParseNumeral(f *testing.F) {
 
 func TestIsNumeralRune(t *testing.T) {
 	for _, r := range "0９〇零一二两十百千万亿廿卅几半" {
-		if !IsNumeralRune(r) {
+		if !numeralRune(r) {
 			t.Errorf("%c is a numeral rune", r)
 		}
 	}
 	for _, r := range []rune{'a', '个', '第', '年', -1, 0x10FFFF, 0x1F600} {
-		if IsNumeralRune(r) {
+		if numeralRune(r) {
 			t.Errorf("%U is not a numeral rune", r)
 		}
 	}

@@ -42,21 +42,21 @@ const (
 
 var (
 	orgOnce     sync.Once
-	orgNames    *Lexicon[int]   // complete names
+	orgNames    *lexicon[int]   // complete names
 	orgSuffixes map[string]bool // head words, key is the suffix
-	orgSufRev   *Lexicon[int]   // suffixes reversed, for matching at a word end
-	orgNameRev  *Lexicon[int]   // complete names reversed
+	orgSufRev   *lexicon[int]   // suffixes reversed, for matching at a word end
+	orgNameRev  *lexicon[int]   // complete names reversed
 	// orgLastRunes holds the last characters of names and suffixes.
 	orgLastRunes = new(personRuneSet)
 )
 
 func loadOrgs() {
 	orgOnce.Do(func() {
-		orgNames = NewLexicon[int]()
+		orgNames = newLexicon[int]()
 		orgSuffixes = map[string]bool{}
-		orgSufRev = NewLexicon[int]()
-		orgNameRev = NewLexicon[int]()
-		ReadWordList(orgData, func(f []string) {
+		orgSufRev = newLexicon[int]()
+		orgNameRev = newLexicon[int]()
+		readWordList(orgData, func(f []string) {
 			if len(f) < 2 {
 				return
 			}
@@ -80,10 +80,6 @@ func orgReverse(s string) string {
 		r[i], r[j] = r[j], r[i]
 	}
 	return string(r)
-}
-
-func init() {
-	register(stage{order: 50, name: "org", types: []string{TypeOrg}, run: runOrgs})
 }
 
 // orgSpan is one organization found in the text, in code points.
@@ -127,18 +123,12 @@ func titleSuffixLen(w []rune) int {
 	if len(w) == 0 {
 		return 0
 	}
-	node := titleRev.start(w[len(w)-1])
-	for j := len(w) - 1; j > 0; j-- {
-		if j < len(w)-1 {
-			node = node.child(w[j])
+	titleRev.Backward(w, 1, len(w), func(n int, kind string) bool {
+		if kind == "office" {
+			best = n
 		}
-		if node == nil {
-			break
-		}
-		if node.ok && node.val == "office" {
-			best = len(w) - j
-		}
-	}
+		return true
+	})
 	return best
 }
 
@@ -149,14 +139,7 @@ const orgCommonFreq = 1000
 // commonWord reports whether w is a frequent common word of the document's
 // segmenter dictionary (not a place, name or abbreviation).
 func commonWord(d *Document, w string) bool {
-	s := d.seg
-	if s == nil {
-		var err error
-		if s, err = segment.Default(); err != nil {
-			return false
-		}
-	}
-	f, pos, _ := s.Lookup(w)
+	f, pos, _ := d.lookup(w)
 	switch pos {
 	case "ns", "nz", "nt", "j", "nr", "nrt", "nrfg":
 		return false
@@ -166,14 +149,7 @@ func commonWord(d *Document, w string) bool {
 
 // dictWord reports whether w is a word of the segmenter's dictionary.
 func dictWord(d *Document, w string) bool {
-	s := d.seg
-	if s == nil {
-		var err error
-		if s, err = segment.Default(); err != nil {
-			return false
-		}
-	}
-	_, _, ok := s.Lookup(w)
+	_, _, ok := d.lookup(w)
 	return ok
 }
 
@@ -194,7 +170,7 @@ func plainNoun(t segment.Token) bool {
 }
 
 // isProper reports whether a prefix token makes a common suffix a name.
-func isProper(t segment.Token) bool {
+func isProper(d *Document, t segment.Token) bool {
 	if properPrefix[t.Text] {
 		return true
 	}
@@ -202,10 +178,10 @@ func isProper(t segment.Token) bool {
 	case "ns":
 		// gse tags some common words as places (上市): the gazetteer decides
 		rs := []rune(t.Text)
-		if end, _, ok := MatchPlace(rs, 0); ok && end == len(rs) {
+		if end, _, ok := matchPlace(rs, 0); ok && end == len(rs) {
 			return true
 		}
-		return !frequentWord(t.Text)
+		return !frequentWord(d, t.Text)
 	case "nt", "nz", "j", "nrt":
 		return true
 	}
@@ -214,20 +190,16 @@ func isProper(t segment.Token) bool {
 }
 
 // frequentWord reports whether w is more frequent than orgCommonFreq in the
-// default segmenter's dictionary.
-func frequentWord(w string) bool {
-	s, err := segment.Default()
-	if err != nil {
-		return false
-	}
-	f, _, _ := s.Lookup(w)
+// document's dictionary.
+func frequentWord(d *Document, w string) bool {
+	f, _, _ := d.lookup(w)
 	return f > orgCommonFreq
 }
 
 // properOrNamed reports whether t is proper (isProper) or a listed
 // organization name.
-func properOrNamed(t segment.Token) bool {
-	if isProper(t) {
+func properOrNamed(d *Document, t segment.Token) bool {
+	if isProper(d, t) {
 		return true
 	}
 	_, ok := orgNames.Get(t.Text)
@@ -252,6 +224,18 @@ func (f *orgHeadF) prevInternal() bool { return f.k > 0 && orgInternal(f.toks[f.
 // prevPlain reports whether the token before the head is a plain noun.
 func (f *orgHeadF) prevPlain() bool { return f.k > 0 && plainNoun(f.toks[f.k-1]) }
 
+// fieldBefore reports whether the token before the head is a field noun
+// of two characters or more: no common word of the genre's many kinds of
+// body (科研, 农村).
+func (f *orgHeadF) fieldBefore() bool {
+	if f.k == 0 {
+		return false
+	}
+	p := f.toks[f.k-1]
+	return (p.Pos == "n" || p.Pos == "nz" || p.Pos == "l") && utf8.RuneCountInString(p.Text) >= 2 &&
+		!orgFirstStop[p.Text] && !orgWords.notField[p.Text] && allHan(p.Text)
+}
+
 // single reports whether the head is one character.
 func (f *orgHeadF) single() bool { return len(f.rs) == 1 }
 
@@ -270,7 +254,7 @@ func (f *orgHeadF) kindPrefix() bool {
 		return true
 	}
 	if pre := string(rs[:len(rs)-n]); len(rs)-n >= 2 && !properPrefix[pre] {
-		if _, _, ok := MatchPlace(rs, 0); !ok && commonWord(f.d, pre) && !orgFieldHeads[string(rs[len(rs)-n:])] {
+		if _, _, ok := matchPlace(rs, 0); !ok && commonWord(f.d, pre) && !orgFieldHeads[string(rs[len(rs)-n:])] {
 			return true
 		}
 	}
@@ -281,6 +265,12 @@ func (f *orgHeadF) kindPrefix() bool {
 // of a complete name (accept), a head that needs a proper prefix (adjust),
 // or nothing (reject).
 var orgHeadRules = newRuleTable("org",
+	rule[orgHeadF]{"org.armed_forces", "the armed forces are a body by their own name (人民解放军, 武警, 武警部队)", Accept,
+		func(f *orgHeadF) bool { return orgWords.army[f.t.Text] }},
+	rule[orgHeadF]{"org.standing_committee", "常委会 after 及其 names the standing committee of the body before it (人大及其常委会)", Accept,
+		func(f *orgHeadF) bool {
+			return f.t.Text == "常委会" && f.k >= 2 && f.toks[f.k-1].Text == "及其"
+		}},
 	rule[orgHeadF]{"org.not_org_word", "a word ending like an organization that names none (干部, 市场, 大会)", Reject,
 		func(f *orgHeadF) bool { return notOrgWords[f.t.Text] && !orgSuffixes[f.t.Text] }},
 	rule[orgHeadF]{"org.title_word", "an office (常委, 书记) is no body", Reject,
@@ -301,6 +291,8 @@ var orgHeadRules = newRuleTable("org",
 		func(f *orgHeadF) bool { return f.n == 0 }},
 	rule[orgHeadF]{"org.suffix_verb", "a suffix used as a verb (组织 in 研究所组织召开)", Reject,
 		func(f *orgHeadF) bool { return f.n == len(f.rs) && f.t.Pos == "v" }},
+	rule[orgHeadF]{"org.institution_head", "an institution head (研究院, 图书馆, 美术馆) after a field noun names one institution (能源研究院, 人工智能研究院)", Adjust,
+		func(f *orgHeadF) bool { return f.n == len(f.rs) && orgWords.institution[f.t.Text] && f.fieldBefore() }},
 	rule[orgHeadF]{"org.bare_suffix", "a bare suffix (政府, 中心, 部) heads a name only with a proper prefix", Adjust,
 		func(f *orgHeadF) bool { return f.n == len(f.rs) }},
 	rule[orgHeadF]{"org.two_char_word", "a two-character word ending in a one-character suffix is a common word (干部, 社会, 全局)", Reject,
@@ -319,13 +311,13 @@ var orgHeadRules = newRuleTable("org",
 		func(f *orgHeadF) bool { return f.gseOrg() && f.kindPrefix() }},
 	rule[orgHeadF]{"org.gse_org", "a word gse tags an organization, confirmed by its suffix (法新社, 北京大学)", Accept,
 		func(f *orgHeadF) bool { return f.gseOrg() }},
-	rule[orgHeadF]{"org.field_ministry", "a ministry or commission named by its field is a name by itself (地质部, 宣传部, 计委)", Accept,
+	rule[orgHeadF]{"org.field_ministry", "a three-character ministry named by its field is a name by itself (地质部)", Accept,
 		func(f *orgHeadF) bool {
 			return f.n == 1 && len(f.rs) == 3 && strings.ContainsRune(orgWords.ministryChars, f.rs[2]) && f.t.Pos != "v"
 		}},
 	rule[orgHeadF]{"org.place_opened", "a word opening with a place before its suffix is a name (平遥火柴厂)", Accept,
 		func(f *orgHeadF) bool {
-			end, _, ok := MatchPlace(f.rs, 0)
+			end, _, ok := matchPlace(f.rs, 0)
 			return ok && end < len(f.rs)-f.n+1
 		}},
 	rule[orgHeadF]{"org.suffix_word", "a word ending in a suffix (保险公司, 医疗队) is a kind of body unless a proper word comes before it", Adjust,
@@ -347,14 +339,13 @@ func orgHead(d *Document, toks []segment.Token, k int) (kind int, needPrefix boo
 	}
 	f.nameN, _ = orgNameRev.Longest(rev, 0)
 	f.n, _ = orgSufRev.Longest(rev, 0)
-	r := orgHeadRules.first(&f)
+	r := orgHeadRules.decide(d, &f, t.Start, t.End)
 	switch r.verdict {
 	case Accept:
 		return orgName, false, r.name
 	case Adjust:
 		return orgSuffix, true, r.name
 	}
-	d.traceRule(r.name, Reject, t.Start, t.End)
 	return 0, false, r.name
 }
 
@@ -375,6 +366,12 @@ var (
 		"a head that needs a prefix, with a proper word (place, organization, abbreviation, 中央, 国家) among the words before it (县委|办公室, 贵州省|政府)", Accept)
 	ruleOrgBrandPrefix = registerRule("org", "org.brand_prefix",
 		"a company or team head after a word that is no common word (大和|银行, 宝元|队; not 上市|公司)", Accept)
+	ruleOrgInstitution = registerRule("org", "org.institution_prefix",
+		"an institution head takes the field noun before it as its name (能源|研究院)", Accept)
+	ruleOrgRoleNoun = registerRule("org", "org.role_noun",
+		"a body followed by a member's role word is a role noun, not the body (人大代表, 政协委员)", Reject)
+	ruleOrgStationedArmy = registerRule("org", "org.stationed_army",
+		"after 驻, the place before the armed forces says where they are stationed and is no part of the name (驻苏州人民解放军, 驻豫解放军)", Adjust)
 	ruleOrgNoProperPrefix = registerRule("org", "org.no_proper_prefix",
 		"a head that needs a prefix with no proper word before it is a kind of body (政府, 保险公司, 医疗队)", Reject)
 	ruleOrgPlaceCut = registerRule("org", "org.place_cut_apart",
@@ -391,6 +388,10 @@ var (
 		"a name does not open with a verb or adjective other than a level character", Adjust)
 	ruleOrgTitleTail = registerRule("org", "org.title_tail",
 		"an office written onto the name by the segmenter is no part of it (中央政治局常委 gives 中央政治局)", Adjust)
+	ruleOrgCongress = registerRule("org", "org.congress_term",
+		"a people's congress named with its term, and the place before it, is one org (江苏省第十三届人民代表大会, 第十四届全国人民代表大会; 第四次会议 outside)", Accept)
+	ruleOrgListedPair = registerRule("org", "org.listed_pair",
+		"two listed level-prefixed bodies written together are two orgs (省委省政府, 市委市政府; not 县委宣传部)", Adjust)
 	ruleOrgMerge = registerRule("org", "org.merge_adjacent",
 		"adjacent or overlapping organizations are one name (中共中央国务院, as People's Daily writes them)", Adjust)
 	ruleOrgSubUnit = registerRule("org", "org.sub_unit",
@@ -428,8 +429,12 @@ func scanOrgs(d *Document) []orgSpan {
 	var spans []orgSpan
 	for _, h := range o.findHeads() {
 		if sp, ok := o.span(h); ok {
-			spans = append(spans, sp)
+			spans = append(spans, o.splitPair(sp)...)
 		}
+	}
+	if c := o.congresses(); len(c) > 0 {
+		spans = append(spans, c...)
+		sort.SliceStable(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
 	}
 	return o.subUnits(o.merge(spans))
 }
@@ -462,17 +467,17 @@ func (o *orgScan) extendLeft(h orgHeadSpan) (start int, proper bool) {
 	start = from
 	for j := from - 1; j >= 0 && from-j <= 6; j-- {
 		tj := toks[j]
-		if pe, _, ok := MatchPlace(rs, tj.Start); ok && pe > tj.End && (pe <= toks[from].Start && o.endTok(pe) >= 0 || pe == toks[from].Start+1 && strings.ContainsRune(orgLevelChars, rs[toks[from].Start])) {
+		if pe, _, ok := matchPlace(rs, tj.Start); ok && pe > tj.End && (pe <= toks[from].Start && o.endTok(pe) >= 0 || pe == toks[from].Start+1 && strings.ContainsRune(orgLevelChars, rs[toks[from].Start])) {
 			start, proper = j, true // a place the segmenter cut apart: 乐平|市委
 			o.d.traceRule(ruleOrgPlaceCut, Adjust, tj.Start, toks[h.to].End)
 			continue
 		}
-		if tj.Pos == "m" && j > 0 && properOrNamed(toks[j-1]) && !strings.ContainsAny(tj.Text, orgWords.dateChars) {
+		if tj.Pos == "m" && j > 0 && properOrNamed(o.d, toks[j-1]) && !strings.ContainsAny(tj.Text, orgWords.dateChars) {
 			start = j // 北京军区|２５１|医院
 			o.d.traceRule(ruleOrgNumbered, Adjust, tj.Start, toks[h.to].End)
 			continue
 		}
-		if tj.Text == "驻" && j > 0 && j+1 < len(toks) && isProper(toks[j-1]) && isProper(toks[j+1]) {
+		if tj.Text == "驻" && j > 0 && j+1 < len(toks) && isProper(o.d, toks[j-1]) && isProper(o.d, toks[j+1]) {
 			start = j // 中国|驻|南非|大使馆
 			o.d.traceRule(ruleOrgStationed, Adjust, tj.Start, toks[h.to].End)
 			continue
@@ -487,7 +492,7 @@ func (o *orgScan) extendLeft(h orgHeadSpan) (start int, proper bool) {
 			break
 		}
 		start = j
-		if properOrNamed(tj) && !(j == from-1 && tj.Text == "国家" && from == h.to && orgBrandHeads[toks[h.to].Text]) {
+		if properOrNamed(o.d, tj) && !(j == from-1 && tj.Text == "国家" && from == h.to && orgBrandHeads[toks[h.to].Text]) {
 			proper = true // a place, or a listed body: 县委|办公室 (not 国家|银行, a state bank)
 		}
 	}
@@ -504,14 +509,14 @@ func (o *orgScan) span(h orgHeadSpan) (orgSpan, bool) {
 		start = from
 		trace(ruleOrgCompleteNoPrefix, Adjust)
 	}
-	if proper && start < from && !properOrNamed(toks[start]) {
-		for start < from && !properOrNamed(toks[start]) {
+	if proper && start < from && !properOrNamed(o.d, toks[start]) {
+		for start < from && !properOrNamed(o.d, toks[start]) {
 			start++
 		}
 		trace(ruleOrgOpenAtProper, Adjust)
 	}
-	if s := start; start < from && openingVerb(toks[start]) {
-		for start < from && openingVerb(toks[start]) {
+	if s := start; start < from && openingVerb(o.d, toks[start]) {
+		for start < from && openingVerb(o.d, toks[start]) {
 			start++
 		}
 		o.d.traceRule(ruleOrgNoVerbOpening, Adjust, toks[s].Start, toks[to].End)
@@ -523,12 +528,24 @@ func (o *orgScan) span(h orgHeadSpan) (orgSpan, bool) {
 	if h.needPrefix && !proper && from > 0 && orgBrandHeads[headWord(toks[to].Text)] {
 		// a company or team named by a word that is no common word:
 		// 大和|银行, 宝元|队 (not 上市|公司, 医疗|队)
-		if b := toks[from-1]; len([]rune(b.Text)) >= 2 && (!dictWord(o.d, b.Text) || personTag(b.Pos) || b.Pos == "ns" && !frequentWord(b.Text)) && !orgFirstStop[b.Text] {
+		if b := toks[from-1]; len([]rune(b.Text)) >= 2 && (!dictWord(o.d, b.Text) || personTag(b.Pos) || b.Pos == "ns" && !frequentWord(o.d, b.Text)) && !orgFirstStop[b.Text] {
 			start, proper, rule = from-1, true, ruleOrgBrandPrefix
 		}
 	}
+	if h.needPrefix && !proper && from > 0 && h.rule == "org.institution_head" {
+		start, proper, rule = from-1, true, ruleOrgInstitution
+	}
+	if orgWords.army[toks[from].Text] && start < from && start > 0 && toks[start-1].Text == "驻" {
+		// 驻苏州人民解放军, 驻豫解放军: the place says where the troops are stationed
+		start = from
+		o.d.traceRule(ruleOrgStationedArmy, Adjust, toks[from].Start, toks[to].End)
+	}
 	if h.needPrefix && (start == from || !proper) {
 		trace(ruleOrgNoProperPrefix, Reject)
+		return orgSpan{}, false
+	}
+	if to+1 < len(toks) && orgWords.role[toks[to+1].Text] {
+		trace(ruleOrgRoleNoun, Reject) // 人大代表, 政协委员: a role, not the body
 		return orgSpan{}, false
 	}
 	end := toks[to].End
@@ -543,14 +560,101 @@ func (o *orgScan) span(h orgHeadSpan) (orgSpan, bool) {
 
 // openingVerb reports whether t is a verb or adjective that may not open a
 // name (a level character may).
-func openingVerb(t segment.Token) bool {
-	return (t.Pos == "v" || t.Pos == "vn" || t.Pos == "a" || t.Pos == "an" || t.Pos == "b") && !isProper(t)
+func openingVerb(d *Document, t segment.Token) bool {
+	return (t.Pos == "v" || t.Pos == "vn" || t.Pos == "a" || t.Pos == "an" || t.Pos == "b") && !isProper(d, t)
 }
 
-// merge merges overlapping and adjacent spans (org.merge_adjacent).
+// congressName is the name of a people's congress, which a session line
+// writes with its term (第十三届) and, for a local one, its place before.
+var congressName = []rune("人民代表大会")
+
+// congresses applies org.congress_term: a people's congress named with its
+// term, and the place before it (江苏省第十三届人民代表大会,
+// 第十四届全国人民代表大会); the session (第四次会议) stays outside.
+func (o *orgScan) congresses() []orgSpan {
+	rs := o.rs
+	var out []orgSpan
+	for i := 0; i+len(congressName) <= len(rs); i++ {
+		if rs[i] != congressName[0] || string(rs[i:i+len(congressName)]) != string(congressName) {
+			continue
+		}
+		k := i
+		if k >= 2 && string(rs[k-2:k]) == "全国" {
+			k -= 2
+		}
+		if k == 0 || rs[k-1] != '届' {
+			continue
+		}
+		j := k - 1
+		for j > 0 && isNumeralRune(rs[j-1]) {
+			j--
+		}
+		if j == k-1 || j == 0 || rs[j-1] != '第' {
+			continue
+		}
+		start := o.placesBefore(j - 1)
+		end := i + len(congressName)
+		if e := end + 5; e <= len(rs) && string(rs[end:e]) == "常务委员会" {
+			end = e
+		}
+		o.d.traceRule(ruleOrgCongress, Accept, start, end)
+		out = append(out, orgSpan{start: start, end: end, rule: ruleOrgCongress})
+	}
+	return out
+}
+
+// placesBefore returns the start of the run of places written right before
+// rune e (贵州省毕节市 before 第), or e when there is none.
+func (o *orgScan) placesBefore(e int) int {
+	start := e
+	for moved := true; moved; {
+		moved = false
+		for p := max(0, start-12); p < start; p++ {
+			if end, _, ok := matchPlace(o.rs, p); ok && end == start {
+				start, moved = p, true
+				break
+			}
+		}
+	}
+	return start
+}
+
+// splitPair applies org.listed_pair to a span written as one word: two
+// listed names (省委省政府) give two spans.
+func (o *orgScan) splitPair(s orgSpan) []orgSpan {
+	n, _ := orgNames.Longest(o.rs, s.start)
+	if n == 0 || s.start+n >= s.end || !strings.ContainsRune(orgLevelChars, o.rs[s.start]) ||
+		!strings.ContainsRune(orgLevelChars, o.rs[s.start+n]) {
+		return []orgSpan{s} // (中共中央国务院 stays one, as People's Daily writes it)
+	}
+	if _, ok := orgNames.Get(string(o.rs[s.start+n : s.end])); !ok {
+		return []orgSpan{s}
+	}
+	o.d.traceRule(ruleOrgListedPair, Adjust, s.start, s.end)
+	a, b := s, s
+	a.end, b.start = s.start+n, s.start+n
+	return []orgSpan{a, b}
+}
+
+// listedAlone reports whether span s is a listed complete name and nothing
+// more (省委, 省政府, 国务院).
+func (o *orgScan) listedAlone(s orgSpan) bool {
+	_, ok := orgNames.Get(string(o.rs[s.start:s.end]))
+	return ok
+}
+
+// merge merges overlapping and adjacent spans (org.merge_adjacent); two
+// listed names written together stay two (org.listed_pair: 省委省政府,
+// 党中央国务院).
 func (o *orgScan) merge(spans []orgSpan) []orgSpan {
 	var out []orgSpan
 	for _, s := range spans {
+		if n := len(out); n > 0 && s.start == out[n-1].end && o.listedAlone(s) && o.listedAlone(out[n-1]) &&
+			strings.ContainsRune(orgLevelChars, o.rs[out[n-1].start]) && strings.ContainsRune(orgLevelChars, o.rs[s.start]) {
+			o.d.traceRule(ruleOrgListedPair, Adjust, out[n-1].start, s.end)
+			out = append(out, s)
+			continue
+		}
 		if n := len(out); n > 0 && s.start <= out[n-1].end {
 			if s.start < out[n-1].start {
 				out[n-1].start = s.start
@@ -614,8 +718,8 @@ func orgSubUnit(toks []segment.Token, k int) int {
 
 // Rules of the org mentions.
 var (
-	ruleOrgBareLocal = registerRule("org", "org.bare_local_body",
-		"a local body written without its place (省委, 市政府, 政协) is no mention when the document has no home place", Reject)
+	ruleOrgBareKind = registerRule("org", "org.bare_kind",
+		"a mass organization written without a level or place (工会, 妇联, 残联, 科协) names a kind of body, not one", Reject)
 	ruleOrgExpandHome = registerRule("org", "org.expand_home",
 		"a body opening with the home place's level character gets the home's name prefixed in expanded (县委 → 黔西县委)", Adjust)
 )
@@ -626,13 +730,11 @@ func runOrgs(d *Document) {
 	for _, s := range spans {
 		m := Mention{Type: TypeOrg, Start: s.start, End: s.end}
 		name := string(d.runes[s.start:s.end])
-		if d.Home == nil && bareLocalBody(name) {
-			// 省委, 市政府, 政协 written alone name the body of a place the
-			// reader must know: without a home place they stay unresolved
-			d.traceRule(ruleOrgBareLocal, Reject, s.start, s.end)
+		if orgWords.bareKind[name] {
+			d.traceRule(ruleOrgBareKind, Reject, s.start, s.end)
 			continue
 		}
-		if d.Home != nil && d.Home.Name != "" {
+		if d.Home != nil && d.Home.Name != "" && d.Home.Level != LevelCountry {
 			if m.Expanded = expandOrg(name, d.Home.Name); m.Expanded != "" {
 				d.traceRule(ruleOrgExpandHome, Adjust, s.start, s.end)
 			}
@@ -646,25 +748,6 @@ func runOrgs(d *Document) {
 		ents[name] = len(d.Orgs)
 		d.Orgs = append(d.Orgs, Entity{Name: name, Count: 1, First: s.start})
 	}
-}
-
-// bareLocalBody reports whether name is a local body written without its
-// place: a listed name opening with a level character (省委, 县人大常委会)
-// or a local body with no place at all (人大, 政协, 人大办).
-func bareLocalBody(name string) bool {
-	if _, ok := orgNames.Get(name); !ok {
-		rs := []rune(name)
-		if len(rs) < 2 || !strings.ContainsRune(orgLevelChars, rs[0]) {
-			return false
-		}
-		// 县人大常委会, 省政协: a level character and a listed name
-		_, ok = orgNames.Get(string(rs[1:]))
-		return ok
-	}
-	if orgWords.localBody[name] {
-		return true
-	}
-	return strings.ContainsRune(orgLevelChars, []rune(name)[0])
 }
 
 // expandOrg prefixes an organization written with a bare level character

@@ -14,7 +14,9 @@ var orgWordsTxt string
 type orgWordLists struct {
 	notOrg, badTail, firstStop, properPrefix map[string]bool
 	brandHead, fieldHead, notSubUnit         map[string]bool
-	localBody, internalAdj                   map[string]bool
+	internalAdj                              map[string]bool
+	army, institution, notField, bareKind    map[string]bool
+	role                                     map[string]bool
 	levelChars, countryChars                 string
 	headChars, ministryChars, subUnitChars   string
 	dateChars                                string
@@ -46,7 +48,8 @@ func readOrgWords(data string) *orgWordLists {
 	sets := map[string]*map[string]bool{
 		"not_org": &w.notOrg, "bad_tail": &w.badTail, "first_stop": &w.firstStop,
 		"proper_prefix": &w.properPrefix, "brand_head": &w.brandHead, "field_head": &w.fieldHead,
-		"not_subunit": &w.notSubUnit, "local_body": &w.localBody, "internal_adj": &w.internalAdj,
+		"not_subunit": &w.notSubUnit, "internal_adj": &w.internalAdj,
+		"army": &w.army, "institution": &w.institution, "not_field": &w.notField, "bare_kind": &w.bareKind, "role": &w.role,
 	}
 	for _, m := range sets {
 		*m = map[string]bool{}
@@ -55,7 +58,7 @@ func readOrgWords(data string) *orgWordLists {
 		"level_char": &w.levelChars, "country_char": &w.countryChars, "head_char": &w.headChars,
 		"ministry_char": &w.ministryChars, "subunit_char": &w.subUnitChars, "date_char": &w.dateChars,
 	}
-	ReadWordList(data, func(f []string) {
+	readWordList(data, func(f []string) {
 		if len(f) < 2 || f[1] == "" {
 			return
 		}

@@ -40,7 +40,7 @@ type placeVal struct {
 
 type placeIndex struct {
 	g   *gazetteer
-	lex *Lexicon[placeVal]
+	lex *lexicon[placeVal]
 }
 
 var (
@@ -66,8 +66,8 @@ func places() (*placeIndex, error) {
 // and short forms of divisions above township level.
 func buildPlaceIndex(g *gazetteer) *placeIndex {
 	{
-		lex := NewLexicon[placeVal]()
-		ReadWordList(worldPlacesTxt, func(f []string) {
+		lex := newLexicon[placeVal]()
+		readWordList(worldPlacesTxt, func(f []string) {
 			if len(f) >= 2 {
 				lex.Add(f[0], placeVal{world: f[1]})
 			}
@@ -138,19 +138,12 @@ type placeHit struct {
 // name: its stem (the word without last) is unknown to the dictionary,
 // rare (frequency under commonStemFreq), or a name (ns, nr, nz).
 func nameStem(d *Document, t segment.Token, last rune) bool {
-	s := d.seg
-	if s == nil {
-		var err error
-		if s, err = segment.Default(); err != nil {
-			return false
-		}
-	}
 	stem := strings.TrimSuffix(t.Text, string(last))
 	rs := []rune(t.Text)
-	if f, pos, ok := s.Lookup(string(rs[len(rs)-2:])); ok && f >= commonStemFreq && !properTag[pos] {
+	if f, pos, ok := d.lookup(string(rs[len(rs)-2:])); ok && f >= commonStemFreq && !properTag[pos] {
 		return false // 美丽乡村 ends with the word 乡村
 	}
-	freq, pos, ok := s.Lookup(stem)
+	freq, pos, ok := d.lookup(stem)
 	return utf8.RuneCountInString(stem) >= 2 && (!ok || freq < commonStemFreq || properTag[pos] && pos != "j")
 }
 
@@ -160,14 +153,7 @@ const veryCommonFreq = 5000
 
 // veryCommon reports whether word is that frequent in the dictionary.
 func veryCommon(d *Document, word string) bool {
-	s := d.seg
-	if s == nil {
-		var err error
-		if s, err = segment.Default(); err != nil {
-			return false
-		}
-	}
-	f, _, ok := s.Lookup(word)
+	f, _, ok := d.lookup(word)
 	return ok && f >= veryCommonFreq
 }
 
@@ -188,14 +174,14 @@ func allHan(s string) bool {
 	return s != ""
 }
 
-// MatchPlace reports the longest known place name starting at runes[i]: a
+// matchPlace reports the longest known place name starting at runes[i]: a
 // division of the gazetteer (full name, standard short form, or township
 // with its suffix) or a world place. end is the exclusive end; div is the
 // division the name most likely denotes (the current one for a short form,
 // the latest record for a historical name), nil for world places or when
 // the name is ambiguous. It does no segmentation check: callers that need
 // word boundaries (the org stage on a Document) should use placeAt.
-func MatchPlace(runes []rune, i int) (end int, div *Division, ok bool) {
+func matchPlace(runes []rune, i int) (end int, div *Division, ok bool) {
 	px, err := places()
 	if err != nil || i < 0 || i >= len(runes) {
 		return 0, nil, false
@@ -239,7 +225,7 @@ func (px *placeIndex) longestNear(rs []rune, i, nextTown int, ok func(s, e int) 
 	if nt >= 3 && !px.g.maybeTownStart(rs[i], rs[i+1]) {
 		nt = 0
 	}
-	if nt < 3 && px.lex.start(rs[i]) == nil {
+	if nt < 3 && !px.lex.StartsWith(rs[i]) {
 		return placeHit{}, false // no name starts here (most positions)
 	}
 	var buf [8]placeHit
@@ -505,6 +491,14 @@ func (d *Document) placeEntities(orgInner map[int]bool) {
 // the name had at the document's date (黔西县 520522 in a 2021 text, not
 // 黔西市 520581, which the mention's current field gives).
 func (d *Document) findHome() {
+	if d.Home != nil {
+		return // named by the document's header, metadata or path (meta.go)
+	}
+	defer func() {
+		if d.Home != nil && d.Home.Level == "" {
+			d.Home.Level = LevelCounty
+		}
+	}()
 	county := func(m Mention) bool { return m.Code != nil && m.Level == LevelCounty }
 	inSpan := func(s, e int) (Mention, bool) {
 		best := Mention{}

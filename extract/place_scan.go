@@ -69,10 +69,6 @@ var (
 		"a place strictly inside an organization name is part of the org, not a place mention (北京 in 北京大学, 黔西县 in 黔西县人大常委会)", Reject)
 )
 
-func init() {
-	register(stage{order: 40, name: "place", types: []string{TypePlace, TypeOrg}, run: extractPlaces})
-}
-
 // placeScan is the state of the place stage on one document.
 type placeScan struct {
 	d      *Document
@@ -605,10 +601,7 @@ func nameTok(text, pos string) bool {
 type orgCover []int32 // [i]: end of the org span covering i, or 0 (nil: no org)
 
 func newOrgCover(d *Document, n int) orgCover {
-	if !d.Wants(TypePlace) {
-		return nil
-	}
-	orgs := findOrgs(d) // (only to filter place mentions)
+	orgs := findOrgs(d)
 	if len(orgs) == 0 {
 		return nil
 	}
@@ -658,7 +651,7 @@ func (ps *placeScan) emit(chosen []int32, resolved []bool) {
 		}
 		if !cover.inside(m.Start, m.End) {
 			d.traceRule(rule, Accept, m.Start, m.End)
-			d.add(m)
+			d.placeOut = append(d.placeOut, m)
 		} else {
 			d.traceRule(rulePlaceInsideOrg, Reject, m.Start, m.End)
 			orgInner[m.Start] = true

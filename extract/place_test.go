@@ -125,73 +125,22 @@ func TestPlaceHistoricalNames(t *testing.T) {
 	}
 }
 
-func TestPlaceAmbiguousShortNames(t *testing.T) {
-	_, ms := placeMentions(t, "会议在朝阳区召开，来自各地的代表参加。")
-	m := ms["朝阳区"]
-	if m.Code != nil || len(m.Candidates) < 2 {
-		t.Fatalf("朝阳区 alone: code %s, %d candidates, want nil and ≥2", code(m), len(m.Candidates))
-	}
-	seen := map[string]bool{}
-	for _, c := range m.Candidates {
-		seen[c.Code] = true
-	}
-	if !seen["110105"] || !seen["220104"] {
-		t.Errorf("candidates %v lack 110105/220104", m.Candidates)
-	}
-	for text, want := range map[string]string{
-		"北京市委召开会议。会后，代表们前往朝阳区调研。":   "110105",
-		"吉林省长春市召开会议。会后，代表们前往朝阳区调研。": "220104",
-	} {
-		_, ms := placeMentions(t, text)
-		if got := code(ms["朝阳区"]); got != want {
-			t.Errorf("%s: 朝阳区 = %s, want %s", text, got, want)
-		}
-	}
-}
-
-func TestPlaceRunsAndWorld(t *testing.T) {
-	_, ms := placeMentions(t, "他出生在安徽省合肥市长江路，后来到美国和日本留学，又去过东南亚。")
-	m, ok := ms["安徽省合肥市长江路"]
-	if !ok {
-		t.Fatalf("no single mention for the run: %v", ms)
-	}
-	if m.Level != LevelOther || len(m.Path) != 3 || m.Path[1] != "合肥市" || m.Path[2] != "长江路" {
-		t.Errorf("run: %+v", m)
-	}
-	for _, w := range []string{"美国", "日本", "东南亚"} {
-		if m, ok := ms[w]; !ok || m.Level != LevelOther || m.Kind == "" {
-			t.Errorf("%s: %+v %v", w, m, ok)
-		}
-	}
-}
-
-func TestPlaceCommonWordsNotShortForms(t *testing.T) {
-	// 和平区, 新华区, 长安区, 平原县 exist, but their short forms are
-	// ordinary words.
-	_, ms := placeMentions(t, "维护世界和平，新华书店在平原上建了长安大街分店。")
-	for _, w := range []string{"和平", "新华", "平原"} {
-		if m, ok := ms[w]; ok {
-			t.Errorf("%s matched as a place: %+v", w, m)
-		}
-	}
-}
-
 func TestMatchPlace(t *testing.T) {
 	rs := []rune("贵州省毕节市")
-	end, div, ok := MatchPlace(rs, 0)
+	end, div, ok := matchPlace(rs, 0)
 	if !ok || end != 3 || div == nil || div.Code != "520000" {
-		t.Errorf("MatchPlace(贵州省…, 0) = %d %+v %v", end, div, ok)
+		t.Errorf("matchPlace(贵州省…, 0) = %d %+v %v", end, div, ok)
 	}
-	end, div, ok = MatchPlace(rs, 3)
+	end, div, ok = matchPlace(rs, 3)
 	if !ok || end != 6 || div == nil || div.Code != "520500" || div.Level != LevelPrefecture {
-		t.Errorf("MatchPlace(…毕节市, 3) = %d %+v %v", end, div, ok)
+		t.Errorf("matchPlace(…毕节市, 3) = %d %+v %v", end, div, ok)
 	}
 	for _, i := range []int{-1, 6, 100} {
-		if _, _, ok := MatchPlace(rs, i); ok {
+		if _, _, ok := matchPlace(rs, i); ok {
 			t.Errorf("MatchPlace at %d: ok", i)
 		}
 	}
-	if _, _, ok := MatchPlace([]rune("缅怀先烈"), 0); ok {
+	if _, _, ok := matchPlace([]rune("缅怀先烈"), 0); ok {
 		t.Error("缅怀 matched")
 	}
 }
@@ -354,56 +303,6 @@ func TestPlacePD1998Dev(t *testing.T) {
 	t.Logf("PD1998 dev, 2000 paragraphs: P %.3f R %.3f F1 %.3f", p, r, f)
 	if f < 0.84 {
 		t.Errorf("place F1 %.3f on PD1998 dev is under the 0.84 floor", f)
-	}
-}
-
-func TestPlaceShapes(t *testing.T) {
-	_, ms := placeMentions(t, "锦星社区居民和红星村、新庄村的村民一起，在鸭池河边清理河道。贫困村和示范村的干部也来了。")
-	for _, w := range []string{"锦星社区", "红星村", "新庄村"} {
-		if m, ok := ms[w]; !ok || m.Level != LevelVillage || m.Code != nil {
-			t.Errorf("%s: %+v %v, want a village without code", w, m, ok)
-		}
-	}
-	for _, w := range []string{"贫困村", "示范村"} {
-		if m, ok := ms[w]; ok {
-			t.Errorf("%s is not a place: %+v", w, m)
-		}
-	}
-}
-
-func TestPlaceTownships(t *testing.T) {
-	// 猫场镇 exists in both 织金县 and 大方县 (and elsewhere): the county
-	// named in the document decides.
-	for county, want := range map[string]string{"织金县": "520524103", "大方县": "520521102"} {
-		_, ms := placeMentions(t, county+"召开现场会，与会人员前往猫场镇观摩产业发展情况。")
-		if got := code(ms["猫场镇"]); got != want {
-			t.Errorf("with %s: 猫场镇 = %s, want %s", county, got, want)
-		}
-	}
-	_, ms := placeMentions(t, "记者来到猫场镇。")
-	if m := ms["猫场镇"]; m.Code != nil || len(m.Candidates) < 2 || m.Level != LevelTownship {
-		t.Errorf("猫场镇 alone: %+v", m)
-	}
-	// An ethnic township by its short form.
-	_, ms = placeMentions(t, "织金县大平乡新华村召开村民大会。")
-	m := ms["织金县大平乡新华村"]
-	if m.Level != LevelVillage || len(m.Path) != 5 || m.Path[3] != "大平乡" || m.Path[4] != "新华村" {
-		t.Errorf("织金县大平乡新华村: %+v (all %v)", m, ms)
-	}
-}
-
-func TestPlaceRunParent(t *testing.T) {
-	// 东山 is a county of 福建 and a district of 鹤岗 (黑龙江): the place
-	// written before it decides.
-	for _, tc := range []struct{ text, run, code string }{
-		{"福建东山开展海岸带保护。", "福建东山", "350626"},
-		{"鹤岗东山开展棚户区改造。", "鹤岗东山", "230406"},
-	} {
-		d, _ := placeMentions(t, tc.text)
-		ms := d.MentionsOf(TypePlace)
-		if len(ms) != 1 || ms[0].Text != tc.run || code(ms[0]) != tc.code {
-			t.Errorf("%s: %+v, want one run %s with code %s", tc.text, ms, tc.run, tc.code)
-		}
 	}
 }
 

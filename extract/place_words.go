@@ -37,7 +37,7 @@ var placeWords = readPlaceWords(placeWordsTxt)
 func readPlaceWords(data string) *placeWordLists {
 	w := &placeWordLists{shape: map[string]string{}, shapeChar: map[rune]string{}, position: map[string]bool{},
 		shapeFirst: new([1 << 16 / 64]uint64)}
-	ReadWordList(data, func(f []string) {
+	readWordList(data, func(f []string) {
 		if len(f) < 2 || f[1] == "" {
 			return
 		}

@@ -130,7 +130,7 @@ func RuleDoc(name string) string {
 // WithTrace calls fn for every rule decision while the document is
 // extracted: each candidate's stage, rule, verdict and span. Tracing costs
 // nothing when no trace function is set.
-func WithTrace(fn func(TraceEvent)) Option { return func(d *Document) { d.trace = fn } }
+func WithTrace(fn func(TraceEvent)) Option { return func(c *config) { c.trace = fn } }
 
 // traceRule reports a decision of the named rule on runes [start,end).
 func (d *Document) traceRule(name string, v Verdict, start, end int) {

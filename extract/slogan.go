@@ -89,10 +89,10 @@ type sloganEntry struct {
 // sloganStop marks quoted words that are not slogans (terms and idioms).
 var sloganStop = &sloganEntry{category: "stop"}
 
-var sloganLex = NewLexicon[*sloganEntry]()
+var sloganLex = newLexicon[*sloganEntry]()
 
 func init() {
-	ReadWordList(slogansData, func(f []string) {
+	readWordList(slogansData, func(f []string) {
 		if len(f) < 2 {
 			return
 		}
@@ -127,16 +127,15 @@ func init() {
 		}
 	})
 	sloganLexFirst = make([]bool, 0x10000)
-	for r, n := range sloganLex.root.next {
-		if r < 0x10000 {
+	sloganLex.FirstRunes(func(r, r2 rune, one bool) {
+		switch {
+		case one && r < 0x10000:
 			sloganLexFirst[r] = true
-		}
-		for r2 := range n.next {
+		case !one:
 			h := sloganBigramHash(r, r2)
 			sloganLexBigrams[h>>6] |= 1 << (h & 63)
 		}
-	}
-	register(stage{order: 70, name: "slogan", types: []string{TypeSlogan}, run: extractSlogans})
+	})
 }
 
 // sloganNumeral reports whether r is a Chinese numeral that can open a
@@ -217,8 +216,8 @@ func sloganBigramHash(r1, r2 rune) uint32 {
 	return (uint32(r1)*2654435761 ^ uint32(r2)*40503) >> 16
 }
 
-func sloganFindAll(text []rune) []Match[*sloganEntry] {
-	var out []Match[*sloganEntry]
+func sloganFindAll(text []rune) []match[*sloganEntry] {
+	var out []match[*sloganEntry]
 	for i := 0; i < len(text); {
 		r := text[i]
 		if r < 0x10000 && !sloganLexFirst[r] || sloganQuote(r) || sloganSep(r) {
@@ -236,7 +235,7 @@ func sloganFindAll(text []rune) []Match[*sloganEntry] {
 			}
 		}
 		if n, v := sloganLexAt(text, i); n > 0 {
-			out = append(out, Match[*sloganEntry]{Start: i, End: i + n, Value: v})
+			out = append(out, match[*sloganEntry]{Start: i, End: i + n, Value: v})
 			i += n
 			continue
 		}
@@ -249,7 +248,7 @@ func sloganFindAll(text []rune) []Match[*sloganEntry] {
 // starting at text[i], reading the text as sloganNormalize writes it
 // (quotation marks skipped, separators as 、) without copying it.
 func sloganLexAt(text []rune, i int) (n int, v *sloganEntry) {
-	node := sloganLex.root
+	c := sloganLex.Cursor()
 	lastSep := false
 	for j := i; j < len(text); j++ {
 		r := text[j]
@@ -264,16 +263,11 @@ func sloganLexAt(text []rune, i int) (n int, v *sloganEntry) {
 		} else {
 			lastSep = false
 		}
-		if node == sloganLex.root {
-			node = sloganLex.start(r)
-		} else {
-			node = node.child(r)
-		}
-		if node == nil {
+		if !c.Next(r) {
 			break
 		}
-		if node.ok && !lastSep {
-			n, v = j-i+1, node.val
+		if e, ok := c.Word(); ok && !lastSep {
+			n, v = j-i+1, e
 		}
 	}
 	return n, v
@@ -286,9 +280,9 @@ func sloganLookup(rs []rune) *sloganEntry {
 	return e
 }
 
-// LookupSlogan returns the canonical form and category of a known
+// lookupSlogan returns the canonical form and category of a known
 // formulation written as s (quotes and list separators do not matter).
-func LookupSlogan(s string) (canonical, category string, ok bool) {
+func lookupSlogan(s string) (canonical, category string, ok bool) {
 	e := sloganLookup([]rune(s))
 	if e == nil || e == sloganStop {
 		return "", "", false
@@ -296,10 +290,10 @@ func LookupSlogan(s string) (canonical, category string, ok bool) {
 	return e.canonical, e.category, true
 }
 
-// IsSloganFormula reports whether s, with or without quotation marks, is a
+// isSloganFormula reports whether s, with or without quotation marks, is a
 // numeric slogan formula (四个意识, 五个一, 三会一课, 六稳六保) rather than a
 // count.
-func IsSloganFormula(s string) bool {
+func isSloganFormula(s string) bool {
 	rs := []rune(strings.TrimSpace(s))
 	if len(rs) >= 2 && sloganOpenQuote(rs[0]) == rs[len(rs)-1] {
 		return sloganQuotedFormula(rs[1 : len(rs)-1])
@@ -316,7 +310,7 @@ func sloganFormulaAt(text []rune, i int) int {
 	if i < 0 || i >= len(text) || !sloganNumeral(text[i]) {
 		return 0
 	}
-	if i > 0 && (IsNumeralRune(text[i-1]) || text[i-1] == '第') {
+	if i > 0 && (numeralRune(text[i-1]) || text[i-1] == '第') {
 		return 0 // 第三会…, 二十四个…
 	}
 	if i > 0 && sloganOpenQuote(text[i-1]) != 0 {
@@ -345,10 +339,10 @@ func sloganGeYiAt(text []rune, i int) int {
 	if i+2 >= len(text) || text[i+1] != '个' || text[i+2] != '一' || !sloganNumeral(text[i]) || text[i] == '一' {
 		return 0
 	}
-	if i > 0 && (IsNumeralRune(text[i-1]) || text[i-1] == '第') {
+	if i > 0 && (numeralRune(text[i-1]) || text[i-1] == '第') {
 		return 0
 	}
-	if i+3 < len(text) && (IsNumeralRune(text[i+3]) || strings.ContainsRune(sloganMeasure, text[i+3])) {
+	if i+3 < len(text) && (numeralRune(text[i+3]) || strings.ContainsRune(sloganMeasure, text[i+3])) {
 		return 0 // 三个一百年, 两个一次
 	}
 	return 3
@@ -369,7 +363,7 @@ const sloganFunction = "是的了在和与为对把被将及等从向以到或�
 // of a numeral and a head, all heads one or two runes long and of the same
 // length (三会一课, 三去一降一补, 两不愁三保障, 一岗双责).
 func sloganShapeAt(text []rune, i int) int {
-	if i > 0 && (IsNumeralRune(text[i-1]) || text[i-1] == '第') {
+	if i > 0 && (numeralRune(text[i-1]) || text[i-1] == '第') {
 		return 0
 	}
 	j, groups, h := i, 0, 0
@@ -561,7 +555,7 @@ func extractSlogans(d *Document) {
 			continue
 		}
 		s, en := m.Start, m.End
-		if s > 0 && sloganNumeral(rs[s]) && (IsNumeralRune(rs[s-1]) || rs[s-1] == '第') {
+		if s > 0 && sloganNumeral(rs[s]) && (numeralRune(rs[s-1]) || rs[s-1] == '第') {
 			continue // 十四五 in 二十四五
 		}
 		if e.quotedOnly && !quoted[[2]int{s, en}] {
@@ -658,14 +652,14 @@ func sloganQuotes(rs []rune, fn func(s, e int)) {
 }
 
 // Cues after a closing quote that make the quoted text a name.
-var sloganNameAfter = NewLexicon[bool]()
+var sloganNameAfter = newLexicon[bool]()
 
 // Cues before an opening quote that make the quoted text an honour or a
 // name.
-var sloganNameBefore = NewLexicon[bool]()
+var sloganNameBefore = newLexicon[bool]()
 
 // Endings of quoted names (“黔西人大”, “毕节发布”, “爱心超市”).
-var sloganNameEnd = NewLexicon[bool]()
+var sloganNameEnd = newLexicon[bool]()
 
 func init() {
 	for _, w := range strings.Fields(`微信公众号 公众号 微信号 微信群 微信 微博 抖音 抖音号 快手 头条号 视频号 APP App app
@@ -684,7 +678,7 @@ func init() {
 }
 
 // Endings of designations given to places and bodies.
-var sloganPlaceEnd = NewLexicon[bool]()
+var sloganPlaceEnd = newLexicon[bool]()
 
 func init() {
 	for _, w := range strings.Fields("城 区 县 市 旗 园区 营地 基地 英雄会 之城 名城 卫生院 学校 医院 单位 示范村 示范镇 示范乡") {
@@ -703,18 +697,10 @@ func sloganHasSep(in []rune) bool {
 
 // sloganEndsWith reports whether rs[:e] ends with a word of a reversed
 // lexicon.
-func sloganEndsWith(l *Lexicon[bool], rs []rune, s, e int) bool {
-	node := l.root
-	for j := e - 1; j >= s; j-- {
-		node = node.child(rs[j])
-		if node == nil {
-			return false
-		}
-		if node.ok {
-			return true
-		}
-	}
-	return false
+func sloganEndsWith(l *lexicon[bool], rs []rune, s, e int) bool {
+	found := false
+	l.Backward(rs, s, e, func(int, bool) bool { found = true; return false })
+	return found
 }
 
 // sloganClassifyQuote decides what the quotation [s,e) is.
@@ -809,7 +795,7 @@ func sloganClassifyQuote(rs []rune, s, e int) (sloganCand, bool) {
 }
 
 // Words around a quote that mark it as a slogan.
-var sloganCueAfter, sloganCueBefore = NewLexicon[bool](), NewLexicon[bool]()
+var sloganCueAfter, sloganCueBefore = newLexicon[bool](), newLexicon[bool]()
 
 func init() {
 	for _, w := range strings.Fields(`活动 行动 理念 精神 要求 主题 工程 口号 建设 创建 模式 目标 工作法 专项 机制 战役 攻坚
@@ -1006,7 +992,7 @@ func sloganListRun(d *Document, segs []sloganSeg) []sloganCand {
 			continue
 		}
 		b := a + 1
-		for b < n && ln(b) == L {
+		for b < n && ln(b) == L && b-a <= sloganMaxListItems {
 			b++
 		}
 		// Items possible: the inner ones, a first and a last.
@@ -1087,6 +1073,11 @@ func sloganListRun(d *Document, segs []sloganSeg) []sloganCand {
 	return out
 }
 
+// sloganMaxListItems caps the items of one parallel list: a longer run of
+// items of one length is cut into lists of at most this many, which keeps
+// sloganListRun linear in the run (each failed start retried the whole run).
+const sloganMaxListItems = 64
+
 type sloganItem struct{ s, e int }
 
 func sloganSameRunes(a, b []rune) bool {
@@ -1118,7 +1109,7 @@ func sloganTokenEdge(d *Document, pos int) bool {
 
 // sloganTrailers are words written after a list that belong to the whole
 // list, not to its last item (稳就业、…、稳预期工作).
-var sloganTrailers = NewLexicon[bool]()
+var sloganTrailers = newLexicon[bool]()
 
 func init() {
 	for _, w := range strings.Fields(`的 工作 活动 监管 要求 目标 任务 战略 理念 精神 机制 体系 格局 底线 行动 工程 措施
@@ -1138,7 +1129,7 @@ func sloganTrailer(rest []rune) bool {
 // items: not a numeral (一次…、一次…: counts), not a place or rank prefix
 // (县人大、县政府、县政协; 副县长、副书记、副主任).
 func sloganGoodHead(head []rune) bool {
-	if sloganNumeral(head[0]) || IsDigit(head[0]) {
+	if sloganNumeral(head[0]) || isDigitRune(head[0]) {
 		return false
 	}
 	return !strings.ContainsRune("县市省区镇乡村州盟旗国副正各本该原前", head[len(head)-1])

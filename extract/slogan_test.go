@@ -625,14 +625,14 @@ func TestSloganFormulaAt(t *testing.T) {
 		}
 	}
 	for s, want := range map[string]bool{"四个意识": true, "“五个一”": true, "五个一": true, "三会一课": true, "三个乡镇": false, "一切为了群众": false, "“一切为了群众”": false, "": false} {
-		if IsSloganFormula(s) != want {
-			t.Errorf("IsSloganFormula(%q) = %v", s, !want)
+		if isSloganFormula(s) != want {
+			t.Errorf("isSloganFormula(%q) = %v", s, !want)
 		}
 	}
-	if c, cat, ok := LookupSlogan("增强“四个意识”"[len("增强"):]); !ok || c != "四个意识" || cat != "ideology" {
-		t.Errorf("LookupSlogan(“四个意识”) = %q %q %v", c, cat, ok)
+	if c, cat, ok := lookupSlogan("增强“四个意识”"[len("增强"):]); !ok || c != "四个意识" || cat != "ideology" {
+		t.Errorf("lookupSlogan(“四个意识”) = %q %q %v", c, cat, ok)
 	}
-	if _, _, ok := LookupSlogan("老大难"); ok {
+	if _, _, ok := lookupSlogan("老大难"); ok {
 		t.Error("老大难 is not a slogan")
 	}
 }
@@ -660,7 +660,7 @@ func BenchmarkSloganStages(b *testing.B) {
 	})
 	b.Run("stages", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			d := &Document{Text: text, runes: runes, tokens: toks, segDone: true}
+			d := stageDoc(text, runes, toks)
 			extractStructure(d)
 			extractBooks(d)
 			extractSlogans(d)
@@ -710,7 +710,7 @@ func TestSloganSpeed(t *testing.T) {
 		s.Cut(text)
 		seg = best(seg, time.Since(t0))
 		t0 = time.Now()
-		d := &Document{Text: text, runes: runes, tokens: toks, segDone: true}
+		d := stageDoc(text, runes, toks)
 		extractStructure(d)
 		extractBooks(d)
 		extractSlogans(d)
@@ -761,7 +761,7 @@ func TestStagesRandomInput(t *testing.T) {
 			t.Fatalf("%q: bad byline %+v", text, *b)
 		}
 		sloganFormulaAt(rs, int(next()%uint64(len(rs)+2))-1)
-		IsSloganFormula(text)
+		isSloganFormula(text)
 	}
 }
 
@@ -787,6 +787,6 @@ func FuzzStages(f *testing.F) {
 				t.Fatalf("bad section %+v", s)
 			}
 		}
-		IsSloganFormula(text)
+		isSloganFormula(text)
 	})
 }

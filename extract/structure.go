@@ -1,6 +1,6 @@
 package extract
 
-// The structure stage (order 5, before every extractor) fills the
+// The structure stage (the first of the pipeline, see stages) fills the
 // document-level fields Title, Sections and Byline.
 //
 // Title is the first non-empty line when it reads as a headline: 4 to 60
@@ -32,10 +32,6 @@ import (
 	"strings"
 	"unicode"
 )
-
-func init() {
-	register(stage{order: 5, name: "structure", run: extractStructure})
-}
 
 func extractStructure(d *Document) {
 	rs := d.runes
@@ -73,7 +69,7 @@ func extractStructure(d *Document) {
 }
 
 // Offices that end the speaker line of a report (国务院总理　李克强).
-var structOffices = NewLexicon[bool]()
+var structOffices = newLexicon[bool]()
 
 func init() {
 	for _, w := range strings.Fields("总理 副总理 省长 代省长 市长 代市长 县长 代县长 区长 代区长 州长 代州长 旗长 代旗长 镇长 代镇长 乡长 代乡长 书记 主任 主席 局长 院长 检察长") {
@@ -211,7 +207,7 @@ func structMarker(line []rune, i int) (level int, number string, _ int, n int) {
 	switch {
 	case r == '（' || r == '(':
 		j := i + 1
-		for j < len(line) && j-i <= 4 && (structCnDigit(line[j]) || IsDigit(line[j])) {
+		for j < len(line) && j-i <= 4 && (structCnDigit(line[j]) || isDigitRune(line[j])) {
 			j++
 		}
 		if j == i+1 || j >= len(line) || (line[j] != '）' && line[j] != ')') {
@@ -219,10 +215,10 @@ func structMarker(line []rune, i int) (level int, number string, _ int, n int) {
 		}
 		num := line[i+1 : j]
 		lv := 2
-		if IsDigit(num[0]) {
+		if isDigitRune(num[0]) {
 			lv = 4
 			for _, c := range num {
-				if !IsDigit(c) {
+				if !isDigitRune(c) {
 					return 0, "", 0, 0
 				}
 			}
@@ -244,18 +240,18 @@ func structMarker(line []rune, i int) (level int, number string, _ int, n int) {
 		if j < len(line) && line[j] == '、' {
 			return 1, string(line[i:j]), 0, j + 1 - i
 		}
-	case IsDigit(r):
+	case isDigitRune(r):
 		j := i
-		for j < len(line) && j-i < 2 && IsDigit(line[j]) {
+		for j < len(line) && j-i < 2 && isDigitRune(line[j]) {
 			j++
 		}
-		if j+1 >= len(line) || IsDigit(line[j]) {
+		if j+1 >= len(line) || isDigitRune(line[j]) {
 			return 0, "", 0, 0
 		}
 		switch line[j] {
 		case '.', '．', '、':
 			// 1.5亿 is a number, not a heading.
-			if IsDigit(line[j+1]) {
+			if isDigitRune(line[j+1]) {
 				return 0, "", 0, 0
 			}
 			return 3, string(line[i:j]), 0, j + 1 - i
@@ -315,7 +311,7 @@ const (
 	structRolePhoto    = "photo" // photographers: recognized, not reported
 )
 
-var structBylineCues = NewLexicon[string]()
+var structBylineCues = newLexicon[string]()
 
 func init() {
 	for _, w := range strings.Fields("作者 文 撰稿 撰文 执笔 供图 文图 文/图 文／图") {

@@ -2,23 +2,34 @@ package extract
 
 import (
 	_ "embed"
-	"fmt"
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 )
 
 // The time extractor finds temporal expressions with a linear scan: at each
 // numeral a date piece (1997年, 12月, 31日, 8时30分, 2021-03-26) is read with
-// ParseNumeral, elsewhere time words (今年, 上半年, 春节, 目前) are matched with
+// readNumeral, elsewhere time words (今年, 上半年, 春节, 目前) are matched with
 // a Lexicon; adjacent pieces merge into one mention (一九九七年十二月三十一日,
 // 今天上午, 去年11月), and two mentions joined by 至 or a dash make a span
 // (3月26日至28日). Values are resolved against the document's reference
 // date, which this stage also sets (Document.Ref and Document.Date).
+//
+// Every decision is a named rule (tongbao rules lists them): the rule
+// tables timeWordRules (a time word of the lexicon in its context) and
+// timeYearRules, timeMonthRules, timeDayRules, timeClockRules (a numeral
+// before 年, 月, 日 or 号, 时 or 点) accept or reject each candidate; the
+// span-building and resolving steps are registered rules traced where they
+// act (time.merge_adjacent, time.join_span, time.year_from_context …).
+// Their word lists and character sets are data/time_words.txt and
+// data/time_context.txt; their examples are rows of
+// testdata/spec/time.jsonl.
 
 //go:embed data/time_words.txt
 var timeWordsData string
+
+//go:embed data/time_context.txt
+var timeContextData string
 
 type timeWord struct {
 	op   string
@@ -31,9 +42,9 @@ type timeWord struct {
 // by timeWords).
 var timeFirst [1 << 10]uint64
 
-var timeWords = sync.OnceValue(func() *Lexicon[timeWord] {
-	lex := NewLexicon[timeWord]()
-	ReadWordList(timeWordsData, func(f []string) {
+var timeWords = sync.OnceValue(func() *lexicon[timeWord] {
+	lex := newLexicon[timeWord]()
+	readWordList(timeWordsData, func(f []string) {
 		if r := []rune(f[0]); len(r) > 0 && r[0] < 1<<16 {
 			timeFirst[r[0]>>6] |= 1 << (uint(r[0]) & 63)
 		}
@@ -49,6 +60,87 @@ var timeWords = sync.OnceValue(func() *Lexicon[timeWord] {
 	return lex
 })
 
+// timeContext holds the sets of data/time_context.txt.
+type timeContext struct {
+	chars map[string]string
+	words map[string][]string
+	// maps keep their pairs in order (year cues are tried in order).
+	maps map[string][][2]string
+
+	lunarMonths, lunarDays, plans map[string]int
+	yearCues                      []yearCueEntry
+}
+
+type yearCueEntry struct {
+	prefix string
+	base   int
+}
+
+var timeCtx = sync.OnceValue(func() *timeContext {
+	c := &timeContext{chars: map[string]string{}, words: map[string][]string{}, maps: map[string][][2]string{}}
+	readWordList(timeContextData, func(f []string) {
+		if len(f) != 2 {
+			panic("data/time_context.txt: want NAME<TAB>MEMBERS, got " + strings.Join(f, " | "))
+		}
+		name, members := f[0], f[1]
+		switch {
+		case strings.HasSuffix(name, "_chars"):
+			c.chars[name] = members
+		case strings.HasSuffix(name, "_words"):
+			c.words[name] = strings.Fields(members)
+		case strings.HasSuffix(name, "_map"):
+			for _, kv := range strings.Fields(members) {
+				k, v, ok := strings.Cut(kv, "=")
+				if !ok {
+					panic("data/time_context.txt: " + name + ": want KEY=VALUE, got " + kv)
+				}
+				c.maps[name] = append(c.maps[name], [2]string{k, v})
+			}
+		default:
+			panic("data/time_context.txt: set " + name + " ends in none of _chars, _words, _map")
+		}
+	})
+	ints := func(name string) map[string]int {
+		m := map[string]int{}
+		for _, kv := range c.maps[name] {
+			n, err := strconv.Atoi(kv[1])
+			if err != nil {
+				panic("data/time_context.txt: " + name + ": " + kv[1] + " is not a number")
+			}
+			m[kv[0]] = n
+		}
+		return m
+	}
+	c.lunarMonths, c.lunarDays, c.plans = ints("lunar_months_map"), ints("qingming_day_map"), ints("five_year_plans_map")
+	for _, kv := range c.maps["year_cues_map"] {
+		n, err := strconv.Atoi(kv[1])
+		if err != nil {
+			panic("data/time_context.txt: year_cues_map: " + kv[1] + " is not a number")
+		}
+		c.yearCues = append(c.yearCues, yearCueEntry{kv[0], n})
+	}
+	return c
+})
+
+// in reports whether r is in the character set name.
+func (c *timeContext) in(name string, r rune) bool {
+	s, ok := c.chars[name]
+	if !ok {
+		panic("data/time_context.txt has no set " + name)
+	}
+	return r != 0 && strings.ContainsRune(s, r)
+}
+
+// mapChars returns the characters the map name gives word ("" when none).
+func (c *timeContext) mapChars(name, word string) string {
+	for _, kv := range c.maps[name] {
+		if kv[0] == word {
+			return kv[1]
+		}
+	}
+	return ""
+}
+
 // tfields holds what a time expression states; zero values mean "not said".
 type tfields struct {
 	year, month, day, hour, minute int
@@ -63,7 +155,8 @@ type tfields struct {
 	ref, set                       string
 	dur                            string // duration of unknown length (多年来)
 	weekend                        bool
-	planStart, planEnd             int // five-year plan period
+	lunarCal                       bool // month and day are of the lunar calendar (农历, 正月, 初一)
+	planStart, planEnd             int  // five-year plan period
 	zodiac                         int // 1 + zodiac animal of the year
 	ctxYear                        int // year stated earlier in the same paragraph
 }
@@ -114,6 +207,7 @@ func (f *tfields) merge(o tfields) {
 		f.dur = o.dur
 	}
 	f.weekend = f.weekend || o.weekend
+	f.lunarCal = f.lunarCal || o.lunarCal
 }
 
 // specific reports whether f says more than a vague reference.
@@ -122,13 +216,6 @@ func (f *tfields) specific() bool {
 		f.relWeek || f.relDay || f.relCentury || f.quarter != 0 || f.half != 0 || f.weekday != 0 ||
 		f.season != "" || f.fest != "" || f.lunar != "" || f.tod != "" || f.part != "" || f.weekend ||
 		f.planStart != 0 || f.zodiac != 0
-}
-
-// lunarMonths gives the usual solar month of lunar festivals, enough to
-// tell whether one has passed in the reference year.
-var lunarMonths = map[string]int{
-	"spring_festival": 2, "new_years_eve": 1, "lantern_festival": 2, "qingming": 4,
-	"dragon_boat": 6, "mid_autumn": 9, "double_ninth": 10, "twelfth_month": 1, "first_month": 2,
 }
 
 // monthDay returns the month and day f states, from a date or a fixed
@@ -140,11 +227,8 @@ func (f *tfields) monthDay() (int, int) {
 		}
 		return f.month, 0
 	}
-	if m, ok := lunarMonths[f.lunar]; ok {
-		if f.lunar == "qingming" {
-			return m, 5
-		}
-		return m, 0
+	if m, ok := timeCtx().lunarMonths[f.lunar]; ok {
+		return m, timeCtx().lunarDays[f.lunar]
 	}
 	if len(f.fest) == 5 {
 		m, _ := strconv.Atoi(f.fest[:2])
@@ -168,8 +252,37 @@ type timePiece struct {
 	f          tfields
 }
 
-// scanTimes finds the time expressions of text in one left-to-right pass.
-func scanTimes(text []rune) []timeSpan {
+// traceTime reports a rule decision when d traces (d may be nil: scans of
+// text outside a document, such as a meta field, trace nothing).
+func (d *Document) traceTime(name string, v Verdict, start, end int) {
+	if d != nil && d.trace != nil {
+		d.traceRule(name, v, start, end)
+	}
+}
+
+// decideTime runs a rule table on f for the candidate [start, end),
+// reporting the deciding rule when d traces.
+func decideTime[F any](d *Document, t *ruleTable[F], f *F, start, end int) *rule[F] {
+	r := t.first(f)
+	if r != nil {
+		d.traceTime(r.name, r.verdict, start, end)
+	}
+	return r
+}
+
+// Span-building steps, traced where they act.
+var (
+	ruleTimeMerge   = registerRule("time", "time.merge_adjacent", "adjacent pieces merge into one mention (今天上午, 去年11月, 一九九七年十二月三十一日)", Adjust)
+	ruleTimeJoin    = registerRule("time", "time.join_span", "two dated mentions joined by 至, 到 or a dash make a span (3月26日至28日, 2019年至2021年)", Adjust)
+	ruleTimeWeek    = registerRule("time", "time.week_weekday", "周 or 星期 with a relative word takes the weekday or 末 after it (下周三, 上星期五, 下周末)", Adjust)
+	ruleTimeInBook  = registerRule("time", "time.inside_book_title", "nothing inside a book title is a time (《明日之后》)", Reject)
+	ruleTimePlanDoc = registerRule("time", "time.plan_document", "a quoted five-year plan before 规划 names a document, not a period (“十四五”规划)", Reject)
+	ruleTimePlan    = registerRule("time", "time.five_year_plan", "a quoted five-year plan is the period of its five years (“十四五”时期 → 2021/2025)", Accept)
+)
+
+// scanTimes finds the time expressions of text in one left-to-right pass;
+// d (nil for text outside a document) receives the trace.
+func scanTimes(d *Document, text []rune) []timeSpan {
 	lex := timeWords()
 	var pieces []timePiece
 	for i := 0; i < len(text); {
@@ -178,8 +291,15 @@ func scanTimes(text []rune) []timeSpan {
 			prev = &pieces[len(pieces)-1]
 		}
 		r := text[i]
-		if IsNumeralRune(r) {
-			if p, ok := datePiece(text, i, prev); ok {
+		if r == '初' && prev != nil {
+			if p, ok := lunarDayPiece(d, text, i, prev); ok {
+				pieces = append(pieces, p)
+				i = p.end
+				continue
+			}
+		}
+		if numeralRune(r) || r == '数' {
+			if p, ok := datePiece(d, text, i, prev); ok {
 				pieces = append(pieces, p)
 				i = p.end
 				continue
@@ -189,48 +309,83 @@ func scanTimes(text []rune) []timeSpan {
 			i++
 			continue
 		}
-		if n, w := lex.Longest(text, i); n > 0 && timeWordOK(text, i, n, w, prev) {
-			f := wordFields(w)
-			if w.op == "week" && i+n < len(text) {
-				// 下周三, 上星期五
-				if wd := strings.IndexRune("一二三四五六日天", text[i+n]); wd >= 0 {
-					wd = wd/3 + 1 // byte index of a 3-byte rune
-					f.weekday = min(wd, 7)
-					n++
-				}
-			}
-			pieces = append(pieces, timePiece{i, i + n, f})
-			i += n
+		if p, ok := wordPiece(d, lex, text, i, prev); ok {
+			pieces = append(pieces, p)
+			i = p.end
 			continue
 		}
-		if p, ok := planPiece(text, i); ok {
+		if p, ok := planPiece(d, text, i); ok {
+			d.traceTime(ruleTimePlan, Accept, p.start, p.end)
 			pieces = append(pieces, p)
 			i = p.end
 			continue
 		}
 		i++
 	}
-	// Merge adjacent pieces.
+	return joinSpans(d, text, mergePieces(d, outsideBooks(d, text, pieces)))
+}
+
+// outsideBooks drops the pieces inside a book title (《明日之后》): nothing
+// inside 《》 is another type.
+func outsideBooks(d *Document, text []rune, pieces []timePiece) []timePiece {
+	var books [][2]int
+	for i, r := range text {
+		if r != '《' {
+			continue
+		}
+		for k := i + 1; k < len(text) && k < i+100 && text[k] != '\n'; k++ {
+			if text[k] == '》' {
+				books = append(books, [2]int{i, k})
+				break
+			}
+		}
+	}
+	if len(books) == 0 {
+		return pieces
+	}
+	out := pieces[:0]
+	b := 0
+	for _, p := range pieces {
+		for b < len(books) && books[b][1] <= p.start {
+			b++
+		}
+		if b < len(books) && books[b][0] < p.start && p.end <= books[b][1] {
+			d.traceTime(ruleTimeInBook, Reject, p.start, p.end)
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// mergePieces merges adjacent pieces into spans.
+func mergePieces(d *Document, pieces []timePiece) []timeSpan {
 	var out []timeSpan
 	for _, p := range pieces {
 		if k := len(out) - 1; k >= 0 && out[k].end == p.start {
 			out[k].end = p.end
 			out[k].f.merge(p.f)
+			d.traceTime(ruleTimeMerge, Adjust, out[k].start, out[k].end)
 			continue
 		}
 		out = append(out, timeSpan{start: p.start, end: p.end, f: p.f})
 	}
-	// Join spans: A至B, A—B, A到B, where both state a date.
+	return out
+}
+
+// joinSpans joins A至B, A—B, A到B, where both state a date.
+func joinSpans(d *Document, text []rune, out []timeSpan) []timeSpan {
 	var joined []timeSpan
 	for k := 0; k < len(out); k++ {
 		s := out[k]
 		if k+1 < len(out) {
 			t := out[k+1]
-			if t.start == s.end+1 && isSpanJoiner(text[s.end]) && dated(s.f) && dated(t.f) {
+			if t.start == s.end+1 && timeCtx().in("span_joiner_chars", text[s.end]) && dated(s.f) && dated(t.f) {
 				to := t.f
 				s.to = &to
 				s.end = t.end
 				k++
+				d.traceTime(ruleTimeJoin, Adjust, s.start, s.end)
 			}
 		}
 		joined = append(joined, s)
@@ -242,95 +397,158 @@ func dated(f tfields) bool {
 	return f.hasYear || f.hasMonth || f.hasDay || f.hasHour
 }
 
-func isSpanJoiner(r rune) bool {
-	switch r {
-	case '至', '到', '—', '－', '-', '~', '～', '–':
-		return true
+// wordPiece reads the longest time word of the lexicon at text[i], if the
+// rules of timeWordRules accept it here.
+func wordPiece(d *Document, lex *lexicon[timeWord], text []rune, i int, prev *timePiece) (timePiece, bool) {
+	n, w := lex.Longest(text, i)
+	if n == 0 {
+		return timePiece{}, false
+	}
+	c := newTimeWordCand(text, i, n, w, prev)
+	if r := decideTime(d, timeWordRules, &c, i, i+n); r == nil || r.verdict != Accept {
+		return timePiece{}, false
+	}
+	f := wordFields(w)
+	if w.op == "week" && i+n < len(text) && text[i+n] == '末' {
+		f.weekend = true // 下周末
+		n++
+		d.traceTime(ruleTimeWeek, Adjust, i, i+n)
+	} else if w.op == "week" && i+n < len(text) {
+		// 下周三, 上星期五
+		if wd := strings.IndexRune(timeCtx().chars["weekday_chars"], text[i+n]); wd >= 0 {
+			wd = wd/3 + 1 // byte index of a 3-byte rune
+			f.weekday = min(wd, 7)
+			n++
+			d.traceTime(ruleTimeWeek, Adjust, i, i+n)
+		}
+	}
+	return timePiece{i, i + n, f}, true
+}
+
+// insideName reports whether the word at text[i] is part of one of the
+// names written around it.
+func insideName(text []rune, i int, word string, names []string) bool {
+	for _, name := range names {
+		k := strings.Index(name, word)
+		if k < 0 {
+			continue
+		}
+		s := i - len([]rune(name[:k]))
+		e := s + len([]rune(name))
+		if s >= 0 && e <= len(text) && string(text[s:e]) == name {
+			return true
+		}
 	}
 	return false
 }
 
-// timeWordOK rejects time words that are part of another word here.
-func timeWordOK(text []rune, i, n int, w timeWord, prev *timePiece) bool {
-	if i+n < len(text) {
-		switch text[i+n] {
-		case '化': // 现代化
-			return false
-		}
-	}
-	first := text[i]
-	if i > 0 && (first == '年' || first == '月' || first == '日' || first == '周') && prev == nil {
-		// 三年内, 两个月底: a count, not 年内 or 月底; 四周 is not 周…
-		p := text[i-1]
-		if IsNumeralRune(p) || p == '多' || p == '余' || p == '几' || p == '数' || p == '每' {
-			return false
-		}
-		if first != '周' && (p == '个' || p == '本' || p == '上' || p == '下') {
-			return false
-		}
-	}
-	if first == '现' && i > 0 && strings.ContainsRune("体表出实发呈展", text[i-1]) {
-		return false // 体现在, 实现今年
-	}
-	if w.op == "tod" && n == 1 {
-		// 5日晚8时: a one-rune part of day only between a date and a clock time.
-		return prev != nil && i+1 < len(text) && IsNumeralRune(text[i+1])
-	}
-	word := string(text[i : i+n])
-	next, before := rune(0), rune(0)
-	if i+n < len(text) {
-		next = text[i+n]
-	}
-	if i > 0 {
-		before = text[i-1]
-	}
-	if w.op == "setday" && (next == '次' || next == '个' || next == '项') {
-		return false // 每周一次
-	}
-	switch word {
-	case "现代":
-		// 现代农业, 现代服务业: an adjective, not a time.
-		if followedBy(text, i+n, []string{"农业", "服务", "物流", "产业", "工业", "能源", "企业", "制造", "医疗", "金融", "流通", "城市", "教育", "治理", "科技", "信息", "商贸", "种业", "牧业", "渔业", "林业", "化"}) {
-			return false
-		}
-	case "本年", "今年", "上年":
-		if next == '度' { // 本年度: a fiscal year (年度), not a time
-			return false
-		}
-	case "新年":
-		if next == '伊' { // 新年伊始 is a set phrase
-			return false
-		}
-	case "过去":
-		if next == '的' || next == '了' { // 刚刚过去的一年: a verb
-			return false
-		}
-	case "明日":
-		if before == '光' { // 光明日报
-			return false
-		}
-	}
-	if (first == '多' || first == '几' || first == '数') && IsNumeralRune(before) {
-		return false // 十多年来 is a count
-	}
-	if IsNumeralRune(text[i]) {
-		// 五一, 八一: not inside a longer number or before a measure word.
-		if IsNumeralRune(before) || IsNumeralRune(next) || strings.ContainsRune("年月日时点分个万亿岁名次人号位届%％.．", next) {
-			return false
-		}
-	}
-	if before != 0 && (w.arg == "PAST_REF" || w.arg == "PRESENT_REF") && n == 2 {
-		switch word {
-		case "过去":
-			// 走过去, 看过去: a verb complement.
-			switch text[i-1] {
-			case '走', '跑', '冲', '看', '扑', '飞', '游', '传', '混', '熬', '挺', '说':
-				return false
-			}
-		}
-	}
-	return true
+// timeWordCand is a time word of the lexicon at text[i:i+n], with what
+// its rules look at.
+type timeWordCand struct {
+	text         []rune
+	i, n         int
+	w            timeWord
+	prev         *timePiece // the piece that ends where the word starts
+	first        rune
+	word         string
+	before, next rune // 0 at the edges
 }
+
+func newTimeWordCand(text []rune, i, n int, w timeWord, prev *timePiece) timeWordCand {
+	c := timeWordCand{text: text, i: i, n: n, w: w, prev: prev, first: text[i], word: string(text[i : i+n])}
+	if i > 0 {
+		c.before = text[i-1]
+	}
+	if i+n < len(text) {
+		c.next = text[i+n]
+	}
+	return c
+}
+
+// unitFirst reports whether the word opens with 年, 月, 日 (or 周 when
+// week) with no piece before it.
+func (c *timeWordCand) unitFirst(week bool) bool {
+	if c.prev != nil || c.before == 0 {
+		return false
+	}
+	switch c.first {
+	case '年', '月', '日':
+		return true
+	case '周':
+		return week
+	}
+	return false
+}
+
+// timeWordRules decide on each time word of the lexicon; the first rule
+// that holds decides.
+var timeWordRules = newRuleTable("time",
+	rule[timeWordCand]{"time.word_inside_derivation", "a time word before 化 is part of a longer word (现代化)", Reject,
+		func(c *timeWordCand) bool { return timeCtx().in("derivation_next_chars", c.next) }},
+	rule[timeWordCand]{"time.unit_after_count", "a word opening with 年, 月, 日 or 周 after a numeral, 多, 余, 几, 数 or 每 ends a count (三年内, 两月底)", Reject,
+		func(c *timeWordCand) bool {
+			return c.unitFirst(true) && (numeralRune(c.before) || timeCtx().in("count_before_chars", c.before))
+		}},
+	rule[timeWordCand]{"time.unit_after_measure", "a word opening with 年, 月 or 日 after 个, 本, 上 or 下 belongs to the word before (两个月底)", Reject,
+		func(c *timeWordCand) bool {
+			return c.unitFirst(false) && timeCtx().in("measure_before_chars", c.before)
+		}},
+	rule[timeWordCand]{"time.xian_after_verb", "现 after 体, 实, 表 … belongs to a verb (体现在, 实现今年)", Reject,
+		func(c *timeWordCand) bool {
+			return c.first == '现' && timeCtx().in("xian_verb_before_chars", c.before)
+		}},
+	rule[timeWordCand]{"time.part_of_day_between_date_and_clock", "a one-character part of day is a time between a date and a clock time (5日晚8时)", Accept,
+		func(c *timeWordCand) bool {
+			return c.w.op == "tod" && c.n == 1 && c.prev != nil && c.i+1 < len(c.text) && numeralRune(c.text[c.i+1])
+		}},
+	rule[timeWordCand]{"time.part_of_day_alone", "a one-character part of day (早, 晚, 夜) is no time on its own (开办夜校)", Reject,
+		func(c *timeWordCand) bool { return c.w.op == "tod" && c.n == 1 }},
+	rule[timeWordCand]{"time.set_day_counted", "每周一 before 次, 个 or 项 counts occurrences (每周一次)", Reject,
+		func(c *timeWordCand) bool {
+			return c.w.op == "setday" && timeCtx().in("setday_count_next_chars", c.next)
+		}},
+	rule[timeWordCand]{"time.modern_adjective", "现代 before a sector noun is an adjective (现代农业, 现代服务业)", Reject,
+		func(c *timeWordCand) bool {
+			return c.word == "现代" && followedBy(c.text, c.i+c.n, timeCtx().words["modern_adjective_next_words"])
+		}},
+	rule[timeWordCand]{"time.word_opens_phrase", "a time word that opens a set phrase or another word is none (本年度, 新年伊始, 刚刚过去的一年)", Reject,
+		func(c *timeWordCand) bool {
+			s := timeCtx().mapChars("phrase_next_map", c.word)
+			return s != "" && c.next != 0 && strings.ContainsRune(s, c.next)
+		}},
+	rule[timeWordCand]{"time.word_in_name", "a time word inside the name of a medium, a product or a programme is none (今日头条, 光明日报)", Reject,
+		func(c *timeWordCand) bool {
+			return insideName(c.text, c.i, c.word, timeCtx().words["names_with_time_words"])
+		}},
+	rule[timeWordCand]{"time.word_inside_compound", "a time word that starts inside a compound is none (项目前期, 政治清明)", Reject,
+		func(c *timeWordCand) bool {
+			s := timeCtx().mapChars("compound_before_map", c.word)
+			return s != "" && c.before != 0 && strings.ContainsRune(s, c.before)
+		}},
+	rule[timeWordCand]{"time.future_category", "未来 before 产业 or 技术 names a category (未来产业)", Reject,
+		func(c *timeWordCand) bool {
+			return c.word == "未来" && followedBy(c.text, c.i+c.n, timeCtx().words["future_category_next_words"])
+		}},
+	rule[timeWordCand]{"time.approx_after_numeral", "多, 几 or 数 after a numeral belong to the count (十多年来)", Reject,
+		func(c *timeWordCand) bool { return timeCtx().in("approx_chars", c.first) && numeralRune(c.before) }},
+	rule[timeWordCand]{"time.numeral_festival_in_number", "a festival written with numerals (五一, 八一) inside a longer number or before a measure word is a number (八一二工程, 五一个单位)", Reject,
+		func(c *timeWordCand) bool {
+			return numeralRune(c.first) && (numeralRune(c.before) || numeralRune(c.next) || timeCtx().in("numeral_word_next_chars", c.next))
+		}},
+	rule[timeWordCand]{"time.verb_complement", "过去 after a verb of motion is its complement (走过去, 看过去)", Reject,
+		func(c *timeWordCand) bool {
+			s := timeCtx().mapChars("verb_complement_before_map", c.word)
+			return s != "" && c.before != 0 && strings.ContainsRune(s, c.before)
+		}},
+	rule[timeWordCand]{"time.frequency", "a frequency is no time (每年, 每月, 每周一 as in 每周一例会)", Reject,
+		func(c *timeWordCand) bool { return c.w.op == "set" || c.w.op == "setday" }},
+	rule[timeWordCand]{"time.lunar_calendar_word", "农历 is part of a time only before a date (农历八月十五, 农历正月初一)", Reject,
+		func(c *timeWordCand) bool {
+			return c.w.op == "lunarcal" && !(numeralRune(c.next) || c.next == '正' || c.next == '腊' || c.next == '冬')
+		}},
+	rule[timeWordCand]{"time.word", "a time word of the lexicon (今年, 上半年, 春节, 目前, 每月) is a time", Accept,
+		func(c *timeWordCand) bool { return true }},
+)
 
 func wordFields(w timeWord) tfields {
 	var f tfields
@@ -384,143 +602,215 @@ func wordFields(w timeWord) tfields {
 		f.yearOff, f.relYear, f.season = n, true, w.arg2
 	case "zodiac":
 		f.zodiac = n + 1
+	case "lunarcal":
+		f.lunarCal = true
 	}
 	return f
 }
 
-// fiveYearPlans maps the quoted names of five-year plans to their years.
-var fiveYearPlans = map[string]int{"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
-
 // planPiece reads a quoted five-year plan name (“十四五”) as a period.
-func planPiece(text []rune, i int) (timePiece, bool) {
-	if i == 0 || i+4 > len(text) || text[i-1] != '“' || text[i+3] != '”' || text[i] != '十' {
+func planPiece(d *Document, text []rune, i int) (timePiece, bool) {
+	if i == 0 || text[i-1] != '“' || text[i] != '十' {
 		return timePiece{}, false
 	}
-	y, ok := fiveYearPlans[string(text[i:i+3])]
+	k := i + 1
+	for k < len(text) && k < i+4 && text[k] != '”' {
+		k++
+	}
+	if k >= len(text) || text[k] != '”' {
+		return timePiece{}, false
+	}
+	y, ok := timeCtx().plans[string(text[i:k])]
 	if !ok {
 		return timePiece{}, false
 	}
-	return timePiece{i, i + 3, tfields{planStart: y, planEnd: y + 4}}, true
+	if followedBy(text, k+1, timeCtx().words["plan_document_next_words"]) {
+		d.traceTime(ruleTimePlanDoc, Reject, i, k)
+		return timePiece{}, false
+	}
+	return timePiece{i, k, tfields{planStart: y, planEnd: y + 4}}, true
 }
+
+// numCand is a numeral text[i:j] before a time unit text[j] (年, 月, 日,
+// 号, 时, 点, 季), with what the rules of its unit look at.
+type numCand struct {
+	text   []rune
+	i, j   int
+	num    numeral
+	n, v   int
+	liang  bool // written with 两
+	unit   rune
+	after  rune // the rune after the unit (0 at the end)
+	before rune // the rune before the numeral (0 at the start)
+	prev   *timePiece
+}
+
+// afterMonth reports whether the piece before states a month.
+func (c *numCand) afterMonth() bool { return c.prev != nil && (c.prev.f.hasMonth || c.prev.f.relMonth) }
+
+// afterDay reports whether the piece before states a day or a part of day.
+func (c *numCand) afterDay() bool {
+	return c.prev != nil && (c.prev.f.hasDay || c.prev.f.tod != "" || c.prev.f.relDay)
+}
+
+// Rules on the numeral itself, before its unit is read.
+var (
+	ruleTimeNumeralInToken = registerRule("time", "time.numeral_inside_token", "a numeral after a digit, a decimal point, 第, a dash, a slash or a Latin letter is part of a token (第3号, V2021年, 10.5月)", Reject)
+	ruleTimeSpelledInNum   = registerRule("time", "time.spelled_inside_number", "a Chinese numeral after another is inside a longer number (二十七点三)", Reject)
+	ruleTimeISODate        = registerRule("time", "time.iso_date", "an all-digit date is a date (2021-03-26, 2021.3.26, 2021/3/26)", Accept)
+	ruleTimeNotExact       = registerRule("time", "time.numeral_not_exact", "a percentage, a decimal, a range or an approximate number is no date (10.5月, 三五日)", Reject)
+)
 
 // datePiece reads a date or clock piece starting at text[i]: a year,
 // month, day, hour (with minutes) or quarter written with a numeral, or an
 // all-digit date (2021-03-26, 2021.3.26, 2021/3/26).
-func datePiece(text []rune, i int, prev *timePiece) (timePiece, bool) {
-	if !IsNumeralRune(text[i]) || text[i] == '半' || text[i] == '几' {
+func datePiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, bool) {
+	if text[i] == '半' || text[i] == '几' || text[i] == '数' {
+		return durationPiece(d, text, i, prev)
+	}
+	if !numeralRune(text[i]) {
 		return timePiece{}, false
 	}
 	if i > 0 {
 		p := text[i-1]
 		// Inside a longer number, a decimal, a phone or ID number.
-		if IsDigit(p) || isDecimalPoint(p) || p == '第' || p == '-' || p == '/' || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') {
+		if isDigitRune(p) || isDecimalPoint(p) || timeCtx().in("numeral_prefix_chars", p) || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') {
+			traceNumeralVeto(d, ruleTimeNumeralInToken, text, i)
 			return timePiece{}, false
 		}
-		if !IsDigit(text[i]) {
-			if _, ok := cnDigit(p); ok {
-				return timePiece{}, false
-			}
-			if _, ok := cnUnit(p); ok {
+		if !isDigitRune(text[i]) {
+			_, isDigit := cnDigit(p)
+			_, isUnit := cnUnit(p)
+			if isDigit || isUnit {
+				traceNumeralVeto(d, ruleTimeSpelledInNum, text, i)
 				return timePiece{}, false
 			}
 		}
 	}
 	if p, ok := isoDate(text, i); ok {
+		d.traceTime(ruleTimeISODate, Accept, p.start, p.end)
 		return p, true
 	}
-	num, n := ParseNumeral(text, i)
-	if n == 0 || num.Percent || num.Ordinal || num.Decimal || num.Range || num.Approx != ApproxExact {
+	num, n := readNumeral(text, i)
+	if n == 0 {
 		return timePiece{}, false
 	}
-	j := i + n
-	if j >= len(text) {
+	if i+n >= len(text) {
+		return bareDayPiece(d, text, i, num, n, prev)
+	}
+	if p, ok := numeralDatePiece(d, text, i, num, n, prev); ok {
+		return p, true
+	}
+	if p, ok := bareDayPiece(d, text, i, num, n, prev); ok {
+		return p, true
+	}
+	return durationPiece(d, text, i, prev)
+}
+
+// numeralDatePiece reads the numeral text[i:i+n] and its unit as a year,
+// month, day, clock time or quarter, when the rules of the unit accept it.
+func numeralDatePiece(d *Document, text []rune, i int, num numeral, n int, prev *timePiece) (timePiece, bool) {
+	c := numCand{text: text, i: i, j: i + n, num: num, n: n, v: int(num.Value), unit: text[i+n], prev: prev}
+	table := timeUnitTable(c.unit)
+	if table == nil {
+		return timePiece{}, false // no time unit: no candidate
+	}
+	if num.Percent || num.Ordinal || num.Decimal || num.Range || num.Approx != ApproxExact || float64(c.v) != num.Value {
+		d.traceTime(ruleTimeNotExact, Reject, i, c.j+1)
 		return timePiece{}, false
 	}
-	v := int(num.Value)
-	if float64(v) != num.Value {
-		return timePiece{}, false
+	if i > 0 {
+		c.before = text[i-1]
 	}
-	hasLiang := false
-	for _, r := range text[i:j] {
+	if c.j+1 < len(text) {
+		c.after = text[c.j+1]
+	}
+	for _, r := range text[i:c.j] {
 		if r == '两' {
-			hasLiang = true
+			c.liang = true
 		}
 	}
-	var f tfields
-	switch text[j] {
+	r := table.first(&c)
+	if r == nil || r.verdict != Accept {
+		if r != nil {
+			d.traceTime(r.name, r.verdict, i, c.j+1)
+		}
+		return timePiece{}, false
+	}
+	p, ok := unitPiece(&c)
+	if ok {
+		d.traceTime(r.name, r.verdict, p.start, p.end)
+	}
+	return p, ok
+}
+
+// traceNumeralVeto reports a veto of the numeral at text[i] when d traces
+// and a time unit follows the numeral (a time candidate), so that the
+// digits inside every long number are not reported.
+func traceNumeralVeto(d *Document, name string, text []rune, i int) {
+	if d == nil || d.trace == nil {
+		return
+	}
+	j := i
+	for j < len(text) && numeralRune(text[j]) {
+		j++
+	}
+	if j < len(text) && timeUnitTable(text[j]) != nil {
+		d.traceRule(name, Reject, i, j+1)
+	}
+}
+
+// monthAt reports whether a month (a number from 1 to 12 and 月) starts at
+// text[i].
+func monthAt(text []rune, i int) bool {
+	if i >= len(text) || !numeralRune(text[i]) {
+		return false
+	}
+	num, n := readNumeral(text, i)
+	return n > 0 && i+n < len(text) && text[i+n] == '月' && num.Value >= 1 && num.Value <= 12
+}
+
+// timeUnitTable returns the rule table of the time unit u (nil when u is
+// none).
+func timeUnitTable(u rune) *ruleTable[numCand] {
+	switch u {
 	case '年':
-		fourDigits := num.Digits && n == 4
-		if !(fourDigits || (num.Spelled && n == 4)) || v < 1000 || v > 2200 {
-			return timePiece{}, false
+		return timeYearRules
+	case '月':
+		return timeMonthRules
+	case '日', '号':
+		return timeDayRules
+	case '时', '点':
+		return timeClockRules
+	case '季':
+		return timeQuarterRules
+	}
+	return nil
+}
+
+// unitPiece builds the piece an accepted numeral and its unit make.
+func unitPiece(c *numCand) (timePiece, bool) {
+	var f tfields
+	text, i, j := c.text, c.i, c.j
+	switch c.unit {
+	case '年':
+		f.year, f.hasYear = c.v, true
+		if c.after == '度' {
+			return timePiece{i, j + 2, f}, true // 2020年度
 		}
-		if j+1 < len(text) && (text[j+1] == '代' || text[j+1] == '级' || text[j+1] == '度') {
-			return timePiece{}, false
-		}
-		f.year, f.hasYear = v, true
 		return timePiece{i, j + 1, f}, true
 	case '月':
-		if v < 1 || v > 12 || hasLiang || num.Spelled || (num.Digits && n > 2) {
-			return timePiece{}, false
-		}
-		if j+1 < len(text) && strings.ContainsRune("球饼薪票革", text[j+1]) {
-			return timePiece{}, false
-		}
-		f.month, f.hasMonth = v, true
+		f.month, f.hasMonth = c.v, true
 		end := j + 1
-		if end < len(text) {
-			if text[end] == '份' {
-				end++
-			}
+		if end < len(text) && text[end] == '份' {
+			end++
 		}
 		return timePiece{i, end, f}, true
 	case '日', '号':
-		if v < 1 || v > 31 || hasLiang || num.Spelled || (num.Digits && n > 2) {
-			return timePiece{}, false
-		}
-		afterMonth := prev != nil && prev.f.hasMonth
-		if text[j] == '号' && !afterMonth {
-			return timePiece{}, false
-		}
-		if !num.Digits && !afterMonth && n < 2 {
-			// 警方三日宣布 (news style: on the 3rd), but not 一日三餐,
-			// 一日游, 一日千里, 每日, 近日.
-			if j+1 >= len(text) || strings.ContainsRune("三之千游一两夜内间", text[j+1]) || v == 0 {
-				return timePiece{}, false
-			}
-			if i > 0 && strings.ContainsRune("每近数同前某个整", text[i-1]) {
-				return timePiece{}, false
-			}
-		}
-		if j+1 < len(text) && text[j+1] == '元' { // 一号元件…
-			return timePiece{}, false
-		}
-		f.day, f.hasDay = v, true
+		f.day, f.hasDay = c.v, true
 		return timePiece{i, j + 1, f}, true
 	case '时', '点':
-		if v > 24 || hasLiang && text[j] == '时' || num.Spelled {
-			return timePiece{}, false
-		}
-		afterDay := prev != nil && (prev.f.hasDay || prev.f.tod != "" || prev.f.relDay)
-		if text[j] == '时' {
-			if j+1 < len(text) && strings.ContainsRune("间期候代刻事局势节效速髦尚针", text[j+1]) {
-				return timePiece{}, false
-			}
-			if !num.Digits && n == 1 && !afterDay && v == 1 {
-				return timePiece{}, false // 一时
-			}
-		} else {
-			next := rune(0)
-			if j+1 < len(text) {
-				next = text[j+1]
-			}
-			clock := next == '钟' || next == '整' || next == '半'
-			if !clock && !afterDay {
-				if _, k := clockMinutes(text, j+1); k == 0 {
-					return timePiece{}, false
-				}
-			}
-		}
-		f.hour, f.hasHour = v, true
+		f.hour, f.hasHour = c.v, true
 		end := j + 1
 		if end < len(text) && (text[end] == '钟' || text[end] == '整') {
 			end++
@@ -533,20 +823,98 @@ func datePiece(text []rune, i int, prev *timePiece) (timePiece, bool) {
 		}
 		return timePiece{i, end, f}, true
 	case '季':
-		if j+1 < len(text) && text[j+1] == '度' && v >= 1 && v <= 4 && n == 1 {
-			f.quarter = v
-			return timePiece{i, j + 2, f}, true
-		}
+		f.quarter = c.v
+		return timePiece{i, j + 2, f}, true
 	}
 	return timePiece{}, false
 }
 
+var timeYearRules = newRuleTable("time",
+	rule[numCand]{"time.year_thousands", "a Chinese number from 1000 to 2200 with 千 and 零, or before a month, is a year (两千零四年, 两千年八月)", Accept,
+		func(c *numCand) bool {
+			if c.num.Digits || c.num.Spelled || c.v < 1000 || c.v > 2200 || c.num.Approx != ApproxExact {
+				return false
+			}
+			body := string(c.text[c.i:c.j])
+			return strings.ContainsRune(body, '千') && (strings.ContainsRune(body, '零') || monthAt(c.text, c.j+1))
+		}},
+	rule[numCand]{"time.year_not_four_digits", "a year is four digits or four spelled Chinese digits between 1000 and 2200 (三年, 15年 are no years)", Reject,
+		func(c *numCand) bool {
+			return !(c.num.Digits && c.n == 4 || c.num.Spelled && c.n == 4) || c.v < 1000 || c.v > 2200
+		}},
+	rule[numCand]{"time.year_suffix", "a round year before 年代 or a year before 级 is no year (1980年代, 2021级); 1994年代表 is a year", Reject,
+		func(c *numCand) bool {
+			return c.after == '级' || c.after == '代' && c.v%10 == 0
+		}},
+	rule[numCand]{"time.year", "four digits before 年 are a year (2021年, 一九九七年)", Accept,
+		func(c *numCand) bool { return true }},
+)
+
+var timeMonthRules = newRuleTable("time",
+	rule[numCand]{"time.month_out_of_range", "a month is 1 to 12, written with digits (at most two) or a Chinese number without 两 (两个月 is a count)", Reject,
+		func(c *numCand) bool {
+			return c.v < 1 || c.v > 12 || c.liang || c.num.Spelled || c.num.Digits && c.n > 2
+		}},
+	rule[numCand]{"time.month_compound", "月 before 球, 饼, 薪, 票 or 革 is part of a word (5月球, 十月革命)", Reject,
+		func(c *numCand) bool { return timeCtx().in("month_compound_next_chars", c.after) }},
+	rule[numCand]{"time.month", "a number from 1 to 12 before 月 (and 份) is a month (3月, 十二月, ８月份)", Accept,
+		func(c *numCand) bool { return true }},
+)
+
+var timeDayRules = newRuleTable("time",
+	rule[numCand]{"time.day_out_of_range", "a day is 1 to 31, written with digits (at most two) or a Chinese number without 两", Reject,
+		func(c *numCand) bool {
+			return c.v < 1 || c.v > 31 || c.liang || c.num.Spelled || c.num.Digits && c.n > 2
+		}},
+	rule[numCand]{"time.day_hao_without_month", "号 is a day only after a month (第3号文件 is none)", Reject,
+		func(c *numCand) bool { return c.unit == '号' && !c.afterMonth() }},
+	rule[numCand]{"time.day_idiom", "a one-character Chinese numeral + 日 without a month, in an idiom or at the end, is no date (一日三餐, 一日游)", Reject,
+		func(c *numCand) bool {
+			return !c.num.Digits && !c.afterMonth() && c.n < 2 &&
+				(c.after == 0 || timeCtx().in("day_idiom_next_chars", c.after) || c.v == 0)
+		}},
+	rule[numCand]{"time.day_after_quantifier", "a one-character Chinese numeral + 日 after 每, 近, 数, 同, 前 … is no date (同一日, 前一日)", Reject,
+		func(c *numCand) bool {
+			return !c.num.Digits && !c.afterMonth() && c.n < 2 && timeCtx().in("day_quantifier_before_chars", c.before)
+		}},
+	rule[numCand]{"time.day_component", "日 or 号 before 元 is part of a word (五日元)", Reject,
+		func(c *numCand) bool { return timeCtx().in("day_component_next_chars", c.after) }},
+	rule[numCand]{"time.day", "a number from 1 to 31 before 日, or 号 after a month, is a day (26日, 3月5号, 警方三日宣布)", Accept,
+		func(c *numCand) bool { return true }},
+)
+
+var timeClockRules = newRuleTable("time",
+	rule[numCand]{"time.clock_out_of_range", "an hour is 0 to 24, not spelled digit by digit, and 两 makes no hour with 时", Reject,
+		func(c *numCand) bool { return c.v > 24 || c.liang && c.unit == '时' || c.num.Spelled }},
+	rule[numCand]{"time.clock_shi_compound", "时 before 间, 期, 代, 候 … is part of a word (三时期, 七时代)", Reject,
+		func(c *numCand) bool { return c.unit == '时' && timeCtx().in("shi_compound_next_chars", c.after) }},
+	rule[numCand]{"time.clock_yishi", "一时 without a day before it means for a while (一时)", Reject,
+		func(c *numCand) bool {
+			return c.unit == '时' && !c.num.Digits && c.n == 1 && !c.afterDay() && c.v == 1
+		}},
+	rule[numCand]{"time.clock_dian_needs_context", "点 is an hour only with 钟, 整, 半, minutes or a day before it (十一点建议 is none)", Reject,
+		func(c *numCand) bool {
+			if c.unit != '点' || c.after == '钟' || c.after == '整' || c.after == '半' || c.afterDay() {
+				return false
+			}
+			_, k := clockMinutes(c.text, c.j+1)
+			return k == 0
+		}},
+	rule[numCand]{"time.clock", "a number before 时 or 点 is an hour, with its minutes (9点30分, 上午十点半, 1月5日晚8时)", Accept,
+		func(c *numCand) bool { return true }},
+)
+
+var timeQuarterRules = newRuleTable("time",
+	rule[numCand]{"time.quarter_numeral", "a one-character number from 1 to 4 before 季度 is a quarter (一季度, 2020年四季度)", Accept,
+		func(c *numCand) bool { return c.after == '度' && c.v >= 1 && c.v <= 4 && c.n == 1 }},
+)
+
 // clockMinutes reads "30分" at text[i] (0-59, written with a numeral).
 func clockMinutes(text []rune, i int) (int, int) {
-	if i >= len(text) || !IsNumeralRune(text[i]) {
+	if i >= len(text) || !numeralRune(text[i]) {
 		return 0, 0
 	}
-	num, n := ParseNumeral(text, i)
+	num, n := readNumeral(text, i)
 	if n == 0 || i+n >= len(text) || text[i+n] != '分' || num.Decimal || num.Range || num.Percent || num.Approx != ApproxExact {
 		return 0, 0
 	}
@@ -572,22 +940,22 @@ func isoDate(text []rune, i int) (timePiece, bool) {
 		return timePiece{}, false
 	}
 	sep := text[i+4]
-	if sep != '-' && sep != '.' && sep != '/' && sep != '．' && sep != '－' {
+	if !timeCtx().in("iso_date_sep_chars", sep) {
 		return timePiece{}, false
 	}
 	m, km := readDigits(text, i+5, 2)
 	if km == 0 || m < 1 || m > 12 || i+5+km >= len(text) || text[i+5+km] != sep {
 		return timePiece{}, false
 	}
-	d, kd := readDigits(text, i+6+km, 2)
-	if kd == 0 || d < 1 || d > 31 {
+	dd, kd := readDigits(text, i+6+km, 2)
+	if kd == 0 || dd < 1 || dd > 31 {
 		return timePiece{}, false
 	}
 	end := i + 6 + km + kd
-	if end < len(text) && (IsDigit(text[end]) || text[end] == sep) {
+	if end < len(text) && (isDigitRune(text[end]) || text[end] == sep) {
 		return timePiece{}, false
 	}
-	f := tfields{year: y, month: m, day: d, hasYear: true, hasMonth: true, hasDay: true}
+	f := tfields{year: y, month: m, day: dd, hasYear: true, hasMonth: true, hasDay: true}
 	if end < len(text) && text[end] == '日' {
 		end++
 	}
@@ -605,413 +973,27 @@ func readDigits(text []rune, i, max int) (int, int) {
 		v = v*10 + d
 		k++
 	}
-	if i+k < len(text) && IsDigit(text[i+k]) {
+	if i+k < len(text) && isDigitRune(text[i+k]) {
 		return 0, 0 // longer than max
 	}
 	return v, k
 }
 
-// dated reports whether r is the date the document was written (given,
-// from the meta or from its dateline), so that a later month or day in it
-// must be in the year before. The latest date found in the text is only a
-// lower bound of that date.
-func (r RefDate) dated() bool {
-	return r.Month != 0 && r.Day != 0 && (r.From == "option" || r.From == "meta" || r.From == "dateline")
-}
+// runDate is the date stage: d.Ref and d.Date from the time spans.
+func runDate(d *Document) { resolveRef(d, d.timeSpans()) }
 
-// resolveRef sets d.Ref and d.Date from, in order: the WithRefDate
-// option, a date in the meta, the document's dateline, the latest full date
-// in the text, and year cues (建党百年 → 2021, the most frequent year).
-func resolveRef(d *Document, spans []timeSpan) {
-	text := d.runes
-	// The document's own date: a full date on a short line of its own, in
-	// brackets, or at the very start or end of the text.
-	for _, s := range spans {
-		if !s.f.fullDate() || s.to != nil {
-			continue
-		}
-		if datelineAt(text, s.start, s.end) {
-			v := fmt.Sprintf("%04d-%02d-%02d", s.f.year, s.f.month, s.f.day)
-			d.Date = &v
-			if d.Ref.Year == 0 {
-				d.Ref = RefDate{s.f.year, s.f.month, s.f.day, "dateline"}
-			}
-			break
-		}
-	}
-	if !d.refDate.IsZero() {
-		t := d.refDate
-		d.Ref = RefDate{t.Year(), int(t.Month()), t.Day(), "option"}
-		return
-	}
-	if y, m, dd, ok := metaDate(d.Meta); ok {
-		d.Ref = RefDate{y, m, dd, "meta"}
-		return
-	}
-	if d.Ref.Year != 0 {
-		return
-	}
-	best := 0
-	for _, s := range spans {
-		if s.f.fullDate() {
-			if k := s.f.year*10000 + s.f.month*100 + s.f.day; k > best {
-				best = k
-				d.Ref = RefDate{s.f.year, s.f.month, s.f.day, "latest_date"}
-			}
-		}
-	}
-	if best != 0 {
-		return
-	}
-	if y := yearCue(d.Text); y != 0 {
-		d.Ref = RefDate{Year: y, From: "year_cue"}
-		return
-	}
-	count := map[int]int{}
-	bestY := 0
-	for _, s := range spans {
-		if s.f.hasYear {
-			count[s.f.year]++
-			if count[s.f.year] > count[bestY] || count[s.f.year] == count[bestY] && s.f.year > bestY {
-				bestY = s.f.year
-			}
-		}
-	}
-	if bestY != 0 {
-		d.Ref = RefDate{Year: bestY, From: "year_cue"}
+// runTimes is the time stage: the time spans resolved against d.Ref.
+func runTimes(d *Document) {
+	for _, m := range timeMentions(d, d.timeSpans()) {
+		d.add(m)
 	}
 }
 
-// datelineAt reports whether the date at text[s:e] stands as the
-// document's dateline.
-func datelineAt(text []rune, s, e int) bool {
-	if s >= 300 && e <= len(text)-80 {
-		return false // only the head or the tail of a document dates it
-	}
-	// The line around the date, looked for at most 300 runes away.
-	ls, le := s, e
-	for ls > 0 && text[ls-1] != '\n' && s-ls < 300 {
-		ls--
-	}
-	for le < len(text) && text[le] != '\n' && le-e < 300 {
-		le++
-	}
-	if le-ls <= e-s+30 && (ls < 200 || le > len(text)-80) && !strings.ContainsAny(string(text[ls:le]), "。，；！？,;") {
-		return true // a line of its own: 2021年4月15日, 发布时间：2021-04-15
-	}
-	if ls < 300 && s-ls <= 2 {
-		// —2018年3月7日在……人民代表大会第二次会议上 (the line of a report
-		// that says when it was delivered), （2021年4月15日）
-		switch text[ls] {
-		case '—', '－', '-', '（', '(', '【', '[':
-			return true
-		}
-		if e < len(text) && text[e] == '在' && strings.Contains(string(text[e:le]), "会议上") {
-			return true
-		}
-	}
-	if s > 0 && e < len(text) && (text[s-1] == '（' || text[s-1] == '(') && (text[e] == '）' || text[e] == ')') {
-		return true
-	}
-	return false
-}
-
-// metaDate reads a "date" (or "pubdate", "published") field of the meta.
-func metaDate(meta map[string]any) (y, m, d int, ok bool) {
-	for _, k := range []string{"date", "pubdate", "published", "publish_date", "time"} {
-		s, isStr := meta[k].(string)
-		if !isStr || s == "" {
-			continue
-		}
-		for _, layout := range []string{"2006-01-02", "2006/01/02", "20060102", "2006-1-2", "2006/1/2"} {
-			if len(s) >= len(layout) {
-				if t, err := time.Parse(layout, s[:min(len(s), len(layout))]); err == nil {
-					return t.Year(), int(t.Month()), t.Day(), true
-				}
-			}
-			if t, err := time.Parse(layout, s); err == nil {
-				return t.Year(), int(t.Month()), t.Day(), true
-			}
-		}
-		for _, sp := range scanTimes([]rune(s)) {
-			if sp.f.fullDate() {
-				return sp.f.year, sp.f.month, sp.f.day, true
-			}
-		}
-	}
-	return 0, 0, 0, false
-}
-
-// yearCues are anniversaries that date a text: the event year, and the
-// words that follow a count of years since it.
-var yearCues = []struct {
-	prefix string
-	base   int
-}{
-	{"建党", 1921}, {"中国共产党成立", 1921}, {"党的", 1921},
-	{"新中国成立", 1949}, {"中华人民共和国成立", 1949}, {"建国", 1949},
-	{"改革开放", 1978}, {"红军长征胜利", 1936}, {"抗战胜利", 1945}, {"抗日战争胜利", 1945},
-}
-
-// yearCue finds an anniversary such as 建党百年 or 新中国成立70周年.
-func yearCue(s string) int {
-	if strings.Contains(s, "建党百年") || strings.Contains(s, "百年华诞") && strings.Contains(s, "党") {
-		return 2021
-	}
-	// Each 周年 with a numeral and a cue before it: 新中国成立70周年.
-	for idx := 0; ; {
-		k := strings.Index(s[idx:], "周年")
-		if k < 0 {
-			return 0
-		}
-		end := idx + k
-		idx = end + len("周年")
-		head := []rune(s[max(0, end-60):end])
-		j := len(head)
-		for j > 0 && IsNumeralRune(head[j-1]) {
-			j--
-		}
-		if j == len(head) {
-			continue
-		}
-		num, n := ParseNumeral(head, j)
-		if j+n != len(head) || num.Approx != ApproxExact || num.Range || num.Decimal {
-			continue
-		}
-		before := string(head[:j])
-		for _, c := range yearCues {
-			if strings.HasSuffix(before, c.prefix) {
-				return c.base + int(num.Value)
-			}
-		}
-	}
-}
-
-// timeValue renders f as a Mention's value, kind, grain and year source.
-func timeValue(f tfields, ref RefDate) (value any, kind, grain, yearFrom string) {
-	if f.dur != "" {
-		return f.dur, "duration", "", ""
-	}
-	if f.set != "" && f.weekday != 0 {
-		return fmt.Sprintf("XXXX-WXX-%d", f.weekday), "set", "day", ""
-	}
-	if f.set != "" {
-		g := map[string]string{"P1Y": "year", "P1M": "month", "P3M": "quarter", "P1W": "week", "P1D": "day"}[f.set]
-		return f.set, "set", g, ""
-	}
-	if f.planStart != 0 {
-		return Span{strconv.Itoa(f.planStart), strconv.Itoa(f.planEnd)}, "span", "year", "text"
-	}
-	if !f.specific() {
-		return f.ref, "relative", "", ""
-	}
-	kind = "point"
-	rel := f.relYear || f.relMonth || f.relWeek || f.relDay || f.relCentury || f.ref != ""
-	if rel {
-		kind = "relative"
-	}
-	year := 0
-	switch {
-	case f.zodiac != 0 && !f.hasYear:
-		if ref.Year != 0 {
-			// The year of that animal nearest the reference year.
-			year = ref.Year - 6
-			for (year-4)%12 != f.zodiac-1 {
-				year++
-			}
-			yearFrom = ref.From
-		}
-	case f.hasYear:
-		year, yearFrom = f.year, "text"
-	case f.ctxYear != 0 && !f.relYear:
-		year, yearFrom = f.ctxYear, "context"
-	case ref.Year != 0:
-		year, yearFrom = ref.Year, ref.From
-		if f.relYear {
-			year += f.yearOff
-		} else if m, dd := f.monthDay(); m != 0 && ref.dated() && (m > ref.Month || m == ref.Month && dd != 0 && dd > ref.Day) {
-			year-- // reports speak of the past
-		}
-	}
-	ystr := "XXXX"
-	if year > 0 {
-		ystr = fmt.Sprintf("%04d", year)
-	}
-	full := ref.Year != 0 && ref.Month != 0 && ref.Day != 0
-	refTime := time.Date(ref.Year, time.Month(max(ref.Month, 1)), max(ref.Day, 1), 0, 0, 0, 0, time.UTC)
-	hour := f.hour
-	if f.hasHour && hour < 12 && (f.tod == "AF" || f.tod == "EV" || f.tod == "NI" && hour >= 6) {
-		hour += 12 // 下午3时, 晚上8点
-	}
-	clock := func(s string) (string, string) {
-		switch {
-		case f.hasHour && f.hasMinute:
-			return fmt.Sprintf("%sT%02d:%02d", s, hour, f.minute), "minute"
-		case f.hasHour:
-			return fmt.Sprintf("%sT%02d", s, hour), "hour"
-		case f.tod != "":
-			return s + "T" + f.tod, "day"
-		}
-		return s, "day"
-	}
-	switch {
-	case f.relCentury:
-		if ref.Year == 0 {
-			return "XX", kind, "century", ""
-		}
-		return fmt.Sprintf("%02d", ref.Year/100+f.centuryOff), kind, "century", ref.From
-	case f.hasDay:
-		ms := "XX"
-		if f.hasMonth {
-			ms = fmt.Sprintf("%02d", f.month)
-		} else if ref.Month != 0 && !f.hasYear && f.ctxYear == 0 {
-			m := ref.Month
-			if ref.dated() && f.day > ref.Day {
-				m--
-				if m == 0 {
-					m, year = 12, year-1
-					ystr = fmt.Sprintf("%04d", year)
-				}
-			}
-			ms = fmt.Sprintf("%02d", m)
-		}
-		if year == 0 {
-			yearFrom = ""
-		}
-		v, g := clock(fmt.Sprintf("%s-%s-%02d", ystr, ms, f.day))
-		return v, kind, g, yearFrom
-	case f.relDay:
-		if !full {
-			return "XXXX-XX-XX", kind, "day", ""
-		}
-		t := refTime.AddDate(0, 0, f.dayOff)
-		v, g := clock(t.Format("2006-01-02"))
-		return v, kind, g, ref.From
-	case f.hasMonth:
-		if year == 0 {
-			yearFrom = ""
-		}
-		return fmt.Sprintf("%s-%02d", ystr, f.month), kind, "month", yearFrom
-	case f.relMonth:
-		if ref.Month == 0 {
-			return "XXXX-XX", kind, "month", ""
-		}
-		t := time.Date(ref.Year, time.Month(ref.Month)+time.Month(f.monthOff), 1, 0, 0, 0, 0, time.UTC)
-		return t.Format("2006-01"), kind, "month", ref.From
-	case f.relWeek || f.weekend || f.weekday != 0:
-		if !full {
-			if f.weekday != 0 {
-				return fmt.Sprintf("XXXX-WXX-%d", f.weekday), kind, "day", ""
-			}
-			return "XXXX-WXX", kind, "week", ""
-		}
-		t := refTime.AddDate(0, 0, 7*f.weekOff)
-		y, w := t.ISOWeek()
-		v := fmt.Sprintf("%04d-W%02d", y, w)
-		if f.weekday != 0 {
-			return fmt.Sprintf("%s-%d", v, f.weekday), kind, "day", ref.From
-		}
-		if f.weekend {
-			return v + "-WE", kind, "week", ref.From
-		}
-		return v, kind, "week", ref.From
-	case f.quarter != 0:
-		return fmt.Sprintf("%s-Q%d", ystr, f.quarter), kind, "quarter", yfrom(year, yearFrom)
-	case f.half != 0:
-		return fmt.Sprintf("%s-H%d", ystr, f.half), kind, "half", yfrom(year, yearFrom)
-	case f.season != "":
-		return ystr + "-" + f.season, kind, "season", yfrom(year, yearFrom)
-	case f.fest != "":
-		return ystr + "-" + f.fest, kind, "day", yfrom(year, yearFrom)
-	case f.lunar != "":
-		return ystr, kind, "festival", yfrom(year, yearFrom)
-	case f.hasYear || f.relYear || f.part != "" || f.zodiac != 0:
-		return ystr, kind, "year", yfrom(year, yearFrom)
-	case f.hasHour || f.tod != "":
-		v, g := clock("")
-		return v, kind, g, ""
-	}
-	return f.ref, "relative", "", ""
-}
-
-func yfrom(year int, from string) string {
-	if year == 0 {
-		return ""
-	}
-	return from
-}
-
-// timeMentions turns scanned spans into Mentions resolved against d.Ref.
-func timeMentions(d *Document, spans []timeSpan) []Mention {
-	out := make([]Mention, 0, len(spans))
-	lastYear, lastEnd := 0, 0
-	for _, s := range spans {
-		// A year stated earlier in the paragraph dates the months and days
-		// that follow (2017年工作回顾……3月, 完成……).
-		for k := lastEnd; k < s.start && lastYear != 0; k++ {
-			if d.runes[k] == '\n' {
-				lastYear = 0
-			}
-		}
-		lastEnd = s.end
-		if !s.f.hasYear && !s.f.relYear {
-			s.f.ctxYear = lastYear
-		}
-		switch {
-		case s.f.hasYear:
-			lastYear = s.f.year
-		case s.f.relYear && d.Ref.Year != 0:
-			lastYear = d.Ref.Year + s.f.yearOff
-		}
-		if s.to != nil && s.to.hasYear {
-			lastYear = s.to.year
-		}
-		m := Mention{Type: TypeTime, Start: s.start, End: s.end}
-		m.Value, m.Kind, m.Grain, m.YearFrom = timeValue(s.f, d.Ref)
-		if s.to != nil {
-			to := *s.to
-			to.ctxYear = s.f.ctxYear
-			// The end inherits what it leaves out: 3月26日至28日.
-			if !to.hasYear && !to.relYear {
-				to.year, to.hasYear = s.f.year, s.f.hasYear
-				to.yearOff, to.relYear = s.f.yearOff, s.f.relYear
-			}
-			if !to.hasMonth && to.hasDay {
-				to.month, to.hasMonth = s.f.month, s.f.hasMonth
-			}
-			if !to.hasDay && to.hasHour {
-				to.day, to.hasDay = s.f.day, s.f.hasDay
-			}
-			ev, _, _, _ := timeValue(to, d.Ref)
-			sv, _ := m.Value.(string)
-			es, _ := ev.(string)
-			m.Value = Span{Start: sv, End: es}
-			m.Kind = "span"
-		}
-		out = append(out, m)
-	}
-	return out
-}
-
-func init() {
-	register(stage{order: 10, name: "time", run: func(d *Document) {
-		spans := scanTimes(d.runes)
-		d.timeSpans, d.timesDone = spans, true
-		resolveRef(d, spans)
-		if !d.Wants(TypeTime) {
-			return
-		}
-		for _, m := range timeMentions(d, spans) {
-			d.add(m)
-		}
-	}})
-}
-
-// TimeSpans returns the code-point spans [start, end) of the time
+// timeSpanPairs returns the code-point spans [start, end) of the time
 // expressions of text, as the time extractor finds them; other extractors
 // use it to keep out of dates.
-func TimeSpans(text []rune) [][2]int {
-	spans := scanTimes(text)
+func timeSpanPairs(text []rune) [][2]int {
+	spans := scanTimes(nil, text)
 	out := make([][2]int, len(spans))
 	for i, s := range spans {
 		out[i] = [2]int{s.start, s.end}

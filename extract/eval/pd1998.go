@@ -21,7 +21,9 @@ import (
 //   - person: a maximal run of consecutive nr tokens (江/nr 泽民/nr);
 //   - place: a maximal run of ns units, a unit being an ns token or a
 //     bracketed [...]ns compound;
-//   - org: the same with nt;
+//   - org: the same with nt, mapped to the project's guideline (see
+//     mapPDOrgs): bare level-prefixed bodies (省委, 市政府), 人大, 政协 and
+//     the armed forces (解放军, 武警) are orgs;
 //   - time: a maximal run of t tokens;
 //   - count: a maximal run of m tokens directly followed by a run of q
 //     tokens, the span covering both (３０余/m 本/q), mapped to the
@@ -155,6 +157,7 @@ func parsePDID(tok string) (string, time.Time, error) {
 var pdTypes = map[string]string{"nr": "person", "ns": "place", "nt": "org", "t": "time"}
 
 func pdMentions(units []pdUnit, text []rune) []Span {
+	mapPDOrgs(units)
 	out := unitRuns(units)
 	out = append(out, bookSpans(text)...)
 	SortSpans(out)

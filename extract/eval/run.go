@@ -63,6 +63,9 @@ type Options struct {
 	// KeepPredictions keeps each document's predictions in
 	// Result.Predictions.
 	KeepPredictions bool
+	// Explain, when set, names the rule behind each listed error (see
+	// Explainer): it is called on the first occurrence of each.
+	Explain func(d *Doc, m Miss, falsePositive bool) string
 }
 
 // Result is the score of one system on one gold corpus.
@@ -103,6 +106,9 @@ type Error struct {
 	// (the gold mention of a false positive, the prediction of a false
 	// negative), when there is one.
 	Other string `json:"other,omitempty"`
+	// Rule, with Options.Explain, is the rule that made the false positive
+	// or rejected a candidate over the false negative, at that occurrence.
+	Rule string `json:"rule,omitempty"`
 }
 
 // Evaluate runs sys on every document and scores it against the gold.
@@ -187,8 +193,8 @@ feed:
 	}
 	res.Types = OrderTypes(res.Types)
 	if opts.Errors > 0 {
-		res.FP = fp.top(opts.Errors)
-		res.FN = fn.top(opts.Errors)
+		res.FP = fp.top(opts.Errors, opts.Explain, true)
+		res.FN = fn.top(opts.Errors, opts.Explain, false)
 		res.Boundary = map[string]BoundaryCounts{}
 		for _, t := range res.Types {
 			res.Boundary[t] = BoundaryCounts{FP: fp.boundary[t], FN: fn.boundary[t]}
@@ -238,6 +244,8 @@ type tallyKey struct{ typ, text string }
 type tallyItem struct {
 	Error
 	first int
+	doc   *Doc // of the first occurrence
+	miss  Miss
 }
 
 // tally counts errors by type and text, in document order.
@@ -262,7 +270,7 @@ func (t *tally) add(d *Doc, ms []Miss) {
 		k := tallyKey{m.Type, text}
 		it := t.items[k]
 		if it == nil {
-			it = &tallyItem{Error: Error{Text: text}, first: t.n}
+			it = &tallyItem{Error: Error{Text: text}, first: t.n, doc: d, miss: m}
 			it.Example = d.ID + ": " + Context(rs, m.Start, m.End, t.ctx)
 			if m.Other.Type != "" {
 				it.Other = string(rs[m.Other.Start:m.Other.End])
@@ -277,7 +285,7 @@ func (t *tally) add(d *Doc, ms []Miss) {
 	}
 }
 
-func (t *tally) top(n int) map[string][]Error {
+func (t *tally) top(n int, explain func(*Doc, Miss, bool) string, fp bool) map[string][]Error {
 	by := map[string][]*tallyItem{}
 	for k, it := range t.items {
 		by[k.typ] = append(by[k.typ], it)
@@ -294,6 +302,9 @@ func (t *tally) top(n int) map[string][]Error {
 			its = its[:n]
 		}
 		for _, it := range its {
+			if explain != nil {
+				it.Rule = explain(it.doc, it.miss, fp)
+			}
 			out[typ] = append(out[typ], it.Error)
 		}
 	}

@@ -16,7 +16,8 @@ import (
 	"github.com/tongbao/tongbao/extract/eval"
 )
 
-type options struct {
+// Options are the parsed flags and arguments of "tongbao eval".
+type Options struct {
 	gold        string
 	types       []string
 	errors      int
@@ -29,11 +30,18 @@ type options struct {
 	predictions string
 	quiet       bool
 	corpus      string
+	explain     bool
+	Args        []string
 }
 
-// New returns the eval command.
-func New() *cobra.Command {
-	o := &options{}
+// New returns the eval command on the process's streams.
+func New() *cobra.Command { return NewCmdEval(&cmdutil.Factory{}, nil) }
+
+// NewCmdEval returns the eval command, on f's streams when it has them.
+// When runF is not nil it receives the checked options instead of the
+// command running.
+func NewCmdEval(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	o := &Options{}
 	cmd := &cobra.Command{
 		Use:   "eval --gold FORMAT FILE...",
 		Short: "Score the extractors or the segmenter against a gold corpus",
@@ -66,9 +74,15 @@ Gold formats:
 --baseline adds the rows of "gse alone": the same definitions applied to
 gse's part-of-speech tags (nr*, ns, nt, t, m+q); for sighan, plain gse Cut.
 --predictions writes the first system's predictions (tongbao's, or the
-precise mode's for sighan).`,
+precise mode's for sighan).
+--explain, with --errors, names in brackets beside each listed error of
+tongbao the rule that made the false positive, or the rule that rejected a
+candidate over the false negative ("RULE (boundary)" when none was
+rejected there but an overlapping mention was accepted by RULE, "(no
+candidate)" when no candidate overlaps it); see "tongbao rules".`,
 		Example: `  tongbao eval --gold pd1998 ../shared/corpora/pd1998-01/dev.txt
   tongbao eval --gold pd1998 --types person --errors 20 ../shared/corpora/pd1998-01/dev.txt
+  tongbao eval --gold pd1998 --types person --errors 20 --explain ../shared/corpora/pd1998-01/dev.txt
   tongbao eval --gold cluener --baseline --json ../shared/corpora/cluener2020/dev.json
   tongbao eval --gold tongbao --baseline testdata/gold/modern
   tongbao eval --gold pd1998 --floors bench/floors.json ../shared/corpora/pd1998-01/test.txt`,
@@ -87,16 +101,36 @@ precise mode's for sighan).`,
 	fs.StringVar(&o.predictions, "predictions", "", "write the predictions, one JSON line per gold document, to this file")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "no timing on stderr")
 	fs.StringVar(&o.corpus, "corpus", eval.ModernRoot, "with --gold tongbao: the work report corpus the gold points into")
-	cmd.RunE = func(cmd *cobra.Command, args []string) error { return run(cmd, args, o) }
+	fs.BoolVar(&o.explain, "explain", false, "with --errors: name the rule that made each false positive and the rule that rejected a candidate over each false negative")
+	if ios := f.IOStreams; ios != nil {
+		cmd.SetIn(ios.In)
+		cmd.SetOut(ios.Out)
+		cmd.SetErr(ios.ErrOut)
+	}
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if err := o.check(args); err != nil {
+			return err
+		}
+		o.Args = args
+		if runF != nil {
+			return runF(o)
+		}
+		return run(cmd, args, o)
+	}
 	return cmd
 }
 
-func run(cmd *cobra.Command, args []string, o *options) error {
+// check reports a usage error in the flags and arguments, before any file
+// is read.
+func (o *Options) check(args []string) error {
 	if o.gold == "" {
 		return cmdutil.UsageError("--gold is required (one of %s)", strings.Join(eval.Formats, ", "))
 	}
+	if o.explain && (o.errors == 0 || o.gold == eval.FormatSIGHAN || o.gold == eval.FormatRecognizers) {
+		return cmdutil.UsageError("--explain needs --errors N and an extraction gold (not %s or %s)", eval.FormatSIGHAN, eval.FormatRecognizers)
+	}
 	if o.gold == eval.FormatRecognizers {
-		return runRecognizers(cmd, args, o)
+		return nil // runRecognizers checks its own
 	}
 	all := eval.FormatTypes(o.gold)
 	if all == nil {
@@ -111,13 +145,22 @@ func run(cmd *cobra.Command, args []string, o *options) error {
 	if o.errors < 0 {
 		return cmdutil.UsageError("--errors must not be negative, got %d", o.errors)
 	}
-	types := all
 	if len(o.types) > 0 {
 		for _, t := range o.types {
 			if !contains(all, t) {
 				return cmdutil.UsageError("--types: %q is not a type of %s gold (its types: %s)", t, o.gold, strings.Join(all, ", "))
 			}
 		}
+	}
+	return nil
+}
+
+func run(cmd *cobra.Command, args []string, o *Options) error {
+	if o.gold == eval.FormatRecognizers {
+		return runRecognizers(cmd, args, o)
+	}
+	types := eval.FormatTypes(o.gold)
+	if len(o.types) > 0 {
 		types = o.types
 	}
 	var floors eval.Floors
@@ -140,6 +183,9 @@ func run(cmd *cobra.Command, args []string, o *options) error {
 	for i, sys := range systems {
 		opts := eval.Options{Types: types, Workers: o.jobs, Errors: o.errors, Context: o.context,
 			KeepPredictions: i == 0 && o.predictions != ""}
+		if i == 0 && o.explain {
+			opts.Explain = eval.Explainer(types)
+		}
 		res, err := eval.Evaluate(cmd.Context(), docs, sys, opts)
 		if err != nil {
 			return err
@@ -191,7 +237,7 @@ func contains(s []string, x string) bool {
 
 // systemsFor returns the systems to score: tongbao (and the baseline), or
 // the segmenter's modes for segmentation gold.
-func systemsFor(o *options, types []string) ([]eval.System, error) {
+func systemsFor(o *Options, types []string) ([]eval.System, error) {
 	if o.gold == eval.FormatSIGHAN {
 		return eval.SegmentationSystems(o.baseline)
 	}
@@ -250,6 +296,9 @@ func writeErrors(w io.Writer, title string, errs []eval.Error, other string) {
 		fmt.Fprintf(w, "%6d  %s\t%s", e.Count, e.Text, e.Example)
 		if e.Other != "" {
 			fmt.Fprintf(w, "\t(%s: %s)", other, e.Other)
+		}
+		if e.Rule != "" {
+			fmt.Fprintf(w, "\t[%s]", e.Rule)
 		}
 		fmt.Fprintln(w)
 	}

@@ -127,3 +127,79 @@ func TestEvalUsage(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 }
+
+// TestFlags checks flag handling without reading a gold file.
+func TestFlags(t *testing.T) {
+	for _, c := range []struct {
+		args    []string
+		errors  int
+		explain bool
+		usage   bool
+	}{
+		{args: []string{"--gold", "pd1998", "x.txt"}},
+		{args: []string{"--gold", "pd1998", "--errors", "5", "--explain", "x.txt"}, errors: 5, explain: true},
+		{args: []string{"--gold", "pd1998", "--explain", "x.txt"}, usage: true},
+		{args: []string{"--gold", "sighan", "--errors", "5", "--explain", "x.txt"}, usage: true},
+		{args: []string{"--gold", "pd1998"}, usage: true},
+		{args: []string{"x.txt"}, usage: true},
+		{args: []string{"--gold", "msra", "-t", "time", "x.txt"}, usage: true},
+		{args: []string{"--gold", "pd1998", "--jobs", "0", "x.txt"}, usage: true},
+	} {
+		ios, _, _, _ := cmdutil.TestIO()
+		var got *Options
+		cmd := NewCmdEval(&cmdutil.Factory{IOStreams: ios}, func(o *Options) error { got = o; return nil })
+		cmd.SetArgs(c.args)
+		cmd.SilenceUsage, cmd.SilenceErrors = true, true
+		err := cmd.Execute()
+		if c.usage {
+			if cmdutil.Code(err) != cmdutil.ExitUsage || got != nil {
+				t.Errorf("%v: err %v, want a usage error before running", c.args, err)
+			}
+			continue
+		}
+		if err != nil || got == nil || got.errors != c.errors || got.explain != c.explain || len(got.Args) != 1 {
+			t.Errorf("%v: err %v, options %+v", c.args, err, got)
+		}
+	}
+}
+
+// TestEvalExplain checks that --explain names the rule of each listed
+// person error: a person rule for each false positive, a person rule, a
+// boundary or no candidate for each false negative.
+func TestEvalExplain(t *testing.T) {
+	out, _, err := runCmd(t, "--gold", "pd1998", "--json", "-t", "person,org", "--errors", "10", "--explain", "-q", small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		FP map[string][]struct{ Text, Rule string } `json:"false_positives"`
+		FN map[string][]struct{ Text, Rule string } `json:"false_negatives"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for typ, errs := range rep.FP {
+		for _, e := range errs {
+			n++
+			if !strings.HasPrefix(e.Rule, typ+".") {
+				t.Errorf("false positive %s %q: rule %q", typ, e.Text, e.Rule)
+			}
+		}
+	}
+	for typ, errs := range rep.FN {
+		for _, e := range errs {
+			n++
+			if !strings.HasPrefix(e.Rule, typ+".") && e.Rule != "(no candidate)" {
+				t.Errorf("false negative %s %q: rule %q", typ, e.Text, e.Rule)
+			}
+		}
+	}
+	if n == 0 {
+		t.Errorf("no error listed: %s", out)
+	}
+	table, _, err := runCmd(t, "--gold", "pd1998", "-t", "person,org", "--errors", "10", "--explain", "-q", small)
+	if err != nil || !strings.Contains(table, "\t[") {
+		t.Errorf("table lists no rule (%v):\n%s", err, table)
+	}
+}

@@ -16,7 +16,7 @@ import (
 // category, the results found (a mention overlaps them) and right (the
 // value agrees after the mapping documented in extract/eval), and the
 // false positives.
-func runRecognizers(cmd *cobra.Command, args []string, o *options) error {
+func runRecognizers(cmd *cobra.Command, args []string, o *Options) error {
 	if len(args) != 1 {
 		return cmdutil.UsageError("--gold recognizers takes one cases file, got %d", len(args))
 	}

@@ -2,6 +2,10 @@
 package extract
 
 import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -12,51 +16,190 @@ import (
 	"github.com/tongbao/tongbao/extract"
 )
 
-// New returns the extract command.
-func New() *cobra.Command {
+// Explain formats.
+const (
+	ExplainJSON = "json"
+	ExplainText = "text"
+)
+
+// Options are the parsed flags and arguments of "tongbao extract".
+type Options struct {
+	IO    *cmdutil.IOStreams
+	Ctx   context.Context
+	Input *cmdutil.InputFlags
+	// Types are the mention types wanted (nil: every type).
+	Types []string
+	// RefDate is the reference date (zero: from meta, dateline or cues).
+	RefDate time.Time
+	// Explain is "" (no trace), ExplainJSON or ExplainText.
+	Explain string
+	// Sidecar holds the --meta fields by document id (nil: none).
+	Sidecar cmdutil.Sidecar
+	Args    []string
+}
+
+// New returns the extract command on the process's streams.
+func New() *cobra.Command { return NewCmdExtract(cmdutil.NewFactory(), nil) }
+
+// NewCmdExtract returns the extract command. When runF is not nil it
+// receives the checked options instead of the command running.
+func NewCmdExtract(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	o := &Options{IO: f.IOStreams}
 	var types []string
+	var metaFile string
 	var refDate string
 	cmd := &cobra.Command{
 		Use:   "extract [FILE|DIR|ARCHIVE|-]...",
 		Short: "Extract times, counts, people, places, organizations, titles and slogans",
 		Long: `Extract structured mentions from each document.
 
-Each output line is one document: {"id", "title", "date", "byline", "home",
+Each output line is one document: {"id", "title", "date", "byline", "home"
+(name, code, level, from), "year", "speaker", "genre",
 "sections", "people", "places", "orgs", "mentions": [...]}. Every mention has
 "type", "text", "start" and "end" (Unicode code points, end exclusive) and
 fields of its type (value, kind, unit, object, titles, code, ...).
 
+--explain adds to each record an "explain" array: for every mention (in the
+order of "mentions", with its index as "mention") and then every candidate
+the rules rejected, its type, text, span, verdict (accept or reject), the
+rule that decided ("rule", "" when none reported) and every rule that fired
+on the span ("rules"). --explain=text prints the same as lines instead of
+JSON records:
+
+  # ID
+  accept  person  [347,350)  person.office_before  罗智琼
+  reject  person  [640,642)  person.frequent_word  富美
+
+"tongbao rules" lists the rules with their docs.
+
 Mention types: ` + strings.Join(extract.Types, ", "),
 		Example: `  cat bulletin.txt | tongbao extract --pretty
   tongbao extract --types time,count --ref-date 2021-04-20 report.txt
-  tongbao extract reports/ | jq -c '.mentions[] | select(.type=="count")'`,
+  tongbao extract reports/ | jq -c '.mentions[] | select(.type=="count")'
+  tongbao extract --explain=text --types person bulletin.txt`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.IO == nil {
+				o.IO = cmdutil.StreamsOf(cmd)
+			}
+			if len(types) > 0 {
+				if err := extract.CheckTypes(types); err != nil {
+					return cmdutil.UsageError("%v", err)
+				}
+				o.Types = types
+			}
+			if refDate != "" {
+				t, err := time.Parse("2006-01-02", refDate)
+				if err != nil {
+					return cmdutil.UsageError("--ref-date %q: want YYYY-MM-DD", refDate)
+				}
+				o.RefDate = t
+			}
+			switch o.Explain {
+			case "", ExplainJSON, ExplainText:
+			default:
+				return cmdutil.UsageError("--explain=%q: want json or text", o.Explain)
+			}
+			if o.Explain == ExplainText && o.Input.Pretty {
+				return cmdutil.UsageError("--pretty formats JSON records, not --explain=text")
+			}
+			if err := o.Input.Check(); err != nil {
+				return err
+			}
+			if metaFile != "" {
+				sc, err := cmdutil.LoadSidecar(metaFile)
+				if err != nil {
+					return cmdutil.UsageError("--meta: %v", err)
+				}
+				o.Sidecar = sc
+			}
+			o.Ctx, o.Args = cmd.Context(), args
+			if runF != nil {
+				return runF(o)
+			}
+			return Run(o)
+		},
 	}
-	in := cmdutil.AddInputFlags(cmd)
-	cmd.Flags().StringSliceVarP(&types, "types", "t", nil, "mention types to extract, comma-separated (default all)")
-	cmd.Flags().StringVar(&refDate, "ref-date", "", "reference date YYYY-MM-DD for relative and partial times (default: from meta, dateline or year cues)")
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		var base []extract.Option
-		if len(types) > 0 {
-			if err := extract.CheckTypes(types); err != nil {
-				return cmdutil.UsageError("%v", err)
-			}
-			base = append(base, extract.WithTypes(types...))
-		}
-		if refDate != "" {
-			t, err := time.Parse("2006-01-02", refDate)
-			if err != nil {
-				return cmdutil.UsageError("--ref-date %q: want YYYY-MM-DD", refDate)
-			}
-			base = append(base, extract.WithRefDate(t))
-		}
-		return cmdutil.RunDocs(cmd, args, in, func(doc corpus.Document) ([]byte, error) {
-			opts := append(base[:len(base):len(base)], extract.WithID(doc.ID), extract.WithMeta(doc.Meta))
-			d, err := extract.NewDocument(doc.Text, opts...)
-			if err != nil {
-				return nil, err
-			}
-			return cmdutil.JSONRecord(d, in.Pretty)
-		})
-	}
+	o.Input = cmdutil.AddInputFlags(cmd)
+	fs := cmd.Flags()
+	fs.StringSliceVarP(&types, "types", "t", nil, "mention types to extract, comma-separated (default all)")
+	fs.StringVar(&refDate, "ref-date", "", "reference date YYYY-MM-DD for relative and partial times (default: from meta, dateline or year cues)")
+	fs.StringVar(&o.Explain, "explain", "", "show the rule that decided each mention and each rejected candidate: json (an \"explain\" array per record) or text (--explain=text)")
+	fs.Lookup("explain").NoOptDefVal = ExplainJSON
+	fs.StringVar(&metaFile, "meta", "", "a CSV `FILE` mapping ids to home, code, level, year, date, speaker, office, genre, overriding every other source")
 	return cmd
+}
+
+// Run extracts the documents of o.Args.
+func Run(o *Options) error {
+	var base []extract.Option
+	if o.Types != nil {
+		base = append(base, extract.WithTypes(o.Types...))
+	}
+	if !o.RefDate.IsZero() {
+		base = append(base, extract.WithRefDate(o.RefDate))
+	}
+	return cmdutil.RunDocsIO(o.Ctx, o.IO, o.Args, o.Input, func(doc corpus.Document) ([]byte, error) {
+		opts := append(base[:len(base):len(base)], extract.WithID(doc.ID), extract.WithMeta(doc.Meta), extract.WithMetaOverride(o.Sidecar.Fields(doc.ID)))
+		var events []extract.TraceEvent
+		if o.Explain != "" {
+			opts = append(opts, extract.WithTrace(func(e extract.TraceEvent) { events = append(events, e) }))
+		}
+		d, err := extract.NewDocument(doc.Text, opts...)
+		if err != nil {
+			return nil, err
+		}
+		switch o.Explain {
+		case ExplainJSON:
+			return cmdutil.JSONRecord(explained{d, extract.Explain(d, events)}, o.Input.Pretty)
+		case ExplainText:
+			return explainText(d, extract.Explain(d, events)), nil
+		}
+		return cmdutil.JSONRecord(d, o.Input.Pretty)
+	})
+}
+
+// explained is a record with its explanation.
+type explained struct {
+	*extract.Document
+	Explain []extract.Decision `json:"explain"`
+}
+
+// explainText formats the decisions of d as lines: verdict, type, span,
+// rule, text, and the other rules that fired on the span.
+func explainText(d *extract.Document, decs []extract.Decision) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n", d.ID)
+	decs = slices.Clone(decs)
+	// in text order, the mentions before the rejected candidates of a span
+	sort.SliceStable(decs, func(i, j int) bool { return decs[i].Start < decs[j].Start })
+	for _, x := range decs {
+		rule := x.Rule
+		if rule == "" {
+			rule = "(no rule)"
+		}
+		span := fmt.Sprintf("[%d,%d)", x.Start, x.End)
+		fmt.Fprintf(&b, "%-6s  %-6s  %-11s  %-32s  %s", x.Verdict, x.Type, span, rule, oneLine(x.Text))
+		var also []string
+		for _, r := range x.Rules {
+			if r != x.Rule && !contains(also, r) {
+				also = append(also, r)
+			}
+		}
+		if len(also) > 0 {
+			fmt.Fprintf(&b, "  (also %s)", strings.Join(also, ", "))
+		}
+		b.WriteByte('\n')
+	}
+	return []byte(b.String())
+}
+
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", "⏎") }
+
+func contains(s []string, x string) bool {
+	for _, y := range s {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }

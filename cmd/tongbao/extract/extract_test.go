@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 )
@@ -17,11 +20,9 @@ const (
 
 func run(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	cmd := New()
-	var o, e bytes.Buffer
-	cmd.SetOut(&o)
-	cmd.SetErr(&e)
-	cmd.SetIn(strings.NewReader(stdin))
+	ios, in, o, e := cmdutil.TestIO()
+	in.WriteString(stdin)
+	cmd := NewCmdExtract(&cmdutil.Factory{IOStreams: ios}, nil)
 	cmd.SetArgs(args)
 	cmd.SilenceUsage, cmd.SilenceErrors = true, true
 	err := cmd.Execute()
@@ -130,5 +131,111 @@ func TestTypesAndUsage(t *testing.T) {
 	ms := decode(t, out)[0].Mentions
 	if len(ms) != 1 || ms[0].Value != "2021-03-26" {
 		t.Errorf("with --ref-date 2021-04-20: %+v, want value 2021-03-26", ms)
+	}
+}
+
+// TestFlags checks flag handling without reading any input: the options a
+// command line gives, or its usage error.
+func TestFlags(t *testing.T) {
+	ref := time.Date(2021, 4, 20, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		args    []string
+		types   []string
+		ref     time.Time
+		explain string
+		rest    []string
+		usage   bool
+	}{
+		{args: []string{"a.txt"}, rest: []string{"a.txt"}},
+		{args: []string{"-t", "time,count", "a.txt", "b"}, types: []string{"time", "count"}, rest: []string{"a.txt", "b"}},
+		{args: []string{"--ref-date", "2021-04-20"}, ref: ref},
+		{args: []string{"--explain", "a.txt"}, explain: ExplainJSON, rest: []string{"a.txt"}},
+		{args: []string{"--explain=text"}, explain: ExplainText},
+		{args: []string{"--explain=json", "--pretty"}, explain: ExplainJSON},
+		{args: []string{"--explain=html"}, usage: true},
+		{args: []string{"--explain=text", "--pretty"}, usage: true},
+		{args: []string{"--types", "weather"}, usage: true},
+		{args: []string{"--ref-date", "20/04/2021"}, usage: true},
+		{args: []string{"--jobs", "0"}, usage: true},
+		{args: []string{"--resume"}, usage: true},
+	} {
+		ios, _, _, _ := cmdutil.TestIO()
+		var got *Options
+		cmd := NewCmdExtract(&cmdutil.Factory{IOStreams: ios}, func(o *Options) error { got = o; return nil })
+		cmd.SetArgs(c.args)
+		cmd.SilenceUsage, cmd.SilenceErrors = true, true
+		err := cmd.Execute()
+		if c.usage {
+			if cmdutil.Code(err) != cmdutil.ExitUsage || got != nil {
+				t.Errorf("%v: err %v, want a usage error before running", c.args, err)
+			}
+			continue
+		}
+		if err != nil || got == nil {
+			t.Errorf("%v: err %v, options %v", c.args, err, got)
+			continue
+		}
+		if !reflect.DeepEqual(got.Types, c.types) || !got.RefDate.Equal(c.ref) || got.Explain != c.explain ||
+			len(got.Args) != len(c.rest) || len(c.rest) > 0 && !reflect.DeepEqual(got.Args, c.rest) {
+			t.Errorf("%v: options types %v ref %v explain %q args %v", c.args, got.Types, got.RefDate, got.Explain, got.Args)
+		}
+	}
+}
+
+// TestExplain checks that --explain names a rule beside the mentions of a
+// stage with named rules and beside rejected candidates, keeps the record
+// otherwise the same, and that --explain=text prints one line per decision.
+func TestExplain(t *testing.T) {
+	plain, _, code := run(t, "", "--types", "person,org", sample)
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	out, _, code := run(t, "", "--types", "person,org", "--explain", sample)
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var rec map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &rec); err != nil {
+		t.Fatal(err)
+	}
+	var decs []struct {
+		Type, Text, Verdict, Rule string
+		Start, End, Mention       int
+	}
+	if err := json.Unmarshal(rec["explain"], &decs); err != nil {
+		t.Fatal(err)
+	}
+	delete(rec, "explain")
+	var base map[string]json.RawMessage
+	json.Unmarshal([]byte(plain), &base)
+	if !reflect.DeepEqual(rec, base) {
+		t.Error("--explain changes the record besides adding explain")
+	}
+	ms := decode(t, plain)[0].Mentions
+	accepted, rejected := 0, 0
+	for _, d := range decs {
+		switch d.Verdict {
+		case "accept":
+			if d.Mention != accepted || ms[d.Mention].Text != d.Text {
+				t.Errorf("decision %+v is not mention %d", d, accepted)
+			}
+			accepted++
+		case "reject":
+			rejected++
+		}
+		if d.Rule == "" || !strings.HasPrefix(d.Rule, d.Type+".") {
+			t.Errorf("decision %+v names no rule of its type", d)
+		}
+	}
+	if accepted != len(ms) || rejected == 0 {
+		t.Errorf("%d mentions explained of %d, %d rejected candidates", accepted, len(ms), rejected)
+	}
+	text, _, code := run(t, "", "--types", "person,org", "--explain=text", sample)
+	lines := strings.Split(strings.TrimSpace(text), "\n")
+	if code != 0 || len(lines) != len(decs)+1 || !strings.HasPrefix(lines[0], "# ") {
+		t.Fatalf("exit %d, %d lines for %d decisions", code, len(lines), len(decs))
+	}
+	if !regexp.MustCompile(`(?m)^accept  person  \[347,350\) +person\.[a-z_]+ +罗智琼$`).MatchString(text) || !strings.Contains(text, "\nreject  ") {
+		t.Errorf("text form:\n%s", text)
 	}
 }

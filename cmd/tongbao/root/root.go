@@ -9,13 +9,20 @@ import (
 	evalcmd "github.com/tongbao/tongbao/cmd/tongbao/eval"
 	extractcmd "github.com/tongbao/tongbao/cmd/tongbao/extract"
 	kwiccmd "github.com/tongbao/tongbao/cmd/tongbao/kwic"
+	measurecmd "github.com/tongbao/tongbao/cmd/tongbao/measure"
+	rulescmd "github.com/tongbao/tongbao/cmd/tongbao/rules"
 	segmentcmd "github.com/tongbao/tongbao/cmd/tongbao/segment"
 	statscmd "github.com/tongbao/tongbao/cmd/tongbao/stats"
 	"github.com/tongbao/tongbao/cmd/tongbao/version"
 )
 
-// New returns the root command with every subcommand attached.
-func New() *cobra.Command {
+// New returns the root command with every subcommand attached, on the
+// process's streams.
+func New() *cobra.Command { return NewCmdRoot(cmdutil.NewFactory()) }
+
+// NewCmdRoot returns the root command with every subcommand attached, built
+// from f.
+func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "tongbao <command> [flags] [FILE|DIR|ARCHIVE|-]...",
 		Short: "Turn Chinese official texts into data",
@@ -40,11 +47,13 @@ object per document, in input order.`,
 	cmd.AddCommand(
 		version.New(),
 		segmentcmd.New(),
-		extractcmd.New(),
-		evalcmd.New(),
+		extractcmd.NewCmdExtract(f, nil),
+		evalcmd.NewCmdEval(f, nil),
+		rulescmd.NewCmdRules(f, nil),
 		statscmd.New(),
 		kwiccmd.New(),
 		comparecmd.New(),
+		measurecmd.NewCmdMeasure(f, nil),
 	)
 	return cmd
 }

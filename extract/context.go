@@ -1,0 +1,174 @@
+package extract
+
+import (
+	"fmt"
+
+	"github.com/tongbao/tongbao/segment"
+)
+
+// docContext is the per-document state the stages share: the
+// configuration, the text as code points, and the resources, intermediate
+// results computed once on first use whatever types are wanted. A stage
+// reads a resource through its accessor (d.Tokens, d.timeSpans, findOrgs,
+// d.placeIndex), never by calling another stage.
+type docContext struct {
+	config
+	runes []rune
+
+	seg    *segment.Segmenter // the segmenter of every word and lookup
+	segErr error
+	segSet bool
+
+	tokens  []segment.Token
+	segDone bool
+
+	times     []timeSpan
+	timesDone bool
+
+	// orgSpans caches findOrgs.
+	orgSpans []orgSpan
+	orgsDone bool
+
+	// placeIdx holds the places found, merged runs included, by start
+	// (see placeAt), placeOut those of them that are mentions (not inside
+	// an organization name), in the order found; placesDone is set once
+	// extractPlaces has run.
+	placeIdx   map[int]Mention
+	placeOut   []Mention
+	placesDone bool
+}
+
+// Resources of the context.
+const (
+	resTokens    = "tokens"
+	resTimeSpans = "time_spans"
+	resOrgSpans  = "org_spans"
+	resPlaces    = "places"
+	resGazetteer = "gazetteer"
+)
+
+// resource is an intermediate result of the context: what it needs (other
+// resources, or fields earlier stages produce) and how to compute it,
+// returning the load error of a dictionary or the gazetteer.
+type resource struct {
+	name   string
+	needs  []string
+	ensure func(d *Document) error
+}
+
+var resources = []resource{
+	{name: resTokens, ensure: func(d *Document) error {
+		if _, err := d.segmenter(); err != nil {
+			return err
+		}
+		d.Tokens()
+		return nil
+	}},
+	{name: resTimeSpans, ensure: func(d *Document) error { d.timeSpans(); return nil }},
+	{name: resGazetteer, ensure: func(*Document) error {
+		if _, err := places(); err != nil {
+			return fmt.Errorf("extract: loading the gazetteer: %w", err)
+		}
+		return nil
+	}},
+	{name: resOrgSpans, needs: []string{resTokens, resGazetteer}, ensure: func(d *Document) error {
+		findOrgs(d)
+		return nil
+	}},
+	{name: resPlaces, needs: []string{resTokens, resOrgSpans, resGazetteer, fieldRef, fieldTitle, fieldByline, fieldHome}, ensure: func(d *Document) error {
+		d.placeIndex()
+		return nil
+	}},
+}
+
+// resourceNamed returns the resource called name, or nil.
+func resourceNamed(name string) *resource {
+	for i := range resources {
+		if resources[i].name == name {
+			return &resources[i]
+		}
+	}
+	return nil
+}
+
+// ensure computes the resources among needs, and what they need, and
+// returns the first load error.
+func (d *Document) ensure(needs []string) error {
+	for _, n := range needs {
+		r := resourceNamed(n)
+		if r == nil {
+			continue // a field of an earlier stage
+		}
+		if err := d.ensure(r.needs); err != nil {
+			return err
+		}
+		if err := r.ensure(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// segmenter returns the document's segmenter: the one given by
+// WithSegmenter, else segment.Default().
+func (d *Document) segmenter() (*segment.Segmenter, error) {
+	if !d.segSet {
+		d.segSet = true
+		d.seg = d.userSeg
+		if d.seg == nil {
+			if d.seg, d.segErr = segment.Default(); d.segErr != nil {
+				d.segErr = fmt.Errorf("extract: loading the dictionary: %w", d.segErr)
+			}
+		}
+	}
+	return d.seg, d.segErr
+}
+
+// Tokens returns the segmentation of the text, in precise mode with the
+// document's segmenter, computed once on first use (nil when the
+// dictionary cannot be loaded: NewDocument reports that error).
+func (d *Document) Tokens() []segment.Token {
+	if !d.segDone {
+		d.segDone = true
+		if s, err := d.segmenter(); err == nil {
+			d.tokens = s.Segment(d.Text, segment.Precise)
+		}
+	}
+	return d.tokens
+}
+
+// lookup returns the frequency and tag of word in the dictionaries of the
+// document's segmenter, and whether it is a word there.
+func (d *Document) lookup(word string) (freq float64, pos string, ok bool) {
+	s, err := d.segmenter()
+	if err != nil {
+		return 0, "", false
+	}
+	return s.Lookup(word)
+}
+
+// timeSpans returns the spans of the time scanner, computed once.
+func (d *Document) timeSpans() []timeSpan {
+	if !d.timesDone {
+		d.times, d.timesDone = scanTimes(d, d.runes), true
+	}
+	return d.times
+}
+
+// placeIndex returns the places of the document by start, computed once
+// by extractPlaces (which also sets d.Places and d.Home).
+func (d *Document) placeIndex() map[int]Mention {
+	if !d.placesDone {
+		d.placesDone = true
+		extractPlaces(d)
+	}
+	return d.placeIdx
+}
+
+// runPlaces is the place stage: the place mentions of the context.
+func runPlaces(d *Document) {
+	d.placeIndex()
+	for _, m := range d.placeOut {
+		d.add(m)
+	}
+}

@@ -1,0 +1,244 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Durations are times (kind duration, an ISO 8601 value): a numeral or 半
+// and a time unit (三年, 半个月, 10小时, 40周年), with a half after the
+// unit (三年半 → P3.5Y, 一个半月 → P1.5M) and parts joined into one
+// (8天20小时 → P8DT20H, 一年又一个月21天 → P1Y1M21D). 近 before a
+// duration stays inside (近5个月), 来 after it too (三年来); a relative
+// word before it (过去, 未来, 今后) merges with it into a relative period
+// (过去五年).
+
+var (
+	ruleTimeDuration        = registerRule("time", "time.duration", "a numeral or 半 with a time unit is a duration (三年, 半个月, 10小时, 三年半, 40周年)", Accept)
+	ruleTimeDurationParts   = registerRule("time", "time.duration_parts", "durations that follow each other, joined or not by 又, 零, 多 or 余, are one duration (8天20小时, 一年又一个月21天)", Adjust)
+	ruleTimeDurationNear    = registerRule("time", "time.duration_near", "近 or 过去的 before a duration and 来 after it stay inside (近5个月, 三年来, 过去的五年)", Adjust)
+	ruleTimeDurationFreq    = registerRule("time", "time.duration_frequency", "a duration before 一度 or 一次 is part of a frequency (一年一度)", Reject)
+	ruleTimeDurationCounted = registerRule("time", "time.duration_counted", "a duration after 个 is counted, as in a slogan (两个一百年)", Reject)
+	ruleTimeDurationUnit    = registerRule("time", "time.duration_not_unit", "年, 周 and 月 that are no time units after a numeral make no duration (三年级, 四周边, 三月 is a month)", Reject)
+)
+
+// durUnit is a time unit of durations: its designator in ISO 8601, its
+// multiple, and whether it is a time (hours and less).
+type durUnit struct {
+	word   string
+	desig  byte
+	mult   float64
+	clock  bool
+	needGe bool // needs 个 (or 半, 数) before it: 月 alone is a month name
+}
+
+// durUnits are tried longest first.
+var durUnits = []durUnit{
+	{"个工作日", 'D', 1, false, false}, {"工作日", 'D', 1, false, false},
+	{"个世纪", 'Y', 100, false, false},
+	{"个季度", 'M', 3, false, false}, {"季度", 'M', 3, false, false},
+	{"个星期", 'W', 1, false, false}, {"星期", 'W', 1, false, false},
+	{"个小时", 'H', 1, true, false}, {"小时", 'H', 1, true, false},
+	{"个钟头", 'H', 1, true, false}, {"钟头", 'H', 1, true, false},
+	{"周年", 'Y', 1, false, false},
+	{"个月", 'M', 1, false, false}, {"月", 'M', 1, false, true},
+	{"分钟", 'M', 1, true, false}, {"秒钟", 'S', 1, true, false},
+	{"年", 'Y', 1, false, false}, {"周", 'W', 1, false, false},
+	{"天", 'D', 1, false, false}, {"秒", 'S', 1, true, false},
+}
+
+// durPart is one numeral + unit of a duration.
+type durPart struct {
+	v     float64
+	u     durUnit
+	start int
+	end   int
+}
+
+// readDurPart reads one numeral (or 半) + time unit at text[i].
+func readDurPart(text []rune, i int) (durPart, bool) {
+	if i >= len(text) {
+		return durPart{}, false
+	}
+	var v float64
+	j := i
+	approx := false
+	if text[i] == '半' {
+		v, j = 0.5, i+1
+	} else {
+		if !numeralRune(text[i]) && text[i] != '数' {
+			return durPart{}, false
+		}
+		num, n := readNumeral(text, i)
+		if n == 0 || num.Percent || num.Ordinal || bareMagnitude(text[i:i+n]) {
+			return durPart{}, false
+		}
+		v, j = num.Value, i+n
+		approx = num.Approx != ApproxExact
+		if num.Approx == ApproxAbout || num.Range {
+			v = -1 // 几年, 十几年, 两三年: of unknown length
+		}
+		if j < len(text) && (text[j] == ' ' || text[j] == '\u3000') && num.Digits {
+			j++ // 6 天
+		}
+	}
+	halfGe := false
+	if j+1 < len(text) && text[j] == '个' && text[j+1] == '半' && v >= 0 && v == float64(int(v)) {
+		// 一个半月, 两个半小时
+		v += 0.5
+		halfGe = true
+		j += 2
+	}
+	for _, u := range durUnits {
+		w := []rune(u.word)
+		if halfGe && w[0] == '个' {
+			continue
+		}
+		if j+len(w) > len(text) || string(text[j:j+len(w)]) != u.word {
+			continue
+		}
+		if u.needGe && !halfGe && text[i] != '半' && !approx && !(j > i && text[j-1] == '数') {
+			return durPart{}, false // 三月 is a month
+		}
+		end := j + len(w)
+		if end < len(text) && text[end] == '半' && v >= 0 && v == float64(int(v)) && !halfGe {
+			v += 0.5 // 三年半, 三天半
+			end++
+		}
+		return durPart{v: v, u: u, start: i, end: end}, true
+	}
+	return durPart{}, false
+}
+
+// bareMagnitude reports a numeral that is a bare 百, 千 or 万 (百年大计,
+// 千年古镇, 万年 in a name): a magnitude, not a count of years.
+func bareMagnitude(num []rune) bool {
+	return len(num) == 1 && (num[0] == '百' || num[0] == '千' || num[0] == '万')
+}
+
+// durationNotUnit reports a 年, 周 or 月 that is no time unit here.
+func durationNotUnit(text []rune, p durPart) bool {
+	next := rune(0)
+	if p.end < len(text) {
+		next = text[p.end]
+	}
+	switch p.u.word {
+	case "年", "周年":
+		return timeCtx().in("year_suffix_not_time_chars", next) // 三年级, 五年代
+	case "周":
+		// 四周 (all around), 周边, 周岁
+		return timeCtx().in("week_not_time_next_chars", next) || p.end-p.start == 2 && text[p.start] == '四'
+	}
+	return false
+}
+
+// durationPiece reads a duration starting at text[i], with its parts.
+func durationPiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, bool) {
+	p, ok := readDurPart(text, i)
+	if !ok {
+		return timePiece{}, false
+	}
+	if durationNotUnit(text, p) {
+		d.traceTime(ruleTimeDurationUnit, Reject, p.start, p.end)
+		return timePiece{}, false
+	}
+	if followedBy(text, p.end, timeCtx().words["frequency_next_words"]) {
+		d.traceTime(ruleTimeDurationFreq, Reject, p.start, p.end)
+		return timePiece{}, false
+	}
+	if i > 0 && text[i-1] == '个' {
+		d.traceTime(ruleTimeDurationCounted, Reject, p.start, p.end)
+		return timePiece{}, false
+	}
+	parts := []durPart{p}
+	end := p.end
+	for {
+		j := end
+		if j < len(text) && timeCtx().in("duration_joiner_chars", text[j]) {
+			j++
+		}
+		q, ok := readDurPart(text, j)
+		if !ok || durationNotUnit(text, q) || !finerOrOther(parts, q) {
+			break
+		}
+		parts = append(parts, q)
+		end = q.end
+	}
+	start := i
+	if len(parts) > 1 {
+		d.traceTime(ruleTimeDurationParts, Adjust, start, end)
+	}
+	f := tfields{dur: isoDuration(parts)}
+	near := false
+	if start > 0 && text[start-1] == '近' && prev == nil {
+		start--
+		near = true
+	}
+	if end < len(text) && text[end] == '来' {
+		end++
+		near = true
+	}
+	if start >= 3 && string(text[start-3:start]) == "过去的" && prev == nil {
+		start -= 3 // 过去的五年, 过去的一年
+		near = true
+	}
+	if near {
+		f.ref = "PAST_REF"
+		d.traceTime(ruleTimeDurationNear, Adjust, start, end)
+	}
+	d.traceTime(ruleTimeDuration, Accept, start, end)
+	return timePiece{start, end, f}, true
+}
+
+// finerOrOther reports whether q may continue the duration parts: a unit
+// not used yet (一年又一个月21天, 两天又一个月).
+func finerOrOther(parts []durPart, q durPart) bool {
+	for _, p := range parts {
+		if p.u.desig == q.u.desig && p.u.clock == q.u.clock {
+			return false
+		}
+	}
+	return true
+}
+
+// isoDuration writes parts as an ISO 8601 duration (P1Y1M21D, PT0.5H).
+func isoDuration(parts []durPart) string {
+	sum := map[string]float64{}
+	for _, p := range parts {
+		k := string(p.u.desig)
+		if p.u.clock {
+			k = "T" + k
+		}
+		if p.v < 0 {
+			sum[k] = -1
+			continue
+		}
+		if sum[k] >= 0 {
+			sum[k] += p.v * p.u.mult
+		}
+	}
+	var b strings.Builder
+	b.WriteByte('P')
+	num := func(v float64) string {
+		if v < 0 {
+			return "X"
+		}
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	for _, k := range []string{"Y", "M", "W", "D"} {
+		if v, ok := sum[k]; ok {
+			b.WriteString(num(v) + k)
+		}
+	}
+	t := false
+	for _, k := range []string{"TH", "TM", "TS"} {
+		if v, ok := sum[k]; ok {
+			if !t {
+				b.WriteByte('T')
+				t = true
+			}
+			b.WriteString(num(v) + k[1:])
+		}
+	}
+	return b.String()
+}
