@@ -71,6 +71,8 @@ var (
 		"a shape name that would cut a proper name on its left is no place (伊仕/丹/购物/广场)", Reject)
 	rulePlaceWeakUnsupported = registerRule("place", "place.weak_unsupported",
 		"a county short form, a former prefecture's or a county whose stem is an ordinary word (平房区, 惠民县) needs a surer place of its province or a second such name of its prefecture", Reject)
+	rulePlaceFarFromHome = registerRule("place", "place.far_from_home",
+		"with a home region known, a weak name or a township none of whose readings lies in the home province is no place unless a division containing it is written right before it (南关, 小城镇 in a Lanzhou report)", Reject)
 	rulePlaceInsideOrg = registerRule("place", "place.inside_org",
 		"a place strictly inside an organization name is part of the org, not a place mention (北京 in 北京大学, 黔西县 in 黔西县人大常委会)", Reject)
 )
@@ -573,8 +575,26 @@ func (ps *placeScan) dropUnsupported() {
 			shaped[h.start] = true
 		}
 	}
+	// The home province supports the weak names inside it (issue: the
+	// document's region is the prior); far from home, a weak name or a
+	// township needs a place right before it that contains it.
+	homeProv, _ := priorPrefixes(ps.d.Home)
+	if homeProv != "" {
+		provs[homeProv] = true
+	}
 	kept := ps.hits[:0]
-	for _, h := range ps.hits {
+	for k, h := range ps.hits {
+		if homeProv != "" && (ps.needsSupport(h) || h.level == LevelTownship && len(h.ids) > 0) &&
+			!readingIn(recs, h.ids, homeProv) && !ps.parentBefore(k) && !shaped[h.end] {
+			if h.world == "" {
+				ps.d.traceRule(rulePlaceFarFromHome, Reject, h.start, h.end)
+				continue
+			}
+			h.ids, h.short, h.kind, h.level = nil, false, h.world, ""
+			ps.d.traceRule(rulePlaceWeakWorld, Adjust, h.start, h.end)
+			kept = append(kept, h)
+			continue
+		}
 		if ps.needsSupport(h) {
 			support := shaped[h.end]
 			for _, id := range h.ids {
@@ -594,6 +614,43 @@ func (ps *placeScan) dropUnsupported() {
 		kept = append(kept, h)
 	}
 	ps.hits = kept
+}
+
+// readingIn reports whether one of the records ids lies in the division
+// of code prefix p.
+func readingIn(recs []divRecord, ids []int32, p string) bool {
+	for _, id := range ids {
+		if strings.HasPrefix(recs[id].Code, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// parentBefore reports whether hit k is written right after a division
+// that contains one of its readings (江苏|锦屏, 永登县|红城镇).
+func (ps *placeScan) parentBefore(k int) bool {
+	if k == 0 {
+		return false
+	}
+	prev, h := ps.hits[k-1], ps.hits[k]
+	if prev.end != h.start || len(prev.ids) == 0 {
+		return false
+	}
+	recs := ps.px.g.recs
+	n := 6
+	switch recs[prev.ids[0]].Level {
+	case LevelProvince:
+		n = 2
+	case LevelPrefecture:
+		n = 4
+	}
+	for _, pid := range prev.ids {
+		if readingIn(recs, h.ids, recs[pid].Code[:n]) {
+			return true
+		}
+	}
+	return false
 }
 
 // runParents applies place.run_parent: in a run written together (鹤岗东山,
@@ -682,7 +739,7 @@ func (ps *placeScan) resolve() (chosen []int32, resolved []bool) {
 			if pass == 1 {
 				c = ctx
 			}
-			if id, why := px.pickWhy(ids, year, c); why != "" {
+			if id, why := px.pickWhy(ids, year, c, ps.d.Home); why != "" {
 				chosen[k], resolved[k] = id, true
 				ps.d.traceRule(why, Adjust, h.start, h.end)
 				if pass == 0 {
