@@ -120,7 +120,7 @@ and the lines in context (--kwic per group) of every key term and slogan.`,
 		noGroup := "no group: none of " + strings.Join(groupSpecs(o), ", ") + " applies"
 		sum, err := statscmd.Scan(cmd, args, o.In, work, func(doc corpus.Document, r *docResult) error {
 			if r == nil {
-				left = append(left, report.LeftOut{ID: doc.ID, Reason: noGroup})
+				left = append(left, report.LeftOut{ID: doc.ID, Reason: whyNoGroup(o, doc, noGroup)})
 				return nil
 			}
 			p := r.profile
@@ -206,6 +206,29 @@ and the lines in context (--kwic per group) of every key term and slogan.`,
 		return sum.Err()
 	}
 	return cmd
+}
+
+// whyNoGroup says why a document has no group: the first meta spec whose
+// field its record lacks (a record without it is left out, see
+// stats.Grouper), else fallback.
+func whyNoGroup(o *statscmd.Options, doc corpus.Document, fallback string) string {
+	if doc.Meta == nil {
+		return fallback
+	}
+	for _, spec := range o.GroupBy {
+		f, ok := strings.CutPrefix(spec, "meta.")
+		if !ok {
+			continue
+		}
+		if i := strings.LastIndexByte(f, ':'); i >= 0 {
+			f = f[:i]
+		}
+		if v, ok := doc.Meta[f]; !ok || v == nil || v == "" {
+			return fmt.Sprintf("no group: its record has no %q field (--group-by %s)", f, spec)
+		}
+		return fallback
+	}
+	return fallback
 }
 
 // groupSpecs returns the group specs of the flags, as given.

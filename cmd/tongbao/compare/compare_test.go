@@ -165,7 +165,15 @@ func TestGovReports(t *testing.T) {
 	if v[idx["2000s"]][idx["2010s"]] <= v[idx["1950s"]][idx["2010s"]] {
 		t.Errorf("cosine 2000s–2010s %.2f not above 1950s–2010s %.2f", v[idx["2000s"]][idx["2010s"]], v[idx["1950s"]][idx["2010s"]])
 	}
-	if st, err := os.Stat(html); err != nil || st.Size() < 10000 {
-		t.Errorf("HTML page: %v", err)
+	page, err := os.ReadFile(html)
+	if err != nil || len(page) < 10000 {
+		t.Fatalf("HTML page: %v", err)
+	}
+	// the 20 documents left out are listed with the reason, not only counted on stderr
+	if n := strings.Count(string(page), `no group: its record has no &#34;year&#34; field (--group-by meta.year:decade)`); n != 20 {
+		t.Errorf("the page lists %d documents left out for want of a year, want 20", n)
+	}
+	if !strings.Contains(string(page), "80 read; 60 compared in 9 groups; 20 left out") {
+		t.Error("the provenance block does not count the documents")
 	}
 }
