@@ -157,8 +157,8 @@ type tfields struct {
 	weekend                        bool
 	lunarCal                       bool // month and day are of the lunar calendar (农历, 正月, 初一)
 	planStart, planEnd             int  // five-year plan period
-	zodiac                         int // 1 + zodiac animal of the year
-	ctxYear                        int // year stated earlier in the same paragraph
+	zodiac                         int  // 1 + zodiac animal of the year
+	ctxYear                        int  // year stated earlier in the same paragraph
 }
 
 // merge copies what o states over f.
