@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sync"
 	"time"
 )
@@ -32,9 +34,14 @@ type RunOptions struct {
 	// document skipped, from a single goroutine, with the running summary.
 	// It must be quick.
 	Progress func(Summary)
-	// Window caps the documents read but not yet written, which bounds
-	// memory (4*Jobs+4 when < 1).
+	// Window caps the documents read but not yet written (4*Jobs+4 when
+	// < 1).
 	Window int
+	// MaxBytesInFlight caps the raw bytes of the documents read but not
+	// yet written, which bounds memory whatever the documents' sizes
+	// (DefaultMaxBytesInFlight when < 1). A document larger than the cap
+	// is still read, alone.
+	MaxBytesInFlight int64
 }
 
 // Summary counts what Run did.
@@ -78,9 +85,9 @@ type result struct {
 // and ctx's error. It also returns the first error writing to opts.Out.
 func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, work func(Document) ([]byte, error)) (Summary, error) {
 	start := time.Now()
-	jobs := max(opts.Jobs, 1)
+	jobs := min(max(opts.Jobs, 1), MaxJobs)
 	window := opts.Window
-	if window < 1 {
+	if window < 1 || window > 4*MaxJobs+4 {
 		window = 4*jobs + 4
 	}
 	errRec := opts.ErrorRecord
@@ -101,13 +108,14 @@ func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, w
 	defer stop()
 
 	slots := make(chan struct{}, window)
+	budget := newByteBudget(opts.MaxBytesInFlight)
 	in := make(chan job, window)
 	out := make(chan result, window)
 
 	go func() {
 		defer close(in)
 		seq := 0
-		walk(inputs, ropts, false, func(it *item) error {
+		walkCtx(stopCtx, inputs, ropts, false, func(it *item) error {
 			if stopCtx.Err() != nil {
 				return errStop
 			}
@@ -116,19 +124,45 @@ func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, w
 			case <-stopCtx.Done():
 				return errStop
 			}
+			if !budget.acquire(stopCtx, it.size) {
+				<-slots
+				return errStop
+			}
 			in <- job{seq: seq, it: it}
 			seq++
 			return nil
 		})
 	}()
 
+	// Workers finish every document read, also after cancellation (so
+	// that the records written are those of the documents read, whatever
+	// the order they finish in), but do not wait for the reader to return:
+	// it may be blocked in a read that nothing interrupts (a terminal).
 	var wg sync.WaitGroup
 	for range jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range in {
-				out <- process(j, ropts, done, work)
+			for {
+				select {
+				case j, ok := <-in:
+					if !ok {
+						return
+					}
+					out <- process(j, ropts, done, work)
+				case <-stopCtx.Done():
+					for {
+						select {
+						case j, ok := <-in:
+							if !ok {
+								return
+							}
+							out <- process(j, ropts, done, work)
+						default:
+							return
+						}
+					}
+				}
 			}
 		}()
 	}
@@ -142,6 +176,7 @@ func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, w
 	var werr error
 	write := func(r result) {
 		<-slots
+		budget.release(r.bytes)
 		if werr != nil {
 			return
 		}
@@ -157,7 +192,11 @@ func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, w
 				return
 			}
 			// A duplicate id beyond those already written: do the work now.
-			r = finish(result{seq: r.seq, id: r.id, bytes: r.bytes}, *r.doc, work)
+			if r.doc.Err != nil {
+				r = result{seq: r.seq, id: r.id, bytes: r.bytes, err: r.doc.Err}
+			} else {
+				r = finish(result{seq: r.seq, id: r.id, bytes: r.bytes}, *r.doc, work)
+			}
 		}
 		rec := r.rec
 		if r.err != nil {
@@ -176,11 +215,29 @@ func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, w
 			opts.Progress(sum)
 		}
 	}
+	// pending holds results waiting for their turn: all of them in input
+	// order; only those that may be skipped (their id is in Done) with
+	// --unordered, since which of several documents with one id is skipped
+	// must be decided in input order.
 	pending := map[int]result{}
+	arrived := map[int]bool{} // unordered: seqs received beyond next
 	next := 0
 	for r := range out {
 		if opts.Unordered {
-			write(r)
+			if r.doc == nil {
+				write(r)
+			} else {
+				pending[r.seq] = r
+			}
+			arrived[r.seq] = true
+			for arrived[next] {
+				delete(arrived, next)
+				if p, ok := pending[next]; ok {
+					delete(pending, next)
+					write(p)
+				}
+				next++
+			}
 		} else {
 			pending[r.seq] = r
 			for {
@@ -200,6 +257,11 @@ func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, w
 			}
 		}
 	}
+	if opts.Unordered { // after cancellation: the rest, in input order
+		for _, seq := range slices.Sorted(maps.Keys(pending)) {
+			write(pending[seq])
+		}
+	}
 	if werr == nil {
 		werr = w.flush()
 	}
@@ -214,6 +276,57 @@ func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, w
 	return sum, nil
 }
 
+// MaxJobs caps RunOptions.Jobs (and the --jobs flag).
+const MaxJobs = 1024
+
+// DefaultMaxBytesInFlight is the default of RunOptions.MaxBytesInFlight.
+const DefaultMaxBytesInFlight = 64 << 20
+
+// byteBudget bounds the raw bytes of the documents read but not yet
+// written. One document is always let in, however large, so that a
+// document over the budget runs alone rather than never.
+type byteBudget struct {
+	mu     sync.Mutex
+	max    int64
+	used   int64
+	wakeup chan struct{} // closed and replaced on each release
+}
+
+func newByteBudget(max int64) *byteBudget {
+	if max <= 0 {
+		max = DefaultMaxBytesInFlight
+	}
+	return &byteBudget{max: max, wakeup: make(chan struct{})}
+}
+
+func (b *byteBudget) acquire(ctx context.Context, n int64) bool {
+	n = max(n, 0)
+	for {
+		b.mu.Lock()
+		if b.used == 0 || b.used+n <= b.max {
+			b.used += n
+			b.mu.Unlock()
+			return true
+		}
+		wake := b.wakeup
+		b.mu.Unlock()
+		select {
+		case <-wake:
+		case <-ctx.Done():
+			return false
+		}
+	}
+}
+
+func (b *byteBudget) release(n int64) {
+	n = max(n, 0)
+	b.mu.Lock()
+	b.used -= n
+	close(b.wakeup)
+	b.wakeup = make(chan struct{})
+	b.mu.Unlock()
+}
+
 // process decodes and works on one document.
 func process(j job, ropts Options, done map[string]int, work func(Document) ([]byte, error)) (r result) {
 	r = result{seq: j.seq, id: j.it.id, bytes: j.it.size}
@@ -225,12 +338,12 @@ func process(j job, ropts Options, done map[string]int, work func(Document) ([]b
 	doc := j.it.decode(ropts)
 	j.it.data = nil
 	r.id = doc.ID
-	if doc.Err != nil {
-		r.err = doc.Err
+	if done[doc.ID] > 0 { // read-only here; the writer decides in order
+		r.doc = &doc // an error record may have been written too
 		return r
 	}
-	if done[doc.ID] > 0 { // read-only here; the writer decides in order
-		r.doc = &doc
+	if doc.Err != nil {
+		r.err = doc.Err
 		return r
 	}
 	return finish(r, doc, work)

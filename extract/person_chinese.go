@@ -127,6 +127,11 @@ var personVetoes = newRuleTable("person",
 		func(f *nameFeatures) bool { return !f.strong && !f.verb && f.c.listOfWords(f.start, f.end) }},
 	rule[nameFeatures]{"person.body_list", "an item of a list closed by 等 and a noun of bodies, brands or events is no name without an office or a verb (甲、乙等企业)", Reject,
 		func(f *nameFeatures) bool { return !f.strong && !f.verb && f.c.bodyList(f.start, f.end) }},
+	rule[nameFeatures]{"person.modifier_of_job", "a dictionary word in use, or a rare surname and a character, before a job noun qualifies the noun as adjectives do (卓越企业家, 高水平工程师)", Reject,
+		func(f *nameFeatures) bool {
+			after := f.cues&strongCues == cueTitleAfter && f.jobAfter
+			return after && (f.single && f.freq >= personRareFreq || f.class == 3)
+		}},
 	rule[nameFeatures]{"person.compound_after_noun", "a two-character dictionary word right after a common noun, with only 、 or 等 around it, is a compound (档案|史志、)", Reject,
 		func(f *nameFeatures) bool {
 			if !f.single || f.k == 0 || f.gl != 1 || f.strong || f.verb || !f.weak {

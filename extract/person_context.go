@@ -53,6 +53,9 @@ type personContext struct {
 	job    bool // the title before is a job or role noun (职工, 企业家): strong, yet no office
 	weak   bool // any weak cue
 	verb   bool // a weak cue that is a verb taking a person (说, 会见), not 、 or 等
+	// jobAfter: the title after the span is a job or role noun (企业家,
+	// 工程师), not an office
+	jobAfter bool
 }
 
 func (x *personContext) set(c personCue) {
@@ -117,6 +120,7 @@ func (c *personCtx) context(start, end int) (x personContext) {
 	if end < len(c.rs) {
 		if tl, kind := c.titleAfter(end); tl > 0 && (kind != "job" || tl >= 3) {
 			x.set(cueTitleAfter)
+			x.jobAfter = kind == "job"
 		} else if kt := c.startTok[end]; kt >= 0 && personVerbs[c.toks[kt].Text] {
 			x.set(cueVerbAfter)
 		} else if strings.ContainsRune("、等（(", c.rs[end]) {

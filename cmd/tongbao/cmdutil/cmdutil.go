@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
@@ -51,6 +52,10 @@ func Code(err error) int {
 	if errors.As(err, &e) {
 		return e.Code
 	}
+	// cobra's own usage errors (an unknown subcommand) are plain errors.
+	if strings.HasPrefix(err.Error(), "unknown command ") {
+		return ExitUsage
+	}
 	return ExitFailure
 }
 
@@ -60,6 +65,7 @@ type InputFlags struct {
 	IDField     string
 	Encoding    string
 	MaxDocBytes int64
+	MaxArchive  int64 // --max-archive-bytes
 	Jobs        int
 	Unordered   bool
 	Pretty      bool
@@ -78,6 +84,7 @@ func AddInputFlags(cmd *cobra.Command) *InputFlags {
 	fs.StringVar(&f.Encoding, "encoding", "", "force the input encoding ("+strings.Join(corpus.EncodingNames, ", ")+"); detected when empty")
 	fs.StringVar(&f.StdinAs, "stdin-as", "", "read standard input as a file of this kind: jsonl, html, tar, tar.gz or gz (default: one text document)")
 	fs.Int64Var(&f.MaxDocBytes, "max-doc-bytes", corpus.DefaultMaxDocBytes, "documents larger than this many bytes become error records")
+	fs.Int64Var(&f.MaxArchive, "max-archive-bytes", 0, "the most bytes the members of one archive may expand to in total (0: 100 times the archive's size, at least 1 GiB)")
 	fs.IntVarP(&f.Jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel")
 	fs.BoolVar(&f.Unordered, "unordered", false, "write records as they finish instead of in input order")
 	fs.BoolVar(&f.Pretty, "pretty", false, "indent JSON output")
@@ -94,22 +101,26 @@ func (f *InputFlags) ReadOptions(cmd *cobra.Command) corpus.Options {
 
 func (f *InputFlags) readOptions(stdin io.Reader) corpus.Options {
 	return corpus.Options{
-		TextField:   f.TextField,
-		IDField:     f.IDField,
-		Encoding:    f.Encoding,
-		MaxDocBytes: f.MaxDocBytes,
-		Stdin:       stdin,
-		StdinAs:     f.StdinAs,
+		TextField:       f.TextField,
+		IDField:         f.IDField,
+		Encoding:        f.Encoding,
+		MaxDocBytes:     f.MaxDocBytes,
+		MaxArchiveBytes: f.MaxArchive,
+		Stdin:           stdin,
+		StdinAs:         f.StdinAs,
 	}
 }
 
 // Check reports a usage error in the flags.
 func (f *InputFlags) Check() error {
-	if f.Jobs < 1 {
-		return UsageError("--jobs must be at least 1, got %d", f.Jobs)
+	if f.Jobs < 1 || f.Jobs > corpus.MaxJobs {
+		return UsageError("--jobs must be between 1 and %d, got %d", corpus.MaxJobs, f.Jobs)
 	}
-	if f.MaxDocBytes < 1 {
-		return UsageError("--max-doc-bytes must be at least 1, got %d", f.MaxDocBytes)
+	if f.MaxDocBytes < 1 || f.MaxDocBytes > corpus.MaxDocBytesLimit {
+		return UsageError("--max-doc-bytes must be between 1 and %d, got %d", int64(corpus.MaxDocBytesLimit), f.MaxDocBytes)
+	}
+	if f.MaxArchive < 0 {
+		return UsageError("--max-archive-bytes must not be negative, got %d", f.MaxArchive)
 	}
 	if _, err := corpus.CheckEncoding(f.Encoding); err != nil {
 		return UsageError("--encoding: %v", err)
@@ -186,6 +197,9 @@ func RunDocsIO(ctx context.Context, ios *IOStreams, args []string, f *InputFlags
 	var done map[string]int
 	var file *os.File
 	if f.Output != "" {
+		if err := CheckOutputNotInput(f.Output, args); err != nil {
+			return err
+		}
 		var err error
 		file, done, err = openOutput(f.Output, f.Resume)
 		if err != nil {
@@ -274,4 +288,27 @@ func summary(s corpus.Summary) string {
 		msg += fmt.Sprintf("; %d already done, skipped", s.Skipped)
 	}
 	return msg
+}
+
+// CheckOutputNotInput returns a usage error when the output file is one of
+// the inputs: named as an argument or matched by a glob argument (it would
+// be truncated before being read). An output inside an input directory is
+// left out of the directory's files instead.
+func CheckOutputNotInput(output string, inputs []string) error {
+	ost, err := os.Stat(output)
+	if err != nil {
+		return nil // not there yet: not an input
+	}
+	for _, in := range inputs {
+		paths := []string{in}
+		if _, err := os.Stat(in); err != nil && strings.ContainsAny(in, "*?[") {
+			paths, _ = filepath.Glob(in)
+		}
+		for _, p := range paths {
+			if st, err := os.Stat(p); err == nil && !st.IsDir() && os.SameFile(st, ost) {
+				return UsageError("the output %s is also an input (%s): write the output elsewhere", output, in)
+			}
+		}
+	}
+	return nil
 }
