@@ -155,7 +155,8 @@ type tfields struct {
 	ref, set                       string
 	dur                            string // duration of unknown length (多年来)
 	weekend                        bool
-	planStart, planEnd             int // five-year plan period
+	lunarCal                       bool // month and day are of the lunar calendar (农历, 正月, 初一)
+	planStart, planEnd             int  // five-year plan period
 	zodiac                         int // 1 + zodiac animal of the year
 	ctxYear                        int // year stated earlier in the same paragraph
 }
@@ -206,6 +207,7 @@ func (f *tfields) merge(o tfields) {
 		f.dur = o.dur
 	}
 	f.weekend = f.weekend || o.weekend
+	f.lunarCal = f.lunarCal || o.lunarCal
 }
 
 // specific reports whether f says more than a vague reference.
@@ -289,6 +291,13 @@ func scanTimes(d *Document, text []rune) []timeSpan {
 			prev = &pieces[len(pieces)-1]
 		}
 		r := text[i]
+		if r == '初' && prev != nil {
+			if p, ok := lunarDayPiece(d, text, i, prev); ok {
+				pieces = append(pieces, p)
+				i = p.end
+				continue
+			}
+		}
 		if numeralRune(r) || r == '数' {
 			if p, ok := datePiece(d, text, i, prev); ok {
 				pieces = append(pieces, p)
@@ -533,6 +542,10 @@ var timeWordRules = newRuleTable("time",
 		}},
 	rule[timeWordCand]{"time.frequency", "a frequency is no time (每年, 每月, 每周一 as in 每周一例会)", Reject,
 		func(c *timeWordCand) bool { return c.w.op == "set" || c.w.op == "setday" }},
+	rule[timeWordCand]{"time.lunar_calendar_word", "农历 is part of a time only before a date (农历八月十五, 农历正月初一)", Reject,
+		func(c *timeWordCand) bool {
+			return c.w.op == "lunarcal" && !(numeralRune(c.next) || c.next == '正' || c.next == '腊' || c.next == '冬')
+		}},
 	rule[timeWordCand]{"time.word", "a time word of the lexicon (今年, 上半年, 春节, 目前, 每月) is a time", Accept,
 		func(c *timeWordCand) bool { return true }},
 )
@@ -589,6 +602,8 @@ func wordFields(w timeWord) tfields {
 		f.yearOff, f.relYear, f.season = n, true, w.arg2
 	case "zodiac":
 		f.zodiac = n + 1
+	case "lunarcal":
+		f.lunarCal = true
 	}
 	return f
 }
@@ -631,7 +646,7 @@ type numCand struct {
 }
 
 // afterMonth reports whether the piece before states a month.
-func (c *numCand) afterMonth() bool { return c.prev != nil && c.prev.f.hasMonth }
+func (c *numCand) afterMonth() bool { return c.prev != nil && (c.prev.f.hasMonth || c.prev.f.relMonth) }
 
 // afterDay reports whether the piece before states a day or a part of day.
 func (c *numCand) afterDay() bool {
@@ -677,10 +692,16 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, boo
 		return p, true
 	}
 	num, n := readNumeral(text, i)
-	if n == 0 || i+n >= len(text) {
+	if n == 0 {
 		return timePiece{}, false
 	}
+	if i+n >= len(text) {
+		return bareDayPiece(d, text, i, num, n, prev)
+	}
 	if p, ok := numeralDatePiece(d, text, i, num, n, prev); ok {
+		return p, true
+	}
+	if p, ok := bareDayPiece(d, text, i, num, n, prev); ok {
 		return p, true
 	}
 	return durationPiece(d, text, i, prev)
@@ -737,6 +758,16 @@ func traceNumeralVeto(d *Document, name string, text []rune, i int) {
 	if j < len(text) && timeUnitTable(text[j]) != nil {
 		d.traceRule(name, Reject, i, j+1)
 	}
+}
+
+// monthAt reports whether a month (a number from 1 to 12 and 月) starts at
+// text[i].
+func monthAt(text []rune, i int) bool {
+	if i >= len(text) || !numeralRune(text[i]) {
+		return false
+	}
+	num, n := readNumeral(text, i)
+	return n > 0 && i+n < len(text) && text[i+n] == '月' && num.Value >= 1 && num.Value <= 12
 }
 
 // timeUnitTable returns the rule table of the time unit u (nil when u is
@@ -799,6 +830,14 @@ func unitPiece(c *numCand) (timePiece, bool) {
 }
 
 var timeYearRules = newRuleTable("time",
+	rule[numCand]{"time.year_thousands", "a Chinese number from 1000 to 2200 with 千 and 零, or before a month, is a year (两千零四年, 两千年八月)", Accept,
+		func(c *numCand) bool {
+			if c.num.Digits || c.num.Spelled || c.v < 1000 || c.v > 2200 || c.num.Approx != ApproxExact {
+				return false
+			}
+			body := string(c.text[c.i:c.j])
+			return strings.ContainsRune(body, '千') && (strings.ContainsRune(body, '零') || monthAt(c.text, c.j+1))
+		}},
 	rule[numCand]{"time.year_not_four_digits", "a year is four digits or four spelled Chinese digits between 1000 and 2200 (三年, 15年 are no years)", Reject,
 		func(c *numCand) bool {
 			return !(c.num.Digits && c.n == 4 || c.num.Spelled && c.n == 4) || c.v < 1000 || c.v > 2200

@@ -31,6 +31,7 @@ var (
 	ruleMonthPast        = registerRule("time", "time.month_past_of_dateline", "a day without a month after the document's day is in the month before (25日 in a text of 2021-04-20 → 2021-03-25)", Adjust)
 	ruleHourAfternoon    = registerRule("time", "time.hour_afternoon", "an hour before 12 after 下午, 晚上 or 夜 (from 6) is in the afternoon or evening (晚上十一点 → 23)", Adjust)
 	ruleTimeRelPeriod    = registerRule("time", "time.relative_period", "a duration with a relative word is the period before or after the reference date (过去十年, 近三年, 未来两天)", Adjust)
+	ruleTimeValidDate    = registerRule("time", "time.valid_date", "a date that does not exist gets no Gregorian value; without a written year it is the latest such day before (2月29日 in 2017 → 2016-02-29)", Adjust)
 	ruleSpanInherits     = registerRule("time", "time.span_inherits", "the end of a span takes the year, month or day it leaves out from its start (3月26日至28日)", Adjust)
 )
 
@@ -360,8 +361,27 @@ func (r *timeResolver) value() (any, string, string) {
 			return "XX", "century", ""
 		}
 		return fmt.Sprintf("%02d", ref.Year/100+f.centuryOff), "century", ref.From
-	case f.hasDay:
-		return r.dayValue()
+	case f.hasDay || f.lunar != "":
+		if v, ok := r.lunarValue(); ok {
+			c, g := r.clock(v)
+			return c, g, r.yearFrom
+		}
+		if f.hasDay && (f.lunarCal || lunarMonthOf(*f) != 0) {
+			r.note(ruleTimeValidDate)
+			return nil, "day", "" // no such lunar day, or no year to place it
+		}
+		if f.hasDay {
+			return r.dayValue()
+		}
+		return r.nonDayValue(full)
+	}
+	return r.nonDayValue(full)
+}
+
+// nonDayValue renders an expression that states no day.
+func (r *timeResolver) nonDayValue(full bool) (any, string, string) {
+	f, ref := &r.f, r.ref
+	switch {
 	case f.relDay:
 		if !full {
 			return "XXXX-XX-XX", "day", ""
@@ -405,20 +425,51 @@ func (r *timeResolver) refTime() time.Time {
 // dayValue renders a stated day, with the month and year it has or takes.
 func (r *timeResolver) dayValue() (any, string, string) {
 	f, ref := &r.f, r.ref
-	ms := "XX"
-	if f.hasMonth {
-		ms = fmt.Sprintf("%02d", f.month)
-	} else if ref.Month != 0 && !f.hasYear && f.ctxYear == 0 {
-		m := ref.Month
+	ms, m := "XX", 0
+	switch {
+	case f.hasMonth:
+		m = f.month
+	case f.relMonth && ref.Month != 0:
+		// 本月十日, 上月5日
+		t := time.Date(ref.Year, time.Month(ref.Month+f.monthOff), 1, 0, 0, 0, 0, time.UTC)
+		m = int(t.Month())
+		if !f.relYear && !f.hasYear {
+			r.year = t.Year()
+		}
+	case ref.Month != 0 && !f.hasYear && f.ctxYear == 0:
+		m = ref.Month
 		if ref.dated() && f.day > ref.Day {
 			m--
 			r.note(ruleMonthPast)
 			if m == 0 {
 				m, r.year = 12, r.year-1
-				r.ystr = fmt.Sprintf("%04d", r.year)
 			}
 		}
+	}
+	if m != 0 && r.year > 0 && !validDate(r.year, m, f.day) {
+		if f.hasYear {
+			r.note(ruleTimeValidDate)
+			return nil, "day", r.yearFrom // no such day: no Gregorian value
+		}
+		// The latest possible reading before: 2月29日 in the last leap
+		// year, 29日 in the last month that has one.
+		for k := 0; k < 8 && !validDate(r.year, m, f.day); k++ {
+			if f.hasMonth {
+				r.year--
+			} else if m--; m == 0 {
+				m, r.year = 12, r.year-1
+			}
+		}
+		r.note(ruleTimeValidDate)
+		if !validDate(r.year, m, f.day) {
+			return nil, "day", "" // 2月30日
+		}
+	}
+	if m != 0 {
 		ms = fmt.Sprintf("%02d", m)
+	}
+	if r.year > 0 {
+		r.ystr = fmt.Sprintf("%04d", r.year)
 	}
 	yearFrom := r.yearFrom
 	if r.year == 0 {
@@ -426,6 +477,12 @@ func (r *timeResolver) dayValue() (any, string, string) {
 	}
 	v, g := r.clock(fmt.Sprintf("%s-%s-%02d", r.ystr, ms, f.day))
 	return v, g, yearFrom
+}
+
+// validDate reports whether y-m-d is a day of the Gregorian calendar.
+func validDate(y, m, d int) bool {
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	return t.Year() == y && int(t.Month()) == m && t.Day() == d
 }
 
 // weekValue renders a relative week, a weekday or a weekend.
