@@ -472,7 +472,7 @@ func (c *personCtx) shortAt(k int) personCand {
 			}
 		}
 	}
-	if cl, ok := surnames.Get(t.Text); ok && cl < 3 && len(rs) == 1 && t.End < len(c.rs) && !strings.ContainsRune("任党"+orgCountryChars, rs[0]) {
+	if cl, ok := surnames.Get(t.Text); ok && cl < 3 && len(rs) == 1 && t.End < len(c.rs) && !strings.ContainsRune("任党"+orgCountryChars, rs[0]) && !c.numeralUnit(t.Start) {
 		if tl, _ := c.titleAfter(t.End); tl > 0 && c.rs[t.End] != rs[0] {
 			if p := []rune(c.toks[max(k-1, 0)].Text); k == 0 || len(p) > 1 || funcCharSet.has(p[0]) {
 				return accept(ruleSurnameBeforeTitle, t.Start, t.End)

@@ -29,6 +29,8 @@ var (
 		"a word ending with a village character whose stem is no ordinary word names a village (摆勺村, 李家沟; not 贫困村)", Accept)
 	rulePlaceNsRun = registerRule("place", "place.ns_run_shape",
 		"a run of place-tagged words (or one of three characters) ending with a shape character is a place (鸭/池河)", Accept)
+	rulePlaceCountryDoctrine = registerRule("place", "place.country_in_doctrine",
+		"the country's name in a doctrine or slogan is a place, also inside a longer word (中国 in 中国特色社会主义, 中国式现代化, 中国梦)", Accept)
 	rulePlaceRunMerge = registerRule("place", "place.run_merge",
 		"places written together are one place, named by its most specific resolved division (安徽省合肥市长江路)", Accept)
 )
@@ -39,6 +41,8 @@ var (
 		"地区 written onto a place name belongs to it (亚洲地区, 中东地区)", Adjust)
 	rulePlaceForeignStyle = registerRule("place", "place.foreign_style",
 		"a country's full style or a foreign unit word belongs to the name (波兰共和国, 魁北克省, 蒙特利尔市)", Adjust)
+	rulePlaceZone = registerRule("place", "place.designated_zone",
+		"a place followed within a few words by the head of a designated zone is one place with it, a zone (广西北部湾经济区, 沈阳国际软件园, 湖北武汉出口加工区)", Adjust)
 	rulePlaceGseContinuation = registerRule("place", "place.gse_continuation",
 		"a word the segmenter tags as a place right after a known place continues it (北京交道口, 美国马里兰州)", Adjust)
 	rulePlaceTownStem = registerRule("place", "place.township_stem",
@@ -59,12 +63,16 @@ var (
 var (
 	rulePlaceWordBoundary = registerRule("place", "place.word_boundary",
 		"a known name that starts or ends inside a word is no place, unless an org word, unit, 地区, demonym or position word goes on (北京市委, 法国人, 长江流域)", Reject)
+	rulePlaceNumeralFused = registerRule("place", "place.numeral_fused",
+		"a name opening with a magnitude character right after a numeral is part of a number (6.1万城镇失业人员)", Reject)
 	rulePlaceShapeCommon = registerRule("place", "place.shape_common_noun",
 		"the words before a shape word are a frequent common noun or a personal name, not a name (重点村, 农村)", Reject)
 	rulePlaceShapeCut = registerRule("place", "place.shape_cuts_name",
 		"a shape name that would cut a proper name on its left is no place (伊仕/丹/购物/广场)", Reject)
 	rulePlaceWeakUnsupported = registerRule("place", "place.weak_unsupported",
 		"a county short form, a former prefecture's or a county whose stem is an ordinary word (平房区, 惠民县) needs a surer place of its province or a second such name of its prefecture", Reject)
+	rulePlaceFarFromHome = registerRule("place", "place.far_from_home",
+		"with a home region known, a weak name or a township none of whose readings lies in the home province is no place unless a division containing it is written right before it (南关, 小城镇 in a Lanzhou report)", Reject)
 	rulePlaceInsideOrg = registerRule("place", "place.inside_org",
 		"a place strictly inside an organization name is part of the org, not a place mention (北京 in 北京大学, 黔西县 in 黔西县人大常委会)", Reject)
 )
@@ -95,7 +103,9 @@ func extractPlaces(d *Document) {
 	ps := newPlaceScan(d, px)
 	ps.scanLexicon()
 	ps.extendGsePlaces()
+	ps.designatedZones()
 	ps.scanShapes()
+	ps.countryInDoctrine()
 	sort.Slice(ps.hits, func(a, b int) bool { return ps.hits[a].start < ps.hits[b].start })
 	ps.townshipStems()
 	ps.dropUnsupported()
@@ -139,6 +149,10 @@ func newPlaceScan(d *Document, px *placeIndex) *placeScan {
 // word, a unit, 地区, a demonym or a position word (北京市委, 魁北克省,
 // 亚洲地区, 法国人, 约旦河西岸).
 func (ps *placeScan) vet(s, e int) bool {
+	if s > 0 && strings.ContainsRune("万亿千百", ps.rs[s]) && isNumeralRune(ps.rs[s-1]) {
+		ps.d.traceRule(rulePlaceNumeralFused, Reject, s, e)
+		return false // 6.1万城镇: the magnitude of a number, not a place
+	}
 	if ps.boundaryOK(s, e) {
 		return true
 	}
@@ -214,7 +228,7 @@ func (ps *placeScan) scanLexicon() {
 // a foreign region's or city's unit word (明尼苏达州, 魁北克省).
 func (ps *placeScan) extendUnits(h *placeHit) {
 	rs, ends := ps.rs, ps.ends
-	if !ends[h.end] && h.end+2 <= len(rs) && ends[h.end+2] && string(rs[h.end:h.end+2]) == "地区" {
+	if h.kind != "area" && !ends[h.end] && h.end+2 <= len(rs) && ends[h.end+2] && string(rs[h.end:h.end+2]) == "地区" {
 		h.end += 2
 		ps.d.traceRule(rulePlaceRegionWord, Adjust, h.start, h.end)
 	}
@@ -244,6 +258,9 @@ func (ps *placeScan) extendUnits(h *placeHit) {
 func (ps *placeScan) extendGsePlaces() {
 	rs, toks, hits := ps.rs, ps.toks, ps.hits
 	for k := range hits {
+		if hits[k].kind == "area" {
+			continue // 浙西南|山区: a region takes no place word after it
+		}
 		for {
 			e := hits[k].end
 			ti, ok := int(ps.tokAt[e])-1, ps.tokAt[e] > 0
@@ -265,6 +282,89 @@ func (ps *placeScan) extendGsePlaces() {
 			ps.d.traceRule(rulePlaceGseContinuation, Adjust, hits[k].start, hits[k].end)
 		}
 	}
+}
+
+// countryInDoctrine applies place.country_in_doctrine: 中国 before a
+// doctrine word of data/place_words.txt, wherever the segmenter cut.
+func (ps *placeScan) countryInDoctrine() {
+	rs := ps.rs
+	for i := 0; i+2 < len(rs); i++ {
+		if rs[i] != '中' || rs[i+1] != '国' || ps.covered[i] || ps.covered[i+1] {
+			continue
+		}
+		for _, w := range placeWords.doctrine {
+			if hasRunes(rs, i+2, w) {
+				h := placeHit{start: i, end: i + 2, kind: "country", world: "country", rule: rulePlaceCountryDoctrine}
+				ps.hits = append(ps.hits, h)
+				ps.covered[i], ps.covered[i+1] = true, true
+				break
+			}
+		}
+	}
+}
+
+// zoneMaxRunes bounds the name of a designated zone after its place.
+const zoneMaxRunes = 24
+
+// designatedZones applies place.designated_zone: a place followed, within
+// a few words, by the head of a designated zone is one place with it
+// (广西北部湾经济区, 沈阳国际软件园, 合肥国家新一代人工智能创新发展试验区).
+func (ps *placeScan) designatedZones() {
+	rs, toks := ps.rs, ps.toks
+	for k := range ps.hits {
+		h := &ps.hits[k]
+		if h.shape {
+			continue
+		}
+		e := h.end
+		if t, ok := ps.tokenCovering(e); ok && t.Start < e && placeWords.zoneHead(rs[h.start:t.End]) > 0 && t.End-h.start <= zoneMaxRunes {
+			e = t.End // 深圳经济特区 written as one word
+			for x := h.end; x < e; x++ {
+				ps.covered[x] = true
+			}
+			h.end, h.tail = e, 0
+			h.ids, h.short, h.kind, h.level = nil, false, "zone", LevelOther
+			ps.d.traceRule(rulePlaceZone, Adjust, h.start, h.end)
+			continue
+		}
+		for e < len(rs) && e-h.start <= zoneMaxRunes && ps.tokAt[e] > 0 && !ps.covered[e] {
+			t := toks[ps.tokAt[e]-1]
+			if !allHan(t.Text) || placeWords.zoneStop[t.Text] || zoneStopTag(t.Pos) || t.Pos == "v" && len(t.Text) > 3 && !placeWords.zoneVerb[t.Text] ||
+				t.Pos == "m" && strings.ContainsAny(t.Text[:3], "首第") {
+				break // 青藏高原|首个|综合保税区: an ordinal opens a description
+			}
+			e = t.End
+			if n := placeWords.zoneHead(rs[h.start:e]); n > 0 && e-n > h.start {
+				for x := h.end; x < e; x++ {
+					ps.covered[x] = true
+				}
+				h.end, h.tail = e, 0
+				h.ids, h.short, h.kind, h.level = nil, false, "zone", LevelOther
+				ps.d.traceRule(rulePlaceZone, Adjust, h.start, h.end)
+				break
+			}
+		}
+	}
+}
+
+// tokenCovering returns the token that holds rune i.
+func (ps *placeScan) tokenCovering(i int) (segment.Token, bool) {
+	toks := ps.toks
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].End > i })
+	if k < len(toks) && toks[k].Start <= i {
+		return toks[k], true
+	}
+	return segment.Token{}, false
+}
+
+// zoneStopTag reports whether a word of that tag ends a zone's name
+// (prepositions, conjunctions, particles, pronouns, adverbs).
+func zoneStopTag(pos string) bool {
+	switch pos {
+	case "p", "c", "u", "uj", "ul", "uz", "r", "d", "x", "y", "f":
+		return true
+	}
+	return false
 }
 
 // scanShapes is phase 2: places found from the segmentation by their shape.
@@ -299,11 +399,19 @@ func shapeHit(s, e int, kind, rule string) placeHit {
 // shapeAfterPlace applies place.shape_after_place to shape word t and
 // reports whether it made a hit.
 func (ps *placeScan) shapeAfterPlace(t segment.Token, lvl string) bool {
-	if ps.covered[t.Start] || t.Start == 0 || !ps.covered[t.Start-1] || ps.hits[len(ps.hits)-1].shape {
+	if ps.covered[t.Start] || t.Start == 0 || !ps.covered[t.Start-1] || lvl == LevelVillage || lvl == LevelTownship {
 		return false
 	}
-	last := ps.hits[len(ps.hits)-1]
-	if last.end != t.Start || lvl == LevelVillage || lvl == LevelTownship {
+	// The place the shape word is written onto: the hit ending right there
+	// (罗源|湾, 闽江|口), not a shape hit.
+	found := false
+	for k := len(ps.hits) - 1; k >= 0; k-- {
+		if h := ps.hits[k]; h.end == t.Start {
+			found = !h.shape
+			break
+		}
+	}
+	if !found {
 		return false
 	}
 	ps.addShape(shapeHit(t.Start, t.End, lvl, rulePlaceShapeAfter))
@@ -460,10 +568,35 @@ func (ps *placeScan) dropUnsupported() {
 			}
 		}
 	}
-	kept := ps.hits[:0]
+	// A shape word written onto a weak name makes it a place (罗源|湾).
+	shaped := map[int]bool{}
 	for _, h := range ps.hits {
+		if h.rule == rulePlaceShapeAfter {
+			shaped[h.start] = true
+		}
+	}
+	// The home province supports the weak names inside it (issue: the
+	// document's region is the prior); far from home, a weak name or a
+	// township needs a place right before it that contains it.
+	homeProv, _ := priorPrefixes(ps.d.Home)
+	if homeProv != "" {
+		provs[homeProv] = true
+	}
+	kept := ps.hits[:0]
+	for k, h := range ps.hits {
+		if homeProv != "" && (ps.needsSupport(h) || h.level == LevelTownship && len(h.ids) > 0) &&
+			!readingIn(recs, h.ids, homeProv) && !ps.parentBefore(k) && !shaped[h.end] {
+			if h.world == "" {
+				ps.d.traceRule(rulePlaceFarFromHome, Reject, h.start, h.end)
+				continue
+			}
+			h.ids, h.short, h.kind, h.level = nil, false, h.world, ""
+			ps.d.traceRule(rulePlaceWeakWorld, Adjust, h.start, h.end)
+			kept = append(kept, h)
+			continue
+		}
 		if ps.needsSupport(h) {
-			support := false
+			support := shaped[h.end]
 			for _, id := range h.ids {
 				c := recs[id].Code
 				support = support || provs[c[:2]] || len(prefNames[c[:4]]) >= 2
@@ -481,6 +614,43 @@ func (ps *placeScan) dropUnsupported() {
 		kept = append(kept, h)
 	}
 	ps.hits = kept
+}
+
+// readingIn reports whether one of the records ids lies in the division
+// of code prefix p.
+func readingIn(recs []divRecord, ids []int32, p string) bool {
+	for _, id := range ids {
+		if strings.HasPrefix(recs[id].Code, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// parentBefore reports whether hit k is written right after a division
+// that contains one of its readings (江苏|锦屏, 永登县|红城镇).
+func (ps *placeScan) parentBefore(k int) bool {
+	if k == 0 {
+		return false
+	}
+	prev, h := ps.hits[k-1], ps.hits[k]
+	if prev.end != h.start || len(prev.ids) == 0 {
+		return false
+	}
+	recs := ps.px.g.recs
+	n := 6
+	switch recs[prev.ids[0]].Level {
+	case LevelProvince:
+		n = 2
+	case LevelPrefecture:
+		n = 4
+	}
+	for _, pid := range prev.ids {
+		if readingIn(recs, h.ids, recs[pid].Code[:n]) {
+			return true
+		}
+	}
+	return false
 }
 
 // runParents applies place.run_parent: in a run written together (鹤岗东山,
@@ -569,7 +739,7 @@ func (ps *placeScan) resolve() (chosen []int32, resolved []bool) {
 			if pass == 1 {
 				c = ctx
 			}
-			if id, why := px.pickWhy(ids, year, c); why != "" {
+			if id, why := px.pickWhy(ids, year, c, ps.d.Home); why != "" {
 				chosen[k], resolved[k] = id, true
 				ps.d.traceRule(why, Adjust, h.start, h.end)
 				if pass == 0 {

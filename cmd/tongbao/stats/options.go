@@ -50,7 +50,7 @@ func AddOptions(cmd *cobra.Command) *Options {
 // AddGroupFlags registers --group-by, --group-pattern and --group-bucket.
 func AddGroupFlags(cmd *cobra.Command, o *Options) {
 	fs := cmd.Flags()
-	fs.StringArrayVar(&o.GroupBy, "group-by", nil, "group documents by SPEC, tried in order until one applies: meta.FIELD[:decade|century|year], dir, file, home, id, re:REGEX")
+	fs.StringArrayVar(&o.GroupBy, "group-by", nil, "group documents by SPEC, tried in order until one applies: meta.FIELD[:decade|century|year], dir, file, id (these three also with :decade|century|year), home, re:REGEX")
 	fs.StringVar(&o.GroupPat, "group-pattern", "", "group documents by REGEX on the id (its first capture group, else the whole match); same as --group-by re:REGEX")
 	fs.StringVar(&o.GroupBucket, "group-bucket", "", "bucket the meta.FIELD groups given without one by the year they start with: decade|century|year")
 }
