@@ -463,7 +463,7 @@ func findPersons(c *personCtx) []personCand {
 	var found []personCand
 	known := knownNames{}
 	for _, n := range c.d.knownPeople { // found in earlier windows (window.go)
-		known.add([]rune(n), false)
+		known.add([]rune(n), false, false)
 	}
 	fixed := c.fixedSpans()
 	for k := 0; k < len(c.toks); k++ {
