@@ -165,6 +165,8 @@ type countCand struct {
 	un     int    // runes of the measure word, 0 when there is none
 	class  string // class of the measure word
 	people bool   // 人 taken as the measure word after an estimate
+	minus  bool   // a minus sign (负, -, −, －) written before the numeral
+	sign   rune   // a currency sign written before the numeral ($, ￥), or 0
 }
 
 // unitRunes returns the measure word as written.
@@ -200,12 +202,16 @@ var countRules = newRuleTable("count",
 		func(c *countCand) bool {
 			return c.text[c.start] == '数' && c.start > 0 && strings.ContainsRune(countCharSets()["shu_word_before"], c.text[c.start-1])
 		}},
-	rule[countCand]{"count.spelled_digits", "Chinese digits read one by one are a year or a code, not a count (一九九七, 二〇二一)", Reject,
-		func(c *countCand) bool { return c.num.Spelled }},
+	rule[countCand]{"count.spelled_digits", "Chinese digits read one by one are a year or a code, not a count (一九九七, 二〇二一), but two before 折 are a discount (八五折)", Reject,
+		func(c *countCand) bool { return c.num.Spelled && !(c.numEnd-c.start == 2 && c.unitIs('折')) }},
 	rule[countCand]{"count.phone_number", "eleven or more digits, or digits joined by a dash, are a phone, ID or account number (13812345678)", Reject,
 		func(c *countCand) bool { return c.num.Digits && phoneLike(c.text, c.start, c.numEnd) }},
+	rule[countCand]{"count.url_percent", "a percent sign inside a web address is an escape, no count (https://www.example.com/search?q=30%25)", Reject,
+		func(c *countCand) bool { return c.num.Percent && insideURL(c.text, c.start) }},
 	rule[countCand]{"count.percent", "a percentage is a count with unit % (增长30%, 百分之三十, １２．５％)", Accept,
 		func(c *countCand) bool { return c.num.Percent }},
+	rule[countCand]{"count.currency_sign", "a currency sign before digits makes a sum of money, the sign its unit ($20, ￥300, ¥50)", Accept,
+		func(c *countCand) bool { return c.sign != 0 && c.num.Digits && !c.num.Percent }},
 	rule[countCand]{"count.no_measure_word", "a numeral without a measure word after it counts nothing (十三亿人民, 300人参加)", Reject,
 		func(c *countCand) bool { return c.un == 0 }},
 	rule[countCand]{"count.unit_starts_word", "a one-rune measure word that begins a word of data/count_unit_collisions.txt belongs to that word (一代表团, 三方面, 一部分)", Reject,
@@ -311,6 +317,20 @@ var countRules = newRuleTable("count",
 		func(c *countCand) bool {
 			return c.numEnd-c.start == 1 && c.text[c.start] == '千' && strings.ContainsRune(countCharSets()["qian_unit_after"], c.after(0))
 		}},
+	rule[countCand]{"count.capital_numeral_word", "a lone capital-form digit before a measure word that is no money is a word (登陆部队, 拾起石子)", Reject,
+		func(c *countCand) bool {
+			return c.numEnd-c.start == 1 && strings.ContainsRune(countCharSets()["capital_digits"], c.text[c.start]) && c.class != "money"
+		}},
+	rule[countCand]{"count.jiao_word", "a Chinese numeral + 角 before a word is a shape or a name, not a sum in jiao (五角大楼, 三角形)", Reject,
+		func(c *countCand) bool {
+			return c.unitIs('角') && !c.num.Digits && unicode.Is(unicode.Han, c.after(1)) && !strings.ContainsRune(countCharSets()["jiao_money_after"], c.after(1))
+		}},
+	rule[countCand]{"count.latin_unit_in_word", "a Latin unit followed by another Latin letter is part of a word, no unit (5GB is none of 5G)", Reject,
+		func(c *countCand) bool { return latinUnit(c.unitRunes()) && isLatinLetter(c.after(c.un)) }},
+	rule[countCand]{"count.question_ji", "几 + measure word before a question mark asks how many, no count (有几部？)", Reject,
+		func(c *countCand) bool {
+			return c.text[c.start] == '几' && (c.after(c.un) == '？' || c.after(c.un) == '?' || c.after(c.un) == '吗')
+		}},
 	rule[countCand]{"count.measure_word", "a numeral followed by a measure word of data/count_units.txt is a count (213件, 两三个, 3000万元)", Accept,
 		func(c *countCand) bool { return true }},
 )
@@ -336,7 +356,7 @@ var (
 	ruleCountReduplicated = registerRule("count", "count.reduplicated_unit",
 		"a doubled one-rune measure word is part of the count (一条条, 一对对)", Adjust)
 	ruleCountPercentagePoint = registerRule("count", "count.percentage_point",
-		"个百分点 is one measure word, unit 百分点, inside the count (提高1.8个百分点)", Adjust)
+		"个百分点 is one measure word inside the count, unit 百分点, kind percent (提高1.8个百分点)", Adjust)
 	ruleCountHaoJi = registerRule("count", "count.hao_ji",
 		"好 or 少数 before 几 belong to the count (好几个, 少数几个)", Adjust)
 	ruleCountApproxBefore = registerRule("count", "count.approx_before",
@@ -360,6 +380,7 @@ type countHit struct {
 	unit       string
 	class      string
 	percent    bool
+	kind       string // the kind when it is not the class (percent for 三成)
 }
 
 // scanCounts finds the counts of d's text, skipping the spans in skip
@@ -395,15 +416,26 @@ func scanCounts(d *Document, skip [][2]int) []countHit {
 			}
 			continue
 		}
-		if !numeralStart(r) && r != '百' || i > 0 && continuesNumber(text[i-1]) {
+		if !numeralStart(r) && r != '百' || i > 0 && continuesNumber(text, i) {
 			continue // no numeral starts inside another
 		}
 		num, n := readNumeral(text, i)
 		if n == 0 {
 			continue
 		}
+		if h, ok := readFractionCount(d, i, num, n); ok {
+			out = append(out, h)
+			i = h.end - 1
+			continue
+		}
 		c = countCand{text: text, start: i, numEnd: i + n, num: num}
+		c.minus, c.sign = signBefore(text, i)
 		c.un, c.class = units.Longest(text, c.numEnd)
+		if h, ok := spacedUnitCount(d, &c, units); ok {
+			out = append(out, h)
+			i = h.end - 1
+			continue
+		}
 		if c.un == 0 && c.after(0) == '人' && approxBefore(text, i) != "" {
 			c.un, c.class, c.people = 1, "item", true
 		}
@@ -418,8 +450,12 @@ func scanCounts(d *Document, skip [][2]int) []countHit {
 
 // continuesNumber reports whether a numeral after p would continue a
 // number already read (digits, a decimal point, a thousands comma, 第).
-func continuesNumber(p rune) bool {
-	return numeralRune(p) || isDecimalPoint(p) || p == ',' || p == '第'
+func continuesNumber(text []rune, i int) bool {
+	p := text[i-1]
+	if p == ',' {
+		return i >= 2 && isDigitRune(text[i-2]) // 1,234; not 2成,2.5成
+	}
+	return numeralRune(p) || isDecimalPoint(p) || p == '第'
 }
 
 // decideCount runs countRules on c and returns the count it makes (ok
@@ -440,7 +476,13 @@ func decideCount(d *Document, c *countCand) (countHit, bool, int) {
 	case "count.session_number":
 		return countHit{}, false, j + c.un - 1
 	case "count.percent":
-		return countHit{start: i, end: j, numEnd: j, num: c.num, unit: "%", percent: true}, true, j - 1
+		h := countHit{start: i, end: j, numEnd: j, num: c.num, unit: "%", percent: true}
+		finishCount(d, c, &h)
+		return h, true, h.end - 1
+	case "count.currency_sign":
+		h := countHit{start: i - 1, end: j, numEnd: j, num: c.num, unit: string(c.sign), class: "money"}
+		finishCount(d, c, &h)
+		return h, true, h.end - 1
 	}
 	if r.verdict != Accept {
 		return countHit{}, false, i
@@ -462,12 +504,9 @@ func decideCount(d *Document, c *countCand) (countHit, bool, int) {
 		start = i - 2 // 少数几个
 		d.traceRule(ruleCountHaoJi, Adjust, start, end)
 	}
-	unit := string(text[j : j+c.un])
-	if unit == "个百分点" {
-		unit = "百分点"
-		d.traceRule(ruleCountPercentagePoint, Adjust, start, end)
-	}
-	return countHit{start: start, end: end, numEnd: j, num: c.num, unit: unit, class: c.class}, true, end - 1
+	h := countHit{start: start, end: end, numEnd: j, num: c.num, unit: string(text[j : j+c.un]), class: c.class}
+	finishCount(d, c, &h)
+	return h, true, h.end - 1
 }
 
 // bareMagnitudeCand reports whether the numeral of c is 万 or 亿 alone.
@@ -721,6 +760,8 @@ func countMention(d *Document, h countHit) Mention {
 		m.Range = []float64{h.num.Lo, h.num.Hi}
 	}
 	switch {
+	case h.kind != "":
+		m.Kind = h.kind
 	case h.percent:
 		m.Kind = "percent"
 		m.Unit = "%"
