@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -71,7 +72,7 @@ func (ss dataSections) set(name string) map[string]bool {
 
 // chars returns the characters of a "_chars" section (every character of
 // its lines, whitespace excepted) or a "_marks" section (one character per
-// line, SPACE, NEWLINE and TAB standing for those).
+// line, SPACE, NEWLINE, TAB and U+XXXX standing for those).
 func (ss dataSections) chars(name string) string {
 	if !ss.has(name) {
 		panic("extract/data: no section @" + name)
@@ -90,6 +91,12 @@ func (ss dataSections) chars(name string) string {
 			case "TAB":
 				b.WriteByte('\t')
 			default:
+				if v, ok := strings.CutPrefix(line, "U+"); ok {
+					if n, err := strconv.ParseUint(v, 16, 32); err == nil {
+						b.WriteRune(rune(n))
+						continue
+					}
+				}
 				for _, r := range line {
 					if !unicode.IsSpace(r) {
 						b.WriteRune(r)

@@ -42,8 +42,17 @@ type timeWord struct {
 // by timeWords).
 var timeFirst [1 << 10]uint64
 
+//go:embed data/eras.txt
+var erasData string
+
 var timeWords = sync.OnceValue(func() *lexicon[timeWord] {
 	lex := newLexicon[timeWord]()
+	readWordList(erasData, func(f []string) {
+		if r := []rune(f[0]); len(r) > 0 && r[0] < 1<<16 {
+			timeFirst[r[0]>>6] |= 1 << (uint(r[0]) & 63)
+		}
+		lex.Add(f[0], timeWord{op: "era", arg: f[1]})
+	})
 	readWordList(timeWordsData, func(f []string) {
 		if r := []rune(f[0]); len(r) > 0 && r[0] < 1<<16 {
 			timeFirst[r[0]>>6] |= 1 << (uint(r[0]) & 63)
@@ -156,9 +165,10 @@ type tfields struct {
 	dur                            string // duration of unknown length (多年来)
 	weekend                        bool
 	lunarCal                       bool // month and day are of the lunar calendar (农历, 正月, 初一)
+	decade, century                int  // 90 in 90年代 (1990 in 1990年代); 19 in 十九世纪
 	planStart, planEnd             int  // five-year plan period
-	zodiac                         int // 1 + zodiac animal of the year
-	ctxYear                        int // year stated earlier in the same paragraph
+	zodiac                         int  // 1 + zodiac animal of the year
+	ctxYear                        int  // year stated earlier in the same paragraph
 }
 
 // merge copies what o states over f.
@@ -208,6 +218,9 @@ func (f *tfields) merge(o tfields) {
 	}
 	f.weekend = f.weekend || o.weekend
 	f.lunarCal = f.lunarCal || o.lunarCal
+	if o.decade != 0 {
+		f.decade, f.century = o.decade, o.century
+	}
 }
 
 // specific reports whether f says more than a vague reference.
@@ -215,7 +228,7 @@ func (f *tfields) specific() bool {
 	return f.hasYear || f.hasMonth || f.hasDay || f.hasHour || f.relYear || f.relMonth ||
 		f.relWeek || f.relDay || f.relCentury || f.quarter != 0 || f.half != 0 || f.weekday != 0 ||
 		f.season != "" || f.fest != "" || f.lunar != "" || f.tod != "" || f.part != "" || f.weekend ||
-		f.planStart != 0 || f.zodiac != 0
+		f.planStart != 0 || f.zodiac != 0 || f.decade != 0
 }
 
 // monthDay returns the month and day f states, from a date or a fixed
@@ -299,7 +312,7 @@ func scanTimes(d *Document, text []rune) []timeSpan {
 			}
 		}
 		if numeralRune(r) || r == '数' {
-			if p, ok := datePiece(d, text, i, prev); ok {
+			if p, ok := datePiece(d, text, i, prev, afterJoiner(text, pieces, i)); ok {
 				pieces = append(pieces, p)
 				i = p.end
 				continue
@@ -380,7 +393,7 @@ func joinSpans(d *Document, text []rune, out []timeSpan) []timeSpan {
 		s := out[k]
 		if k+1 < len(out) {
 			t := out[k+1]
-			if t.start == s.end+1 && timeCtx().in("span_joiner_chars", text[s.end]) && dated(s.f) && dated(t.f) {
+			if joinedBy(text, s.end, t.start, t.end) && dated(s.f) && dated(t.f) {
 				to := t.f
 				s.to = &to
 				s.end = t.end
@@ -393,6 +406,25 @@ func joinSpans(d *Document, text []rune, out []timeSpan) []timeSpan {
 	return joined
 }
 
+// joinedBy reports whether text[from:to] joins two times into a span: a
+// joiner with spaces around it (3月26日至28日, 2010 年至 2018 年), or 和, 与
+// when 之间 or 间 follows the second (2015年和2018年之间).
+func joinedBy(text []rune, from, to, end int) bool {
+	for from < to && text[from] == ' ' {
+		from++
+	}
+	for to > from && text[to-1] == ' ' {
+		to--
+	}
+	if to-from != 1 {
+		return false
+	}
+	if timeCtx().in("span_joiner_chars", text[from]) {
+		return true
+	}
+	return timeCtx().in("between_joiner_chars", text[from]) && followedBy(text, end, timeCtx().words["between_words"])
+}
+
 func dated(f tfields) bool {
 	return f.hasYear || f.hasMonth || f.hasDay || f.hasHour
 }
@@ -403,6 +435,9 @@ func wordPiece(d *Document, lex *lexicon[timeWord], text []rune, i int, prev *ti
 	n, w := lex.Longest(text, i)
 	if n == 0 {
 		return timePiece{}, false
+	}
+	if w.op == "era" {
+		return eraPiece(d, text, i, n, w)
 	}
 	c := newTimeWordCand(text, i, n, w, prev)
 	if r := decideTime(d, timeWordRules, &c, i, i+n); r == nil || r.verdict != Accept {
@@ -440,6 +475,31 @@ func insideName(text []rune, i int, word string, names []string) bool {
 		}
 	}
 	return false
+}
+
+var ruleTimeEraYear = registerRule("time", "time.era_year", "an era name with a year (元年, 三年, 20年) is the Gregorian year it counts from the era's first year (康熙三年 → 1664, 民国三年 → 1914)", Accept)
+
+// eraPiece reads an era year (康熙三年, 神龙元年, 康熙20年): the era name
+// of text[i:i+n] and a year number with 年.
+func eraPiece(d *Document, text []rune, i, n int, w timeWord) (timePiece, bool) {
+	first, err := strconv.Atoi(w.arg)
+	j := i + n
+	if err != nil || j >= len(text) {
+		return timePiece{}, false
+	}
+	v, k := 1, 1
+	if text[j] != '元' {
+		num, m := readNumeral(text, j)
+		if m == 0 || num.Approx != ApproxExact || num.Decimal || num.Value < 1 || num.Value > 100 || float64(int(num.Value)) != num.Value {
+			return timePiece{}, false
+		}
+		v, k = int(num.Value), m
+	}
+	if j+k >= len(text) || text[j+k] != '年' {
+		return timePiece{}, false
+	}
+	d.traceTime(ruleTimeEraYear, Accept, i, j+k+1)
+	return timePiece{i, j + k + 1, tfields{year: first + v - 1, hasYear: true}}, true
 }
 
 // timeWordCand is a time word of the lexicon at text[i:i+n], with what
@@ -664,7 +724,7 @@ var (
 // datePiece reads a date or clock piece starting at text[i]: a year,
 // month, day, hour (with minutes) or quarter written with a numeral, or an
 // all-digit date (2021-03-26, 2021.3.26, 2021/3/26).
-func datePiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, bool) {
+func datePiece(d *Document, text []rune, i int, prev *timePiece, joined bool) (timePiece, bool) {
 	if text[i] == '半' || text[i] == '几' || text[i] == '数' {
 		return durationPiece(d, text, i, prev)
 	}
@@ -674,7 +734,7 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, boo
 	if i > 0 {
 		p := text[i-1]
 		// Inside a longer number, a decimal, a phone or ID number.
-		if isDigitRune(p) || isDecimalPoint(p) || timeCtx().in("numeral_prefix_chars", p) || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') {
+		if isDigitRune(p) || isDecimalPoint(p) || timeCtx().in("numeral_prefix_chars", p) && !joined || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') {
 			traceNumeralVeto(d, ruleTimeNumeralInToken, text, i)
 			return timePiece{}, false
 		}
@@ -698,6 +758,12 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, boo
 	if i+n >= len(text) {
 		return bareDayPiece(d, text, i, num, n, prev)
 	}
+	if p, ok := sharedYearPiece(d, text, i, num, n); ok {
+		return p, true
+	}
+	if p, ok := decadePiece(d, text, i, num, n, prev); ok {
+		return p, true
+	}
 	if p, ok := numeralDatePiece(d, text, i, num, n, prev); ok {
 		return p, true
 	}
@@ -710,7 +776,11 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, boo
 // numeralDatePiece reads the numeral text[i:i+n] and its unit as a year,
 // month, day, clock time or quarter, when the rules of the unit accept it.
 func numeralDatePiece(d *Document, text []rune, i int, num numeral, n int, prev *timePiece) (timePiece, bool) {
-	c := numCand{text: text, i: i, j: i + n, num: num, n: n, v: int(num.Value), unit: text[i+n], prev: prev}
+	j := i + n
+	if num.Digits && j+1 < len(text) && (text[j] == ' ' || text[j] == '\u3000') && timeUnitTable(text[j+1]) != nil {
+		j++ // 2008 年
+	}
+	c := numCand{text: text, i: i, j: j, num: num, n: n, v: int(num.Value), unit: text[j], prev: prev}
 	table := timeUnitTable(c.unit)
 	if table == nil {
 		return timePiece{}, false // no time unit: no candidate
@@ -760,6 +830,104 @@ func traceNumeralVeto(d *Document, name string, text []rune, i int) {
 	}
 }
 
+// twoDigitYear places a year written with two digits: 00–49 in 2000–2049,
+// 50–99 in 1950–1999.
+func twoDigitYear(v int) int {
+	if v < 50 {
+		return 2000 + v
+	}
+	return 1900 + v
+}
+
+// afterJoiner reports whether text[i] follows a span joiner (and spaces)
+// that follows the last piece: the numeral opens the end of a range
+// (5月-10月, 2018/1/10-2018/7/10).
+func afterJoiner(text []rune, pieces []timePiece, i int) bool {
+	if len(pieces) == 0 {
+		return false
+	}
+	k := i - 1
+	for k >= 0 && text[k] == ' ' {
+		k--
+	}
+	if k < 0 || !timeCtx().in("span_joiner_chars", text[k]) {
+		return false
+	}
+	k--
+	for k >= 0 && text[k] == ' ' {
+		k--
+	}
+	return k+1 == pieces[len(pieces)-1].end
+}
+
+// sharedYearPiece reads four digits that share the 年 of the year after
+// them (1995-1997年, 2019、2020年度, 2015和2018年).
+func sharedYearPiece(d *Document, text []rune, i int, num numeral, n int) (timePiece, bool) {
+	if !num.Digits || n != 4 || num.Value < 1000 || num.Value > 2200 || num.Approx != ApproxExact || num.Decimal {
+		return timePiece{}, false
+	}
+	k := i + n
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	if k >= len(text) || !(timeCtx().in("span_joiner_chars", text[k]) || timeCtx().in("year_list_chars", text[k])) {
+		return timePiece{}, false
+	}
+	k++
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	if k >= len(text) || !numeralRune(text[k]) {
+		return timePiece{}, false
+	}
+	m, mn := readNumeral(text, k)
+	e := k + mn
+	for e < len(text) && text[e] == ' ' {
+		e++
+	}
+	if !m.Digits || mn != 4 || e >= len(text) || text[e] != '年' {
+		return timePiece{}, false
+	}
+	d.traceTime(ruleTimeSharedYear, Accept, i, i+n)
+	return timePiece{i, i + n, tfields{year: int(num.Value), hasYear: true}}, true
+}
+
+var ruleTimeSharedYear = registerRule("time", "time.year_shared_suffix", "four digits before a joiner and another year share its 年 (1995-1997年, 2019、2020年度)", Accept)
+
+var ruleTimeDecade = registerRule("time", "time.decade", "a round number before 年代 after a century is a decade of it (上世纪90年代, 十九世纪七十年代, 20世纪80年代); 90年代 alone is none", Accept)
+
+// decadePiece reads a decade (90年代, 九十年代, 1980年代), with the century
+// written before it (20世纪80年代, 十九世纪七十年代).
+func decadePiece(d *Document, text []rune, i int, num numeral, n int, prev *timePiece) (timePiece, bool) {
+	j := i + n
+	v := int(num.Value)
+	if j+1 >= len(text) || text[j] != '年' || text[j+1] != '代' || num.Approx != ApproxExact || float64(v) != num.Value || v%10 != 0 {
+		return timePiece{}, false
+	}
+	if !(v >= 10 && v <= 90 || v >= 1000 && v <= 2100) {
+		return timePiece{}, false
+	}
+	f := tfields{decade: v}
+	start := i
+	// A century written before it: 20世纪, 十九世纪.
+	if i >= 3 && text[i-1] == '纪' && text[i-2] == '世' {
+		k := i - 2
+		for k > 0 && numeralRune(text[k-1]) {
+			k--
+		}
+		if k < i-2 {
+			if c, m := readNumeral(text, k); m == i-2-k && c.Value >= 1 && c.Value <= 21 {
+				f.century, start = int(c.Value), k
+			}
+		}
+	}
+	if f.century == 0 && !(prev != nil && prev.end == i && prev.f.relCentury) {
+		return timePiece{}, false // 90年代 alone names an era more than a time
+	}
+	d.traceTime(ruleTimeDecade, Accept, start, j+2)
+	return timePiece{start, j + 2, f}, true
+}
+
 // monthAt reports whether a month (a number from 1 to 12 and 月) starts at
 // text[i].
 func monthAt(text []rune, i int) bool {
@@ -795,6 +963,9 @@ func unitPiece(c *numCand) (timePiece, bool) {
 	switch c.unit {
 	case '年':
 		f.year, f.hasYear = c.v, true
+		if c.n == 2 && c.v < 100 {
+			f.year = twoDigitYear(c.v)
+		}
 		if c.after == '度' {
 			return timePiece{i, j + 2, f}, true // 2020年度
 		}
@@ -837,6 +1008,14 @@ var timeYearRules = newRuleTable("time",
 			}
 			body := string(c.text[c.i:c.j])
 			return strings.ContainsRune(body, '千') && (strings.ContainsRune(body, '零') || monthAt(c.text, c.j+1))
+		}},
+	rule[numCand]{"time.year_two_digits", "two digits before 年 are a year when written with a leading zero or before a month: 00–49 are 2000–2049, 50–99 are 1950–1999 (08年, 零八年, 18年10月1日)", Accept,
+		func(c *numCand) bool {
+			if c.n != 2 || !(c.num.Digits || c.num.Spelled) || c.num.Approx != ApproxExact {
+				return false
+			}
+			zero := c.text[c.i] == '0' || c.text[c.i] == '０' || c.text[c.i] == '零' || c.text[c.i] == '〇'
+			return zero || monthAt(c.text, c.j+1)
 		}},
 	rule[numCand]{"time.year_not_four_digits", "a year is four digits or four spelled Chinese digits between 1000 and 2200 (三年, 15年 are no years)", Reject,
 		func(c *numCand) bool {

@@ -32,6 +32,8 @@ var (
 	ruleHourAfternoon    = registerRule("time", "time.hour_afternoon", "an hour before 12 after 下午, 晚上 or 夜 (from 6) is in the afternoon or evening (晚上十一点 → 23)", Adjust)
 	ruleTimeRelPeriod    = registerRule("time", "time.relative_period", "a duration with a relative word is the period before or after the reference date (过去十年, 近三年, 未来两天)", Adjust)
 	ruleTimeValidDate    = registerRule("time", "time.valid_date", "a date that does not exist gets no Gregorian value; without a written year it is the latest such day before (2月29日 in 2017 → 2016-02-29)", Adjust)
+	ruleSpanNextYear     = registerRule("time", "time.span_next_year", "the end of a span that would come before its start, without a year of its own, is in the year after (8月至2月)", Adjust)
+	ruleTimeOpenRange    = registerRule("time", "time.open_range", "以前, 之后, 以来, 起 after a time, or 截至, 自 before it, make it the bound of an open span; the words stay outside (2018年以前 → up to 2018)", Adjust)
 	ruleSpanInherits     = registerRule("time", "time.span_inherits", "the end of a span takes the year, month or day it leaves out from its start (3月26日至28日)", Adjust)
 )
 
@@ -356,6 +358,8 @@ func (r *timeResolver) value() (any, string, string) {
 	f, ref := &r.f, r.ref
 	full := ref.Year != 0 && ref.Month != 0 && ref.Day != 0
 	switch {
+	case f.decade != 0:
+		return r.decadeValue()
 	case f.relCentury:
 		if ref.Year == 0 {
 			return "XX", "century", ""
@@ -420,6 +424,24 @@ func (r *timeResolver) nonDayValue(full bool) (any, string, string) {
 
 func (r *timeResolver) refTime() time.Time {
 	return time.Date(r.ref.Year, time.Month(max(r.ref.Month, 1)), max(r.ref.Day, 1), 0, 0, 0, 0, time.UTC)
+}
+
+// decadeValue renders a decade as its first three digits and X (199X).
+func (r *timeResolver) decadeValue() (any, string, string) {
+	f, ref := &r.f, r.ref
+	y, from := f.decade, "text"
+	switch {
+	case y >= 1000:
+	case f.century != 0:
+		y += (f.century - 1) * 100
+	case f.relCentury && ref.Year != 0:
+		y += (ref.Year/100 + f.centuryOff) * 100
+		from = ref.From
+	default:
+		y += 1900 // a decade alone is of the twentieth century
+		from = ""
+	}
+	return fmt.Sprintf("%03dX", y/10), "decade", from
 }
 
 // dayValue renders a stated day, with the month and year it has or takes.
@@ -555,14 +577,79 @@ func timeMentions(d *Document, spans []timeSpan) []Mention {
 			if !to.hasDay && to.hasHour {
 				to.day, to.hasDay = s.f.day, s.f.hasDay
 			}
+			sv, _ := m.Value.(string)
+			if !to.hasYear && !to.relYear && len(sv) >= 4 {
+				// The end takes the year the start resolved to (5月-10月).
+				if y, err := strconv.Atoi(sv[:4]); err == nil {
+					to.year, to.hasYear = y, true
+				}
+			}
 			note(ruleSpanInherits)
 			ev, _, _, _ := timeValue(to, d.Ref, note)
-			sv, _ := m.Value.(string)
 			es, _ := ev.(string)
+			if !s.to.hasYear && !s.to.relYear && to.hasYear && len(es) == len(sv) && es < sv && len(es) >= 7 && es[:4] == sv[:4] {
+				// 8月至2月: the end is in the year after
+				to.year++
+				note(ruleSpanNextYear)
+				ev, _, _, _ = timeValue(to, d.Ref, note)
+				es, _ = ev.(string)
+			}
 			m.Value = Span{Start: sv, End: es}
 			m.Kind = "span"
+		}
+		if s.to == nil {
+			openRange(d, &m)
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// openRange makes the value of m an open span when a word after it (以前,
+// 之后, 以来, 起) or before it (截至, 自) bounds a period by it: 2018年以前
+// → up to 2018, 自2016年以来 → from 2016. The words stay outside the
+// mention.
+func openRange(d *Document, m *Mention) {
+	v, ok := m.Value.(string)
+	if !ok || v == "" || m.Grain == "" || m.Kind == "duration" {
+		return
+	}
+	text, c := d.runes, timeCtx()
+	after := m.End
+	if after < len(text) && c.in("open_range_or_chars", text[after]) {
+		after++
+	}
+	var span Span
+	switch {
+	case followedBy(text, after, c.words["open_before_words"]):
+		span = Span{End: v}
+	case followedBy(text, after, c.words["open_after_words"]):
+		span = Span{Start: v}
+	case after < len(text) && (text[after] == '前' || text[after] == '后') &&
+		!(after+1 < len(text) && (c.in("open_single_not_next_chars", text[after+1]) || numeralRune(text[after+1]))):
+		if text[after] == '前' {
+			span = Span{End: v}
+		} else {
+			span = Span{Start: v}
+		}
+	case precededBy(text, m.Start, c.words["open_until_words"]):
+		span = Span{End: v}
+	case precededBy(text, m.Start, c.words["open_since_words"]):
+		span = Span{Start: v}
+	default:
+		return
+	}
+	m.Value, m.Kind = span, "span"
+	d.traceTime(ruleTimeOpenRange, Adjust, m.Start, m.End)
+}
+
+// precededBy reports whether one of words ends at text[i].
+func precededBy(text []rune, i int, words []string) bool {
+	for _, w := range words {
+		r := []rune(w)
+		if i >= len(r) && string(text[i-len(r):i]) == w {
+			return true
+		}
+	}
+	return false
 }

@@ -35,7 +35,7 @@ package eval
 //
 //   - extractor specs give no value: a found result is right;
 //   - equal strings: tongbao's value equals the result's timex (P3.5Y,
-//     P1D, XXXX-WXX-1, 2017-SU);
+//     XXXX-WXX-1, 2017-SU), when the result is no open range (a Mod);
 //   - dates and periods as day intervals [start, end): a tongbao point is
 //     the interval its grain covers (2009 → 2009-01-01..2010-01-01, a week,
 //     a quarter, a weekend Saturday..Monday), a tongbao span A/B runs from
@@ -506,7 +506,7 @@ func recDateRight(r *RecResult, m *extract.Mention) bool {
 	sv, isStr := m.Value.(string)
 	span, isSpan := m.Value.(extract.Span)
 	for _, v := range r.Values {
-		if isStr && sv != "" && sv == v.Timex {
+		if isStr && sv != "" && sv == v.Timex && v.Mod == "" {
 			return true
 		}
 		if m.Value == nil && v.Value == "not resolved" && v.Start == "" && v.End == "" {
