@@ -25,12 +25,16 @@ var (
 		"a shape word right after a known place makes a place of its own (长江路 after 合肥市)", Accept)
 	rulePlaceShapeWord = registerRule("place", "place.shape_word",
 		"one or two name words of 2-4 characters before a shape word (村, 社区, 河, 路, 渡口 …) make a place (新庄村, 锦星社区)", Accept)
+	rulePlaceRoadName = registerRule("place", "place.road_name",
+		"a two-character noun before a road word of two characters or more names a road, common word or not (和平大道, 东北大马路)", Accept)
 	rulePlaceVillageStem = registerRule("place", "place.village_stem",
 		"a word ending with a village character whose stem is no ordinary word names a village (摆勺村, 李家沟; not 贫困村)", Accept)
 	rulePlaceNsRun = registerRule("place", "place.ns_run_shape",
 		"a run of place-tagged words (or one of three characters) ending with a shape character is a place (鸭/池河)", Accept)
 	rulePlaceCountryDoctrine = registerRule("place", "place.country_in_doctrine",
 		"the country's name in a doctrine or slogan is a place, also inside a longer word (中国 in 中国特色社会主义, 中国式现代化, 中国梦)", Accept)
+	rulePlaceNamedZone = registerRule("place", "place.named_zone",
+		"a designated zone's head after a proper name of two characters or more is a zone whole (东湖综合保税区, 黄家湖大学城)", Accept)
 	rulePlaceRunMerge = registerRule("place", "place.run_merge",
 		"places written together are one place, named by its most specific resolved division (安徽省合肥市长江路)", Accept)
 )
@@ -73,6 +77,8 @@ var (
 		"a county short form, a former prefecture's or a county whose stem is an ordinary word (平房区, 惠民县) needs a surer place of its province or a second such name of its prefecture", Reject)
 	rulePlaceFarFromHome = registerRule("place", "place.far_from_home",
 		"with a home region known, a weak name or a township none of whose readings lies in the home province is no place unless a division containing it is written right before it (南关, 小城镇 in a Lanzhou report)", Reject)
+	rulePlaceInsideBook = registerRule("place", "place.inside_book",
+		"a place inside 《》 is part of the title, not a place mention (《云南省艾滋病防治办法》)", Reject)
 	rulePlaceInsideOrg = registerRule("place", "place.inside_org",
 		"a place strictly inside an organization name is part of the org, not a place mention (北京 in 北京大学, 黔西县 in 黔西县人大常委会)", Reject)
 )
@@ -103,8 +109,10 @@ func extractPlaces(d *Document) {
 	ps := newPlaceScan(d, px)
 	ps.scanLexicon()
 	ps.extendGsePlaces()
-	ps.designatedZones()
+	ps.designatedZones(false)
+	ps.namedZones()
 	ps.scanShapes()
+	ps.designatedZones(true)
 	ps.countryInDoctrine()
 	sort.Slice(ps.hits, func(a, b int) bool { return ps.hits[a].start < ps.hits[b].start })
 	ps.townshipStems()
@@ -309,12 +317,15 @@ const zoneMaxRunes = 24
 // designatedZones applies place.designated_zone: a place followed, within
 // a few words, by the head of a designated zone is one place with it
 // (广西北部湾经济区, 沈阳国际软件园, 合肥国家新一代人工智能创新发展试验区).
-func (ps *placeScan) designatedZones() {
+//
+// It runs on the lexicon's hits, then (shapes true) on the natural places
+// found by their shape (昆嵛山国家级自然保护区).
+func (ps *placeScan) designatedZones(shapes bool) {
 	rs, toks := ps.rs, ps.toks
 	for k := range ps.hits {
 		h := &ps.hits[k]
-		if h.shape {
-			continue
+		if h.shape != shapes || h.shape && (h.level != LevelOther || h.kind == "road" || h.kind == "zone") {
+			continue // a village or road opens no zone; a mountain or lake may
 		}
 		e := h.end
 		if t, ok := ps.tokenCovering(e); ok && t.Start < e && placeWords.zoneHead(rs[h.start:t.End]) > 0 && t.End-h.start <= zoneMaxRunes {
@@ -355,6 +366,33 @@ func (ps *placeScan) tokenCovering(i int) (segment.Token, bool) {
 		return toks[k], true
 	}
 	return segment.Token{}, false
+}
+
+// namedZones applies place.named_zone: a word ending with the head of a
+// designated zone, after a proper name of two characters or more and the
+// words between, is a zone (东湖综合保税区, 黄家湖大学城, 梅岭国家森林公园).
+func (ps *placeScan) namedZones() {
+	toks := ps.toks
+	for k, t := range toks {
+		if ps.covered[t.Start] || !allHan(t.Text) || placeWords.zoneHead([]rune(t.Text)) == 0 {
+			continue
+		}
+		start := -1
+		for j := k - 1; j >= 0 && t.End-toks[j].Start <= zoneMaxRunes; j-- {
+			p := toks[j]
+			if ps.covered[p.Start] || !allHan(p.Text) || placeWords.zoneStop[p.Text] || zoneStopTag(p.Pos) || p.Pos == "v" {
+				break
+			}
+			if properTag[p.Pos] && p.Pos != "j" && utf8.RuneCountInString(p.Text) >= 2 {
+				start = p.Start
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		h := placeHit{start: start, end: t.End, level: LevelOther, kind: "zone", rule: rulePlaceNamedZone}
+		ps.addShape(h)
+	}
 }
 
 // zoneStopTag reports whether a word of that tag ends a zone's name
@@ -443,11 +481,29 @@ func (ps *placeScan) shapeName(k int, lvl string) {
 		ps.d.traceRule(rulePlaceShapeCut, Reject, s, t.End)
 		return
 	}
+	if lvl == "road" && utf8.RuneCountInString(t.Text) >= 2 && k-j-1 == 1 && roadNameTok(toks[k-1]) {
+		ps.addShape(shapeHit(s, t.End, lvl, rulePlaceRoadName))
+		return
+	}
 	if commonNoun(ps.d, toks, j+1, k, lvl) {
 		ps.d.traceRule(rulePlaceShapeCommon, Reject, s, t.End)
 		return
 	}
 	ps.addShape(shapeHit(s, t.End, lvl, rulePlaceShapeWord))
+}
+
+// roadNameTok reports whether t may name a road before a road word of two
+// characters or more (和平|大道, 友谊|大道): a two-character word that is no
+// verb, adjective or idiom (光明大道, 康庄大道 are figures of speech).
+func roadNameTok(t segment.Token) bool {
+	if utf8.RuneCountInString(t.Text) != 2 || !allHan(t.Text) || placeWords.figureRoad[t.Text] {
+		return false
+	}
+	switch t.Pos {
+	case "n", "nz", "nr", "nrt", "ns", "j", "ng":
+		return true
+	}
+	return false
 }
 
 // villageStem applies place.village_stem to token t: a word ending with a
@@ -799,6 +855,24 @@ func (c orgCover) inside(s, e int) bool {
 	return o-os > e-s && e < o
 }
 
+// bookCover marks the runes inside 《》: nothing there is a place mention,
+// the title is a book.
+func bookCover(rs []rune) []bool {
+	in := make([]bool, len(rs)+1)
+	depth := 0
+	for i, r := range rs {
+		switch {
+		case r == '《':
+			depth++
+		case r == '》' && depth > 0:
+			depth--
+		case depth > 0:
+			in[i] = true
+		}
+	}
+	return in
+}
+
 // emit is the last phase: it merges runs written together (安徽省合肥市长江路)
 // and emits them. A place strictly inside an organization name is not
 // emitted (place.inside_org); it stays in placeIdx (for the org stage and
@@ -806,6 +880,7 @@ func (c orgCover) inside(s, e int) bool {
 func (ps *placeScan) emit(chosen []int32, resolved []bool) {
 	d, hits := ps.d, ps.hits
 	cover := newOrgCover(d, len(ps.rs))
+	inBook := bookCover(ps.rs)
 	d.placeIdx = map[int]Mention{}
 	orgInner := map[int]bool{}
 	for k := 0; k < len(hits); {
@@ -819,10 +894,14 @@ func (ps *placeScan) emit(chosen []int32, resolved []bool) {
 		if j > k {
 			rule = rulePlaceRunMerge
 		}
-		if !cover.inside(m.Start, m.End) {
+		switch {
+		case inBook[m.Start]:
+			d.traceRule(rulePlaceInsideBook, Reject, m.Start, m.End)
+			orgInner[m.Start] = true
+		case !cover.inside(m.Start, m.End):
 			d.traceRule(rule, Accept, m.Start, m.End)
 			d.placeOut = append(d.placeOut, m)
-		} else {
+		default:
 			d.traceRule(rulePlaceInsideOrg, Reject, m.Start, m.End)
 			orgInner[m.Start] = true
 		}
