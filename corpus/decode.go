@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // Encoding names returned by Detect and accepted by Options.Encoding.
@@ -95,6 +96,16 @@ func stripBOM(data []byte, enc string) []byte {
 		return bytes.TrimPrefix(data, []byte{0xFE, 0xFF})
 	}
 	return data
+}
+
+// utf16Decoder returns a UTF-16 decoder (enc is UTF16LE or UTF16BE) that
+// drops a leading byte-order mark.
+func utf16Decoder(enc string, _ bool) transform.Transformer {
+	e := unicode.LittleEndian
+	if enc == UTF16BE {
+		e = unicode.BigEndian
+	}
+	return unicode.UTF16(e, unicode.IgnoreBOM).NewDecoder()
 }
 
 func decodeWith(data []byte, enc string) (string, error) {
@@ -227,6 +238,9 @@ func Detect(data []byte) (string, error) {
 	if utf8.Valid(data) {
 		return UTF8, nil
 	}
+	if utf8CutAtEnd(data) {
+		return UTF8, nil // a text cut in its last character, however short
+	}
 	gb := gbStats(data)
 	if gb.errs == 0 && gb.common*10 >= gb.multi*9 {
 		return GB18030, nil
@@ -243,6 +257,24 @@ func Detect(data []byte) (string, error) {
 		return GB18030, nil
 	}
 	return "", fmt.Errorf("%w: neither UTF-8, GB18030 nor Big5 (use --encoding to force one)", ErrBinary)
+}
+
+// utf8CutAtEnd reports whether data is valid UTF-8 but for an incomplete
+// last character, with at least one complete multi-byte character before
+// it.
+func utf8CutAtEnd(data []byte) bool {
+	for k := 1; k <= 3 && k < len(data); k++ {
+		head, tail := data[:len(data)-k], data[len(data)-k:]
+		if tail[0] >= 0xC0 && !utf8.FullRune(tail) && utf8.Valid(head) {
+			for _, c := range head {
+				if c >= utf8.RuneSelf {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // utf8Errors counts characters and invalid sequences.

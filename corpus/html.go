@@ -78,15 +78,18 @@ func isHTMLSpace(c byte) bool {
 // ideographic spaces are kept: they are visible.
 type textWriter struct {
 	b         *strings.Builder
-	lineStart bool // nothing written on the current line yet
-	pending   bool // a collapsed space is due before the next character
+	lineStart bool   // nothing written on the current line yet
+	pending   bool   // a collapsed space is due before the next character
+	preSpace  []byte // spaces of a pre element, written before the next character
 }
 
+// newline ends the line. White space at the end of a line is never
+// visible, in pre elements either: it is dropped.
 func (w *textWriter) newline() {
 	if !w.lineStart {
 		w.b.WriteByte('\n')
 	}
-	w.lineStart, w.pending = true, false
+	w.lineStart, w.pending, w.preSpace = true, false, w.preSpace[:0]
 }
 
 func (w *textWriter) write(text []byte, pre bool) {
@@ -108,6 +111,16 @@ func (w *textWriter) write(text []byte, pre bool) {
 			}
 			text = text[1:]
 			continue
+		}
+		if isHTMLSpace(c) { // in pre: kept unless the line ends
+			w.preSpace = append(w.preSpace, c)
+			text = text[1:]
+			continue
+		}
+		if len(w.preSpace) > 0 {
+			w.pending = false
+			w.b.Write(w.preSpace)
+			w.preSpace = w.preSpace[:0]
 		}
 		if w.pending {
 			w.b.WriteByte(' ')

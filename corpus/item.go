@@ -41,7 +41,7 @@ func (it *item) decode(opts Options) Document {
 
 // decodeHTML decodes an HTML page: a forced encoding or a byte-order mark
 // wins, then valid UTF-8, then the encoding the page declares in a meta
-// tag, then detection.
+// tag when the bytes fit it (see fitsDeclared), then detection.
 func decodeHTML(data []byte, forced string) (string, error) {
 	if forced == "" && !bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) &&
 		!bytes.HasPrefix(data, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(data, []byte{0xFE, 0xFF}) &&
@@ -50,7 +50,9 @@ func decodeHTML(data []byte, forced string) (string, error) {
 			if bytes.IndexByte(data, 0) >= 0 && cs != UTF16LE && cs != UTF16BE {
 				return "", fmt.Errorf("%w: binary data (NUL byte)", ErrBinary)
 			}
-			forced = cs
+			if fitsDeclared(data, cs) {
+				forced = cs
+			}
 		}
 	}
 	t, _, err := Decode(data, forced)
@@ -64,7 +66,7 @@ func decodeHTML(data []byte, forced string) (string, error) {
 func decodeJSONL(it *item, opts Options) (Document, error) {
 	doc := Document{ID: it.id, Bytes: it.size}
 	line := it.data
-	if opts.Encoding != "" || !utf8.Valid(line) {
+	if !it.utf8 && (opts.Encoding != "" || !utf8.Valid(line)) {
 		t, _, err := Decode(line, opts.Encoding)
 		if err != nil {
 			return doc, err
@@ -88,7 +90,9 @@ func decodeJSONL(it *item, opts Options) (Document, error) {
 	if v, ok := rec[idf]; ok {
 		switch id := v.(type) {
 		case string:
-			doc.ID = id
+			if id != "" { // an empty id is no id: the document keeps file:LINE
+				doc.ID = id
+			}
 		case json.Number:
 			doc.ID = id.String()
 		case nil:
@@ -123,4 +127,28 @@ func jsonErr(err error) string {
 		return "a JSON " + te.Value + ", not an object"
 	}
 	return err.Error()
+}
+
+// fitsDeclared reports whether data fits the encoding an HTML page
+// declares as well as detection requires of that encoding (see Detect,
+// rules 4 and 5): every byte sequence valid and at least 90% of the
+// two-byte characters in its common rows. A page whose declaration lies
+// (GBK bytes declared utf-8 or big5, as copied pages often are) is then
+// detected like any text instead of decoded into garbage. UTF-16
+// declarations are believed.
+func fitsDeclared(data []byte, enc string) bool {
+	var st byteStats
+	switch enc {
+	case UTF16LE, UTF16BE:
+		return true
+	case UTF8:
+		return utf8.Valid(data) // the caller knows it is not: detect
+	case GB18030, GBK:
+		st = gbStats(data)
+	case Big5:
+		st = big5Stats(data)
+	default:
+		return false
+	}
+	return st.errs == 0 && st.common*10 >= st.multi*9
 }

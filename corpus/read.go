@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -29,6 +31,11 @@ type Options struct {
 	// StdinAs reads standard input as a file of this kind would be read:
 	// "jsonl", "html", "tar", "tar.gz", "gz"...; empty reads one text.
 	StdinAs string
+	// MaxArchiveBytes caps the bytes the members of one archive may expand
+	// to in total; the rest of a larger archive is refused with an error
+	// record. Zero means the larger of DefaultArchiveFloor and
+	// DefaultArchiveRatio times the archive's size.
+	MaxArchiveBytes int64
 	// Exclude names files that are not inputs even when a directory or
 	// glob holds them: typically the output file (compared with
 	// os.SameFile).
@@ -38,11 +45,15 @@ type Options struct {
 // DefaultMaxDocBytes is the default cap on one document's raw size.
 const DefaultMaxDocBytes = 50 << 20
 
+// MaxDocBytesLimit is the largest cap on one document's size: larger
+// values of Options.MaxDocBytes are taken as this.
+const MaxDocBytesLimit = 1 << 36
+
 func (o Options) maxBytes() int64 {
 	if o.MaxDocBytes <= 0 {
 		return DefaultMaxDocBytes
 	}
-	return o.MaxDocBytes
+	return min(o.MaxDocBytes, MaxDocBytesLimit)
 }
 
 func (o Options) textField() string {
@@ -78,6 +89,22 @@ func Read(inputs []string, opts Options, fn func(Document) error) error {
 	return walk(inputs, opts, false, func(it *item) error {
 		return fn(it.decode(opts))
 	})
+}
+
+// ReadContext is Read that stops when ctx is done: every read checks it,
+// so that a long line or a huge archive member does not outlive a
+// cancellation (Read then returns ctx's error).
+func ReadContext(ctx context.Context, inputs []string, opts Options, fn func(Document) error) error {
+	err := walkCtx(ctx, inputs, opts, false, func(it *item) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return fn(it.decode(opts))
+	})
+	if err == nil {
+		err = ctx.Err()
+	}
+	return err
 }
 
 // List walks inputs like Read but does not read the text of plain files:
@@ -155,6 +182,18 @@ func eachFile(inputs []string, fn func(path string, err error) error) error {
 				continue
 			}
 			sort.Strings(matches)
+			// As a shell does, * and ? do not match a leading dot unless
+			// the pattern's own name starts with one; directories found
+			// skip dot-files alike.
+			if !strings.HasPrefix(filepath.Base(in), ".") {
+				matches = slices.DeleteFunc(matches, func(m string) bool { return strings.HasPrefix(filepath.Base(m), ".") })
+				if len(matches) == 0 {
+					if err := fn(in, fmt.Errorf("no file matches the pattern (names starting with a dot are not matched)")); err != nil {
+						return err
+					}
+					continue
+				}
+			}
 			for _, m := range matches {
 				if err := eachPath(m, fn); err != nil {
 					return err
@@ -183,8 +222,12 @@ func eachFile(inputs []string, fn func(path string, err error) error) error {
 
 // eachPath calls fn for path, or for every file under it when it is a
 // directory, in sorted order, skipping names that start with a dot.
+// Symbolic links to files are read; a symbolic link to a directory (not
+// followed: links can loop), a device, FIFO or socket gives an error, and
+// so does a directory given as input that holds no file at all.
 func eachPath(root string, fn func(path string, err error) error) error {
-	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	files := 0
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fn(path, cleanPathError(err))
 		}
@@ -197,17 +240,27 @@ func eachPath(root string, fn func(path string, err error) error) error {
 		if d.IsDir() {
 			return nil
 		}
+		files++
 		if !d.Type().IsRegular() {
 			st, err := os.Stat(path) // follow symlinks to files
 			if err != nil {
 				return fn(path, cleanPathError(err))
 			}
-			if st.IsDir() || !st.Mode().IsRegular() {
-				return nil
+			if st.IsDir() {
+				return fn(path, errors.New("symbolic link to a directory: not followed"))
+			}
+			if !st.Mode().IsRegular() {
+				return fn(path, fmt.Errorf("not a regular file (%v): not read", st.Mode().Type()))
 			}
 		}
 		return fn(path, nil)
 	})
+	if err == nil && files == 0 {
+		if st, serr := os.Stat(root); serr == nil && st.IsDir() {
+			return fn(root, errors.New("directory holds no files"))
+		}
+	}
+	return err
 }
 
 // cleanPathError drops the path from an *fs.PathError: the record's id

@@ -1,10 +1,14 @@
 package corpus
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"os"
+	"slices"
 	"sync"
 	"time"
 )
@@ -32,9 +36,14 @@ type RunOptions struct {
 	// document skipped, from a single goroutine, with the running summary.
 	// It must be quick.
 	Progress func(Summary)
-	// Window caps the documents read but not yet written, which bounds
-	// memory (4*Jobs+4 when < 1).
+	// Window caps the documents read but not yet written (4*Jobs+4 when
+	// < 1).
 	Window int
+	// MaxBytesInFlight caps the raw bytes of the documents read but not
+	// yet written, which bounds memory whatever the documents' sizes
+	// (DefaultMaxBytesInFlight when < 1). A document larger than the cap
+	// is still read, alone.
+	MaxBytesInFlight int64
 }
 
 // Summary counts what Run did.
@@ -59,6 +68,7 @@ type result struct {
 	seq   int
 	id    string
 	rec   []byte
+	spool *spool // the record, when part of it is in a temporary file
 	err   error
 	bytes int64
 	doc   *Document // kept when the document may be skipped (resume)
@@ -77,10 +87,26 @@ type result struct {
 // read, writes their records and returns the summary with Interrupted set
 // and ctx's error. It also returns the first error writing to opts.Out.
 func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, work func(Document) ([]byte, error)) (Summary, error) {
+	return RunTo(ctx, inputs, ropts, opts, func(d Document, w io.Writer) error {
+		rec, err := work(d)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(rec)
+		return err
+	})
+}
+
+// RunTo is Run for work that writes its record to w instead of returning
+// it, for records too large to hold: w keeps the first SpoolMemory bytes in
+// memory and the rest in a temporary file until the record's turn comes.
+// What work wrote is dropped when it returns an error (the error record is
+// written instead).
+func RunTo(ctx context.Context, inputs []string, ropts Options, opts RunOptions, work func(Document, io.Writer) error) (Summary, error) {
 	start := time.Now()
-	jobs := max(opts.Jobs, 1)
+	jobs := min(max(opts.Jobs, 1), MaxJobs)
 	window := opts.Window
-	if window < 1 {
+	if window < 1 || window > 4*MaxJobs+4 {
 		window = 4*jobs + 4
 	}
 	errRec := opts.ErrorRecord
@@ -101,13 +127,14 @@ func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, w
 	defer stop()
 
 	slots := make(chan struct{}, window)
+	budget := newByteBudget(opts.MaxBytesInFlight)
 	in := make(chan job, window)
 	out := make(chan result, window)
 
 	go func() {
 		defer close(in)
 		seq := 0
-		walk(inputs, ropts, false, func(it *item) error {
+		walkCtx(stopCtx, inputs, ropts, false, func(it *item) error {
 			if stopCtx.Err() != nil {
 				return errStop
 			}
@@ -116,19 +143,45 @@ func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, w
 			case <-stopCtx.Done():
 				return errStop
 			}
+			if !budget.acquire(stopCtx, it.size) {
+				<-slots
+				return errStop
+			}
 			in <- job{seq: seq, it: it}
 			seq++
 			return nil
 		})
 	}()
 
+	// Workers finish every document read, also after cancellation (so
+	// that the records written are those of the documents read, whatever
+	// the order they finish in), but do not wait for the reader to return:
+	// it may be blocked in a read that nothing interrupts (a terminal).
 	var wg sync.WaitGroup
 	for range jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range in {
-				out <- process(j, ropts, done, work)
+			for {
+				select {
+				case j, ok := <-in:
+					if !ok {
+						return
+					}
+					out <- process(j, ropts, done, work)
+				case <-stopCtx.Done():
+					for {
+						select {
+						case j, ok := <-in:
+							if !ok {
+								return
+							}
+							out <- process(j, ropts, done, work)
+						default:
+							return
+						}
+					}
+				}
 			}
 		}()
 	}
@@ -142,6 +195,7 @@ func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, w
 	var werr error
 	write := func(r result) {
 		<-slots
+		budget.release(r.bytes)
 		if werr != nil {
 			return
 		}
@@ -157,16 +211,27 @@ func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, w
 				return
 			}
 			// A duplicate id beyond those already written: do the work now.
-			r = finish(result{seq: r.seq, id: r.id, bytes: r.bytes}, *r.doc, work)
+			if r.doc.Err != nil {
+				r = result{seq: r.seq, id: r.id, bytes: r.bytes, err: r.doc.Err}
+			} else {
+				r = finish(result{seq: r.seq, id: r.id, bytes: r.bytes}, *r.doc, work)
+			}
 		}
 		rec := r.rec
 		if r.err != nil {
 			sum.Errors++
 			rec = errRec(r.id, r.err)
+			r.spool.discard()
 		}
 		sum.Docs++
 		sum.Bytes += r.bytes
-		if err := w.write(rec); err != nil {
+		var err error
+		if r.err == nil && r.spool.spilled() {
+			err = w.copyFrom(r.spool)
+		} else {
+			err = w.write(rec)
+		}
+		if err != nil {
 			werr = err
 			stop()
 			return
@@ -176,11 +241,29 @@ func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, w
 			opts.Progress(sum)
 		}
 	}
+	// pending holds results waiting for their turn: all of them in input
+	// order; only those that may be skipped (their id is in Done) with
+	// --unordered, since which of several documents with one id is skipped
+	// must be decided in input order.
 	pending := map[int]result{}
+	arrived := map[int]bool{} // unordered: seqs received beyond next
 	next := 0
 	for r := range out {
 		if opts.Unordered {
-			write(r)
+			if r.doc == nil {
+				write(r)
+			} else {
+				pending[r.seq] = r
+			}
+			arrived[r.seq] = true
+			for arrived[next] {
+				delete(arrived, next)
+				if p, ok := pending[next]; ok {
+					delete(pending, next)
+					write(p)
+				}
+				next++
+			}
 		} else {
 			pending[r.seq] = r
 			for {
@@ -200,6 +283,11 @@ func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, w
 			}
 		}
 	}
+	if opts.Unordered { // after cancellation: the rest, in input order
+		for _, seq := range slices.Sorted(maps.Keys(pending)) {
+			write(pending[seq])
+		}
+	}
 	if werr == nil {
 		werr = w.flush()
 	}
@@ -214,8 +302,59 @@ func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, w
 	return sum, nil
 }
 
+// MaxJobs caps RunOptions.Jobs (and the --jobs flag).
+const MaxJobs = 1024
+
+// DefaultMaxBytesInFlight is the default of RunOptions.MaxBytesInFlight.
+const DefaultMaxBytesInFlight = 64 << 20
+
+// byteBudget bounds the raw bytes of the documents read but not yet
+// written. One document is always let in, however large, so that a
+// document over the budget runs alone rather than never.
+type byteBudget struct {
+	mu     sync.Mutex
+	max    int64
+	used   int64
+	wakeup chan struct{} // closed and replaced on each release
+}
+
+func newByteBudget(max int64) *byteBudget {
+	if max <= 0 {
+		max = DefaultMaxBytesInFlight
+	}
+	return &byteBudget{max: max, wakeup: make(chan struct{})}
+}
+
+func (b *byteBudget) acquire(ctx context.Context, n int64) bool {
+	n = max(n, 0)
+	for {
+		b.mu.Lock()
+		if b.used == 0 || b.used+n <= b.max {
+			b.used += n
+			b.mu.Unlock()
+			return true
+		}
+		wake := b.wakeup
+		b.mu.Unlock()
+		select {
+		case <-wake:
+		case <-ctx.Done():
+			return false
+		}
+	}
+}
+
+func (b *byteBudget) release(n int64) {
+	n = max(n, 0)
+	b.mu.Lock()
+	b.used -= n
+	close(b.wakeup)
+	b.wakeup = make(chan struct{})
+	b.mu.Unlock()
+}
+
 // process decodes and works on one document.
-func process(j job, ropts Options, done map[string]int, work func(Document) ([]byte, error)) (r result) {
+func process(j job, ropts Options, done map[string]int, work func(Document, io.Writer) error) (r result) {
 	r = result{seq: j.seq, id: j.it.id, bytes: j.it.size}
 	defer func() {
 		if p := recover(); p != nil {
@@ -225,32 +364,90 @@ func process(j job, ropts Options, done map[string]int, work func(Document) ([]b
 	doc := j.it.decode(ropts)
 	j.it.data = nil
 	r.id = doc.ID
-	if doc.Err != nil {
-		r.err = doc.Err
+	if done[doc.ID] > 0 { // read-only here; the writer decides in order
+		r.doc = &doc // an error record may have been written too
 		return r
 	}
-	if done[doc.ID] > 0 { // read-only here; the writer decides in order
-		r.doc = &doc
+	if doc.Err != nil {
+		r.err = doc.Err
 		return r
 	}
 	return finish(r, doc, work)
 }
 
-func finish(r result, doc Document, work func(Document) ([]byte, error)) result {
-	r.rec, r.err = safeWork(work, doc)
+func finish(r result, doc Document, work func(Document, io.Writer) error) result {
+	sp := &spool{}
+	r.err = safeWork(work, doc, sp)
+	if r.err != nil {
+		sp.discard()
+	} else if sp.spilled() {
+		r.spool = sp
+	} else {
+		r.rec = sp.buf
+	}
 	r.doc = nil
 	return r
 }
 
 // safeWork runs work, turning a panic into an error so that one bad
 // document cannot take the batch down.
-func safeWork(work func(Document) ([]byte, error), doc Document) (rec []byte, err error) {
+func safeWork(work func(Document, io.Writer) error, doc Document, w io.Writer) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("internal error: %v", r)
 		}
 	}()
-	return work(doc)
+	return work(doc, w)
+}
+
+// SpoolMemory is how much of one record RunTo keeps in memory; the rest
+// goes to a temporary file.
+const SpoolMemory = 8 << 20
+
+// spool holds one record: in memory up to SpoolMemory, then in a
+// temporary file.
+type spool struct {
+	buf []byte
+	f   *os.File
+	err error
+}
+
+func (s *spool) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	if s.f == nil && len(s.buf)+len(p) <= SpoolMemory {
+		s.buf = append(s.buf, p...)
+		return len(p), nil
+	}
+	if s.f == nil {
+		f, err := os.CreateTemp("", "tongbao-record-*")
+		if err != nil {
+			s.err = fmt.Errorf("spooling a large record: %w", err)
+			return 0, s.err
+		}
+		os.Remove(f.Name()) // unlinked: gone with the process, whatever happens
+		s.f = f
+		if _, err := f.Write(s.buf); err != nil {
+			s.err = err
+			return 0, err
+		}
+		s.buf = nil
+	}
+	n, err := s.f.Write(p)
+	if err != nil {
+		s.err = err
+	}
+	return n, err
+}
+
+func (s *spool) spilled() bool { return s != nil && s.f != nil }
+
+func (s *spool) discard() {
+	if s != nil && s.f != nil {
+		s.f.Close()
+		s.f = nil
+	}
 }
 
 func defaultErrorRecord(id string, err error) []byte {
@@ -279,6 +476,19 @@ func (w *recordWriter) write(rec []byte) error {
 	}
 	w.buf = append(w.buf, rec...)
 	return nil
+}
+
+// copyFrom writes a spooled record and closes its file.
+func (w *recordWriter) copyFrom(s *spool) error {
+	defer s.discard()
+	if err := w.flush(); err != nil {
+		return err
+	}
+	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	_, err := io.Copy(w.w, bufio.NewReaderSize(s.f, 1<<20))
+	return err
 }
 
 func (w *recordWriter) flush() error {

@@ -5,12 +5,15 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/transform"
 )
 
 // kind says how an item's bytes become a Document.
@@ -31,20 +34,28 @@ type item struct {
 	kind kind
 	size int64 // raw size
 	err  error
+	utf8 bool // JSONL: the line was decoded to UTF-8 already (UTF-16 file)
 }
 
 // walker reads inputs and emits raw items in input order.
 type walker struct {
 	opts     Options
 	max      int64
-	listOnly bool // do not read plain files (List)
+	listOnly bool            // do not read plain files (List)
+	ctx      context.Context // when set, every read checks it
 	emit     func(*item) error
 }
 
 // walk expands inputs and emits one item per document. It returns only
 // errors from emit.
 func walk(inputs []string, opts Options, listOnly bool, emit func(*item) error) error {
-	w := &walker{opts: opts, max: opts.maxBytes(), listOnly: listOnly, emit: emit}
+	return walkCtx(nil, inputs, opts, listOnly, emit)
+}
+
+// walkCtx is walk that stops reading when ctx is done: every reader loop
+// (a long JSONL line, an archive member, a directory) checks it.
+func walkCtx(ctx context.Context, inputs []string, opts Options, listOnly bool, emit func(*item) error) error {
+	w := &walker{opts: opts, max: opts.maxBytes(), listOnly: listOnly, ctx: ctx, emit: emit}
 	var excluded []os.FileInfo
 	for _, p := range opts.Exclude {
 		if st, err := os.Stat(p); err == nil {
@@ -139,19 +150,22 @@ func (w *walker) file(path string) error {
 // from r. name decides how ("" is plain text); size is the raw size when
 // known, or -1.
 func (w *walker) stream(id, name string, r io.Reader, size int64) error {
+	if w.ctx != nil {
+		r = ctxReader{w.ctx, r}
+	}
 	switch kindOf(name) {
 	case fJSONL:
 		return w.jsonl(id, r)
 	case fTar:
 		return w.tar(id, r)
 	case fTarGz:
-		zr, err := gzip.NewReader(r)
+		zr, err := newGzipStream(r)
 		if err != nil {
 			return w.emit(&item{id: id, err: fmt.Errorf("corrupt gzip stream: %v", err)})
 		}
 		return w.tar(id, zr)
 	case fGz:
-		zr, err := gzip.NewReader(r)
+		zr, err := newGzipStream(r)
 		if err != nil {
 			return w.emit(&item{id: id, err: fmt.Errorf("corrupt gzip stream: %v", err)})
 		}
@@ -179,7 +193,7 @@ func (w *walker) whole(id string, r io.Reader, size int64, k kind) error {
 	if size >= 0 {
 		buf.Grow(int(size) + bytes.MinRead)
 	}
-	n, err := buf.ReadFrom(io.LimitReader(r, w.max+1))
+	n, err := buf.ReadFrom(io.LimitReader(r, w.max+1)) // max+1 cannot overflow: see maxBytes
 	if n > w.max {
 		return w.emit(&item{id: id, size: n, err: w.tooBig(-1)})
 	}
@@ -201,6 +215,20 @@ func (w *walker) tooBig(size int64) error {
 // without being held, giving an error item.
 func (w *walker) jsonl(src string, r io.Reader) error {
 	br := bufio.NewReaderSize(r, 256<<10)
+	// UTF-16 (with a byte-order mark, or forced) is turned into UTF-8
+	// before lines are cut: its newline is two bytes, one of them 0x0A.
+	u16 := false
+	if enc, _ := CheckEncoding(w.opts.Encoding); enc == UTF16LE || enc == UTF16BE {
+		u16 = true
+		br = bufio.NewReaderSize(transform.NewReader(br, utf16Decoder(enc, true)), 256<<10)
+	} else if bom, _ := br.Peek(2); enc == "" && (bytes.Equal(bom, []byte{0xFF, 0xFE}) || bytes.Equal(bom, []byte{0xFE, 0xFF})) {
+		u16 = true
+		enc = UTF16LE
+		if bom[0] == 0xFE {
+			enc = UTF16BE
+		}
+		br = bufio.NewReaderSize(transform.NewReader(br, utf16Decoder(enc, false)), 256<<10)
+	}
 	var line []byte
 	over := false
 	n := 0
@@ -225,7 +253,7 @@ func (w *walker) jsonl(src string, r io.Reader) error {
 				e = emitErr(w, id, fmt.Errorf("line is over the --max-doc-bytes limit of %d bytes", w.max))
 			case len(bytes.TrimSpace(line)) > 0:
 				data := bytes.TrimRight(line, "\r\n")
-				e = w.emit(&item{id: id, data: bytes.Clone(data), kind: kindJSONL, size: int64(len(line))})
+				e = w.emit(&item{id: id, data: bytes.Clone(data), kind: kindJSONL, size: int64(len(line)), utf8: u16})
 			}
 			if e != nil {
 				return e
@@ -282,7 +310,12 @@ func (w *walker) zip(path string, r io.ReaderAt, size int64) error {
 	}
 	br := bufio.NewReaderSize(io.NewSectionReader(r, dirOff, dirSize), 64<<10)
 	members := 0
+	budget := &archiveBudget{path: path, limit: w.opts.MaxArchiveBytes, raw: func() int64 { return size }}
+	var spans zipSpans
 	for {
+		if w.ctx != nil && w.ctx.Err() != nil {
+			return errStop
+		}
 		e, err := readZipEntry(br)
 		if err == io.EOF {
 			break
@@ -309,15 +342,22 @@ func (w *walker) zip(path string, r io.ReaderAt, size int64) error {
 			}
 			continue
 		}
-		rc, err := openZipEntry(r, size, base, e)
+		rc, span, err := openZipEntry(r, size, base, e)
+		if err == nil && !spans.add(span) {
+			err = errors.New("member overlaps the data of another member (a zip bomb)")
+		}
 		if err != nil {
 			if err := emitErr(w, id, fmt.Errorf("cannot read member: %v", err)); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := w.stream(id, name, rc, int64(e.usize)); err != nil {
+		failed := false
+		if err := w.stream(id, name, &errWatch{r: rc, failed: &failed, budget: budget}, int64(e.usize)); err != nil {
 			return err
+		}
+		if budget.over() {
+			return emitErr(w, path, budget.err())
 		}
 	}
 	if members == 0 {
@@ -328,13 +368,24 @@ func (w *walker) zip(path string, r io.ReaderAt, size int64) error {
 
 // tar emits the regular-file members of a tar stream in order. Reading
 // stops at the first error: a corrupt header gives one error item for the
-// archive, a member that cannot be read an error item for the member.
+// archive, a member that cannot be read an error item for the member. A
+// stream that ends without the archive's end marker (cut off, even at a
+// block boundary) gives an error item for the archive after the members
+// read. Links, devices, FIFOs and sparse files give an error item each
+// (they are not read); directories are not documents.
 func (w *walker) tar(path string, r io.Reader) error {
-	tr := tar.NewReader(r)
+	raw := &countReader{r: r}
+	tr := tar.NewReader(raw)
+	budget := w.archiveBudget(path, raw)
 	members := 0
+	var prevLeft int64 // data and padding of the last member not read by us
 	for {
+		pos := raw.n
 		h, err := tr.Next()
 		if err == io.EOF {
+			if raw.n-pos < prevLeft+512 {
+				return emitErr(w, path, fmt.Errorf("archive is cut off after %d members (no end-of-archive marker)", members))
+			}
 			if members == 0 {
 				// An empty archive is legal but suspicious: say so.
 				return emitErr(w, path, errors.New("archive holds no files"))
@@ -342,40 +393,213 @@ func (w *walker) tar(path string, r io.Reader) error {
 			return nil
 		}
 		if err != nil {
+			if err == io.ErrUnexpectedEOF {
+				return emitErr(w, path, fmt.Errorf("archive is cut off after %d members", members))
+			}
 			return emitErr(w, path, fmt.Errorf("corrupt archive after %d members: %v", members, err))
 		}
-		if h.Typeflag != tar.TypeReg && h.Typeflag != tar.TypeRegA {
-			continue // directories, links, metadata: not documents
-		}
-		members++
+		prevLeft = 0
 		name := memberName(h.Name, true)
 		id := path + "!" + name
+		switch {
+		case h.Typeflag == tar.TypeDir || h.Typeflag == tar.TypeXGlobalHeader:
+			continue // structure, not documents
+		case h.Typeflag == tar.TypeGNUSparse || tarSparse(h):
+			members++
+			prevLeft = -1 << 62 // the physical size is not h.Size: do not check the end
+			if err := emitErr(w, id, errors.New("member is a sparse file: not read")); err != nil {
+				return err
+			}
+			continue
+		case h.Typeflag != tar.TypeReg && h.Typeflag != tar.TypeRegA:
+			members++
+			what := "not a regular file"
+			switch h.Typeflag {
+			case tar.TypeSymlink:
+				what = "a symbolic link to " + h.Linkname
+			case tar.TypeLink:
+				what = "a hard link to " + h.Linkname
+			case tar.TypeChar, tar.TypeBlock:
+				what = "a device"
+			case tar.TypeFifo:
+				what = "a FIFO"
+			}
+			if err := emitErr(w, id, fmt.Errorf("member is %s: not read", what)); err != nil {
+				return err
+			}
+			prevLeft = tarPadded(h.Size)
+			continue
+		}
+		members++
 		k := kindOf(name)
 		if k != fJSONL && h.Size > w.max {
 			if err := emitErr(w, id, fmt.Errorf("member is %d bytes, over the --max-doc-bytes limit of %d", h.Size, w.max)); err != nil {
 				return err
 			}
+			prevLeft = tarPadded(h.Size)
 			continue
 		}
 		failed := false
-		err = w.stream(id, name, &errWatch{r: tr, failed: &failed}, h.Size)
+		cw := &errWatch{r: tr, failed: &failed, budget: budget}
+		err = w.stream(id, name, cw, h.Size)
 		if err != nil {
 			return err
 		}
 		if failed {
+			if budget.over() {
+				return emitErr(w, path, budget.err())
+			}
 			return nil // the stream is broken: the member's error item says so
 		}
+		prevLeft = tarPadded(h.Size) - cw.n
 	}
 }
 
-// errWatch records whether reading r failed.
+// tarPadded is a member's data size rounded up to whole blocks.
+func tarPadded(size int64) int64 {
+	return (max(size, 0) + 511) &^ 511
+}
+
+// tarSparse reports whether a member is a GNU sparse file in PAX form.
+func tarSparse(h *tar.Header) bool {
+	for k := range h.PAXRecords {
+		if strings.HasPrefix(k, "GNU.sparse.") {
+			return true
+		}
+	}
+	return false
+}
+
+// gzipStream decompresses a gzip file of one or more members, as gzip -d
+// does: bytes after the last member that do not start another member
+// (trailing garbage, zero padding) end the stream instead of failing it.
+type gzipStream struct {
+	br *bufio.Reader
+	zr *gzip.Reader
+}
+
+func newGzipStream(r io.Reader) (*gzipStream, error) {
+	br := bufio.NewReader(r)
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		return nil, err
+	}
+	zr.Multistream(false)
+	return &gzipStream{br: br, zr: zr}, nil
+}
+
+func (g *gzipStream) Read(p []byte) (int, error) {
+	for {
+		n, err := g.zr.Read(p)
+		if err != io.EOF {
+			return n, err
+		}
+		if n > 0 {
+			return n, nil
+		}
+		magic, _ := g.br.Peek(2)
+		if len(magic) < 2 || magic[0] != 0x1f || magic[1] != 0x8b {
+			return 0, io.EOF // end of the file, or trailing garbage
+		}
+		if err := g.zr.Reset(g.br); err != nil {
+			return 0, err
+		}
+		g.zr.Multistream(false)
+	}
+}
+
+// countReader counts the bytes read through it.
+type countReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// ctxReader fails once its context is done, so that no read loop outlives
+// a cancellation by more than one read.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
+}
+
+// DefaultArchiveRatio and DefaultArchiveFloor make the default cap on
+// what one archive may expand to: the larger of the floor and the ratio
+// times the archive's own bytes (read so far, for a stream).
+const (
+	DefaultArchiveRatio = 100
+	DefaultArchiveFloor = 1 << 30
+)
+
+// archiveBudget caps the bytes the members of one archive expand to in
+// total (Options.MaxArchiveBytes).
+type archiveBudget struct {
+	path  string
+	limit int64        // fixed cap, or 0 for the default rule
+	raw   func() int64 // the archive's bytes read so far
+	used  int64
+}
+
+func (w *walker) archiveBudget(path string, raw *countReader) *archiveBudget {
+	return &archiveBudget{path: path, limit: w.opts.MaxArchiveBytes, raw: func() int64 { return raw.n }}
+}
+
+func (b *archiveBudget) cap() int64 {
+	if b.limit > 0 {
+		return b.limit
+	}
+	r := b.raw()
+	if r > DefaultArchiveFloor/DefaultArchiveRatio {
+		return r * DefaultArchiveRatio
+	}
+	return DefaultArchiveFloor
+}
+
+func (b *archiveBudget) add(n int) error {
+	b.used += int64(n)
+	if b.over() {
+		return b.err()
+	}
+	return nil
+}
+
+func (b *archiveBudget) over() bool { return b.used > b.cap() }
+
+func (b *archiveBudget) err() error {
+	if b.limit > 0 {
+		return fmt.Errorf("archive expands to more than the --max-archive-bytes limit of %d bytes: rest not read", b.limit)
+	}
+	return fmt.Errorf("archive expands to more than %d times its size (at least %d bytes): rest not read; raise --max-archive-bytes to read it", DefaultArchiveRatio, int64(DefaultArchiveFloor))
+}
+
+// errWatch records whether reading r failed, counts the bytes read, and
+// charges them to the archive's budget.
 type errWatch struct {
 	r      io.Reader
 	failed *bool
+	budget *archiveBudget
+	n      int64
 }
 
 func (e *errWatch) Read(p []byte) (int, error) {
 	n, err := e.r.Read(p)
+	e.n += int64(n)
+	if e.budget != nil && n > 0 {
+		if berr := e.budget.add(n); berr != nil {
+			err = berr
+		}
+	}
 	if err != nil && err != io.EOF {
 		*e.failed = true
 	}

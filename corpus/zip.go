@@ -9,6 +9,8 @@ import (
 	"hash"
 	"hash/crc32"
 	"io"
+	"slices"
+	"sort"
 )
 
 // A zip archive is read here rather than with archive/zip, which holds the
@@ -164,25 +166,26 @@ func readZipEntry(br *bufio.Reader) (zipEntry, error) {
 
 // openZipEntry returns a reader of the entry's uncompressed bytes that
 // fails when the data does not match the declared size or checksum.
-func openZipEntry(r io.ReaderAt, size, base int64, e zipEntry) (io.Reader, error) {
+func openZipEntry(r io.ReaderAt, size, base int64, e zipEntry) (io.Reader, zipSpan, error) {
 	if e.flags&zipFlagCrypt != 0 {
-		return nil, errors.New("member is encrypted")
+		return nil, zipSpan{}, errors.New("member is encrypted")
 	}
 	off := int64(e.offset) + base
 	if e.offset > uint64(size) || off < 0 || off > size-zipLocalLen {
-		return nil, errors.New("member offset beyond the end of the archive")
+		return nil, zipSpan{}, errors.New("member offset beyond the end of the archive")
 	}
 	var lh [zipLocalLen]byte
 	if _, err := r.ReadAt(lh[:], off); err != nil {
-		return nil, fmt.Errorf("reading local header: %v", err)
+		return nil, zipSpan{}, fmt.Errorf("reading local header: %v", err)
 	}
 	if binary.LittleEndian.Uint32(lh[:]) != zipLocalSig {
-		return nil, errors.New("corrupt local header")
+		return nil, zipSpan{}, errors.New("corrupt local header")
 	}
 	dataOff := off + zipLocalLen + int64(binary.LittleEndian.Uint16(lh[26:])) + int64(binary.LittleEndian.Uint16(lh[28:]))
 	if e.csize > uint64(size) || dataOff > size-int64(e.csize) {
-		return nil, errors.New("member data beyond the end of the archive")
+		return nil, zipSpan{}, errors.New("member data beyond the end of the archive")
 	}
+	span := zipSpan{off, dataOff + int64(e.csize)}
 	sec := io.NewSectionReader(r, dataOff, int64(e.csize))
 	var data io.Reader
 	switch e.method {
@@ -191,9 +194,30 @@ func openZipEntry(r io.ReaderAt, size, base int64, e zipEntry) (io.Reader, error
 	case zipMethodFlate:
 		data = flate.NewReader(sec)
 	default:
-		return nil, fmt.Errorf("compression method %d is not supported", e.method)
+		return nil, zipSpan{}, fmt.Errorf("compression method %d is not supported", e.method)
 	}
-	return &zipChecker{r: data, want: e.usize, crc: e.crc, h: crc32.NewIEEE()}, nil
+	return &zipChecker{r: data, want: e.usize, crc: e.crc, h: crc32.NewIEEE()}, span, nil
+}
+
+// zipSpan is the bytes of one member in the archive: local header and
+// data, end exclusive.
+type zipSpan struct{ start, end int64 }
+
+// zipSpans holds the spans of the members read, sorted and disjoint, to
+// detect members that share data: an archive whose directory points many
+// entries at one compressed stream expands far beyond its size while
+// every member keeps under the per-document cap.
+type zipSpans []zipSpan
+
+// add records s and reports whether it overlaps no span already recorded.
+func (z *zipSpans) add(s zipSpan) bool {
+	sp := *z
+	i := sort.Search(len(sp), func(i int) bool { return sp[i].end > s.start })
+	if i < len(sp) && sp[i].start < s.end {
+		return false
+	}
+	*z = slices.Insert(sp, i, s)
+	return true
 }
 
 // zipChecker verifies an entry's size and CRC-32 as it is read, and

@@ -22,50 +22,7 @@ func books(t *testing.T, text string) []Mention {
 	return d.Mentions
 }
 
-func TestBookCases(t *testing.T) {
-	type want struct{ text, kind string }
-	cases := []struct {
-		in   string
-		want []want
-	}{
-		{"认真学习《中国共产党简史》。", []want{{"中国共产党简史", "book"}}},
-		{"采购《论中国共产党历史》《中国共产党简史》等四本必学党史书籍", []want{{"论中国共产党历史", "book"}, {"中国共产党简史", "book"}}},
-		{"他出版了《乡村的早晨》一书。", []want{{"乡村的早晨", "book"}}},
-		{"认真贯彻《中华人民共和国土地管理法》。", []want{{"中华人民共和国土地管理法", "document"}}},
-		{"印发《关于加强基层治理体系建设的实施意见》", []want{{"关于加强基层治理体系建设的实施意见", "document"}}},
-		{"国务院公布《城市居民最低生活保障条例》", []want{{"城市居民最低生活保障条例", "document"}}},
-		{"他在《人民日报》上发表文章", []want{{"人民日报", "newspaper"}}},
-		{"据《黔西南日报》报道", []want{{"黔西南日报", "newspaper"}}},
-		{"《求是》杂志发表重要文章", []want{{"求是", "newspaper"}}},
-		{"《半月谈》杂志刊登", []want{{"半月谈", "newspaper"}}},
-		{"组织观看电影《长津湖》", []want{{"长津湖", "film"}}},
-		{"集中收看《榜样五》专题节目", []want{{"榜样五", "film"}}},
-		{"收看警示教育片《镜鉴》", []want{{"镜鉴", "film"}}},
-		{"开设《党史学习》专栏", []want{{"党史学习", "column"}}},
-		{"在本报开辟《基层风采》栏目", []want{{"基层风采", "column"}}},
-		{"一首《东方红》唱响", []want{{"东方红", "film"}}},
-		{"《一年来南北关系的变化与发展》", []want{{"一年来南北关系的变化与发展", ""}}},
-		// Nested titles give one mention each.
-		{"根据《中共中央、国务院〈关于党政机关厉行节约、制止奢侈浪费行为的若干规定〉》和",
-			[]want{{"中共中央、国务院〈关于党政机关厉行节约、制止奢侈浪费行为的若干规定〉", "document"}, {"关于党政机关厉行节约、制止奢侈浪费行为的若干规定", "document"}}},
-		// Unclosed or empty marks give nothing; a title does not cross lines.
-		{"《》和《未完\n》", nil},
-		{"这是〈一个〉例子", []want{{"一个", ""}}},
-		{"《孙子兵法》与《毛泽东选集》", []want{{"孙子兵法", ""}, {"毛泽东选集", "book"}}},
-	}
-	for _, c := range cases {
-		got := books(t, c.in)
-		if len(got) != len(c.want) {
-			t.Errorf("%q: got %d books %v, want %d", c.in, len(got), got, len(c.want))
-			continue
-		}
-		for i, w := range c.want {
-			if got[i].Text != w.text || got[i].Kind != w.kind {
-				t.Errorf("%q: book %d = %q kind %q, want %q kind %q", c.in, i, got[i].Text, got[i].Kind, w.text, w.kind)
-			}
-		}
-	}
-}
+// The table cases of the book stage are rows of testdata/spec/book.jsonl.
 
 func TestBookSample(t *testing.T) {
 	text := readSample(t)

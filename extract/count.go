@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/tongbao/tongbao/segment"
 )
@@ -47,6 +48,21 @@ var countApproxData string
 
 //go:embed data/count_chars.txt
 var countCharsData string
+
+//go:embed data/count_duration_units.txt
+var countDurationUnitsData string
+
+//go:embed data/count_term_words.txt
+var countTermWordsData string
+
+//go:embed data/count_phase_words.txt
+var countPhaseWordsData string
+
+//go:embed data/count_article_units.txt
+var countArticleUnitsData string
+
+//go:embed data/count_numeral_places.txt
+var countNumeralPlacesData string
 
 var countUnits = sync.OnceValue(func() *lexicon[string] {
 	lex := newLexicon[string]()
@@ -92,10 +108,28 @@ type countLists struct {
 	approxBefore   []approxWord    // data/count_approx.txt, side before
 	approxAfter    []approxWord    // data/count_approx.txt, side after
 	chars          map[string]string
+	durations      map[string]bool // data/count_duration_units.txt, after the numeral
+	durationsGe    []string        // data/count_duration_units.txt, after 个
+	termWords      []string        // data/count_term_words.txt
+	phaseWords     []string        // data/count_phase_words.txt
+	articleUnits   map[string]bool // data/count_article_units.txt
+	places         *lexicon[bool]  // data/count_numeral_places.txt
 }
 
 var countData = sync.OnceValue(func() *countLists {
-	l := &countLists{notCounts: map[string]bool{}, unitCollisions: map[string]bool{}, chars: map[string]string{}}
+	l := &countLists{notCounts: map[string]bool{}, unitCollisions: map[string]bool{}, chars: map[string]string{},
+		durations: map[string]bool{}, articleUnits: map[string]bool{}, places: newLexicon[bool]()}
+	readWordList(countDurationUnitsData, func(f []string) {
+		if len(f) == 2 && f[1] == "个" {
+			l.durationsGe = append(l.durationsGe, f[0])
+		} else {
+			l.durations[f[0]] = true
+		}
+	})
+	readWordList(countTermWordsData, func(f []string) { l.termWords = append(l.termWords, f[0]) })
+	readWordList(countPhaseWordsData, func(f []string) { l.phaseWords = append(l.phaseWords, f[0]) })
+	readWordList(countArticleUnitsData, func(f []string) { l.articleUnits[f[0]] = true })
+	readWordList(countNumeralPlacesData, func(f []string) { l.places.Add(f[0], true) })
 	readWordList(countNotCountsData, func(f []string) { l.notCounts[f[0]] = true })
 	readWordList(countUnitCollisionsData, func(f []string) { l.unitCollisions[f[0]] = true })
 	readWordList(countCaseNounsData, func(f []string) { l.caseNouns = append(l.caseNouns, f[0]) })
@@ -131,7 +165,12 @@ type countCand struct {
 	un     int    // runes of the measure word, 0 when there is none
 	class  string // class of the measure word
 	people bool   // 人 taken as the measure word after an estimate
+	minus  bool   // a minus sign (负, -, −, －) written before the numeral
+	sign   rune   // a currency sign written before the numeral ($, ￥), or 0
 }
+
+// unitRunes returns the measure word as written.
+func (c *countCand) unitRunes() []rune { return c.text[c.numEnd : c.numEnd+c.un] }
 
 // word returns numeral and measure word as written. (It is made where it
 // is used, so that the string stays on the stack.)
@@ -159,12 +198,20 @@ var countRules = newRuleTable("count",
 		func(c *countCand) bool {
 			return c.text[c.start] == '一' && c.start > 0 && strings.ContainsRune(countCharSets()["yi_word_before"], c.text[c.start-1])
 		}},
-	rule[countCand]{"count.spelled_digits", "Chinese digits read one by one are a year or a code, not a count (一九九七, 二〇二一)", Reject,
-		func(c *countCand) bool { return c.num.Spelled }},
+	rule[countCand]{"count.shu_in_word", "数 after 多, 少, 无, 半 or 大 is part of the word before (多数人, 少数地区, 无数次)", Reject,
+		func(c *countCand) bool {
+			return c.text[c.start] == '数' && c.start > 0 && strings.ContainsRune(countCharSets()["shu_word_before"], c.text[c.start-1])
+		}},
+	rule[countCand]{"count.spelled_digits", "Chinese digits read one by one are a year or a code, not a count (一九九七, 二〇二一), but two before 折 are a discount (八五折)", Reject,
+		func(c *countCand) bool { return c.num.Spelled && !(c.numEnd-c.start == 2 && c.unitIs('折')) }},
 	rule[countCand]{"count.phone_number", "eleven or more digits, or digits joined by a dash, are a phone, ID or account number (13812345678)", Reject,
 		func(c *countCand) bool { return c.num.Digits && phoneLike(c.text, c.start, c.numEnd) }},
+	rule[countCand]{"count.url_percent", "a percent sign inside a web address is an escape, no count (https://www.example.com/search?q=30%25)", Reject,
+		func(c *countCand) bool { return c.num.Percent && insideURL(c.text, c.start) }},
 	rule[countCand]{"count.percent", "a percentage is a count with unit % (增长30%, 百分之三十, １２．５％)", Accept,
 		func(c *countCand) bool { return c.num.Percent }},
+	rule[countCand]{"count.currency_sign", "a currency sign before digits makes a sum of money, the sign its unit ($20, ￥300, ¥50)", Accept,
+		func(c *countCand) bool { return c.sign != 0 && c.num.Digits && !c.num.Percent }},
 	rule[countCand]{"count.no_measure_word", "a numeral without a measure word after it counts nothing (十三亿人民, 300人参加)", Reject,
 		func(c *countCand) bool { return c.un == 0 }},
 	rule[countCand]{"count.unit_starts_word", "a one-rune measure word that begins a word of data/count_unit_collisions.txt belongs to that word (一代表团, 三方面, 一部分)", Reject,
@@ -172,10 +219,13 @@ var countRules = newRuleTable("count",
 			j := c.numEnd
 			return c.un == 1 && j+2 <= len(c.text) && countData().unitCollisions[string(c.text[j:j+2])]
 		}},
-	rule[countCand]{"count.other_word", "numeral and measure word forming a word of data/count_not_counts.txt are that word (十分, 一度, 一下; 一起 unless a case noun follows: 一起交通事故)", Reject,
+	rule[countCand]{"count.other_word", "numeral and measure word, or with the rune after, forming a word of data/count_not_counts.txt are that word (十分, 一度, 一口气; 一起 unless a case noun follows: 一起交通事故)", Reject,
 		func(c *countCand) bool {
 			l := countData()
 			w := string(c.word())
+			if end := c.numEnd + c.un; end < len(c.text) && l.notCounts[string(c.text[c.start:end+1])] {
+				return true // 一口气: the word runs one rune past the measure word
+			}
 			if !l.notCounts[w] {
 				return false
 			}
@@ -203,8 +253,86 @@ var countRules = newRuleTable("count",
 		}},
 	rule[countCand]{"count.clock_time", "digits + 点 + digits are a clock time (10点30)", Reject,
 		func(c *countCand) bool { return c.num.Digits && c.unitIs('点') && isDigitRune(c.after(1)) }},
-	rule[countCand]{"count.ordinal", "第 + numeral + measure word is an ordinal count, kind ordinal (第三次, 第十四届)", Accept,
+	rule[countCand]{"count.ordinal", "第 + numeral + measure word is an ordinal, no count (第三次, 第十四届, 第三位)", Reject,
 		func(c *countCand) bool { return c.num.Ordinal }},
+	rule[countCand]{"count.place_name", "a division name of data/count_numeral_places.txt that opens with the count and runs past it is a place (六盘水, 三门峡市, 七台河)", Reject,
+		func(c *countCand) bool {
+			n, _ := countData().places.Longest(c.text, c.start)
+			return n > c.numEnd+c.un-c.start
+		}},
+	rule[countCand]{"count.duration", "numeral + a time unit of data/count_duration_units.txt is a duration, a time (三年行动, 半个月, 40周年)", Reject,
+		func(c *countCand) bool {
+			l := countData()
+			if l.durations[string(c.unitRunes())] {
+				return true
+			}
+			return c.unitIs('个') && followedBy(c.text, c.numEnd+1, l.durationsGe)
+		}},
+	rule[countCand]{"count.term_number", "numeral + 届 before a congress, committee or session is a term, no count (十四届人大, 省委八届八次全会, 十九届四中全会)", Reject,
+		func(c *countCand) bool {
+			if !c.unitIs('届') {
+				return false
+			}
+			if _, ok := cnDigit(c.after(1)); ok {
+				return true
+			}
+			return followedBy(c.text, c.numEnd+1, countData().termWords)
+		}},
+	rule[countCand]{"count.phase", "numeral + 期 before 工程, 项目 or 建设 is a project phase, no count (二期工程, 一期项目, 六期建设)", Reject,
+		func(c *countCand) bool {
+			return c.unitIs('期') && followedBy(c.text, c.numEnd+1, countData().phaseWords)
+		}},
+	rule[countCand]{"count.rank", "前 + numeral + 名 or 位 is a rank, no count (进入全国前5名, 居前十位)", Reject,
+		func(c *countCand) bool { return c.before() == '前' && (c.unitIs('名') || c.unitIs('位')) }},
+	rule[countCand]{"count.indefinite_article", "一 + a measure word of data/count_article_units.txt is the indefinite article (培育一批企业, 出台一系列政策, 新一轮改革, 一种新模式), but 翻一番 counts", Reject,
+		func(c *countCand) bool {
+			if c.text[c.start] != '一' || c.numEnd-c.start != 1 || !countData().articleUnits[string(c.unitRunes())] {
+				return false
+			}
+			return !(c.unitIs('番') && c.before() == '翻')
+		}},
+	rule[countCand]{"count.quoted_name", "a count opening a short quoted phrase is part of a name or formula (“三个高地”, “两个责任”, “六项机制”)", Reject,
+		func(c *countCand) bool { return c.before() == '“' && quoteClosesWithin(c.text, c.numEnd+c.un, 8) }},
+	rule[countCand]{"count.magnitude_grade", "a bare magnitude + 级 is a grade, no count (千亿级产业集群, 千万级机场)", Reject,
+		func(c *countCand) bool { return c.unitIs('级') && bareMagnitudeWord(c.text[c.start:c.numEnd]) }},
+	rule[countCand]{"count.er_ordinal", "二 alone before a measure word of items or events is an ordinal (二级市场, 二轮延包); a count says 两 (两轮)", Reject,
+		func(c *countCand) bool {
+			return c.numEnd-c.start == 1 && c.text[c.start] == '二' && (c.class == "item" || c.class == "event")
+		}},
+	rule[countCand]{"count.number_label", "numeral + 号 numbers a thing, no count (地铁1号线, 一号文件, 3号楼)", Reject,
+		func(c *countCand) bool { return c.unitIs('号') }},
+	rule[countCand]{"count.one_by_one", "一 + measure word repeated (一件一件, 一步一步) means one by one, no count", Reject,
+		func(c *countCand) bool {
+			if c.text[c.start] != '一' || c.numEnd-c.start != 1 {
+				return false
+			}
+			u := c.unitRunes()
+			next := c.after(c.un) == '一' && runesAt(c.text, c.numEnd+c.un+1, u)
+			prev := c.start > len(u) && c.text[c.start-len(u)-1] == '一' && runesAt(c.text, c.start-len(u), u)
+			return next || prev
+		}},
+	rule[countCand]{"count.unit_label", "a bare magnitude (万, 亿, 百万) + unit standing alone, as a table heading or a unit in brackets, labels a column (| 万吨 |, 数量（万吨）)", Reject,
+		func(c *countCand) bool {
+			return bareMagnitudeWord(c.text[c.start:c.numEnd]) && unitLabel(c.text, c.start, c.numEnd+c.un)
+		}},
+	rule[countCand]{"count.kilo_unit_word", "千 alone before 瓦, 克 or 米 is the prefix of the unit, no count (每千瓦时)", Reject,
+		func(c *countCand) bool {
+			return c.numEnd-c.start == 1 && c.text[c.start] == '千' && strings.ContainsRune(countCharSets()["qian_unit_after"], c.after(0))
+		}},
+	rule[countCand]{"count.capital_numeral_word", "a lone capital-form digit before a measure word that is no money is a word (登陆部队, 拾起石子)", Reject,
+		func(c *countCand) bool {
+			return c.numEnd-c.start == 1 && strings.ContainsRune(countCharSets()["capital_digits"], c.text[c.start]) && c.class != "money"
+		}},
+	rule[countCand]{"count.jiao_word", "a Chinese numeral + 角 before a word is a shape or a name, not a sum in jiao (五角大楼, 三角形)", Reject,
+		func(c *countCand) bool {
+			return c.unitIs('角') && !c.num.Digits && unicode.Is(unicode.Han, c.after(1)) && !strings.ContainsRune(countCharSets()["jiao_money_after"], c.after(1))
+		}},
+	rule[countCand]{"count.latin_unit_in_word", "a Latin unit followed by another Latin letter is part of a word, no unit (5GB is none of 5G)", Reject,
+		func(c *countCand) bool { return latinUnit(c.unitRunes()) && isLatinLetter(c.after(c.un)) }},
+	rule[countCand]{"count.question_ji", "几 + measure word before a question mark asks how many, no count (有几部？)", Reject,
+		func(c *countCand) bool {
+			return c.text[c.start] == '几' && (c.after(c.un) == '？' || c.after(c.un) == '?' || c.after(c.un) == '吗')
+		}},
 	rule[countCand]{"count.measure_word", "a numeral followed by a measure word of data/count_units.txt is a count (213件, 两三个, 3000万元)", Accept,
 		func(c *countCand) bool { return true }},
 )
@@ -222,13 +350,15 @@ var (
 	ruleCountFixedWord = registerRule("count", "count.fixed_word",
 		"a word of data/count_fixed_words.txt is skipped whole: slogans, formulas and idioms with numerals (四个意识, 三会一课, 千方百计, 进一步)", Reject)
 	ruleCountFirstOrdinal = registerRule("count", "count.first_ordinal",
-		"首 + a measure word of ordinal_heads is the ordinal first, kind ordinal (首次, 首批, 首届)", Accept)
+		"首 + a measure word of ordinal_heads is the ordinal first, no count (首次, 首批, 首届)", Reject)
 	ruleCountShouTitle = registerRule("count", "count.shou_after_title",
 		"首 after a numeral, 元 or 党 is no ordinal: 元首 and 党首 are heads (元首届时出席)", Reject)
 	ruleCountPeople = registerRule("count", "count.people_after_estimate",
 		"人 after an estimated figure counts people, though 人 is no measure word (近千人, 约200人)", Adjust)
 	ruleCountReduplicated = registerRule("count", "count.reduplicated_unit",
 		"a doubled one-rune measure word is part of the count (一条条, 一对对)", Adjust)
+	ruleCountPercentagePoint = registerRule("count", "count.percentage_point",
+		"个百分点 is one measure word inside the count, unit 百分点, kind percent (提高1.8个百分点)", Adjust)
 	ruleCountHaoJi = registerRule("count", "count.hao_ji",
 		"好 or 少数 before 几 belong to the count (好几个, 少数几个)", Adjust)
 	ruleCountApproxBefore = registerRule("count", "count.approx_before",
@@ -236,7 +366,7 @@ var (
 	ruleCountApproxAfter = registerRule("count", "count.approx_after",
 		"an approximation word after the count sets approx and stays outside the span (50岁左右 about, 5000元以上 over, 100元以下 under)", Adjust)
 	ruleCountRecent = registerRule("count", "count.recent_not_nearly",
-		"近 after 最, 附, 邻, 靠 or 就 means recent or near, not nearly (最近3天)", Adjust)
+		"近 after 最, 附, 邻, 靠 or 就 means recent or near, not nearly (最近3次, 附近5公里)", Adjust)
 	ruleCountRangeAbout = registerRule("count", "count.range_about",
 		"a range of two figures is approximate, approx about (两三个, 三五天)", Adjust)
 	ruleCountObjectAfter = registerRule("count", "count.object_after",
@@ -252,6 +382,7 @@ type countHit struct {
 	unit       string
 	class      string
 	percent    bool
+	kind       string // the kind when it is not the class (percent for 三成)
 }
 
 // scanCounts finds the counts of d's text, skipping the spans in skip
@@ -282,21 +413,36 @@ func scanCounts(d *Document, skip [][2]int) []countHit {
 			}
 		}
 		if r == '首' {
-			if h, ok := ordinalFirst(d, i, units); ok {
-				out = append(out, h)
-				i = h.end - 1
+			if end := ordinalFirst(d, i, units); end > i {
+				i = end - 1
 			}
 			continue
 		}
-		if !numeralStart(r) && r != '百' || i > 0 && continuesNumber(text[i-1]) {
+		if !numeralStart(r) && r != '百' || i > 0 && continuesNumber(text, i) {
 			continue // no numeral starts inside another
+		}
+		if hs, end, ok := spacedCounts(d, i); ok {
+			out = append(out, hs...)
+			i = end - 1
+			continue
 		}
 		num, n := readNumeral(text, i)
 		if n == 0 {
 			continue
 		}
+		if h, ok := readFractionCount(d, i, num, n); ok {
+			out = append(out, h)
+			i = h.end - 1
+			continue
+		}
 		c = countCand{text: text, start: i, numEnd: i + n, num: num}
+		c.minus, c.sign = signBefore(text, i)
 		c.un, c.class = units.Longest(text, c.numEnd)
+		if h, ok := spacedUnitCount(d, &c, units); ok {
+			out = append(out, h)
+			i = h.end - 1
+			continue
+		}
 		if c.un == 0 && c.after(0) == '人' && approxBefore(text, i) != "" {
 			c.un, c.class, c.people = 1, "item", true
 		}
@@ -311,8 +457,12 @@ func scanCounts(d *Document, skip [][2]int) []countHit {
 
 // continuesNumber reports whether a numeral after p would continue a
 // number already read (digits, a decimal point, a thousands comma, 第).
-func continuesNumber(p rune) bool {
-	return numeralRune(p) || isDecimalPoint(p) || p == ',' || p == '第'
+func continuesNumber(text []rune, i int) bool {
+	p := text[i-1]
+	if p == ',' {
+		return i >= 2 && isDigitRune(text[i-2]) // 1,234; not 2成,2.5成
+	}
+	return numeralRune(p) || isDecimalPoint(p) || p == '第'
 }
 
 // decideCount runs countRules on c and returns the count it makes (ok
@@ -333,7 +483,13 @@ func decideCount(d *Document, c *countCand) (countHit, bool, int) {
 	case "count.session_number":
 		return countHit{}, false, j + c.un - 1
 	case "count.percent":
-		return countHit{start: i, end: j, numEnd: j, num: c.num, unit: "%", percent: true}, true, j - 1
+		h := countHit{start: i, end: j, numEnd: j, num: c.num, unit: "%", percent: true}
+		finishCount(d, c, &h)
+		return h, true, h.end - 1
+	case "count.currency_sign":
+		h := countHit{start: i - 1, end: j, numEnd: j, num: c.num, unit: string(c.sign), class: "money"}
+		finishCount(d, c, &h)
+		return h, true, h.end - 1
 	}
 	if r.verdict != Accept {
 		return countHit{}, false, i
@@ -355,7 +511,65 @@ func decideCount(d *Document, c *countCand) (countHit, bool, int) {
 		start = i - 2 // 少数几个
 		d.traceRule(ruleCountHaoJi, Adjust, start, end)
 	}
-	return countHit{start: start, end: end, numEnd: j, num: c.num, unit: string(text[j : j+c.un]), class: c.class}, true, end - 1
+	h := countHit{start: start, end: end, numEnd: j, num: c.num, unit: string(text[j : j+c.un]), class: c.class}
+	finishCount(d, c, &h)
+	return h, true, h.end - 1
+}
+
+// unitLabel reports whether text[start:end] stands alone as a label: in a
+// table cell (| or <br> around it), in brackets after a heading word
+// (数量（万吨）), or as a line of its own.
+func unitLabel(text []rune, start, end int) bool {
+	p := start - 1
+	for p >= 0 && (text[p] == ' ' || text[p] == '\u3000') {
+		p--
+	}
+	n := end
+	for n < len(text) && (text[n] == ' ' || text[n] == '\u3000') {
+		n++
+	}
+	opens := p < 0 || strings.ContainsRune("|>（(\n", text[p])
+	closes := n >= len(text) || strings.ContainsRune("|<）)\n", text[n])
+	if !closes && n == end {
+		// A compound unit written on, up to three runes (亿千瓦小时 |).
+		for n < len(text) && n < end+3 && unicode.Is(unicode.Han, text[n]) {
+			n++
+		}
+		for n < len(text) && (text[n] == ' ' || text[n] == '\u3000') {
+			n++
+		}
+		closes = n < len(text) && strings.ContainsRune("|<）)\n", text[n])
+	}
+	if opens && closes {
+		return true
+	}
+	// A unit between spaces before a figure: 天然气 亿立方米 500.
+	return p < start-1 && n > end && n < len(text) && isDigitRune(text[n])
+}
+
+// quoteClosesWithin reports whether a ” follows text[i] within max runes,
+// with no other punctuation before it.
+func quoteClosesWithin(text []rune, i, max int) bool {
+	for k := i; k < len(text) && k <= i+max; k++ {
+		switch r := text[k]; {
+		case r == '”':
+			return true
+		case unicode.IsPunct(r) || unicode.IsSpace(r):
+			return false
+		}
+	}
+	return false
+}
+
+// bareMagnitudeWord reports whether w is written with powers of ten only
+// (千亿, 千万, 百亿, 万).
+func bareMagnitudeWord(w []rune) bool {
+	for _, r := range w {
+		if !isUnit(r) {
+			return false
+		}
+	}
+	return len(w) > 0
 }
 
 // isFormulaDigit reports whether text[i] is a Chinese digit that makes
@@ -386,23 +600,23 @@ func followedBy(text []rune, i int, words []string) bool {
 	return false
 }
 
-// ordinalFirst reads 首 + measure word (首次, 首批) as the ordinal first.
-func ordinalFirst(d *Document, i int, units *lexicon[string]) (countHit, bool) {
+// ordinalFirst reads 首 + measure word (首次, 首批) as the ordinal first,
+// which is no count, and returns where it ends (i when it is none).
+func ordinalFirst(d *Document, i int, units *lexicon[string]) int {
 	text := d.runes
 	if i+1 >= len(text) || !strings.ContainsRune(countCharSets()["ordinal_heads"], text[i+1]) {
-		return countHit{}, false
+		return i
 	}
-	un, class := units.Longest(text, i+1)
+	un, _ := units.Longest(text, i+1)
 	if un == 0 {
-		return countHit{}, false
+		return i
 	}
 	if i > 0 && (numeralRune(text[i-1]) || strings.ContainsRune(countCharSets()["title_before_shou"], text[i-1])) {
 		d.traceRule(ruleCountShouTitle, Reject, i, i+1+un)
-		return countHit{}, false
+		return i
 	}
-	d.traceRule(ruleCountFirstOrdinal, Accept, i, i+1+un)
-	num := numeral{Value: 1, Lo: 1, Hi: 1, Approx: ApproxExact, Ordinal: true}
-	return countHit{start: i, end: i + 1 + un, numEnd: i + 1, num: num, unit: string(text[i+1 : i+1+un]), class: class}, true
+	d.traceRule(ruleCountFirstOrdinal, Reject, i, i+1+un)
+	return i + 1 + un
 }
 
 // sessionOrdinal reports whether text[i:j+un] is the session number of a
@@ -548,6 +762,8 @@ func countMention(d *Document, h countHit) Mention {
 		m.Range = []float64{h.num.Lo, h.num.Hi}
 	}
 	switch {
+	case h.kind != "":
+		m.Kind = h.kind
 	case h.percent:
 		m.Kind = "percent"
 		m.Unit = "%"

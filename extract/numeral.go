@@ -69,7 +69,7 @@ func cnDigit(r rune) (int, bool) {
 		return 0, true
 	case '一', '壹':
 		return 1, true
-	case '二', '两', '贰':
+	case '二', '两', '兩', '贰':
 		return 2, true
 	case '三', '叁':
 		return 3, true
@@ -100,7 +100,7 @@ func cnUnit(r rune) (float64, bool) {
 		return 1000, true
 	case '万', '萬':
 		return 1e4, true
-	case '亿':
+	case '亿', '億':
 		return 1e8, true
 	}
 	return 0, false
@@ -175,6 +175,8 @@ const (
 	numLaiAbout
 	numChineseDecimal
 	numClockNotDecimal
+	numSpaceMultiplier
+	numKiloK
 )
 
 // numeralRuleNames names the numeral rules, in bit order.
@@ -185,10 +187,10 @@ var numeralRuleNames = []string{
 	registerRule("numeral", "numeral.half", "半 alone is the numeral one half (半年)", Adjust),
 	registerRule("numeral", "numeral.vague_shang", "上 before 十百千万 is a vague round figure up to nine times it (上千 = 1000-9000, 上百万)", Adjust),
 	registerRule("numeral", "numeral.vague_shu", "数 before 十百千万 is two to nine times it (数百 = 200-900); 数 alone is a few (数年 = 2-9)", Adjust),
-	registerRule("numeral", "numeral.thousands_separator", "a comma followed by exactly three digits separates thousands (1,234,567)", Adjust),
+	registerRule("numeral", "numeral.thousands_separator", "a comma followed by exactly three digits separates thousands (1,234,567); a full-width one only between full-width digits (１１１，１１１)", Adjust),
 	registerRule("numeral", "numeral.decimal", "a decimal point between digits, half- or full-width, starts a fraction (1.5, １．５)", Adjust),
 	registerRule("numeral", "numeral.multiplier", "十百千万亿 after digits multiply them (3千 = 3000, 1.5亿, 3万亿)", Adjust),
-	registerRule("numeral", "numeral.kilo_unit", "千 before 瓦, 克 or 米 belongs to the unit, not the numeral (50万千瓦 = 500000 千瓦)", Adjust),
+	registerRule("numeral", "numeral.kilo_unit", "千 before 瓦, 克, 米, 比 or 字 belongs to the unit, not the numeral (50万千瓦 = 500000 千瓦, 三千比特 = 3 千比特)", Adjust),
 	registerRule("numeral", "numeral.over_yu_duo", "余 or 多 after a round figure means more than it, and further 万/亿 multiply (30余, 十多万, 1000多万)", Adjust),
 	registerRule("numeral", "numeral.yao_digits", "幺 is one only in a string of three or more bare digits, as codes are read out (幺三五 = 135)", Adjust),
 	registerRule("numeral", "numeral.yao_stop", "幺 elsewhere ends the numeral (三幺 = 3)", Adjust),
@@ -201,6 +203,8 @@ var numeralRuleNames = []string{
 	registerRule("numeral", "numeral.lai_about", "来 after a round Chinese figure means about, up to half as much again (二十来岁 = 20-30), not before a verb or particle (二十来了)", Adjust),
 	registerRule("numeral", "numeral.chinese_decimal", "点 between Chinese digits is a decimal point (二十七点三 = 27.3, 二点三万 = 23000)", Adjust),
 	registerRule("numeral", "numeral.clock_not_decimal", "点 followed by digits and a power of ten is a clock time, not a decimal (十一点三十分 = 11)", Adjust),
+	registerRule("numeral", "numeral.space_multiplier", "a space between digits and 万 or 亿 is inside the numeral, as written (220 亿元)", Adjust),
+	registerRule("numeral", "numeral.kilo_k", "k or K after digits, before no other letter or digit, multiplies by a thousand (12k个百分点 = 12000)", Adjust),
 }
 
 // each calls fn with the name of every rule in the set.
@@ -340,7 +344,7 @@ func parseArabic(text []rune, i int) (numeral, int) {
 		d, ok := digitValue(text[j])
 		if !ok {
 			// 1,234,567: a comma followed by exactly three digits.
-			if text[j] == ',' && j > i && threeDigits(text, j+1) {
+			if (text[j] == ',' || text[j] == '，' && fullWidthDigit(text[j-1])) && j > i && threeDigits(text, j+1) {
 				num.rules |= numThousandsSeparator
 				j++
 				continue
@@ -373,6 +377,9 @@ func parseArabic(text []rune, i int) (numeral, int) {
 	return num, j - i
 }
 
+// fullWidthDigit reports whether r is a full-width digit (０-９).
+func fullWidthDigit(r rune) bool { return r >= '０' && r <= '９' }
+
 func threeDigits(text []rune, j int) bool {
 	if j+3 > len(text) {
 		return false
@@ -388,6 +395,15 @@ func threeDigits(text []rune, j int) bool {
 // applyMultipliers reads 十百千万亿 and 余/多 after a figure: 3千, 1.5亿,
 // 30余, 1000多万, 3万亿.
 func applyMultipliers(text []rune, j int, v float64, num *numeral) (float64, int) {
+	if j+1 < len(text) && text[j] == ' ' && (text[j+1] == '万' || text[j+1] == '亿') {
+		j++ // 220 亿元: a space before the multiplier
+		num.rules |= numSpaceMultiplier
+	}
+	if j < len(text) && strings.ContainsRune("kKｋＫ", text[j]) && (j+1 == len(text) || !isLatinLetter(text[j+1]) && !isDigitRune(text[j+1])) {
+		v *= 1000 // 12k: thousands
+		num.rules |= numKiloK
+		j++
+	}
 	for j < len(text) {
 		r := text[j]
 		if u, ok := cnUnit(r); ok {
@@ -432,12 +448,19 @@ func chineseRune(r rune) bool {
 // parseChinese parses a numeral in Chinese characters.
 func parseChinese(text []rune, i int) (numeral, int) {
 	j := i
-	yao := false
+	yao, kilo := false, false
 	for j < len(text) && (chineseRune(text[j]) || text[j] == '幺') {
+		if text[j] == '千' && j > i && j+1 < len(text) && strings.ContainsRune(numeralChars("qian_unit_after"), text[j+1]) {
+			kilo = true
+			break // 三千比特, 五千瓦: 千 belongs to the unit
+		}
 		yao = yao || text[j] == '幺'
 		j++
 	}
 	var stop numeralRule
+	if kilo {
+		stop = numKiloUnit
+	}
 	if yao {
 		if num, n := parseYao(text, i, j); n > 0 {
 			return num, n
@@ -448,7 +471,7 @@ func parseChinese(text []rune, i int) (numeral, int) {
 			k++
 		}
 		j = k
-		stop = numYaoStop
+		stop |= numYaoStop
 	}
 	if j == i {
 		return numeral{}, 0
@@ -628,7 +651,7 @@ func chineseSuffix(text []rune, i, n int, num numeral, hasJi bool) (numeral, int
 // part: 二十七点三, 六点二, 二点三万 (点 followed by bare digits).
 func chineseDecimal(text []rune, i int, num numeral, n int) (numeral, int) {
 	k := i + n
-	if k+1 < len(text) && text[k] == '点' {
+	if k+1 < len(text) && (text[k] == '点' || text[k] == '點') {
 		m := k + 1
 		scale, frac := 0.1, 0.0
 		for m < len(text) {
@@ -694,9 +717,12 @@ func cnValue(body []rune, pairLen int, high bool) (float64, int) {
 			continue
 		}
 		if d, ok := cnDigit(r); ok {
-			if d == 0 && lastUnit != 0 && !haveDigit {
-				used = k + 1 // 一百零五: 零 only fills a place
+			if d == 0 && (lastUnit != 0 || total != 0) && !haveDigit {
+				used = k + 1 // 一百零五, 十万零五十六: 零 only fills a place
 				continue
+			}
+			if r == '两' && k > 0 && isUnit(body[k-1]) && !haveDigit && (k+1 == len(body) || !isUnit(body[k+1])) {
+				break // 三十两, 两万两: a final 两 after a power of ten is the unit liang
 			}
 			if haveDigit {
 				break // two digits in a row: stop
@@ -781,7 +807,7 @@ func isUnit(r rune) bool {
 }
 
 // numeralStart reports whether a numeral may start with r, as
-// ParseNumeral understands it (digits, Chinese numerals, 第, 上, 数, 百分之).
+// readNumeral understands it (digits, Chinese numerals, 第, 上, 数, 百分之).
 func numeralStart(r rune) bool {
 	return numeralRune(r) || r == '第' || r == '上' || r == '数'
 }

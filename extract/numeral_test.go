@@ -114,7 +114,7 @@ func TestParseNumeralBounds(t *testing.T) {
 	text := []rune("三个")
 	for _, i := range []int{-1, 2, 100} {
 		if _, n := readNumeral(text, i); n != 0 {
-			t.Errorf("ParseNumeral at %d consumed %d", i, n)
+			t.Errorf("readNumeral at %d consumed %d", i, n)
 		}
 	}
 }

@@ -1,6 +1,9 @@
 package extract
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // Chinese names: a surname from the surname list (single or double, with a
 // frequency class) and a given name of one or two characters, cut by the
@@ -127,6 +130,33 @@ var personVetoes = newRuleTable("person",
 		func(f *nameFeatures) bool { return !f.strong && !f.verb && f.c.listOfWords(f.start, f.end) }},
 	rule[nameFeatures]{"person.body_list", "an item of a list closed by 等 and a noun of bodies, brands or events is no name without an office or a verb (甲、乙等企业)", Reject,
 		func(f *nameFeatures) bool { return !f.strong && !f.verb && f.c.bodyList(f.start, f.end) }},
+	rule[nameFeatures]{"person.modifier_of_job", "a dictionary word in use, or a rare surname and a character, before a job noun qualifies the noun as adjectives do (卓越企业家, 高水平工程师)", Reject,
+		func(f *nameFeatures) bool {
+			after := f.cues&strongCues == cueTitleAfter && f.jobAfter
+			return after && (f.single && f.freq >= personRareFreq || f.class == 3)
+		}},
+	rule[nameFeatures]{"person.word_after_org", "a dictionary word in use right after an organization qualifies what follows, it names no member (成都大学高水平发展)", Reject,
+		func(f *nameFeatures) bool {
+			return f.cues&strongCues == cueOrgBefore && f.single && f.freq >= personRareFreq
+		}},
+	rule[nameFeatures]{"person.feature_name", "a three-character word gse tags a name, ending in 山, 江, 河, 海 or 湖, with no context around it, names a mountain or a river (岳麓山, 牛栏江, 阳宗海)", Reject,
+		func(f *nameFeatures) bool {
+			return f.cues == 0 && f.single && f.gl == 2 && strings.ContainsRune(personFeatureHeads, f.c.rs[f.end-1])
+		}},
+	rule[nameFeatures]{"person.modifier_of_noun", "a dictionary word with no context at all, written inside a phrase and right before a noun, qualifies the noun (发展楼宇经济, 推动高精尖产业)", Reject,
+		func(f *nameFeatures) bool {
+			return f.cues == 0 && f.single && f.freq > 0 && f.c.nounAfter(f.end) && f.c.inPhrase(f.start)
+		}},
+	rule[nameFeatures]{"person.rare_surname_bracket", "brackets alone are no context for a rare surname: a place or a word in a note (（东延）, （南延）)", Reject,
+		func(f *nameFeatures) bool { return f.class == 3 && f.cues&strongCues == cueBracketName }},
+	rule[nameFeatures]{"person.object_word", "a two-character dictionary word with no context, the object of a verb, is a word (发来贺信)", Reject,
+		func(f *nameFeatures) bool {
+			if f.cues != 0 || !f.single || f.gl != 1 || f.k == 0 {
+				return false
+			}
+			p := f.c.toks[f.k-1]
+			return p.End == f.start && p.End-p.Start >= 2 && personVerbTag(p.Pos) && !personVerbsBefore[p.Text]
+		}},
 	rule[nameFeatures]{"person.compound_after_noun", "a two-character dictionary word right after a common noun, with only 、 or 等 around it, is a compound (档案|史志、)", Reject,
 		func(f *nameFeatures) bool {
 			if !f.single || f.k == 0 || f.gl != 1 || f.strong || f.verb || !f.weak {
@@ -207,6 +237,7 @@ var personAccepts = newRuleTable("person",
 	cueRule("person.bracket_name", "a name alone in brackets is a byline (（李红梅）), unless it is a note (（蒙古族）, （左一）)", cueBracketName),
 	cueRule("person.appointed_to", "为 and an office after a name: elected or appointed to it (徐山林、李逢滋为副主任)", cueAppointed),
 	cueRule("person.office_after", "an office or form of address right after accepts any name shape (习近平总书记, 张建国主任, 李飞副教授)", cueTitleAfter),
+	cueRule("person.doctrine_after", "a doctrine of today's documents written after the name accepts it (习近平法治思想)", cueDoctrineAfter),
 	cueRule("person.headline_verb", "a line opening with the name and 会见, 视察 … is a headline about that person (张万年会见…)", cueHeadline),
 	rule[nameFeatures]{"person.rare_surname_weak", "a rare surname without strong context needs gse's name tag, a verb taking a person and a fully plausible given name (成思危说; not 常修…、常怀…)", Accept,
 		func(f *nameFeatures) bool { return f.class == 3 && f.lex2 && f.verb && f.shape == f.gl }},
@@ -232,9 +263,45 @@ var personAccepts = newRuleTable("person",
 		func(f *nameFeatures) bool { return true }},
 )
 
+// personFeatureHeads end the names of mountains, rivers, lakes and seas.
+var personFeatureHeads = cueChars("feature_head_chars")
+
 // cueRule accepts a candidate whose strongest cue is cue.
 func cueRule(name, doc string, cue personCue) rule[nameFeatures] {
 	return rule[nameFeatures]{name, doc, Accept, func(f *nameFeatures) bool { return f.cues&cue != 0 }}
+}
+
+// nounAfter reports whether a noun of two characters or more that is no
+// title and no verb of speech starts at i.
+func (c *personCtx) nounAfter(i int) bool {
+	if i >= len(c.rs) || c.startTok[i] < 0 {
+		return false
+	}
+	t := c.toks[c.startTok[i]]
+	switch t.Pos {
+	case "n", "vn", "nz", "an":
+	default:
+		return false
+	}
+	return t.End-t.Start >= 2 && titleKinds[t.Text] == "" && !personVerbs[t.Text]
+}
+
+// inPhrase reports whether the token ending at i is a content word of two
+// characters or more (a verb, a noun, an adjective), not punctuation, a
+// function word or the start of a line.
+func (c *personCtx) inPhrase(i int) bool {
+	if i == 0 || c.endTok[i] < 0 {
+		return false
+	}
+	t := c.toks[c.endTok[i]]
+	if t.End-t.Start < 2 || personVerbsBefore[t.Text] || titleKinds[t.Text] != "" {
+		return false
+	}
+	switch t.Pos[:min(1, len(t.Pos))] {
+	case "v", "n", "a":
+		return true
+	}
+	return false
 }
 
 // loneVerbAfter reports whether a lone verb token closes the phrase right

@@ -28,6 +28,7 @@ const (
 	cueAppointed                           // 为 and an office after: 李逢滋为副主任
 	cueTitleAfter                          // an office or form of address after: 习近平总书记
 	cueHeadline                            // a headline opening with the name and 会见, 视察 …
+	cueDoctrineAfter                       // a doctrine after: 习近平|法治|思想
 	cueOrgBeforeWeak                       // an organization right before a two-character name
 	cueVerbBefore                          // a verb taking a person right before: 会见|王立
 	cueVerbAfter                           // a reporting verb after: 王立说
@@ -40,7 +41,7 @@ const (
 // strongCues accept any name shape; the others are weak context.
 const strongCues = cueTitleBefore | cueByline | cueListNext | cueOrgBefore | cueElectedAs |
 	cueNoteAfter | cuePlaceByline | cueDrawnBy | cueRank | cueNameLine | cueBracketName |
-	cueAppointed | cueTitleAfter | cueHeadline
+	cueAppointed | cueTitleAfter | cueHeadline | cueDoctrineAfter
 
 // verbCues are weak context that is a verb taking a person, not only a
 // list mark.
@@ -53,6 +54,9 @@ type personContext struct {
 	job    bool // the title before is a job or role noun (职工, 企业家): strong, yet no office
 	weak   bool // any weak cue
 	verb   bool // a weak cue that is a verb taking a person (说, 会见), not 、 or 等
+	// jobAfter: the title after the span is a job or role noun (企业家,
+	// 工程师), not an office
+	jobAfter bool
 }
 
 func (x *personContext) set(c personCue) {
@@ -117,6 +121,7 @@ func (c *personCtx) context(start, end int) (x personContext) {
 	if end < len(c.rs) {
 		if tl, kind := c.titleAfter(end); tl > 0 && (kind != "job" || tl >= 3) {
 			x.set(cueTitleAfter)
+			x.jobAfter = kind == "job"
 		} else if kt := c.startTok[end]; kt >= 0 && personVerbs[c.toks[kt].Text] {
 			x.set(cueVerbAfter)
 		} else if strings.ContainsRune("、等（(", c.rs[end]) {
@@ -125,6 +130,9 @@ func (c *personCtx) context(start, end int) (x personContext) {
 	}
 	if start > 0 && c.rs[start-1] == '、' {
 		x.set(cueListBefore)
+	}
+	if c.doctrineAfter(end) {
+		x.set(cueDoctrineAfter)
 	}
 	if lineStart && end < len(c.rs) {
 		if kt := c.startTok[end]; kt >= 0 && personHeadlineVerbs[c.toks[kt].Text] {
@@ -140,6 +148,20 @@ func (c *personCtx) context(start, end int) (x personContext) {
 		x.set(cueAddressed)
 	}
 	return x
+}
+
+// doctrineAfter reports whether a doctrine of today's documents is
+// written from i on, as words of its own: 习近平|法治|思想.
+func (c *personCtx) doctrineAfter(i int) bool {
+	if i >= len(c.rs) || c.startTok[i] < 0 {
+		return false
+	}
+	for n := 2; n <= 13 && i+n <= len(c.rs); n++ {
+		if personDoctrines[string(c.rs[i:i+n])] && c.endTok[i+n] >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // noteAfter reports whether a note of ethnicity or sex in brackets opens

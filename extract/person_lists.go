@@ -18,6 +18,7 @@ var (
 	ruleKnownName   = registerRule("person", "person.known_name", "a name accepted once is found wherever else the segmenter cuts it cleanly (罗智琼 after 主任罗智琼)", Accept)
 	ruleKnownGiven  = registerRule("person", "person.known_given_name", "the given name of a three-character name found in the document, rare as a word, stands for the person (恩来, 小平)", Accept)
 	ruleKnownAtHead = registerRule("person", "person.known_name_place_head", "a known name before a place or facility head is part of that place's name", Reject)
+	ruleWeakKnown   = registerRule("person", "person.weak_known_needs_context", "a dictionary word taken for a name without strong context is found again only where some context stands around it (惠民 once in a list is not 惠民 everywhere)", Reject)
 	ruleNotRepeated = registerRule("person", "person.weak_not_repeated", "a name whose given part is a common word, taken on weak context alone, is not repeated through the text (特色、高|水平大学)", Adjust)
 )
 
@@ -123,7 +124,7 @@ func (c *personCtx) listItems(found []personCand, known knownNames) []personCand
 		return found
 	}
 	for _, q := range extra {
-		known.add(c.rs[q.start:q.end], false)
+		known.add(c.rs[q.start:q.end], false, false)
 	}
 	return mergeFound(found, extra)
 }
@@ -320,13 +321,14 @@ func (c *personCtx) nameShaped(s, e int) (personCand, bool) {
 type knownName struct {
 	rs    []rune
 	given bool
+	weak  bool // accepted without strong context, and a word of the dictionary
 }
 
 // knownNames holds the names found in a document, by first character: a
 // handful per document, so a short list beats building a trie.
 type knownNames map[rune][]knownName
 
-func (k knownNames) add(name []rune, given bool) {
+func (k knownNames) add(name []rune, given, weak bool) {
 	if len(name) == 0 {
 		return
 	}
@@ -335,22 +337,21 @@ func (k knownNames) add(name []rune, given bool) {
 			return
 		}
 	}
-	k[name[0]] = append(k[name[0]], knownName{name, given})
+	k[name[0]] = append(k[name[0]], knownName{name, given, weak})
 }
 
-// longest returns the length of the longest known name at rs[i:], or 0,
-// and whether it is a given name.
-func (k knownNames) longest(rs []rune, i int) (int, bool) {
-	best, given := 0, false
+// longest returns the longest known name at rs[i:] (nil when none).
+func (k knownNames) longest(rs []rune, i int) *knownName {
+	var best *knownName
 	if i >= len(rs) {
-		return 0, false
+		return nil
 	}
-	for _, n := range k[rs[i]] {
-		if len(n.rs) > best && i+len(n.rs) <= len(rs) && slices.Equal(rs[i:i+len(n.rs)], n.rs) {
-			best, given = len(n.rs), n.given
+	for j, n := range k[rs[i]] {
+		if (best == nil || len(n.rs) > len(best.rs)) && i+len(n.rs) <= len(rs) && slices.Equal(rs[i:i+len(n.rs)], n.rs) {
+			best = &k[rs[i]][j]
 		}
 	}
-	return best, given
+	return best
 }
 
 // remember adds an accepted name to the known names, and its given name
@@ -363,10 +364,11 @@ func (c *personCtx) remember(known knownNames, best personCand) {
 		c.d.traceRule(ruleNotRepeated, Adjust, best.start, best.end)
 		return
 	}
-	known.add(c.rs[best.start:best.end], false)
+	weak := !best.strong && c.freq(string(c.rs[best.start:best.end])) > 0
+	known.add(c.rs[best.start:best.end], false, weak)
 	if sl, _ := surnames.Longest(c.rs, best.start); sl == 1 && best.end-best.start == 3 {
 		if g := c.rs[best.start+1 : best.end]; c.freq(string(g)) < personGivenFreq {
-			known.add(g, true)
+			known.add(g, true, weak)
 		}
 	}
 }
@@ -386,12 +388,17 @@ func (c *personCtx) repeatKnown(found []personCand, known knownNames) []personCa
 			fi++
 			continue
 		}
-		n, given := known.longest(c.rs, i)
-		if n == 0 || c.endTok[i+n] < 0 {
+		kn := known.longest(c.rs, i)
+		if kn == nil || c.endTok[i+len(kn.rs)] < 0 {
 			continue
 		}
+		n, given := len(kn.rs), kn.given
 		if c.placeHead(i+n) || c.numeralUnit(i) {
 			c.d.traceRule(ruleKnownAtHead, Reject, i, i+n)
+			continue
+		}
+		if kn.weak && c.context(i, i+n).cues == 0 {
+			c.d.traceRule(ruleWeakKnown, Reject, i, i+n)
 			continue
 		}
 		if fi < len(found) && found[fi].start < i+n {

@@ -301,20 +301,72 @@ func levelRank(l string) int {
 // (0 when unknown). ctx holds codes of other places of the document, used
 // to resolve ambiguous names. ok is false when the name stays ambiguous.
 func (px *placeIndex) pick(ids []int32, year int, ctx map[string]int) (int32, bool) {
-	id, why := px.pickWhy(ids, year, ctx)
+	id, why := px.pickWhy(ids, year, ctx, nil)
 	return id, why != ""
+}
+
+// placePrior is the region a document speaks for, as place resolution
+// uses it: a division code and its level. The document's Home satisfies
+// it, whatever its level (a county named in the title, or the province or
+// city a report speaks for, from its header or path).
+type placePrior interface {
+	priorCode() string  // six-digit division code, "" when none
+	priorLevel() string // province, prefecture, county, township; country or "" for none
+}
+
+func (h *Home) priorCode() string {
+	if h == nil {
+		return ""
+	}
+	return h.Code
+}
+
+func (h *Home) priorLevel() string {
+	if h == nil {
+		return ""
+	}
+	return h.Level
+}
+
+// priorPrefixes returns the code prefixes of the prior's province and, when
+// the prior is a prefecture or lies inside one, of its prefecture; "" when
+// there is no prior (none, or the country).
+func priorPrefixes(p placePrior) (prov, pref string) {
+	if p == nil {
+		return "", ""
+	}
+	code, level := p.priorCode(), p.priorLevel()
+	if len(code) < 6 || level == LevelCountry {
+		return "", ""
+	}
+	if level == "" {
+		switch {
+		case code[2:] == "0000":
+			level = LevelProvince
+		case code[4:6] == "00":
+			level = LevelPrefecture
+		default:
+			level = LevelCounty
+		}
+	}
+	prov = code[:2]
+	if level != LevelProvince && code[2:4] != "00" {
+		pref = code[:4]
+	}
+	return prov, pref
 }
 
 // Rules of the choice among a name's records (pickWhy).
 var (
 	rulePickSingle   = registerRule("place", "place.resolve_single", "a name whose records valid in the text's year are one unit denotes it", Adjust)
+	rulePickHome     = registerRule("place", "place.resolve_home", "an ambiguous name denotes its only reading inside the document's home prefecture, else inside its home province", Adjust)
 	rulePickContext  = registerRule("place", "place.resolve_context", "an ambiguous name denotes the unit nearest to the document's other resolved places (same prefecture, then province)", Adjust)
 	rulePickBroadest = registerRule("place", "place.resolve_broadest", "an ambiguous name with a single province- or prefecture-level reading denotes it (吉林 the province)", Adjust)
 )
 
 // pickWhy is pick, returning the rule that chose the record ("" when the
 // name stays ambiguous).
-func (px *placeIndex) pickWhy(ids []int32, year int, ctx map[string]int) (int32, string) {
+func (px *placeIndex) pickWhy(ids []int32, year int, ctx map[string]int, prior placePrior) (int32, string) {
 	g := px.g
 	if len(ids) == 0 {
 		return 0, ""
@@ -356,6 +408,26 @@ func (px *placeIndex) pickWhy(ids []int32, year int, ctx map[string]int) (int32,
 	if len(ent) == 1 {
 		for _, id := range ent {
 			return id, rulePickSingle
+		}
+	}
+	// Home: the only reading inside the home prefecture, else province.
+	if prov, pref := priorPrefixes(prior); prov != "" {
+		for _, p := range []string{pref, prov} {
+			if p == "" {
+				continue
+			}
+			var in []int32
+			for c, id := range ent {
+				if strings.HasPrefix(c, p) {
+					in = append(in, id)
+				}
+			}
+			if len(in) == 1 {
+				return in[0], rulePickHome
+			}
+			if len(in) > 1 {
+				break // several readings at home: the context decides
+			}
 		}
 	}
 	// Context: other places of the document in the same province or

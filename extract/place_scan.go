@@ -25,10 +25,16 @@ var (
 		"a shape word right after a known place makes a place of its own (长江路 after 合肥市)", Accept)
 	rulePlaceShapeWord = registerRule("place", "place.shape_word",
 		"one or two name words of 2-4 characters before a shape word (村, 社区, 河, 路, 渡口 …) make a place (新庄村, 锦星社区)", Accept)
+	rulePlaceRoadName = registerRule("place", "place.road_name",
+		"a two-character noun before a road word of two characters or more names a road, common word or not (和平大道, 东北大马路)", Accept)
 	rulePlaceVillageStem = registerRule("place", "place.village_stem",
 		"a word ending with a village character whose stem is no ordinary word names a village (摆勺村, 李家沟; not 贫困村)", Accept)
 	rulePlaceNsRun = registerRule("place", "place.ns_run_shape",
 		"a run of place-tagged words (or one of three characters) ending with a shape character is a place (鸭/池河)", Accept)
+	rulePlaceCountryDoctrine = registerRule("place", "place.country_in_doctrine",
+		"the country's name in a doctrine or slogan is a place, also inside a longer word (中国 in 中国特色社会主义, 中国式现代化, 中国梦)", Accept)
+	rulePlaceNamedZone = registerRule("place", "place.named_zone",
+		"a designated zone's head after a proper name of two characters or more is a zone whole (东湖综合保税区, 黄家湖大学城)", Accept)
 	rulePlaceRunMerge = registerRule("place", "place.run_merge",
 		"places written together are one place, named by its most specific resolved division (安徽省合肥市长江路)", Accept)
 )
@@ -39,6 +45,8 @@ var (
 		"地区 written onto a place name belongs to it (亚洲地区, 中东地区)", Adjust)
 	rulePlaceForeignStyle = registerRule("place", "place.foreign_style",
 		"a country's full style or a foreign unit word belongs to the name (波兰共和国, 魁北克省, 蒙特利尔市)", Adjust)
+	rulePlaceZone = registerRule("place", "place.designated_zone",
+		"a place followed within a few words by the head of a designated zone is one place with it, a zone (广西北部湾经济区, 沈阳国际软件园, 湖北武汉出口加工区)", Adjust)
 	rulePlaceGseContinuation = registerRule("place", "place.gse_continuation",
 		"a word the segmenter tags as a place right after a known place continues it (北京交道口, 美国马里兰州)", Adjust)
 	rulePlaceTownStem = registerRule("place", "place.township_stem",
@@ -59,12 +67,20 @@ var (
 var (
 	rulePlaceWordBoundary = registerRule("place", "place.word_boundary",
 		"a known name that starts or ends inside a word is no place, unless an org word, unit, 地区, demonym or position word goes on (北京市委, 法国人, 长江流域)", Reject)
+	rulePlaceNumeralFused = registerRule("place", "place.numeral_fused",
+		"a name opening with a magnitude character right after a numeral is part of a number (6.1万城镇失业人员)", Reject)
 	rulePlaceShapeCommon = registerRule("place", "place.shape_common_noun",
 		"the words before a shape word are a frequent common noun or a personal name, not a name (重点村, 农村)", Reject)
 	rulePlaceShapeCut = registerRule("place", "place.shape_cuts_name",
 		"a shape name that would cut a proper name on its left is no place (伊仕/丹/购物/广场)", Reject)
 	rulePlaceWeakUnsupported = registerRule("place", "place.weak_unsupported",
 		"a county short form, a former prefecture's or a county whose stem is an ordinary word (平房区, 惠民县) needs a surer place of its province or a second such name of its prefecture", Reject)
+	rulePlaceFarFromHome = registerRule("place", "place.far_from_home",
+		"with a home region known, a weak name or a township none of whose readings lies in the home province is no place unless a division containing it is written right before it (南关, 小城镇 in a Lanzhou report)", Reject)
+	rulePlaceRiverApart = registerRule("place", "place.river_apart",
+		"a river and a division written together are two places, not one run (银川黄河, 黄河银川段)", Adjust)
+	rulePlaceInsideBook = registerRule("place", "place.inside_book",
+		"a place inside 《》 is part of the title, not a place mention (《云南省艾滋病防治办法》)", Reject)
 	rulePlaceInsideOrg = registerRule("place", "place.inside_org",
 		"a place strictly inside an organization name is part of the org, not a place mention (北京 in 北京大学, 黔西县 in 黔西县人大常委会)", Reject)
 )
@@ -95,7 +111,11 @@ func extractPlaces(d *Document) {
 	ps := newPlaceScan(d, px)
 	ps.scanLexicon()
 	ps.extendGsePlaces()
+	ps.designatedZones(false)
+	ps.namedZones()
 	ps.scanShapes()
+	ps.designatedZones(true)
+	ps.countryInDoctrine()
 	sort.Slice(ps.hits, func(a, b int) bool { return ps.hits[a].start < ps.hits[b].start })
 	ps.townshipStems()
 	ps.dropUnsupported()
@@ -139,6 +159,10 @@ func newPlaceScan(d *Document, px *placeIndex) *placeScan {
 // word, a unit, 地区, a demonym or a position word (北京市委, 魁北克省,
 // 亚洲地区, 法国人, 约旦河西岸).
 func (ps *placeScan) vet(s, e int) bool {
+	if s > 0 && strings.ContainsRune("万亿千百", ps.rs[s]) && isNumeralRune(ps.rs[s-1]) {
+		ps.d.traceRule(rulePlaceNumeralFused, Reject, s, e)
+		return false // 6.1万城镇: the magnitude of a number, not a place
+	}
 	if ps.boundaryOK(s, e) {
 		return true
 	}
@@ -214,7 +238,7 @@ func (ps *placeScan) scanLexicon() {
 // a foreign region's or city's unit word (明尼苏达州, 魁北克省).
 func (ps *placeScan) extendUnits(h *placeHit) {
 	rs, ends := ps.rs, ps.ends
-	if !ends[h.end] && h.end+2 <= len(rs) && ends[h.end+2] && string(rs[h.end:h.end+2]) == "地区" {
+	if h.kind != "area" && !ends[h.end] && h.end+2 <= len(rs) && ends[h.end+2] && string(rs[h.end:h.end+2]) == "地区" {
 		h.end += 2
 		ps.d.traceRule(rulePlaceRegionWord, Adjust, h.start, h.end)
 	}
@@ -244,6 +268,9 @@ func (ps *placeScan) extendUnits(h *placeHit) {
 func (ps *placeScan) extendGsePlaces() {
 	rs, toks, hits := ps.rs, ps.toks, ps.hits
 	for k := range hits {
+		if hits[k].kind == "area" {
+			continue // 浙西南|山区: a region takes no place word after it
+		}
 		for {
 			e := hits[k].end
 			ti, ok := int(ps.tokAt[e])-1, ps.tokAt[e] > 0
@@ -265,6 +292,119 @@ func (ps *placeScan) extendGsePlaces() {
 			ps.d.traceRule(rulePlaceGseContinuation, Adjust, hits[k].start, hits[k].end)
 		}
 	}
+}
+
+// countryInDoctrine applies place.country_in_doctrine: 中国 before a
+// doctrine word of data/place_words.txt, wherever the segmenter cut.
+func (ps *placeScan) countryInDoctrine() {
+	rs := ps.rs
+	for i := 0; i+2 < len(rs); i++ {
+		if rs[i] != '中' || rs[i+1] != '国' || ps.covered[i] || ps.covered[i+1] {
+			continue
+		}
+		for _, w := range placeWords.doctrine {
+			if hasRunes(rs, i+2, w) {
+				h := placeHit{start: i, end: i + 2, kind: "country", world: "country", rule: rulePlaceCountryDoctrine}
+				ps.hits = append(ps.hits, h)
+				ps.covered[i], ps.covered[i+1] = true, true
+				break
+			}
+		}
+	}
+}
+
+// zoneMaxRunes bounds the name of a designated zone after its place.
+const zoneMaxRunes = 24
+
+// designatedZones applies place.designated_zone: a place followed, within
+// a few words, by the head of a designated zone is one place with it
+// (广西北部湾经济区, 沈阳国际软件园, 合肥国家新一代人工智能创新发展试验区).
+//
+// It runs on the lexicon's hits, then (shapes true) on the natural places
+// found by their shape (昆嵛山国家级自然保护区).
+func (ps *placeScan) designatedZones(shapes bool) {
+	rs, toks := ps.rs, ps.toks
+	for k := range ps.hits {
+		h := &ps.hits[k]
+		if h.shape != shapes || h.shape && (h.level != LevelOther || h.kind == "road" || h.kind == "zone") {
+			continue // a village or road opens no zone; a mountain or lake may
+		}
+		e := h.end
+		if t, ok := ps.tokenCovering(e); ok && t.Start < e && placeWords.zoneHead(rs[h.start:t.End]) > 0 && t.End-h.start <= zoneMaxRunes {
+			e = t.End // 深圳经济特区 written as one word
+			for x := h.end; x < e; x++ {
+				ps.covered[x] = true
+			}
+			h.end, h.tail = e, 0
+			h.ids, h.short, h.kind, h.level = nil, false, "zone", LevelOther
+			ps.d.traceRule(rulePlaceZone, Adjust, h.start, h.end)
+			continue
+		}
+		for e < len(rs) && e-h.start <= zoneMaxRunes && ps.tokAt[e] > 0 && !ps.covered[e] {
+			t := toks[ps.tokAt[e]-1]
+			if !allHan(t.Text) || placeWords.zoneStop[t.Text] || zoneStopTag(t.Pos) || t.Pos == "v" && len(t.Text) > 3 && !placeWords.zoneVerb[t.Text] ||
+				t.Pos == "m" && strings.ContainsAny(t.Text[:3], "首第") {
+				break // 青藏高原|首个|综合保税区: an ordinal opens a description
+			}
+			e = t.End
+			if n := placeWords.zoneHead(rs[h.start:e]); n > 0 && e-n > h.start {
+				for x := h.end; x < e; x++ {
+					ps.covered[x] = true
+				}
+				h.end, h.tail = e, 0
+				h.ids, h.short, h.kind, h.level = nil, false, "zone", LevelOther
+				ps.d.traceRule(rulePlaceZone, Adjust, h.start, h.end)
+				break
+			}
+		}
+	}
+}
+
+// tokenCovering returns the token that holds rune i.
+func (ps *placeScan) tokenCovering(i int) (segment.Token, bool) {
+	toks := ps.toks
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].End > i })
+	if k < len(toks) && toks[k].Start <= i {
+		return toks[k], true
+	}
+	return segment.Token{}, false
+}
+
+// namedZones applies place.named_zone: a word ending with the head of a
+// designated zone, after a proper name of two characters or more and the
+// words between, is a zone (东湖综合保税区, 黄家湖大学城, 梅岭国家森林公园).
+func (ps *placeScan) namedZones() {
+	toks := ps.toks
+	for k, t := range toks {
+		if ps.covered[t.Start] || !allHan(t.Text) || placeWords.zoneHead([]rune(t.Text)) == 0 {
+			continue
+		}
+		start := -1
+		for j := k - 1; j >= 0 && t.End-toks[j].Start <= zoneMaxRunes; j-- {
+			p := toks[j]
+			if ps.covered[p.Start] || !allHan(p.Text) || placeWords.zoneStop[p.Text] || zoneStopTag(p.Pos) || p.Pos == "v" {
+				break
+			}
+			if properTag[p.Pos] && p.Pos != "j" && utf8.RuneCountInString(p.Text) >= 2 {
+				start = p.Start
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		h := placeHit{start: start, end: t.End, level: LevelOther, kind: "zone", rule: rulePlaceNamedZone}
+		ps.addShape(h)
+	}
+}
+
+// zoneStopTag reports whether a word of that tag ends a zone's name
+// (prepositions, conjunctions, particles, pronouns, adverbs).
+func zoneStopTag(pos string) bool {
+	switch pos {
+	case "p", "c", "u", "uj", "ul", "uz", "r", "d", "x", "y", "f":
+		return true
+	}
+	return false
 }
 
 // scanShapes is phase 2: places found from the segmentation by their shape.
@@ -299,11 +439,19 @@ func shapeHit(s, e int, kind, rule string) placeHit {
 // shapeAfterPlace applies place.shape_after_place to shape word t and
 // reports whether it made a hit.
 func (ps *placeScan) shapeAfterPlace(t segment.Token, lvl string) bool {
-	if ps.covered[t.Start] || t.Start == 0 || !ps.covered[t.Start-1] || ps.hits[len(ps.hits)-1].shape {
+	if ps.covered[t.Start] || t.Start == 0 || !ps.covered[t.Start-1] || lvl == LevelVillage || lvl == LevelTownship {
 		return false
 	}
-	last := ps.hits[len(ps.hits)-1]
-	if last.end != t.Start || lvl == LevelVillage || lvl == LevelTownship {
+	// The place the shape word is written onto: the hit ending right there
+	// (罗源|湾, 闽江|口), not a shape hit.
+	found := false
+	for k := len(ps.hits) - 1; k >= 0; k-- {
+		if h := ps.hits[k]; h.end == t.Start {
+			found = !h.shape
+			break
+		}
+	}
+	if !found {
 		return false
 	}
 	ps.addShape(shapeHit(t.Start, t.End, lvl, rulePlaceShapeAfter))
@@ -335,11 +483,29 @@ func (ps *placeScan) shapeName(k int, lvl string) {
 		ps.d.traceRule(rulePlaceShapeCut, Reject, s, t.End)
 		return
 	}
+	if lvl == "road" && utf8.RuneCountInString(t.Text) >= 2 && k-j-1 == 1 && roadNameTok(toks[k-1]) {
+		ps.addShape(shapeHit(s, t.End, lvl, rulePlaceRoadName))
+		return
+	}
 	if commonNoun(ps.d, toks, j+1, k, lvl) {
 		ps.d.traceRule(rulePlaceShapeCommon, Reject, s, t.End)
 		return
 	}
 	ps.addShape(shapeHit(s, t.End, lvl, rulePlaceShapeWord))
+}
+
+// roadNameTok reports whether t may name a road before a road word of two
+// characters or more (和平|大道, 友谊|大道): a two-character word that is no
+// verb, adjective or idiom (光明大道, 康庄大道 are figures of speech).
+func roadNameTok(t segment.Token) bool {
+	if utf8.RuneCountInString(t.Text) != 2 || !allHan(t.Text) || placeWords.figureRoad[t.Text] {
+		return false
+	}
+	switch t.Pos {
+	case "n", "nz", "nr", "nrt", "ns", "j", "ng":
+		return true
+	}
+	return false
 }
 
 // villageStem applies place.village_stem to token t: a word ending with a
@@ -460,10 +626,35 @@ func (ps *placeScan) dropUnsupported() {
 			}
 		}
 	}
-	kept := ps.hits[:0]
+	// A shape word written onto a weak name makes it a place (罗源|湾).
+	shaped := map[int]bool{}
 	for _, h := range ps.hits {
+		if h.rule == rulePlaceShapeAfter {
+			shaped[h.start] = true
+		}
+	}
+	// The home province supports the weak names inside it (issue: the
+	// document's region is the prior); far from home, a weak name or a
+	// township needs a place right before it that contains it.
+	homeProv, _ := priorPrefixes(ps.d.Home)
+	if homeProv != "" {
+		provs[homeProv] = true
+	}
+	kept := ps.hits[:0]
+	for k, h := range ps.hits {
+		if homeProv != "" && (ps.needsSupport(h) || h.level == LevelTownship && len(h.ids) > 0) &&
+			!readingIn(recs, h.ids, homeProv) && !ps.parentBefore(k) && !shaped[h.end] {
+			if h.world == "" {
+				ps.d.traceRule(rulePlaceFarFromHome, Reject, h.start, h.end)
+				continue
+			}
+			h.ids, h.short, h.kind, h.level = nil, false, h.world, ""
+			ps.d.traceRule(rulePlaceWeakWorld, Adjust, h.start, h.end)
+			kept = append(kept, h)
+			continue
+		}
 		if ps.needsSupport(h) {
-			support := false
+			support := shaped[h.end]
 			for _, id := range h.ids {
 				c := recs[id].Code
 				support = support || provs[c[:2]] || len(prefNames[c[:4]]) >= 2
@@ -481,6 +672,43 @@ func (ps *placeScan) dropUnsupported() {
 		kept = append(kept, h)
 	}
 	ps.hits = kept
+}
+
+// readingIn reports whether one of the records ids lies in the division
+// of code prefix p.
+func readingIn(recs []divRecord, ids []int32, p string) bool {
+	for _, id := range ids {
+		if strings.HasPrefix(recs[id].Code, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// parentBefore reports whether hit k is written right after a division
+// that contains one of its readings (江苏|锦屏, 永登县|红城镇).
+func (ps *placeScan) parentBefore(k int) bool {
+	if k == 0 {
+		return false
+	}
+	prev, h := ps.hits[k-1], ps.hits[k]
+	if prev.end != h.start || len(prev.ids) == 0 {
+		return false
+	}
+	recs := ps.px.g.recs
+	n := 6
+	switch recs[prev.ids[0]].Level {
+	case LevelProvince:
+		n = 2
+	case LevelPrefecture:
+		n = 4
+	}
+	for _, pid := range prev.ids {
+		if readingIn(recs, h.ids, recs[pid].Code[:n]) {
+			return true
+		}
+	}
+	return false
 }
 
 // runParents applies place.run_parent: in a run written together (鹤岗东山,
@@ -569,7 +797,7 @@ func (ps *placeScan) resolve() (chosen []int32, resolved []bool) {
 			if pass == 1 {
 				c = ctx
 			}
-			if id, why := px.pickWhy(ids, year, c); why != "" {
+			if id, why := px.pickWhy(ids, year, c, ps.d.Home); why != "" {
 				chosen[k], resolved[k] = id, true
 				ps.d.traceRule(why, Adjust, h.start, h.end)
 				if pass == 0 {
@@ -629,6 +857,35 @@ func (c orgCover) inside(s, e int) bool {
 	return o-os > e-s && e < o
 }
 
+// riverAndDivision reports whether two places written together are a
+// river and a division (银川黄河, 黄河银川段): two places, not one run.
+func riverAndDivision(a, b placeHit) bool {
+	river := func(h placeHit) bool { return h.ids == nil && (h.kind == "river" || h.world == "river") }
+	div := func(h placeHit) bool { return len(h.ids) > 0 }
+	if river(a) && div(b) || div(a) && river(b) {
+		return true
+	}
+	return false
+}
+
+// bookCover marks the runes inside 《》: nothing there is a place mention,
+// the title is a book.
+func bookCover(rs []rune) []bool {
+	in := make([]bool, len(rs)+1)
+	depth := 0
+	for i, r := range rs {
+		switch {
+		case r == '《':
+			depth++
+		case r == '》' && depth > 0:
+			depth--
+		case depth > 0:
+			in[i] = true
+		}
+	}
+	return in
+}
+
 // emit is the last phase: it merges runs written together (安徽省合肥市长江路)
 // and emits them. A place strictly inside an organization name is not
 // emitted (place.inside_org); it stays in placeIdx (for the org stage and
@@ -636,11 +893,16 @@ func (c orgCover) inside(s, e int) bool {
 func (ps *placeScan) emit(chosen []int32, resolved []bool) {
 	d, hits := ps.d, ps.hits
 	cover := newOrgCover(d, len(ps.rs))
+	inBook := bookCover(ps.rs)
 	d.placeIdx = map[int]Mention{}
 	orgInner := map[int]bool{}
 	for k := 0; k < len(hits); {
 		j := k
 		for j+1 < len(hits) && hits[j+1].start == hits[j].end && !hits[j].shape {
+			if riverAndDivision(hits[j], hits[j+1]) {
+				d.traceRule(rulePlaceRiverApart, Adjust, hits[j].start, hits[j+1].end)
+				break
+			}
 			j++
 		}
 		m := ps.runMention(k, j, chosen, resolved)
@@ -649,10 +911,14 @@ func (ps *placeScan) emit(chosen []int32, resolved []bool) {
 		if j > k {
 			rule = rulePlaceRunMerge
 		}
-		if !cover.inside(m.Start, m.End) {
+		switch {
+		case inBook[m.Start]:
+			d.traceRule(rulePlaceInsideBook, Reject, m.Start, m.End)
+			orgInner[m.Start] = true
+		case !cover.inside(m.Start, m.End):
 			d.traceRule(rule, Accept, m.Start, m.End)
 			d.placeOut = append(d.placeOut, m)
-		} else {
+		default:
 			d.traceRule(rulePlaceInsideOrg, Reject, m.Start, m.End)
 			orgInner[m.Start] = true
 		}

@@ -336,3 +336,26 @@ func TestPlaceConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestPlacePriorLevels checks that the home prior works at every level a
+// home may have (a county taken from a title, a province or city a report
+// speaks for, the country, none).
+func TestPlacePriorLevels(t *testing.T) {
+	for _, tc := range []struct {
+		home       *Home
+		prov, pref string
+	}{
+		{&Home{Code: "620000", Level: LevelProvince}, "62", ""},
+		{&Home{Code: "620100", Level: LevelPrefecture}, "62", "6201"},
+		{&Home{Code: "520522", Level: LevelCounty}, "52", "5205"},
+		{&Home{Code: "520522"}, "52", "5205"},
+		{&Home{Code: "110000"}, "11", ""},
+		{&Home{Name: CountryName, Level: LevelCountry}, "", ""},
+		{nil, "", ""},
+	} {
+		var p placePrior = tc.home
+		if prov, pref := priorPrefixes(p); prov != tc.prov || pref != tc.pref {
+			t.Errorf("%+v: prefixes %q %q, want %q %q", tc.home, prov, pref, tc.prov, tc.pref)
+		}
+	}
+}

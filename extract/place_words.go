@@ -24,6 +24,11 @@ type placeWordLists struct {
 	foreignUnit  []string
 	position     map[string]bool
 	demonym      string
+	zoneHeads    *lexicon[int]   // zone heads, reversed
+	zoneStop     map[string]bool // words that end a zone's name before its head
+	zoneVerb     map[string]bool // verbs that may stand inside a zone's name
+	figureRoad   map[string]bool // words before 大道 in a figure of speech
+	doctrine     [][]rune        // words after 中国 in a doctrine or slogan
 	// shapeFirst marks the first code points of shape words and
 	// shapeMaxBytes is the length of the longest, so that most tokens are
 	// rejected without hashing them.
@@ -36,7 +41,7 @@ var placeWords = readPlaceWords(placeWordsTxt)
 // readPlaceWords parses data/place_words.txt.
 func readPlaceWords(data string) *placeWordLists {
 	w := &placeWordLists{shape: map[string]string{}, shapeChar: map[rune]string{}, position: map[string]bool{},
-		shapeFirst: new([1 << 16 / 64]uint64)}
+		shapeFirst: new([1 << 16 / 64]uint64), zoneHeads: newLexicon[int](), zoneStop: map[string]bool{}, zoneVerb: map[string]bool{}, figureRoad: map[string]bool{}}
 	readWordList(data, func(f []string) {
 		if len(f) < 2 || f[1] == "" {
 			return
@@ -70,6 +75,20 @@ func readPlaceWords(data string) *placeWordLists {
 			w.foreignUnit = append(w.foreignUnit, f[1])
 		case "position":
 			w.position[f[1]] = true
+		case "doctrine":
+			w.doctrine = append(w.doctrine, []rune(f[1]))
+		case "zone_head":
+			rev := []rune(f[1])
+			for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
+				rev[i], rev[j] = rev[j], rev[i]
+			}
+			w.zoneHeads.Add(string(rev), len(rev))
+		case "figure_road":
+			w.figureRoad[f[1]] = true
+		case "zone_verb":
+			w.zoneVerb[f[1]] = true
+		case "zone_stop":
+			w.zoneStop[f[1]] = true
 		case "demonym":
 			w.demonym += string(r)
 		}
@@ -96,4 +115,14 @@ func shapeKind(r rune) string {
 		return k
 	}
 	return "site"
+}
+
+// zoneHead returns the length of the zone head that ends rs, or 0.
+func (w *placeWordLists) zoneHead(rs []rune) int {
+	rev := make([]rune, len(rs))
+	for i, r := range rs {
+		rev[len(rs)-1-i] = r
+	}
+	n, _ := w.zoneHeads.Longest(rev, 0)
+	return n
 }

@@ -66,6 +66,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/tongbao/tongbao/segment"
 )
 
 // Slogan kinds.
@@ -78,6 +80,81 @@ const (
 
 //go:embed data/slogans.txt
 var slogansData string
+
+//go:embed data/slogan_words.txt
+var sloganWordsTxt string
+
+// sloganWords holds the sections of data/slogan_words.txt.
+var sloganWords = readSections(sloganWordsTxt)
+
+// Character sets of data/slogan_words.txt, one bit per BMP character.
+var (
+	sloganNumeralSet   = newPersonRuneSet(sloganWords.chars("formula_numeral_chars"))
+	sloganSepSet       = newPersonRuneSet(sloganWords.chars("separator_marks"))
+	sloganQuoteSet     = newPersonRuneSet(sloganQuoteChars() + `"`)
+	sloganMeasure      = sloganWords.chars("measure_chars")
+	sloganFunction     = sloganWords.chars("function_chars")
+	sloganYiWordBefore = sloganWords.chars("yi_word_before_chars")
+	sloganQuoteTimes   = sloganWords.chars("quoted_formula_time_chars")
+	sloganSpeechBefore = sloganWords.chars("speech_before_chars")
+	sloganParticles    = sloganWords.chars("particle_chars")
+	sloganShortEnds    = sloganWords.chars("short_quote_end_chars")
+	sloganNounEnd      = sloganWords.chars("noun_end_chars")
+	sloganBadHeadEnds  = sloganWords.chars("bad_head_end_chars")
+	sloganFrameFunc    = sloganWords.chars("frame_function_chars")
+	sloganVerbs        = sloganWords.chars("verb_chars")
+	sloganShortFrames  = sloganWords.chars("short_frame_chars")
+	sloganSpeechWords  = sloganWords.words("speech_words")
+	sloganNumeralWords = sloganWords.set("numeral_words")
+	sloganNounWords    = sloganWords.set("noun_words")
+)
+
+// sloganQuotePairs maps each opening quotation mark to its closing one.
+var sloganQuotePairs = func() map[rune]rune {
+	m := map[rune]rune{}
+	for _, sec := range sloganWords {
+		if sec.name != "quote_pairs" {
+			continue
+		}
+		for _, l := range sec.lines {
+			if rs := []rune(l); len(rs) == 2 {
+				m[rs[0]] = rs[1]
+			}
+		}
+	}
+	return m
+}()
+
+func sloganQuoteChars() string {
+	var b strings.Builder
+	for _, sec := range sloganWords {
+		if sec.name == "quote_pairs" {
+			for _, l := range sec.lines {
+				b.WriteString(l)
+			}
+		}
+	}
+	return b.String()
+}
+
+// sloganReversed returns a lexicon of the words of a section, reversed
+// (matched backwards from the end of a quote or before an opening mark).
+func sloganReversed(name string) *lexicon[bool] {
+	l := newLexicon[bool]()
+	for _, w := range sloganWords.words(name) {
+		l.Add(bookReverse(w), true)
+	}
+	return l
+}
+
+// sloganForward returns a lexicon of the words of a section.
+func sloganForward(name string) *lexicon[bool] {
+	l := newLexicon[bool]()
+	for _, w := range sloganWords.words(name) {
+		l.Add(w, true)
+	}
+	return l
+}
 
 // sloganEntry is one curated formulation.
 type sloganEntry struct {
@@ -142,43 +219,20 @@ func init() {
 // formula (一…十, 两, 双, 百, 千, 万). It is not a numeral parser (that is
 // numeral.go) but the set of characters a formula may start with, tested
 // for every rune of the text, hence the switch.
-func sloganNumeral(r rune) bool {
-	switch r {
-	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '双', '百', '千', '万':
-		return true
-	}
-	return false
-}
+func sloganNumeral(r rune) bool { return sloganNumeralSet.has(r) }
 
+// sloganOpenQuote returns the closing mark of an opening quotation mark r,
+// or 0.
 func sloganOpenQuote(r rune) rune {
-	switch r {
-	case '“':
-		return '”'
-	case '‘':
-		return '’'
-	case '「':
-		return '」'
-	case '『':
-		return '』'
+	if !sloganQuoteSet.has(r) {
+		return 0 // most characters, with one bit test
 	}
-	return 0
+	return sloganQuotePairs[r]
 }
 
-func sloganQuote(r rune) bool {
-	switch r {
-	case '“', '”', '‘', '’', '「', '」', '『', '』', '"':
-		return true
-	}
-	return false
-}
+func sloganQuote(r rune) bool { return sloganQuoteSet.has(r) }
 
-func sloganSep(r rune) bool {
-	switch r {
-	case '、', '，', ',', '·', '•', '・', '；', ';', ' ', '\u3000':
-		return true
-	}
-	return false
-}
+func sloganSep(r rune) bool { return sloganSepSet.has(r) }
 
 // sloganNormalize drops quotation marks and writes every list separator
 // as 、; pos maps each output rune to its index in rs.
@@ -348,17 +402,6 @@ func sloganGeYiAt(text []rune, i int) int {
 	return 3
 }
 
-// sloganMeasure lists heads that make N-X-N-Y a count or a date rather
-// than a formula (三年一次, 三月一日, 一步一个脚印).
-const sloganMeasure = "年月日天周次个届期季度回遍趟批名位元岁倍成号时分秒死伤点多余几"
-
-// sloganNumeralWords are words that open with a numeral character but
-// are not numerals (each followed by a space).
-const sloganNumeralWords = "四川 三峡 五岳 九寨 百姓 百货 百般 百合 百灵 千万 万一 万物 万分 万象 十分 十足 三角 四周 四处 八成 九州 双方 两岸 五金 六合 七夕 一切 一起 一样 一定 一直 一些 一般 一致 一线 一流 一体 一道 一同 一律 一贯 一再 一并 一旦 "
-
-// sloganFunction lists function words that never make a formula head.
-const sloganFunction = "是的了在和与为对把被将及等从向以到或并"
-
 // sloganShapeAt matches the N-X-N-Y shape at text[i]: two to four groups
 // of a numeral and a head, all heads one or two runes long and of the same
 // length (三会一课, 三去一降一补, 两不愁三保障, 一岗双责).
@@ -393,7 +436,7 @@ func sloganShapeAt(text []rune, i int) int {
 				return 0 // 三年一次, 十九届二中, 七是进一步
 			}
 		}
-		if groups > 0 && text[j] == '一' && strings.ContainsRune("进统唯同逐万专划单之均第", text[j-1]) {
+		if groups > 0 && text[j] == '一' && strings.ContainsRune(sloganYiWordBefore, text[j-1]) {
 			return 0
 		}
 		if strings.ContainsRune("个", text[k]) {
@@ -421,13 +464,13 @@ func sloganShapeAt(text []rune, i int) int {
 		heads[hd] = true
 		k = m + h
 	}
-	if end-i >= 2 && strings.Contains(sloganNumeralWords, string(text[i:i+2])+" ") {
+	if end-i >= 2 && sloganNumeralWords[string(text[i:i+2])] {
 		return 0
 	}
 	if h == 2 && strings.Count(string(text[i:end]), "一") == groups {
 		return 0 // 进一步统一思想
 	}
-	if i > 0 && text[i] == '一' && strings.ContainsRune("进统唯同逐万专划单之均第", text[i-1]) {
+	if i > 0 && text[i] == '一' && strings.ContainsRune(sloganYiWordBefore, text[i-1]) {
 		return 0
 	}
 	if end < len(text) && sloganNumeral(text[end]) {
@@ -503,10 +546,10 @@ func sloganQuotedFormula(in []rune) bool {
 		return false
 	}
 	rest := in[j:]
-	if len(rest) > 6 || strings.Contains(sloganNumeralWords, string(in[:2])+" ") {
+	if len(rest) > 6 || sloganNumeralWords[string(in[:2])] {
 		return false // “三角地商贸核心圈”, “百姓安居工程”
 	}
-	if strings.ContainsRune("年月日天周时分秒岁", rest[0]) {
+	if strings.ContainsRune(sloganQuoteTimes, rest[0]) {
 		return false // “百年党史青年说”, “百日攻坚”
 	}
 	for _, r := range rest {
@@ -524,6 +567,7 @@ type sloganCand struct {
 	kind       string
 	entry      *sloganEntry
 	items      []string
+	rule       string // the rule that accepted it
 }
 
 func sloganKindRank(k string) int {
@@ -544,58 +588,95 @@ func extractSlogans(d *Document) {
 	quoted := map[[2]int]bool{} // inner spans of quotes
 	sloganQuotes(rs, func(s, e int) {
 		quoted[[2]int{s, e}] = true
-		if c, ok := sloganClassifyQuote(rs, s, e); ok {
+		if c, ok := sloganClassifyQuote(d, rs, s, e); ok {
 			cands = append(cands, c)
 		}
 	})
 	// Curated forms, matched on the normalized text.
 	for _, m := range sloganFindAll(rs) {
-		e := m.Value
-		if e == sloganStop {
-			continue
-		}
+		f := sloganLexF{entry: m.Value, quoted: quoted[[2]int{m.Start, m.End}]}
 		s, en := m.Start, m.End
-		if s > 0 && sloganNumeral(rs[s]) && (numeralRune(rs[s-1]) || rs[s-1] == '第') {
-			continue // 十四五 in 二十四五
-		}
-		if e.quotedOnly && !quoted[[2]int{s, en}] {
+		f.inNumber = s > 0 && sloganNumeral(rs[s]) && (numeralRune(rs[s-1]) || rs[s-1] == '第')
+		f.hasQuote = sloganHasQuote(rs[s:en])
+		r := sloganLexRules.decide(d, &f, s, en)
+		if r == nil || r.verdict != Accept {
 			continue
-		}
-		if sloganHasQuote(rs[s:en]) {
-			continue // “两学一做”学习教育: the quoted formula is the slogan
 		}
 		kind := SloganLexicon
-		if e.formula {
+		if f.entry.formula {
 			kind = SloganFormula
 		}
-		cands = append(cands, sloganCand{start: s, end: en, kind: kind, entry: e})
+		cands = append(cands, sloganCand{start: s, end: en, kind: kind, entry: f.entry, rule: r.name})
 	}
-	// Unquoted formulas of the N-X-N-Y shape.
-	for i := 0; i < len(rs); i++ {
-		if !sloganNumeral(rs[i]) {
-			continue
-		}
-		n := sloganShapeAt(rs, i)
-		if n > 0 {
-			n = sloganShapeExtend(d, i, n)
-		} else {
-			n = sloganGeYiAt(rs, i)
-		}
-		if n > 0 {
-			cands = append(cands, sloganCand{start: i, end: i + n, kind: SloganFormula, entry: sloganLookup(rs[i : i+n])})
-			i += n - 1
-		}
-	}
+	cands = append(cands, sloganShapes(d)...)
 	cands = append(cands, sloganParallels(d)...)
-	res := sloganResolve(cands)
+	res := sloganResolve(d, cands)
 	d.Mentions = slices.Grow(d.Mentions, len(res))
 	for _, c := range res {
+		d.traceRule(c.rule, Accept, c.start, c.end) // the finding that gave the kind
 		m := Mention{Type: TypeSlogan, Start: c.start, End: c.end, Kind: c.kind, Items: c.items}
 		if c.entry != nil && c.entry != sloganStop {
 			m.Canonical, m.Category = c.entry.canonical, c.entry.category
 		}
 		d.add(m)
 	}
+}
+
+// sloganLexF are the features of a match of a known formulation.
+type sloganLexF struct {
+	entry    *sloganEntry
+	quoted   bool // the match is the whole inside of a quotation
+	inNumber bool // it opens with a numeral inside a longer number
+	hasQuote bool // a quotation mark is inside it
+}
+
+// sloganLexRules decide on the known formulations of slogans.txt found in
+// the text, quotation marks and separators aside.
+var sloganLexRules = newRuleTable("slogan",
+	rule[sloganLexF]{"slogan.lexicon_stop_term", "a term or idiom listed as such in slogans.txt is no slogan (老大难)", Reject,
+		func(f *sloganLexF) bool { return f.entry == sloganStop }},
+	rule[sloganLexF]{"slogan.lexicon_in_number", "a formulation opening with a numeral inside a longer number is none (十四五 in 二十四五)", Reject,
+		func(f *sloganLexF) bool { return f.inNumber }},
+	rule[sloganLexF]{"slogan.lexicon_quoted_only", "a form that is also an ordinary word, or of two characters (三农, 两山), counts only as the whole of a quotation", Reject,
+		func(f *sloganLexF) bool { return f.entry.quotedOnly && !f.quoted }},
+	rule[sloganLexF]{"slogan.lexicon_across_quote", "a match running across a quotation mark is left to the quotation (“两学一做”学习教育)", Reject,
+		func(f *sloganLexF) bool { return f.hasQuote }},
+	rule[sloganLexF]{"slogan.lexicon_formula", "a known formula of slogans.txt opening with a numeral is a formula (四个意识, 两个维护, 十四五)", Accept,
+		func(f *sloganLexF) bool { return f.entry.formula }},
+	rule[sloganLexF]{"slogan.lexicon_form", "a known formulation of slogans.txt found without marks is a lexicon slogan (不忘初心、牢记使命, 以人民为中心)", Accept,
+		func(f *sloganLexF) bool { return true }},
+)
+
+// The formulas found by their shape.
+var (
+	ruleSloganShape = registerRule("slogan", "slogan.formula_shape",
+		"two to four groups of a small numeral and a head of one length, heads all different, are a formula (三会一课, 两不愁三保障, 一岗双责; the last head may end with the word it cuts: 三改一加强)", Accept)
+	ruleSloganGeYi = registerRule("slogan", "slogan.formula_ge_yi",
+		"N个一 names N items each counted once, a formula (五个一, 三个一), not before a numeral or a measure (三个一百年)", Accept)
+)
+
+// sloganShapes finds the unquoted formulas of the N-X-N-Y and N个一 shapes.
+func sloganShapes(d *Document) []sloganCand {
+	rs := d.runes
+	var out []sloganCand
+	for i := 0; i < len(rs); i++ {
+		if !sloganNumeral(rs[i]) {
+			continue
+		}
+		rule := ruleSloganShape
+		n := sloganShapeAt(rs, i)
+		if n > 0 {
+			n = sloganShapeExtend(d, i, n)
+		} else {
+			n, rule = sloganGeYiAt(rs, i), ruleSloganGeYi
+		}
+		if n > 0 {
+			d.traceRule(rule, Accept, i, i+n)
+			out = append(out, sloganCand{start: i, end: i + n, kind: SloganFormula, entry: sloganLookup(rs[i : i+n]), rule: rule})
+			i += n - 1
+		}
+	}
+	return out
 }
 
 func sloganHasQuote(rs []rune) bool {
@@ -651,40 +732,16 @@ func sloganQuotes(rs []rune, fn func(s, e int)) {
 	}
 }
 
-// Cues after a closing quote that make the quoted text a name.
-var sloganNameAfter = newLexicon[bool]()
-
-// Cues before an opening quote that make the quoted text an honour or a
-// name.
-var sloganNameBefore = newLexicon[bool]()
-
-// Endings of quoted names (“黔西人大”, “毕节发布”, “爱心超市”).
-var sloganNameEnd = newLexicon[bool]()
-
-func init() {
-	for _, w := range strings.Fields(`微信公众号 公众号 微信号 微信群 微信 微博 抖音 抖音号 快手 头条号 视频号 APP App app
-		客户端 小程序 平台 网站 网 专栏 栏目 频道 节目 号 品牌 商标 牌 称号 荣誉称号 荣誉 奖 奖章 奖杯 杯 证书
-		热线 公司 企业 合作社 协会 基地 工作室 服务队 志愿服务队 志愿队 队 团队 书屋 超市 食堂 广场 公园 大桥 小区
-		示范村 示范点 示范单位 先进集体 先进个人 标兵 账号 官方账号 官微 软件 系统 网页 公号`) {
-		sloganNameAfter.Add(w, true)
-	}
-	for _, w := range strings.Fields(`评为 荣获 获评 授予 获得 命名为 荣膺 被评为 关注 登录 下载 扫描 搜索 点击 名为 叫做 叫 称为 简称 又称 俗称 号称 绰号`) {
-		sloganNameBefore.Add(bookReverse(w), true)
-	}
-	for _, w := range strings.Fields(`人大 政协 政府 发布 融媒 在线 之声 之窗 之家 日报 晚报 网 号 书屋 驿站 讲堂 课堂 大讲堂
-		论坛 超市 银行 贷 险 卡 码 宝 食堂 工作室 展 展览 晚会 节 大赛 比赛 演唱会 音乐会 证 室 基金 之国 研究所 研究院 事件 效应 队 证明书 补助金 指数 专业户 服务站 小组 家园 公司 中心 协会 合作社 委员会 学堂 夜校 农民讲习所 讲习所 频道 杯 奖 奖章 牌`) {
-		sloganNameEnd.Add(bookReverse(w), true)
-	}
-}
-
-// Endings of designations given to places and bodies.
-var sloganPlaceEnd = newLexicon[bool]()
-
-func init() {
-	for _, w := range strings.Fields("城 区 县 市 旗 园区 营地 基地 英雄会 之城 名城 卫生院 学校 医院 单位 示范村 示范镇 示范乡") {
-		sloganPlaceEnd.Add(bookReverse(w), true)
-	}
-}
+// Lexicons of data/slogan_words.txt: cues after a closing quote that make
+// the quote a name; cues before an opening quote that make it an honour or
+// a name (reversed); endings of quoted names and of designations of places
+// (reversed).
+var (
+	sloganNameAfter  = sloganForward("name_after")
+	sloganNameBefore = sloganReversed("name_before")
+	sloganNameEnd    = sloganReversed("name_end")
+	sloganPlaceEnd   = sloganReversed("place_end")
+)
 
 func sloganHasSep(in []rune) bool {
 	for _, r := range in {
@@ -703,70 +760,113 @@ func sloganEndsWith(l *lexicon[bool], rs []rune, s, e int) bool {
 	return found
 }
 
-// sloganClassifyQuote decides what the quotation [s,e) is.
-func sloganClassifyQuote(rs []rune, s, e int) (sloganCand, bool) {
+// sloganQuoteF are the features of a quotation [s,e) (the inside, marks
+// excluded), computed once for sloganQuoteRules.
+type sloganQuoteF struct {
+	in                                   []rune
+	entry                                *sloganEntry // known formulation written so, or nil
+	formula                              bool         // sloganQuotedFormula
+	nameAfter, nameBefore, nameEnd       bool
+	designation, speechCue               bool
+	particle, notChinese, badSep         bool
+	han                                  int
+	trailingSep, speechWord              bool
+	longClause, le, short, cueAfter, cue bool
+}
+
+// sloganQuoteRules decide what a quotation is: a formula, a known
+// formulation, a quoted slogan, or nothing (speech, a name, a term).
+var sloganQuoteRules = newRuleTable("slogan",
+	rule[sloganQuoteF]{"slogan.quote_stop_term", "a quoted term or idiom listed as such in slogans.txt is no slogan (“老大难”, scare quotes)", Reject,
+		func(f *sloganQuoteF) bool { return f.entry == sloganStop }},
+	rule[sloganQuoteF]{"slogan.quote_formula", "a numeral and a short head written alone in quotes is a formula (“五个一”, “两学一做”, “三会一课”)", Accept,
+		func(f *sloganQuoteF) bool { return f.formula }},
+	rule[sloganQuoteF]{"slogan.quote_known", "a known formulation of slogans.txt in quotes is a quoted slogan (“不忘初心、牢记使命”, “放管服”)", Accept,
+		func(f *sloganQuoteF) bool { return f.entry != nil }},
+	rule[sloganQuoteF]{"slogan.quote_length", "a quote of fewer than 4 or more than 40 characters is a word or a passage, no slogan (“学”, “做”)", Reject,
+		func(f *sloganQuoteF) bool { return len(f.in) < 4 || len(f.in) > 40 }},
+	rule[sloganQuoteF]{"slogan.quote_name_after", "a quote followed by the word for an account, app, column, honour or body is a name (“黔西人大”微信公众号, “学习强国”APP, “优秀共产党员”称号)", Reject,
+		func(f *sloganQuoteF) bool { return f.nameAfter }},
+	rule[sloganQuoteF]{"slogan.quote_name_before", "a quote after 荣获, 评为, 关注, 简称 … is an honour or a name (荣获“全国文明村镇”, 关注“黔西发布”)", Reject,
+		func(f *sloganQuoteF) bool { return f.nameBefore }},
+	rule[sloganQuoteF]{"slogan.quote_name_end", "a quote ending like the name of a body, medium, product or event is a name (“毕节发布”, “爱心超市”, “乡村振兴贷”)", Reject,
+		func(f *sloganQuoteF) bool { return f.nameEnd }},
+	rule[sloganQuoteF]{"slogan.quote_designation", "a quote without separators ending in 城, 区, 基地, 示范村 … designates a place or body (“中国雪雕城”, “家庭教育试验区”)", Reject,
+		func(f *sloganQuoteF) bool { return f.designation }},
+	rule[sloganQuoteF]{"slogan.quote_speech_cue", "a quote opening right after ： or 说, 道, 问, 讲 … is quoted speech (他说：“…”)", Reject,
+		func(f *sloganQuoteF) bool { return f.speechCue }},
+	rule[sloganQuoteF]{"slogan.quote_particle", "a sentence particle (吗, 呢, 吧, 啊 …) ending a clause of the quote makes it speech (“这样行吗”)", Reject,
+		func(f *sloganQuoteF) bool { return f.particle }},
+	rule[sloganQuoteF]{"slogan.quote_not_chinese", "sentence punctuation, letters or digits inside make a quote speech or a name (“我们来了！”, “5G+智慧党建”)", Reject,
+		func(f *sloganQuoteF) bool { return f.notChinese }},
+	rule[sloganQuoteF]{"slogan.quote_bad_separator", "a quote opening with a separator or with two separators in a row is no slogan", Reject,
+		func(f *sloganQuoteF) bool { return f.badSep }},
+	rule[sloganQuoteF]{"slogan.quote_too_short", "a quote of fewer than four Chinese characters, or ending with a separator, is no slogan", Reject,
+		func(f *sloganQuoteF) bool { return f.han < 4 || f.trailingSep }},
+	rule[sloganQuoteF]{"slogan.quote_speech_words", "personal pronouns or 了 closing a clause make a quote speech (“我们一定能完成任务”)", Reject,
+		func(f *sloganQuoteF) bool { return f.speechWord }},
+	rule[sloganQuoteF]{"slogan.quote_long_clause", "a part of more than 10 characters between separators is a clause of a quotation, no slogan", Reject,
+		func(f *sloganQuoteF) bool { return f.longClause }},
+	rule[sloganQuoteF]{"slogan.quote_le", "了 inside a quote of more than 6 characters (not in 为了, 除了) makes it a statement (“出现了一些新变化”)", Reject,
+		func(f *sloganQuoteF) bool { return f.le }},
+	rule[sloganQuoteF]{"slogan.quote_no_cue", "a short quote (4 characters, one part), a quote with 的 or the name of a day, year or honour is a slogan only with a cue around it (开展“送法下乡”活动, 弘扬“红船精神”; not “钻牛角尖”, “世界艾滋病日”)", Reject,
+		func(f *sloganQuoteF) bool { return f.short && !f.cue }},
+	rule[sloganQuoteF]{"slogan.quote_slogan", "any other quote of four or more Chinese characters in short parts is a quoted slogan (“牢记殷切嘱托、忠诚干净担当、喜迎建党百年”, “我为群众办实事”)", Accept,
+		func(f *sloganQuoteF) bool { return true }},
+)
+
+// sloganClassifyQuote decides what the quotation [s,e) is, by
+// sloganQuoteRules.
+func sloganClassifyQuote(d *Document, rs []rune, s, e int) (sloganCand, bool) {
+	f := sloganQuoteFeatures(rs, s, e)
+	r := sloganQuoteRules.decide(d, &f, s, e)
+	switch {
+	case r == nil || r.verdict != Accept:
+		return sloganCand{}, false
+	case r.name == "slogan.quote_formula":
+		return sloganCand{start: s, end: e, kind: SloganFormula, entry: f.entry, rule: r.name}, true
+	case r.name == "slogan.quote_known":
+		return sloganCand{start: s, end: e, kind: SloganQuoted, entry: f.entry, rule: r.name}, true
+	}
+	return sloganCand{start: s, end: e, kind: SloganQuoted, rule: r.name}, true
+}
+
+// sloganQuoteFeatures computes the features of the quotation [s,e).
+func sloganQuoteFeatures(rs []rune, s, e int) sloganQuoteF {
 	in := rs[s:e]
-	entry := sloganLookup(in)
-	if entry == sloganStop {
-		return sloganCand{}, false
+	f := sloganQuoteF{in: in, entry: sloganLookup(in)}
+	if f.entry == sloganStop {
+		return f
 	}
-	if sloganQuotedFormula(in) {
-		return sloganCand{start: s, end: e, kind: SloganFormula, entry: entry}, true
-	}
-	if entry != nil {
-		return sloganCand{start: s, end: e, kind: SloganQuoted, entry: entry}, true
-	}
-	if len(in) < 4 || len(in) > 40 {
-		return sloganCand{}, false
-	}
-	// Names of accounts, apps, columns, honours.
+	f.formula = sloganQuotedFormula(in)
 	if n, _ := sloganNameAfter.Longest(rs, e+1); n > 0 {
-		return sloganCand{}, false
+		f.nameAfter = true
 	}
-	if sloganEndsWith(sloganNameBefore, rs, sloganMax(0, s-1-4), s-1) {
-		return sloganCand{}, false
-	}
-	if sloganEndsWith(sloganNameEnd, rs, s, e) {
-		return sloganCand{}, false
-	}
-	if !sloganHasSep(in) && sloganEndsWith(sloganPlaceEnd, rs, s, e) {
-		return sloganCand{}, false // “中国雪雕城”, “家庭教育试验区”: designations
-	}
-	// Quoted speech.
-	if s >= 2 {
-		switch rs[s-2] {
-		case '：', ':', '说', '道', '问', '喊', '讲', '称':
-			return sloganCand{}, false
-		}
-	}
-	han := 0
+	f.nameBefore = sloganEndsWith(sloganNameBefore, rs, sloganMax(0, s-1-4), s-1)
+	f.nameEnd = sloganEndsWith(sloganNameEnd, rs, s, e)
+	f.designation = !sloganHasSep(in) && sloganEndsWith(sloganPlaceEnd, rs, s, e)
+	f.speechCue = s >= 2 && strings.ContainsRune(sloganSpeechBefore, rs[s-2])
 	for i, r := range in {
 		switch {
 		case sloganHan(r):
-			han++
-			if strings.ContainsRune("吗呢吧啊呀嘛哦哈", r) && (i == len(in)-1 || sloganSep(in[i+1])) {
-				return sloganCand{}, false
+			f.han++
+			if strings.ContainsRune(sloganParticles, r) && (i == len(in)-1 || sloganSep(in[i+1])) {
+				f.particle = true
 			}
 		case r == '+' || r == '＋':
 		case sloganSep(r):
 			if i == 0 || sloganSep(in[i-1]) {
-				return sloganCand{}, false
+				f.badSep = true
 			}
 		default:
-			// Sentence punctuation, letters, digits: speech or a name.
-			return sloganCand{}, false
+			f.notChinese = true
 		}
 	}
-	if han < 4 || sloganSep(in[len(in)-1]) {
-		return sloganCand{}, false
-	}
+	f.trailingSep = len(in) > 0 && sloganSep(in[len(in)-1])
 	str := string(in)
-	for _, p := range []string{"我们", "你们", "咱们", "他们", "你", "您", "了，", "了、"} {
-		if strings.Contains(str, p) {
-			return sloganCand{}, false
-		}
+	for _, w := range sloganSpeechWords {
+		f.speechWord = f.speechWord || strings.Contains(str, w)
 	}
-	// Long parts between commas are clauses of a quotation, not slogans.
 	part := 0
 	for i, r := range in {
 		if sloganSep(r) {
@@ -774,41 +874,23 @@ func sloganClassifyQuote(rs []rune, s, e int) (sloganCand, bool) {
 			continue
 		}
 		if part++; part > 10 {
-			return sloganCand{}, false
+			f.longClause = true
 		}
 		if r == '了' && len(in) > 6 && (i == 0 || in[i-1] != '为' && in[i-1] != '除') {
-			return sloganCand{}, false // “出现了一些不正常的变化”
+			f.le = true
 		}
 	}
-	// A short phrase (4 characters, one part), a phrase with 的 and the
-	// name of a day, year or honour are taken only where the text treats
-	// them as slogans: 弘扬“红船精神”, “送法下乡”活动, 开展“作风建设年”活动.
-	// Others are quoted terms, idioms and names (“钻牛角尖”, “一次光荣的
-	// 道歉”, “世界艾滋病日”, “三八红旗手”).
-	if !sloganHasSep(in) && (len(in) == 4 || strings.ContainsRune(str, '的') || strings.ContainsRune("年日月周节手", in[len(in)-1])) {
+	f.short = len(in) > 0 && !sloganHasSep(in) && (len(in) == 4 || strings.ContainsRune(str, '的') || strings.ContainsRune(sloganShortEnds, in[len(in)-1]))
+	if f.short {
 		n, _ := sloganCueAfter.Longest(rs, e+1)
-		if n == 0 && !sloganEndsWith(sloganCueBefore, rs, sloganMax(0, s-1-4), s-1) {
-			return sloganCand{}, false
-		}
+		f.cue = n > 0 || sloganEndsWith(sloganCueBefore, rs, sloganMax(0, s-1-4), s-1)
 	}
-	return sloganCand{start: s, end: e, kind: SloganQuoted}, true
+	return f
 }
 
-// Words around a quote that mark it as a slogan.
-var sloganCueAfter, sloganCueBefore = newLexicon[bool](), newLexicon[bool]()
-
-func init() {
-	for _, w := range strings.Fields(`活动 行动 理念 精神 要求 主题 工程 口号 建设 创建 模式 目标 工作法 专项 机制 战役 攻坚
-		专题 系列 教育 宣传 宣讲 实践 服务 计划 管理 号召 誓言 主旋律 战略 方针 原则 路径 新路 思想 重要思想
-		重要论述 标语 承诺 竞赛 创评 评选 改革 制度 行为 作风 的理念 的要求 的目标 的精神 的号召 的口号 的誓言 的承诺 的主题`) {
-		sloganCueAfter.Add(w, true)
-	}
-	for _, w := range strings.Fields(`开展 践行 坚持 弘扬 树立 牢记 提出 围绕 喊响 唱响 倡导 推行 实施 落实 贯彻 深化 推进
-		打响 发出 高呼 秉持 坚守 遵循 以 聚焦 实现 争当 争做 争创 创建 打造 做到 按照 探索 建立 推动 开启 掀起
-		营造 形成 学习 组织 举办 启动 设立 搭建 促进 推出 提倡 发起 参加 参与 弘扬了 践行了 坚持了 提出了 喊出 发扬 传承 秉承 建设 建成 深入开展 大力推进 着力打造`) {
-		sloganCueBefore.Add(bookReverse(w), true)
-	}
-}
+// Words around a quote that mark it as a slogan (the ones before,
+// reversed).
+var sloganCueAfter, sloganCueBefore = sloganForward("cue_after"), sloganReversed("cue_before")
 
 func sloganMin(a, b int) int {
 	if a < b {
@@ -824,9 +906,19 @@ func sloganMax(a, b int) int {
 	return b
 }
 
+// The rules of overlaps between findings (sloganResolve).
+var (
+	ruleSloganCrossing = registerRule("slogan", "slogan.overlap_crossing",
+		"of two crossing findings the one starting first is kept", Reject)
+	ruleSloganInKnown = registerRule("slogan", "slogan.overlap_inside_known",
+		"nothing is kept inside a known formulation (学史明理 inside 学史明理、学史增信、学史崇德、学史力行)", Reject)
+	ruleSloganInSlogan = registerRule("slogan", "slogan.overlap_inside_slogan",
+		"inside a slogan that is no known formulation, only a known formulation or a formula is kept (牢记殷切嘱托 inside “传承红色基因、牢记殷切嘱托、建设富美黔西”)", Reject)
+)
+
 // sloganResolve merges findings on one span and drops overlaps as the
 // package comment says.
-func sloganResolve(cands []sloganCand) []sloganCand {
+func sloganResolve(d *Document, cands []sloganCand) []sloganCand {
 	for i := range cands {
 		cands[i].seq = i
 	}
@@ -868,7 +960,15 @@ func sloganResolve(cands []sloganCand) []sloganCand {
 			k := out[outer[len(outer)-1]]
 			nested := c.end <= k.end
 			known := k.entry != nil && k.entry != sloganStop
-			if !nested || known || !(c.entry != nil && c.entry != sloganStop || c.kind == SloganFormula) {
+			switch {
+			case !nested:
+				d.traceRule(ruleSloganCrossing, Reject, c.start, c.end)
+				continue
+			case known:
+				d.traceRule(ruleSloganInKnown, Reject, c.start, c.end)
+				continue
+			case !(c.entry != nil && c.entry != sloganStop || c.kind == SloganFormula):
+				d.traceRule(ruleSloganInSlogan, Reject, c.start, c.end)
 				continue
 			}
 		}
@@ -877,10 +977,6 @@ func sloganResolve(cands []sloganCand) []sloganCand {
 	}
 	return out
 }
-
-// sloganNounEnd lists last characters that make an item a name (of a
-// place, an office, a body, a person) rather than a slogan phrase.
-const sloganNounEnd = "县市省区镇乡村州盟旗委局会院部厅所站队组处科室校馆业员长者家户厂司社团协府记任们"
 
 // sloganSepClass groups separators that may join the items of one list.
 func sloganSepClass(r rune) rune {
@@ -964,11 +1060,12 @@ func sloganParallels(d *Document) []sloganCand {
 			k++
 		}
 		if k >= 3 && sloganTokenEdge(d, i) && sloganTokenEdge(d, i+2*k) {
+			d.traceRule(ruleSloganParRepeated, Accept, i, i+2*k)
 			items := make([]string, k)
 			for t := 0; t < k; t++ {
 				items[t] = string(rs[i+2*t : i+2*t+2])
 			}
-			out = append(out, sloganCand{start: i, end: i + 2*k, kind: SloganParallel, items: items, entry: sloganLookup(rs[i : i+2*k])})
+			out = append(out, sloganCand{start: i, end: i + 2*k, kind: SloganParallel, items: items, entry: sloganLookup(rs[i : i+2*k]), rule: ruleSloganParRepeated})
 			i += 2*k - 1
 		}
 	}
@@ -1037,6 +1134,7 @@ func sloganListRun(d *Document, segs []sloganSeg) []sloganCand {
 		}
 		nl++ // none
 		found := false
+		rejected, rs0, re0 := "", 0, 0 // the first window rejected
 		var wbuf [18]sloganItem
 		for _, f := range firsts[:nf] {
 			for _, l := range lasts[:nl] {
@@ -1048,15 +1146,23 @@ func sloganListRun(d *Document, segs []sloganSeg) []sloganCand {
 				if l.e > 0 {
 					w = append(w, l)
 				}
-				if len(w) < 3 || !sloganParallelShape(d, w) {
+				if len(w) < 3 {
 					continue
 				}
+				rule, ok := sloganParallelShape(d, w)
+				if !ok {
+					if rejected == "" {
+						rejected, rs0, re0 = rule, w[0].s, w[len(w)-1].e
+					}
+					continue
+				}
+				d.traceRule(rule, Accept, w[0].s, w[len(w)-1].e)
 				strs := make([]string, len(w))
 				for t, it := range w {
 					strs[t] = string(rs[it.s:it.e])
 				}
 				s, e := w[0].s, w[len(w)-1].e
-				out = append(out, sloganCand{start: s, end: e, kind: SloganParallel, items: strs, entry: sloganLookup(rs[s:e])})
+				out = append(out, sloganCand{start: s, end: e, kind: SloganParallel, items: strs, entry: sloganLookup(rs[s:e]), rule: rule})
 				found = true
 				break
 			}
@@ -1067,6 +1173,9 @@ func sloganListRun(d *Document, segs []sloganSeg) []sloganCand {
 		if found {
 			a = b
 		} else {
+			if rejected != "" {
+				d.traceRule(rejected, Reject, rs0, re0)
+			}
 			a++
 		}
 	}
@@ -1109,14 +1218,7 @@ func sloganTokenEdge(d *Document, pos int) bool {
 
 // sloganTrailers are words written after a list that belong to the whole
 // list, not to its last item (稳就业、…、稳预期工作).
-var sloganTrailers = newLexicon[bool]()
-
-func init() {
-	for _, w := range strings.Fields(`的 工作 活动 监管 要求 目标 任务 战略 理念 精神 机制 体系 格局 底线 行动 工程 措施
-		政策 方针 原则 模式 氛围 作用 问题 领域 方面 建设 发展 服务 管理 制度 能力 水平 意识 思想 形式 方式 等 相结合 有机统一 治理 保护 工作 体制`) {
-		sloganTrailers.Add(w, true)
-	}
-}
+var sloganTrailers = sloganForward("trailers")
 
 // sloganTrailer reports whether rest (what follows a list item of the
 // common length) starts with a word that belongs to the whole list.
@@ -1132,38 +1234,54 @@ func sloganGoodHead(head []rune) bool {
 	if sloganNumeral(head[0]) || isDigitRune(head[0]) {
 		return false
 	}
-	return !strings.ContainsRune("县市省区镇乡村州盟旗国副正各本该原前", head[len(head)-1])
+	return !strings.ContainsRune(sloganBadHeadEnds, head[len(head)-1])
 }
 
 // sloganPunctLike reports whether a shared character is a function word
 // too common to make a frame (的, 和).
 func sloganPunctLike(r rune) bool {
-	return strings.ContainsRune("的和与及或之了", r)
+	return strings.ContainsRune(sloganFrameFunc, r)
 }
 
-// sloganNounWords end lists of names of bodies (国有企业、民营企业、外资企业);
-// each is followed by a space.
-const sloganNounWords = "企业 公司 单位 部门 机关 学校 医院 乡镇 社区 政府 组织 机构 银行 协会 中心 县城 城市 农村 地区 国家 "
+// The rules of parallel lists (sloganParallelShape decides a window of
+// items; sloganParallels finds repeated heads).
+var (
+	ruleSloganParDuplicate = registerRule("slogan", "slogan.parallel_duplicate",
+		"a list repeating an item is no parallel slogan", Reject)
+	ruleSloganParStopItem = registerRule("slogan", "slogan.parallel_stop_item",
+		"a list with an item listed as a term in slogans.txt is no parallel slogan", Reject)
+	ruleSloganParHead = registerRule("slogan", "slogan.parallel_shared_head",
+		"three or more items sharing a head, not a numeral nor a place or rank prefix, are parallel (学史明理、学史增信、学史崇德、学史力行; a last item may be longer: 具体到人、具体到事、具体到时段)", Accept)
+	ruleSloganParShortFrame = registerRule("slogan", "slogan.parallel_short_frame",
+		"two-character items ending alike in 化 are parallel (绿化、美化、亮化)", Accept)
+	ruleSloganParABA = registerRule("slogan", "slogan.parallel_aba",
+		"three-character items of the shape X?X are parallel (心连心、面对面、手拉手)", Accept)
+	ruleSloganParFrame = registerRule("slogan", "slogan.parallel_frame",
+		"items of one length sharing a character at one place, inside or at the end, are parallel (听党话、感党恩、跟党走; 个性化、差别化、精准化), not a function word nor the end of a name (黔西县、大方县、织金县)", Accept)
+	ruleSloganParVerb = registerRule("slogan", "slogan.parallel_verb_led",
+		"items of one length up to 6, each aligned with words and opening with a verb, are parallel (学党史、悟思想、办实事、开新局)", Accept)
+	ruleSloganParNoShape = registerRule("slogan", "slogan.parallel_no_shape",
+		"items of no common shape are a list, not a slogan: names (县人大、县政府、县政协; 国有企业、民营企业、外资企业), counted phrases (一次…、一次…)", Reject)
+	ruleSloganParRepeated = registerRule("slogan", "slogan.parallel_repeated_head",
+		"a one-character head repeated three times or more before different characters, as whole words, is parallel (走深走心走实, 真学真懂真信真用)", Accept)
+)
 
-// sloganVerbs are one-character verbs that open slogan items.
-const sloganVerbs = "学悟办开读守担找抓走访听问帮解送强建育促保稳兴治管用提补降去防化优严树立破讲比做干创争当看赶超亮践寻传弘铸筑聚凝惠富美净护惩扶引留练考评查改转敢善谋求拓延固重带"
-
-// sloganParallelShape reports whether items are of one shape: sharing a
-// head (学史明理、学史增信…; a last item may be longer), sharing a frame
-// suffix (个性化、差别化、精准化), or verb-led items of one length (学党史、
-// 悟思想、办实事、开新局). Lists of names (县人大、县政府、县政协) and of
-// counted phrases (一次…、一次…) are not parallel slogans.
-func sloganParallelShape(d *Document, w []sloganItem) bool {
+// sloganParallelShape decides whether items are of one shape and returns
+// the deciding rule: sharing a head (学史明理、学史增信…; a last item may be
+// longer), a frame (个性化、差别化、精准化), or verb-led items of one length
+// (学党史、悟思想、办实事、开新局). Lists of names (县人大、县政府、县政协) and
+// of counted phrases (一次…、一次…) are not parallel slogans.
+func sloganParallelShape(d *Document, w []sloganItem) (rule string, ok bool) {
 	rs := d.runes
 	allNounEnd := true
 	for x, it := range w {
 		for _, o := range w[:x] {
 			if sloganSameRunes(rs[o.s:o.e], rs[it.s:it.e]) {
-				return false
+				return ruleSloganParDuplicate, false
 			}
 		}
 		if n, en := sloganLex.Longest(rs, it.s); n == it.e-it.s && en == sloganStop {
-			return false
+			return ruleSloganParStopItem, false
 		}
 		allNounEnd = allNounEnd && strings.ContainsRune(sloganNounEnd, rs[it.e-1])
 	}
@@ -1178,31 +1296,22 @@ func sloganParallelShape(d *Document, w []sloganItem) bool {
 	}
 	// Shared head; a last item may be longer (具体到人、具体到事、具体到时段).
 	h := 0
-	for h < minLen {
-		c := rs[w[0].s+h]
-		all := true
-		for _, it := range w[1:] {
-			all = all && rs[it.s+h] == c
-		}
-		if !all {
-			break
-		}
+	for h < minLen && sloganSameAt(rs, w, func(it sloganItem) int { return it.s + h }) {
 		h++
 	}
 	if h >= 1 && h < minLen && sloganGoodHead(rs[w[0].s:w[0].s+h]) && !(allNounEnd && h > 1) {
-		return true
+		return ruleSloganParHead, true
 	}
 	if sameLen && L == 2 {
 		// Short frames: 绿化、美化、亮化.
 		c := rs[w[0].s+1]
-		all := strings.ContainsRune("化", c)
-		for _, it := range w[1:] {
-			all = all && rs[it.s+1] == c
+		if strings.ContainsRune(sloganShortFrames, c) && sloganSameAt(rs, w, func(it sloganItem) int { return it.s + 1 }) {
+			return ruleSloganParShortFrame, true
 		}
-		return all
+		return ruleSloganParNoShape, false
 	}
 	if !sameLen || L < 3 {
-		return false
+		return ruleSloganParNoShape, false
 	}
 	if L == 3 {
 		// X?X: 心连心、面对面、手拉手.
@@ -1211,75 +1320,89 @@ func sloganParallelShape(d *Document, w []sloganItem) bool {
 			aba = aba && rs[it.s] == rs[it.s+2]
 		}
 		if aba {
-			return true
+			return ruleSloganParABA, true
 		}
 	}
 	toks := d.Tokens()
 	if len(toks) == 0 {
-		return false
+		return ruleSloganParNoShape, false
 	}
-	tokAt := func(pos int) int { // index of the token starting at pos, or -1
-		k := sort.Search(len(toks), func(x int) bool { return toks[x].End > pos })
-		if k < len(toks) && toks[k].Start == pos {
-			return k
+	if sloganFrame(rs, toks, w, L) {
+		return ruleSloganParFrame, true
+	}
+	if L <= 6 && sloganVerbLed(rs, toks, w) {
+		return ruleSloganParVerb, true
+	}
+	return ruleSloganParNoShape, false
+}
+
+// sloganSameAt reports whether every item has the character of the first
+// at the position pos gives.
+func sloganSameAt(rs []rune, w []sloganItem, pos func(sloganItem) int) bool {
+	c := rs[pos(w[0])]
+	for _, it := range w[1:] {
+		if rs[pos(it)] != c {
+			return false
 		}
-		return -1
 	}
-	endsAt := func(pos int) bool {
-		k := sort.Search(len(toks), func(x int) bool { return toks[x].End >= pos })
-		return k < len(toks) && toks[k].End == pos
+	return true
+}
+
+// sloganTokAt returns the index of the token starting at pos, or -1.
+func sloganTokAt(toks []segment.Token, pos int) int {
+	k := sort.Search(len(toks), func(x int) bool { return toks[x].End > pos })
+	if k < len(toks) && toks[k].Start == pos {
+		return k
 	}
-	// A shared frame: a character at the same place in every item, inside
-	// (听党话、感党恩、跟党走) or at the end (个性化、差别化、精准化); a shared
-	// last character must not be the suffix of a name (黔西县、大方县).
-	// A shared suffix ending like a name (…企业: 国有企业、民营企业) is no frame.
+	return -1
+}
+
+// sloganFrame reports whether items of one length L share a frame: a
+// character at the same place in every item, inside (听党话、感党恩、跟党走)
+// or at the end (个性化、差别化、精准化); a shared last character must not be
+// the suffix of a name (黔西县、大方县), nor a shared suffix end like a name
+// (…企业: 国有企业、民营企业).
+func sloganFrame(rs []rune, toks []segment.Token, w []sloganItem, L int) bool {
 	suf := 0
-	for suf < L {
-		c := rs[w[0].e-1-suf]
-		all := true
-		for _, it := range w[1:] {
-			all = all && rs[it.e-1-suf] == c
-		}
-		if !all {
-			break
-		}
+	for suf < L && sloganSameAt(rs, w, func(it sloganItem) int { return it.e - 1 - suf }) {
 		suf++
 	}
 	limit := L
 	if suf == 1 && strings.ContainsRune(sloganNounEnd, rs[w[0].e-1]) ||
-		suf >= 2 && strings.Contains(sloganNounWords, string(rs[w[0].e-2:w[0].e])+" ") {
+		suf >= 2 && sloganNounWords[string(rs[w[0].e-2:w[0].e])] {
 		limit = L - suf
 	}
 	for p := 1; p < limit; p++ {
 		c := rs[w[0].s+p]
-		all := true
-		for _, it := range w[1:] {
-			all = all && rs[it.s+p] == c
-		}
-		if !all || sloganPunctLike(c) {
+		if !sloganSameAt(rs, w, func(it sloganItem) int { return it.s + p }) || sloganPunctLike(c) {
 			continue
 		}
 		if p == L-1 && strings.ContainsRune(sloganNounEnd, c) {
 			continue
 		}
 		// The first item must not open with a preposition (通过集中学).
-		k := tokAt(w[0].s)
+		k := sloganTokAt(toks, w[0].s)
 		if k >= 0 && !strings.HasPrefix(toks[k].Pos, "p") && !strings.HasPrefix(toks[k].Pos, "c") {
 			return true
 		}
 	}
-	if L > 6 {
-		return false
+	return false
+}
+
+// sloganVerbLed reports whether every item is aligned with words and opens
+// with a verb (by its tag, or a one-character verb of the genre: 学原文,
+// 寻足迹).
+func sloganVerbLed(rs []rune, toks []segment.Token, w []sloganItem) bool {
+	endsAt := func(pos int) bool {
+		k := sort.Search(len(toks), func(x int) bool { return toks[x].End >= pos })
+		return k < len(toks) && toks[k].End == pos
 	}
-	// Verb-led items: each aligned with words, opening with a verb (by
-	// its tag, or a one-character verb of the genre: 学原文, 寻足迹).
 	for _, it := range w {
-		k := tokAt(it.s)
+		k := sloganTokAt(toks, it.s)
 		if k < 0 || !endsAt(it.e) {
 			return false
 		}
-		verb := strings.HasPrefix(toks[k].Pos, "v") || strings.ContainsRune(sloganVerbs, rs[it.s])
-		if !verb {
+		if !strings.HasPrefix(toks[k].Pos, "v") && !strings.ContainsRune(sloganVerbs, rs[it.s]) {
 			return false
 		}
 	}

@@ -29,8 +29,43 @@ package extract
 // 国务院总理 and 李　强 on two lines) is its author.
 
 import (
+	_ "embed"
 	"strings"
 	"unicode"
+)
+
+//go:embed data/structure_words.txt
+var structWordsTxt string
+
+// structWords holds the sections of data/structure_words.txt.
+var structWords = readSections(structWordsTxt)
+
+// Character sets and word lists of data/structure_words.txt.
+var (
+	structSpaces       = newPersonRuneSet(structWords.chars("space_marks"))
+	structTitleEnds    = structWords.chars("title_end_chars")
+	structDateChars    = structWords.chars("date_chars")
+	structOccasion     = structWords.chars("occasion_marks")
+	structSentenceEnds = structWords.chars("sentence_end_chars")
+	structClauseEnds   = structWords.chars("heading_clause_chars")
+	structBylineStops  = structWords.chars("byline_stop_chars")
+	structCueSeps      = structWords.chars("cue_sep_marks")
+	structNameSeps     = structWords.chars("name_sep_chars")
+	structTitleCues    = structWords.words("title_byline_words")
+)
+
+// The rules of the structure stage that are not in structTitleRules.
+var (
+	ruleStructSection = registerRule("structure", "structure.section_heading",
+		"a line opening with a heading marker (一、 （一） 1. （1） ①) is a section heading, up to the first sentence end (一、认真学习。…)", Accept)
+	ruleStructSectionLong = registerRule("structure", "structure.section_long_paragraph",
+		"a numbered line of more than 80 characters without a sentence end is a heading only when its first clause is short (30 characters)", Reject)
+	ruleStructByline = registerRule("structure", "structure.byline",
+		"a byline names authors, reporters or a source after a cue, in brackets or opening a line ((作者:陈炜), 记者 王芳 通讯员 李强, 来源：黔西县融媒体中心)", Accept)
+	ruleStructSourceByline = registerRule("structure", "structure.byline_source_line",
+		"a short line of a source, a space and a reporter's cue is a byline with its source (黔西县融媒体中心 记者 王芳)", Accept)
+	ruleStructSpeaker = registerRule("structure", "structure.speaker",
+		"without a byline, an office and a name of 2 to 4 characters on one line or two near the top give the report's speaker as author (区人民政府区长　杜联合; 国务院总理 / 李　强)", Accept)
 )
 
 func extractStructure(d *Document) {
@@ -46,16 +81,16 @@ func extractStructure(d *Document) {
 		s, e := structTrim(rs, ls, le)
 		if s < e {
 			if lines == 0 {
-				if t, ok := structTitle(rs[s:e]); ok {
+				if t, ok := structTitle(d, rs, s, e); ok {
 					d.Title = &t
 				}
 			}
-			if sec, ok := structSection(rs, s, e); ok {
+			if sec, ok := structSection(d, rs, s, e); ok {
 				d.Sections = append(d.Sections, sec)
 			}
-			structBylines(rs, s, e, &by)
+			structBylines(d, rs, s, e, &by)
 			if lines < 10 {
-				structSpeaker(rs, prev, [2]int{s, e}, &by)
+				structSpeaker(d, rs, prev, [2]int{s, e}, &by)
 			}
 			lines++
 			prev = [2]int{s, e}
@@ -68,20 +103,21 @@ func extractStructure(d *Document) {
 	d.Byline = by
 }
 
-// Offices that end the speaker line of a report (国务院总理　李克强).
-var structOffices = newLexicon[bool]()
-
-func init() {
-	for _, w := range strings.Fields("总理 副总理 省长 代省长 市长 代市长 县长 代县长 区长 代区长 州长 代州长 旗长 代旗长 镇长 代镇长 乡长 代乡长 书记 主任 主席 局长 院长 检察长") {
-		structOffices.Add(bookReverse(w), true)
+// Offices that end the speaker line of a report (国务院总理　李克强),
+// reversed.
+var structOffices = func() *lexicon[bool] {
+	l := newLexicon[bool]()
+	for _, w := range structWords.words("speaker_offices") {
+		l.Add(bookReverse(w), true)
 	}
-}
+	return l
+}()
 
 // structSpeaker recognizes the speaker of a report near its top, as the
 // author: an office and a name on one line (区人民政府代区长  萨国文) or on
 // two (国务院总理 / 李　强). A name is 2 to 4 Han characters, spaces
 // inside it ignored.
-func structSpeaker(rs []rune, prev, cur [2]int, by **Byline) {
+func structSpeaker(d *Document, rs []rune, prev, cur [2]int, by **Byline) {
 	if *by != nil {
 		return
 	}
@@ -111,6 +147,7 @@ func structSpeaker(rs []rune, prev, cur [2]int, by **Byline) {
 			if os, oe := structTrim(rs, s, i); office(os, oe) {
 				if n := name(i, e); n != "" {
 					*by = &Byline{Authors: []string{n}, Text: string(rs[s:e]), Start: s, End: e}
+					d.traceRule(ruleStructSpeaker, Accept, s, e)
 				}
 			}
 			break
@@ -123,6 +160,7 @@ func structSpeaker(rs []rune, prev, cur [2]int, by **Byline) {
 	if office(prev[0], prev[1]) {
 		if n := name(s, e); n != "" {
 			*by = &Byline{Authors: []string{n}, Text: string(rs[prev[0]:e]), Start: prev[0], End: e}
+			d.traceRule(ruleStructSpeaker, Accept, prev[0], e)
 		}
 	}
 }
@@ -138,48 +176,60 @@ func structTrim(rs []rune, s, e int) (int, int) {
 	return s, e
 }
 
-func structSpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\r', '\u3000', '\u00a0', '\ufeff', '\u200b', '\u200c', '\u200d', '\u2060':
-		return true
-	}
-	return false
+func structSpace(r rune) bool { return structSpaces.has(r) }
+
+// structTitleF are the features of the first non-empty line.
+type structTitleF struct {
+	line                              []rune
+	numbered, occasion, byline, dated bool
+	sentences                         bool
 }
 
-func structTitle(line []rune) (string, bool) {
-	if len(line) < 4 || len(line) > 60 {
-		return "", false
-	}
-	switch line[len(line)-1] {
-	case '。', '；', '，', ',', ';', '：', ':', '、':
-		return "", false
-	}
-	if _, _, _, n := structMarker(line, 0); n > 0 {
-		return "", false
-	}
-	if line[0] == '—' || line[0] == '-' || line[0] == '－' {
-		return "", false // ——2017年2月11日在…会议上: the occasion, not a title
-	}
-	for _, cue := range []string{"作者", "记者", "来源", "通讯员", "本报讯"} {
-		if strings.HasPrefix(string(line), cue) {
-			return "", false
+// structTitleRules decide whether the first non-empty line is the title.
+var structTitleRules = newRuleTable("structure",
+	rule[structTitleF]{"structure.title_length", "a title is 4 to 60 characters long", Reject,
+		func(f *structTitleF) bool { return len(f.line) < 4 || len(f.line) > 60 }},
+	rule[structTitleF]{"structure.title_sentence_end", "a line ending with 。；，：、 is a sentence, not a title", Reject,
+		func(f *structTitleF) bool { return strings.ContainsRune(structTitleEnds, f.line[len(f.line)-1]) }},
+	rule[structTitleF]{"structure.title_numbered", "a numbered heading (一、 （一） 1.) is a section, not the title", Reject,
+		func(f *structTitleF) bool { return f.numbered }},
+	rule[structTitleF]{"structure.title_occasion", "a line opening with a dash is the occasion of a speech (——2017年2月11日在…会议上), not the title", Reject,
+		func(f *structTitleF) bool { return f.occasion }},
+	rule[structTitleF]{"structure.title_byline", "a line opening with 作者, 记者, 来源, 通讯员 or 本报讯 is a byline, not the title", Reject,
+		func(f *structTitleF) bool { return f.byline }},
+	rule[structTitleF]{"structure.title_date", "a date line (2021年3月26日) is not a headline: a title has three letters besides those of dates", Reject,
+		func(f *structTitleF) bool { return f.dated }},
+	rule[structTitleF]{"structure.title_sentences", "a line of several sentences (。 inside) is not a headline", Reject,
+		func(f *structTitleF) bool { return f.sentences }},
+	rule[structTitleF]{"structure.title", "any other first line is the title, spaces between its characters removed (政 府 工 作 报 告 → 政府工作报告)", Accept,
+		func(f *structTitleF) bool { return true }},
+)
+
+// structTitle decides, by structTitleRules, whether the first non-empty
+// line rs[s:e] is the title, and returns it.
+func structTitle(d *Document, rs []rune, s, e int) (string, bool) {
+	line := rs[s:e]
+	f := structTitleF{line: line}
+	if len(line) >= 4 && len(line) <= 60 {
+		_, _, _, n := structMarker(line, 0)
+		f.numbered = n > 0
+		f.occasion = strings.ContainsRune(structOccasion, line[0])
+		for _, cue := range structTitleCues {
+			f.byline = f.byline || strings.HasPrefix(string(line), cue)
+		}
+		letters := 0
+		for _, r := range line {
+			if unicode.IsLetter(r) && !strings.ContainsRune(structDateChars, r) {
+				letters++
+			}
+		}
+		f.dated = letters < 3
+		for _, r := range line[:len(line)-1] {
+			f.sentences = f.sentences || r == '。'
 		}
 	}
-	// A date line (2021年3月26日) is not a headline.
-	letters := 0
-	for _, r := range line {
-		if unicode.IsLetter(r) && !strings.ContainsRune("年月日号时分星期", r) {
-			letters++
-		}
-	}
-	if letters < 3 {
+	if r := structTitleRules.decide(d, &f, s, e); r == nil || r.verdict != Accept {
 		return "", false
-	}
-	// A line that is several sentences is not a headline.
-	for _, r := range line[:len(line)-1] {
-		if r == '。' {
-			return "", false
-		}
 	}
 	return structCollapse(line), true
 }
@@ -270,7 +320,7 @@ func structCnDigit(r rune) bool {
 	return ok && v == 10
 }
 
-func structSection(rs []rune, s, e int) (Section, bool) {
+func structSection(d *Document, rs []rune, s, e int) (Section, bool) {
 	line := rs[s:e]
 	level, number, _, n := structMarker(line, 0)
 	if n == 0 || n >= len(line) {
@@ -278,7 +328,7 @@ func structSection(rs []rune, s, e int) (Section, bool) {
 	}
 	end := len(line)
 	for j := n; j < len(line); j++ {
-		if r := line[j]; r == '。' || r == '！' || r == '？' || r == '!' || r == '?' {
+		if strings.ContainsRune(structSentenceEnds, line[j]) {
 			end = j
 			break
 		}
@@ -288,18 +338,21 @@ func structSection(rs []rune, s, e int) (Section, bool) {
 		// first clause as its heading when it is short.
 		end = 0
 		for j := n; j < len(line) && j-n <= 30; j++ {
-			if r := line[j]; r == '，' || r == '：' || r == '；' || r == ',' || r == ':' {
+			if strings.ContainsRune(structClauseEnds, line[j]) {
 				end = j
 				break
 			}
 		}
 		if end == 0 {
+			d.traceRule(ruleStructSectionLong, Reject, s, e)
 			return Section{}, false
 		}
 	}
 	if end-n > 80 || end <= n {
+		d.traceRule(ruleStructSectionLong, Reject, s, e)
 		return Section{}, false
 	}
+	d.traceRule(ruleStructSection, Accept, s, s+end)
 	return Section{Text: string(line[:end]), Number: number, Level: level, Start: s, End: s + end}, true
 }
 
@@ -311,26 +364,20 @@ const (
 	structRolePhoto    = "photo" // photographers: recognized, not reported
 )
 
-var structBylineCues = newLexicon[string]()
-
-func init() {
-	for _, w := range strings.Fields("作者 文 撰稿 撰文 执笔 供图 文图 文/图 文／图") {
-		structBylineCues.Add(w, structRoleAuthor)
+// structBylineCues maps the cues of data/structure_words.txt to their role.
+var structBylineCues = func() *lexicon[string] {
+	l := newLexicon[string]()
+	for _, role := range []string{structRoleAuthor, structRoleReporter, structRolePhoto, structRoleSource} {
+		for _, w := range structWords.words("byline_" + role) {
+			l.Add(w, role)
+		}
 	}
-	for _, w := range strings.Fields("记者 本报记者 通讯员 本报通讯员 特约记者 见习记者 融媒记者 全媒体记者 首席记者") {
-		structBylineCues.Add(w, structRoleReporter)
-	}
-	for _, w := range strings.Fields("图 摄影 摄 图片") {
-		structBylineCues.Add(w, structRolePhoto)
-	}
-	for _, w := range strings.Fields("来源 稿源 供稿 信息来源 稿件来源 转自 出处") {
-		structBylineCues.Add(w, structRoleSource)
-	}
-}
+	return l
+}()
 
 // structBylines parses the bylines of line [s,e): a bracketed byline
 // anywhere in the line, or a line that starts with a byline cue.
-func structBylines(rs []rune, s, e int, by **Byline) {
+func structBylines(d *Document, rs []rune, s, e int, by **Byline) {
 	for i := s; i < e; i++ {
 		r := rs[i]
 		if r != '（' && r != '(' {
@@ -344,12 +391,12 @@ func structBylines(rs []rune, s, e int, by **Byline) {
 			continue
 		}
 		if n, _ := structBylineCues.Longest(rs, i+1); n > 0 {
-			structByline(rs, i, j+1, i+1, j, by)
+			structByline(d, rs, i, j+1, i+1, j, by)
 		}
 		i = j
 	}
 	if n, _ := structBylineCues.Longest(rs, s); n > 0 && e-s <= 60 {
-		structByline(rs, s, e, s, e, by)
+		structByline(d, rs, s, e, s, e, by)
 		return
 	}
 	// 黔西县融媒体中心 记者 王芳: a short line, a source, a space, a cue.
@@ -357,8 +404,7 @@ func structBylines(rs []rune, s, e int, by **Byline) {
 		return
 	}
 	for i := s + 2; i < e; i++ {
-		switch rs[i] {
-		case '。', '，', ',', '；', '！', '？':
+		if strings.ContainsRune(structBylineStops, rs[i]) {
 			return
 		}
 	}
@@ -368,10 +414,11 @@ func structBylines(rs []rune, s, e int, by **Byline) {
 		}
 		if n, v := structBylineCues.Longest(rs, i); n > 1 && (v == structRoleReporter || v == structRoleAuthor) && structCueSep(rs, i+n, e) {
 			before := *by
-			structByline(rs, s, e, i, e, by)
+			structByline(d, rs, s, e, i, e, by)
 			if b := *by; b != nil && b != before && b.Source == "" {
 				_, pe := structTrim(rs, s, i)
 				b.Source = string(rs[s:pe])
+				d.traceRule(ruleStructSourceByline, Accept, s, e)
 			}
 			return
 		}
@@ -380,7 +427,7 @@ func structBylines(rs []rune, s, e int, by **Byline) {
 
 // structByline parses the byline body [bs,be) of the span [s,e) and merges
 // it into *by when it names someone or a source.
-func structByline(rs []rune, s, e, bs, be int, by **Byline) {
+func structByline(d *Document, rs []rune, s, e, bs, be int, by **Byline) {
 	var authors, reporters []string
 	var source string
 	role := ""
@@ -423,13 +470,14 @@ func structByline(rs []rune, s, e, bs, be int, by **Byline) {
 			reporters = append(reporters, string(name))
 		}
 		i = j
-		for i < be && (structSpace(rs[i]) || strings.ContainsRune("、，,／/和及；;", rs[i])) {
+		for i < be && (structSpace(rs[i]) || strings.ContainsRune(structNameSeps, rs[i])) {
 			i++
 		}
 	}
 	if len(authors)+len(reporters) == 0 && source == "" {
 		return
 	}
+	d.traceRule(ruleStructByline, Accept, s, e)
 	if *by == nil {
 		*by = &Byline{Text: string(rs[s:e]), Start: s, End: e}
 	}
@@ -447,11 +495,7 @@ func structCueSep(rs []rune, i, end int) bool {
 	if i >= end {
 		return false
 	}
-	switch rs[i] {
-	case '：', ':', ' ', '\u3000', '|', '｜', '/', '／':
-		return true
-	}
-	return false
+	return strings.ContainsRune(structCueSeps, rs[i])
 }
 
 func structNameRune(r rune) bool {

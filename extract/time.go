@@ -42,8 +42,17 @@ type timeWord struct {
 // by timeWords).
 var timeFirst [1 << 10]uint64
 
+//go:embed data/eras.txt
+var erasData string
+
 var timeWords = sync.OnceValue(func() *lexicon[timeWord] {
 	lex := newLexicon[timeWord]()
+	readWordList(erasData, func(f []string) {
+		if r := []rune(f[0]); len(r) > 0 && r[0] < 1<<16 {
+			timeFirst[r[0]>>6] |= 1 << (uint(r[0]) & 63)
+		}
+		lex.Add(f[0], timeWord{op: "era", arg: f[1]})
+	})
 	readWordList(timeWordsData, func(f []string) {
 		if r := []rune(f[0]); len(r) > 0 && r[0] < 1<<16 {
 			timeFirst[r[0]>>6] |= 1 << (uint(r[0]) & 63)
@@ -155,9 +164,11 @@ type tfields struct {
 	ref, set                       string
 	dur                            string // duration of unknown length (多年来)
 	weekend                        bool
-	planStart, planEnd             int // five-year plan period
-	zodiac                         int // 1 + zodiac animal of the year
-	ctxYear                        int // year stated earlier in the same paragraph
+	lunarCal                       bool // month and day are of the lunar calendar (农历, 正月, 初一)
+	decade, century                int  // 90 in 90年代 (1990 in 1990年代); 19 in 十九世纪
+	planStart, planEnd             int  // five-year plan period
+	zodiac                         int  // 1 + zodiac animal of the year
+	ctxYear                        int  // year stated earlier in the same paragraph
 }
 
 // merge copies what o states over f.
@@ -206,6 +217,10 @@ func (f *tfields) merge(o tfields) {
 		f.dur = o.dur
 	}
 	f.weekend = f.weekend || o.weekend
+	f.lunarCal = f.lunarCal || o.lunarCal
+	if o.decade != 0 {
+		f.decade, f.century = o.decade, o.century
+	}
 }
 
 // specific reports whether f says more than a vague reference.
@@ -213,7 +228,7 @@ func (f *tfields) specific() bool {
 	return f.hasYear || f.hasMonth || f.hasDay || f.hasHour || f.relYear || f.relMonth ||
 		f.relWeek || f.relDay || f.relCentury || f.quarter != 0 || f.half != 0 || f.weekday != 0 ||
 		f.season != "" || f.fest != "" || f.lunar != "" || f.tod != "" || f.part != "" || f.weekend ||
-		f.planStart != 0 || f.zodiac != 0
+		f.planStart != 0 || f.zodiac != 0 || f.decade != 0
 }
 
 // monthDay returns the month and day f states, from a date or a fixed
@@ -289,8 +304,15 @@ func scanTimes(d *Document, text []rune) []timeSpan {
 			prev = &pieces[len(pieces)-1]
 		}
 		r := text[i]
+		if r == '初' && prev != nil {
+			if p, ok := lunarDayPiece(d, text, i, prev); ok {
+				pieces = append(pieces, p)
+				i = p.end
+				continue
+			}
+		}
 		if numeralRune(r) || r == '数' {
-			if p, ok := datePiece(d, text, i, prev); ok {
+			if p, ok := datePiece(d, text, i, prev, afterJoiner(text, pieces, i)); ok {
 				pieces = append(pieces, p)
 				i = p.end
 				continue
@@ -371,7 +393,7 @@ func joinSpans(d *Document, text []rune, out []timeSpan) []timeSpan {
 		s := out[k]
 		if k+1 < len(out) {
 			t := out[k+1]
-			if t.start == s.end+1 && timeCtx().in("span_joiner_chars", text[s.end]) && dated(s.f) && dated(t.f) {
+			if joinedBy(text, s.end, t.start, t.end) && dated(s.f) && dated(t.f) {
 				to := t.f
 				s.to = &to
 				s.end = t.end
@@ -384,6 +406,25 @@ func joinSpans(d *Document, text []rune, out []timeSpan) []timeSpan {
 	return joined
 }
 
+// joinedBy reports whether text[from:to] joins two times into a span: a
+// joiner with spaces around it (3月26日至28日, 2010 年至 2018 年), or 和, 与
+// when 之间 or 间 follows the second (2015年和2018年之间).
+func joinedBy(text []rune, from, to, end int) bool {
+	for from < to && text[from] == ' ' {
+		from++
+	}
+	for to > from && text[to-1] == ' ' {
+		to--
+	}
+	if to-from != 1 {
+		return false
+	}
+	if timeCtx().in("span_joiner_chars", text[from]) {
+		return true
+	}
+	return timeCtx().in("between_joiner_chars", text[from]) && followedBy(text, end, timeCtx().words["between_words"])
+}
+
 func dated(f tfields) bool {
 	return f.hasYear || f.hasMonth || f.hasDay || f.hasHour
 }
@@ -394,6 +435,9 @@ func wordPiece(d *Document, lex *lexicon[timeWord], text []rune, i int, prev *ti
 	n, w := lex.Longest(text, i)
 	if n == 0 {
 		return timePiece{}, false
+	}
+	if w.op == "era" {
+		return eraPiece(d, text, i, n, w)
 	}
 	c := newTimeWordCand(text, i, n, w, prev)
 	if r := decideTime(d, timeWordRules, &c, i, i+n); r == nil || r.verdict != Accept {
@@ -431,6 +475,31 @@ func insideName(text []rune, i int, word string, names []string) bool {
 		}
 	}
 	return false
+}
+
+var ruleTimeEraYear = registerRule("time", "time.era_year", "an era name with a year (元年, 三年, 20年) is the Gregorian year it counts from the era's first year (康熙三年 → 1664, 民国三年 → 1914)", Accept)
+
+// eraPiece reads an era year (康熙三年, 神龙元年, 康熙20年): the era name
+// of text[i:i+n] and a year number with 年.
+func eraPiece(d *Document, text []rune, i, n int, w timeWord) (timePiece, bool) {
+	first, err := strconv.Atoi(w.arg)
+	j := i + n
+	if err != nil || j >= len(text) {
+		return timePiece{}, false
+	}
+	v, k := 1, 1
+	if text[j] != '元' {
+		num, m := readNumeral(text, j)
+		if m == 0 || num.Approx != ApproxExact || num.Decimal || num.Value < 1 || num.Value > 100 || float64(int(num.Value)) != num.Value {
+			return timePiece{}, false
+		}
+		v, k = int(num.Value), m
+	}
+	if j+k >= len(text) || text[j+k] != '年' {
+		return timePiece{}, false
+	}
+	d.traceTime(ruleTimeEraYear, Accept, i, j+k+1)
+	return timePiece{i, j + k + 1, tfields{year: first + v - 1, hasYear: true}}, true
 }
 
 // timeWordCand is a time word of the lexicon at text[i:i+n], with what
@@ -533,6 +602,10 @@ var timeWordRules = newRuleTable("time",
 		}},
 	rule[timeWordCand]{"time.frequency", "a frequency is no time (每年, 每月, 每周一 as in 每周一例会)", Reject,
 		func(c *timeWordCand) bool { return c.w.op == "set" || c.w.op == "setday" }},
+	rule[timeWordCand]{"time.lunar_calendar_word", "农历 is part of a time only before a date (农历八月十五, 农历正月初一)", Reject,
+		func(c *timeWordCand) bool {
+			return c.w.op == "lunarcal" && !(numeralRune(c.next) || c.next == '正' || c.next == '腊' || c.next == '冬')
+		}},
 	rule[timeWordCand]{"time.word", "a time word of the lexicon (今年, 上半年, 春节, 目前, 每月) is a time", Accept,
 		func(c *timeWordCand) bool { return true }},
 )
@@ -589,6 +662,8 @@ func wordFields(w timeWord) tfields {
 		f.yearOff, f.relYear, f.season = n, true, w.arg2
 	case "zodiac":
 		f.zodiac = n + 1
+	case "lunarcal":
+		f.lunarCal = true
 	}
 	return f
 }
@@ -631,7 +706,7 @@ type numCand struct {
 }
 
 // afterMonth reports whether the piece before states a month.
-func (c *numCand) afterMonth() bool { return c.prev != nil && c.prev.f.hasMonth }
+func (c *numCand) afterMonth() bool { return c.prev != nil && (c.prev.f.hasMonth || c.prev.f.relMonth) }
 
 // afterDay reports whether the piece before states a day or a part of day.
 func (c *numCand) afterDay() bool {
@@ -649,7 +724,7 @@ var (
 // datePiece reads a date or clock piece starting at text[i]: a year,
 // month, day, hour (with minutes) or quarter written with a numeral, or an
 // all-digit date (2021-03-26, 2021.3.26, 2021/3/26).
-func datePiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, bool) {
+func datePiece(d *Document, text []rune, i int, prev *timePiece, joined bool) (timePiece, bool) {
 	if text[i] == '半' || text[i] == '几' || text[i] == '数' {
 		return durationPiece(d, text, i, prev)
 	}
@@ -659,7 +734,7 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, boo
 	if i > 0 {
 		p := text[i-1]
 		// Inside a longer number, a decimal, a phone or ID number.
-		if isDigitRune(p) || isDecimalPoint(p) || timeCtx().in("numeral_prefix_chars", p) || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') {
+		if isDigitRune(p) || isDecimalPoint(p) || timeCtx().in("numeral_prefix_chars", p) && !joined || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') {
 			traceNumeralVeto(d, ruleTimeNumeralInToken, text, i)
 			return timePiece{}, false
 		}
@@ -676,11 +751,27 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, boo
 		d.traceTime(ruleTimeISODate, Accept, p.start, p.end)
 		return p, true
 	}
+	if p, ok := colonClock(text, i); ok {
+		d.traceTime(ruleTimeColonClock, Accept, p.start, p.end)
+		return p, true
+	}
 	num, n := readNumeral(text, i)
-	if n == 0 || i+n >= len(text) {
+	if n == 0 {
 		return timePiece{}, false
 	}
+	if i+n >= len(text) {
+		return bareDayPiece(d, text, i, num, n, prev)
+	}
+	if p, ok := sharedYearPiece(d, text, i, num, n); ok {
+		return p, true
+	}
+	if p, ok := decadePiece(d, text, i, num, n, prev); ok {
+		return p, true
+	}
 	if p, ok := numeralDatePiece(d, text, i, num, n, prev); ok {
+		return p, true
+	}
+	if p, ok := bareDayPiece(d, text, i, num, n, prev); ok {
 		return p, true
 	}
 	return durationPiece(d, text, i, prev)
@@ -689,7 +780,11 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, boo
 // numeralDatePiece reads the numeral text[i:i+n] and its unit as a year,
 // month, day, clock time or quarter, when the rules of the unit accept it.
 func numeralDatePiece(d *Document, text []rune, i int, num numeral, n int, prev *timePiece) (timePiece, bool) {
-	c := numCand{text: text, i: i, j: i + n, num: num, n: n, v: int(num.Value), unit: text[i+n], prev: prev}
+	j := i + n
+	if num.Digits && j+1 < len(text) && (text[j] == ' ' || text[j] == '\u3000') && timeUnitTable(text[j+1]) != nil {
+		j++ // 2008 年
+	}
+	c := numCand{text: text, i: i, j: j, num: num, n: n, v: int(num.Value), unit: text[j], prev: prev}
 	table := timeUnitTable(c.unit)
 	if table == nil {
 		return timePiece{}, false // no time unit: no candidate
@@ -739,6 +834,114 @@ func traceNumeralVeto(d *Document, name string, text []rune, i int) {
 	}
 }
 
+// twoDigitYear places a year written with two digits: 00–49 in 2000–2049,
+// 50–99 in 1950–1999.
+func twoDigitYear(v int) int {
+	if v < 50 {
+		return 2000 + v
+	}
+	return 1900 + v
+}
+
+// afterJoiner reports whether text[i] follows a span joiner (and spaces)
+// that follows the last piece: the numeral opens the end of a range
+// (5月-10月, 2018/1/10-2018/7/10).
+func afterJoiner(text []rune, pieces []timePiece, i int) bool {
+	if len(pieces) == 0 {
+		return false
+	}
+	k := i - 1
+	for k >= 0 && text[k] == ' ' {
+		k--
+	}
+	if k < 0 || !timeCtx().in("span_joiner_chars", text[k]) {
+		return false
+	}
+	k--
+	for k >= 0 && text[k] == ' ' {
+		k--
+	}
+	return k+1 == pieces[len(pieces)-1].end
+}
+
+// sharedYearPiece reads four digits that share the 年 of the year after
+// them (1995-1997年, 2019、2020年度, 2015和2018年).
+func sharedYearPiece(d *Document, text []rune, i int, num numeral, n int) (timePiece, bool) {
+	if !num.Digits || n != 4 || num.Value < 1000 || num.Value > 2200 || num.Approx != ApproxExact || num.Decimal {
+		return timePiece{}, false
+	}
+	k := i + n
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	if k >= len(text) || !(timeCtx().in("span_joiner_chars", text[k]) || timeCtx().in("year_list_chars", text[k])) {
+		return timePiece{}, false
+	}
+	k++
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	if k >= len(text) || !numeralRune(text[k]) {
+		return timePiece{}, false
+	}
+	m, mn := readNumeral(text, k)
+	e := k + mn
+	for e < len(text) && text[e] == ' ' {
+		e++
+	}
+	if !m.Digits || mn != 4 || e >= len(text) || text[e] != '年' {
+		return timePiece{}, false
+	}
+	d.traceTime(ruleTimeSharedYear, Accept, i, i+n)
+	return timePiece{i, i + n, tfields{year: int(num.Value), hasYear: true}}, true
+}
+
+var ruleTimeSharedYear = registerRule("time", "time.year_shared_suffix", "four digits before a joiner and another year share its 年 (1995-1997年, 2019、2020年度)", Accept)
+
+var ruleTimeDecade = registerRule("time", "time.decade", "a round number before 年代 after a century is a decade of it (上世纪90年代, 十九世纪七十年代, 20世纪80年代); 90年代 alone is none", Accept)
+
+// decadePiece reads a decade (90年代, 九十年代, 1980年代), with the century
+// written before it (20世纪80年代, 十九世纪七十年代).
+func decadePiece(d *Document, text []rune, i int, num numeral, n int, prev *timePiece) (timePiece, bool) {
+	j := i + n
+	v := int(num.Value)
+	if j+1 >= len(text) || text[j] != '年' || text[j+1] != '代' || num.Approx != ApproxExact || float64(v) != num.Value || v%10 != 0 {
+		return timePiece{}, false
+	}
+	if !(v >= 10 && v <= 90 || v >= 1000 && v <= 2100) {
+		return timePiece{}, false
+	}
+	f := tfields{decade: v}
+	start := i
+	// A century written before it: 20世纪, 十九世纪.
+	if i >= 3 && text[i-1] == '纪' && text[i-2] == '世' {
+		k := i - 2
+		for k > 0 && numeralRune(text[k-1]) {
+			k--
+		}
+		if k < i-2 {
+			if c, m := readNumeral(text, k); m == i-2-k && c.Value >= 1 && c.Value <= 21 {
+				f.century, start = int(c.Value), k
+			}
+		}
+	}
+	if f.century == 0 && !(prev != nil && prev.end == i && prev.f.relCentury) {
+		return timePiece{}, false // 90年代 alone names an era more than a time
+	}
+	d.traceTime(ruleTimeDecade, Accept, start, j+2)
+	return timePiece{start, j + 2, f}, true
+}
+
+// monthAt reports whether a month (a number from 1 to 12 and 月) starts at
+// text[i].
+func monthAt(text []rune, i int) bool {
+	if i >= len(text) || !numeralRune(text[i]) {
+		return false
+	}
+	num, n := readNumeral(text, i)
+	return n > 0 && i+n < len(text) && text[i+n] == '月' && num.Value >= 1 && num.Value <= 12
+}
+
 // timeUnitTable returns the rule table of the time unit u (nil when u is
 // none).
 func timeUnitTable(u rune) *ruleTable[numCand] {
@@ -764,6 +967,9 @@ func unitPiece(c *numCand) (timePiece, bool) {
 	switch c.unit {
 	case '年':
 		f.year, f.hasYear = c.v, true
+		if c.n == 2 && c.v < 100 {
+			f.year = twoDigitYear(c.v)
+		}
 		if c.after == '度' {
 			return timePiece{i, j + 2, f}, true // 2020年度
 		}
@@ -799,6 +1005,22 @@ func unitPiece(c *numCand) (timePiece, bool) {
 }
 
 var timeYearRules = newRuleTable("time",
+	rule[numCand]{"time.year_thousands", "a Chinese number from 1000 to 2200 with 千 and 零, or before a month, is a year (两千零四年, 两千年八月)", Accept,
+		func(c *numCand) bool {
+			if c.num.Digits || c.num.Spelled || c.v < 1000 || c.v > 2200 || c.num.Approx != ApproxExact {
+				return false
+			}
+			body := string(c.text[c.i:c.j])
+			return strings.ContainsRune(body, '千') && (strings.ContainsRune(body, '零') || monthAt(c.text, c.j+1))
+		}},
+	rule[numCand]{"time.year_two_digits", "two digits before 年 are a year when written with a leading zero or before a month: 00–49 are 2000–2049, 50–99 are 1950–1999 (08年, 零八年, 18年10月1日)", Accept,
+		func(c *numCand) bool {
+			if c.n != 2 || !(c.num.Digits || c.num.Spelled) || c.num.Approx != ApproxExact {
+				return false
+			}
+			zero := c.text[c.i] == '0' || c.text[c.i] == '０' || c.text[c.i] == '零' || c.text[c.i] == '〇'
+			return zero || monthAt(c.text, c.j+1)
+		}},
 	rule[numCand]{"time.year_not_four_digits", "a year is four digits or four spelled Chinese digits between 1000 and 2200 (三年, 15年 are no years)", Reject,
 		func(c *numCand) bool {
 			return !(c.num.Digits && c.n == 4 || c.num.Spelled && c.n == 4) || c.v < 1000 || c.v > 2200
@@ -921,6 +1143,23 @@ func isoDate(text []rune, i int) (timePiece, bool) {
 		end++
 	}
 	return timePiece{i, end, f}, true
+}
+
+var ruleTimeColonClock = registerRule("time", "time.colon_clock", "an hour and two-digit minutes written with a colon are a time of day (9:30, 下午5:00)", Accept)
+
+// colonClock reads 9:30 or 17:05 (an hour up to 24, two-digit minutes).
+func colonClock(text []rune, i int) (timePiece, bool) {
+	h, kh := readDigits(text, i, 2)
+	j := i + kh
+	if kh == 0 || h > 24 || j+2 >= len(text) || text[j] != ':' && text[j] != '：' {
+		return timePiece{}, false
+	}
+	m, km := readDigits(text, j+1, 2)
+	end := j + 1 + km
+	if km != 2 || m > 59 || end < len(text) && (text[end] == ':' || text[end] == '：' || isDigitRune(text[end])) {
+		return timePiece{}, false
+	}
+	return timePiece{i, end, tfields{hour: h, hasHour: true, minute: m, hasMinute: true}}, true
 }
 
 // readDigits reads up to max digits at text[i].

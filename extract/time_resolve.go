@@ -31,6 +31,10 @@ var (
 	ruleMonthPast        = registerRule("time", "time.month_past_of_dateline", "a day without a month after the document's day is in the month before (25日 in a text of 2021-04-20 → 2021-03-25)", Adjust)
 	ruleHourAfternoon    = registerRule("time", "time.hour_afternoon", "an hour before 12 after 下午, 晚上 or 夜 (from 6) is in the afternoon or evening (晚上十一点 → 23)", Adjust)
 	ruleTimeRelPeriod    = registerRule("time", "time.relative_period", "a duration with a relative word is the period before or after the reference date (过去十年, 近三年, 未来两天)", Adjust)
+	ruleTimeValidDate    = registerRule("time", "time.valid_date", "a date that does not exist gets no Gregorian value; without a written year it is the latest such day before (2月29日 in 2017 → 2016-02-29)", Adjust)
+	ruleSpanNextYear     = registerRule("time", "time.span_next_year", "the end of a span that would come before its start, without a year of its own, is in the year after (8月至2月)", Adjust)
+	ruleTimeClockDay     = registerRule("time", "time.clock_day_from_context", "a time of day takes the date stated before it in the same paragraph (3月26日召开会议，上午9时 → 2021-03-26T09:00)", Adjust)
+	ruleTimeOpenRange    = registerRule("time", "time.open_range", "以前, 之后, 以来, 起 after a time, or 截至, 自 before it, make it the bound of an open span; the words stay outside (2018年以前 → up to 2018)", Adjust)
 	ruleSpanInherits     = registerRule("time", "time.span_inherits", "the end of a span takes the year, month or day it leaves out from its start (3月26日至28日)", Adjust)
 )
 
@@ -343,7 +347,7 @@ func (r *timeResolver) clock(s string) (string, string) {
 	case f.hasHour && f.hasMinute:
 		return fmt.Sprintf("%sT%02d:%02d", s, hour, f.minute), "minute"
 	case f.hasHour:
-		return fmt.Sprintf("%sT%02d", s, hour), "hour"
+		return fmt.Sprintf("%sT%02d:00", s, hour), "hour"
 	case f.tod != "":
 		return s + "T" + f.tod, "day"
 	}
@@ -355,13 +359,34 @@ func (r *timeResolver) value() (any, string, string) {
 	f, ref := &r.f, r.ref
 	full := ref.Year != 0 && ref.Month != 0 && ref.Day != 0
 	switch {
+	case f.decade != 0:
+		return r.decadeValue()
 	case f.relCentury:
 		if ref.Year == 0 {
 			return "XX", "century", ""
 		}
 		return fmt.Sprintf("%02d", ref.Year/100+f.centuryOff), "century", ref.From
-	case f.hasDay:
-		return r.dayValue()
+	case f.hasDay || f.lunar != "":
+		if v, ok := r.lunarValue(); ok {
+			c, g := r.clock(v)
+			return c, g, r.yearFrom
+		}
+		if f.hasDay && (f.lunarCal || lunarMonthOf(*f) != 0) {
+			r.note(ruleTimeValidDate)
+			return nil, "day", "" // no such lunar day, or no year to place it
+		}
+		if f.hasDay {
+			return r.dayValue()
+		}
+		return r.nonDayValue(full)
+	}
+	return r.nonDayValue(full)
+}
+
+// nonDayValue renders an expression that states no day.
+func (r *timeResolver) nonDayValue(full bool) (any, string, string) {
+	f, ref := &r.f, r.ref
+	switch {
 	case f.relDay:
 		if !full {
 			return "XXXX-XX-XX", "day", ""
@@ -402,23 +427,72 @@ func (r *timeResolver) refTime() time.Time {
 	return time.Date(r.ref.Year, time.Month(max(r.ref.Month, 1)), max(r.ref.Day, 1), 0, 0, 0, 0, time.UTC)
 }
 
+// decadeValue renders a decade as its first three digits and X (199X).
+func (r *timeResolver) decadeValue() (any, string, string) {
+	f, ref := &r.f, r.ref
+	y, from := f.decade, "text"
+	switch {
+	case y >= 1000:
+	case f.century != 0:
+		y += (f.century - 1) * 100
+	case f.relCentury && ref.Year != 0:
+		y += (ref.Year/100 + f.centuryOff) * 100
+		from = ref.From
+	default:
+		y += 1900 // a decade alone is of the twentieth century
+		from = ""
+	}
+	return fmt.Sprintf("%03dX", y/10), "decade", from
+}
+
 // dayValue renders a stated day, with the month and year it has or takes.
 func (r *timeResolver) dayValue() (any, string, string) {
 	f, ref := &r.f, r.ref
-	ms := "XX"
-	if f.hasMonth {
-		ms = fmt.Sprintf("%02d", f.month)
-	} else if ref.Month != 0 && !f.hasYear && f.ctxYear == 0 {
-		m := ref.Month
+	ms, m := "XX", 0
+	switch {
+	case f.hasMonth:
+		m = f.month
+	case f.relMonth && ref.Month != 0:
+		// 本月十日, 上月5日
+		t := time.Date(ref.Year, time.Month(ref.Month+f.monthOff), 1, 0, 0, 0, 0, time.UTC)
+		m = int(t.Month())
+		if !f.relYear && !f.hasYear {
+			r.year = t.Year()
+		}
+	case ref.Month != 0 && !f.hasYear && f.ctxYear == 0:
+		m = ref.Month
 		if ref.dated() && f.day > ref.Day {
 			m--
 			r.note(ruleMonthPast)
 			if m == 0 {
 				m, r.year = 12, r.year-1
-				r.ystr = fmt.Sprintf("%04d", r.year)
 			}
 		}
+	}
+	if m != 0 && r.year > 0 && !validDate(r.year, m, f.day) {
+		if f.hasYear {
+			r.note(ruleTimeValidDate)
+			return nil, "day", r.yearFrom // no such day: no Gregorian value
+		}
+		// The latest possible reading before: 2月29日 in the last leap
+		// year, 29日 in the last month that has one.
+		for k := 0; k < 8 && !validDate(r.year, m, f.day); k++ {
+			if f.hasMonth {
+				r.year--
+			} else if m--; m == 0 {
+				m, r.year = 12, r.year-1
+			}
+		}
+		r.note(ruleTimeValidDate)
+		if !validDate(r.year, m, f.day) {
+			return nil, "day", "" // 2月30日
+		}
+	}
+	if m != 0 {
 		ms = fmt.Sprintf("%02d", m)
+	}
+	if r.year > 0 {
+		r.ystr = fmt.Sprintf("%04d", r.year)
 	}
 	yearFrom := r.yearFrom
 	if r.year == 0 {
@@ -426,6 +500,12 @@ func (r *timeResolver) dayValue() (any, string, string) {
 	}
 	v, g := r.clock(fmt.Sprintf("%s-%s-%02d", r.ystr, ms, f.day))
 	return v, g, yearFrom
+}
+
+// validDate reports whether y-m-d is a day of the Gregorian calendar.
+func validDate(y, m, d int) bool {
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	return t.Year() == y && int(t.Month()) == m && t.Day() == d
 }
 
 // weekValue renders a relative week, a weekday or a weekend.
@@ -460,6 +540,7 @@ func yfrom(year int, from string) string {
 func timeMentions(d *Document, spans []timeSpan) []Mention {
 	out := make([]Mention, 0, len(spans))
 	lastYear, lastEnd := 0, 0
+	lastDay, lastDayEnd := "", 0 // the last full date of the paragraph
 	for _, s := range spans {
 		// A year stated earlier in the paragraph dates the months and days
 		// that follow (2017年工作回顾……3月, 完成……).
@@ -498,14 +579,89 @@ func timeMentions(d *Document, spans []timeSpan) []Mention {
 			if !to.hasDay && to.hasHour {
 				to.day, to.hasDay = s.f.day, s.f.hasDay
 			}
+			sv, _ := m.Value.(string)
+			if !to.hasYear && !to.relYear && len(sv) >= 4 {
+				// The end takes the year the start resolved to (5月-10月).
+				if y, err := strconv.Atoi(sv[:4]); err == nil {
+					to.year, to.hasYear = y, true
+				}
+			}
 			note(ruleSpanInherits)
 			ev, _, _, _ := timeValue(to, d.Ref, note)
-			sv, _ := m.Value.(string)
 			es, _ := ev.(string)
+			if !s.to.hasYear && !s.to.relYear && to.hasYear && len(es) == len(sv) && es < sv && len(es) >= 7 && es[:4] == sv[:4] {
+				// 8月至2月: the end is in the year after
+				to.year++
+				note(ruleSpanNextYear)
+				ev, _, _, _ = timeValue(to, d.Ref, note)
+				es, _ = ev.(string)
+			}
 			m.Value = Span{Start: sv, End: es}
 			m.Kind = "span"
+		}
+		if v, ok := m.Value.(string); ok {
+			switch {
+			case len(v) >= 10 && v[4] == '-' && v[7] == '-' && v[0] != 'X':
+				lastDay, lastDayEnd = v[:10], s.end
+			case strings.HasPrefix(v, "T") && lastDay != "" && !strings.ContainsRune(string(d.runes[lastDayEnd:s.start]), '\n'):
+				m.Value = lastDay + v // 3月26日……上午9时 → 2021-03-26T09:00
+				m.YearFrom = "context"
+				d.traceTime(ruleTimeClockDay, Adjust, s.start, s.end)
+			}
+		}
+		if s.to == nil {
+			openRange(d, &m)
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// openRange makes the value of m an open span when a word after it (以前,
+// 之后, 以来, 起) or before it (截至, 自) bounds a period by it: 2018年以前
+// → up to 2018, 自2016年以来 → from 2016. The words stay outside the
+// mention.
+func openRange(d *Document, m *Mention) {
+	v, ok := m.Value.(string)
+	if !ok || v == "" || m.Grain == "" || m.Grain == "hour" || m.Grain == "minute" || m.Kind == "duration" {
+		return
+	}
+	text, c := d.runes, timeCtx()
+	after := m.End
+	if after < len(text) && c.in("open_range_or_chars", text[after]) {
+		after++
+	}
+	var span Span
+	switch {
+	case followedBy(text, after, c.words["open_before_words"]):
+		span = Span{End: v}
+	case followedBy(text, after, c.words["open_after_words"]):
+		span = Span{Start: v}
+	case after < len(text) && (text[after] == '前' || text[after] == '后') &&
+		!(after+1 < len(text) && (c.in("open_single_not_next_chars", text[after+1]) || numeralRune(text[after+1]))):
+		if text[after] == '前' {
+			span = Span{End: v}
+		} else {
+			span = Span{Start: v}
+		}
+	case precededBy(text, m.Start, c.words["open_until_words"]):
+		span = Span{End: v}
+	case precededBy(text, m.Start, c.words["open_since_words"]):
+		span = Span{Start: v}
+	default:
+		return
+	}
+	m.Value, m.Kind = span, "span"
+	d.traceTime(ruleTimeOpenRange, Adjust, m.Start, m.End)
+}
+
+// precededBy reports whether one of words ends at text[i].
+func precededBy(text []rune, i int, words []string) bool {
+	for _, w := range words {
+		r := []rune(w)
+		if i >= len(r) && string(text[i-len(r):i]) == w {
+			return true
+		}
+	}
+	return false
 }

@@ -168,6 +168,9 @@ type GroupSummary struct {
 	DateFrom string       `json:"date_from,omitempty"`
 	DateTo   string       `json:"date_to,omitempty"`
 	Keyness  []KeynessRow `json:"keyness"`
+	// Negative lists the terms most under-represented in the group (most
+	// negative first), when CompareOptions.Negative asks for them.
+	Negative []KeynessRow `json:"keyness_negative,omitempty"`
 	Slogans  []Named      `json:"slogans"`
 	People   []Named      `json:"people"`
 	Offices  []Named      `json:"offices"`
@@ -180,11 +183,61 @@ type Matrix struct {
 	Values [][]float64 `json:"values"`
 }
 
+// Series is one name (a slogan) counted in every group of a comparison:
+// Counts, Docs and First are indexed like Comparison.Groups, and a zero
+// count is a true zero, not a cell left out.
+type Series struct {
+	Name   string   `json:"name"`
+	Total  int64    `json:"total"`
+	Counts []int64  `json:"counts"`
+	Docs   []int64  `json:"docs"`
+	First  []string `json:"first"`
+}
+
 // Comparison answers "how do these groups differ?".
 type Comparison struct {
 	Groups  []GroupSummary `json:"groups"`
 	Cosine  Matrix         `json:"cosine"`
 	Jaccard Matrix         `json:"jaccard"`
+	// Slogans are the slogans most used over all groups (see
+	// CompareOptions.Series), counted in each group.
+	Slogans []Series `json:"slogans_by_group,omitempty"`
+}
+
+// SeriesOf counts, in every group of names (in that order), the k names
+// most used over all groups together (ties by name; all when k <= 0); pick
+// chooses the map of a profile (e.g. its Slogans).
+func SeriesOf(groups map[string]*Profile, names []string, pick func(*Profile) map[string]*Seen, k int) []Series {
+	total := map[string]int64{}
+	for _, n := range names {
+		for w, s := range pick(groups[n]) {
+			total[w] += s.Count
+		}
+	}
+	words := make([]string, 0, len(total))
+	for w := range total {
+		words = append(words, w)
+	}
+	sort.Slice(words, func(i, j int) bool {
+		if total[words[i]] != total[words[j]] {
+			return total[words[i]] > total[words[j]]
+		}
+		return words[i] < words[j]
+	})
+	if k > 0 && len(words) > k {
+		words = words[:k]
+	}
+	out := make([]Series, len(words))
+	for i, w := range words {
+		s := Series{Name: w, Total: total[w], Counts: make([]int64, len(names)), Docs: make([]int64, len(names)), First: make([]string, len(names))}
+		for gi, n := range names {
+			if v := pick(groups[n])[w]; v != nil {
+				s.Counts[gi], s.Docs[gi], s.First[gi] = v.Count, v.Docs, v.First
+			}
+		}
+		out[i] = s
+	}
+	return out
 }
 
 // CompareOptions controls Compare.
@@ -193,6 +246,16 @@ type CompareOptions struct {
 	// Top is the number of slogans, people, offices and claims per group
 	// (0: all).
 	Top int
+	// Negative is the number of under-represented terms listed per group
+	// (GroupSummary.Negative; 0: none).
+	Negative int
+	// KeepTerm, when not nil, decides which terms may be key terms (e.g.
+	// leaving out numbers with NumericTerm); the similarities use every
+	// term.
+	KeepTerm func(term string) bool
+	// Series is the number of slogans counted in every group
+	// (Comparison.Slogans; 0: none).
+	Series int
 }
 
 // Compare summarizes each group and measures how alike the groups are:
@@ -230,13 +293,29 @@ func Compare(groups map[string]*Profile, opts CompareOptions) (*Comparison, erro
 			if err != nil {
 				return nil, err
 			}
+			keep := func(r KeynessRow) bool { return opts.KeepTerm == nil || opts.KeepTerm(r.Term) }
 			for _, r := range rows {
 				if r.G2 <= 0 || (top > 0 && len(s.Keyness) >= top) {
 					break
 				}
+				if !keep(r) {
+					continue
+				}
 				r.Group = n
 				r.setP(ko.Measure)
 				s.Keyness = append(s.Keyness, r)
+			}
+			for i := len(rows) - 1; i >= 0 && len(s.Negative) < opts.Negative; i-- {
+				r := rows[i]
+				if r.G2 >= 0 {
+					break
+				}
+				if !keep(r) {
+					continue
+				}
+				r.Group = n
+				r.setP(ko.Measure)
+				s.Negative = append(s.Negative, r)
 			}
 		}
 		s.Slogans = topSeen(p.Slogans, opts.Top)
@@ -257,6 +336,9 @@ func Compare(groups map[string]*Profile, opts CompareOptions) (*Comparison, erro
 	jac, err := Jaccard(vecs)
 	if err != nil {
 		return nil, err
+	}
+	if opts.Series > 0 {
+		c.Slogans = SeriesOf(groups, names, func(p *Profile) map[string]*Seen { return p.Slogans }, opts.Series)
 	}
 	c.Cosine = Matrix{Names: names, Values: rowsOf(cos.At, len(names))}
 	c.Jaccard = Matrix{Names: names, Values: rowsOf(jac.At, len(names))}

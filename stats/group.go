@@ -22,6 +22,9 @@ import (
 //	re:REGEX            the first capture group (or the whole match) of
 //	                    REGEX on the document id
 //
+// dir, file and id take a bucket too (file:decade: the file 1958.md is in
+// the group 1950s); a value that does not start with a year is kept as is.
+//
 // A meta spec applies only to documents that have metadata (JSONL records):
 // one whose record lacks the field, or has it null, gets no group at all
 // and is left out, while a document without metadata (a plain file) falls
@@ -69,8 +72,15 @@ func NewGrouper(specs []string) (*Grouper, error) {
 			sp.kind, sp.re = "re", re
 		case s == "dir" || s == "file" || s == "home" || s == "id":
 			sp.kind = s
+		case strings.HasPrefix(s, "dir:") || strings.HasPrefix(s, "file:") || strings.HasPrefix(s, "id:"):
+			sp.kind, sp.bucket, _ = strings.Cut(s, ":")
+			switch sp.bucket {
+			case "decade", "century", "year":
+			default:
+				return nil, fmt.Errorf("group spec %q: unknown bucket %q (want decade, century or year)", s, sp.bucket)
+			}
 		default:
-			return nil, fmt.Errorf("unknown group spec %q (want meta.FIELD[:decade|century|year], dir, file, home, id or re:REGEX)", s)
+			return nil, fmt.Errorf("unknown group spec %q (want meta.FIELD[:decade|century|year], dir, file, home, id (each with an optional :decade|century|year) or re:REGEX)", s)
 		}
 		g.specs = append(g.specs, sp)
 	}
@@ -128,6 +138,9 @@ func (g *Grouper) Group(id string, meta map[string]any, home string) (group stri
 					v = m[1]
 				}
 			}
+		}
+		if v != "" && s.bucket != "" {
+			v = bucketYear(v, s.bucket)
 		}
 		if v != "" {
 			return v, true

@@ -35,7 +35,7 @@ package eval
 //
 //   - extractor specs give no value: a found result is right;
 //   - equal strings: tongbao's value equals the result's timex (P3.5Y,
-//     P1D, XXXX-WXX-1, 2017-SU);
+//     XXXX-WXX-1, 2017-SU), when the result is no open range (a Mod);
 //   - dates and periods as day intervals [start, end): a tongbao point is
 //     the interval its grain covers (2009 → 2009-01-01..2010-01-01, a week,
 //     a quarter, a weekend Saturday..Monday), a tongbao span A/B runs from
@@ -45,12 +45,15 @@ package eval
 //   - open ranges (Mod before, until, after, since): only the bound given
 //     is compared, and either end of tongbao's bounding time may match it
 //     (Recognizers tells 之后 from 起 by a day, tongbao does not);
+//   - an impossible date (2月30日, 2019年2月29日) is right when neither
+//     side resolves it: tongbao gives no value, Recognizers "not resolved";
 //   - a date without a year has two values (the past and the future
 //     reading): either is right;
 //   - lunar dates and lunar holidays: Recognizers writes the lunar month
-//     and day (春节 → XXXX-01-01, 中秋 → XXXX-08-15); tongbao's Gregorian
-//     day is converted to the lunar calendar before it is compared, and
-//     除夕 (written 12-31) matches the last day of the lunar year;
+//     and day (春节 → XXXX-01-01, 中秋 → XXXX-08-15, 三月初一 → XXXX-03-01);
+//     tongbao's Gregorian day is also compared converted to the lunar
+//     calendar, and 除夕 (written 12-31) matches the last day of the lunar
+//     year;
 //   - numbers with units: the numbers are equal (a percentage's "%"
 //     dropped); a percentage needs a mention of kind percent, a currency
 //     one of kind money whose unit names the same ISO code when tongbao's
@@ -503,8 +506,11 @@ func recDateRight(r *RecResult, m *extract.Mention) bool {
 	sv, isStr := m.Value.(string)
 	span, isSpan := m.Value.(extract.Span)
 	for _, v := range r.Values {
-		if isStr && sv != "" && sv == v.Timex {
+		if isStr && sv != "" && sv == v.Timex && v.Mod == "" {
 			return true
+		}
+		if m.Value == nil && v.Value == "not resolved" && v.Start == "" && v.End == "" {
+			return true // an impossible date: neither side resolves it
 		}
 		want, ok := recInterval(r.Type, v)
 		if !ok {
@@ -515,9 +521,7 @@ func recDateRight(r *RecResult, m *extract.Mention) bool {
 		case isStr:
 			if iv, ok := timeInterval(sv); ok {
 				got = append(got, iv)
-				if v.IsLunar != "" || lunarHoliday(v) {
-					got = append(got, lunarIntervals(iv)...)
-				}
+				got = append(got, lunarIntervals(iv)...)
 			}
 		case isSpan:
 			got = spanIntervals(span)
@@ -680,15 +684,6 @@ func spanIntervals(s extract.Span) []dayInterval {
 	}
 	return nil
 }
-
-// lunarHolidayTimex are the month-days Recognizers gives the lunar
-// holidays (in the lunar calendar).
-var lunarHolidayTimex = map[string]bool{
-	"XXXX-01-01": true, "XXXX-01-15": true, "XXXX-05-05": true, "XXXX-07-07": true,
-	"XXXX-08-15": true, "XXXX-09-09": true, "XXXX-12-31": true, "XXXX-01-30": true,
-}
-
-func lunarHoliday(v RecValue) bool { return lunarHolidayTimex[v.Timex] }
 
 // lunarIntervals returns the day of iv (a single day) written as a lunar
 // date in the Gregorian form Recognizers uses, and, on the last day of a

@@ -30,7 +30,7 @@ func Tongbao(types []string) (System, error) {
 	}
 	ts := append([]string(nil), types...)
 	return System{Name: "tongbao", Find: func(d *Doc) ([]Span, error) {
-		opts := []extract.Option{extract.WithTypes(ts...)}
+		opts := []extract.Option{extract.WithTypes(ts...), extract.WithID(d.ID)}
 		if !d.Ref.IsZero() {
 			opts = append(opts, extract.WithRefDate(d.Ref))
 		}

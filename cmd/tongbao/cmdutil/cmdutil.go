@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
@@ -51,6 +52,10 @@ func Code(err error) int {
 	if errors.As(err, &e) {
 		return e.Code
 	}
+	// cobra's own usage errors (an unknown subcommand) are plain errors.
+	if strings.HasPrefix(err.Error(), "unknown command ") {
+		return ExitUsage
+	}
 	return ExitFailure
 }
 
@@ -60,6 +65,7 @@ type InputFlags struct {
 	IDField     string
 	Encoding    string
 	MaxDocBytes int64
+	MaxArchive  int64 // --max-archive-bytes
 	Jobs        int
 	Unordered   bool
 	Pretty      bool
@@ -78,6 +84,7 @@ func AddInputFlags(cmd *cobra.Command) *InputFlags {
 	fs.StringVar(&f.Encoding, "encoding", "", "force the input encoding ("+strings.Join(corpus.EncodingNames, ", ")+"); detected when empty")
 	fs.StringVar(&f.StdinAs, "stdin-as", "", "read standard input as a file of this kind: jsonl, html, tar, tar.gz or gz (default: one text document)")
 	fs.Int64Var(&f.MaxDocBytes, "max-doc-bytes", corpus.DefaultMaxDocBytes, "documents larger than this many bytes become error records")
+	fs.Int64Var(&f.MaxArchive, "max-archive-bytes", 0, "the most bytes the members of one archive may expand to in total (0: 100 times the archive's size, at least 1 GiB)")
 	fs.IntVarP(&f.Jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel")
 	fs.BoolVar(&f.Unordered, "unordered", false, "write records as they finish instead of in input order")
 	fs.BoolVar(&f.Pretty, "pretty", false, "indent JSON output")
@@ -94,22 +101,26 @@ func (f *InputFlags) ReadOptions(cmd *cobra.Command) corpus.Options {
 
 func (f *InputFlags) readOptions(stdin io.Reader) corpus.Options {
 	return corpus.Options{
-		TextField:   f.TextField,
-		IDField:     f.IDField,
-		Encoding:    f.Encoding,
-		MaxDocBytes: f.MaxDocBytes,
-		Stdin:       stdin,
-		StdinAs:     f.StdinAs,
+		TextField:       f.TextField,
+		IDField:         f.IDField,
+		Encoding:        f.Encoding,
+		MaxDocBytes:     f.MaxDocBytes,
+		MaxArchiveBytes: f.MaxArchive,
+		Stdin:           stdin,
+		StdinAs:         f.StdinAs,
 	}
 }
 
 // Check reports a usage error in the flags.
 func (f *InputFlags) Check() error {
-	if f.Jobs < 1 {
-		return UsageError("--jobs must be at least 1, got %d", f.Jobs)
+	if f.Jobs < 1 || f.Jobs > corpus.MaxJobs {
+		return UsageError("--jobs must be between 1 and %d, got %d", corpus.MaxJobs, f.Jobs)
 	}
-	if f.MaxDocBytes < 1 {
-		return UsageError("--max-doc-bytes must be at least 1, got %d", f.MaxDocBytes)
+	if f.MaxDocBytes < 1 || f.MaxDocBytes > corpus.MaxDocBytesLimit {
+		return UsageError("--max-doc-bytes must be between 1 and %d, got %d", int64(corpus.MaxDocBytesLimit), f.MaxDocBytes)
+	}
+	if f.MaxArchive < 0 {
+		return UsageError("--max-archive-bytes must not be negative, got %d", f.MaxArchive)
 	}
 	if _, err := corpus.CheckEncoding(f.Encoding); err != nil {
 		return UsageError("--encoding: %v", err)
@@ -169,6 +180,25 @@ func RunDocs(cmd *cobra.Command, args []string, f *InputFlags, work func(corpus.
 
 // RunDocsIO is RunDocs on the given context and streams.
 func RunDocsIO(ctx context.Context, ios *IOStreams, args []string, f *InputFlags, work func(corpus.Document) ([]byte, error)) error {
+	return RunDocsToIO(ctx, ios, args, f, func(d corpus.Document, w io.Writer) error {
+		rec, err := work(d)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(rec)
+		return err
+	})
+}
+
+// RunDocsTo is RunDocs for work that writes its record to w instead of
+// returning it (see corpus.RunTo): a record larger than memory should hold
+// goes to a temporary file until its turn.
+func RunDocsTo(cmd *cobra.Command, args []string, f *InputFlags, work func(corpus.Document, io.Writer) error) error {
+	return RunDocsToIO(cmd.Context(), StreamsOf(cmd), args, f, work)
+}
+
+// RunDocsToIO is RunDocsTo on the given context and streams.
+func RunDocsToIO(ctx context.Context, ios *IOStreams, args []string, f *InputFlags, work func(corpus.Document, io.Writer) error) error {
 	if err := f.Check(); err != nil {
 		return err
 	}
@@ -186,6 +216,9 @@ func RunDocsIO(ctx context.Context, ios *IOStreams, args []string, f *InputFlags
 	var done map[string]int
 	var file *os.File
 	if f.Output != "" {
+		if err := CheckOutputNotInput(f.Output, args); err != nil {
+			return err
+		}
 		var err error
 		file, done, err = openOutput(f.Output, f.Resume)
 		if err != nil {
@@ -224,7 +257,7 @@ func RunDocsIO(ctx context.Context, ios *IOStreams, args []string, f *InputFlags
 	if f.Output != "" {
 		ropts.Exclude = []string{f.Output} // never read our own output
 	}
-	sum, err := corpus.Run(ctx, args, ropts, corpus.RunOptions{
+	sum, err := corpus.RunTo(ctx, args, ropts, corpus.RunOptions{
 		Jobs:        f.Jobs,
 		Unordered:   f.Unordered,
 		Out:         out,
@@ -274,4 +307,93 @@ func summary(s corpus.Summary) string {
 		msg += fmt.Sprintf("; %d already done, skipped", s.Skipped)
 	}
 	return msg
+}
+
+// CheckOutputNotInput returns a usage error when the output file is one of
+// the inputs: named as an argument or matched by a glob argument (it would
+// be truncated before being read). An output inside an input directory is
+// left out of the directory's files instead.
+func CheckOutputNotInput(output string, inputs []string) error {
+	ost, err := os.Stat(output)
+	if err != nil {
+		return nil // not there yet: not an input
+	}
+	for _, in := range inputs {
+		paths := []string{in}
+		if _, err := os.Stat(in); err != nil && strings.ContainsAny(in, "*?[") {
+			paths, _ = filepath.Glob(in)
+		}
+		for _, p := range paths {
+			if st, err := os.Stat(p); err == nil && !st.IsDir() && os.SameFile(st, ost) {
+				return UsageError("the output %s is also an input (%s): write the output elsewhere", output, in)
+			}
+		}
+	}
+	return nil
+}
+
+// StreamedRecord builds the JSON record of doc, whose last field must be
+// an empty array, with the values fill emits as that array's elements.
+// The elements are encoded as they come, so a document with a million
+// mentions holds their JSON, not the values (extract's long documents).
+// With pretty, the values are gathered and the record indented as
+// JSONRecord does.
+func StreamedRecord(pretty bool, fill func(emit func(v any) error) (doc any, err error)) ([]byte, error) {
+	var elems []byte
+	var vals []any
+	n := 0
+	doc, err := fill(func(v any) error {
+		if pretty {
+			vals = append(vals, v)
+			return nil
+		}
+		b, err := JSONRecord(v, false)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			elems = append(elems, ',')
+		}
+		n++
+		elems = append(elems, b[:len(b)-1]...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	head, err := JSONRecord(doc, pretty)
+	if err != nil {
+		return nil, err
+	}
+	if pretty {
+		return JSONRecord(spliced{head, vals}, true)
+	}
+	if !bytes.HasSuffix(head, []byte("[]}\n")) {
+		return nil, errors.New("StreamedRecord: the record does not end with an empty array")
+	}
+	rec := make([]byte, 0, len(head)+len(elems)+2)
+	rec = append(rec, head[:len(head)-len("]}\n")]...)
+	rec = append(rec, elems...)
+	return append(rec, "]}\n"...), nil
+}
+
+// spliced is a record whose last array is filled in (the pretty path).
+type spliced struct {
+	head []byte
+	vals []any
+}
+
+func (s spliced) MarshalJSON() ([]byte, error) {
+	head := bytes.TrimRight(s.head, "\n")
+	i := bytes.LastIndex(head, []byte("[]"))
+	if i < 0 {
+		return nil, errors.New("StreamedRecord: the record does not end with an empty array")
+	}
+	arr, err := json.Marshal(s.vals)
+	if err != nil {
+		return nil, err
+	}
+	out := append([]byte(nil), head[:i]...)
+	out = append(out, arr...)
+	return append(out, head[i+2:]...), nil
 }

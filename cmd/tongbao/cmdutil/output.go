@@ -13,10 +13,22 @@ import (
 // openOutput opens -o FILE. Without resume it truncates FILE. With resume
 // it reads the records FILE holds, counting their ids, cuts off a last
 // record that a killed run left incomplete, and opens FILE for appending.
+//
+// FILE is locked while the run writes it: a second run on the same FILE
+// fails at once instead of interleaving records (the lock is advisory and
+// taken before FILE is truncated).
 func openOutput(path string, resume bool) (*os.File, map[string]int, error) {
 	if !resume {
-		f, err := os.Create(path)
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE, 0o666)
 		if err != nil {
+			return nil, nil, &ExitError{Code: ExitFailure, Msg: fmt.Sprintf("cannot create output: %v", err)}
+		}
+		if err := lockFile(f); err != nil {
+			f.Close()
+			return nil, nil, &ExitError{Code: ExitFailure, Msg: fmt.Sprintf("cannot write %s: %v", path, err)}
+		}
+		if err := f.Truncate(0); err != nil {
+			f.Close()
 			return nil, nil, &ExitError{Code: ExitFailure, Msg: fmt.Sprintf("cannot create output: %v", err)}
 		}
 		return f, nil, nil
@@ -24,6 +36,10 @@ func openOutput(path string, resume bool) (*os.File, map[string]int, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o666)
 	if err != nil {
 		return nil, nil, &ExitError{Code: ExitFailure, Msg: fmt.Sprintf("cannot open output: %v", err)}
+	}
+	if err := lockFile(f); err != nil {
+		f.Close()
+		return nil, nil, &ExitError{Code: ExitFailure, Msg: fmt.Sprintf("cannot write %s: %v", path, err)}
 	}
 	st, err := f.Stat()
 	if err != nil {
@@ -62,7 +78,11 @@ func openOutput(path string, resume bool) (*os.File, map[string]int, error) {
 // at the very end) is not counted: the file should be truncated to that
 // length before appending. Anything else that is not a JSON object with a
 // string "id" is an error, so that a file of other output is never cut.
+//
+// NUL bytes at the very end (what a power loss leaves when the file's size
+// was written but not its last blocks) are a cut-off tail too.
 func ScanRecords(r io.ReaderAt, size int64) (map[string]int, int64, error) {
+	size = trimNULs(r, size)
 	dec := json.NewDecoder(bufio.NewReaderSize(io.NewSectionReader(r, 0, size), 1<<20))
 	done := map[string]int{}
 	var end int64
@@ -109,4 +129,21 @@ func cutOff(r io.ReaderAt, off, size int64) bool {
 	// A cut-off record holds no complete record after it: a later line that
 	// starts a new object means damage in the middle of the file.
 	return !bytes.Contains(rest, []byte("\n{"))
+}
+
+// trimNULs returns size less the NUL bytes that end the data.
+func trimNULs(r io.ReaderAt, size int64) int64 {
+	buf := make([]byte, 64<<10)
+	for size > 0 {
+		n := min(int64(len(buf)), size)
+		if _, err := r.ReadAt(buf[:n], size-n); err != nil && err != io.EOF {
+			return size
+		}
+		i := len(bytes.TrimRight(buf[:n], "\x00"))
+		size -= n - int64(i)
+		if i > 0 {
+			break
+		}
+	}
+	return size
 }

@@ -7,8 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -16,6 +18,7 @@ import (
 	statscmd "github.com/tongbao/tongbao/cmd/tongbao/stats"
 	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/extract"
+	"github.com/tongbao/tongbao/report"
 	"github.com/tongbao/tongbao/segment"
 	"github.com/tongbao/tongbao/stats"
 )
@@ -23,8 +26,8 @@ import (
 // New returns the compare command.
 func New() *cobra.Command {
 	var htmlPath, csvDir, title string
-	var jsonOut bool
-	var top int
+	var jsonOut, keepNumbers bool
+	var top, series, kwicLines int
 	var ko stats.KeynessOptions
 	cmd := &cobra.Command{
 		Use:   "compare --group-by SPEC [flags] [FILE|DIR|ARCHIVE|-]...",
@@ -32,36 +35,47 @@ func New() *cobra.Command {
 		Long: `Compare groups of documents (see "tongbao stats --help" for --group-by).
 
 For each group: documents, characters, date range, the key terms against
-all other groups (G² with Williams' correction, as in "stats keyness";
-over-represented terms only), the slogans it uses (count, documents, first
-date seen), the people and offices mentioned most, and its quantified
-claims counted by object. Between groups: cosine (TF-IDF) and Jaccard
-similarity matrices.
+all other groups (G² with Williams' correction, as in "stats keyness"; the
+over-represented terms, and with --html the under-represented ones too),
+the slogans it uses (count, documents, first date seen), the people and
+offices mentioned most, and its quantified claims counted by object.
+Between groups: cosine (TF-IDF) and Jaccard similarity matrices. Across
+groups: the --slogans slogans most used overall, counted in every group.
+
+Numbers, years (一九五八年, １９５５年) and measure words (万平方米) are left
+out of the key terms unless --keep-numbers is given; the similarities count
+every term.
 
 A document's date is the date extraction finds for it, else a "date" or
 "year" metadata field, else a year (19xx or 20xx) in its file name, else the
 reference year extraction inferred from the text.
 
 Output: one JSON object on stdout (unless --html or --csv is given without
---json); --csv DIR writes groups.csv, keyness.csv, slogans.csv, people.csv,
-offices.csv, claims.csv, cosine.csv and jaccard.csv; --html FILE writes one
-self-contained page (inline SVG charts, no network needed): the similarity
-heatmap, the slogan-by-group table shaded by frequency and the timeline of
-first appearances.`,
+--json); --csv DIR writes groups.csv, keyness.csv, slogans.csv,
+slogans_by_group.csv, people.csv, offices.csv, claims.csv, cosine.csv and
+jaccard.csv; --html FILE writes one self-contained page (inline SVG charts
+and a small inline script, nothing loaded from the network): provenance
+(inputs, settings, documents left out and why), the groups, similarity
+heatmaps, a keyness chart per group, slogan rates across the groups and
+their counts, people, offices and claims in tables that sort and filter,
+and the lines in context (--kwic per group) of every key term and slogan.`,
 		Example: `  tongbao compare --group-by dir --html counties.html counties/
-  tongbao compare --group-by meta.year:decade --group-by dir --text-field content \
-      --id-field title --html reports.html gov-reports/national-state-council/ gov-reports/hailar-district/`,
+  tongbao compare --group-by file --html hailar.html gov-reports/hailar-district/
+  tongbao compare --group-by file:decade --html national.html gov-work-reports/state-council/`,
 	}
 	o := statscmd.AddOptions(cmd)
 	fs := cmd.Flags()
 	fs.StringVar(&htmlPath, "html", "", "write a self-contained HTML report to FILE")
 	fs.StringVar(&csvDir, "csv", "", "write CSV tables into DIR (created if needed)")
 	fs.BoolVar(&jsonOut, "json", false, "write the JSON to stdout even with --html or --csv")
-	fs.StringVar(&title, "title", "", "title of the HTML report")
+	fs.StringVar(&title, "title", "", "title of the HTML report (default: the number of groups, the first and the last)")
 	fs.IntVar(&ko.Top, "top-terms", 20, "key terms per group")
 	fs.Int64Var(&ko.MinCount, "min-count", 5, "leave out terms seen fewer times in all groups together (keyness)")
 	fs.StringVar(&ko.Measure, "measure", "g2", "rank key terms by g2|chi2|log_ratio")
+	fs.BoolVar(&keepNumbers, "keep-numbers", false, "keep numbers, years and measure words among the key terms")
 	fs.IntVar(&top, "top", 20, "slogans, people, offices and claims per group (0: all)")
+	fs.IntVar(&series, "slogans", 40, "slogans counted in every group (the most used overall)")
+	fs.IntVar(&kwicLines, "kwic", 3, "HTML report: lines in context of each key term and slogan per group (0: none)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		closeOut, err := statscmd.RedirectOutput(cmd, o.In)
 		if err != nil {
@@ -74,6 +88,9 @@ first appearances.`,
 		if o.Unit != "word" {
 			return cmdutil.UsageError("compare counts words: --unit must be word")
 		}
+		if series < 0 || kwicLines < 0 || top < 0 || ko.Top < 0 {
+			return cmdutil.UsageError("--top, --top-terms, --slogans and --kwic must not be negative")
+		}
 		c, err := o.NewCounter()
 		if err != nil {
 			return err
@@ -85,34 +102,57 @@ first appearances.`,
 		if err != nil {
 			return fmt.Errorf("loading the segmenter: %w", err)
 		}
-		work := func(doc corpus.Document) (*stats.DocProfile, error) {
-			return profile(doc, c, seg)
+		kwic := report.NewConcordance(kwicLines)
+		var mu sync.Mutex
+		var failed []report.LeftOut
+		work := func(doc corpus.Document) (*docResult, error) {
+			r, err := profile(doc, c, seg, kwicLines)
+			if err != nil {
+				mu.Lock()
+				failed = append(failed, report.LeftOut{ID: doc.ID, Reason: "failed: " + err.Error()})
+				mu.Unlock()
+			}
+			return r, err
 		}
 		groups := map[string]*stats.Profile{}
-		left := 0
-		sum, err := statscmd.Scan(cmd, args, o.In, work, func(_ corpus.Document, p *stats.DocProfile) error {
-			if p == nil {
-				left++
+		groupOf := map[string]string{}
+		var left []report.LeftOut
+		noGroup := "no group: none of " + strings.Join(groupSpecs(o), ", ") + " applies"
+		sum, err := statscmd.Scan(cmd, args, o.In, work, func(doc corpus.Document, r *docResult) error {
+			if r == nil {
+				left = append(left, report.LeftOut{ID: doc.ID, Reason: whyNoGroup(o, doc, noGroup)})
 				return nil
 			}
+			p := r.profile
 			g := groups[p.Group]
 			if g == nil {
 				g = stats.NewProfile()
 				groups[p.Group] = g
 			}
-			g.Add(*p)
+			g.Add(p)
+			groupOf[doc.ID] = p.Group
+			for _, l := range r.slogans {
+				kwic.Add("slogan", l.name, p.Group, l.line)
+			}
 			return nil
 		})
 		if err != nil {
 			return err
 		}
-		if left > 0 && !o.In.Quiet {
-			fmt.Fprintf(cmd.ErrOrStderr(), "tongbao: %d documents had no group and were left out\n", left)
+		if len(left) > 0 && !o.In.Quiet {
+			fmt.Fprintf(cmd.ErrOrStderr(), "tongbao: %d documents had no group and were left out\n", len(left))
 		}
 		if len(groups) == 0 {
 			return &cmdutil.ExitError{Code: cmdutil.ExitFailure, Msg: "compare: no grouped documents"}
 		}
-		cmp, err := stats.Compare(groups, stats.CompareOptions{Keyness: ko, Top: top})
+		copts := stats.CompareOptions{Keyness: ko, Top: top, Series: series}
+		if htmlPath != "" {
+			copts.Negative = ko.Top
+		}
+		if !keepNumbers {
+			copts.KeepTerm = func(t string) bool { return !stats.NumericTerm(t) }
+		}
+		cmp, err := stats.Compare(groups, copts)
 		if err != nil {
 			return err
 		}
@@ -131,10 +171,28 @@ first appearances.`,
 			}
 		}
 		if htmlPath != "" {
-			if title == "" {
-				title = "tongbao compare: " + strings.Join(cmp.Cosine.Names, " · ")
+			rep := &report.Report{Title: title, Comparison: cmp}
+			rep.Provenance = report.Provenance{Inputs: args, Read: sum.Docs, Compared: len(groupOf),
+				Settings: settings(o, ko, top, series, kwicLines, keepNumbers)}
+			rep.Provenance.LeftOut = append(append(rep.Provenance.LeftOut, left...), failed...)
+			if n := sum.Failed - len(failed); n > 0 {
+				rep.Provenance.Notes = append(rep.Provenance.Notes, fmt.Sprintf("%d more documents could not be read (see the messages on standard error).", n))
 			}
-			page, err := HTML(cmp, title)
+			if kwicLines > 0 {
+				kwic.Keep("slogan", func(name string) bool {
+					for _, s := range cmp.Slogans {
+						if s.Name == name {
+							return true
+						}
+					}
+					return false
+				})
+				if err := termLines(cmd, args, o, seg, cmp, groupOf, kwic, &rep.Provenance); err != nil {
+					return err
+				}
+				rep.KWIC = kwic
+			}
+			page, err := rep.HTML()
 			if err != nil {
 				return err
 			}
@@ -148,6 +206,145 @@ first appearances.`,
 		return sum.Err()
 	}
 	return cmd
+}
+
+// whyNoGroup says why a document has no group: the first meta spec whose
+// field its record lacks (a record without it is left out, see
+// stats.Grouper), else fallback.
+func whyNoGroup(o *statscmd.Options, doc corpus.Document, fallback string) string {
+	if doc.Meta == nil {
+		return fallback
+	}
+	for _, spec := range o.GroupBy {
+		f, ok := strings.CutPrefix(spec, "meta.")
+		if !ok {
+			continue
+		}
+		if i := strings.LastIndexByte(f, ':'); i >= 0 {
+			f = f[:i]
+		}
+		if v, ok := doc.Meta[f]; !ok || v == nil || v == "" {
+			return fmt.Sprintf("no group: its record has no %q field (--group-by %s)", f, spec)
+		}
+		return fallback
+	}
+	return fallback
+}
+
+// groupSpecs returns the group specs of the flags, as given.
+func groupSpecs(o *statscmd.Options) []string {
+	specs := append([]string(nil), o.GroupBy...)
+	if o.GroupPat != "" {
+		specs = append(specs, "re:"+o.GroupPat)
+	}
+	return specs
+}
+
+// settings lists the options that shape the report's figures.
+func settings(o *statscmd.Options, ko stats.KeynessOptions, top, series, kwic int, keepNumbers bool) []report.Setting {
+	stop := "built-in list"
+	if o.NoStop {
+		stop = "none"
+	}
+	if len(o.StopFiles) > 0 {
+		stop += " + " + strings.Join(o.StopFiles, ", ")
+	}
+	numbers := "left out"
+	if keepNumbers {
+		numbers = "kept"
+	}
+	pos := "any"
+	if len(o.POS) > 0 {
+		pos = strings.Join(o.POS, ", ")
+	}
+	group := strings.Join(groupSpecs(o), ", ")
+	if o.GroupBucket != "" {
+		group += " (meta fields bucketed by " + o.GroupBucket + ")"
+	}
+	measure := ko.Measure
+	if measure == "" {
+		measure = stats.MeasureG2
+	}
+	return []report.Setting{
+		{Name: "group by", Value: group},
+		{Name: "terms", Value: fmt.Sprintf("words of at least %d characters, part of speech %s, stopwords: %s", o.MinLen, pos, stop)},
+		{Name: "key terms", Value: fmt.Sprintf("%d per group, ranked by %s, terms seen at least %d times in all groups", ko.Top, measure, ko.MinCount)},
+		{Name: "numbers in key terms", Value: numbers},
+		{Name: "slogans across groups", Value: strconv.Itoa(series)},
+		{Name: "people, offices, claims per group", Value: strconv.Itoa(top)},
+		{Name: "lines in context per group", Value: strconv.Itoa(kwic)},
+	}
+}
+
+// termLines reads the input a second time for the lines in context of
+// every group's key terms (not possible on standard input).
+func termLines(cmd *cobra.Command, args []string, o *statscmd.Options, seg *segment.Segmenter, cmp *stats.Comparison,
+	groupOf map[string]string, kwic *report.Concordance, prov *report.Provenance) error {
+	if len(args) == 0 || slices.Contains(args, "-") {
+		prov.Notes = append(prov.Notes, "The key terms have no lines in context: standard input cannot be read twice.")
+		return nil
+	}
+	terms := map[string]map[string]bool{}
+	for _, g := range cmp.Groups {
+		set := map[string]bool{}
+		for _, k := range g.Keyness {
+			set[k.Term] = true
+		}
+		for _, k := range g.Negative {
+			set[k.Term] = true
+		}
+		terms[g.Group] = set
+	}
+	in := *o.In
+	in.Quiet = true
+	per := kwic.PerGroup
+	work := func(doc corpus.Document) ([]termLine, error) {
+		group, ok := groupOf[doc.ID]
+		if !ok {
+			return nil, nil
+		}
+		set := terms[group]
+		toks := seg.Cut(doc.Text)
+		seen := map[string]int{}
+		var spans []stats.Span
+		var names []string
+		for _, t := range toks {
+			if set[t.Text] && seen[t.Text] < per {
+				seen[t.Text]++
+				spans = append(spans, stats.Span{Start: t.Start, End: t.End})
+				names = append(names, t.Text)
+			}
+		}
+		lines := stats.KWIC(doc.ID, []rune(doc.Text), toks, spans, stats.KWICOptions{Window: 20, Chars: true})
+		out := make([]termLine, len(lines))
+		for i, l := range lines {
+			out[i] = termLine{group, names[i], l}
+		}
+		return out, nil
+	}
+	_, err := statscmd.Scan(cmd, args, &in, work, func(_ corpus.Document, lines []termLine) error {
+		for _, l := range lines {
+			kwic.Add("term", l.term, l.group, l.line)
+		}
+		return nil
+	})
+	return err
+}
+
+type termLine struct {
+	group, term string
+	line        stats.Line
+}
+
+// docResult is what the first pass keeps of a document.
+type docResult struct {
+	profile stats.DocProfile
+	slogans []sloganLine
+}
+
+type sloganLine struct {
+	name string
+	line stats.Line
 }
 
 var fileYear = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
@@ -181,8 +378,9 @@ func docDate(d *extract.Document, doc corpus.Document) string {
 	return ""
 }
 
-// profile segments and extracts one document; nil means no group.
-func profile(doc corpus.Document, c *statscmd.Counter, seg *segment.Segmenter) (*stats.DocProfile, error) {
+// profile segments and extracts one document, and keeps up to per lines
+// in context of each slogan; nil means no group.
+func profile(doc corpus.Document, c *statscmd.Counter, seg *segment.Segmenter, per int) (*docResult, error) {
 	if !c.Grouper.HomeNeeded() {
 		if _, ok := c.Grouper.Group(doc.ID, doc.Meta, ""); !ok {
 			return nil, nil // no group: spare the extraction
@@ -205,8 +403,24 @@ func profile(doc corpus.Document, c *statscmd.Counter, seg *segment.Segmenter) (
 	if !ok {
 		return nil, nil
 	}
-	p := stats.ProfileOf(d, group, docDate(d, doc), c.Filter)
-	return &p, nil
+	r := &docResult{profile: stats.ProfileOf(d, group, docDate(d, doc), c.Filter)}
+	if per > 0 {
+		seen := map[string]int{}
+		var spans []stats.Span
+		var names []string
+		for _, m := range d.Mentions {
+			name := stats.MentionTerm(m)
+			if m.Type == extract.TypeSlogan && name != "" && seen[name] < per {
+				seen[name]++
+				spans = append(spans, stats.Span{Start: m.Start, End: m.End})
+				names = append(names, name)
+			}
+		}
+		for i, l := range stats.KWIC(doc.ID, d.Runes(), d.Tokens(), spans, stats.KWICOptions{Window: 20, Chars: true}) {
+			r.slogans = append(r.slogans, sloganLine{names[i], l})
+		}
+	}
+	return r, nil
 }
 
 func writeCSV(dir string, c *stats.Comparison) error {
@@ -253,6 +467,15 @@ func writeCSV(dir string, c *stats.Comparison) error {
 		if err := write(kind+".csv", []string{"group", "name", "count", "docs", "first"}, named[kind]); err != nil {
 			return err
 		}
+	}
+	var byGroup [][]string
+	for _, sr := range c.Slogans {
+		for gi, g := range c.Groups {
+			byGroup = append(byGroup, []string{sr.Name, g.Group, i64(sr.Counts[gi]), i64(sr.Docs[gi]), sr.First[gi]})
+		}
+	}
+	if err := write("slogans_by_group.csv", []string{"slogan", "group", "count", "docs", "first"}, byGroup); err != nil {
+		return err
 	}
 	for name, m := range map[string]stats.Matrix{"cosine.csv": c.Cosine, "jaccard.csv": c.Jaccard} {
 		var rows [][]string

@@ -50,7 +50,7 @@ JSON Lines, or aligned plain text when writing to a terminal (--format).`,
   tongbao kwic --type slogan --match 振兴 reports/ | jq -r .match | sort | uniq -c
   tongbao kwic --chars --window 20 --format text 河长制 bulletin.txt`,
 	}
-	in := cmdutil.AddInputFlags(cmd)
+	in := statscmd.AddTableInputFlags(cmd)
 	fs := cmd.Flags()
 	fs.BoolVar(&useRegex, "regex", false, "PATTERN (or --match) is a regular expression")
 	fs.StringVar(&typ, "type", "", "match extracted mentions of TYPE instead of a pattern")
@@ -66,8 +66,11 @@ JSON Lines, or aligned plain text when writing to a terminal (--format).`,
 			return err
 		}
 		defer closeOut()
-		if window < 0 {
-			return cmdutil.UsageError("--window must not be negative")
+		if window < 0 || window > maxWindow {
+			return cmdutil.UsageError("--window must be between 0 and %d", maxWindow)
+		}
+		if cols < 0 || cols > maxWindow {
+			return cmdutil.UsageError("--width must be between 0 and %d", maxWindow)
 		}
 		var pattern string
 		if typ == "" {
@@ -186,6 +189,9 @@ JSON Lines, or aligned plain text when writing to a terminal (--format).`,
 	}
 	return cmd
 }
+
+// maxWindow bounds --window and --width.
+const maxWindow = 100000
 
 func mentionMatches(m extract.Mention, pattern string, re *regexp.Regexp) bool {
 	if pattern == "" {

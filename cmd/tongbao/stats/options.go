@@ -4,9 +4,12 @@
 package stats
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -33,7 +36,7 @@ type Options struct {
 
 // AddOptions registers the input, filter, unit and grouping flags on cmd.
 func AddOptions(cmd *cobra.Command) *Options {
-	o := &Options{In: cmdutil.AddInputFlags(cmd)}
+	o := &Options{In: AddTableInputFlags(cmd)}
 	fs := cmd.Flags()
 	fs.StringSliceVar(&o.StopFiles, "stopwords", nil, "word-list FILE(s) of more stopwords (one word a line)")
 	fs.BoolVar(&o.NoStop, "no-stopwords", false, "do not use the built-in stopword list")
@@ -47,7 +50,7 @@ func AddOptions(cmd *cobra.Command) *Options {
 // AddGroupFlags registers --group-by, --group-pattern and --group-bucket.
 func AddGroupFlags(cmd *cobra.Command, o *Options) {
 	fs := cmd.Flags()
-	fs.StringArrayVar(&o.GroupBy, "group-by", nil, "group documents by SPEC, tried in order until one applies: meta.FIELD[:decade|century|year], dir, file, home, id, re:REGEX")
+	fs.StringArrayVar(&o.GroupBy, "group-by", nil, "group documents by SPEC, tried in order until one applies: meta.FIELD[:decade|century|year], dir, file, id (these three also with :decade|century|year), home, re:REGEX")
 	fs.StringVar(&o.GroupPat, "group-pattern", "", "group documents by REGEX on the id (its first capture group, else the whole match); same as --group-by re:REGEX")
 	fs.StringVar(&o.GroupBucket, "group-bucket", "", "bucket the meta.FIELD groups given without one by the year they start with: decade|century|year")
 }
@@ -127,20 +130,53 @@ func (o *Options) NewCounter() (*Counter, error) {
 	return stats.NewCounter(o.Unit, f, g)
 }
 
+// AddTableInputFlags registers the input flags of a command that reads
+// documents in order and writes a table or a stream of its own (stats,
+// kwic, compare): those of cmdutil.AddInputFlags, with --resume and
+// --unordered hidden (RedirectOutput refuses them).
+func AddTableInputFlags(cmd *cobra.Command) *cmdutil.InputFlags {
+	in := cmdutil.AddInputFlags(cmd)
+	cmd.Flags().MarkHidden("resume")
+	cmd.Flags().MarkHidden("unordered")
+	return in
+}
+
 // RedirectOutput points the command's output at -o FILE when given (the
-// statistics commands write whole tables, so --resume does not apply). The
-// returned function closes the file; call it when done.
+// statistics commands write whole tables, so --resume does not apply), and
+// makes the first SIGINT or SIGTERM stop reading: Scan then returns an
+// interrupted error and the command writes no table, or (kwic) only whole
+// records; a second signal kills. The returned function closes the file
+// and stops the signal handling; call it when done.
 func RedirectOutput(cmd *cobra.Command, in *cmdutil.InputFlags) (func() error, error) {
 	if in.Resume {
 		return nil, cmdutil.UsageError("--resume does not apply to %s: it writes a table, not one record per document", cmd.CommandPath())
 	}
+	if in.Unordered {
+		return nil, cmdutil.UsageError("--unordered does not apply to %s: it reads documents in order", cmd.CommandPath())
+	}
+	if in.Output != "" {
+		if err := cmdutil.CheckOutputNotInput(in.Output, cmd.Flags().Args()); err != nil {
+			return nil, err
+		}
+	}
+	ctx := cmd.Context()
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop() // a second signal kills
+	}()
+	cmd.SetContext(ctx)
 	if in.Output == "" {
-		return func() error { return nil }, nil
+		return func() error { stop(); return nil }, nil
 	}
 	f, err := os.Create(in.Output)
 	if err != nil {
+		stop()
 		return nil, &cmdutil.ExitError{Code: cmdutil.ExitFailure, Msg: fmt.Sprintf("cannot create output: %v", err)}
 	}
 	cmd.SetOut(f)
-	return f.Close, nil
+	return func() error { stop(); return f.Close() }, nil
 }

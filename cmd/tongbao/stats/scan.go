@@ -37,11 +37,11 @@ func Scan[R any](cmd *cobra.Command, args []string, in *cmdutil.InputFlags, work
 	if in.Jobs < 1 {
 		return sum, cmdutil.UsageError("--jobs must be at least 1, got %d", in.Jobs)
 	}
-	ctx := cmd.Context()
-	if ctx == nil {
-		ctx = context.Background()
+	sigCtx := cmd.Context()
+	if sigCtx == nil {
+		sigCtx = context.Background()
 	}
-	ctx, cancel := context.WithCancel(ctx)
+	ctx, cancel := context.WithCancel(sigCtx)
 	defer cancel()
 	type result struct {
 		seq int
@@ -85,7 +85,7 @@ func Scan[R any](cmd *cobra.Command, args []string, in *cmdutil.InputFlags, work
 	}
 	go func() {
 		seq := 0
-		readErr = corpus.Read(args, in.ReadOptions(cmd), func(d corpus.Document) error {
+		readErr = corpus.ReadContext(ctx, args, in.ReadOptions(cmd), func(d corpus.Document) error {
 			select {
 			case window <- struct{}{}:
 			case <-ctx.Done():
@@ -106,7 +106,17 @@ func Scan[R any](cmd *cobra.Command, args []string, in *cmdutil.InputFlags, work
 	pending := map[int]result{}
 	next := 0
 	var consumeErr error
-	for res := range results {
+loop:
+	for {
+		var res result
+		var ok bool
+		select {
+		case res, ok = <-results:
+		case <-sigCtx.Done(): // interrupted: do not wait for a blocked reader
+		}
+		if !ok {
+			break loop
+		}
 		pending[res.seq] = res
 		for {
 			r, ok := pending[next]
@@ -134,6 +144,9 @@ func Scan[R any](cmd *cobra.Command, args []string, in *cmdutil.InputFlags, work
 	}
 	if consumeErr != nil {
 		return sum, consumeErr
+	}
+	if sigCtx.Err() != nil {
+		return sum, &cmdutil.ExitError{Code: cmdutil.ExitInterrupted, Msg: fmt.Sprintf("interrupted after %d documents", sum.Docs)}
 	}
 	if readErr != nil {
 		return sum, readErr

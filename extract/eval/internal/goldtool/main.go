@@ -68,11 +68,14 @@ func main() {
 	root := fs.String("corpus", defaultRoot, "corpus root")
 	from := fs.Int("from", 0, "show: first sample index")
 	to := fs.Int("to", 1<<30, "show: index after the last")
+	seedFlag := fs.Uint64("seed", seed, "sample: random seed")
+	exclude := fs.String("exclude", "", "sample: a sample file whose documents are left out (for a second, disjoint sample)")
+	half := fs.Bool("half", false, "sample: half as many documents of each folder")
 	fs.Parse(os.Args[2:])
 	var err error
 	switch os.Args[1] {
 	case "sample":
-		err = sample(*root)
+		err = sample(*root, *seedFlag, *exclude, *half)
 	case "show":
 		err = show(*root, *from, *to)
 	case "convert":
@@ -124,8 +127,26 @@ func eligible(s string) bool {
 	return t == s && n >= minParaLen && n <= maxParaLen && !strings.HasPrefix(t, "![")
 }
 
-func sample(root string) error {
+func sample(root string, seed uint64, exclude string, half bool) error {
 	rng := rand.New(rand.NewPCG(seed, seed))
+	skip := map[string]bool{}
+	if exclude != "" {
+		f, err := os.Open(exclude)
+		if err != nil {
+			return err
+		}
+		old := os.Stdin
+		os.Stdin = f
+		ps, err := readParas()
+		os.Stdin = old
+		f.Close()
+		if err != nil {
+			return err
+		}
+		for _, p := range ps {
+			skip[p.Doc] = true
+		}
+	}
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetEscapeHTML(false)
 	for _, f := range devFolders {
@@ -139,7 +160,9 @@ func sample(root string) error {
 				return nil
 			}
 			rel, _ := filepath.Rel(root, p)
-			docs = append(docs, filepath.ToSlash(rel))
+			if !skip[filepath.ToSlash(rel)] {
+				docs = append(docs, filepath.ToSlash(rel))
+			}
 			return nil
 		})
 		if err != nil {
@@ -147,9 +170,12 @@ func sample(root string) error {
 		}
 		sort.Strings(docs)
 		rng.Shuffle(len(docs), func(i, j int) { docs[i], docs[j] = docs[j], docs[i] })
-		taken := 0
+		taken, want := 0, f.docs
+		if half {
+			want = (want + 1) / 2
+		}
 		for _, doc := range docs {
-			if taken == f.docs {
+			if taken == want {
 				break
 			}
 			lines, order, err := bodyLines(filepath.Join(root, doc))
