@@ -37,9 +37,10 @@ func exec(t *template.Template, data any) (template.HTML, error) {
 }
 
 var provenanceT = tmpl("provenance", `<dl class="prov">
-<dt>Inputs</dt><dd>{{range $i, $x := .P.Inputs}}{{if $i}}, {{end}}<code>{{$x}}</code>{{else}}standard input{{end}}</dd>
+{{if or .P.Inputs .P.Read}}<dt>Inputs</dt><dd>{{range $i, $x := .P.Inputs}}{{if $i}}, {{end}}<code>{{$x}}</code>{{else}}standard input{{end}}</dd>
 <dt>Documents</dt><dd>{{.P.Read}} read; {{.P.Compared}} compared in {{.Groups}} groups; {{len .P.LeftOut}} left out{{if .P.LeftOut}} (listed below){{end}}.</dd>
-<dt>Settings</dt><dd><table><tbody>{{range .P.Settings}}<tr><th>{{.Name}}</th><td>{{.Value}}</td></tr>{{end}}</tbody></table></dd>
+{{else}}<dt>Inputs</dt><dd>not recorded ({{.Groups}} groups)</dd>{{end}}
+{{if .P.Settings}}<dt>Settings</dt><dd><table><tbody>{{range .P.Settings}}<tr><th>{{.Name}}</th><td>{{.Value}}</td></tr>{{end}}</tbody></table></dd>{{end}}
 <dt>Method</dt><dd>Key terms: G² (log-likelihood) with Williams' correction, each group against all the other groups together, as in quanteda's textstat_keyness; p is the chi-square (1 df) tail probability.
 Similarity: cosine of the groups' TF-IDF vectors and Jaccard overlap of their term sets.
 Rates are per 100,000 characters of the group. Slogans, people, offices and counted objects are the extractor's output, not reviewed.</dd>

@@ -59,11 +59,17 @@ var (
 // decade.
 func TestCellsMatchStatsFreq(t *testing.T) {
 	base := "../../../../shared/corpora/"
-	for _, c := range []struct{ name, group, dir string }{
-		{"hailar-by-year", "file", "gov-reports/hailar-district"},
-		{"national-by-decade", "file:decade", "gov-work-reports/state-council"},
+	for _, c := range []struct {
+		name, group, dir string
+		long             bool
+	}{
+		{"hailar-by-year", "file", "gov-reports/hailar-district", false},
+		{"national-by-decade", "file:decade", "gov-work-reports/state-council", true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			if c.long && testing.Short() {
+				t.Skip("-short: the 59 national reports are read three times; skipping")
+			}
 			dir := base + c.dir
 			if _, err := os.Stat(dir); err != nil {
 				t.Skipf("%s is absent", dir)
