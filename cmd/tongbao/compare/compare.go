@@ -2,7 +2,6 @@
 package compare
 
 import (
-	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -26,7 +25,7 @@ import (
 // New returns the compare command.
 func New() *cobra.Command {
 	var htmlPath, csvDir, title string
-	var jsonOut, keepNumbers bool
+	var jsonOut, keepNumbers, bom bool
 	var top, series, kwicLines int
 	var ko stats.KeynessOptions
 	cmd := &cobra.Command{
@@ -67,6 +66,7 @@ and the lines in context (--kwic per group) of every key term and slogan.`,
 	fs := cmd.Flags()
 	fs.StringVar(&htmlPath, "html", "", "write a self-contained HTML report to FILE")
 	fs.StringVar(&csvDir, "csv", "", "write CSV tables into DIR (created if needed)")
+	cmdutil.AddBOMFlag(cmd, &bom)
 	fs.BoolVar(&jsonOut, "json", false, "write the JSON to stdout even with --html or --csv")
 	fs.StringVar(&title, "title", "", "title of the HTML report (default: the number of groups, the first and the last)")
 	fs.IntVar(&ko.Top, "top-terms", 20, "key terms per group")
@@ -82,6 +82,9 @@ and the lines in context (--kwic per group) of every key term and slogan.`,
 			return err
 		}
 		defer closeOut()
+		if bom && csvDir == "" {
+			return cmdutil.UsageError("--bom goes with --csv")
+		}
 		if err := ko.Check(); err != nil {
 			return cmdutil.UsageError("%v", err)
 		}
@@ -166,7 +169,7 @@ and the lines in context (--kwic per group) of every key term and slogan.`,
 			}
 		}
 		if csvDir != "" {
-			if err := writeCSV(csvDir, cmp); err != nil {
+			if err := writeCSV(csvDir, cmp, bom); err != nil {
 				return err
 			}
 		}
@@ -423,7 +426,7 @@ func profile(doc corpus.Document, c *statscmd.Counter, seg *segment.Segmenter, p
 	return r, nil
 }
 
-func writeCSV(dir string, c *stats.Comparison) error {
+func writeCSV(dir string, c *stats.Comparison, bom bool) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -432,7 +435,7 @@ func writeCSV(dir string, c *stats.Comparison) error {
 		if err != nil {
 			return err
 		}
-		w := csv.NewWriter(f)
+		w := cmdutil.NewCSVWriter(f, bom)
 		w.Write(header)
 		w.WriteAll(rows)
 		if err := w.Error(); err != nil {
