@@ -448,3 +448,36 @@ func TestGzipTrailingBytes(t *testing.T) {
 		}
 	}
 }
+
+// RunTo spools a record larger than SpoolMemory to a temporary file and
+// writes it in its turn; a record whose work fails after writing is
+// replaced by the error record.
+func TestRunToSpoolsLargeRecords(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "d.jsonl")
+	writeFile(t, path, []byte(`{"id":"a","text":"一"}`+"\n"+`{"id":"big","text":"二"}`+"\n"+`{"id":"bad","text":"三"}`+"\n"+`{"id":"c","text":"四"}`+"\n"))
+	big := strings.Repeat("县", SpoolMemory) // 3 times SpoolMemory bytes
+	var out bytes.Buffer
+	sum, err := RunTo(context.Background(), []string{path}, Options{}, RunOptions{Jobs: 3, Out: &out}, func(d Document, w io.Writer) error {
+		switch d.ID {
+		case "big":
+			for i := 0; i < len(big); i += 1 << 20 {
+				w.Write([]byte(big[i:min(i+1<<20, len(big))]))
+			}
+			_, err := w.Write([]byte("\n"))
+			return err
+		case "bad":
+			w.Write([]byte(big))
+			return fmt.Errorf("failed late")
+		}
+		_, err := fmt.Fprintf(w, "{\"id\":%q}\n", d.ID)
+		return err
+	})
+	if err != nil || sum.Docs != 4 || sum.Errors != 1 {
+		t.Fatalf("RunTo: %v, %+v", err, sum)
+	}
+	want := `{"id":"a"}` + "\n" + big + "\n" + `{"id":"bad","error":"failed late"}` + "\n" + `{"id":"c"}` + "\n"
+	if out.String() != want {
+		t.Fatalf("output of %d bytes, want %d", out.Len(), len(want))
+	}
+}

@@ -1,11 +1,13 @@
 package corpus
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"slices"
 	"sync"
 	"time"
@@ -66,6 +68,7 @@ type result struct {
 	seq   int
 	id    string
 	rec   []byte
+	spool *spool // the record, when part of it is in a temporary file
 	err   error
 	bytes int64
 	doc   *Document // kept when the document may be skipped (resume)
@@ -84,6 +87,22 @@ type result struct {
 // read, writes their records and returns the summary with Interrupted set
 // and ctx's error. It also returns the first error writing to opts.Out.
 func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, work func(Document) ([]byte, error)) (Summary, error) {
+	return RunTo(ctx, inputs, ropts, opts, func(d Document, w io.Writer) error {
+		rec, err := work(d)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(rec)
+		return err
+	})
+}
+
+// RunTo is Run for work that writes its record to w instead of returning
+// it, for records too large to hold: w keeps the first SpoolMemory bytes in
+// memory and the rest in a temporary file until the record's turn comes.
+// What work wrote is dropped when it returns an error (the error record is
+// written instead).
+func RunTo(ctx context.Context, inputs []string, ropts Options, opts RunOptions, work func(Document, io.Writer) error) (Summary, error) {
 	start := time.Now()
 	jobs := min(max(opts.Jobs, 1), MaxJobs)
 	window := opts.Window
@@ -202,10 +221,17 @@ func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, w
 		if r.err != nil {
 			sum.Errors++
 			rec = errRec(r.id, r.err)
+			r.spool.discard()
 		}
 		sum.Docs++
 		sum.Bytes += r.bytes
-		if err := w.write(rec); err != nil {
+		var err error
+		if r.err == nil && r.spool.spilled() {
+			err = w.copyFrom(r.spool)
+		} else {
+			err = w.write(rec)
+		}
+		if err != nil {
 			werr = err
 			stop()
 			return
@@ -328,7 +354,7 @@ func (b *byteBudget) release(n int64) {
 }
 
 // process decodes and works on one document.
-func process(j job, ropts Options, done map[string]int, work func(Document) ([]byte, error)) (r result) {
+func process(j job, ropts Options, done map[string]int, work func(Document, io.Writer) error) (r result) {
 	r = result{seq: j.seq, id: j.it.id, bytes: j.it.size}
 	defer func() {
 		if p := recover(); p != nil {
@@ -349,21 +375,79 @@ func process(j job, ropts Options, done map[string]int, work func(Document) ([]b
 	return finish(r, doc, work)
 }
 
-func finish(r result, doc Document, work func(Document) ([]byte, error)) result {
-	r.rec, r.err = safeWork(work, doc)
+func finish(r result, doc Document, work func(Document, io.Writer) error) result {
+	sp := &spool{}
+	r.err = safeWork(work, doc, sp)
+	if r.err != nil {
+		sp.discard()
+	} else if sp.spilled() {
+		r.spool = sp
+	} else {
+		r.rec = sp.buf
+	}
 	r.doc = nil
 	return r
 }
 
 // safeWork runs work, turning a panic into an error so that one bad
 // document cannot take the batch down.
-func safeWork(work func(Document) ([]byte, error), doc Document) (rec []byte, err error) {
+func safeWork(work func(Document, io.Writer) error, doc Document, w io.Writer) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("internal error: %v", r)
 		}
 	}()
-	return work(doc)
+	return work(doc, w)
+}
+
+// SpoolMemory is how much of one record RunTo keeps in memory; the rest
+// goes to a temporary file.
+const SpoolMemory = 8 << 20
+
+// spool holds one record: in memory up to SpoolMemory, then in a
+// temporary file.
+type spool struct {
+	buf []byte
+	f   *os.File
+	err error
+}
+
+func (s *spool) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	if s.f == nil && len(s.buf)+len(p) <= SpoolMemory {
+		s.buf = append(s.buf, p...)
+		return len(p), nil
+	}
+	if s.f == nil {
+		f, err := os.CreateTemp("", "tongbao-record-*")
+		if err != nil {
+			s.err = fmt.Errorf("spooling a large record: %w", err)
+			return 0, s.err
+		}
+		os.Remove(f.Name()) // unlinked: gone with the process, whatever happens
+		s.f = f
+		if _, err := f.Write(s.buf); err != nil {
+			s.err = err
+			return 0, err
+		}
+		s.buf = nil
+	}
+	n, err := s.f.Write(p)
+	if err != nil {
+		s.err = err
+	}
+	return n, err
+}
+
+func (s *spool) spilled() bool { return s != nil && s.f != nil }
+
+func (s *spool) discard() {
+	if s != nil && s.f != nil {
+		s.f.Close()
+		s.f = nil
+	}
 }
 
 func defaultErrorRecord(id string, err error) []byte {
@@ -392,6 +476,19 @@ func (w *recordWriter) write(rec []byte) error {
 	}
 	w.buf = append(w.buf, rec...)
 	return nil
+}
+
+// copyFrom writes a spooled record and closes its file.
+func (w *recordWriter) copyFrom(s *spool) error {
+	defer s.discard()
+	if err := w.flush(); err != nil {
+		return err
+	}
+	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	_, err := io.Copy(w.w, bufio.NewReaderSize(s.f, 1<<20))
+	return err
 }
 
 func (w *recordWriter) flush() error {

@@ -214,6 +214,7 @@ type config struct {
 	trace func(TraceEvent)
 	// metaOverride holds the sidecar fields (WithMetaOverride).
 	metaOverride map[string]string
+	knownPeople  []string // names found before this text (window.go)
 }
 
 // Option configures NewDocument.

@@ -462,6 +462,9 @@ func findPersons(c *personCtx) []personCand {
 	loadPersons()
 	var found []personCand
 	known := knownNames{}
+	for _, n := range c.d.knownPeople { // found in earlier windows (window.go)
+		known.add([]rune(n), false, false)
+	}
 	fixed := c.fixedSpans()
 	for k := 0; k < len(c.toks); k++ {
 		best := c.personAt(k, fixed)

@@ -28,6 +28,7 @@ var (
 	ruleSpeakerNotName     = registerRule("person", "person.speaker_line_not_name", "in a speaker line, an office, a place or a body after the spaces is no name (县长　副县长)", Reject)
 	ruleJapaneseName       = registerRule("person", "person.japanese_surname", "a Japanese family name with an office or a verb around it, and the given name gse tags after it (桥本说, 首相桥本龙太郎)", Accept)
 	ruleJapaneseLone       = registerRule("person", "person.japanese_lone_surname", "a lone one-character Japanese family name needs an office (河畅、水清、岸绿)", Reject)
+	ruleJapanesePlace      = registerRule("person", "person.japanese_place", "a Japanese family name that is a place of the gazetteer needs an office (广州、中山入选)", Reject)
 	ruleHonouredElder      = registerRule("person", "person.honoured_elder", "a frequent surname and 老 or 公 names an honoured elder (许老, 周公)", Accept)
 	ruleOldYoung           = registerRule("person", "person.old_young", "老 or 小 and a frequent surname stand for a person (老张, 小王), not a word (小康)", Accept)
 	ruleWithheldName       = registerRule("person", "person.withheld_name", "a surname and 某 or 某某 is a name withheld, as bulletins and court reports write it (丁某, 王某某)", Accept)
@@ -426,6 +427,10 @@ func (c *personCtx) japaneseAt(k int) personCand {
 	x := c.context(t.Start, end)
 	if !x.strong && (!x.weak || end-t.Start == 1) && end == t.End {
 		c.d.traceRule(ruleJapaneseLone, Reject, t.Start, end)
+		return personCand{start: -1}
+	}
+	if !x.strong && c.placeOverlap(t.Start, end) {
+		c.d.traceRule(ruleJapanesePlace, Reject, t.Start, end)
 		return personCand{start: -1}
 	}
 	c.d.traceRule(ruleJapaneseName, Accept, t.Start, end)

@@ -77,6 +77,8 @@ var (
 		"a county short form, a former prefecture's or a county whose stem is an ordinary word (平房区, 惠民县) needs a surer place of its province or a second such name of its prefecture", Reject)
 	rulePlaceFarFromHome = registerRule("place", "place.far_from_home",
 		"with a home region known, a weak name or a township none of whose readings lies in the home province is no place unless a division containing it is written right before it (南关, 小城镇 in a Lanzhou report)", Reject)
+	rulePlaceRiverApart = registerRule("place", "place.river_apart",
+		"a river and a division written together are two places, not one run (银川黄河, 黄河银川段)", Adjust)
 	rulePlaceInsideBook = registerRule("place", "place.inside_book",
 		"a place inside 《》 is part of the title, not a place mention (《云南省艾滋病防治办法》)", Reject)
 	rulePlaceInsideOrg = registerRule("place", "place.inside_org",
@@ -855,6 +857,17 @@ func (c orgCover) inside(s, e int) bool {
 	return o-os > e-s && e < o
 }
 
+// riverAndDivision reports whether two places written together are a
+// river and a division (银川黄河, 黄河银川段): two places, not one run.
+func riverAndDivision(a, b placeHit) bool {
+	river := func(h placeHit) bool { return h.ids == nil && (h.kind == "river" || h.world == "river") }
+	div := func(h placeHit) bool { return len(h.ids) > 0 }
+	if river(a) && div(b) || div(a) && river(b) {
+		return true
+	}
+	return false
+}
+
 // bookCover marks the runes inside 《》: nothing there is a place mention,
 // the title is a book.
 func bookCover(rs []rune) []bool {
@@ -886,6 +899,10 @@ func (ps *placeScan) emit(chosen []int32, resolved []bool) {
 	for k := 0; k < len(hits); {
 		j := k
 		for j+1 < len(hits) && hits[j+1].start == hits[j].end && !hits[j].shape {
+			if riverAndDivision(hits[j], hits[j+1]) {
+				d.traceRule(rulePlaceRiverApart, Adjust, hits[j].start, hits[j+1].end)
+				break
+			}
 			j++
 		}
 		m := ps.runMention(k, j, chosen, resolved)

@@ -180,6 +180,25 @@ func RunDocs(cmd *cobra.Command, args []string, f *InputFlags, work func(corpus.
 
 // RunDocsIO is RunDocs on the given context and streams.
 func RunDocsIO(ctx context.Context, ios *IOStreams, args []string, f *InputFlags, work func(corpus.Document) ([]byte, error)) error {
+	return RunDocsToIO(ctx, ios, args, f, func(d corpus.Document, w io.Writer) error {
+		rec, err := work(d)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(rec)
+		return err
+	})
+}
+
+// RunDocsTo is RunDocs for work that writes its record to w instead of
+// returning it (see corpus.RunTo): a record larger than memory should hold
+// goes to a temporary file until its turn.
+func RunDocsTo(cmd *cobra.Command, args []string, f *InputFlags, work func(corpus.Document, io.Writer) error) error {
+	return RunDocsToIO(cmd.Context(), StreamsOf(cmd), args, f, work)
+}
+
+// RunDocsToIO is RunDocsTo on the given context and streams.
+func RunDocsToIO(ctx context.Context, ios *IOStreams, args []string, f *InputFlags, work func(corpus.Document, io.Writer) error) error {
 	if err := f.Check(); err != nil {
 		return err
 	}
@@ -238,7 +257,7 @@ func RunDocsIO(ctx context.Context, ios *IOStreams, args []string, f *InputFlags
 	if f.Output != "" {
 		ropts.Exclude = []string{f.Output} // never read our own output
 	}
-	sum, err := corpus.Run(ctx, args, ropts, corpus.RunOptions{
+	sum, err := corpus.RunTo(ctx, args, ropts, corpus.RunOptions{
 		Jobs:        f.Jobs,
 		Unordered:   f.Unordered,
 		Out:         out,
@@ -311,4 +330,70 @@ func CheckOutputNotInput(output string, inputs []string) error {
 		}
 	}
 	return nil
+}
+
+// StreamedRecord builds the JSON record of doc, whose last field must be
+// an empty array, with the values fill emits as that array's elements.
+// The elements are encoded as they come, so a document with a million
+// mentions holds their JSON, not the values (extract's long documents).
+// With pretty, the values are gathered and the record indented as
+// JSONRecord does.
+func StreamedRecord(pretty bool, fill func(emit func(v any) error) (doc any, err error)) ([]byte, error) {
+	var elems []byte
+	var vals []any
+	n := 0
+	doc, err := fill(func(v any) error {
+		if pretty {
+			vals = append(vals, v)
+			return nil
+		}
+		b, err := JSONRecord(v, false)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			elems = append(elems, ',')
+		}
+		n++
+		elems = append(elems, b[:len(b)-1]...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	head, err := JSONRecord(doc, pretty)
+	if err != nil {
+		return nil, err
+	}
+	if pretty {
+		return JSONRecord(spliced{head, vals}, true)
+	}
+	if !bytes.HasSuffix(head, []byte("[]}\n")) {
+		return nil, errors.New("StreamedRecord: the record does not end with an empty array")
+	}
+	rec := make([]byte, 0, len(head)+len(elems)+2)
+	rec = append(rec, head[:len(head)-len("]}\n")]...)
+	rec = append(rec, elems...)
+	return append(rec, "]}\n"...), nil
+}
+
+// spliced is a record whose last array is filled in (the pretty path).
+type spliced struct {
+	head []byte
+	vals []any
+}
+
+func (s spliced) MarshalJSON() ([]byte, error) {
+	head := bytes.TrimRight(s.head, "\n")
+	i := bytes.LastIndex(head, []byte("[]"))
+	if i < 0 {
+		return nil, errors.New("StreamedRecord: the record does not end with an empty array")
+	}
+	arr, err := json.Marshal(s.vals)
+	if err != nil {
+		return nil, err
+	}
+	out := append([]byte(nil), head[:i]...)
+	out = append(out, arr...)
+	return append(out, head[i+2:]...), nil
 }

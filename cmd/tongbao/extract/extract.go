@@ -144,6 +144,18 @@ func Run(o *Options) error {
 		if o.Explain != "" {
 			opts = append(opts, extract.WithTrace(func(e extract.TraceEvent) { events = append(events, e) }))
 		}
+		if o.Explain == "" { // long documents in windows, in bounded memory
+			return cmdutil.StreamedRecord(o.Input.Pretty, func(emit func(any) error) (any, error) {
+				return extract.NewDocumentStream(doc.Text, 0, func(ms []extract.Mention) error {
+					for _, m := range ms {
+						if err := emit(m); err != nil {
+							return err
+						}
+					}
+					return nil
+				}, opts...)
+			})
+		}
 		d, err := extract.NewDocument(doc.Text, opts...)
 		if err != nil {
 			return nil, err

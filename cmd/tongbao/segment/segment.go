@@ -105,6 +105,11 @@ rejected.`,
 			reps := seg.DictReports()
 			writeDictReports(cmd.ErrOrStderr(), reps[len(reps)-len(dicts):])
 		}
+		if !in.Pretty && engine != "gse" { // windows and a spooled record: bounded memory
+			return cmdutil.RunDocsTo(cmd, args, in, func(doc corpus.Document, w io.Writer) error {
+				return writeWindowed(w, seg, doc, format, pos)
+			})
+		}
 		return cmdutil.RunDocs(cmd, args, in, func(doc corpus.Document) ([]byte, error) {
 			toks := seg.Cut(doc.Text)
 			switch format {
