@@ -311,8 +311,10 @@ var countRules = newRuleTable("count",
 			prev := c.start > len(u) && c.text[c.start-len(u)-1] == '一' && runesAt(c.text, c.start-len(u), u)
 			return next || prev
 		}},
-	rule[countCand]{"count.unit_label", "a bare 万 or 亿 + unit standing alone, as a table heading or a unit in brackets, labels a column (| 万吨 |, 数量（万吨）)", Reject,
-		func(c *countCand) bool { return bareMagnitudeCand(c) && unitLabel(c.text, c.start, c.numEnd+c.un) }},
+	rule[countCand]{"count.unit_label", "a bare magnitude (万, 亿, 百万) + unit standing alone, as a table heading or a unit in brackets, labels a column (| 万吨 |, 数量（万吨）)", Reject,
+		func(c *countCand) bool {
+			return bareMagnitudeWord(c.text[c.start:c.numEnd]) && unitLabel(c.text, c.start, c.numEnd+c.un)
+		}},
 	rule[countCand]{"count.kilo_unit_word", "千 alone before 瓦, 克 or 米 is the prefix of the unit, no count (每千瓦时)", Reject,
 		func(c *countCand) bool {
 			return c.numEnd-c.start == 1 && c.text[c.start] == '千' && strings.ContainsRune(countCharSets()["qian_unit_after"], c.after(0))
@@ -419,6 +421,11 @@ func scanCounts(d *Document, skip [][2]int) []countHit {
 		if !numeralStart(r) && r != '百' || i > 0 && continuesNumber(text, i) {
 			continue // no numeral starts inside another
 		}
+		if hs, end, ok := spacedCounts(d, i); ok {
+			out = append(out, hs...)
+			i = end - 1
+			continue
+		}
 		num, n := readNumeral(text, i)
 		if n == 0 {
 			continue
@@ -507,11 +514,6 @@ func decideCount(d *Document, c *countCand) (countHit, bool, int) {
 	h := countHit{start: start, end: end, numEnd: j, num: c.num, unit: string(text[j : j+c.un]), class: c.class}
 	finishCount(d, c, &h)
 	return h, true, h.end - 1
-}
-
-// bareMagnitudeCand reports whether the numeral of c is 万 or 亿 alone.
-func bareMagnitudeCand(c *countCand) bool {
-	return c.numEnd-c.start == 1 && (c.text[c.start] == '万' || c.text[c.start] == '亿')
 }
 
 // unitLabel reports whether text[start:end] stands alone as a label: in a

@@ -22,9 +22,11 @@ var (
 	ruleCountZhe = registerRule("count", "count.discount_zhe",
 		"numeral + 折 is a discount, the share of the price paid, kind percent (九折 = 90%, 75折 = 75%, 半折 = 50%)", Adjust)
 	ruleCountSpacedUnit = registerRule("count", "count.space_before_unit",
-		"a number and its unit of measure, money or proportion separated by spaces are one count (300 平方公里, 一百五十 个百分点)", Accept)
+		"a number and its unit of measure, money or proportion separated by spaces are one count (300 平方公里, 45 吨)", Accept)
 	ruleCountMoneyParts = registerRule("count", "count.money_parts",
 		"a sum followed by smaller units of the same money is one sum (五元三毛 = 5.3 元, 50元6角三分 = 50.63 元, 两美元又三美分 = 2.03 美元)", Adjust)
+	ruleCountSpaced = registerRule("count", "count.spaced_characters",
+		"spaces between the characters of a number and its unit are inside the count, as written (一 百 五 十 个 百 分 点, 百 分 之 2.4, 陆 点 五 折)", Adjust)
 	ruleCountHalf = registerRule("count", "count.unit_half",
 		"半 after a unit of measure or money adds one half of it (一吨半 = 1.5 吨, 两米半 = 2.5 米)", Adjust)
 )
@@ -223,4 +225,130 @@ func moneyParts(d *Document, h *countHit) {
 	h.num.Value, h.num.Lo, h.num.Hi = tidy(h.num.Value+add), tidy(h.num.Lo+add), tidy(h.num.Hi+add)
 	h.end = end
 	d.traceRule(ruleCountMoneyParts, Adjust, h.start, h.end)
+}
+
+// spacedAlphabet are the runes besides numerals that a number with its
+// unit written with spaces between its characters may hold.
+const spacedAlphabet = "点點分之个個成折.．%％kK"
+
+// inSpacedAlphabet reports whether r may stand in a spaced number.
+func inSpacedAlphabet(r rune) bool {
+	return numeralRune(r) || strings.ContainsRune(spacedAlphabet, r) || strings.ContainsRune(countCharSets()["capital_digits"], r)
+}
+
+// isSpace reports whether r is a space of the kinds written inside spaced
+// numbers.
+func isSpace(r rune) bool { return r == ' ' || r == '\u3000' }
+
+// spacedCounts reads the counts of a number written with spaces between
+// its characters from text[i] (一 百 五 十 个 百 分 点): the run of numeral
+// and unit characters and the spaces between them is read with the spaces
+// taken out, and the counts found are mapped back to the text. ok is false
+// when no space stands inside the run. A space between two digits ends the
+// run (table cells: 36.4 9.5).
+func spacedCounts(d *Document, i int) ([]countHit, int, bool) {
+	text := d.runes
+	if !spacedRun(text, i) {
+		return nil, i, false
+	}
+	var w []rune
+	var at []int // at[k] is the index in text of w[k]
+	j, spaced := i, false
+	for j < len(text) {
+		if inSpacedAlphabet(text[j]) && !kiloPrefix(text, j) {
+			w, at = append(w, text[j]), append(at, j)
+			j++
+			continue
+		}
+		k := j
+		for k < len(text) && isSpace(text[k]) {
+			k++
+		}
+		if k == j || k == len(text) || len(w) == 0 || !spaceJoins(text, w[len(w)-1], k) {
+			break
+		}
+		spaced, j = true, k
+	}
+	if !spaced {
+		return nil, i, false
+	}
+	// Units of several runes (个百分点, 平方公里) are matched in the window,
+	// and so is a measure word right after it.
+	end := j
+	if un, _ := countUnits().Longest(text, end); un > 0 {
+		w, at = append(w, text[end:end+un]...), append(at, seq(end, end+un)...)
+		end += un
+	}
+	sd := &Document{docContext: &docContext{config: d.config, runes: w}}
+	if d.trace != nil {
+		sd.trace = func(e TraceEvent) {
+			e.Start, e.End = at[e.Start], at[e.End-1]+1
+			e.Text = string(text[e.Start:e.End])
+			d.trace(e)
+		}
+	}
+	hits := scanCounts(sd, nil)
+	if len(hits) == 0 {
+		return nil, i, false
+	}
+	for k := range hits {
+		h := &hits[k]
+		h.start, h.numEnd, h.end = at[h.start], at[h.numEnd-1]+1, at[h.end-1]+1
+		d.traceRule(ruleCountSpaced, Adjust, h.start, h.end)
+	}
+	return hits, hits[len(hits)-1].end, true
+}
+
+// spacedRun reports, without allocating, whether a space stands inside
+// the run of spaced-number runes from text[i] (see spacedCounts).
+func spacedRun(text []rune, i int) bool {
+	j := i
+	for j < len(text) && inSpacedAlphabet(text[j]) && !kiloPrefix(text, j) {
+		j++
+	}
+	if j == i || j >= len(text) || !isSpace(text[j]) {
+		return false
+	}
+	k := j
+	for k < len(text) && isSpace(text[k]) {
+		k++
+	}
+	return k < len(text) && spaceJoins(text, text[j-1], k)
+}
+
+// spaceJoins reports whether a space after the rune last, before text[k],
+// stands inside a spaced number: text[k] may continue it, the two are not
+// two digits (table cells: 36.4 9.5), and last ends no unit (成, 折, %; 个
+// only before 百分点).
+func spaceJoins(text []rune, last rune, k int) bool {
+	switch {
+	case !inSpacedAlphabet(text[k]) || kiloPrefix(text, k):
+		return false
+	case isDigitRune(last) && (isDigitRune(text[k]) || text[k] == '万' || text[k] == '亿'):
+		return false // 36.4 9.5; 220 亿元 is numeral.space_multiplier
+	case strings.ContainsRune("成折%％", last):
+		return false
+	case last == '个' || last == '個':
+		m := k + 1
+		for m < len(text) && isSpace(text[m]) {
+			m++
+		}
+		return text[k] == '百' && m < len(text) && text[m] == '分'
+	}
+	return true
+}
+
+// kiloPrefix reports whether text[j] is a 千 that belongs to the unit
+// after it (千瓦, 千米).
+func kiloPrefix(text []rune, j int) bool {
+	return text[j] == '千' && j+1 < len(text) && strings.ContainsRune(countCharSets()["qian_unit_after"], text[j+1])
+}
+
+// seq returns the integers a, a+1, …, b-1.
+func seq(a, b int) []int {
+	out := make([]int, 0, b-a)
+	for k := a; k < b; k++ {
+		out = append(out, k)
+	}
+	return out
 }

@@ -187,7 +187,7 @@ var numeralRuleNames = []string{
 	registerRule("numeral", "numeral.half", "半 alone is the numeral one half (半年)", Adjust),
 	registerRule("numeral", "numeral.vague_shang", "上 before 十百千万 is a vague round figure up to nine times it (上千 = 1000-9000, 上百万)", Adjust),
 	registerRule("numeral", "numeral.vague_shu", "数 before 十百千万 is two to nine times it (数百 = 200-900); 数 alone is a few (数年 = 2-9)", Adjust),
-	registerRule("numeral", "numeral.thousands_separator", "a comma, half- or full-width, followed by exactly three digits separates thousands (1,234,567, １１１，１１１)", Adjust),
+	registerRule("numeral", "numeral.thousands_separator", "a comma followed by exactly three digits separates thousands (1,234,567); a full-width one only between full-width digits (１１１，１１１)", Adjust),
 	registerRule("numeral", "numeral.decimal", "a decimal point between digits, half- or full-width, starts a fraction (1.5, １．５)", Adjust),
 	registerRule("numeral", "numeral.multiplier", "十百千万亿 after digits multiply them (3千 = 3000, 1.5亿, 3万亿)", Adjust),
 	registerRule("numeral", "numeral.kilo_unit", "千 before 瓦, 克, 米, 比 or 字 belongs to the unit, not the numeral (50万千瓦 = 500000 千瓦, 三千比特 = 3 千比特)", Adjust),
@@ -344,7 +344,7 @@ func parseArabic(text []rune, i int) (numeral, int) {
 		d, ok := digitValue(text[j])
 		if !ok {
 			// 1,234,567: a comma followed by exactly three digits.
-			if (text[j] == ',' || text[j] == '，') && j > i && threeDigits(text, j+1) {
+			if (text[j] == ',' || text[j] == '，' && fullWidthDigit(text[j-1])) && j > i && threeDigits(text, j+1) {
 				num.rules |= numThousandsSeparator
 				j++
 				continue
@@ -376,6 +376,9 @@ func parseArabic(text []rune, i int) (numeral, int) {
 	}
 	return num, j - i
 }
+
+// fullWidthDigit reports whether r is a full-width digit (０-９).
+func fullWidthDigit(r rune) bool { return r >= '０' && r <= '９' }
 
 func threeDigits(text []rune, j int) bool {
 	if j+3 > len(text) {

@@ -147,6 +147,21 @@ var personVetoes = newRuleTable("person",
 		func(f *nameFeatures) bool {
 			return f.cues == 0 && f.single && f.freq > 0 && f.c.nounAfter(f.end) && f.c.inPhrase(f.start)
 		}},
+	rule[nameFeatures]{"person.rare_surname_bracket", "brackets alone are no context for a rare surname: a place or a word in a note (（东延）, （南延）)", Reject,
+		func(f *nameFeatures) bool { return f.class == 3 && f.cues&strongCues == cueBracketName }},
+	rule[nameFeatures]{"person.object_word", "a two-character dictionary word with no context, the object of a verb, is a word (发来贺信)", Reject,
+		func(f *nameFeatures) bool {
+			if f.cues != 0 || !f.single || f.gl != 1 || f.k == 0 {
+				return false
+			}
+			p := f.c.toks[f.k-1]
+			return p.End == f.start && p.End-p.Start >= 2 && personVerbTag(p.Pos) && !personVerbsBefore[p.Text]
+		}},
+	rule[nameFeatures]{"person.quoted_phrase", "a word opening a phrase in quotes, without an office or a verb, names a campaign, a brand or a slogan (“金穗服务惠万家”)", Reject,
+		func(f *nameFeatures) bool {
+			return !f.strong && !f.verb && f.start > 0 && strings.ContainsRune("“「『", f.c.rs[f.start-1]) &&
+				f.end < len(f.c.rs) && !strings.ContainsRune("”」』", f.c.rs[f.end])
+		}},
 	rule[nameFeatures]{"person.compound_after_noun", "a two-character dictionary word right after a common noun, with only 、 or 等 around it, is a compound (档案|史志、)", Reject,
 		func(f *nameFeatures) bool {
 			if !f.single || f.k == 0 || f.gl != 1 || f.strong || f.verb || !f.weak {

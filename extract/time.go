@@ -751,6 +751,10 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece, joined bool) (t
 		d.traceTime(ruleTimeISODate, Accept, p.start, p.end)
 		return p, true
 	}
+	if p, ok := colonClock(text, i); ok {
+		d.traceTime(ruleTimeColonClock, Accept, p.start, p.end)
+		return p, true
+	}
 	num, n := readNumeral(text, i)
 	if n == 0 {
 		return timePiece{}, false
@@ -1139,6 +1143,23 @@ func isoDate(text []rune, i int) (timePiece, bool) {
 		end++
 	}
 	return timePiece{i, end, f}, true
+}
+
+var ruleTimeColonClock = registerRule("time", "time.colon_clock", "an hour and two-digit minutes written with a colon are a time of day (9:30, 下午5:00)", Accept)
+
+// colonClock reads 9:30 or 17:05 (an hour up to 24, two-digit minutes).
+func colonClock(text []rune, i int) (timePiece, bool) {
+	h, kh := readDigits(text, i, 2)
+	j := i + kh
+	if kh == 0 || h > 24 || j+2 >= len(text) || text[j] != ':' && text[j] != '：' {
+		return timePiece{}, false
+	}
+	m, km := readDigits(text, j+1, 2)
+	end := j + 1 + km
+	if km != 2 || m > 59 || end < len(text) && (text[end] == ':' || text[end] == '：' || isDigitRune(text[end])) {
+		return timePiece{}, false
+	}
+	return timePiece{i, end, tfields{hour: h, hasHour: true, minute: m, hasMinute: true}}, true
 }
 
 // readDigits reads up to max digits at text[i].

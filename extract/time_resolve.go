@@ -33,6 +33,7 @@ var (
 	ruleTimeRelPeriod    = registerRule("time", "time.relative_period", "a duration with a relative word is the period before or after the reference date (过去十年, 近三年, 未来两天)", Adjust)
 	ruleTimeValidDate    = registerRule("time", "time.valid_date", "a date that does not exist gets no Gregorian value; without a written year it is the latest such day before (2月29日 in 2017 → 2016-02-29)", Adjust)
 	ruleSpanNextYear     = registerRule("time", "time.span_next_year", "the end of a span that would come before its start, without a year of its own, is in the year after (8月至2月)", Adjust)
+	ruleTimeClockDay     = registerRule("time", "time.clock_day_from_context", "a time of day takes the date stated before it in the same paragraph (3月26日召开会议，上午9时 → 2021-03-26T09:00)", Adjust)
 	ruleTimeOpenRange    = registerRule("time", "time.open_range", "以前, 之后, 以来, 起 after a time, or 截至, 自 before it, make it the bound of an open span; the words stay outside (2018年以前 → up to 2018)", Adjust)
 	ruleSpanInherits     = registerRule("time", "time.span_inherits", "the end of a span takes the year, month or day it leaves out from its start (3月26日至28日)", Adjust)
 )
@@ -346,7 +347,7 @@ func (r *timeResolver) clock(s string) (string, string) {
 	case f.hasHour && f.hasMinute:
 		return fmt.Sprintf("%sT%02d:%02d", s, hour, f.minute), "minute"
 	case f.hasHour:
-		return fmt.Sprintf("%sT%02d", s, hour), "hour"
+		return fmt.Sprintf("%sT%02d:00", s, hour), "hour"
 	case f.tod != "":
 		return s + "T" + f.tod, "day"
 	}
@@ -539,6 +540,7 @@ func yfrom(year int, from string) string {
 func timeMentions(d *Document, spans []timeSpan) []Mention {
 	out := make([]Mention, 0, len(spans))
 	lastYear, lastEnd := 0, 0
+	lastDay, lastDayEnd := "", 0 // the last full date of the paragraph
 	for _, s := range spans {
 		// A year stated earlier in the paragraph dates the months and days
 		// that follow (2017年工作回顾……3月, 完成……).
@@ -597,6 +599,16 @@ func timeMentions(d *Document, spans []timeSpan) []Mention {
 			m.Value = Span{Start: sv, End: es}
 			m.Kind = "span"
 		}
+		if v, ok := m.Value.(string); ok {
+			switch {
+			case len(v) >= 10 && v[4] == '-' && v[7] == '-' && v[0] != 'X':
+				lastDay, lastDayEnd = v[:10], s.end
+			case strings.HasPrefix(v, "T") && lastDay != "" && !strings.ContainsRune(string(d.runes[lastDayEnd:s.start]), '\n'):
+				m.Value = lastDay + v // 3月26日……上午9时 → 2021-03-26T09:00
+				m.YearFrom = "context"
+				d.traceTime(ruleTimeClockDay, Adjust, s.start, s.end)
+			}
+		}
 		if s.to == nil {
 			openRange(d, &m)
 		}
@@ -611,7 +623,7 @@ func timeMentions(d *Document, spans []timeSpan) []Mention {
 // mention.
 func openRange(d *Document, m *Mention) {
 	v, ok := m.Value.(string)
-	if !ok || v == "" || m.Grain == "" || m.Kind == "duration" {
+	if !ok || v == "" || m.Grain == "" || m.Grain == "hour" || m.Grain == "minute" || m.Kind == "duration" {
 		return
 	}
 	text, c := d.runes, timeCtx()
