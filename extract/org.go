@@ -370,6 +370,8 @@ var (
 		"an institution head takes the field noun before it as its name (能源|研究院)", Accept)
 	ruleOrgRoleNoun = registerRule("org", "org.role_noun",
 		"a body followed by a member's role word is a role noun, not the body (人大代表, 政协委员)", Reject)
+	ruleOrgPlaceField = registerRule("org", "org.place_field",
+		"a two-character word the segmenter tags as a verb or adjective stands inside a name between a place and a noun (山西晋剧艺术中心, 贵阳市紧急救援中心)", Adjust)
 	ruleOrgStationedArmy = registerRule("org", "org.stationed_army",
 		"after 驻, the place before the armed forces says where they are stationed and is no part of the name (驻苏州人民解放军, 驻豫解放军)", Adjust)
 	ruleOrgNoProperPrefix = registerRule("org", "org.no_proper_prefix",
@@ -482,10 +484,17 @@ func (o *orgScan) extendLeft(h orgHeadSpan) (start int, proper bool) {
 			o.d.traceRule(ruleOrgStationed, Adjust, tj.Start, toks[h.to].End)
 			continue
 		}
-		if !orgInternal(tj) {
+		afterPlace := (tj.Pos == "v" || tj.Pos == "a") && utf8.RuneCountInString(tj.Text) == 2 && j > 0 &&
+			toks[j-1].Pos == "ns" && plainNoun(toks[j+1])
+		if afterPlace {
+			// 山西|晋剧|艺术|中心, 贵阳市|紧急|救援|中心: a word the segmenter
+			// tags as a verb or adjective, between a place and a noun
+			o.d.traceRule(ruleOrgPlaceField, Adjust, toks[j-1].Start, toks[h.to].End)
+		}
+		if !afterPlace && !orgInternal(tj) {
 			break
 		}
-		if tj.Pos == "v" && (j == 0 || !plainNoun(toks[j-1]) || !plainNoun(toks[j+1])) {
+		if !afterPlace && tj.Pos == "v" && (j == 0 || !plainNoun(toks[j-1]) || !plainNoun(toks[j+1])) {
 			break // a verb stands inside a name only between plain nouns (遗产|保护|中心)
 		}
 		if toks[from].Start-tj.Start > 16 {
@@ -561,6 +570,9 @@ func (o *orgScan) span(h orgHeadSpan) (orgSpan, bool) {
 // openingVerb reports whether t is a verb or adjective that may not open a
 // name (a level character may).
 func openingVerb(d *Document, t segment.Token) bool {
+	if orgWords.buildVerb[t.Text] {
+		return true // 改扩建|贵阳市传染病医院, whatever its tag
+	}
 	return (t.Pos == "v" || t.Pos == "vn" || t.Pos == "a" || t.Pos == "an" || t.Pos == "b") && !isProper(d, t)
 }
 

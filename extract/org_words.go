@@ -16,7 +16,7 @@ type orgWordLists struct {
 	brandHead, fieldHead, notSubUnit         map[string]bool
 	internalAdj                              map[string]bool
 	army, institution, notField, bareKind    map[string]bool
-	role                                     map[string]bool
+	role, buildVerb                          map[string]bool
 	levelChars, countryChars                 string
 	headChars, ministryChars, subUnitChars   string
 	dateChars                                string
@@ -49,7 +49,7 @@ func readOrgWords(data string) *orgWordLists {
 		"not_org": &w.notOrg, "bad_tail": &w.badTail, "first_stop": &w.firstStop,
 		"proper_prefix": &w.properPrefix, "brand_head": &w.brandHead, "field_head": &w.fieldHead,
 		"not_subunit": &w.notSubUnit, "internal_adj": &w.internalAdj,
-		"army": &w.army, "institution": &w.institution, "not_field": &w.notField, "bare_kind": &w.bareKind, "role": &w.role,
+		"army": &w.army, "institution": &w.institution, "not_field": &w.notField, "bare_kind": &w.bareKind, "role": &w.role, "build_verb": &w.buildVerb,
 	}
 	for _, m := range sets {
 		*m = map[string]bool{}

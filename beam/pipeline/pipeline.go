@@ -69,6 +69,10 @@ type Config struct {
 	GroupBy     []string // group specs, e.g. "dir", "meta.year:decade"
 	KeynessOpts stats.KeynessOptions
 
+	// Measure writes the rows of tongbao measure (per document and per
+	// group); see MeasureConfig.
+	Measure MeasureConfig
+
 	// Shards is the number of output files of each kind (default 4).
 	Shards int
 	// Workers is the number of goroutines working on the documents of one
@@ -83,8 +87,11 @@ func (c *Config) Check() error {
 	if len(c.Inputs) == 0 && len(c.JSONL) == 0 {
 		return errors.New("no input: give --input or --jsonl globs")
 	}
-	if c.Output == "" && c.Terms == "" && c.Keyness == "" {
-		return errors.New("nothing to write: give --output, --terms or --keyness")
+	if c.Output == "" && c.Terms == "" && c.Keyness == "" && c.Measure.Output == "" && c.Measure.Panel == "" {
+		return errors.New("nothing to write: give --output, --terms, --keyness, --measure-output or --panel")
+	}
+	if err := c.Measure.check(); err != nil {
+		return err
 	}
 	if c.Shards == 0 {
 		c.Shards = 4
@@ -150,6 +157,7 @@ func (c *Config) counterOpts() CountOpts {
 // Build adds the pipeline c describes to scope s. It returns the
 // collection of documents (see Doc), for callers that want to add steps.
 func Build(s beam.Scope, c Config) (beam.PCollection, error) {
+	// Check fills in defaults (and reads the dictionary) on c itself.
 	if err := c.Check(); err != nil {
 		return beam.PCollection{}, err
 	}
@@ -183,6 +191,9 @@ func Build(s beam.Scope, c Config) (beam.PCollection, error) {
 	}
 	if c.Keyness != "" {
 		buildKeyness(s, c, docs)
+	}
+	if c.Measure.Output != "" || c.Measure.Panel != "" {
+		buildMeasure(s, c, docs)
 	}
 	return docs, nil
 }

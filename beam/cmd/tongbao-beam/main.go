@@ -6,8 +6,9 @@
 //
 // writes out/records-00000-of-00004.jsonl ... (one tongbao extract record
 // per document) and out/terms-00000-of-00004.jsonl ... (the rows of
-// tongbao stats freq, unsorted). See the README section "Running on a
-// cluster".
+// tongbao stats freq, unsorted). With --dict, --measure-output and --panel
+// write the rows of tongbao measure per document and per region and year.
+// See the README section "Running on a cluster".
 package main
 
 import (
@@ -49,6 +50,11 @@ var (
 	minLen      = flag.Int("min-len", 2, "term table: minimum term length in characters")
 	noStop      = flag.Bool("no-stopwords", false, "term table: do not use the built-in stopword list")
 	minCount    = flag.Int64("min-count", 1, "term table: leave out terms seen fewer times")
+	dict        = flag.String("dict", "", "measure: the concept dictionary FILE (.yml/.yaml quanteda, .dic LIWC, else TSV), read at submission")
+	match       = flag.String("match", "token", "measure: token or substring")
+	measureOut  = flag.String("measure-output", "", "prefix of the rows of tongbao measure, one per document (empty: none)")
+	panel       = flag.String("panel", "", "prefix of the rows of tongbao measure --by (empty: none)")
+	by          = flag.String("by", "home,year", "measure: group keys of --panel, comma-separated: home, year, genre")
 )
 
 func main() {
@@ -77,8 +83,11 @@ func main() {
 		MinCount:    *minCount,
 		Keyness:     *keyness,
 		KeynessOpts: stats.KeynessOptions{Measure: *measure, G2Correction: *correction, MinCount: *kMinCount, Top: *kTop},
-		Shards:      *shards,
-		Workers:     *workers,
+		Measure: pipeline.MeasureConfig{
+			Dict: *dict, Match: *match, Output: *measureOut, Panel: *panel, By: pipeline.SplitList(*by),
+		},
+		Shards:  *shards,
+		Workers: *workers,
 	}
 	p, s := beam.NewPipelineWithRoot()
 	if _, err := pipeline.Build(s, cfg); err != nil {
