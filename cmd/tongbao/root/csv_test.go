@@ -36,7 +36,7 @@ func TestEveryCSV(t *testing.T) {
 		{"collocations", []string{"stats", "collocations", "--csv", "-o", "OUT"}, false, []string{"w1", "w2", "pmi"}},
 		{"similarity", []string{"stats", "similarity", "--group-by", "file", "--csv", "-o", "OUT"}, false, []string{""}},
 		{"measure", []string{"measure", "--dict", "../../../testdata/dict/environment.yaml", "--csv", "-o", "OUT"}, false, []string{"id"}},
-		{"compare", []string{"compare", "--group-by", "file", "--csv", "OUT"}, true, []string{}},
+		{"compare", []string{"compare", "--group-by", "file", "--dict", "../../../testdata/dict/environment.yaml", "--csv", "OUT"}, true, []string{}},
 	}
 	for _, c := range cases {
 		for _, bom := range []bool{false, true} {
@@ -72,6 +72,9 @@ func TestEveryCSV(t *testing.T) {
 					if len(files) == 0 {
 						t.Fatalf("no CSV files in %s", out)
 					}
+				}
+				if c.dir && !slices.ContainsFunc(files, func(f string) bool { return strings.HasSuffix(f, "rates.csv") }) {
+					t.Errorf("no rates.csv in %q", files)
 				}
 				for _, f := range files {
 					checkCSV(t, f, bom, c.want)
