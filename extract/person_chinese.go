@@ -157,6 +157,11 @@ var personVetoes = newRuleTable("person",
 			p := f.c.toks[f.k-1]
 			return p.End == f.start && p.End-p.Start >= 2 && personVerbTag(p.Pos) && !personVerbsBefore[p.Text]
 		}},
+	rule[nameFeatures]{"person.quoted_phrase", "a word opening a phrase in quotes, without an office or a verb, names a campaign, a brand or a slogan (“金穗服务惠万家”)", Reject,
+		func(f *nameFeatures) bool {
+			return !f.strong && !f.verb && f.start > 0 && strings.ContainsRune("“「『", f.c.rs[f.start-1]) &&
+				f.end < len(f.c.rs) && !strings.ContainsRune("”」』", f.c.rs[f.end])
+		}},
 	rule[nameFeatures]{"person.compound_after_noun", "a two-character dictionary word right after a common noun, with only 、 or 等 around it, is a compound (档案|史志、)", Reject,
 		func(f *nameFeatures) bool {
 			if !f.single || f.k == 0 || f.gl != 1 || f.strong || f.verb || !f.weak {

@@ -14,7 +14,7 @@ import (
 var (
 	ruleForeignAfterOffice = registerRule("person", "person.foreign_after_office", "after an office or job, the run of transliteration characters is a name however the segmenter cut it (外交大臣塔拉瓦奈, 总统塞迪略)", Accept)
 	ruleForeignPlaceWord   = registerRule("person", "person.foreign_place_word", "a transliterated word gse takes for a place or a body, unknown to the gazetteer, after an office or with a person's context, is a name (总统巴嘎班迪, 菲拉利首相, 会见绍罗什)", Accept)
-	ruleTaggedAfterOffice  = registerRule("person", "person.tagged_after_office", "any word gse tags a name, right after an office, is a name; after a job or role noun it needs a surname (总统加尧姆, 职工王政; not 农民多渠道)", Accept)
+	ruleTaggedAfterOffice  = registerRule("person", "person.tagged_after_office", "any word gse tags a name, right after an office, is a name; after a job or role noun it needs a surname and must be no frequent word (总统加尧姆, 职工王政; not 农民多渠道, 干部廉政教育)", Accept)
 	ruleForeignDictWord    = registerRule("person", "person.foreign_dictionary_word", "one dictionary word of transliteration characters without a name tag is a word (职工|基本|医疗保险)", Reject)
 	ruleForeignBodyOrPlace = registerRule("person", "person.foreign_body_or_place", "a transliterated word inside an organization or before a place head names the body or the place (柯达公司, 图尔库市)", Reject)
 	ruleForeignName        = registerRule("person", "person.foreign_name", "a run of transliteration characters, joined by · or not, that gse tags a name: three characters or more, or two with a verb around them (克林顿, 威廉·佩里, 亨廷顿认为; not 老龄、科普)", Accept)
@@ -115,7 +115,7 @@ func (c *personCtx) taggedAfterOffice(k int) personCand {
 		return personCand{start: -1}
 	}
 	tl, kind := c.titleBefore(t.Start)
-	if tl > 0 && kind != "after" && !c.placeOverlap(t.Start, t.End) && (kind != "job" || c.surnameAt(t.Start)) {
+	if tl > 0 && kind != "after" && !c.placeOverlap(t.Start, t.End) && (kind != "job" || c.surnameAt(t.Start) && c.freq(t.Text) <= personListFreq) {
 		c.d.traceRule(ruleTaggedAfterOffice, Accept, t.Start, t.End)
 		return personCand{start: t.Start, end: t.End, strong: true}
 	}

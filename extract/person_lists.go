@@ -434,10 +434,12 @@ func (c *personCtx) bodyList(start, end int) bool {
 	if j >= len(rs) || rs[j] != '等' {
 		return false
 	}
-	j++
-	for n := 2; n <= 5 && j+n <= len(rs); n++ {
-		if personBodyNouns[string(rs[j:j+n])] {
-			return true
+	// the noun may follow a qualifier: 等行业领军企业, 等3家企业
+	for i := j + 1; i <= j+7 && i < len(rs) && !strings.ContainsRune("、，。；：！？\n", rs[i]); i++ {
+		for n := 2; n <= 5 && i+n <= len(rs); n++ {
+			if personBodyNouns[string(rs[i:i+n])] {
+				return true
+			}
 		}
 	}
 	return false

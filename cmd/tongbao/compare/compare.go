@@ -15,7 +15,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
-	statscmd "github.com/tongbao/tongbao/cmd/tongbao/stats"
 	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/extract"
 	"github.com/tongbao/tongbao/report"
@@ -63,7 +62,7 @@ and the lines in context (--kwic per group) of every key term and slogan.`,
   tongbao compare --group-by file --html hailar.html gov-reports/hailar-district/
   tongbao compare --group-by file:decade --html national.html gov-work-reports/state-council/`,
 	}
-	o := statscmd.AddOptions(cmd)
+	o := cmdutil.AddStatsOptions(cmd)
 	fs := cmd.Flags()
 	fs.StringVar(&htmlPath, "html", "", "write a self-contained HTML report to FILE")
 	fs.StringVar(&csvDir, "csv", "", "write CSV tables into DIR (created if needed)")
@@ -77,7 +76,7 @@ and the lines in context (--kwic per group) of every key term and slogan.`,
 	fs.IntVar(&series, "slogans", 40, "slogans counted in every group (the most used overall)")
 	fs.IntVar(&kwicLines, "kwic", 3, "HTML report: lines in context of each key term and slogan per group (0: none)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		closeOut, err := statscmd.RedirectOutput(cmd, o.In)
+		closeOut, err := cmdutil.RedirectOutput(cmd, o.In)
 		if err != nil {
 			return err
 		}
@@ -118,7 +117,7 @@ and the lines in context (--kwic per group) of every key term and slogan.`,
 		groupOf := map[string]string{}
 		var left []report.LeftOut
 		noGroup := "no group: none of " + strings.Join(groupSpecs(o), ", ") + " applies"
-		sum, err := statscmd.Scan(cmd, args, o.In, work, func(doc corpus.Document, r *docResult) error {
+		sum, err := cmdutil.Scan(cmd, args, o.In, work, func(doc corpus.Document, r *docResult) error {
 			if r == nil {
 				left = append(left, report.LeftOut{ID: doc.ID, Reason: whyNoGroup(o, doc, noGroup)})
 				return nil
@@ -211,7 +210,7 @@ and the lines in context (--kwic per group) of every key term and slogan.`,
 // whyNoGroup says why a document has no group: the first meta spec whose
 // field its record lacks (a record without it is left out, see
 // stats.Grouper), else fallback.
-func whyNoGroup(o *statscmd.Options, doc corpus.Document, fallback string) string {
+func whyNoGroup(o *cmdutil.StatsOptions, doc corpus.Document, fallback string) string {
 	if doc.Meta == nil {
 		return fallback
 	}
@@ -232,7 +231,7 @@ func whyNoGroup(o *statscmd.Options, doc corpus.Document, fallback string) strin
 }
 
 // groupSpecs returns the group specs of the flags, as given.
-func groupSpecs(o *statscmd.Options) []string {
+func groupSpecs(o *cmdutil.StatsOptions) []string {
 	specs := append([]string(nil), o.GroupBy...)
 	if o.GroupPat != "" {
 		specs = append(specs, "re:"+o.GroupPat)
@@ -241,7 +240,7 @@ func groupSpecs(o *statscmd.Options) []string {
 }
 
 // settings lists the options that shape the report's figures.
-func settings(o *statscmd.Options, ko stats.KeynessOptions, top, series, kwic int, keepNumbers bool) []report.Setting {
+func settings(o *cmdutil.StatsOptions, ko stats.KeynessOptions, top, series, kwic int, keepNumbers bool) []report.Setting {
 	stop := "built-in list"
 	if o.NoStop {
 		stop = "none"
@@ -278,7 +277,7 @@ func settings(o *statscmd.Options, ko stats.KeynessOptions, top, series, kwic in
 
 // termLines reads the input a second time for the lines in context of
 // every group's key terms (not possible on standard input).
-func termLines(cmd *cobra.Command, args []string, o *statscmd.Options, seg *segment.Segmenter, cmp *stats.Comparison,
+func termLines(cmd *cobra.Command, args []string, o *cmdutil.StatsOptions, seg *segment.Segmenter, cmp *stats.Comparison,
 	groupOf map[string]string, kwic *report.Concordance, prov *report.Provenance) error {
 	if len(args) == 0 || slices.Contains(args, "-") {
 		prov.Notes = append(prov.Notes, "The key terms have no lines in context: standard input cannot be read twice.")
@@ -322,7 +321,7 @@ func termLines(cmd *cobra.Command, args []string, o *statscmd.Options, seg *segm
 		}
 		return out, nil
 	}
-	_, err := statscmd.Scan(cmd, args, &in, work, func(_ corpus.Document, lines []termLine) error {
+	_, err := cmdutil.Scan(cmd, args, &in, work, func(_ corpus.Document, lines []termLine) error {
 		for _, l := range lines {
 			kwic.Add("term", l.term, l.group, l.line)
 		}
@@ -380,7 +379,7 @@ func docDate(d *extract.Document, doc corpus.Document) string {
 
 // profile segments and extracts one document, and keeps up to per lines
 // in context of each slogan; nil means no group.
-func profile(doc corpus.Document, c *statscmd.Counter, seg *segment.Segmenter, per int) (*docResult, error) {
+func profile(doc corpus.Document, c *stats.Counter, seg *segment.Segmenter, per int) (*docResult, error) {
 	if !c.Grouper.HomeNeeded() {
 		if _, ok := c.Grouper.Group(doc.ID, doc.Meta, ""); !ok {
 			return nil, nil // no group: spare the extraction
