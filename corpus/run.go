@@ -69,6 +69,7 @@ type result struct {
 	id    string
 	rec   []byte
 	spool *spool // the record, when part of it is in a temporary file
+	held  int64  // bytes of the budget held until written
 	err   error
 	bytes int64
 	doc   *Document // kept when the document may be skipped (resume)
@@ -134,19 +135,25 @@ func RunTo(ctx context.Context, inputs []string, ropts Options, opts RunOptions,
 	go func() {
 		defer close(in)
 		seq := 0
-		walkCtx(stopCtx, inputs, ropts, false, func(it *item) error {
+		reserve := func(n int64) bool { return budget.acquire(stopCtx, n) }
+		walkReserve(stopCtx, inputs, ropts, false, reserve, func(it *item) error {
 			if stopCtx.Err() != nil {
+				budget.release(it.reserved)
 				return errStop
 			}
 			select {
 			case slots <- struct{}{}:
 			case <-stopCtx.Done():
+				budget.release(it.reserved)
 				return errStop
 			}
-			if !budget.acquire(stopCtx, it.size) {
+			extra := max(it.size-it.reserved, 0)
+			if !budget.acquire(stopCtx, extra) {
+				budget.release(it.reserved)
 				<-slots
 				return errStop
 			}
+			it.reserved += extra
 			in <- job{seq: seq, it: it}
 			seq++
 			return nil
@@ -195,7 +202,7 @@ func RunTo(ctx context.Context, inputs []string, ropts Options, opts RunOptions,
 	var werr error
 	write := func(r result) {
 		<-slots
-		budget.release(r.bytes)
+		budget.release(r.held)
 		if werr != nil {
 			return
 		}
@@ -355,7 +362,7 @@ func (b *byteBudget) release(n int64) {
 
 // process decodes and works on one document.
 func process(j job, ropts Options, done map[string]int, work func(Document, io.Writer) error) (r result) {
-	r = result{seq: j.seq, id: j.it.id, bytes: j.it.size}
+	r = result{seq: j.seq, id: j.it.id, bytes: j.it.size, held: j.it.reserved}
 	defer func() {
 		if p := recover(); p != nil {
 			r.rec, r.doc, r.err = nil, nil, fmt.Errorf("internal error: %v", p)
@@ -498,4 +505,35 @@ func (w *recordWriter) flush() error {
 	_, err := w.w.Write(w.buf)
 	w.buf = w.buf[:0]
 	return err
+}
+
+// Spool holds bytes written to it: up to SpoolMemory in memory, the rest in
+// an unlinked temporary file. It lets a writer produce output that must be
+// written after something it only knows at the end (a record's header)
+// without holding all of it in memory.
+type Spool struct{ s spool }
+
+// Write appends p.
+func (s *Spool) Write(p []byte) (int, error) { return s.s.Write(p) }
+
+// WriteTo writes what the spool holds to w.
+func (s *Spool) WriteTo(w io.Writer) (int64, error) {
+	if s.s.err != nil {
+		return 0, s.s.err
+	}
+	if s.s.f == nil {
+		n, err := w.Write(s.s.buf)
+		return int64(n), err
+	}
+	if _, err := s.s.f.Seek(0, io.SeekStart); err != nil {
+		return 0, err
+	}
+	return io.Copy(w, bufio.NewReaderSize(s.s.f, 1<<20))
+}
+
+// Close frees the spool's memory and file.
+func (s *Spool) Close() error {
+	s.s.discard()
+	s.s.buf = nil
+	return nil
 }

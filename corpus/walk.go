@@ -35,6 +35,9 @@ type item struct {
 	size int64 // raw size
 	err  error
 	utf8 bool // JSONL: the line was decoded to UTF-8 already (UTF-16 file)
+	// reserved is what the walker's reserve took for this item before
+	// reading it (Run's budget of bytes in flight).
+	reserved int64
 }
 
 // walker reads inputs and emits raw items in input order.
@@ -44,6 +47,9 @@ type walker struct {
 	listOnly bool            // do not read plain files (List)
 	ctx      context.Context // when set, every read checks it
 	emit     func(*item) error
+	// reserve, when set, is called with the size of a document before it
+	// is read; false stops the walk.
+	reserve func(size int64) bool
 }
 
 // walk expands inputs and emits one item per document. It returns only
@@ -55,7 +61,11 @@ func walk(inputs []string, opts Options, listOnly bool, emit func(*item) error) 
 // walkCtx is walk that stops reading when ctx is done: every reader loop
 // (a long JSONL line, an archive member, a directory) checks it.
 func walkCtx(ctx context.Context, inputs []string, opts Options, listOnly bool, emit func(*item) error) error {
-	w := &walker{opts: opts, max: opts.maxBytes(), listOnly: listOnly, ctx: ctx, emit: emit}
+	return walkReserve(ctx, inputs, opts, listOnly, nil, emit)
+}
+
+func walkReserve(ctx context.Context, inputs []string, opts Options, listOnly bool, reserve func(int64) bool, emit func(*item) error) error {
+	w := &walker{opts: opts, max: opts.maxBytes(), listOnly: listOnly, ctx: ctx, emit: emit, reserve: reserve}
 	var excluded []os.FileInfo
 	for _, p := range opts.Exclude {
 		if st, err := os.Stat(p); err == nil {
@@ -189,6 +199,13 @@ func (w *walker) whole(id string, r io.Reader, size int64, k kind) error {
 	if size > w.max {
 		return w.emit(&item{id: id, size: size, err: w.tooBig(size)})
 	}
+	var reserved int64
+	if w.reserve != nil && size > 0 { // wait for room before reading, not after
+		if !w.reserve(size) {
+			return errStop
+		}
+		reserved = size
+	}
 	var buf bytes.Buffer
 	if size >= 0 {
 		buf.Grow(int(size) + bytes.MinRead)
@@ -200,7 +217,7 @@ func (w *walker) whole(id string, r io.Reader, size int64, k kind) error {
 	if err != nil {
 		return w.emit(&item{id: id, size: n, err: cleanPathError(err)})
 	}
-	return w.emit(&item{id: id, data: buf.Bytes(), kind: k, size: n})
+	return w.emit(&item{id: id, data: buf.Bytes(), kind: k, size: n, reserved: reserved})
 }
 
 func (w *walker) tooBig(size int64) error {

@@ -76,7 +76,7 @@ var (
 	rulePlaceWeakUnsupported = registerRule("place", "place.weak_unsupported",
 		"a county short form, a former prefecture's or a county whose stem is an ordinary word (平房区, 惠民县) needs a surer place of its province or a second such name of its prefecture", Reject)
 	rulePlaceFarFromHome = registerRule("place", "place.far_from_home",
-		"with a home region known, a weak name or a township none of whose readings lies in the home province is no place unless a division containing it is written right before it (南关, 小城镇 in a Lanzhou report)", Reject)
+		"with a home region known, a weak name, a township or a short form that is an ordinary word (安康), none of whose readings lies in the home province, is no place unless a division containing it is written right before it (南关, 小城镇 in a Lanzhou report)", Reject)
 	rulePlaceRiverApart = registerRule("place", "place.river_apart",
 		"a river and a division written together are two places, not one run (银川黄河, 黄河银川段)", Adjust)
 	rulePlaceInsideBook = registerRule("place", "place.inside_book",
@@ -183,7 +183,7 @@ func (ps *placeScan) boundaryOK(s, e int) bool {
 	}
 	if e+2 <= len(rs) && ends[e+2] {
 		w := string(rs[e : e+2])
-		return w == "地区" || placeWords.position[w]
+		return w == "地区" || placeWords.position[w] || placeWords.areaRest[w]
 	}
 	return false
 }
@@ -642,7 +642,7 @@ func (ps *placeScan) dropUnsupported() {
 	}
 	kept := ps.hits[:0]
 	for k, h := range ps.hits {
-		if homeProv != "" && (ps.needsSupport(h) || h.level == LevelTownship && len(h.ids) > 0) &&
+		if homeProv != "" && (ps.needsSupport(h) || h.level == LevelTownship && len(h.ids) > 0 || h.short && ps.ordinaryWord(h)) &&
 			!readingIn(recs, h.ids, homeProv) && !ps.parentBefore(k) && !shaped[h.end] {
 			if h.world == "" {
 				ps.d.traceRule(rulePlaceFarFromHome, Reject, h.start, h.end)
@@ -672,6 +672,22 @@ func (ps *placeScan) dropUnsupported() {
 		kept = append(kept, h)
 	}
 	ps.hits = kept
+}
+
+// ordinaryWord reports whether the text of h is a word of the segmenter's
+// dictionary that it does not tag as a place (安康 "well-being", 惠民):
+// far from home such a short form needs the same evidence as a weak name.
+func (ps *placeScan) ordinaryWord(h placeHit) bool {
+	s, err := ps.d.segmenter()
+	if err != nil || s == nil {
+		return false
+	}
+	_, pos, ok := s.Lookup(string(ps.rs[h.start:h.end]))
+	switch pos {
+	case "nr", "nrt", "nz", "a", "ad", "an", "v", "vn", "d", "i", "l", "t":
+		return ok // (a plain n is too often the tag of a city: 合肥/n)
+	}
+	return false
 }
 
 // readingIn reports whether one of the records ids lies in the division

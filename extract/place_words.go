@@ -28,6 +28,7 @@ type placeWordLists struct {
 	zoneStop     map[string]bool // words that end a zone's name before its head
 	zoneVerb     map[string]bool // verbs that may stand inside a zone's name
 	figureRoad   map[string]bool // words before 大道 in a figure of speech
+	areaRest     map[string]bool // generic words the segmenter may fuse onto a region's end
 	doctrine     [][]rune        // words after 中国 in a doctrine or slogan
 	// shapeFirst marks the first code points of shape words and
 	// shapeMaxBytes is the length of the longest, so that most tokens are
@@ -41,7 +42,7 @@ var placeWords = readPlaceWords(placeWordsTxt)
 // readPlaceWords parses data/place_words.txt.
 func readPlaceWords(data string) *placeWordLists {
 	w := &placeWordLists{shape: map[string]string{}, shapeChar: map[rune]string{}, position: map[string]bool{},
-		shapeFirst: new([1 << 16 / 64]uint64), zoneHeads: newLexicon[int](), zoneStop: map[string]bool{}, zoneVerb: map[string]bool{}, figureRoad: map[string]bool{}}
+		shapeFirst: new([1 << 16 / 64]uint64), zoneHeads: newLexicon[int](), zoneStop: map[string]bool{}, zoneVerb: map[string]bool{}, figureRoad: map[string]bool{}, areaRest: map[string]bool{}}
 	readWordList(data, func(f []string) {
 		if len(f) < 2 || f[1] == "" {
 			return
@@ -83,6 +84,8 @@ func readPlaceWords(data string) *placeWordLists {
 				rev[i], rev[j] = rev[j], rev[i]
 			}
 			w.zoneHeads.Add(string(rev), len(rev))
+		case "area_rest":
+			w.areaRest[f[1]] = true
 		case "figure_road":
 			w.figureRoad[f[1]] = true
 		case "zone_verb":

@@ -333,14 +333,27 @@ func CheckOutputNotInput(output string, inputs []string) error {
 }
 
 // StreamedRecord builds the JSON record of doc, whose last field must be
-// an empty array, with the values fill emits as that array's elements.
-// The elements are encoded as they come, so a document with a million
-// mentions holds their JSON, not the values (extract's long documents).
-// With pretty, the values are gathered and the record indented as
-// JSONRecord does.
+// an empty array, with the values fill emits as that array's elements (see
+// StreamedRecordTo).
 func StreamedRecord(pretty bool, fill func(emit func(v any) error) (doc any, err error)) ([]byte, error) {
-	var elems []byte
-	var vals []any
+	var b bytes.Buffer
+	if err := StreamedRecordTo(&b, pretty, fill); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// StreamedRecordTo writes to w the JSON record of doc, whose last field
+// must be an empty array, with the values fill emits as that array's
+// elements. The elements are encoded as they come and held in a spool
+// (memory, then a temporary file) until doc is known: a document with a
+// million mentions holds neither the values nor their JSON (extract's
+// long documents). With pretty, the values are gathered and the record
+// indented as JSONRecord does.
+func StreamedRecordTo(w io.Writer, pretty bool, fill func(emit func(v any) error) (doc any, err error)) error {
+	var elems corpus.Spool
+	defer elems.Close()
+	vals := []any{}
 	n := 0
 	doc, err := fill(func(v any) error {
 		if pretty {
@@ -352,29 +365,40 @@ func StreamedRecord(pretty bool, fill func(emit func(v any) error) (doc any, err
 			return err
 		}
 		if n > 0 {
-			elems = append(elems, ',')
+			if _, err := elems.Write([]byte{','}); err != nil {
+				return err
+			}
 		}
 		n++
-		elems = append(elems, b[:len(b)-1]...)
-		return nil
+		_, err = elems.Write(b[:len(b)-1])
+		return err
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	head, err := JSONRecord(doc, pretty)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if pretty {
-		return JSONRecord(spliced{head, vals}, true)
+		rec, err := JSONRecord(spliced{head, vals}, true)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(rec)
+		return err
 	}
 	if !bytes.HasSuffix(head, []byte("[]}\n")) {
-		return nil, errors.New("StreamedRecord: the record does not end with an empty array")
+		return errors.New("StreamedRecord: the record does not end with an empty array")
 	}
-	rec := make([]byte, 0, len(head)+len(elems)+2)
-	rec = append(rec, head[:len(head)-len("]}\n")]...)
-	rec = append(rec, elems...)
-	return append(rec, "]}\n"...), nil
+	if _, err := w.Write(head[:len(head)-len("]}\n")]); err != nil {
+		return err
+	}
+	if _, err := elems.WriteTo(w); err != nil {
+		return err
+	}
+	_, err = w.Write([]byte("]}\n"))
+	return err
 }
 
 // spliced is a record whose last array is filled in (the pretty path).
@@ -389,10 +413,11 @@ func (s spliced) MarshalJSON() ([]byte, error) {
 	if i < 0 {
 		return nil, errors.New("StreamedRecord: the record does not end with an empty array")
 	}
-	arr, err := json.Marshal(s.vals)
+	arr, err := JSONRecord(s.vals, false)
 	if err != nil {
 		return nil, err
 	}
+	arr = bytes.TrimRight(arr, "\n")
 	out := append([]byte(nil), head[:i]...)
 	out = append(out, arr...)
 	return append(out, head[i+2:]...), nil

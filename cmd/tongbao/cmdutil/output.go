@@ -27,6 +27,9 @@ func openOutput(path string, resume bool) (*os.File, map[string]int, error) {
 			f.Close()
 			return nil, nil, &ExitError{Code: ExitFailure, Msg: fmt.Sprintf("cannot write %s: %v", path, err)}
 		}
+		if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
+			return f, nil, nil // /dev/null, a pipe: nothing to truncate
+		}
 		if err := f.Truncate(0); err != nil {
 			f.Close()
 			return nil, nil, &ExitError{Code: ExitFailure, Msg: fmt.Sprintf("cannot create output: %v", err)}

@@ -114,3 +114,45 @@ func TestUnknownCommandIsUsage(t *testing.T) {
 		t.Fatalf("unknown subcommand: %v, exit %d", err, Code(err))
 	}
 }
+
+// A streamed record has the bytes of the record marshalled whole.
+func TestStreamedRecord(t *testing.T) {
+	type rec struct {
+		ID    string `json:"id"`
+		Items []any  `json:"items"`
+	}
+	for _, n := range []int{0, 1, 3, 200000} {
+		var items []any
+		for i := range n {
+			items = append(items, map[string]any{"i": i, "t": "县<人大>"})
+		}
+		for _, pretty := range []bool{false, true} {
+			if n > 1000 && pretty {
+				continue
+			}
+			want, _ := JSONRecord(rec{"d", append([]any{}, items...)}, pretty)
+			var got bytes.Buffer
+			err := StreamedRecordTo(&got, pretty, func(emit func(any) error) (any, error) {
+				for _, it := range items {
+					if err := emit(it); err != nil {
+						return nil, err
+					}
+				}
+				return rec{"d", []any{}}, nil
+			})
+			if err != nil || got.String() != string(want) {
+				t.Fatalf("%d items, pretty %v: %v\n%.300s\nwant\n%.300s", n, pretty, err, got.String(), want)
+			}
+		}
+	}
+}
+
+// -o may name a device such as /dev/null.
+func TestOutputDevNull(t *testing.T) {
+	if _, err := os.Stat("/dev/null"); err != nil {
+		t.Skip("no /dev/null")
+	}
+	if _, stderr, code := runHelper(t, "-q", "-o", "/dev/null", "../../../testdata/000_776449805ff1d07a.txt"); code != 0 {
+		t.Fatalf("-o /dev/null: exit %d, %s", code, stderr)
+	}
+}

@@ -4,6 +4,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"io"
 	"slices"
 	"sort"
 	"strings"
@@ -138,14 +139,10 @@ func Run(o *Options) error {
 	if !o.RefDate.IsZero() {
 		base = append(base, extract.WithRefDate(o.RefDate))
 	}
-	return cmdutil.RunDocsIO(o.Ctx, o.IO, o.Args, o.Input, func(doc corpus.Document) ([]byte, error) {
+	return cmdutil.RunDocsToIO(o.Ctx, o.IO, o.Args, o.Input, func(doc corpus.Document, w io.Writer) error {
 		opts := append(base[:len(base):len(base)], extract.WithID(doc.ID), extract.WithMeta(doc.Meta), extract.WithMetaOverride(o.Sidecar.Fields(doc.ID)))
-		var events []extract.TraceEvent
-		if o.Explain != "" {
-			opts = append(opts, extract.WithTrace(func(e extract.TraceEvent) { events = append(events, e) }))
-		}
 		if o.Explain == "" { // long documents in windows, in bounded memory
-			return cmdutil.StreamedRecord(o.Input.Pretty, func(emit func(any) error) (any, error) {
+			return cmdutil.StreamedRecordTo(w, o.Input.Pretty, func(emit func(any) error) (any, error) {
 				return extract.NewDocumentStream(doc.Text, 0, func(ms []extract.Mention) error {
 					for _, m := range ms {
 						if err := emit(m); err != nil {
@@ -156,18 +153,29 @@ func Run(o *Options) error {
 				}, opts...)
 			})
 		}
-		d, err := extract.NewDocument(doc.Text, opts...)
-		if err != nil {
-			return nil, err
+		rec, err := explainRecord(o, doc, opts)
+		if err == nil {
+			_, err = w.Write(rec)
 		}
-		switch o.Explain {
-		case ExplainJSON:
-			return cmdutil.JSONRecord(explained{d, extract.Explain(d, events)}, o.Input.Pretty)
-		case ExplainText:
-			return explainText(d, extract.Explain(d, events)), nil
-		}
-		return cmdutil.JSONRecord(d, o.Input.Pretty)
+		return err
 	})
+}
+
+// explainRecord is the record of one document with the trace of its rules.
+func explainRecord(o *Options, doc corpus.Document, opts []extract.Option) ([]byte, error) {
+	var events []extract.TraceEvent
+	opts = append(opts, extract.WithTrace(func(e extract.TraceEvent) { events = append(events, e) }))
+	d, err := extract.NewDocument(doc.Text, opts...)
+	if err != nil {
+		return nil, err
+	}
+	switch o.Explain {
+	case ExplainJSON:
+		return cmdutil.JSONRecord(explained{d, extract.Explain(d, events)}, o.Input.Pretty)
+	case ExplainText:
+		return explainText(d, extract.Explain(d, events)), nil
+	}
+	return cmdutil.JSONRecord(d, o.Input.Pretty)
 }
 
 // explained is a record with its explanation.
