@@ -15,9 +15,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
-	statscmd "github.com/tongbao/tongbao/cmd/tongbao/stats"
 	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/extract"
+	"github.com/tongbao/tongbao/measure"
 	"github.com/tongbao/tongbao/report"
 	"github.com/tongbao/tongbao/segment"
 	"github.com/tongbao/tongbao/stats"
@@ -25,7 +25,7 @@ import (
 
 // New returns the compare command.
 func New() *cobra.Command {
-	var htmlPath, csvDir, title string
+	var htmlPath, csvDir, title, dictFile, match string
 	var jsonOut, keepNumbers bool
 	var top, series, kwicLines int
 	var ko stats.KeynessOptions
@@ -58,12 +58,17 @@ and a small inline script, nothing loaded from the network): provenance
 (inputs, settings, documents left out and why), the groups, similarity
 heatmaps, a keyness chart per group, slogan rates across the groups and
 their counts, people, offices and claims in tables that sort and filter,
-and the lines in context (--kwic per group) of every key term and slogan.`,
+and the lines in context (--kwic per group) of every key term and slogan.
+
+With --dict FILE (a concept dictionary, see "tongbao measure --help"), the
+HTML report gains each category's rate per 10,000 tokens over the years, one
+line per group, and --csv writes rates.csv (group, year, counts and rates);
+a document's year is its "year" (see "tongbao extract").`,
 		Example: `  tongbao compare --group-by dir --html counties.html counties/
   tongbao compare --group-by file --html hailar.html gov-reports/hailar-district/
   tongbao compare --group-by file:decade --html national.html gov-work-reports/state-council/`,
 	}
-	o := statscmd.AddOptions(cmd)
+	o := cmdutil.AddStatsOptions(cmd)
 	fs := cmd.Flags()
 	fs.StringVar(&htmlPath, "html", "", "write a self-contained HTML report to FILE")
 	fs.StringVar(&csvDir, "csv", "", "write CSV tables into DIR (created if needed)")
@@ -76,8 +81,10 @@ and the lines in context (--kwic per group) of every key term and slogan.`,
 	fs.IntVar(&top, "top", 20, "slogans, people, offices and claims per group (0: all)")
 	fs.IntVar(&series, "slogans", 40, "slogans counted in every group (the most used overall)")
 	fs.IntVar(&kwicLines, "kwic", 3, "HTML report: lines in context of each key term and slogan per group (0: none)")
+	fs.StringVar(&dictFile, "dict", "", "a concept dictionary `FILE` (as tongbao measure): chart each category's rate over the years, one line per group")
+	fs.StringVar(&match, "match", measure.MatchToken, "with --dict: token or substring matching (as tongbao measure)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		closeOut, err := statscmd.RedirectOutput(cmd, o.In)
+		closeOut, err := cmdutil.RedirectOutput(cmd, o.In)
 		if err != nil {
 			return err
 		}
@@ -102,11 +109,26 @@ and the lines in context (--kwic per group) of every key term and slogan.`,
 		if err != nil {
 			return fmt.Errorf("loading the segmenter: %w", err)
 		}
+		var meas *measure.Measurer
+		rateAccs := newRateAcc()
+		if dictFile != "" {
+			d, err := measure.LoadDictionary(dictFile)
+			if err != nil {
+				return cmdutil.UsageError("--dict: %v", err)
+			}
+			if meas, err = measure.New(d, measure.Options{Match: match, Segmenter: seg}); err != nil {
+				return cmdutil.UsageError("%v", err)
+			}
+		}
 		kwic := report.NewConcordance(kwicLines)
 		var mu sync.Mutex
 		var failed []report.LeftOut
 		work := func(doc corpus.Document) (*docResult, error) {
 			r, err := profile(doc, c, seg, kwicLines)
+			if err == nil && r != nil && meas != nil {
+				rec := meas.Document(doc.ID, doc.Text, doc.Meta, nil)
+				r.measure = &rec
+			}
 			if err != nil {
 				mu.Lock()
 				failed = append(failed, report.LeftOut{ID: doc.ID, Reason: "failed: " + err.Error()})
@@ -118,7 +140,7 @@ and the lines in context (--kwic per group) of every key term and slogan.`,
 		groupOf := map[string]string{}
 		var left []report.LeftOut
 		noGroup := "no group: none of " + strings.Join(groupSpecs(o), ", ") + " applies"
-		sum, err := statscmd.Scan(cmd, args, o.In, work, func(doc corpus.Document, r *docResult) error {
+		sum, err := cmdutil.Scan(cmd, args, o.In, work, func(doc corpus.Document, r *docResult) error {
 			if r == nil {
 				left = append(left, report.LeftOut{ID: doc.ID, Reason: whyNoGroup(o, doc, noGroup)})
 				return nil
@@ -131,6 +153,9 @@ and the lines in context (--kwic per group) of every key term and slogan.`,
 			}
 			g.Add(p)
 			groupOf[doc.ID] = p.Group
+			if r.measure != nil {
+				rateAccs.add(p.Group, *r.measure)
+			}
 			for _, l := range r.slogans {
 				kwic.Add("slogan", l.name, p.Group, l.line)
 			}
@@ -165,13 +190,25 @@ and the lines in context (--kwic per group) of every key term and slogan.`,
 				return err
 			}
 		}
+		var rates *Rates
+		if meas != nil {
+			rates = rateAccs.rates(cmp.Cosine.Names, meas.Categories())
+		}
 		if csvDir != "" {
 			if err := writeCSV(csvDir, cmp); err != nil {
+				return err
+			}
+			if err := writeRatesCSV(csvDir, rates); err != nil {
 				return err
 			}
 		}
 		if htmlPath != "" {
 			rep := &report.Report{Title: title, Comparison: cmp}
+			if rates != nil {
+				// The rates go before the concordance, the last section.
+				secs := report.DefaultSections()
+				rep.Sections = append(append(secs[:len(secs)-1:len(secs)-1], rates.section()), secs[len(secs)-1])
+			}
 			rep.Provenance = report.Provenance{Inputs: args, Read: sum.Docs, Compared: len(groupOf),
 				Settings: settings(o, ko, top, series, kwicLines, keepNumbers)}
 			rep.Provenance.LeftOut = append(append(rep.Provenance.LeftOut, left...), failed...)
@@ -211,7 +248,7 @@ and the lines in context (--kwic per group) of every key term and slogan.`,
 // whyNoGroup says why a document has no group: the first meta spec whose
 // field its record lacks (a record without it is left out, see
 // stats.Grouper), else fallback.
-func whyNoGroup(o *statscmd.Options, doc corpus.Document, fallback string) string {
+func whyNoGroup(o *cmdutil.StatsOptions, doc corpus.Document, fallback string) string {
 	if doc.Meta == nil {
 		return fallback
 	}
@@ -232,7 +269,7 @@ func whyNoGroup(o *statscmd.Options, doc corpus.Document, fallback string) strin
 }
 
 // groupSpecs returns the group specs of the flags, as given.
-func groupSpecs(o *statscmd.Options) []string {
+func groupSpecs(o *cmdutil.StatsOptions) []string {
 	specs := append([]string(nil), o.GroupBy...)
 	if o.GroupPat != "" {
 		specs = append(specs, "re:"+o.GroupPat)
@@ -241,7 +278,7 @@ func groupSpecs(o *statscmd.Options) []string {
 }
 
 // settings lists the options that shape the report's figures.
-func settings(o *statscmd.Options, ko stats.KeynessOptions, top, series, kwic int, keepNumbers bool) []report.Setting {
+func settings(o *cmdutil.StatsOptions, ko stats.KeynessOptions, top, series, kwic int, keepNumbers bool) []report.Setting {
 	stop := "built-in list"
 	if o.NoStop {
 		stop = "none"
@@ -278,7 +315,7 @@ func settings(o *statscmd.Options, ko stats.KeynessOptions, top, series, kwic in
 
 // termLines reads the input a second time for the lines in context of
 // every group's key terms (not possible on standard input).
-func termLines(cmd *cobra.Command, args []string, o *statscmd.Options, seg *segment.Segmenter, cmp *stats.Comparison,
+func termLines(cmd *cobra.Command, args []string, o *cmdutil.StatsOptions, seg *segment.Segmenter, cmp *stats.Comparison,
 	groupOf map[string]string, kwic *report.Concordance, prov *report.Provenance) error {
 	if len(args) == 0 || slices.Contains(args, "-") {
 		prov.Notes = append(prov.Notes, "The key terms have no lines in context: standard input cannot be read twice.")
@@ -322,7 +359,7 @@ func termLines(cmd *cobra.Command, args []string, o *statscmd.Options, seg *segm
 		}
 		return out, nil
 	}
-	_, err := statscmd.Scan(cmd, args, &in, work, func(_ corpus.Document, lines []termLine) error {
+	_, err := cmdutil.Scan(cmd, args, &in, work, func(_ corpus.Document, lines []termLine) error {
 		for _, l := range lines {
 			kwic.Add("term", l.term, l.group, l.line)
 		}
@@ -340,6 +377,7 @@ type termLine struct {
 type docResult struct {
 	profile stats.DocProfile
 	slogans []sloganLine
+	measure *measure.Record // with --dict
 }
 
 type sloganLine struct {
@@ -380,7 +418,7 @@ func docDate(d *extract.Document, doc corpus.Document) string {
 
 // profile segments and extracts one document, and keeps up to per lines
 // in context of each slogan; nil means no group.
-func profile(doc corpus.Document, c *statscmd.Counter, seg *segment.Segmenter, per int) (*docResult, error) {
+func profile(doc corpus.Document, c *stats.Counter, seg *segment.Segmenter, per int) (*docResult, error) {
 	if !c.Grouper.HomeNeeded() {
 		if _, ok := c.Grouper.Group(doc.ID, doc.Meta, ""); !ok {
 			return nil, nil // no group: spare the extraction

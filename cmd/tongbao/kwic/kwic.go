@@ -15,7 +15,6 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
-	statscmd "github.com/tongbao/tongbao/cmd/tongbao/stats"
 	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/extract"
 	"github.com/tongbao/tongbao/segment"
@@ -50,7 +49,7 @@ JSON Lines, or aligned plain text when writing to a terminal (--format).`,
   tongbao kwic --type slogan --match 振兴 reports/ | jq -r .match | sort | uniq -c
   tongbao kwic --chars --window 20 --format text 河长制 bulletin.txt`,
 	}
-	in := statscmd.AddTableInputFlags(cmd)
+	in := cmdutil.AddTableInputFlags(cmd)
 	fs := cmd.Flags()
 	fs.BoolVar(&useRegex, "regex", false, "PATTERN (or --match) is a regular expression")
 	fs.StringVar(&typ, "type", "", "match extracted mentions of TYPE instead of a pattern")
@@ -61,7 +60,7 @@ JSON Lines, or aligned plain text when writing to a terminal (--format).`,
 	fs.StringVar(&format, "format", "auto", "auto|text|jsonl (auto: text on a terminal, else jsonl)")
 	fs.IntVar(&cols, "width", 36, "text format: display columns of each context")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		closeOut, err := statscmd.RedirectOutput(cmd, in)
+		closeOut, err := cmdutil.RedirectOutput(cmd, in)
 		if err != nil {
 			return err
 		}
@@ -159,7 +158,7 @@ JSON Lines, or aligned plain text when writing to a terminal (--format).`,
 		}
 		bw := bufio.NewWriterSize(out, 1<<16)
 		n := 0
-		sum, err := statscmd.Scan(cmd, args, in, work, func(_ corpus.Document, lines []stats.Line) error {
+		sum, err := cmdutil.Scan(cmd, args, in, work, func(_ corpus.Document, lines []stats.Line) error {
 			for _, l := range lines {
 				n++
 				if text {

@@ -1,103 +1,37 @@
 // Package stats implements "tongbao stats" and its subcommands (freq,
-// tfidf, keyness, similarity, collocations), and the document scanning and
-// grouping shared with "tongbao kwic" and "tongbao compare".
+// tfidf, keyness, similarity, collocations). The document scanning and
+// grouping it shares with "tongbao kwic" and "tongbao compare" is in cmdutil.
 package stats
 
 import (
-	"context"
-	"fmt"
-	"os"
-	"os/signal"
-	"strings"
-	"syscall"
-
 	"github.com/spf13/cobra"
 
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
+	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/stats"
 )
 
 // Units are the kinds of term a statistics command can count.
 var Units = stats.Units
 
-// Options are the flags shared by the statistics commands.
-type Options struct {
-	In *cmdutil.InputFlags
-
-	StopFiles   []string
-	NoStop      bool
-	POS         []string
-	MinLen      int
-	Unit        string
-	GroupBy     []string
-	GroupPat    string
-	GroupBucket string
-}
+// Options are the flags shared by the statistics commands (see
+// cmdutil.StatsOptions).
+type Options = cmdutil.StatsOptions
 
 // AddOptions registers the input, filter, unit and grouping flags on cmd.
-func AddOptions(cmd *cobra.Command) *Options {
-	o := &Options{In: AddTableInputFlags(cmd)}
-	fs := cmd.Flags()
-	fs.StringSliceVar(&o.StopFiles, "stopwords", nil, "word-list FILE(s) of more stopwords (one word a line)")
-	fs.BoolVar(&o.NoStop, "no-stopwords", false, "do not use the built-in stopword list")
-	fs.StringSliceVar(&o.POS, "pos", nil, "keep only words whose part-of-speech tag starts with one of these (e.g. n,v)")
-	fs.IntVar(&o.MinLen, "min-len", 2, "minimum term length in characters")
-	fs.StringVar(&o.Unit, "unit", "word", "what to count: "+strings.Join(Units, "|")+" (extracted mentions, by canonical form when known)")
-	AddGroupFlags(cmd, o)
-	return o
-}
+func AddOptions(cmd *cobra.Command) *Options { return cmdutil.AddStatsOptions(cmd) }
 
 // AddGroupFlags registers --group-by, --group-pattern and --group-bucket.
-func AddGroupFlags(cmd *cobra.Command, o *Options) {
-	fs := cmd.Flags()
-	fs.StringArrayVar(&o.GroupBy, "group-by", nil, "group documents by SPEC, tried in order until one applies: meta.FIELD[:decade|century|year], dir, file, id (these three also with :decade|century|year), home, re:REGEX")
-	fs.StringVar(&o.GroupPat, "group-pattern", "", "group documents by REGEX on the id (its first capture group, else the whole match); same as --group-by re:REGEX")
-	fs.StringVar(&o.GroupBucket, "group-bucket", "", "bucket the meta.FIELD groups given without one by the year they start with: decade|century|year")
+func AddGroupFlags(cmd *cobra.Command, o *Options) { cmdutil.AddGroupFlags(cmd, o) }
+
+// AddTableInputFlags: see cmdutil.AddTableInputFlags.
+func AddTableInputFlags(cmd *cobra.Command) *cmdutil.InputFlags {
+	return cmdutil.AddTableInputFlags(cmd)
 }
 
-// Grouper returns the grouper the flags describe (nil when there is no
-// grouping).
-func (o *Options) Grouper() (*stats.Grouper, error) {
-	specs := append([]string(nil), o.GroupBy...)
-	if o.GroupBucket != "" {
-		switch o.GroupBucket {
-		case "decade", "century", "year":
-		default:
-			return nil, cmdutil.UsageError("--group-bucket %q: want decade, century or year", o.GroupBucket)
-		}
-		for i, s := range specs {
-			if strings.HasPrefix(s, "meta.") && !strings.Contains(s, ":") {
-				specs[i] = s + ":" + o.GroupBucket
-			}
-		}
-	}
-	if o.GroupPat != "" {
-		specs = append(specs, "re:"+o.GroupPat)
-	}
-	g, err := stats.NewGrouper(specs)
-	if err != nil {
-		return nil, cmdutil.UsageError("%v", err)
-	}
-	return g, nil
-}
-
-// Filter returns the term filter the flags describe.
-func (o *Options) Filter() (*stats.Filter, error) {
-	f := &stats.Filter{POS: o.POS, MinLen: o.MinLen}
-	if o.MinLen < 0 {
-		return nil, cmdutil.UsageError("--min-len must not be negative")
-	}
-	if !o.NoStop {
-		f.Stopwords = stats.DefaultStopwords()
-	} else {
-		f.Stopwords = stats.Stopwords{}
-	}
-	for _, p := range o.StopFiles {
-		if err := f.Stopwords.AddFile(p); err != nil {
-			return nil, cmdutil.UsageError("--stopwords: %v", err)
-		}
-	}
-	return f, nil
+// RedirectOutput: see cmdutil.RedirectOutput.
+func RedirectOutput(cmd *cobra.Command, in *cmdutil.InputFlags) (func() error, error) {
+	return cmdutil.RedirectOutput(cmd, in)
 }
 
 // Counted is what a Counter makes of one document (see stats.Counted).
@@ -107,76 +41,10 @@ type Counted = stats.Counted
 // stats.Counter).
 type Counter = stats.Counter
 
-// NewCounter returns the Counter the flags describe.
-func (o *Options) NewCounter() (*Counter, error) {
-	ok := false
-	for _, u := range Units {
-		ok = ok || u == o.Unit
-	}
-	if !ok {
-		return nil, cmdutil.UsageError("--unit %q: want one of %s", o.Unit, strings.Join(Units, ", "))
-	}
-	if o.Unit != "word" && len(o.POS) > 0 {
-		return nil, cmdutil.UsageError("--pos applies to --unit word only")
-	}
-	f, err := o.Filter()
-	if err != nil {
-		return nil, err
-	}
-	g, err := o.Grouper()
-	if err != nil {
-		return nil, err
-	}
-	return stats.NewCounter(o.Unit, f, g)
-}
+// ScanSummary counts what Scan did.
+type ScanSummary = cmdutil.ScanSummary
 
-// AddTableInputFlags registers the input flags of a command that reads
-// documents in order and writes a table or a stream of its own (stats,
-// kwic, compare): those of cmdutil.AddInputFlags, with --resume and
-// --unordered hidden (RedirectOutput refuses them).
-func AddTableInputFlags(cmd *cobra.Command) *cmdutil.InputFlags {
-	in := cmdutil.AddInputFlags(cmd)
-	cmd.Flags().MarkHidden("resume")
-	cmd.Flags().MarkHidden("unordered")
-	return in
-}
-
-// RedirectOutput points the command's output at -o FILE when given (the
-// statistics commands write whole tables, so --resume does not apply), and
-// makes the first SIGINT or SIGTERM stop reading: Scan then returns an
-// interrupted error and the command writes no table, or (kwic) only whole
-// records; a second signal kills. The returned function closes the file
-// and stops the signal handling; call it when done.
-func RedirectOutput(cmd *cobra.Command, in *cmdutil.InputFlags) (func() error, error) {
-	if in.Resume {
-		return nil, cmdutil.UsageError("--resume does not apply to %s: it writes a table, not one record per document", cmd.CommandPath())
-	}
-	if in.Unordered {
-		return nil, cmdutil.UsageError("--unordered does not apply to %s: it reads documents in order", cmd.CommandPath())
-	}
-	if in.Output != "" {
-		if err := cmdutil.CheckOutputNotInput(in.Output, cmd.Flags().Args()); err != nil {
-			return nil, err
-		}
-	}
-	ctx := cmd.Context()
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	go func() {
-		<-ctx.Done()
-		stop() // a second signal kills
-	}()
-	cmd.SetContext(ctx)
-	if in.Output == "" {
-		return func() error { stop(); return nil }, nil
-	}
-	f, err := os.Create(in.Output)
-	if err != nil {
-		stop()
-		return nil, &cmdutil.ExitError{Code: cmdutil.ExitFailure, Msg: fmt.Sprintf("cannot create output: %v", err)}
-	}
-	cmd.SetOut(f)
-	return func() error { stop(); return f.Close() }, nil
+// Scan: see cmdutil.Scan.
+func Scan[R any](cmd *cobra.Command, args []string, in *cmdutil.InputFlags, work func(corpus.Document) (R, error), consume func(corpus.Document, R) error) (ScanSummary, error) {
+	return cmdutil.Scan(cmd, args, in, work, consume)
 }

@@ -1,4 +1,4 @@
-package stats
+package cmdutil
 
 import (
 	"context"
@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 	"github.com/tongbao/tongbao/corpus"
 )
 
@@ -23,7 +22,7 @@ func (s ScanSummary) Err() error {
 	if s.Failed == 0 {
 		return nil
 	}
-	return &cmdutil.ExitError{Code: cmdutil.ExitFailure, Msg: fmt.Sprintf("%d of %d documents failed", s.Failed, s.Docs)}
+	return &ExitError{Code: ExitFailure, Msg: fmt.Sprintf("%d of %d documents failed", s.Failed, s.Docs)}
 }
 
 // Scan reads the documents named by args, runs work on up to in.Jobs of
@@ -32,10 +31,10 @@ func (s ScanSummary) Err() error {
 // document that cannot be read, or on which work fails, is reported on
 // stderr and skipped; Scan goes on and counts it in the summary. Only
 // consume's error stops the scan.
-func Scan[R any](cmd *cobra.Command, args []string, in *cmdutil.InputFlags, work func(corpus.Document) (R, error), consume func(corpus.Document, R) error) (ScanSummary, error) {
+func Scan[R any](cmd *cobra.Command, args []string, in *InputFlags, work func(corpus.Document) (R, error), consume func(corpus.Document, R) error) (ScanSummary, error) {
 	var sum ScanSummary
 	if in.Jobs < 1 {
-		return sum, cmdutil.UsageError("--jobs must be at least 1, got %d", in.Jobs)
+		return sum, UsageError("--jobs must be at least 1, got %d", in.Jobs)
 	}
 	sigCtx := cmd.Context()
 	if sigCtx == nil {
@@ -146,7 +145,7 @@ loop:
 		return sum, consumeErr
 	}
 	if sigCtx.Err() != nil {
-		return sum, &cmdutil.ExitError{Code: cmdutil.ExitInterrupted, Msg: fmt.Sprintf("interrupted after %d documents", sum.Docs)}
+		return sum, &ExitError{Code: ExitInterrupted, Msg: fmt.Sprintf("interrupted after %d documents", sum.Docs)}
 	}
 	if readErr != nil {
 		return sum, readErr

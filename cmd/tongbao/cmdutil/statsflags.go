@@ -1,0 +1,173 @@
+package cmdutil
+
+// The flags, scanning and output redirection shared by the commands that
+// count terms in groups of documents (stats, kwic, compare), so that no
+// command imports another.
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tongbao/tongbao/stats"
+)
+
+// StatsOptions are the flags shared by the commands that count terms in
+// groups of documents (stats, kwic, compare).
+type StatsOptions struct {
+	In *InputFlags
+
+	StopFiles   []string
+	NoStop      bool
+	POS         []string
+	MinLen      int
+	Unit        string
+	GroupBy     []string
+	GroupPat    string
+	GroupBucket string
+}
+
+// AddStatsOptions registers the input, filter, unit and grouping flags on cmd.
+func AddStatsOptions(cmd *cobra.Command) *StatsOptions {
+	o := &StatsOptions{In: AddTableInputFlags(cmd)}
+	fs := cmd.Flags()
+	fs.StringSliceVar(&o.StopFiles, "stopwords", nil, "word-list FILE(s) of more stopwords (one word a line)")
+	fs.BoolVar(&o.NoStop, "no-stopwords", false, "do not use the built-in stopword list")
+	fs.StringSliceVar(&o.POS, "pos", nil, "keep only words whose part-of-speech tag starts with one of these (e.g. n,v)")
+	fs.IntVar(&o.MinLen, "min-len", 2, "minimum term length in characters")
+	fs.StringVar(&o.Unit, "unit", "word", "what to count: "+strings.Join(stats.Units, "|")+" (extracted mentions, by canonical form when known)")
+	AddGroupFlags(cmd, o)
+	return o
+}
+
+// AddGroupFlags registers --group-by, --group-pattern and --group-bucket.
+func AddGroupFlags(cmd *cobra.Command, o *StatsOptions) {
+	fs := cmd.Flags()
+	fs.StringArrayVar(&o.GroupBy, "group-by", nil, "group documents by SPEC, tried in order until one applies: meta.FIELD[:decade|century|year], dir, file, id (these three also with :decade|century|year), home, re:REGEX")
+	fs.StringVar(&o.GroupPat, "group-pattern", "", "group documents by REGEX on the id (its first capture group, else the whole match); same as --group-by re:REGEX")
+	fs.StringVar(&o.GroupBucket, "group-bucket", "", "bucket the meta.FIELD groups given without one by the year they start with: decade|century|year")
+}
+
+// Grouper returns the grouper the flags describe (nil when there is no
+// grouping).
+func (o *StatsOptions) Grouper() (*stats.Grouper, error) {
+	specs := append([]string(nil), o.GroupBy...)
+	if o.GroupBucket != "" {
+		switch o.GroupBucket {
+		case "decade", "century", "year":
+		default:
+			return nil, UsageError("--group-bucket %q: want decade, century or year", o.GroupBucket)
+		}
+		for i, s := range specs {
+			if strings.HasPrefix(s, "meta.") && !strings.Contains(s, ":") {
+				specs[i] = s + ":" + o.GroupBucket
+			}
+		}
+	}
+	if o.GroupPat != "" {
+		specs = append(specs, "re:"+o.GroupPat)
+	}
+	g, err := stats.NewGrouper(specs)
+	if err != nil {
+		return nil, UsageError("%v", err)
+	}
+	return g, nil
+}
+
+// Filter returns the term filter the flags describe.
+func (o *StatsOptions) Filter() (*stats.Filter, error) {
+	f := &stats.Filter{POS: o.POS, MinLen: o.MinLen}
+	if o.MinLen < 0 {
+		return nil, UsageError("--min-len must not be negative")
+	}
+	if !o.NoStop {
+		f.Stopwords = stats.DefaultStopwords()
+	} else {
+		f.Stopwords = stats.Stopwords{}
+	}
+	for _, p := range o.StopFiles {
+		if err := f.Stopwords.AddFile(p); err != nil {
+			return nil, UsageError("--stopwords: %v", err)
+		}
+	}
+	return f, nil
+}
+
+// NewCounter returns the Counter the flags describe.
+func (o *StatsOptions) NewCounter() (*stats.Counter, error) {
+	ok := false
+	for _, u := range stats.Units {
+		ok = ok || u == o.Unit
+	}
+	if !ok {
+		return nil, UsageError("--unit %q: want one of %s", o.Unit, strings.Join(stats.Units, ", "))
+	}
+	if o.Unit != "word" && len(o.POS) > 0 {
+		return nil, UsageError("--pos applies to --unit word only")
+	}
+	f, err := o.Filter()
+	if err != nil {
+		return nil, err
+	}
+	g, err := o.Grouper()
+	if err != nil {
+		return nil, err
+	}
+	return stats.NewCounter(o.Unit, f, g)
+}
+
+// AddTableInputFlags registers the input flags of a command that reads
+// documents in order and writes a table or a stream of its own (stats,
+// kwic, compare): those of AddInputFlags, with --resume and
+// --unordered hidden (RedirectOutput refuses them).
+func AddTableInputFlags(cmd *cobra.Command) *InputFlags {
+	in := AddInputFlags(cmd)
+	cmd.Flags().MarkHidden("resume")
+	cmd.Flags().MarkHidden("unordered")
+	return in
+}
+
+// RedirectOutput points the command's output at -o FILE when given (the
+// statistics commands write whole tables, so --resume does not apply), and
+// makes the first SIGINT or SIGTERM stop reading: Scan then returns an
+// interrupted error and the command writes no table, or (kwic) only whole
+// records; a second signal kills. The returned function closes the file
+// and stops the signal handling; call it when done.
+func RedirectOutput(cmd *cobra.Command, in *InputFlags) (func() error, error) {
+	if in.Resume {
+		return nil, UsageError("--resume does not apply to %s: it writes a table, not one record per document", cmd.CommandPath())
+	}
+	if in.Unordered {
+		return nil, UsageError("--unordered does not apply to %s: it reads documents in order", cmd.CommandPath())
+	}
+	if in.Output != "" {
+		if err := CheckOutputNotInput(in.Output, cmd.Flags().Args()); err != nil {
+			return nil, err
+		}
+	}
+	ctx := cmd.Context()
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop() // a second signal kills
+	}()
+	cmd.SetContext(ctx)
+	if in.Output == "" {
+		return func() error { stop(); return nil }, nil
+	}
+	f, err := os.Create(in.Output)
+	if err != nil {
+		stop()
+		return nil, &ExitError{Code: ExitFailure, Msg: fmt.Sprintf("cannot create output: %v", err)}
+	}
+	cmd.SetOut(f)
+	return func() error { stop(); return f.Close() }, nil
+}
