@@ -17,6 +17,7 @@ import (
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/extract"
+	"github.com/tongbao/tongbao/measure"
 	"github.com/tongbao/tongbao/report"
 	"github.com/tongbao/tongbao/segment"
 	"github.com/tongbao/tongbao/stats"
@@ -24,7 +25,7 @@ import (
 
 // New returns the compare command.
 func New() *cobra.Command {
-	var htmlPath, csvDir, title string
+	var htmlPath, csvDir, title, dictFile, match string
 	var jsonOut, keepNumbers bool
 	var top, series, kwicLines int
 	var ko stats.KeynessOptions
@@ -57,7 +58,12 @@ and a small inline script, nothing loaded from the network): provenance
 (inputs, settings, documents left out and why), the groups, similarity
 heatmaps, a keyness chart per group, slogan rates across the groups and
 their counts, people, offices and claims in tables that sort and filter,
-and the lines in context (--kwic per group) of every key term and slogan.`,
+and the lines in context (--kwic per group) of every key term and slogan.
+
+With --dict FILE (a concept dictionary, see "tongbao measure --help"), the
+HTML report gains each category's rate per 10,000 tokens over the years, one
+line per group, and --csv writes rates.csv (group, year, counts and rates);
+a document's year is its "year" (see "tongbao extract").`,
 		Example: `  tongbao compare --group-by dir --html counties.html counties/
   tongbao compare --group-by file --html hailar.html gov-reports/hailar-district/
   tongbao compare --group-by file:decade --html national.html gov-work-reports/state-council/`,
@@ -75,6 +81,8 @@ and the lines in context (--kwic per group) of every key term and slogan.`,
 	fs.IntVar(&top, "top", 20, "slogans, people, offices and claims per group (0: all)")
 	fs.IntVar(&series, "slogans", 40, "slogans counted in every group (the most used overall)")
 	fs.IntVar(&kwicLines, "kwic", 3, "HTML report: lines in context of each key term and slogan per group (0: none)")
+	fs.StringVar(&dictFile, "dict", "", "a concept dictionary `FILE` (as tongbao measure): chart each category's rate over the years, one line per group")
+	fs.StringVar(&match, "match", measure.MatchToken, "with --dict: token or substring matching (as tongbao measure)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		closeOut, err := cmdutil.RedirectOutput(cmd, o.In)
 		if err != nil {
@@ -101,11 +109,26 @@ and the lines in context (--kwic per group) of every key term and slogan.`,
 		if err != nil {
 			return fmt.Errorf("loading the segmenter: %w", err)
 		}
+		var meas *measure.Measurer
+		rateAccs := newRateAcc()
+		if dictFile != "" {
+			d, err := measure.LoadDictionary(dictFile)
+			if err != nil {
+				return cmdutil.UsageError("--dict: %v", err)
+			}
+			if meas, err = measure.New(d, measure.Options{Match: match, Segmenter: seg}); err != nil {
+				return cmdutil.UsageError("%v", err)
+			}
+		}
 		kwic := report.NewConcordance(kwicLines)
 		var mu sync.Mutex
 		var failed []report.LeftOut
 		work := func(doc corpus.Document) (*docResult, error) {
 			r, err := profile(doc, c, seg, kwicLines)
+			if err == nil && r != nil && meas != nil {
+				rec := meas.Document(doc.ID, doc.Text, doc.Meta, nil)
+				r.measure = &rec
+			}
 			if err != nil {
 				mu.Lock()
 				failed = append(failed, report.LeftOut{ID: doc.ID, Reason: "failed: " + err.Error()})
@@ -130,6 +153,9 @@ and the lines in context (--kwic per group) of every key term and slogan.`,
 			}
 			g.Add(p)
 			groupOf[doc.ID] = p.Group
+			if r.measure != nil {
+				rateAccs.add(p.Group, *r.measure)
+			}
 			for _, l := range r.slogans {
 				kwic.Add("slogan", l.name, p.Group, l.line)
 			}
@@ -164,13 +190,25 @@ and the lines in context (--kwic per group) of every key term and slogan.`,
 				return err
 			}
 		}
+		var rates *Rates
+		if meas != nil {
+			rates = rateAccs.rates(cmp.Cosine.Names, meas.Categories())
+		}
 		if csvDir != "" {
 			if err := writeCSV(csvDir, cmp); err != nil {
+				return err
+			}
+			if err := writeRatesCSV(csvDir, rates); err != nil {
 				return err
 			}
 		}
 		if htmlPath != "" {
 			rep := &report.Report{Title: title, Comparison: cmp}
+			if rates != nil {
+				// The rates go before the concordance, the last section.
+				secs := report.DefaultSections()
+				rep.Sections = append(append(secs[:len(secs)-1:len(secs)-1], rates.section()), secs[len(secs)-1])
+			}
 			rep.Provenance = report.Provenance{Inputs: args, Read: sum.Docs, Compared: len(groupOf),
 				Settings: settings(o, ko, top, series, kwicLines, keepNumbers)}
 			rep.Provenance.LeftOut = append(append(rep.Provenance.LeftOut, left...), failed...)
@@ -339,6 +377,7 @@ type termLine struct {
 type docResult struct {
 	profile stats.DocProfile
 	slogans []sloganLine
+	measure *measure.Record // with --dict
 }
 
 type sloganLine struct {
