@@ -55,7 +55,7 @@ func resolveRef(d *Document, spans []timeSpan) {
 	// The document's own date: a full date on a short line of its own, in
 	// brackets, or at the very start or end of the text.
 	for _, s := range spans {
-		if !s.f.fullDate() || s.to != nil {
+		if !s.f.fullDate() || s.to != nil || !calendarDay(s.f.year, s.f.month, s.f.day) {
 			continue
 		}
 		if datelineAt(text, s.start, s.end) {
