@@ -2,7 +2,7 @@
 """Independent scorer for `tongbao eval --gold pd1998`.
 
 Re-derives the PD1998 gold mentions from the corpus with its own code (the
-definitions of issue 3), scores the predictions that
+PKU-tag definitions, mapped to the project guideline as ACCURACY.md says), scores the predictions that
 `tongbao eval --predictions FILE` wrote, and compares every figure with the
 JSON report of `tongbao eval --json`. Standard library only.
 
@@ -14,6 +14,46 @@ import json
 import sys
 
 RUN_TAGS = {"nr": "person", "ns": "place", "nt": "org", "t": "time"}
+
+# The guideline's mapping of PD1998's numeral + measure-word runs
+# (mentions.md, "Scoring other corpora by these definitions"; ACCURACY.md):
+# a run opening with 第 or 首 is an ordinal (no mention); one whose measure
+# words are a time unit is a time (a duration), merged with a time it
+# touches; PD tags the unit noun of 个月, 个小时 … as n, so 个 + such a noun
+# counts as a time unit too; the rest are counts. The level-prefixed bodies
+# below are orgs.
+TIME_UNITS = {"年", "月", "日", "天", "周", "星期", "小时", "钟头", "分钟", "秒",
+              "世纪", "季度", "周年", "旬", "个月"}
+GE_NOUNS = {"月", "小时", "钟头", "星期", "世纪", "季度"}
+
+# Bodies PD1998 tags as common nouns that the guideline makes orgs: a level
+# character + a body (省委, 市人民政府, 县人大), 人大, 政协, 人大常委会 alone,
+# and the armed forces by name; up to three units form one (省/n 人大/j
+# 常委会/n), the longest, never across a nt or ns unit.
+LEVEL_CHARS = "省市县区州乡镇"
+BODIES = {"委", "政府", "人民政府", "人大", "人大常委会", "政协", "纪委", "监委", "纪委监委"}
+ARMED = {"解放军", "人民解放军", "武警", "武警部队"}
+
+
+def guideline_org(w):
+    if w in ARMED or w in ("人大", "政协", "人大常委会"):
+        return True
+    return len(w) > 1 and w[0] in LEVEL_CHARS and w[1:] in BODIES
+
+
+def retag_orgs(units, words):
+    i = 0
+    while i < len(units):
+        w, last = "", -1
+        for j in range(i, min(i + 3, len(units))):
+            if units[j][0] in ("nt", "ns"):
+                break
+            w += words[j]
+            if guideline_org(w):
+                last = j
+        for k in range(i, last + 1):
+            units[k][0] = "nt"
+        i = max(i, last) + 1
 
 
 def parse(line):
@@ -43,7 +83,12 @@ def parse(line):
                 del units[idx:]
                 units.append([close, start, pos])
     text = "".join(text)
+    words = []
+    for u in units:
+        words.append(text[u[1]:u[2]])
+    retag_orgs(units, words)
     gold = set()
+    times = []  # (start, end) of time runs and mapped durations, merged below
     i = 0
     while i < len(units):
         tag = units[i][0]
@@ -51,7 +96,10 @@ def parse(line):
             j = i
             while j + 1 < len(units) and units[j + 1][0] == tag:
                 j += 1
-            gold.add((RUN_TAGS[tag], units[i][1], units[j][2]))
+            if tag == "t":
+                times.append((units[i][1], units[j][2]))
+            else:
+                gold.add((RUN_TAGS[tag], units[i][1], units[j][2]))
             i = j + 1
         elif tag == "m":
             j = i
@@ -61,10 +109,27 @@ def parse(line):
             while k + 1 < len(units) and units[k + 1][0] == "q":
                 k += 1
             if k > j:
-                gold.add(("count", units[i][1], units[k][2]))
+                measure = "".join(words[j + 1:k + 1])
+                if words[i].startswith(("第", "首")):
+                    pass  # an ordinal
+                elif measure in TIME_UNITS:
+                    times.append((units[i][1], units[k][2]))
+                elif measure == "个" and k + 1 < len(units) and units[k + 1][0] == "n" and words[k + 1] in GE_NOUNS:
+                    k += 1
+                    times.append((units[i][1], units[k][2]))
+                else:
+                    gold.add(("count", units[i][1], units[k][2]))
             i = k + 1
         else:
             i += 1
+    merged = []
+    for a, b in sorted(times):
+        if merged and merged[-1][1] == a:
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    for a, b in merged:
+        gold.add(("time", a, b))
     stack = []
     for n, ch in enumerate(text):
         if ch == "《":

@@ -860,7 +860,7 @@ func metaDateline(rs []rune) (y, m, d, s, e int, ok bool) {
 	}
 	i += n + 1
 	d, n = metaSmall(rs, i)
-	if n == 0 || d < 1 || d > 31 || i+n >= len(rs) || rs[i+n] != '日' && rs[i+n] != '号' {
+	if n == 0 || !calendarDay(y, m, d) || i+n >= len(rs) || rs[i+n] != '日' && rs[i+n] != '号' {
 		return
 	}
 	i += n + 1

@@ -371,7 +371,7 @@ var (
 	ruleOrgRoleNoun = registerRule("org", "org.role_noun",
 		"a body followed by a member's role word is a role noun, not the body (人大代表, 政协委员)", Reject)
 	ruleOrgPlaceField = registerRule("org", "org.place_field",
-		"a two-character word the segmenter tags as a verb or adjective stands inside a name between a place and a noun (山西晋剧艺术中心, 贵阳市紧急救援中心)", Adjust)
+		"a two-character adjective, or a rare word the segmenter tags as a verb, stands inside a name between a place and a noun (山西晋剧艺术中心, 贵阳市紧急救援中心; not 推进)", Adjust)
 	ruleOrgStationedArmy = registerRule("org", "org.stationed_army",
 		"after 驻, the place before the armed forces says where they are stationed and is no part of the name (驻苏州人民解放军, 驻豫解放军)", Adjust)
 	ruleOrgNoProperPrefix = registerRule("org", "org.no_proper_prefix",
@@ -484,8 +484,8 @@ func (o *orgScan) extendLeft(h orgHeadSpan) (start int, proper bool) {
 			o.d.traceRule(ruleOrgStationed, Adjust, tj.Start, toks[h.to].End)
 			continue
 		}
-		afterPlace := (tj.Pos == "v" || tj.Pos == "a") && utf8.RuneCountInString(tj.Text) == 2 && j > 0 &&
-			toks[j-1].Pos == "ns" && plainNoun(toks[j+1])
+		afterPlace := (tj.Pos == "v" && !frequentWord(o.d, tj.Text) || tj.Pos == "a") && utf8.RuneCountInString(tj.Text) == 2 &&
+			j > 0 && toks[j-1].Pos == "ns" && plainNoun(toks[j+1])
 		if afterPlace {
 			// 山西|晋剧|艺术|中心, 贵阳市|紧急|救援|中心: a word the segmenter
 			// tags as a verb or adjective, between a place and a noun

@@ -564,8 +564,8 @@ func (c *personCtx) titlesBefore(start int, orgEnds map[int]int) (titles []strin
 			ts-- // 代市长: an acting office keeps its 代
 			c.d.traceRule(ruleTitleActing, Adjust, ts, i)
 		}
-		if k := c.endTok[ts]; k >= 0 && c.toks[k].End-c.toks[k].Start == 1 && strings.ContainsRune(personLevelChars, c.rs[ts-1]) {
-			ts-- // 村|党支部书记: the level written before the office
+		if k := c.endTok[ts]; k >= 0 && (c.toks[k].End-c.toks[k].Start == 1 && strings.ContainsRune(personLevelChars, c.rs[ts-1]) || personLevelWords[c.toks[k].Text]) {
+			ts = c.toks[k].Start // 村|党支部书记, 自治区|主席: the level written before the office
 			c.d.traceRule(ruleTitleLevel, Adjust, ts, i)
 		}
 		// extend over an organization or place written before the title
@@ -590,11 +590,14 @@ func (c *personCtx) titlesBefore(start int, orgEnds map[int]int) (titles []strin
 // Rules of the titles a mention carries.
 var (
 	ruleTitleActing = registerRule("person", "person.title_acting", "an acting office keeps its 代 as written (代市长, 代区长)", Adjust)
-	ruleTitleLevel  = registerRule("person", "person.title_level", "a one-character level written before an office is part of it (村党支部书记, 镇党委书记)", Adjust)
+	ruleTitleLevel  = registerRule("person", "person.title_level", "a level of government written before an office is part of it (村党支部书记, 自治区主席)", Adjust)
 )
 
 // personLevelChars are the levels of government written before an office.
 var personLevelChars = cueChars("level_chars")
+
+// personLevelWords are the levels of more than one character (自治区).
+var personLevelWords = cueWords("level_words")
 
 func runPersons(d *Document) {
 	c := newPersonCtx(d)

@@ -201,6 +201,10 @@ var foreignSubjectWords = cueWords("foreign_subject_words")
 // isNameDot reports whether r is a middle dot joining the parts of a name.
 func isNameDot(r rune) bool { return r == '·' || r == '・' || r == '•' || r == '‧' }
 
+// dotNameSet holds the characters of the parts of a name joined by a
+// middle dot: transliteration characters and those of minority names.
+var dotNameSet = newPersonRuneSet(cueChars("translit_chars") + cueChars("minority_chars"))
+
 // dottedNames finds names whose parts are joined by a middle dot
 // (威廉·佩里, 阿木冬·尼牙孜): runs of transliteration characters on both
 // sides of each dot, snapped to the segmenter's cuts. It returns the spans
@@ -209,19 +213,19 @@ func (c *personCtx) dottedNames() map[int]int {
 	out := map[int]int{}
 	rs := c.rs
 	for p := 1; p+1 < len(rs); p++ {
-		if !isNameDot(rs[p]) || !translitSet.has(rs[p-1]) || !translitSet.has(rs[p+1]) {
+		if !isNameDot(rs[p]) || !dotNameSet.has(rs[p-1]) || !dotNameSet.has(rs[p+1]) {
 			continue
 		}
 		s := p
-		for s > 0 && p-s < 6 && translitSet.has(rs[s-1]) {
+		for s > 0 && p-s < 6 && dotNameSet.has(rs[s-1]) {
 			s--
 		}
 		e := p + 1
 		for {
-			for e < len(rs) && translitSet.has(rs[e]) && !isNameDot(rs[e]) {
+			for e < len(rs) && dotNameSet.has(rs[e]) && !isNameDot(rs[e]) {
 				e++
 			}
-			if e+1 < len(rs) && isNameDot(rs[e]) && translitSet.has(rs[e+1]) {
+			if e+1 < len(rs) && isNameDot(rs[e]) && dotNameSet.has(rs[e+1]) {
 				e++
 				continue
 			}
@@ -316,8 +320,12 @@ func (c *personCtx) bylineRuns() map[int]int {
 	return out
 }
 
-// personSpace reports whether r is a space written inside a line.
-func personSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\t' }
+// personSpace reports whether r is a space written inside a line: ASCII,
+// ideographic, no-break and the typographic spaces of U+2000–U+200A that
+// headers use to pad a name (市长\u2002\u2002张三).
+func personSpace(r rune) bool {
+	return r == ' ' || r == '\u3000' || r == '\t' || r == '\u00a0' || r >= '\u2000' && r <= '\u200a'
+}
 
 // speakerLines finds the speaker of a report or speech, written as a byline:
 // an office, spaces, then a name of two or three characters that ends the

@@ -82,3 +82,20 @@ func TestParallelListKept(t *testing.T) {
 	}
 	t.Fatalf("no six-item parallel slogan: %+v", d.Mentions)
 }
+
+// An impossible calendar date is not the document's date.
+func TestImpossibleDateIsNoDate(t *testing.T) {
+	for _, text := range []string{"2021年2月30日召开会议。", "2021年4月31日\n会议召开。", "（2019年2月29日）"} {
+		d, err := NewDocument(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Date != nil {
+			t.Errorf("%s: date %s", text, *d.Date)
+		}
+	}
+	d, _ := NewDocument("2020年2月29日召开会议。")
+	if d.Date == nil || *d.Date != "2020-02-29" {
+		t.Errorf("2020年2月29日: date %v", d.Date)
+	}
+}

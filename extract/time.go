@@ -164,11 +164,14 @@ type tfields struct {
 	ref, set                       string
 	dur                            string // duration of unknown length (多年来)
 	weekend                        bool
-	lunarCal                       bool // month and day are of the lunar calendar (农历, 正月, 初一)
-	decade, century                int  // 90 in 90年代 (1990 in 1990年代); 19 in 十九世纪
-	planStart, planEnd             int  // five-year plan period
-	zodiac                         int  // 1 + zodiac animal of the year
-	ctxYear                        int  // year stated earlier in the same paragraph
+	lunarCal                       bool   // month and day are of the lunar calendar (农历, 正月, 初一)
+	decade, century                int    // 90 in 90年代 (1990 in 1990年代); 19 in 十九世纪
+	nth                            string // the Nth weekday of a month: 05-2-7 (母亲节)
+	isoWeek                        int    // the Nth week of a year (2021年的第一周)
+	monthWeek                      int    // the Nth week of a month, from its first Monday (十月的第一周)
+	planStart, planEnd             int    // five-year plan period
+	zodiac                         int    // 1 + zodiac animal of the year
+	ctxYear                        int    // year stated earlier in the same paragraph
 }
 
 // merge copies what o states over f.
@@ -218,6 +221,15 @@ func (f *tfields) merge(o tfields) {
 	}
 	f.weekend = f.weekend || o.weekend
 	f.lunarCal = f.lunarCal || o.lunarCal
+	if o.isoWeek != 0 {
+		f.isoWeek = o.isoWeek
+	}
+	if o.monthWeek != 0 {
+		f.monthWeek = o.monthWeek
+	}
+	if o.nth != "" {
+		f.nth = o.nth
+	}
 	if o.decade != 0 {
 		f.decade, f.century = o.decade, o.century
 	}
@@ -228,7 +240,7 @@ func (f *tfields) specific() bool {
 	return f.hasYear || f.hasMonth || f.hasDay || f.hasHour || f.relYear || f.relMonth ||
 		f.relWeek || f.relDay || f.relCentury || f.quarter != 0 || f.half != 0 || f.weekday != 0 ||
 		f.season != "" || f.fest != "" || f.lunar != "" || f.tod != "" || f.part != "" || f.weekend ||
-		f.planStart != 0 || f.zodiac != 0 || f.decade != 0
+		f.planStart != 0 || f.zodiac != 0 || f.decade != 0 || f.nth != ""
 }
 
 // monthDay returns the month and day f states, from a date or a fixed
@@ -242,6 +254,10 @@ func (f *tfields) monthDay() (int, int) {
 	}
 	if m, ok := timeCtx().lunarMonths[f.lunar]; ok {
 		return m, timeCtx().lunarDays[f.lunar]
+	}
+	if len(f.nth) >= 2 {
+		m, _ := strconv.Atoi(f.nth[:2])
+		return m, 0
 	}
 	if len(f.fest) == 5 {
 		m, _ := strconv.Atoi(f.fest[:2])
@@ -304,6 +320,13 @@ func scanTimes(d *Document, text []rune) []timeSpan {
 			prev = &pieces[len(pieces)-1]
 		}
 		r := text[i]
+		if (r == '第' || r == '的') && prev != nil {
+			if p, ok := ordinalPeriodPiece(d, text, i, prev); ok {
+				pieces = append(pieces, p)
+				i = p.end
+				continue
+			}
+		}
 		if r == '初' && prev != nil {
 			if p, ok := lunarDayPiece(d, text, i, prev); ok {
 				pieces = append(pieces, p)
@@ -426,7 +449,7 @@ func joinedBy(text []rune, from, to, end int) bool {
 }
 
 func dated(f tfields) bool {
-	return f.hasYear || f.hasMonth || f.hasDay || f.hasHour
+	return f.hasYear || f.hasMonth || f.hasDay || f.hasHour || f.weekday != 0 && f.relWeek
 }
 
 // wordPiece reads the longest time word of the lexicon at text[i], if the
@@ -664,6 +687,8 @@ func wordFields(w timeWord) tfields {
 		f.zodiac = n + 1
 	case "lunarcal":
 		f.lunarCal = true
+	case "nthday":
+		f.nth = w.arg
 	}
 	return f
 }
@@ -748,7 +773,11 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece, joined bool) (t
 		}
 	}
 	if p, ok := isoDate(text, i); ok {
-		d.traceTime(ruleTimeISODate, Accept, p.start, p.end)
+		if _, k := readDigits(text, p.start, 4); k == 4 {
+			d.traceTime(ruleTimeISODate, Accept, p.start, p.end)
+		} else {
+			d.traceTime(ruleTimeDMY, Accept, p.start, p.end)
+		}
 		return p, true
 	}
 	if p, ok := colonClock(text, i); ok {
@@ -760,9 +789,15 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece, joined bool) (t
 		return timePiece{}, false
 	}
 	if i+n >= len(text) {
+		if p, ok := fromYearPiece(d, text, i, num, n, joined); ok {
+			return p, true
+		}
 		return bareDayPiece(d, text, i, num, n, prev)
 	}
 	if p, ok := sharedYearPiece(d, text, i, num, n); ok {
+		return p, true
+	}
+	if p, ok := fromYearPiece(d, text, i, num, n, joined); ok {
 		return p, true
 	}
 	if p, ok := decadePiece(d, text, i, num, n, prev); ok {
@@ -932,6 +967,70 @@ func decadePiece(d *Document, text []rune, i int, num numeral, n int, prev *time
 	return timePiece{start, j + 2, f}, true
 }
 
+var ruleTimeOrdinalPeriod = registerRule("time", "time.ordinal_period", "第 N 周 or 第 N 个月 after a year, or 第 N 周 after a month, is that week or month of it (2021年的第一周, 明年第九个月, 十月的第一周)", Accept)
+
+// ordinalPeriodPiece reads (的)第N周 or (的)第N个月 right after a year.
+func ordinalPeriodPiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, bool) {
+	inMonth := prev.f.hasMonth && !prev.f.hasDay
+	if prev.end != i || !(prev.f.hasYear || prev.f.relYear || inMonth) || prev.f.hasMonth && !inMonth || prev.f.quarter != 0 || prev.f.half != 0 {
+		return timePiece{}, false
+	}
+	j := i
+	if text[j] == '的' {
+		j++
+	}
+	if j+2 >= len(text) || text[j] != '第' || !numeralRune(text[j+1]) {
+		return timePiece{}, false
+	}
+	num, n := readNumeral(text, j+1)
+	k := j + 1 + n
+	v := int(num.Value)
+	if n == 0 || float64(v) != num.Value || num.Approx != ApproxExact || v < 1 {
+		return timePiece{}, false
+	}
+	var f tfields
+	switch {
+	case k < len(text) && text[k] == '周' && inMonth && v <= 5:
+		f.monthWeek, k = v, k+1 // 十月的第一周: from the month's first Monday
+	case k < len(text) && text[k] == '周' && !inMonth && v <= 53:
+		f.isoWeek, k = v, k+1
+	case k+1 < len(text) && text[k] == '个' && text[k+1] == '月' && v <= 12:
+		f.month, f.hasMonth, k = v, true, k+2
+	default:
+		return timePiece{}, false
+	}
+	d.traceTime(ruleTimeOrdinalPeriod, Accept, i, k)
+	return timePiece{i, k, f}, true
+}
+
+var ruleTimeFromYears = registerRule("time", "time.from_year_to_year", "four digits after 从 and four digits joined to them by 到, 至 or a dash are years (从2016到2018)", Accept)
+
+// fromYearPiece reads a bare year after 从 that a joiner and another bare
+// year follow, or that bare year after the joiner (从2016到2018, 从2016-2018).
+func fromYearPiece(d *Document, text []rune, i int, num numeral, n int, joined bool) (timePiece, bool) {
+	if !num.Digits || n != 4 || num.Value < 1000 || num.Value > 2200 || num.Approx != ApproxExact || num.Decimal {
+		return timePiece{}, false
+	}
+	e := i + n
+	u := e
+	for u < len(text) && text[u] == ' ' {
+		u++
+	}
+	if u < len(text) && (numeralRune(text[u]) || timeUnitTable(text[u]) != nil) {
+		return timePiece{}, false // 2018 年 is read with its unit
+	}
+	ok := joined
+	if !joined && i > 0 && text[i-1] == '从' && e+5 <= len(text) && timeCtx().in("span_joiner_chars", text[e]) {
+		m, mn := readNumeral(text, e+1)
+		ok = m.Digits && mn == 4 && m.Value >= 1000 && m.Value <= 2200 && (e+1+mn == len(text) || !numeralRune(text[e+1+mn]) && timeUnitTable(text[e+1+mn]) == nil)
+	}
+	if !ok {
+		return timePiece{}, false
+	}
+	d.traceTime(ruleTimeFromYears, Accept, i, e)
+	return timePiece{i, e, tfields{year: int(num.Value), hasYear: true}}, true
+}
+
 // monthAt reports whether a month (a number from 1 to 12 and 月) starts at
 // text[i].
 func monthAt(text []rune, i int) bool {
@@ -1049,7 +1148,7 @@ var timeDayRules = newRuleTable("time",
 		func(c *numCand) bool {
 			return c.v < 1 || c.v > 31 || c.liang || c.num.Spelled || c.num.Digits && c.n > 2
 		}},
-	rule[numCand]{"time.day_hao_without_month", "号 is a day only after a month (第3号文件 is none)", Reject,
+	rule[numCand]{"time.day_hao_without_month", "号 is a day only after a month (3号文件 is none)", Reject,
 		func(c *numCand) bool { return c.unit == '号' && !c.afterMonth() }},
 	rule[numCand]{"time.day_idiom", "a one-character Chinese numeral + 日 without a month, in an idiom or at the end, is no date (一日三餐, 一日游)", Reject,
 		func(c *numCand) bool {
@@ -1119,8 +1218,8 @@ func isoDate(text []rune, i int) (timePiece, bool) {
 		return timePiece{}, false
 	}
 	y, k := readDigits(text, i, 4)
-	if k != 4 || y < 1900 || y > 2100 {
-		return timePiece{}, false
+	if k != 4 || y < 1000 || y > 2200 {
+		return dayMonthYear(text, i)
 	}
 	sep := text[i+4]
 	if !timeCtx().in("iso_date_sep_chars", sep) {
@@ -1160,6 +1259,35 @@ func colonClock(text []rune, i int) (timePiece, bool) {
 		return timePiece{}, false
 	}
 	return timePiece{i, end, tfields{hour: h, hasHour: true, minute: m, hasMinute: true}}, true
+}
+
+var ruleTimeDMY = registerRule("time", "time.day_month_year", "an all-digit date that ends with a four-digit year is day, month, year (13.5.2015, 1/2/2020 → 2020-02-01, 3-7-2017)", Accept)
+
+// dayMonthYear reads 13.5.2015, 1/2/2020 or 3-7-2017: one or two digits,
+// a separator, one or two digits, the same separator, four digits.
+func dayMonthYear(text []rune, i int) (timePiece, bool) {
+	dd, kd := readDigits(text, i, 2)
+	if kd == 0 || i+kd >= len(text) {
+		return timePiece{}, false
+	}
+	sep := text[i+kd]
+	if sep != '/' && sep != '.' && sep != '-' {
+		return timePiece{}, false
+	}
+	m, km := readDigits(text, i+kd+1, 2)
+	j := i + kd + 1 + km
+	if km == 0 || j >= len(text) || text[j] != sep {
+		return timePiece{}, false
+	}
+	y, ky := readDigits(text, j+1, 4)
+	end := j + 1 + ky
+	if ky != 4 || y < 1000 || y > 2200 || m < 1 || m > 12 || !validDate(y, m, dd) {
+		return timePiece{}, false
+	}
+	if end < len(text) && (isDigitRune(text[end]) || text[end] == sep) {
+		return timePiece{}, false
+	}
+	return timePiece{i, end, tfields{year: y, month: m, day: dd, hasYear: true, hasMonth: true, hasDay: true}}, true
 }
 
 // readDigits reads up to max digits at text[i].

@@ -30,21 +30,23 @@ type durUnit struct {
 	mult   float64
 	clock  bool
 	needGe bool // needs 个 (or 半, 数) before it: 月 alone is a month name
+	cont   bool // only after another part: 时 in 8天20时
 }
 
 // durUnits are tried longest first.
 var durUnits = []durUnit{
-	{"个工作日", 'D', 1, false, false}, {"工作日", 'D', 1, false, false},
-	{"个世纪", 'Y', 100, false, false},
-	{"个季度", 'M', 3, false, false}, {"季度", 'M', 3, false, false},
-	{"个星期", 'W', 1, false, false}, {"星期", 'W', 1, false, false},
-	{"个小时", 'H', 1, true, false}, {"小时", 'H', 1, true, false},
-	{"个钟头", 'H', 1, true, false}, {"钟头", 'H', 1, true, false},
-	{"周年", 'Y', 1, false, false},
-	{"个月", 'M', 1, false, false}, {"月", 'M', 1, false, true},
-	{"分钟", 'M', 1, true, false}, {"秒钟", 'S', 1, true, false},
-	{"年", 'Y', 1, false, false}, {"周", 'W', 1, false, false},
-	{"天", 'D', 1, false, false}, {"秒", 'S', 1, true, false},
+	{"个工作日", 'D', 1, false, false, false}, {"工作日", 'D', 1, false, false, false},
+	{"个世纪", 'Y', 100, false, false, false},
+	{"个季度", 'M', 3, false, false, false}, {"季度", 'M', 3, false, false, false},
+	{"个星期", 'W', 1, false, false, false}, {"星期", 'W', 1, false, false, false},
+	{"个小时", 'H', 1, true, false, false}, {"小时", 'H', 1, true, false, false},
+	{"个钟头", 'H', 1, true, false, false}, {"钟头", 'H', 1, true, false, false},
+	{"周年", 'Y', 1, false, false, false},
+	{"个月", 'M', 1, false, false, false}, {"月", 'M', 1, false, true, false},
+	{"分钟", 'M', 1, true, false, false}, {"秒钟", 'S', 1, true, false, false},
+	{"年", 'Y', 1, false, false, false}, {"周", 'W', 1, false, false, false},
+	{"天", 'D', 1, false, false, false}, {"秒", 'S', 1, true, false, false},
+	{"时", 'H', 1, true, false, true},
 }
 
 // durPart is one numeral + unit of a duration.
@@ -55,8 +57,9 @@ type durPart struct {
 	end   int
 }
 
-// readDurPart reads one numeral (or 半) + time unit at text[i].
-func readDurPart(text []rune, i int) (durPart, bool) {
+// readDurPart reads one numeral (or 半) + time unit at text[i]; cont
+// allows the units that only continue a duration.
+func readDurPart(text []rune, i int, cont bool) (durPart, bool) {
 	if i >= len(text) {
 		return durPart{}, false
 	}
@@ -91,7 +94,7 @@ func readDurPart(text []rune, i int) (durPart, bool) {
 	}
 	for _, u := range durUnits {
 		w := []rune(u.word)
-		if halfGe && w[0] == '个' {
+		if halfGe && w[0] == '个' || u.cont && !cont {
 			continue
 		}
 		if j+len(w) > len(text) || string(text[j:j+len(w)]) != u.word {
@@ -134,7 +137,7 @@ func durationNotUnit(text []rune, p durPart) bool {
 
 // durationPiece reads a duration starting at text[i], with its parts.
 func durationPiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, bool) {
-	p, ok := readDurPart(text, i)
+	p, ok := readDurPart(text, i, false)
 	if !ok {
 		return timePiece{}, false
 	}
@@ -157,7 +160,7 @@ func durationPiece(d *Document, text []rune, i int, prev *timePiece) (timePiece,
 		if j < len(text) && timeCtx().in("duration_joiner_chars", text[j]) {
 			j++
 		}
-		q, ok := readDurPart(text, j)
+		q, ok := readDurPart(text, j, true)
 		if !ok || durationNotUnit(text, q) || !finerOrOther(parts, q) {
 			break
 		}

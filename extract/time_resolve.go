@@ -34,6 +34,7 @@ var (
 	ruleTimeValidDate    = registerRule("time", "time.valid_date", "a date that does not exist gets no Gregorian value; without a written year it is the latest such day before (2月29日 in 2017 → 2016-02-29)", Adjust)
 	ruleSpanNextYear     = registerRule("time", "time.span_next_year", "the end of a span that would come before its start, without a year of its own, is in the year after (8月至2月)", Adjust)
 	ruleTimeClockDay     = registerRule("time", "time.clock_day_from_context", "a time of day takes the date stated before it in the same paragraph (3月26日召开会议，上午9时 → 2021-03-26T09:00)", Adjust)
+	ruleTimeAgo          = registerRule("time", "time.duration_ago", "a duration before 前 is the day that long before the reference date; 前 stays outside (5年前 in a text of 2018-08-30 → 2013-08-30)", Adjust)
 	ruleTimeOpenRange    = registerRule("time", "time.open_range", "以前, 之后, 以来, 起 after a time, or 截至, 自 before it, make it the bound of an open span; the words stay outside (2018年以前 → up to 2018)", Adjust)
 	ruleSpanInherits     = registerRule("time", "time.span_inherits", "the end of a span takes the year, month or day it leaves out from its start (3月26日至28日)", Adjust)
 )
@@ -54,7 +55,7 @@ func resolveRef(d *Document, spans []timeSpan) {
 	// The document's own date: a full date on a short line of its own, in
 	// brackets, or at the very start or end of the text.
 	for _, s := range spans {
-		if !s.f.fullDate() || s.to != nil {
+		if !s.f.fullDate() || s.to != nil || !calendarDay(s.f.year, s.f.month, s.f.day) {
 			continue
 		}
 		if datelineAt(text, s.start, s.end) {
@@ -361,6 +362,15 @@ func (r *timeResolver) value() (any, string, string) {
 	switch {
 	case f.decade != 0:
 		return r.decadeValue()
+	case f.monthWeek != 0 && f.hasMonth && r.year > 0:
+		t := time.Date(r.year, time.Month(f.month), 1, 0, 0, 0, 0, time.UTC)
+		t = t.AddDate(0, 0, (8-int(t.Weekday()))%7+7*(f.monthWeek-1))
+		y, w := t.ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", y, w), "week", yfrom(r.year, r.yearFrom)
+	case f.isoWeek != 0 && r.year > 0:
+		return fmt.Sprintf("%04d-W%02d", r.year, f.isoWeek), "week", yfrom(r.year, r.yearFrom)
+	case f.nth != "" && r.year > 0:
+		return nthWeekday(r.year, f.nth), "day", yfrom(r.year, r.yearFrom)
 	case f.relCentury:
 		if ref.Year == 0 {
 			return "XX", "century", ""
@@ -425,6 +435,19 @@ func (r *timeResolver) nonDayValue(full bool) (any, string, string) {
 
 func (r *timeResolver) refTime() time.Time {
 	return time.Date(r.ref.Year, time.Month(max(r.ref.Month, 1)), max(r.ref.Day, 1), 0, 0, 0, 0, time.UTC)
+}
+
+// nthWeekday returns the day of the Nth weekday W of month M in year y,
+// for a spec M-N-W (05-2-7: the second Sunday of May).
+func nthWeekday(y int, spec string) string {
+	var m, n, w int
+	if _, err := fmt.Sscanf(spec, "%d-%d-%d", &m, &n, &w); err != nil || m < 1 || m > 12 || n < 1 || n > 5 || w < 1 || w > 7 {
+		return ""
+	}
+	t := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	wd := (int(t.Weekday())+6)%7 + 1 // Monday 1 … Sunday 7
+	t = t.AddDate(0, 0, (w-wd+7)%7+7*(n-1))
+	return t.Format("2006-01-02")
 }
 
 // decadeValue renders a decade as its first three digits and X (199X).
@@ -589,7 +612,7 @@ func timeMentions(d *Document, spans []timeSpan) []Mention {
 			note(ruleSpanInherits)
 			ev, _, _, _ := timeValue(to, d.Ref, note)
 			es, _ := ev.(string)
-			if !s.to.hasYear && !s.to.relYear && to.hasYear && len(es) == len(sv) && es < sv && len(es) >= 7 && es[:4] == sv[:4] {
+			if !s.to.hasYear && !s.to.relYear && to.hasYear && len(es) == len(sv) && es < sv && len(es) >= 7 && es[:4] == sv[:4] && sv[5] != 'W' {
 				// 8月至2月: the end is in the year after
 				to.year++
 				note(ruleSpanNextYear)
@@ -598,6 +621,9 @@ func timeMentions(d *Document, spans []timeSpan) []Mention {
 			}
 			m.Value = Span{Start: sv, End: es}
 			m.Kind = "span"
+			if m.Value == nil || ev == nil || sv == "" {
+				m.Value = nil // an end that does not exist: no value
+			}
 		}
 		if v, ok := m.Value.(string); ok {
 			switch {
@@ -611,6 +637,7 @@ func timeMentions(d *Document, spans []timeSpan) []Mention {
 		}
 		if s.to == nil {
 			openRange(d, &m)
+			durationAgo(d, &m)
 		}
 		out = append(out, m)
 	}
@@ -653,6 +680,24 @@ func openRange(d *Document, m *Mention) {
 	}
 	m.Value, m.Kind = span, "span"
 	d.traceTime(ruleTimeOpenRange, Adjust, m.Start, m.End)
+}
+
+// durationAgo makes a duration before 前 the day that long before the
+// reference date (5年前, 三天前); 前 stays outside.
+func durationAgo(d *Document, m *Mention) {
+	v, ok := m.Value.(string)
+	ref := d.Ref
+	if !ok || m.Kind != "duration" || m.End >= len(d.runes) || d.runes[m.End] != '前' || ref.Month == 0 || ref.Day == 0 {
+		return
+	}
+	if m.End+1 < len(d.runes) && (timeCtx().in("open_single_not_next_chars", d.runes[m.End+1]) || numeralRune(d.runes[m.End+1])) {
+		return
+	}
+	p := relativePeriod(tfields{dur: v, ref: "PAST_REF"}, ref)
+	if sp, ok := p.(Span); ok {
+		m.Value, m.Kind, m.Grain, m.YearFrom = sp.Start, "relative", "day", ref.From
+		d.traceTime(ruleTimeAgo, Adjust, m.Start, m.End)
+	}
 }
 
 // precededBy reports whether one of words ends at text[i].

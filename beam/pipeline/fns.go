@@ -18,9 +18,9 @@ import (
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
-	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/extract"
+	outrec "github.com/tongbao/tongbao/record"
 	"github.com/tongbao/tongbao/stats"
 )
 
@@ -243,7 +243,7 @@ func parallel[T any](docs []Doc, n int, f func(Doc) T) []T {
 func Record(d Doc, base []extract.Option) []byte {
 	rec, err := record(d, base)
 	if err != nil {
-		rec, err = cmdutil.JSONRecord(cmdutil.ErrorRecord{ID: d.ID, Error: err.Error()}, false)
+		rec, err = outrec.JSON(outrec.Error{ID: d.ID, Error: err.Error()}, false)
 		if err != nil {
 			rec = []byte(`{"id":"?","error":"unprintable error"}` + "\n")
 		}
@@ -266,7 +266,7 @@ func record(d Doc, base []extract.Option) (rec []byte, err error) {
 	if err != nil {
 		return nil, err
 	}
-	return cmdutil.JSONRecord(x, false)
+	return outrec.JSON(x, false)
 }
 
 // CountOpts are the term-counting options of tongbao stats freq.
@@ -459,7 +459,7 @@ func (fn *rowFn) ProcessElement(term string, c Cell, tokens int64, emit func(int
 		Tokens: tokens,
 	}
 	for _, r := range t.Freq(fn.MinCount, 0) {
-		b, err := cmdutil.JSONRecord(r, false)
+		b, err := outrec.JSON(r, false)
 		if err != nil {
 			return err
 		}

@@ -8,7 +8,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
-	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
+	outrec "github.com/tongbao/tongbao/record"
 	"github.com/tongbao/tongbao/stats"
 )
 
@@ -62,7 +62,7 @@ func (fn *keynessFn) ProcessElement(_ context.Context, _ int, cells func(*GroupT
 		}
 		for _, r := range rows {
 			r.Group = name
-			b, err := cmdutil.JSONRecord(r, false)
+			b, err := outrec.JSON(r, false)
 			if err != nil {
 				return err
 			}

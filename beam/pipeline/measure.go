@@ -10,8 +10,8 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
-	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 	"github.com/tongbao/tongbao/measure"
+	outrec "github.com/tongbao/tongbao/record"
 )
 
 func init() {
@@ -128,7 +128,7 @@ func (fn *measureFn) flush(emit func(string, string)) {
 // row returns the JSON record of d, or its error record.
 func (fn *measureFn) row(d Doc) (out string) {
 	fail := func(err error) string {
-		b, _ := cmdutil.JSONRecord(cmdutil.ErrorRecord{ID: d.ID, Error: err.Error()}, false)
+		b, _ := outrec.JSON(outrec.Error{ID: d.ID, Error: err.Error()}, false)
 		return string(b)
 	}
 	defer func() {
@@ -140,7 +140,7 @@ func (fn *measureFn) row(d Doc) (out string) {
 	if err != nil {
 		return fail(err)
 	}
-	b, err := cmdutil.JSONRecord(fn.m.Document(doc.ID, doc.Text, doc.Meta, nil), false)
+	b, err := outrec.JSON(fn.m.Document(doc.ID, doc.Text, doc.Meta, nil), false)
 	if err != nil {
 		return fail(err)
 	}
@@ -213,7 +213,7 @@ func (fn *panelRowFn) ProcessElement(key, acc string, emit func(int, string)) er
 	if err := json.Unmarshal([]byte(acc), &a); err != nil {
 		return err
 	}
-	b, err := cmdutil.JSONRecord(a.Record(fn.m.Categories()), false)
+	b, err := outrec.JSON(a.Record(fn.m.Categories()), false)
 	if err != nil {
 		return err
 	}

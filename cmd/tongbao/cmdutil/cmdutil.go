@@ -5,7 +5,6 @@ package cmdutil
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -20,6 +19,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/tongbao/tongbao/corpus"
+	"github.com/tongbao/tongbao/record"
 )
 
 // Exit codes.
@@ -140,25 +140,11 @@ func (f *InputFlags) Check() error {
 }
 
 // JSONRecord marshals v as one JSON Lines record (or indented, when pretty),
-// without HTML escaping, ending in a newline.
-func JSONRecord(v any, pretty bool) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if pretty {
-		enc.SetIndent("", "  ")
-	}
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
+// without HTML escaping, ending in a newline (record.JSON).
+func JSONRecord(v any, pretty bool) ([]byte, error) { return record.JSON(v, pretty) }
 
-// ErrorRecord is the JSON record of a document that failed.
-type ErrorRecord struct {
-	ID    string `json:"id"`
-	Error string `json:"error"`
-}
+// ErrorRecord is the JSON record of a document that failed (record.Error).
+type ErrorRecord = record.Error
 
 // ExitInterrupted is the exit code after SIGINT or SIGTERM.
 const ExitInterrupted = 130

@@ -1,0 +1,30 @@
+// Package record writes the output records of tongbao: one JSON object per
+// document, a result or an error, as the CLI and the Beam pipeline both
+// write them.
+package record
+
+import (
+	"bytes"
+	"encoding/json"
+)
+
+// JSON marshals v as one JSON Lines record (or indented, when pretty),
+// without HTML escaping, ending in a newline.
+func JSON(v any, pretty bool) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if pretty {
+		enc.SetIndent("", "  ")
+	}
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Error is the record of a document that failed.
+type Error struct {
+	ID    string `json:"id"`
+	Error string `json:"error"`
+}
