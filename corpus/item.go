@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -17,7 +18,16 @@ func (it *item) decode(opts Options) Document {
 	var err error
 	switch it.kind {
 	case kindText:
+		if bytes.HasPrefix(it.data, []byte("%PDF-")) {
+			err = errPDF
+			break
+		}
 		doc.Text, _, err = Decode(it.data, opts.Encoding)
+	case kindDocx:
+		var t []byte
+		if t, err = docxText(it.data); err == nil {
+			doc.Text = strings.ToValidUTF8(string(t), "\uFFFD")
+		}
 	case kindHTML:
 		var page string
 		page, err = decodeHTML(it.data, opts.Encoding)
@@ -32,6 +42,9 @@ func (it *item) decode(opts Options) Document {
 		if err == nil {
 			doc.Text, doc.Meta = MarkdownText(md)
 		}
+	}
+	if err != nil && ErrorClass(err) == ClassRead {
+		err = &classed{ClassDecode, err} // the bytes were read: they did not decode
 	}
 	if err != nil {
 		doc.Text, doc.Err = "", err

@@ -24,6 +24,7 @@ const (
 	kindHTML                 // an HTML page
 	kindJSONL                // one JSON Lines record
 	kindMarkdown             // Markdown: front matter to Meta, markup blanked
+	kindDocx                 // a Word .docx file (see docx.go)
 )
 
 // item is one raw document as read, before decoding. Decoding is left to
@@ -93,6 +94,10 @@ func walkReserve(ctx context.Context, inputs []string, opts Options, listOnly bo
 			name := ""
 			if opts.StdinAs != "" {
 				name = "-." + strings.TrimPrefix(opts.StdinAs, ".")
+			} else if br := bufio.NewReaderSize(r, 1<<20); looksJSONL(br) {
+				name, r = "-.jsonl", br // JSON Lines piped in, detected
+			} else {
+				r = br
 			}
 			return w.stream("-", name, r, -1)
 		}
@@ -112,6 +117,9 @@ const (
 	fTarGz
 	fGz
 	fMarkdown
+	fPDF
+	fDocx
+	fDoc
 )
 
 func kindOf(name string) fileKind {
@@ -131,6 +139,12 @@ func kindOf(name string) fileKind {
 		return fHTML
 	case strings.HasSuffix(l, ".md"), strings.HasSuffix(l, ".markdown"):
 		return fMarkdown
+	case strings.HasSuffix(l, ".pdf"):
+		return fPDF
+	case strings.HasSuffix(l, ".docx"):
+		return fDocx
+	case strings.HasSuffix(l, ".doc"):
+		return fDoc
 	}
 	return fText
 }
@@ -190,6 +204,12 @@ func (w *walker) stream(id, name string, r io.Reader, size int64) error {
 		return w.whole(id, r, size, kindHTML)
 	case fMarkdown:
 		return w.whole(id, r, size, kindMarkdown)
+	case fPDF:
+		return w.emit(&item{id: id, size: size, err: errPDF})
+	case fDoc:
+		return w.emit(&item{id: id, size: size, err: errDoc})
+	case fDocx:
+		return w.whole(id, r, size, kindDocx)
 	}
 	return w.whole(id, r, size, kindText)
 }
@@ -222,9 +242,9 @@ func (w *walker) whole(id string, r io.Reader, size int64, k kind) error {
 
 func (w *walker) tooBig(size int64) error {
 	if size < 0 {
-		return fmt.Errorf("document is larger than the --max-doc-bytes limit of %d bytes", w.max)
+		return &classed{ClassTooLarge, fmt.Errorf("document is larger than the --max-doc-bytes limit of %d bytes", w.max)}
 	}
-	return fmt.Errorf("document is %d bytes, over the --max-doc-bytes limit of %d", size, w.max)
+	return &classed{ClassTooLarge, fmt.Errorf("document is %d bytes, over the --max-doc-bytes limit of %d", size, w.max)}
 }
 
 // jsonl emits one item per non-blank line of r, streaming: only the
@@ -267,7 +287,7 @@ func (w *walker) jsonl(src string, r io.Reader) error {
 			var e error
 			switch {
 			case over:
-				e = emitErr(w, id, fmt.Errorf("line is over the --max-doc-bytes limit of %d bytes", w.max))
+				e = emitErr(w, id, &classed{ClassTooLarge, fmt.Errorf("line is over the --max-doc-bytes limit of %d bytes", w.max)})
 			case len(bytes.TrimSpace(line)) > 0:
 				data := bytes.TrimRight(line, "\r\n")
 				e = w.emit(&item{id: id, data: bytes.Clone(data), kind: kindJSONL, size: int64(len(line)), utf8: u16})

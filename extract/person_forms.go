@@ -320,8 +320,12 @@ func (c *personCtx) bylineRuns() map[int]int {
 	return out
 }
 
-// personSpace reports whether r is a space written inside a line.
-func personSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\t' }
+// personSpace reports whether r is a space written inside a line: ASCII,
+// ideographic, no-break and the typographic spaces of U+2000–U+200A that
+// headers use to pad a name (市长\u2002\u2002张三).
+func personSpace(r rune) bool {
+	return r == ' ' || r == '\u3000' || r == '\t' || r == '\u00a0' || r >= '\u2000' && r <= '\u200a'
+}
 
 // speakerLines finds the speaker of a report or speech, written as a byline:
 // an office, spaces, then a name of two or three characters that ends the

@@ -27,4 +27,7 @@ func JSON(v any, pretty bool) ([]byte, error) {
 type Error struct {
 	ID    string `json:"id"`
 	Error string `json:"error"`
+	// Class is decode, too_large, not_text, unsupported_format or read
+	// (corpus.ErrorClass); empty for errors of the work itself.
+	Class string `json:"class,omitempty"`
 }

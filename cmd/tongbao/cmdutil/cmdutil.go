@@ -225,7 +225,7 @@ func RunDocsToIO(ctx context.Context, ios *IOStreams, args []string, f *InputFla
 	prog := newProgress(stderr, args, f.Quiet)
 	nerr := 0
 	errRec := func(id string, err error) []byte {
-		b, jerr := JSONRecord(ErrorRecord{ID: id, Error: err.Error()}, f.Pretty)
+		b, jerr := JSONRecord(ErrorRecord{ID: id, Error: err.Error(), Class: corpus.ErrorClass(err)}, f.Pretty)
 		if jerr != nil {
 			b = []byte(`{"id":"?","error":"unprintable error"}` + "\n")
 		}

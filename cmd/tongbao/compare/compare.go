@@ -2,7 +2,6 @@
 package compare
 
 import (
-	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -26,7 +25,7 @@ import (
 // New returns the compare command.
 func New() *cobra.Command {
 	var htmlPath, csvDir, title, dictFile, match string
-	var jsonOut, keepNumbers bool
+	var jsonOut, keepNumbers, bom bool
 	var top, series, kwicLines int
 	var ko stats.KeynessOptions
 	cmd := &cobra.Command{
@@ -72,6 +71,7 @@ a document's year is its "year" (see "tongbao extract").`,
 	fs := cmd.Flags()
 	fs.StringVar(&htmlPath, "html", "", "write a self-contained HTML report to FILE")
 	fs.StringVar(&csvDir, "csv", "", "write CSV tables into DIR (created if needed)")
+	cmdutil.AddBOMFlag(cmd, &bom)
 	fs.BoolVar(&jsonOut, "json", false, "write the JSON to stdout even with --html or --csv")
 	fs.StringVar(&title, "title", "", "title of the HTML report (default: the number of groups, the first and the last)")
 	fs.IntVar(&ko.Top, "top-terms", 20, "key terms per group")
@@ -89,6 +89,9 @@ a document's year is its "year" (see "tongbao extract").`,
 			return err
 		}
 		defer closeOut()
+		if bom && csvDir == "" {
+			return cmdutil.UsageError("--bom goes with --csv")
+		}
 		if err := ko.Check(); err != nil {
 			return cmdutil.UsageError("%v", err)
 		}
@@ -195,10 +198,10 @@ a document's year is its "year" (see "tongbao extract").`,
 			rates = rateAccs.rates(cmp.Cosine.Names, meas.Categories())
 		}
 		if csvDir != "" {
-			if err := writeCSV(csvDir, cmp); err != nil {
+			if err := writeCSV(csvDir, cmp, bom); err != nil {
 				return err
 			}
-			if err := writeRatesCSV(csvDir, rates); err != nil {
+			if err := writeRatesCSV(csvDir, rates, bom); err != nil {
 				return err
 			}
 		}
@@ -461,7 +464,7 @@ func profile(doc corpus.Document, c *stats.Counter, seg *segment.Segmenter, per 
 	return r, nil
 }
 
-func writeCSV(dir string, c *stats.Comparison) error {
+func writeCSV(dir string, c *stats.Comparison, bom bool) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -470,7 +473,7 @@ func writeCSV(dir string, c *stats.Comparison) error {
 		if err != nil {
 			return err
 		}
-		w := csv.NewWriter(f)
+		w := cmdutil.NewCSVWriter(f, bom)
 		w.Write(header)
 		w.WriteAll(rows)
 		if err := w.Error(); err != nil {

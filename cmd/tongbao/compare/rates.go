@@ -1,13 +1,13 @@
 package compare
 
 import (
-	"encoding/csv"
 	"fmt"
 	"html/template"
 	"os"
 	"path/filepath"
 	"sort"
 
+	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 	"github.com/tongbao/tongbao/measure"
 	"github.com/tongbao/tongbao/report"
 )
@@ -100,7 +100,7 @@ func (r *Rates) section() report.Section {
 }
 
 // writeRatesCSV writes rates.csv: group, year, then the measure columns.
-func writeRatesCSV(dir string, r *Rates) error {
+func writeRatesCSV(dir string, r *Rates, bom bool) error {
 	if r == nil {
 		return nil
 	}
@@ -111,7 +111,7 @@ func writeRatesCSV(dir string, r *Rates) error {
 	if err != nil {
 		return err
 	}
-	w := csv.NewWriter(f)
+	w := cmdutil.NewCSVWriter(f, bom)
 	head := measure.CSVHeader(r.Categories, false, false)
 	w.Write(append([]string{"group"}, head[3:]...)) // year, documents, …
 	for _, g := range r.Groups {

@@ -36,7 +36,10 @@ type Options struct {
 	Explain string
 	// Sidecar holds the --meta fields by document id (nil: none).
 	Sidecar cmdutil.Sidecar
-	Args    []string
+	// CSV writes one row per mention (see csv.go); BOM starts it with a
+	// UTF-8 byte-order mark.
+	CSV, BOM bool
+	Args     []string
 }
 
 // New returns the extract command on the process's streams.
@@ -77,7 +80,8 @@ Mention types: ` + strings.Join(extract.Types, ", "),
 		Example: `  cat bulletin.txt | tongbao extract --pretty
   tongbao extract --types time,count --ref-date 2021-04-20 report.txt
   tongbao extract reports/ | jq -c '.mentions[] | select(.type=="count")'
-  tongbao extract --explain=text --types person bulletin.txt`,
+  tongbao extract --explain=text --types person bulletin.txt
+  tongbao extract --csv --bom -o mentions.csv reports/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.IO == nil {
 				o.IO = cmdutil.StreamsOf(cmd)
@@ -103,6 +107,12 @@ Mention types: ` + strings.Join(extract.Types, ", "),
 			if o.Explain == ExplainText && o.Input.Pretty {
 				return cmdutil.UsageError("--pretty formats JSON records, not --explain=text")
 			}
+			if o.BOM && !o.CSV {
+				return cmdutil.UsageError("--bom goes with --csv")
+			}
+			if o.CSV && (o.Explain != "" || o.Input.Pretty) {
+				return cmdutil.UsageError("--csv writes mentions, not --explain or --pretty")
+			}
 			if err := o.Input.Check(); err != nil {
 				return err
 			}
@@ -126,6 +136,8 @@ Mention types: ` + strings.Join(extract.Types, ", "),
 	fs.StringVar(&refDate, "ref-date", "", "reference date YYYY-MM-DD for relative and partial times (default: from meta, dateline or year cues)")
 	fs.StringVar(&o.Explain, "explain", "", "show the rule that decided each mention and each rejected candidate: json (an \"explain\" array per record) or text (--explain=text)")
 	fs.Lookup("explain").NoOptDefVal = ExplainJSON
+	fs.BoolVar(&o.CSV, "csv", false, "write CSV, one row per mention: "+strings.Join(CSVHeader, ","))
+	cmdutil.AddBOMFlag(cmd, &o.BOM)
 	fs.StringVar(&metaFile, "meta", "", "a CSV `FILE` mapping ids to home, code, level, year, date, speaker, office, genre, overriding every other source")
 	return cmd
 }
@@ -138,6 +150,16 @@ func Run(o *Options) error {
 	}
 	if !o.RefDate.IsZero() {
 		base = append(base, extract.WithRefDate(o.RefDate))
+	}
+	if o.CSV {
+		return cmdutil.RunDocsCSV(o.Ctx, o.IO, o.Args, o.Input, o.BOM, CSVHeader, func(doc corpus.Document) ([][]string, error) {
+			opts := append(base[:len(base):len(base)], extract.WithID(doc.ID), extract.WithMeta(doc.Meta), extract.WithMetaOverride(o.Sidecar.Fields(doc.ID)))
+			d, err := extract.NewDocument(doc.Text, opts...)
+			if err != nil {
+				return nil, err
+			}
+			return csvRows(d), nil
+		})
 	}
 	return cmdutil.RunDocsToIO(o.Ctx, o.IO, o.Args, o.Input, func(doc corpus.Document, w io.Writer) error {
 		opts := append(base[:len(base):len(base)], extract.WithID(doc.ID), extract.WithMeta(doc.Meta), extract.WithMetaOverride(o.Sidecar.Fields(doc.ID)))

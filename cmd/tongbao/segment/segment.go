@@ -24,6 +24,7 @@ func New() *cobra.Command {
 		pos, hmm     bool
 		dicts        []string
 		dictReport   bool
+		docPerLine   bool
 	)
 	cmd := &cobra.Command{
 		Use:   "segment [FILE|DIR|ARCHIVE|-]...",
@@ -57,7 +58,8 @@ rejected.`,
 		Example: `  echo '县人大常委会召开党史学习教育动员大会' | tongbao segment
   tongbao segment --format jsonl --pos testdata/000_776449805ff1d07a.txt
   tongbao segment --dict names.txt --dict-report --hmm report.txt
-  tongbao segment --mode search --format tsv reports/`,
+  tongbao segment --mode search --format tsv reports/
+  tongbao segment --drop punct,number,date,space,stopwords --doc-per-line reports/ > docs.txt`,
 	}
 	in := cmdutil.AddInputFlags(cmd)
 	fs := cmd.Flags()
@@ -68,6 +70,8 @@ rejected.`,
 	fs.StringVar(&engine, "engine", "table", "algorithm: table (fast start, default) or gse (gse's own Segmenter; seconds to start, precise mode only)")
 	fs.StringArrayVar(&dicts, "dict", nil, "user dictionary `FILE` (repeatable)")
 	fs.BoolVar(&dictReport, "dict-report", false, "print on stderr what loading each --dict did")
+	ff := AddFilterFlags(cmd, nil)
+	fs.BoolVar(&docPerLine, "doc-per-line", false, "text format: each document on one line (line breaks in it become spaces), for topic-model tools")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		switch format {
 		case "text", "jsonl", "tsv":
@@ -77,6 +81,13 @@ rejected.`,
 		m, err := segment.ParseMode(mode)
 		if err != nil {
 			return cmdutil.UsageError("unknown --mode %q (want precise, search or full)", mode)
+		}
+		x, err := ff.Filter()
+		if err != nil {
+			return cmdutil.UsageError("%v", err)
+		}
+		if docPerLine && format != "text" {
+			return cmdutil.UsageError("--doc-per-line goes with --format text")
 		}
 		if dictReport && len(dicts) == 0 {
 			return cmdutil.UsageError("--dict-report needs at least one --dict FILE")
@@ -107,11 +118,11 @@ rejected.`,
 		}
 		if !in.Pretty && engine != "gse" { // windows and a spooled record: bounded memory
 			return cmdutil.RunDocsTo(cmd, args, in, func(doc corpus.Document, w io.Writer) error {
-				return writeWindowed(w, seg, doc, format, pos)
+				return writeWindowedFiltered(w, seg, doc, format, pos, x, docPerLine)
 			})
 		}
 		return cmdutil.RunDocs(cmd, args, in, func(doc corpus.Document) ([]byte, error) {
-			toks := seg.Cut(doc.Text)
+			toks := x.Apply(seg.Cut(doc.Text))
 			switch format {
 			case "jsonl":
 				if in.Pretty {
@@ -132,7 +143,7 @@ rejected.`,
 			case "tsv":
 				return tsvLines(doc.ID, toks, pos), nil
 			default:
-				return textLines(toks, pos), nil
+				return textLinesOpt(toks, pos, docPerLine), nil
 			}
 		})
 	}
@@ -151,11 +162,14 @@ func writeDictReports(w io.Writer, reps []segment.DictReport) {
 
 // textLines writes tokens separated by spaces, one output line per input
 // line; white space tokens are dropped.
-func textLines(toks []segment.Token, pos bool) []byte {
+func textLines(toks []segment.Token, pos bool) []byte { return textLinesOpt(toks, pos, false) }
+
+// textLinesOpt is textLines, with docPerLine writing one line in all.
+func textLinesOpt(toks []segment.Token, pos, docPerLine bool) []byte {
 	var b bytes.Buffer
 	first := true
 	for _, t := range toks {
-		if n := strings.Count(t.Text, "\n"); n > 0 {
+		if n := strings.Count(t.Text, "\n"); n > 0 && !docPerLine {
 			for i := 0; i < n; i++ {
 				b.WriteByte('\n')
 			}

@@ -19,6 +19,12 @@ const segWindow = 256 << 10
 // by window, as the whole-document record would be written (jsonl, tsv,
 // text; not --pretty).
 func writeWindowed(w io.Writer, seg *segment.Segmenter, doc corpus.Document, format string, pos bool) error {
+	return writeWindowedFiltered(w, seg, doc, format, pos, nil, false)
+}
+
+// writeWindowedFiltered is writeWindowed keeping only the tokens x keeps;
+// with docPerLine the text format writes the document on one line.
+func writeWindowedFiltered(w io.Writer, seg *segment.Segmenter, doc corpus.Document, format string, pos bool, x *Filter, docPerLine bool) error {
 	text := doc.Text
 	var out []byte
 	flush := func() error {
@@ -37,7 +43,7 @@ func writeWindowed(w io.Writer, seg *segment.Segmenter, doc corpus.Document, for
 	for start := 0; start < len(text); {
 		end := segWindowEnd(text, start)
 		part := text[start:end]
-		toks := seg.Cut(part)
+		toks := x.Apply(seg.Cut(part))
 		for i := range toks {
 			toks[i].Start += base
 			toks[i].End += base
@@ -81,7 +87,7 @@ func writeWindowed(w io.Writer, seg *segment.Segmenter, doc corpus.Document, for
 			}
 		default: // text, as textLines
 			for _, t := range toks {
-				if c := strings.Count(t.Text, "\n"); c > 0 {
+				if c := strings.Count(t.Text, "\n"); c > 0 && !docPerLine {
 					for range c {
 						out = append(out, '\n')
 					}

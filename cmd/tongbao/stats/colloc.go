@@ -12,7 +12,7 @@ func newCollocations() *cobra.Command {
 	var measure string
 	var minCount, minWord int64
 	var top int
-	var asCSV bool
+	var asCSV, bom bool
 	cmd := &cobra.Command{
 		Use:   "collocations [FILE|DIR|ARCHIVE|-]...",
 		Short: "Bigram collocations by PMI or G²",
@@ -34,8 +34,11 @@ pairs: keep --min-count at a few occurrences.`,
 	fs.Int64Var(&minCount, "min-count", 5, "minimum count of a pair")
 	fs.Int64Var(&minWord, "min-word", 1, "minimum count of each word of a pair")
 	fs.IntVar(&top, "top", 100, "keep the first N rows (per group); 0 keeps all")
-	fs.BoolVar(&asCSV, "csv", false, "write CSV instead of JSON Lines")
+	addCSVFlags(cmd, &asCSV, &bom, "write CSV instead of JSON Lines")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if err := checkBOM(asCSV, bom); err != nil {
+			return err
+		}
 		closeOut, err := RedirectOutput(cmd, o.In)
 		if err != nil {
 			return err
@@ -84,7 +87,7 @@ pairs: keep --min-count at a few occurrences.`,
 			return err
 		}
 		ungroupedNote(cmd, o, left)
-		rw, err := NewRowWriter(cmd.OutOrStdout(), asCSV, o.In.Pretty, []string{"group", "w1", "w2", "count", "count1", "count2", "pmi", "g2"}, c.Grouper != nil)
+		rw, err := NewRowWriter(cmd.OutOrStdout(), asCSV, o.In.Pretty, []string{"group", "w1", "w2", "count", "count1", "count2", "pmi", "g2"}, c.Grouper != nil, bom)
 		if err != nil {
 			return err
 		}

@@ -10,7 +10,7 @@ import (
 func newFreq() *cobra.Command {
 	var minCount int64
 	var top int
-	var asCSV bool
+	var asCSV, bom bool
 	cmd := &cobra.Command{
 		Use:   "freq [FILE|DIR|ARCHIVE|-]...",
 		Short: "Term frequency table: term, POS, count, document frequency, relative frequency",
@@ -29,8 +29,11 @@ mention type with --unit). Rows are sorted by count, then term.`,
 	o := AddOptions(cmd)
 	cmd.Flags().Int64Var(&minCount, "min-count", 1, "leave out terms seen fewer times (in the corpus, or in the group)")
 	cmd.Flags().IntVar(&top, "top", 0, "keep the first N rows (per group); 0 keeps all")
-	cmd.Flags().BoolVar(&asCSV, "csv", false, "write CSV instead of JSON Lines")
+	addCSVFlags(cmd, &asCSV, &bom, "write CSV instead of JSON Lines")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if err := checkBOM(asCSV, bom); err != nil {
+			return err
+		}
 		closeOut, err := RedirectOutput(cmd, o.In)
 		if err != nil {
 			return err
@@ -60,7 +63,7 @@ mention type with --unit). Rows are sorted by count, then term.`,
 		}
 		ungroupedNote(cmd, o, left)
 		rw, err := NewRowWriter(cmd.OutOrStdout(), asCSV, o.In.Pretty,
-			[]string{"group", "term", "pos", "count", "df", "rel_freq", "per_million"}, c.Grouper != nil)
+			[]string{"group", "term", "pos", "count", "df", "rel_freq", "per_million"}, c.Grouper != nil, bom)
 		if err != nil {
 			return err
 		}

@@ -13,7 +13,7 @@ import (
 func newKeyness() *cobra.Command {
 	var target, reference []string
 	var ko stats.KeynessOptions
-	var asCSV bool
+	var asCSV, bom bool
 	cmd := &cobra.Command{
 		Use:   "keyness (--target SPEC [--reference SPEC] | --group-by SPEC) [FILE|DIR|ARCHIVE|-]...",
 		Short: "Key terms of a target against a reference: G², chi², log ratio",
@@ -49,8 +49,11 @@ Rows are sorted by --measure, highest first.`,
 	fs.StringVar(&ko.G2Correction, "correction", "williams", "G² correction: williams|yates|none")
 	fs.Int64Var(&ko.MinCount, "min-count", 3, "leave out terms seen fewer times in target and reference together")
 	fs.IntVar(&ko.Top, "top", 0, "keep the first N rows (per group); 0 keeps all")
-	fs.BoolVar(&asCSV, "csv", false, "write CSV instead of JSON Lines")
+	addCSVFlags(cmd, &asCSV, &bom, "write CSV instead of JSON Lines")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if err := checkBOM(asCSV, bom); err != nil {
+			return err
+		}
 		closeOut, err := RedirectOutput(cmd, o.In)
 		if err != nil {
 			return err
@@ -151,7 +154,7 @@ Rows are sorted by --measure, highest first.`,
 				}
 			}
 		}
-		if err := writeKeyness(cmd, rows, asCSV, o.In.Pretty, c.Grouper != nil && len(target) == 0); err != nil {
+		if err := writeKeyness(cmd, rows, asCSV, bom, o.In.Pretty, c.Grouper != nil && len(target) == 0); err != nil {
 			return err
 		}
 		summary(cmd, o, sum)
@@ -187,9 +190,9 @@ func restOf(all, t *stats.Table) *stats.Table {
 	return tmp.Rest("x")
 }
 
-func writeKeyness(cmd *cobra.Command, rows []stats.KeynessRow, asCSV, pretty, grouped bool) error {
+func writeKeyness(cmd *cobra.Command, rows []stats.KeynessRow, asCSV, bom, pretty, grouped bool) error {
 	rw, err := NewRowWriter(cmd.OutOrStdout(), asCSV, pretty,
-		[]string{"group", "term", "n_target", "n_reference", "total_target", "total_reference", "g2", "chi2", "p", "log_ratio"}, grouped)
+		[]string{"group", "term", "n_target", "n_reference", "total_target", "total_reference", "g2", "chi2", "p", "log_ratio"}, grouped, bom)
 	if err != nil {
 		return err
 	}

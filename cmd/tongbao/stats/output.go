@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/spf13/cobra"
+
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 )
 
@@ -19,15 +21,15 @@ type RowWriter struct {
 
 // NewRowWriter returns a RowWriter on w; header names the CSV columns.
 // A first column named "group" is left out of the CSV when grouped is
-// false.
-func NewRowWriter(w io.Writer, asCSV, pretty bool, header []string, grouped bool) (*RowWriter, error) {
+// false. CSV starts with a UTF-8 byte-order mark when bom is true.
+func NewRowWriter(w io.Writer, asCSV, pretty bool, header []string, grouped bool, bom ...bool) (*RowWriter, error) {
 	rw := &RowWriter{w: bufio.NewWriterSize(w, 1<<16), pretty: pretty}
 	if asCSV {
 		if !grouped && len(header) > 0 && header[0] == "group" {
 			rw.drop = true
 			header = header[1:]
 		}
-		rw.csv = csv.NewWriter(rw.w)
+		rw.csv = cmdutil.NewCSVWriter(rw.w, len(bom) > 0 && bom[0])
 		if err := rw.csv.Write(header); err != nil {
 			return nil, err
 		}
@@ -66,3 +68,17 @@ func (rw *RowWriter) Close() error {
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'g', 10, 64) }
+
+// addCSVFlags registers --csv (with usage) and --bom on cmd.
+func addCSVFlags(cmd *cobra.Command, asCSV, bom *bool, usage string) {
+	cmd.Flags().BoolVar(asCSV, "csv", false, usage)
+	cmdutil.AddBOMFlag(cmd, bom)
+}
+
+// checkBOM reports --bom given without --csv.
+func checkBOM(asCSV, bom bool) error {
+	if bom && !asCSV {
+		return cmdutil.UsageError("--bom goes with --csv")
+	}
+	return nil
+}

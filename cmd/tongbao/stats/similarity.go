@@ -1,7 +1,6 @@
 package stats
 
 import (
-	"encoding/csv"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -20,7 +19,7 @@ type neighboursRecord struct {
 func newSimilarity() *cobra.Command {
 	var measure, idfPath string
 	var k int
-	var asCSV bool
+	var asCSV, bom bool
 	cmd := &cobra.Command{
 		Use:   "similarity [FILE|DIR|ARCHIVE|-]...",
 		Short: "Cosine (TF-IDF) or Jaccard similarity between documents or groups",
@@ -41,8 +40,11 @@ Items are documents by id, in input order, or groups in sorted order.`,
 	fs.StringVar(&measure, "measure", "cosine", "cosine|jaccard")
 	fs.IntVarP(&k, "top", "k", 5, "neighbours per item (0: all)")
 	fs.StringVar(&idfPath, "idf", "", "IDF FILE for the cosine weights (from stats tfidf --save-idf)")
-	fs.BoolVar(&asCSV, "csv", false, "write the similarity matrix as CSV")
+	addCSVFlags(cmd, &asCSV, &bom, "write the similarity matrix as CSV")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if err := checkBOM(asCSV, bom); err != nil {
+			return err
+		}
 		closeOut, err := RedirectOutput(cmd, o.In)
 		if err != nil {
 			return err
@@ -84,7 +86,7 @@ Items are documents by id, in input order, or groups in sorted order.`,
 			return err
 		}
 		if asCSV {
-			err = writeMatrixCSV(cmd, names, s)
+			err = writeMatrixCSV(cmd, names, s, bom)
 		} else {
 			rw, _ := NewRowWriter(cmd.OutOrStdout(), false, o.In.Pretty, nil, false)
 			for i, n := range names {
@@ -155,8 +157,8 @@ func collectItems(cmd *cobra.Command, o *Options, c *Counter, args []string) ([]
 	return names, vecs, sum, nil
 }
 
-func writeMatrixCSV(cmd *cobra.Command, names []string, s mat.Symmetric) error {
-	w := csv.NewWriter(cmd.OutOrStdout())
+func writeMatrixCSV(cmd *cobra.Command, names []string, s mat.Symmetric, bom bool) error {
+	w := cmdutil.NewCSVWriter(cmd.OutOrStdout(), bom)
 	w.Write(append([]string{""}, names...))
 	for i, n := range names {
 		row := []string{n}
