@@ -250,7 +250,7 @@ func RunDocsToIO(ctx context.Context, ios *IOStreams, args []string, f *InputFla
 		ErrorRecord: errRec,
 		Done:        done,
 		Progress:    prog.update,
-	}, work)
+	}, warnEmpty(stderr, prog, f.Quiet, work))
 	prog.finish()
 	if file != nil {
 		if cerr := file.Close(); cerr != nil && err == nil {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"sync"
@@ -135,4 +136,25 @@ func (s *lineSink) Write(p []byte) (int, error) {
 		s.err = s.fn(line)
 	}
 	return len(p), nil
+}
+
+// warnEmpty wraps work so that a document with no text but white space
+// (an empty file, an empty JSONL text) gives a warning on stderr, unless
+// quiet: its record still comes out, empty, but a corpus with empty files
+// is seldom what was meant.
+func warnEmpty(stderr io.Writer, prog *progress, quiet bool, work func(corpus.Document, io.Writer) error) func(corpus.Document, io.Writer) error {
+	var mu sync.Mutex
+	n := 0
+	return func(d corpus.Document, w io.Writer) error {
+		if d.Err == nil && !quiet && len(bytes.TrimSpace([]byte(d.Text))) == 0 {
+			mu.Lock()
+			n++
+			if n <= maxErrorLines {
+				prog.clear()
+				fmt.Fprintf(stderr, "tongbao: warning: %s: empty document\n", d.ID)
+			}
+			mu.Unlock()
+		}
+		return work(d, w)
+	}
 }
