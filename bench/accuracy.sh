@@ -35,6 +35,10 @@ ev pd1998-tongbao pd1998 "$corpora/pd1998-01/test.txt" --predictions "$tmp/pd199
 python3 bench/pd1998_check.py "$corpora/pd1998-01/test.txt" "$tmp/pd1998.pred.jsonl" \
   "$tmp/pd1998-tongbao.json" > "$tmp/pd1998.check.txt"
 ev modern tongbao testdata/gold/modern --baseline --corpus "$corpora/gov-work-reports"
+ev modern-check tongbao testdata/gold/modern-check --baseline --corpus "$corpora/gov-work-reports"
+ev recognizers recognizers "$corpora/recognizers-text/cases.json"
+echo "bench/accuracy.sh: document home and year" >&2
+go test -count=1 -run '^TestMetaCorpus$' -v ./extract | sed -n 's/^ *meta_corpus_test.go:[0-9]*: //p' > "$tmp/meta.txt"
 ev pd1998 pd1998 "$corpora/pd1998-01/test.txt" --baseline
 ev cluener cluener "$corpora/cluener2020/dev.json" --baseline
 ev msra msra "$corpora/msra-ner-test/msra_test_bio.txt" --baseline

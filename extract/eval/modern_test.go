@@ -50,7 +50,8 @@ func TestReadModern(t *testing.T) {
 	}
 }
 
-// TestModernGold reads the whole modern development gold against the
+// TestModernGold reads the modern development gold and the check sample
+// against the
 // corpus and checks it against the guideline's constraints between
 // mentions.
 func TestModernGold(t *testing.T) {
@@ -59,7 +60,10 @@ func TestModernGold(t *testing.T) {
 		t.Skipf("the work report corpus is not at %s: skipping the modern gold check", root)
 	}
 	withModernRoot(t, root)
-	docs, err := ReadFiles(FormatTongbao, []string{filepath.Join("..", "..", "testdata", "gold", "modern")})
+	docs, err := ReadFiles(FormatTongbao, []string{
+		filepath.Join("..", "..", "testdata", "gold", "modern"),
+		filepath.Join("..", "..", "testdata", "gold", "modern-check"),
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 	comparecmd "github.com/tongbao/tongbao/cmd/tongbao/compare"
+	dtmcmd "github.com/tongbao/tongbao/cmd/tongbao/dtm"
 	evalcmd "github.com/tongbao/tongbao/cmd/tongbao/eval"
 	extractcmd "github.com/tongbao/tongbao/cmd/tongbao/extract"
 	kwiccmd "github.com/tongbao/tongbao/cmd/tongbao/kwic"
@@ -54,6 +55,7 @@ object per document, in input order.`,
 		kwiccmd.New(),
 		comparecmd.New(),
 		measurecmd.NewCmdMeasure(f, nil),
+		dtmcmd.New(),
 	)
 	return cmd
 }
