@@ -265,92 +265,134 @@ func hasRunes(rs []rune, i int, p []rune) bool {
 	return true
 }
 
+// metaReader holds what the steps of readMetadata share: the sources and
+// the result filled in so far.
+type metaReader struct {
+	d           *Document // nil for ReadMetadata: no trace
+	cues        *metaCueSet
+	meta        map[string]any
+	id          string
+	head        []metaLine
+	title       string // the title field of the metadata, trimmed
+	res         metaResult
+	year        int   // the year found, 0 for none (set after readYear)
+	speakerHome *Home // the home named by the office of the speaker line
+}
+
+// readMetadata reads the metadata fields from each source in turn (see the top of this file).
 func readMetadata(d *Document, text, id string, meta map[string]any, override map[string]string) metaResult {
-	var res metaResult
 	cues, err := metaCues()
 	if err != nil {
-		return res
+		return metaResult{}
 	}
-	trace := func(rule string, s, e int) {
-		if d != nil {
-			d.traceRule(rule, Accept, s, e)
-		}
+	r := &metaReader{d: d, cues: cues, meta: meta, id: id}
+	r.head = metaHeader(metaRunes(d, text))
+	r.title = r.str("title")
+	if r.title != "" {
+		t := r.title
+		r.res.Title = &t
 	}
-	var rs []rune
-	if d != nil {
-		rs = d.runes
-	} else {
-		n := 0
-		for i := range text {
-			if n == 6000 {
-				text = text[:i]
-				break
-			}
-			n++
-		}
-		rs = []rune(text)
+	r.readGenre()
+	r.readDate()
+	r.readYear()
+	r.readSpeaker()
+	r.readHome()
+	if len(override) > 0 {
+		metaApplyOverride(&r.res, override, r.year)
+		r.trace(ruleMetaSidecar, 0, 0)
 	}
-	head := metaHeader(rs)
-	metaStr := func(keys ...string) string {
-		for _, k := range keys {
-			switch v := meta[k].(type) {
-			case string:
-				if s := strings.TrimSpace(v); s != "" {
-					return s
-				}
-			case fmt.Stringer:
-				return v.String()
-			case float64:
-				return strconv.FormatFloat(v, 'f', -1, 64)
-			case int:
-				return strconv.Itoa(v)
-			}
-		}
-		return ""
+	if r.res.Genre == "" {
+		r.res.Genre = GenreOther
 	}
-	metaTitle := metaStr("title")
-	if metaTitle != "" {
-		t := metaTitle
-		res.Title = &t
-	}
+	return r.res
+}
 
-	// Genre: header lines, then the metadata title, then a genre field.
-	genreOf := func(rs []rune) string {
-		for _, g := range cues.genre {
-			if indexRunes(rs, g.word) >= 0 {
-				return g.genre
-			}
-		}
-		return ""
+// metaRunes is the text read for the header: the document's runes, or the first 6000 runes of text when there is no document.
+func metaRunes(d *Document, text string) []rune {
+	if d != nil {
+		return d.runes
 	}
-	for i, l := range head {
-		if g := genreOf(l.rs); g != "" && (g != GenreBulletin || i < 2) && (g != GenreNews || i < 4) {
+	n := 0
+	for i := range text {
+		if n == 6000 {
+			text = text[:i]
+			break
+		}
+		n++
+	}
+	return []rune(text)
+}
+
+// trace reports a deciding rule to the document's trace, when there is a document.
+func (r *metaReader) trace(rule string, s, e int) {
+	if r.d != nil {
+		r.d.traceRule(rule, Accept, s, e)
+	}
+}
+
+// str is the first non-empty metadata field of keys, as a string.
+func (r *metaReader) str(keys ...string) string {
+	for _, k := range keys {
+		switch v := r.meta[k].(type) {
+		case string:
+			if s := strings.TrimSpace(v); s != "" {
+				return s
+			}
+		case fmt.Stringer:
+			return v.String()
+		case float64:
+			return strconv.FormatFloat(v, 'f', -1, 64)
+		case int:
+			return strconv.Itoa(v)
+		}
+	}
+	return ""
+}
+
+// genreOf is the genre of the first genre cue word found in rs, "" for none.
+func (r *metaReader) genreOf(rs []rune) string {
+	for _, g := range r.cues.genre {
+		if indexRunes(rs, g.word) >= 0 {
+			return g.genre
+		}
+	}
+	return ""
+}
+
+// readGenre sets the genre from the header lines, then the metadata title, then a genre field, then a session line.
+func (r *metaReader) readGenre() {
+	res := &r.res
+	for i, l := range r.head {
+		if g := r.genreOf(l.rs); g != "" && (g != GenreBulletin || i < 2) && (g != GenreNews || i < 4) {
 			res.Genre = g
 			s, e := l.span(0, len(l.rs))
-			trace(ruleMetaGenre, s, e)
+			r.trace(ruleMetaGenre, s, e)
 			break
 		}
 	}
-	if res.Genre == "" && metaTitle != "" {
-		res.Genre = genreOf([]rune(metaTitle))
+	if res.Genre == "" && r.title != "" {
+		res.Genre = r.genreOf([]rune(r.title))
 	}
 	if res.Genre == "" {
-		switch g := metaStr("genre"); g {
+		switch g := r.str("genre"); g {
 		case GenreWorkReport, GenreCommunique, GenreBulletin, GenreNews, GenreOther:
 			res.Genre = g
 		}
 	}
 	if res.Genre == "" {
-		for _, l := range head {
-			if metaSessionEnd(l.rs, cues) >= 0 {
+		for _, l := range r.head {
+			if metaSessionEnd(l.rs, r.cues) >= 0 {
 				res.Genre = GenreWorkReport // a session line heads a report to it
 				break
 			}
 		}
 	}
+}
 
-	// Date and speaker from the datelines of the header.
-	for _, l := range head {
+// readDate sets the date (and a bracketed dateline's speaker) from the first dateline of the header, else the metadata date.
+func (r *metaReader) readDate() {
+	res := &r.res
+	for _, l := range r.head {
 		y, mo, dd, s, e, ok := metaDateline(l.rs)
 		if !ok {
 			continue
@@ -358,7 +400,7 @@ func readMetadata(d *Document, text, id string, meta map[string]any, override ma
 		v := fmt.Sprintf("%04d-%02d-%02d", y, mo, dd)
 		res.Date, res.dateStrong = &v, true
 		ts, te := l.span(s, e)
-		trace(ruleMetaDateline, ts, te)
+		r.trace(ruleMetaDateline, ts, te)
 		// （2022年2月20日 刘文华）: the speaker after the date.
 		if e < len(l.rs) && res.Speaker == nil {
 			rest := l.rs[e:]
@@ -366,79 +408,73 @@ func readMetadata(d *Document, text, id string, meta map[string]any, override ma
 				if n := metaName(rest[:k]); n != "" {
 					res.Speaker = &Speaker{Name: n}
 					ss, se := l.span(e, e+k)
-					trace(ruleMetaSpeakerDL, ss, se)
+					r.trace(ruleMetaSpeakerDL, ss, se)
 				}
 			}
 		}
 		break
 	}
 	if res.Date == nil {
-		if y, mo, dd, ok := metaDate(meta); ok {
+		if y, mo, dd, ok := metaDate(r.meta); ok {
 			v := fmt.Sprintf("%04d-%02d-%02d", y, mo, dd)
 			res.Date = &v
 		}
 	}
+}
 
-	// Year: a title line, the header date, the metadata, the path.
-	// A title states its year: 2019年政府工作报告, 政府工作报告（2015年）,
-	// not the date of a dateline written into it (（2011年12月26日 崔杰）).
-	titleYear := func(rs []rune) int {
-		if len(rs) > 60 || indexRunes(rs, "工作报告") < 0 && indexRunes(rs, "公报") < 0 {
-			return 0
-		}
-		for i := 0; i+4 < len(rs); i++ {
-			if i > 0 && isDigitRune(rs[i-1]) {
-				continue
-			}
-			y, n := metaYear(rs, i)
-			if n == 0 || y < 1949 || y > 2099 || i+n >= len(rs) {
-				continue
-			}
-			switch rs[i+n] {
-			case '年':
-				if _, k := metaSmall(rs, i+n+1); k > 0 && i+n+1+k < len(rs) && rs[i+n+1+k] == '月' {
-					continue // a date
-				}
-				return y
-			case '）', ')':
-				return y
-			}
-		}
+// metaTitleYear is the year a title line states (2019年政府工作报告, 政府工作报告（2015年）), not a dateline's in it (（2011年12月26日 崔杰）); 0 for none.
+func metaTitleYear(rs []rune) int {
+	if len(rs) > 60 || indexRunes(rs, "工作报告") < 0 && indexRunes(rs, "公报") < 0 {
 		return 0
 	}
-	setYear := func(y int, from string) {
-		if res.Year == nil && y != 0 {
-			res.Year, res.YearFrom = &y, from
+	for i := 0; i+4 < len(rs); i++ {
+		if i > 0 && isDigitRune(rs[i-1]) {
+			continue
+		}
+		y, n := metaYear(rs, i)
+		if n == 0 || y < 1949 || y > 2099 || i+n >= len(rs) {
+			continue
+		}
+		switch rs[i+n] {
+		case '年':
+			if _, k := metaSmall(rs, i+n+1); k > 0 && i+n+1+k < len(rs) && rs[i+n+1+k] == '月' {
+				continue // a date
+			}
+			return y
+		case '）', ')':
+			return y
 		}
 	}
-	for _, l := range head {
-		if y := titleYear(l.rs); y != 0 {
-			setYear(y, metaFromTitle)
+	return 0
+}
+
+// setYear sets the year and its source, unless a year is set already or y is 0.
+func (r *metaReader) setYear(y int, from string) {
+	if r.res.Year == nil && y != 0 {
+		r.res.Year, r.res.YearFrom = &y, from
+	}
+}
+
+// readYear sets the year from a title line, the metadata, the date (after readTitleDate), then the path.
+func (r *metaReader) readYear() {
+	res := &r.res
+	for _, l := range r.head {
+		if y := metaTitleYear(l.rs); y != 0 {
+			r.setYear(y, metaFromTitle)
 			s, e := l.span(0, len(l.rs))
-			trace(ruleMetaYearTitle, s, e)
+			r.trace(ruleMetaYearTitle, s, e)
 			break
 		}
 	}
 	// A year stated in the metadata beats one inferred from a date.
 	if res.Year == nil {
-		if y, err := strconv.Atoi(metaStr("year")); err == nil && y > 0 {
-			setYear(y, metaFromMeta)
-		} else if y := titleYear([]rune(metaTitle)); y != 0 {
-			setYear(y, metaFromMeta)
+		if y, err := strconv.Atoi(r.str("year")); err == nil && y > 0 {
+			r.setYear(y, metaFromMeta)
+		} else if y := metaTitleYear([]rune(r.title)); y != 0 {
+			r.setYear(y, metaFromMeta)
 		}
 	}
-	if res.Date == nil && metaTitle != "" {
-		// A dateline written as the title: 2022年12月12日在拉萨市…
-		if y, mo, dd, _, _, ok := metaDateline([]rune(metaTitle)); ok {
-			v := fmt.Sprintf("%04d-%02d-%02d", y, mo, dd)
-			res.Date = &v
-		} else if k := indexRunes([]rune(metaTitle), "（"); k >= 0 {
-			if y, mo, dd, _, _, ok := metaDateline([]rune(metaTitle)[k:]); ok {
-				v := fmt.Sprintf("%04d-%02d-%02d", y, mo, dd)
-				res.Date = &v
-			}
-		}
-	}
+	r.readTitleDate()
 	if res.Year == nil && res.Date != nil {
 		// A work report delivered in November or December is the next
 		// year's.
@@ -449,108 +485,132 @@ func readMetadata(d *Document, text, id string, meta map[string]any, override ma
 		from := metaFromMeta
 		if res.dateStrong {
 			from = metaFromDateline
-			trace(ruleMetaYearDate, 0, 0)
+			r.trace(ruleMetaYearDate, 0, 0)
 		}
-		setYear(y, from)
+		r.setYear(y, from)
 	}
 	if res.Year == nil {
-		if y := metaPathYear(id); y != 0 {
-			setYear(y, metaFromPath)
-			trace(ruleMetaYearPath, 0, 0)
+		if y := metaPathYear(r.id); y != 0 {
+			r.setYear(y, metaFromPath)
+			r.trace(ruleMetaYearPath, 0, 0)
 		}
 	}
-	year := 0
 	if res.Year != nil {
-		year = *res.Year
+		r.year = *res.Year
 	}
+}
 
-	// Speaker: an office and a name.
-	var speakerHome *Home
+// readTitleDate sets a missing date from a dateline written as the metadata title (2022年12月12日在拉萨市…) or in its bracket.
+func (r *metaReader) readTitleDate() {
+	if r.res.Date != nil || r.title == "" {
+		return
+	}
+	if y, mo, dd, _, _, ok := metaDateline([]rune(r.title)); ok {
+		v := fmt.Sprintf("%04d-%02d-%02d", y, mo, dd)
+		r.res.Date = &v
+	} else if k := indexRunes([]rune(r.title), "（"); k >= 0 {
+		if y, mo, dd, _, _, ok := metaDateline([]rune(r.title)[k:]); ok {
+			v := fmt.Sprintf("%04d-%02d-%02d", y, mo, dd)
+			r.res.Date = &v
+		}
+	}
+}
+
+// readSpeaker sets the speaker (and the home its office names) from a speaker line of the header, on one line or two, else the metadata.
+func (r *metaReader) readSpeaker() {
+	res, head := &r.res, r.head
 	for i, l := range head {
 		if res.Speaker != nil {
 			break
 		}
-		if sp, h, ok := metaSpeakerLine(l.rs, cues, year); ok {
-			res.Speaker, speakerHome = sp, h
+		if sp, h, ok := metaSpeakerLine(l.rs, r.cues, r.year); ok {
+			res.Speaker, r.speakerHome = sp, h
 			s, e := l.span(0, len(l.rs))
-			trace(ruleMetaSpeaker, s, e)
+			r.trace(ruleMetaSpeaker, s, e)
 			break
 		}
 		// Two lines: 国务院总理 / 李　强.
 		if i+1 < len(head) && len(l.rs) <= 20 {
-			if n, _ := cues.office.Longest(reverseRunes(l.rs), 0); n > 0 && n < len(l.rs)+1 {
+			if n, _ := r.cues.office.Longest(reverseRunes(l.rs), 0); n > 0 && n < len(l.rs)+1 {
 				if name := metaName(head[i+1].rs); name != "" {
 					res.Speaker = &Speaker{Name: name, Office: string(l.rs)}
-					speakerHome = metaOfficeHome(l.rs, len(l.rs)-n, cues, year)
+					r.speakerHome = metaOfficeHome(l.rs, len(l.rs)-n, r.cues, r.year)
 					s, _ := l.span(0, 1)
 					_, e := head[i+1].span(0, len(head[i+1].rs))
-					trace(ruleMetaSpeaker, s, e)
+					r.trace(ruleMetaSpeaker, s, e)
 				}
 			}
 		}
 	}
 	if res.Speaker == nil {
-		if n := metaStr("speaker"); n != "" {
-			res.Speaker = &Speaker{Name: n, Office: metaStr("office")}
+		if n := r.str("speaker"); n != "" {
+			res.Speaker = &Speaker{Name: n, Office: r.str("office")}
 		}
 	}
+}
 
-	// Home: the session line, the speaker line, a title line.
-	for _, l := range head {
-		if h := metaSessionHome(l.rs, cues, year); h != nil {
+// readHome sets the home from the session line, the speaker line, a title line, the metadata, then the path.
+func (r *metaReader) readHome() {
+	res := &r.res
+	for _, l := range r.head {
+		if h := metaSessionHome(l.rs, r.cues, r.year); h != nil {
 			res.Home = h
 			s, e := l.span(0, len(l.rs))
-			trace(ruleMetaSession, s, e)
+			r.trace(ruleMetaSession, s, e)
 			break
 		}
 	}
-	if res.Home == nil && speakerHome != nil {
-		res.Home = speakerHome
-		trace(ruleMetaOffice, 0, 0)
+	if res.Home == nil && r.speakerHome != nil {
+		res.Home = r.speakerHome
+		r.trace(ruleMetaOffice, 0, 0)
 	}
 	if res.Home == nil {
-		for _, l := range head {
-			if g := genreOf(l.rs); g != GenreWorkReport && g != GenreCommunique {
-				continue
-			}
-			if h := metaTitleHome(l.rs, cues, year); h != nil {
-				res.Home = h
-				s, e := l.span(0, len(l.rs))
-				trace(ruleMetaTitle, s, e)
-				break
-			}
-		}
+		r.readTitleHome()
 	}
 	if res.Home == nil {
-		if h := metaFieldsHome(metaStr("home", "region"), metaStr("code"), metaStr("level"), year); h != nil {
-			h.From = metaFromMeta
+		r.readMetaHome()
+	}
+	if res.Home == nil {
+		if h := metaPathHome(r.id, r.year); h != nil {
 			res.Home = h
-			trace(ruleMetaHomeMeta, 0, 0)
-		} else if metaTitle != "" {
-			if g := genreOf([]rune(metaTitle)); g == GenreWorkReport || g == GenreCommunique {
-				if h := metaTitleHome([]rune(metaTitle), cues, year); h != nil {
-					h.From = metaFromMeta
-					res.Home = h
-					trace(ruleMetaHomeMeta, 0, 0)
-				}
-			}
+			r.trace(ruleMetaHomePath, 0, 0)
 		}
 	}
-	if res.Home == nil {
-		if h := metaPathHome(id, year); h != nil {
-			res.Home = h
-			trace(ruleMetaHomePath, 0, 0)
-		}
-	}
+}
 
-	if len(override) > 0 {
-		metaApplyOverride(&res, override, year)
-		trace(ruleMetaSidecar, 0, 0)
+// readTitleHome sets the home named in the first header title line of a work report or communiqué that names one.
+func (r *metaReader) readTitleHome() {
+	for _, l := range r.head {
+		if g := r.genreOf(l.rs); g != GenreWorkReport && g != GenreCommunique {
+			continue
+		}
+		if h := metaTitleHome(l.rs, r.cues, r.year); h != nil {
+			r.res.Home = h
+			s, e := l.span(0, len(l.rs))
+			r.trace(ruleMetaTitle, s, e)
+			return
+		}
 	}
-	if res.Genre == "" {
-		res.Genre = GenreOther
+}
+
+// readMetaHome sets the home from the home/region, code and level fields of the metadata, else from its title.
+func (r *metaReader) readMetaHome() {
+	if h := metaFieldsHome(r.str("home", "region"), r.str("code"), r.str("level"), r.year); h != nil {
+		h.From = metaFromMeta
+		r.res.Home = h
+		r.trace(ruleMetaHomeMeta, 0, 0)
+		return
 	}
-	return res
+	if r.title == "" {
+		return
+	}
+	if g := r.genreOf([]rune(r.title)); g == GenreWorkReport || g == GenreCommunique {
+		if h := metaTitleHome([]rune(r.title), r.cues, r.year); h != nil {
+			h.From = metaFromMeta
+			r.res.Home = h
+			r.trace(ruleMetaHomeMeta, 0, 0)
+		}
+	}
 }
 
 // metaApplyOverride sets the fields of the sidecar.
