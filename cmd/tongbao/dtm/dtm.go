@@ -16,7 +16,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
-	segcmd "github.com/tongbao/tongbao/cmd/tongbao/segment"
 	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/segment"
 )
@@ -58,7 +57,7 @@ Documents that fail to read are left out (reported on stderr). Reading it:
 	in := cmdutil.AddInputFlags(cmd)
 	cmd.Flags().Lookup("output").Usage = "write the matrix files into `DIR` (created if needed)"
 	cmd.Flags().MarkHidden("resume")
-	ff := segcmd.AddFilterFlags(cmd, segcmd.DropClasses)
+	ff := cmdutil.AddFilterFlags(cmd, cmdutil.DropClasses)
 	cmd.Flags().IntVar(&minDF, "min-df", 1, "keep only terms found in at least this many documents")
 	cmdutil.AddBOMFlag(cmd, &bom)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {

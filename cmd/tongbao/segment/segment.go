@@ -70,7 +70,7 @@ rejected.`,
 	fs.StringVar(&engine, "engine", "table", "algorithm: table (fast start, default) or gse (gse's own Segmenter; seconds to start, precise mode only)")
 	fs.StringArrayVar(&dicts, "dict", nil, "user dictionary `FILE` (repeatable)")
 	fs.BoolVar(&dictReport, "dict-report", false, "print on stderr what loading each --dict did")
-	ff := AddFilterFlags(cmd, nil)
+	ff := cmdutil.AddFilterFlags(cmd, nil)
 	fs.BoolVar(&docPerLine, "doc-per-line", false, "text format: each document on one line (line breaks in it become spaces), for topic-model tools")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		switch format {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/segment"
 )
@@ -24,7 +25,7 @@ func writeWindowed(w io.Writer, seg *segment.Segmenter, doc corpus.Document, for
 
 // writeWindowedFiltered is writeWindowed keeping only the tokens x keeps;
 // with docPerLine the text format writes the document on one line.
-func writeWindowedFiltered(w io.Writer, seg *segment.Segmenter, doc corpus.Document, format string, pos bool, x *Filter, docPerLine bool) error {
+func writeWindowedFiltered(w io.Writer, seg *segment.Segmenter, doc corpus.Document, format string, pos bool, x *cmdutil.Filter, docPerLine bool) error {
 	text := doc.Text
 	var out []byte
 	flush := func() error {
