@@ -74,6 +74,18 @@ func Explain(d *Document, events []TraceEvent) []Decision {
 				}
 			}
 		}
+		if dec.Rule == "" {
+			// a span made by an adjusting rule (two pieces merged into
+			// one): the first rule that adjusted this very span made it
+			if idx := byKey[k]; len(idx) > 0 {
+				for _, j := range idx {
+					if events[j].Verdict == Adjust {
+						dec.Rule = events[j].Rule
+						break
+					}
+				}
+			}
+		}
 		out = append(out, dec)
 	}
 	var rejected []Decision

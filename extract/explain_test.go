@@ -69,6 +69,22 @@ func TestExplainNamesRules(t *testing.T) {
 	}
 }
 
+// TestExplainSampleEveryMention checks, on the sample bulletin, that every
+// mention of every type is explained by a named rule (issue: "names a rule
+// for every mention and every rejected candidate").
+func TestExplainSampleEveryMention(t *testing.T) {
+	var events []TraceEvent
+	d, err := NewDocument(readSample(t), WithTrace(func(e TraceEvent) { events = append(events, e) }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range Explain(d, events) {
+		if RuleDoc(x.Rule) == "" {
+			t.Errorf("%s %s %q at %d: no rule (%q)", x.Verdict, x.Type, x.Text, x.Start, x.Rule)
+		}
+	}
+}
+
 // TestValueAccessors checks the typed accessors of Mention.Value, on
 // mentions as extracted and as read back from JSON.
 func TestValueAccessors(t *testing.T) {
