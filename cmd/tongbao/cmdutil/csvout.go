@@ -68,7 +68,7 @@ func RunDocsCSV(ctx context.Context, ios *IOStreams, args []string, f *InputFlag
 	bw := bufio.NewWriterSize(out, 1<<16)
 	cw := NewCSVWriter(bw, bom)
 	cw.Write(header)
-	s := &lineSink{fn: func(line []byte) error {
+	s := NewLineSink(func(line []byte) error {
 		var rec struct {
 			csvRecord
 			Error *string `json:"error"`
@@ -85,7 +85,8 @@ func RunDocsCSV(ctx context.Context, ios *IOStreams, args []string, f *InputFlag
 			}
 		}
 		return nil
-	}}
+	})
+
 	in := *f
 	in.Output, in.Pretty = "", false
 	sub := *ios
@@ -100,8 +101,8 @@ func RunDocsCSV(ctx context.Context, ios *IOStreams, args []string, f *InputFlag
 		}
 		return JSONRecord(csvRecord{ID: d.ID, Rows: rows}, false)
 	})
-	if s.err != nil {
-		return s.err
+	if err := s.Err(); err != nil {
+		return err
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
@@ -118,15 +119,27 @@ func RunDocsCSV(ctx context.Context, ios *IOStreams, args []string, f *InputFlag
 	return runErr
 }
 
-// lineSink receives whole JSON records from the batch runner (each Write
-// holds complete records) and hands each line to fn.
-type lineSink struct {
+// LineSink receives whole JSON records from the batch runner (each Write
+// holds complete records) and hands each line to a function; the first
+// error it returns stops the calls and is kept for Err.
+type LineSink struct {
 	mu  sync.Mutex
 	fn  func(line []byte) error
 	err error
 }
 
-func (s *lineSink) Write(p []byte) (int, error) {
+// NewLineSink returns a LineSink that hands each line to fn.
+func NewLineSink(fn func(line []byte) error) *LineSink { return &LineSink{fn: fn} }
+
+// Err returns the first error fn returned.
+func (s *LineSink) Err() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
+}
+
+// Write hands each non-blank line of p to fn.
+func (s *LineSink) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, line := range bytes.Split(p, []byte("\n")) {

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
-	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -83,7 +82,7 @@ Documents that fail to read are left out (reported on stderr). Reading it:
 			return err
 		}
 		m := &matrix{index: map[string]int{}}
-		s := &sink{fn: m.add}
+		s := cmdutil.NewLineSink(m.add)
 		inner := *in
 		inner.Output = ""
 		ios := *cmdutil.StreamsOf(cmd)
@@ -95,8 +94,8 @@ Documents that fail to read are left out (reported on stderr). Reading it:
 			}
 			return cmdutil.JSONRecord(docCounts{ID: doc.ID, Counts: counts}, false)
 		})
-		if s.err != nil {
-			return s.err
+		if err := s.Err(); err != nil {
+			return err
 		}
 		if err := m.write(dir, minDF, bom); err != nil {
 			return err
@@ -227,24 +226,4 @@ func writeFile(path string, b []byte) error {
 		return err
 	}
 	return f.Close()
-}
-
-// sink receives whole JSON records (each Write holds complete records) and
-// hands each line to fn.
-type sink struct {
-	mu  sync.Mutex
-	fn  func(line []byte) error
-	err error
-}
-
-func (s *sink) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, line := range bytes.Split(p, []byte("\n")) {
-		if len(bytes.TrimSpace(line)) == 0 || s.err != nil {
-			continue
-		}
-		s.err = s.fn(line)
-	}
-	return len(p), nil
 }

@@ -3,14 +3,11 @@ package measure
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"io"
 	"os"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -181,7 +178,7 @@ func Run(o *Options) error {
 	if o.By != nil {
 		panel, _ = measure.NewPanel(o.By)
 	}
-	s := &sink{fn: func(line []byte) error {
+	s := cmdutil.NewLineSink(func(line []byte) error {
 		var rec struct {
 			measure.Record
 			Error *string `json:"error"`
@@ -197,14 +194,15 @@ func Run(o *Options) error {
 			return nil
 		}
 		return cw.Write(measure.CSVRow(rec.Record, cats, true, true))
-	}}
+	})
+
 	in := *o.Input
 	in.Output = ""
 	ios := *o.IO
 	ios.Out = s
 	runErr := cmdutil.RunDocsIO(o.Ctx, &ios, o.Args, &in, work)
-	if s.err != nil {
-		return s.err
+	if err := s.Err(); err != nil {
+		return err
 	}
 	if panel != nil {
 		for _, r := range panel.Rows(cats) {
@@ -233,25 +231,3 @@ func Run(o *Options) error {
 	}
 	return runErr
 }
-
-// sink receives whole JSON records from the batch runner and hands each
-// line to fn.
-type sink struct {
-	mu  sync.Mutex
-	fn  func(line []byte) error
-	err error
-}
-
-func (s *sink) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, line := range bytes.Split(p, []byte("\n")) {
-		if len(bytes.TrimSpace(line)) == 0 || s.err != nil {
-			continue
-		}
-		s.err = s.fn(line)
-	}
-	return len(p), nil
-}
-
-var _ io.Writer = (*sink)(nil)
