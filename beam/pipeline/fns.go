@@ -49,13 +49,23 @@ type Doc struct {
 	Meta  string // JSON object of the other JSONL fields; "" when none
 	Bytes int64
 	Err   string // the document could not be read or decoded
+	Class string // the class of Err (corpus.ErrorClass)
+}
+
+// errClass is the class of an error of d's record: the class of the read
+// error d carries, or that of err.
+func (d Doc) errClass(err error) string {
+	if d.Err != "" {
+		return d.Class
+	}
+	return corpus.ErrorClass(err)
 }
 
 // NewDoc turns a corpus.Document into a Doc.
 func NewDoc(d corpus.Document) Doc {
 	out := Doc{ID: d.ID, Text: d.Text, Bytes: d.Bytes}
 	if d.Err != nil {
-		out.Err = d.Err.Error()
+		out.Err, out.Class = d.Err.Error(), corpus.ErrorClass(d.Err)
 	}
 	if len(d.Meta) > 0 {
 		b, err := json.Marshal(d.Meta)
@@ -103,7 +113,7 @@ type readFileFn struct {
 func (fn *readFileFn) ProcessElement(ctx context.Context, f fileio.ReadableFile, emit func(Doc)) error {
 	rc, err := f.Open(ctx)
 	if err != nil {
-		emit(Doc{ID: f.Metadata.Path, Err: err.Error()})
+		emit(Doc{ID: f.Metadata.Path, Err: err.Error(), Class: corpus.ErrorClass(err)})
 		return nil
 	}
 	defer rc.Close()
@@ -239,11 +249,11 @@ func parallel[T any](docs []Doc, n int, f func(Doc) T) []T {
 
 // Record returns the JSON Lines record tongbao extract writes for d with
 // the extract options base: the extracted document, or an error record
-// {"id", "error"} when d could not be read or extraction failed.
+// {"id", "error", "class"} when d could not be read or extraction failed.
 func Record(d Doc, base []extract.Option) []byte {
 	rec, err := record(d, base)
 	if err != nil {
-		rec, err = outrec.JSON(outrec.Error{ID: d.ID, Error: err.Error()}, false)
+		rec, err = outrec.JSON(outrec.Error{ID: d.ID, Error: err.Error(), Class: d.errClass(err)}, false)
 		if err != nil {
 			rec = []byte(`{"id":"?","error":"unprintable error"}` + "\n")
 		}

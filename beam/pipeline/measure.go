@@ -128,7 +128,7 @@ func (fn *measureFn) flush(emit func(string, string)) {
 // row returns the JSON record of d, or its error record.
 func (fn *measureFn) row(d Doc) (out string) {
 	fail := func(err error) string {
-		b, _ := outrec.JSON(outrec.Error{ID: d.ID, Error: err.Error()}, false)
+		b, _ := outrec.JSON(outrec.Error{ID: d.ID, Error: err.Error(), Class: d.errClass(err)}, false)
 		return string(b)
 	}
 	defer func() {
