@@ -71,7 +71,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/6tail/lunar-go/calendar"
@@ -295,36 +294,16 @@ func ScoreRecognizers(ctx context.Context, cases []RecCase, find RecFind, worker
 		err    error
 	}
 	outs := make([]out, len(todo))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				ms, err := safeRecFind(find, todo[i])
-				if err != nil {
-					outs[i].err = fmt.Errorf("%s: %v", todo[i].ID, err)
-					continue
-				}
-				outs[i].counts, outs[i].fp, outs[i].errs = scoreRecCase(todo[i], ms)
-			}
-		}()
-	}
-	var cerr error
-feed:
-	for i := range todo {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			cerr = ctx.Err()
-			break feed
+	err := parallelEach(ctx, len(todo), workers, func(i int) {
+		ms, err := safeRecFind(find, todo[i])
+		if err != nil {
+			outs[i].err = fmt.Errorf("%s: %v", todo[i].ID, err)
+			return
 		}
-	}
-	close(next)
-	wg.Wait()
-	if cerr != nil {
-		return nil, cerr
+		outs[i].counts, outs[i].fp, outs[i].errs = scoreRecCase(todo[i], ms)
+	})
+	if err != nil {
+		return nil, err
 	}
 	res := &RecResultSet{Cases: len(todo), Categories: map[string]*RecCounts{}}
 	for _, c := range RecognizersCategories {

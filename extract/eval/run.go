@@ -124,39 +124,19 @@ func Evaluate(ctx context.Context, docs []Doc, sys System, opts Options) (*Resul
 		preds = make([][]Span, len(docs))
 	}
 	errs := make([]error, len(docs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				pred, err := safeFind(sys, &docs[i])
-				if err != nil {
-					errs[i] = fmt.Errorf("%s: %v", docs[i].ID, err)
-					continue
-				}
-				scores[i] = ScoreDoc(docs[i].Gold, pred, opts.Types)
-				if preds != nil {
-					preds[i] = pred
-				}
-			}
-		}()
-	}
-	var cerr error
-feed:
-	for i := range docs {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			cerr = ctx.Err()
-			break feed
+	err := parallelEach(ctx, len(docs), workers, func(i int) {
+		pred, err := safeFind(sys, &docs[i])
+		if err != nil {
+			errs[i] = fmt.Errorf("%s: %v", docs[i].ID, err)
+			return
 		}
-	}
-	close(next)
-	wg.Wait()
-	if cerr != nil {
-		return nil, cerr
+		scores[i] = ScoreDoc(docs[i].Gold, pred, opts.Types)
+		if preds != nil {
+			preds[i] = pred
+		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	for _, err := range errs {
 		if err != nil {
@@ -324,4 +304,34 @@ func Context(rs []rune, start, end, n int) string {
 	}
 	s := pre + string(rs[lo:start]) + "【" + string(rs[start:end]) + "】" + string(rs[end:hi]) + post
 	return strings.ReplaceAll(s, "\n", "⏎")
+}
+
+// parallelEach calls fn(i) for every i in [0,n) on workers goroutines and
+// waits for them. It stops handing out indexes when ctx is cancelled and
+// returns ctx's error then; fn must be safe for concurrent use.
+func parallelEach(ctx context.Context, n, workers int, fn func(i int)) error {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	var cerr error
+feed:
+	for i := 0; i < n; i++ {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			cerr = ctx.Err()
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	return cerr
 }
