@@ -46,60 +46,25 @@ var titleData string
 //go:embed data/person_cues.txt
 var personCueData string
 
-// personCueSections holds the sections of data/person_cues.txt by name.
-var personCueSections = readCueSections(personCueData)
+// personCues are the sections of data/person_cues.txt (the shared section
+// format of sections.go).
+var personCues = readSections(personCueData)
 
-// readCueSections parses the format of data/person_cues.txt: "@name" opens
-// a section, the lines after it are its entries, # opens a comment line.
-func readCueSections(data string) map[string][]string {
+// personCueSections holds the lines of each section of
+// data/person_cues.txt by name.
+var personCueSections = func() map[string][]string {
 	out := map[string][]string{}
-	name := ""
-	for _, line := range strings.Split(data, "\n") {
-		line = strings.TrimSpace(line)
-		switch {
-		case line == "" || strings.HasPrefix(line, "#"):
-		case strings.HasPrefix(line, "@"):
-			name = line[1:]
-			out[name] = nil
-		case name != "":
-			out[name] = append(out[name], line)
-		}
+	for _, s := range personCues {
+		out[s.name] = append(out[s.name], s.lines...)
 	}
 	return out
-}
+}()
 
 // cueChars returns the characters of a "_chars" or "_marks" section.
-func cueChars(name string) string {
-	var b strings.Builder
-	for _, line := range personCueSections[name] {
-		switch line {
-		case "SPACE":
-			b.WriteByte(' ')
-		case "NEWLINE":
-			b.WriteByte('\n')
-		case "TAB":
-			b.WriteByte('\t')
-		default:
-			for _, r := range line {
-				if !unicode.IsSpace(r) {
-					b.WriteRune(r)
-				}
-			}
-		}
-	}
-	return b.String()
-}
+func cueChars(name string) string { return personCues.chars(name) }
 
 // cueWords returns the words of a word-list section as a set.
-func cueWords(name string) map[string]bool {
-	m := map[string]bool{}
-	for _, line := range personCueSections[name] {
-		for _, w := range strings.Fields(line) {
-			m[w] = true
-		}
-	}
-	return m
-}
+func cueWords(name string) map[string]bool { return personCues.set(name) }
 
 var (
 	// notGivenSet: characters that occur in no given name.
