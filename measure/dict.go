@@ -383,72 +383,56 @@ func dotted(stack []yamlFrame) string {
 	return strings.Join(parts, ".")
 }
 
-// stripComment removes a # comment outside quotes.
-func stripComment(l string) string {
+// unquoted returns the byte index of the first rune of l outside single or
+// double quotes for which at holds, or -1.
+func unquoted(l string, at func(i int, r rune) bool) int {
 	inS, inD := false, false
 	for i, r := range l {
-		switch r {
-		case '\'':
-			if !inD {
-				inS = !inS
-			}
-		case '"':
-			if !inS {
-				inD = !inD
-			}
-		case '#':
-			if !inS && !inD && (i == 0 || l[i-1] == ' ' || l[i-1] == '\t') {
-				return strings.TrimRight(l[:i], " \t")
-			}
+		switch {
+		case r == '\'' && !inD:
+			inS = !inS
+		case r == '"' && !inS:
+			inD = !inD
+		case !inS && !inD && at(i, r):
+			return i
 		}
 	}
-	return l
+	return -1
+}
+
+// stripComment removes a # comment outside quotes.
+func stripComment(l string) string {
+	i := unquoted(l, func(i int, r rune) bool {
+		return r == '#' && (i == 0 || l[i-1] == ' ' || l[i-1] == '\t')
+	})
+	if i < 0 {
+		return l
+	}
+	return strings.TrimRight(l[:i], " \t")
 }
 
 // cutKey splits "key: value" at the first colon outside quotes followed by
 // a space or the end.
 func cutKey(t string) (string, string, bool) {
-	inS, inD := false, false
-	for i, r := range t {
-		switch r {
-		case '\'':
-			if !inD {
-				inS = !inS
-			}
-		case '"':
-			if !inS {
-				inD = !inD
-			}
-		case ':':
-			if !inS && !inD && (i+1 == len(t) || t[i+1] == ' ') {
-				return strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+1:]), true
-			}
-		}
+	i := unquoted(t, func(i int, r rune) bool {
+		return r == ':' && (i+1 == len(t) || t[i+1] == ' ')
+	})
+	if i < 0 {
+		return "", "", false
 	}
-	return "", "", false
+	return strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+1:]), true
 }
 
 func splitFlow(s string) []string {
 	var out []string
-	inS, inD := false, false
 	start := 0
-	for i, r := range s {
-		switch r {
-		case '\'':
-			if !inD {
-				inS = !inS
-			}
-		case '"':
-			if !inS {
-				inD = !inD
-			}
-		case ',':
-			if !inS && !inD {
-				out = append(out, strings.TrimSpace(s[start:i]))
-				start = i + 1
-			}
+	unquoted(s, func(i int, r rune) bool {
+		if r == ',' {
+			out = append(out, strings.TrimSpace(s[start:i]))
+			start = i + 1
 		}
-	}
+		return false
+	})
 	if last := strings.TrimSpace(s[start:]); last != "" || len(out) > 0 {
 		out = append(out, last)
 	}
