@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/tongbao/tongbao/segment"
+	"github.com/tongbao/tongbao/zhconv"
 )
 
 // Mention types.
@@ -215,6 +216,9 @@ type config struct {
 	// metaOverride holds the sidecar fields (WithMetaOverride).
 	metaOverride map[string]string
 	knownPeople  []string // names found before this text (window.go)
+
+	// t2s converts Traditional text first (t2s.go).
+	t2s zhconv.Mode
 }
 
 // Option configures NewDocument.
@@ -378,6 +382,9 @@ func planFor(types map[string]bool) []*stage {
 // returns an error for an unknown type, or when a dictionary or the
 // gazetteer a stage needs cannot be loaded.
 func NewDocument(text string, opts ...Option) (*Document, error) {
+	if t2sOf(opts) != zhconv.Never { // Traditional text: see t2s.go
+		return newDocumentT2S(text, opts)
+	}
 	var cfg config
 	for _, o := range opts {
 		if o != nil {
