@@ -215,7 +215,8 @@ type config struct {
 	trace func(TraceEvent)
 	// metaOverride holds the sidecar fields (WithMetaOverride).
 	metaOverride map[string]string
-	knownPeople  []string // names found before this text (window.go)
+	knownPeople  []string      // names found before this text (window.go)
+	sectionYears []sectionYear // headings in force before this text (window.go)
 
 	// t2s converts Traditional text first (t2s.go).
 	t2s zhconv.Mode
@@ -278,7 +279,7 @@ func CheckTypes(types []string) error {
 //	structure  title byline sections         -
 //	date       date ref                      time_spans
 //	meta       home year speaker genre       title date
-//	time       time                          time_spans ref
+//	time       time                          time_spans ref sections
 //	count      count                         time_spans tokens
 //	place      place                         places
 //	org        org                           org_spans places
@@ -316,7 +317,7 @@ var stages = []stage{
 	{name: "structure", produces: []string{fieldTitle, fieldByline, fieldSections}, run: extractStructure},
 	{name: "date", produces: []string{fieldDate, fieldRef}, needs: []string{resTimeSpans}, run: runDate},
 	{name: "meta", produces: []string{fieldHome}, needs: []string{fieldTitle, fieldDate}, run: runMeta},
-	{name: "time", produces: []string{TypeTime}, needs: []string{resTimeSpans, fieldRef}, run: runTimes},
+	{name: "time", produces: []string{TypeTime}, needs: []string{resTimeSpans, fieldRef, fieldSections}, run: runTimes},
 	{name: "count", produces: []string{TypeCount}, needs: []string{resTimeSpans, resTokens}, run: runCounts},
 	{name: "place", produces: []string{TypePlace}, needs: []string{resPlaces}, run: runPlaces},
 	{name: "org", produces: []string{TypeOrg}, needs: []string{resOrgSpans, resPlaces}, run: runOrgs},
