@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/tongbao/tongbao/segment"
+	"github.com/tongbao/tongbao/zhconv"
 )
 
 // Mention types.
@@ -234,7 +235,11 @@ type config struct {
 	trace func(TraceEvent)
 	// metaOverride holds the sidecar fields (WithMetaOverride).
 	metaOverride map[string]string
-	knownPeople  []string // names found before this text (window.go)
+	knownPeople  []string      // names found before this text (window.go)
+	sectionYears []sectionYear // headings in force before this text (window.go)
+
+	// t2s converts Traditional text first (t2s.go).
+	t2s zhconv.Mode
 }
 
 // Option configures NewDocument.
@@ -294,7 +299,7 @@ func CheckTypes(types []string) error {
 //	structure  title byline sections         -
 //	date       date ref                      time_spans
 //	meta       home year speaker genre       title date
-//	time       time                          time_spans ref
+//	time       time                          time_spans ref sections
 //	count      count                         time_spans tokens
 //	place      place                         places
 //	org        org                           org_spans places
@@ -333,7 +338,7 @@ var stages = []stage{
 	{name: "structure", produces: []string{fieldTitle, fieldByline, fieldSections}, run: extractStructure},
 	{name: "date", produces: []string{fieldDate, fieldRef}, needs: []string{resTimeSpans}, run: runDate},
 	{name: "meta", produces: []string{fieldHome}, needs: []string{fieldTitle, fieldDate}, run: runMeta},
-	{name: "time", produces: []string{TypeTime}, needs: []string{resTimeSpans, fieldRef}, run: runTimes},
+	{name: "time", produces: []string{TypeTime}, needs: []string{resTimeSpans, fieldRef, fieldSections}, run: runTimes},
 	{name: "count", produces: []string{TypeCount}, needs: []string{resTimeSpans, resTokens}, run: runCounts},
 	{name: "place", produces: []string{TypePlace}, needs: []string{resPlaces}, run: runPlaces},
 	{name: "org", produces: []string{TypeOrg}, needs: []string{resOrgSpans, resPlaces}, run: runOrgs},
@@ -400,6 +405,9 @@ func planFor(types map[string]bool) []*stage {
 // returns an error for an unknown type, or when a dictionary or the
 // gazetteer a stage needs cannot be loaded.
 func NewDocument(text string, opts ...Option) (*Document, error) {
+	if t2sOf(opts) != zhconv.Never { // Traditional text: see t2s.go
+		return newDocumentT2S(text, opts)
+	}
 	var cfg config
 	for _, o := range opts {
 		if o != nil {
