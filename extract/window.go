@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tongbao/tongbao/zhconv"
 )
 
 // DefaultWindow is the window size, in bytes of text, of
@@ -65,6 +67,9 @@ func NewDocumentWindowed(text string, window int, opts ...Option) (*Document, er
 // holds the text, one window's work and the document-level fields only.
 // An error from emit stops the extraction and is returned.
 func NewDocumentStream(text string, window int, emit func([]Mention) error, opts ...Option) (*Document, error) {
+	if t2sOf(opts) != zhconv.Never { // Traditional text: see t2s.go
+		return streamT2S(text, window, emit, opts)
+	}
 	if window < 1 {
 		window = DefaultWindow
 	}
