@@ -36,7 +36,7 @@ func TestEveryCSV(t *testing.T) {
 		{"collocations", []string{"stats", "collocations", "--csv", "-o", "OUT"}, false, []string{"term1", "term2", "pmi"}},
 		{"similarity", []string{"stats", "similarity", "--group-by", "file", "--csv", "-o", "OUT"}, false, []string{"group"}},
 		{"measure", []string{"measure", "--dict", "../../../testdata/dict/environment.yaml", "--csv", "-o", "OUT"}, false, []string{"id"}},
-		{"dtm", []string{"dtm", "-o", "OUT"}, true, []string{"doc_id", "term", "count"}},
+		{"dtm", []string{"dtm", "-o", "OUT"}, true, []string{"id", "term", "count"}},
 		{"compare", []string{"compare", "--group-by", "file", "--dict", "../../../testdata/dict/environment.yaml", "--csv", "OUT"}, true, []string{}},
 	}
 	for _, c := range cases {
