@@ -291,7 +291,7 @@ func TestMixedTypesCatches(t *testing.T) {
 func TestSchemaKeywords(t *testing.T) {
 	known := map[string]bool{"$schema": true, "$id": true, "$ref": true, "$defs": true, "title": true, "description": true,
 		"type": true, "enum": true, "properties": true, "required": true, "additionalProperties": true, "items": true,
-		"minimum": true, "maximum": true}
+		"minimum": true, "maximum": true, "oneOf": true}
 	var walk func(file, path string, s map[string]any)
 	walk = func(file, path string, s map[string]any) {
 		for k, v := range s {
@@ -302,6 +302,10 @@ func TestSchemaKeywords(t *testing.T) {
 			case "properties", "$defs":
 				for name, sub := range v.(map[string]any) {
 					walk(file, path+"."+name, sub.(map[string]any))
+				}
+			case "oneOf":
+				for i, sub := range v.([]any) {
+					walk(file, fmt.Sprintf("%s/oneOf[%d]", path, i), sub.(map[string]any))
 				}
 			case "items", "additionalProperties":
 				if sub, ok := v.(map[string]any); ok {

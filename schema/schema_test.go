@@ -15,7 +15,7 @@ import (
 )
 
 // validate checks v against the subset of JSON Schema the schemas use:
-// type, enum, properties, required, items,
+// oneOf, type, enum, properties, required, items,
 // additionalProperties (false, or a schema for every other property),
 // minimum, maximum and $ref to #/$defs/NAME.
 func validate(top, s map[string]any, v any, path string) []string {
@@ -26,6 +26,21 @@ func validate(top, s map[string]any, v any, path string) []string {
 			return []string{path + ": unknown $ref " + ref}
 		}
 		return validate(top, def, v, path)
+	}
+	if alts, ok := s["oneOf"].([]any); ok {
+		var pass int
+		var first []string
+		for _, a := range alts {
+			e := validate(top, a.(map[string]any), v, path)
+			if len(e) == 0 {
+				pass++
+			} else if first == nil {
+				first = e
+			}
+		}
+		if pass != 1 {
+			return append([]string{fmt.Sprintf("%s: matches %d of the oneOf schemas, want 1", path, pass)}, first...)
+		}
 	}
 	var errs []string
 	if t, ok := s["type"]; ok {

@@ -8,9 +8,42 @@ import (
 	"github.com/tongbao/tongbao/stats"
 )
 
-type neighboursRecord struct {
-	Item       string            `json:"item"`
-	Neighbours []stats.Neighbour `json:"neighbours"`
+// The records of similarity name a document "id" and a group "group", in
+// the row and in its neighbours, as every command does.
+type (
+	docNeighbour struct {
+		ID         string  `json:"id"`
+		Similarity float64 `json:"similarity"`
+	}
+	docNeighbours struct {
+		ID         string         `json:"id"`
+		Neighbours []docNeighbour `json:"neighbours"`
+	}
+	groupNeighbour struct {
+		Group      string  `json:"group"`
+		Similarity float64 `json:"similarity"`
+	}
+	groupNeighbours struct {
+		Group      string           `json:"group"`
+		Neighbours []groupNeighbour `json:"neighbours"`
+	}
+)
+
+// neighboursRecord is the record of item name (a group when grouped, else
+// a document) and its neighbours.
+func neighboursRecord(grouped bool, name string, nb []stats.Neighbour) any {
+	if grouped {
+		r := groupNeighbours{Group: name, Neighbours: []groupNeighbour{}}
+		for _, n := range nb {
+			r.Neighbours = append(r.Neighbours, groupNeighbour{n.Name, n.Similarity})
+		}
+		return r
+	}
+	r := docNeighbours{ID: name, Neighbours: []docNeighbour{}}
+	for _, n := range nb {
+		r.Neighbours = append(r.Neighbours, docNeighbour{n.Name, n.Similarity})
+	}
+	return r
 }
 
 // SimilarityOptions are the parsed flags and arguments of "tongbao stats
@@ -37,9 +70,10 @@ func NewCmdSimilarity(f *cmdutil.Factory, runF func(*SimilarityOptions) error) *
 cosine of the TF-IDF vectors (count × smoothed idf; the IDF of the items
 themselves, or --idf FILE) or Jaccard overlap of the term sets.
 
-By default each output line is {"item", "neighbours": [{"name",
-"similarity"}, ...]} with the -k most similar other items; --csv writes the
-whole matrix instead (a header row of item names, then one row per item).
+By default each output line is {"id", "neighbours": [{"id", "similarity"},
+...]} with the -k most similar other documents ("group" in place of "id"
+with --group-by); --csv writes the whole matrix instead (a header row of
+"id" or "group" and the names, then one row per item).
 Items are documents by id, in input order, or groups in sorted order.`,
 		Example: `  tongbao stats similarity -k 3 reports/
   tongbao stats similarity --group-by dir --csv gov-reports/ > sim.csv
@@ -89,10 +123,7 @@ func RunSimilarity(o *SimilarityOptions) error {
 		rw, _ := NewRowWriter(o.IO.Out, false, o.Stats.In.Pretty, nil, false)
 		for i, n := range names {
 			nb := stats.Nearest(s, names, i, o.Top)
-			if nb == nil {
-				nb = []stats.Neighbour{}
-			}
-			if err = rw.Row(neighboursRecord{Item: n, Neighbours: nb}, nil); err != nil {
+			if err = rw.Row(neighboursRecord(o.grouped(), n, nb), nil); err != nil {
 				break
 			}
 		}
@@ -155,7 +186,11 @@ func (o *SimilarityOptions) items() ([]string, []map[string]int, cmdutil.ScanSum
 
 func (o *SimilarityOptions) writeMatrix(names []string, s mat.Symmetric) error {
 	w := cmdutil.NewCSVWriter(o.IO.Out, o.BOM)
-	w.Write(append([]string{""}, names...))
+	corner := "id"
+	if o.grouped() {
+		corner = "group"
+	}
+	w.Write(append([]string{corner}, names...))
 	for i, n := range names {
 		row := []string{n}
 		for j := range names {
