@@ -368,6 +368,19 @@ var personEventHeads = cueChars("event_head_chars")
 // personDoctrines name a doctrine or theory after a name.
 var personDoctrines = cueWords("doctrine_words")
 
+// personDoctrineLex holds personDoctrines, to find those written at a
+// position without building a string per length.
+var personDoctrineLex = setLexicon(personDoctrines)
+
+// setLexicon returns a lexicon of the words of set.
+func setLexicon(set map[string]bool) *lexicon[bool] {
+	l := newLexicon[bool]()
+	for w := range set {
+		l.Add(w, true)
+	}
+	return l
+}
+
 // doctrineAt returns the name that opens a word made of a name and a
 // doctrine (习近平新时代中国特色社会主义思想), or start -1: a surname, a given name tagged a name
 // by the dictionary or made of common given-name characters, and a doctrine.
