@@ -213,6 +213,9 @@ type personCtx struct {
 	orgEnd   []bool // code points where an organization ends
 	inOrg    []bool // code points inside an organization
 	cueBack  []int  // bylineCue: start of the spaces and colons ending at i (built once)
+	// name holds the features of the candidate chineseAt is deciding,
+	// reused from one candidate to the next instead of allocated for each.
+	name nameFeatures
 }
 
 func newPersonCtx(d *Document) *personCtx {
