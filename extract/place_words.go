@@ -122,10 +122,10 @@ func shapeKind(r rune) string {
 
 // zoneHead returns the length of the zone head that ends rs, or 0.
 func (w *placeWordLists) zoneHead(rs []rune) int {
-	rev := make([]rune, len(rs))
-	for i, r := range rs {
-		rev[len(rs)-1-i] = r
-	}
-	n, _ := w.zoneHeads.Longest(rev, 0)
+	n := 0
+	w.zoneHeads.Backward(rs, 0, len(rs), func(k, _ int) bool {
+		n = k // shortest first: the last is the longest
+		return true
+	})
 	return n
 }
