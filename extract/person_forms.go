@@ -203,7 +203,7 @@ func isNameDot(r rune) bool { return r == '·' || r == '・' || r == '•' || r 
 
 // dotNameSet holds the characters of the parts of a name joined by a
 // middle dot: transliteration characters and those of minority names.
-var dotNameSet = newPersonRuneSet(cueChars("translit_chars") + cueChars("minority_chars"))
+var dotNameSet = newRuneSet(cueChars("translit_chars") + cueChars("minority_chars"))
 
 // dottedNames finds names whose parts are joined by a middle dot
 // (威廉·佩里, 阿木冬·尼牙孜): runs of transliteration characters on both
