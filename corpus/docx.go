@@ -16,9 +16,6 @@ import (
 // read (PDF, legacy Word).
 var ErrUnsupported = errors.New("unsupported format")
 
-// errPDF is the error of a PDF file.
-var errPDF = fmt.Errorf("%w: PDF is not supported (convert it to text first, e.g. with pdftotext)", ErrUnsupported)
-
 // errDoc is the error of a legacy Word (.doc) file.
 var errDoc = fmt.Errorf("%w: legacy Word .doc is not supported (save it as .docx or text)", ErrUnsupported)
 
@@ -105,7 +102,7 @@ const (
 	ClassDecode      = "decode"             // bytes that do not decode: a bad JSON line, a bad encoding, a corrupt file
 	ClassTooLarge    = "too_large"          // over --max-doc-bytes
 	ClassNotText     = "not_text"           // binary data
-	ClassUnsupported = "unsupported_format" // PDF, legacy Word
+	ClassUnsupported = "unsupported_format" // legacy Word; a PDF encrypted, without text or unreadable
 	ClassRead        = "read"               // the file could not be read
 )
 

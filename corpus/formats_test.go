@@ -82,7 +82,7 @@ func TestMixedDirectory(t *testing.T) {
 	if len(got) != len(want) {
 		t.Errorf("%d records, want %d", len(got), len(want))
 	}
-	if d := got["d.txt"]; d.Err == nil || !strings.Contains(d.Err.Error(), "PDF is not supported") {
+	if d := got["d.txt"]; d.Err == nil || !strings.Contains(d.Err.Error(), "PDF cannot be read") {
 		t.Errorf("a PDF: %v", d.Err)
 	}
 }

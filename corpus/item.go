@@ -19,10 +19,12 @@ func (it *item) decode(opts Options) Document {
 	switch it.kind {
 	case kindText:
 		if bytes.HasPrefix(it.data, []byte("%PDF-")) {
-			err = errPDF
+			doc.Text, err = pdfText(it.data)
 			break
 		}
 		doc.Text, _, err = Decode(it.data, opts.Encoding)
+	case kindPDF:
+		doc.Text, err = pdfText(it.data)
 	case kindDocx:
 		var t []byte
 		if t, err = docxText(it.data); err == nil {

@@ -2,8 +2,12 @@ package corpus
 
 import (
 	"encoding/json"
+	"math"
+	"regexp"
 	"strconv"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // MarkdownText turns a Markdown document into the text tongbao analyses,
@@ -14,9 +18,10 @@ import (
 // as the file and offsets into it are offsets into the file as written.
 // What is blanked:
 //
-//   - the front matter: a first line "---", key: value lines, and a closing
-//     "---" or "..." line; its scalar values go to meta (numbers as
-//     json.Number, true/false as booleans, quotes removed);
+//   - the front matter: a first line "---", a YAML mapping, and a closing
+//     "---" or "..." line; its top-level scalar values (and lists of them)
+//     go to meta (numbers as json.Number, true/false as booleans, quotes
+//     removed);
 //   - HTML comments <!-- … -->;
 //   - heading markers: the #s (and the space after them) opening a line;
 //   - emphasis markers ** __ ~~ and a single * around text on one line;
@@ -24,8 +29,8 @@ import (
 //     (the brackets and the url, keeping text), of footnote marks [^1],
 //     and the backslash of an escape (\*).
 //
-// A first "---" block whose lines are not all key: value pairs is not
-// front matter: it is left as text, and meta is nil.
+// A first "---" block that is not a YAML mapping is not front matter: it
+// is left as text, and meta is nil.
 func MarkdownText(md string) (string, map[string]any) {
 	rs := []rune(md)
 	meta := frontMatter(rs)
@@ -42,7 +47,10 @@ func MarkdownText(md string) (string, map[string]any) {
 	return string(rs), meta
 }
 
-// frontMatter parses and blanks the front matter at the start of rs.
+// frontMatter parses and blanks the front matter at the start of rs: the
+// lines between a first "---" line and a closing "---" or "..." line,
+// parsed as YAML. Only a mapping is front matter; its keys with scalar
+// values or lists of scalars go to meta (nested mappings are left out).
 func frontMatter(rs []rune) map[string]any {
 	start := 0
 	if len(rs) > 0 && rs[0] == '\ufeff' {
@@ -59,60 +67,88 @@ func frontMatter(rs []rune) map[string]any {
 	if first != "---" {
 		return nil
 	}
-	meta := map[string]any{}
 	for s := e + 1; s < len(rs); {
 		le, l := line(s)
 		if l == "---" || l == "..." {
+			meta := yamlMeta(string(rs[e+1 : s]))
 			if len(meta) == 0 {
 				return nil
 			}
 			blank(rs[start:le])
 			return meta
 		}
-		t := strings.TrimSpace(l)
-		switch {
-		case t == "" || strings.HasPrefix(t, "#"):
-		case l[0] == ' ' || l[0] == '\t' || strings.HasPrefix(t, "- "):
-			// A nested value or a list item: kept out of meta.
-		default:
-			k, v, ok := strings.Cut(l, ":")
-			k = strings.TrimSpace(k)
-			if !ok || k == "" || strings.ContainsAny(k, " \t\"'") {
-				return nil
-			}
-			meta[k] = yamlScalar(strings.TrimSpace(v))
-		}
 		s = le + 1
 	}
 	return nil // no closing line
 }
 
-// yamlScalar reads a plain, quoted, numeric or boolean YAML scalar.
-func yamlScalar(v string) any {
-	if len(v) >= 2 && (v[0] == '"' && v[len(v)-1] == '"') {
-		if s, err := strconv.Unquote(v); err == nil {
-			return s
-		}
-		return v[1 : len(v)-1]
-	}
-	if len(v) >= 2 && v[0] == '\'' && v[len(v)-1] == '\'' {
-		return strings.ReplaceAll(v[1:len(v)-1], "''", "'")
-	}
-	if i := strings.Index(v, " #"); i >= 0 {
-		v = strings.TrimSpace(v[:i])
-	}
-	switch v {
-	case "", "~", "null", "Null", "NULL":
+// yamlMeta reads a front matter block: its top-level keys with scalar
+// values or lists of scalar values, numbers as json.Number, booleans as
+// bool, null as nil, anything else (dates included) as the string written.
+// Not a mapping: nil.
+func yamlMeta(block string) map[string]any {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(block), &doc); err != nil || len(doc.Content) == 0 {
 		return nil
-	case "true", "True", "TRUE":
-		return true
-	case "false", "False", "FALSE":
-		return false
 	}
-	if _, err := strconv.ParseFloat(v, 64); err == nil && v[0] != '+' && !strings.ContainsAny(v, "eEnN_") {
-		return json.Number(v)
+	m := doc.Content[0]
+	if m.Kind != yaml.MappingNode {
+		return nil
 	}
-	return v
+	meta := map[string]any{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if k.Kind != yaml.ScalarNode || k.Value == "" {
+			continue
+		}
+		if v.Kind == yaml.ScalarNode {
+			meta[k.Value] = yamlScalar(v)
+		} else if list, ok := yamlList(v); ok {
+			meta[k.Value] = list
+		}
+	}
+	return meta
+}
+
+// jsonNumber is the grammar of a JSON number: a YAML number written so
+// (not +5, .5, 0x1F, 1_000) is kept as written.
+var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
+
+// yamlList is the list of a sequence of scalars (source: [url1, url2]).
+func yamlList(v *yaml.Node) ([]any, bool) {
+	if v.Kind != yaml.SequenceNode {
+		return nil, false
+	}
+	list := make([]any, 0, len(v.Content))
+	for _, x := range v.Content {
+		if x.Kind != yaml.ScalarNode {
+			return nil, false
+		}
+		list = append(list, yamlScalar(x))
+	}
+	return list, true
+}
+
+// yamlScalar is the metadata value of a scalar node, by its resolved tag.
+func yamlScalar(v *yaml.Node) any {
+	switch v.ShortTag() {
+	case "!!null":
+		return nil
+	case "!!bool":
+		var b bool
+		if v.Decode(&b) == nil {
+			return b
+		}
+	case "!!int", "!!float":
+		var f float64
+		if v.Decode(&f) == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+			if jsonNumber.MatchString(v.Value) {
+				return json.Number(v.Value)
+			}
+			return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
+		}
+	}
+	return v.Value
 }
 
 // blank replaces every code point of rs but line breaks by a space.

@@ -70,3 +70,16 @@ func TestReadMarkdownFile(t *testing.T) {
 		t.Fatalf("got %+v", docs)
 	}
 }
+
+func TestMarkdownFrontMatterScalars(t *testing.T) {
+	md := "---\n# 注释\ntitle: '2020年''工作''报告'\ncode: \"530000\"\nyear: 2020  # 年份\nshare: .5\nplus: +5\ndate: 2020-05-10\ndraft: false\nnote: ~\ntags:\n  - 政府\n  - 报告\nauthor:\n  name: 某某\n---\n正文\n"
+	_, meta := MarkdownText(md)
+	got, err := json.Marshal(meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"code":"530000","date":"2020-05-10","draft":false,"note":null,"plus":5,"share":0.5,"tags":["政府","报告"],"title":"2020年'工作'报告","year":2020}`
+	if string(got) != want {
+		t.Errorf("meta %s\nwant %s", got, want)
+	}
+}

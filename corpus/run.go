@@ -6,9 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"maps"
 	"os"
-	"slices"
 	"sync"
 	"time"
 )
@@ -57,32 +55,15 @@ type Summary struct {
 	Interrupted bool          // the context was cancelled before the end
 }
 
-// job is one raw document with its input position.
-type job struct {
-	seq int
-	it  *item
-}
-
-// result is a processed document waiting to be written.
-type result struct {
-	seq   int
-	id    string
-	rec   []byte
-	spool *spool // the record, when part of it is in a temporary file
-	held  int64  // bytes of the budget held until written
-	err   error
-	bytes int64
-	doc   *Document // kept when the document may be skipped (resume)
-}
-
 // Run reads inputs and calls work on each document, writing the record work
 // returns (or an error record) to opts.Out: exactly one record per
 // document, in input order unless opts.Unordered.
 //
-// Reading runs in one goroutine; decoding and work run in opts.Jobs
-// goroutines; writing runs in the caller's. Queues are bounded by
-// opts.Window, so memory does not grow with the input. work must be safe
-// for concurrent use; a panic in work becomes an error record.
+// It is Map with a writer as the consumer: reading runs in one goroutine;
+// decoding and work run in opts.Jobs goroutines; writing runs in the
+// caller's. Queues are bounded by opts.Window and opts.MaxBytesInFlight, so
+// memory does not grow with the input. work must be safe for concurrent
+// use; a panic in work becomes an error record.
 //
 // When ctx is cancelled Run stops reading, finishes the documents already
 // read, writes their records and returns the summary with Interrupted set
@@ -105,11 +86,6 @@ func Run(ctx context.Context, inputs []string, ropts Options, opts RunOptions, w
 // written instead).
 func RunTo(ctx context.Context, inputs []string, ropts Options, opts RunOptions, work func(Document, io.Writer) error) (Summary, error) {
 	start := time.Now()
-	jobs := min(max(opts.Jobs, 1), MaxJobs)
-	window := opts.Window
-	if window < 1 || window > 4*MaxJobs+4 {
-		window = 4*jobs + 4
-	}
 	errRec := opts.ErrorRecord
 	if errRec == nil {
 		errRec = defaultErrorRecord
@@ -122,179 +98,79 @@ func RunTo(ctx context.Context, inputs []string, ropts Options, opts RunOptions,
 			done[id], remaining[id] = n, n
 		}
 	}
-
-	// stop ends reading early: on cancellation or a write error.
-	stopCtx, stop := context.WithCancel(ctx)
-	defer stop()
-
-	slots := make(chan struct{}, window)
-	budget := newByteBudget(opts.MaxBytesInFlight)
-	in := make(chan job, window)
-	out := make(chan result, window)
-
-	go func() {
-		defer close(in)
-		seq := 0
-		reserve := func(n int64) bool { return budget.acquire(stopCtx, n) }
-		walkReserve(stopCtx, inputs, ropts, false, reserve, func(it *item) error {
-			if stopCtx.Err() != nil {
-				budget.release(it.reserved)
-				return errStop
-			}
-			select {
-			case slots <- struct{}{}:
-			case <-stopCtx.Done():
-				budget.release(it.reserved)
-				return errStop
-			}
-			extra := max(it.size-it.reserved, 0)
-			if !budget.acquire(stopCtx, extra) {
-				budget.release(it.reserved)
-				<-slots
-				return errStop
-			}
-			it.reserved += extra
-			in <- job{seq: seq, it: it}
-			seq++
-			return nil
-		})
-	}()
-
-	// Workers finish every document read, also after cancellation (so
-	// that the records written are those of the documents read, whatever
-	// the order they finish in), but do not wait for the reader to return:
-	// it may be blocked in a read that nothing interrupts (a terminal).
-	var wg sync.WaitGroup
-	for range jobs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				select {
-				case j, ok := <-in:
-					if !ok {
-						return
-					}
-					out <- process(j, ropts, done, work)
-				case <-stopCtx.Done():
-					for {
-						select {
-						case j, ok := <-in:
-							if !ok {
-								return
-							}
-							out <- process(j, ropts, done, work)
-						default:
-							return
-						}
-					}
-				}
+	// build runs work on doc into a spool: the record in memory, or in a
+	// temporary file when large.
+	build := func(doc Document) (*record, error) {
+		sp := &spool{}
+		kept := false
+		defer func() {
+			if !kept {
+				sp.discard()
 			}
 		}()
+		if err := work(doc, sp); err != nil {
+			return nil, err
+		}
+		kept = true
+		if sp.spilled() {
+			return &record{spool: sp}, nil
+		}
+		return &record{buf: sp.buf}, nil
 	}
-	go func() {
-		wg.Wait()
-		close(out)
-	}()
+	// A document whose id is in done waits for the writer, which decides
+	// in input order whether it is skipped or worked on.
+	produce := func(doc Document) (*record, error) {
+		if done[doc.ID] > 0 {
+			return &record{doc: &doc}, nil
+		}
+		return build(doc)
+	}
 
 	w := &recordWriter{w: opts.Out}
 	var sum Summary
 	var werr error
-	write := func(r result) {
-		<-slots
-		budget.release(r.held)
-		if werr != nil {
-			return
-		}
-		if r.doc != nil {
-			if remaining[r.id] > 0 {
-				remaining[r.id]--
-				sum.Skipped++
-				sum.SkipBytes += r.bytes
-				if opts.Progress != nil {
-					sum.Elapsed = time.Since(start)
-					opts.Progress(sum)
-				}
-				return
-			}
-			// A duplicate id beyond those already written: do the work now.
-			if r.doc.Err != nil {
-				r = result{seq: r.seq, id: r.id, bytes: r.bytes, err: r.doc.Err}
-			} else {
-				r = finish(result{seq: r.seq, id: r.id, bytes: r.bytes}, *r.doc, work)
-			}
-		}
-		rec := r.rec
-		if r.err != nil {
-			sum.Errors++
-			rec = errRec(r.id, r.err)
-			r.spool.discard()
-		}
-		sum.Docs++
-		sum.Bytes += r.bytes
-		var err error
-		if r.err == nil && r.spool.spilled() {
-			err = w.copyFrom(r.spool)
-		} else {
-			err = w.write(rec)
-		}
-		if err != nil {
-			werr = err
-			stop()
-			return
-		}
+	progress := func() {
 		if opts.Progress != nil {
 			sum.Elapsed = time.Since(start)
 			opts.Progress(sum)
 		}
 	}
-	// pending holds results waiting for their turn: all of them in input
-	// order; only those that may be skipped (their id is in Done) with
-	// --unordered, since which of several documents with one id is skipped
-	// must be decided in input order.
-	pending := map[int]result{}
-	arrived := map[int]bool{} // unordered: seqs received beyond next
-	next := 0
-	for r := range out {
-		if opts.Unordered {
-			if r.doc == nil {
-				write(r)
-			} else {
-				pending[r.seq] = r
-			}
-			arrived[r.seq] = true
-			for arrived[next] {
-				delete(arrived, next)
-				if p, ok := pending[next]; ok {
-					delete(pending, next)
-					write(p)
-				}
-				next++
-			}
+	write := func(doc Document, r *record, err error) error {
+		if remaining[doc.ID] > 0 {
+			remaining[doc.ID]--
+			sum.Skipped++
+			sum.SkipBytes += doc.Bytes
+			progress()
+			return nil
+		}
+		if err == nil && r.doc != nil {
+			// A duplicate id beyond those already written: do the work now.
+			r, err = call(build, *r.doc)
+		}
+		sum.Docs++
+		sum.Bytes += doc.Bytes
+		if err != nil {
+			sum.Errors++
+			werr = w.write(errRec(doc.ID, err))
+		} else if r.spool.spilled() {
+			werr = w.copyFrom(r.spool)
 		} else {
-			pending[r.seq] = r
-			for {
-				p, ok := pending[next]
-				if !ok {
-					break
-				}
-				delete(pending, next)
-				next++
-				write(p)
-			}
+			werr = w.write(r.buf)
 		}
-		if len(out) == 0 && werr == nil {
-			if err := w.flush(); err != nil {
-				werr = err
-				stop()
-			}
+		if werr != nil {
+			return werr
 		}
+		progress()
+		return nil
 	}
-	if opts.Unordered { // after cancellation: the rest, in input order
-		for _, seq := range slices.Sorted(maps.Keys(pending)) {
-			write(pending[seq])
-		}
-	}
+	err := Map(ctx, inputs, ropts, MapOptions{
+		Jobs:             opts.Jobs,
+		Unordered:        opts.Unordered,
+		InOrder:          func(d Document) bool { return done[d.ID] > 0 },
+		Window:           opts.Window,
+		MaxBytesInFlight: opts.MaxBytesInFlight,
+		Idle:             func() error { werr = w.flush(); return werr },
+	}, produce, write)
 	if werr == nil {
 		werr = w.flush()
 	}
@@ -302,11 +178,19 @@ func RunTo(ctx context.Context, inputs []string, ropts Options, opts RunOptions,
 	if werr != nil {
 		return sum, werr
 	}
-	if err := ctx.Err(); err != nil {
+	if err != nil && ctx.Err() != nil {
 		sum.Interrupted = true
-		return sum, err
+		return sum, ctx.Err()
 	}
-	return sum, nil
+	return sum, err
+}
+
+// record is a document's record, or the document itself when its id is
+// in RunOptions.Done (the writer decides in input order).
+type record struct {
+	buf   []byte
+	spool *spool // the record, when part of it is in a temporary file
+	doc   *Document
 }
 
 // MaxJobs caps RunOptions.Jobs (and the --jobs flag).
@@ -358,53 +242,6 @@ func (b *byteBudget) release(n int64) {
 	close(b.wakeup)
 	b.wakeup = make(chan struct{})
 	b.mu.Unlock()
-}
-
-// process decodes and works on one document.
-func process(j job, ropts Options, done map[string]int, work func(Document, io.Writer) error) (r result) {
-	r = result{seq: j.seq, id: j.it.id, bytes: j.it.size, held: j.it.reserved}
-	defer func() {
-		if p := recover(); p != nil {
-			r.rec, r.doc, r.err = nil, nil, fmt.Errorf("internal error: %v", p)
-		}
-	}()
-	doc := j.it.decode(ropts)
-	j.it.data = nil
-	r.id = doc.ID
-	if done[doc.ID] > 0 { // read-only here; the writer decides in order
-		r.doc = &doc // an error record may have been written too
-		return r
-	}
-	if doc.Err != nil {
-		r.err = doc.Err
-		return r
-	}
-	return finish(r, doc, work)
-}
-
-func finish(r result, doc Document, work func(Document, io.Writer) error) result {
-	sp := &spool{}
-	r.err = safeWork(work, doc, sp)
-	if r.err != nil {
-		sp.discard()
-	} else if sp.spilled() {
-		r.spool = sp
-	} else {
-		r.rec = sp.buf
-	}
-	r.doc = nil
-	return r
-}
-
-// safeWork runs work, turning a panic into an error so that one bad
-// document cannot take the batch down.
-func safeWork(work func(Document, io.Writer) error, doc Document, w io.Writer) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error: %v", r)
-		}
-	}()
-	return work(doc, w)
 }
 
 // SpoolMemory is how much of one record RunTo keeps in memory; the rest

@@ -25,6 +25,7 @@ const (
 	kindJSONL                // one JSON Lines record
 	kindMarkdown             // Markdown: front matter to Meta, markup blanked
 	kindDocx                 // a Word .docx file (see docx.go)
+	kindPDF                  // a PDF file's text layer (see pdf.go)
 )
 
 // item is one raw document as read, before decoding. Decoding is left to
@@ -205,7 +206,7 @@ func (w *walker) stream(id, name string, r io.Reader, size int64) error {
 	case fMarkdown:
 		return w.whole(id, r, size, kindMarkdown)
 	case fPDF:
-		return w.emit(&item{id: id, size: size, err: errPDF})
+		return w.whole(id, r, size, kindPDF)
 	case fDoc:
 		return w.emit(&item{id: id, size: size, err: errDoc})
 	case fDocx:

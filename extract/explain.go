@@ -118,4 +118,4 @@ func Explain(d *Document, events []TraceEvent) []Decision {
 }
 
 // isType reports whether t is a mention type.
-func isType(t string) bool { return typeRank(t) < len(Types) }
+func isType(t string) bool { return typeRank(t) < len(AllTypes) }

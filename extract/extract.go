@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/tongbao/tongbao/segment"
+	"github.com/tongbao/tongbao/zhconv"
 )
 
 // Mention types.
@@ -31,8 +32,16 @@ const (
 	TypeSlogan = "slogan"
 )
 
-// Types lists every mention type in output order.
+// Types lists the mention types extracted by default, in output order.
 var Types = []string{TypeTime, TypeCount, TypePerson, TypePlace, TypeOrg, TypeBook, TypeSlogan}
+
+// OptionalTypes lists the mention types extracted only when asked for
+// (WithTypes): indicator, which reads the counts with the document's
+// year and parts (indicator.go).
+var OptionalTypes = []string{TypeIndicator}
+
+// AllTypes lists every mention type: Types, then OptionalTypes.
+var AllTypes = append(append([]string(nil), Types...), OptionalTypes...)
 
 // Mention is one extracted expression. Type, Text, Start and End are always
 // set; the other fields belong to some types only and are omitted from JSON
@@ -72,6 +81,18 @@ type Mention struct {
 	Canonical  string     `json:"canonical,omitempty"`
 	Category   string     `json:"category,omitempty"`
 	Items      []string   `json:"items,omitempty"` // slogan: parallel items
+
+	// indicator (indicator.go): the canonical id, the indicator as
+	// written, what the figure measures, target|actual|expected, the year
+	// ("2019") or interval ("2013/2017"), and the higher figure of a
+	// target with two (增长8%以上，力争9% → 9). Value, Unit, Approx and
+	// Range are the figure's, as written (23223.8 亿元).
+	Indicator     string   `json:"indicator,omitempty"`
+	IndicatorText string   `json:"indicator_text,omitempty"`
+	Measure       string   `json:"measure,omitempty"`
+	Status        string   `json:"status,omitempty"`
+	Period        string   `json:"period,omitempty"`
+	Stretch       *float64 `json:"stretch,omitempty"`
 }
 
 // TimeValue returns the value of a time that is no span: an ISO 8601 date
@@ -214,7 +235,11 @@ type config struct {
 	trace func(TraceEvent)
 	// metaOverride holds the sidecar fields (WithMetaOverride).
 	metaOverride map[string]string
-	knownPeople  []string // names found before this text (window.go)
+	knownPeople  []string      // names found before this text (window.go)
+	sectionYears []sectionYear // headings in force before this text (window.go)
+
+	// t2s converts Traditional text first (t2s.go).
+	t2s zhconv.Mode
 }
 
 // Option configures NewDocument.
@@ -246,15 +271,15 @@ func WithRefDate(t time.Time) Option { return func(c *config) { c.refDate = t } 
 // is used as the precise segmenter with the same dictionaries.
 func WithSegmenter(s *segment.Segmenter) Option { return func(c *config) { c.userSeg = s } }
 
-// CheckTypes returns an error naming any type that is not one of Types.
+// CheckTypes returns an error naming any type that is not one of AllTypes.
 func CheckTypes(types []string) error {
 	for _, t := range types {
 		ok := false
-		for _, k := range Types {
+		for _, k := range AllTypes {
 			ok = ok || t == k
 		}
 		if !ok {
-			return fmt.Errorf("unknown mention type %q (known: %s)", t, strings.Join(Types, ", "))
+			return fmt.Errorf("unknown mention type %q (known: %s)", t, strings.Join(AllTypes, ", "))
 		}
 	}
 	return nil
@@ -274,13 +299,14 @@ func CheckTypes(types []string) error {
 //	structure  title byline sections         -
 //	date       date ref                      time_spans
 //	meta       home year speaker genre       title date
-//	time       time                          time_spans ref
+//	time       time                          time_spans ref sections
 //	count      count                         time_spans tokens
 //	place      place                         places
 //	org        org                           org_spans places
 //	book       book                          -
 //	person     person                        tokens places org_spans
 //	slogan     slogan                        tokens
+//	indicator  indicator (on request)        time_spans home ref sections
 //
 //	resource    computes                                  needs
 //	tokens      precise segmentation (dictionary)         -
@@ -312,13 +338,14 @@ var stages = []stage{
 	{name: "structure", produces: []string{fieldTitle, fieldByline, fieldSections}, run: extractStructure},
 	{name: "date", produces: []string{fieldDate, fieldRef}, needs: []string{resTimeSpans}, run: runDate},
 	{name: "meta", produces: []string{fieldHome}, needs: []string{fieldTitle, fieldDate}, run: runMeta},
-	{name: "time", produces: []string{TypeTime}, needs: []string{resTimeSpans, fieldRef}, run: runTimes},
+	{name: "time", produces: []string{TypeTime}, needs: []string{resTimeSpans, fieldRef, fieldSections}, run: runTimes},
 	{name: "count", produces: []string{TypeCount}, needs: []string{resTimeSpans, resTokens}, run: runCounts},
 	{name: "place", produces: []string{TypePlace}, needs: []string{resPlaces}, run: runPlaces},
 	{name: "org", produces: []string{TypeOrg}, needs: []string{resOrgSpans, resPlaces}, run: runOrgs},
 	{name: "book", produces: []string{TypeBook}, run: extractBooks},
 	{name: "person", produces: []string{TypePerson}, needs: []string{resTokens, resPlaces, resOrgSpans}, run: runPersons},
 	{name: "slogan", produces: []string{TypeSlogan}, needs: []string{resTokens}, run: extractSlogans},
+	{name: "indicator", produces: []string{TypeIndicator}, needs: []string{resTimeSpans, fieldHome, fieldRef, fieldSections}, run: runIndicators},
 }
 
 // fullPlan is the plan when every type is wanted.
@@ -335,8 +362,8 @@ func plan(types map[string]bool) []*stage {
 
 func planFor(types map[string]bool) []*stage {
 	want := map[string]bool{fieldTitle: true, fieldDate: true, fieldByline: true, fieldSections: true, fieldHome: true}
-	for _, t := range Types {
-		if types == nil || types[t] {
+	for _, t := range AllTypes {
+		if types == nil && typeRank(t) < len(Types) || types[t] {
 			want[t] = true
 		}
 	}
@@ -378,6 +405,9 @@ func planFor(types map[string]bool) []*stage {
 // returns an error for an unknown type, or when a dictionary or the
 // gazetteer a stage needs cannot be loaded.
 func NewDocument(text string, opts ...Option) (*Document, error) {
+	if t2sOf(opts) != zhconv.Never { // Traditional text: see t2s.go
+		return newDocumentT2S(text, opts)
+	}
 	var cfg config
 	for _, o := range opts {
 		if o != nil {
@@ -420,7 +450,9 @@ func NewDocument(text string, opts ...Option) (*Document, error) {
 }
 
 // wants reports whether mentions of type t are to be extracted.
-func (d *Document) wants(t string) bool { return d.types == nil || d.types[t] }
+func (d *Document) wants(t string) bool {
+	return d.types == nil && t != TypeIndicator || d.types[t]
+}
 
 // Runes returns the text as code points (shared; do not modify).
 func (d *Document) Runes() []rune { return d.runes }
@@ -450,14 +482,14 @@ func (d *Document) MentionsOf(t string) []Mention {
 	return out
 }
 
-// typeRank returns the position of mention type t in Types.
+// typeRank returns the position of mention type t in AllTypes.
 func typeRank(t string) int {
-	for i, k := range Types {
+	for i, k := range AllTypes {
 		if k == t {
 			return i
 		}
 	}
-	return len(Types)
+	return len(AllTypes)
 }
 
 // sortMentions orders mentions by start, longer first, then by type,

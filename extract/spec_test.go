@@ -169,7 +169,7 @@ func mentionDiff(m Mention, want map[string]any) string {
 }
 
 // specTypes are the spec files the runner reads: every mention type.
-func specTypes() []string { return Types }
+func specTypes() []string { return AllTypes }
 
 // TestSpecs runs every spec file.
 func TestSpecs(t *testing.T) {

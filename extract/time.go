@@ -171,7 +171,9 @@ type tfields struct {
 	monthWeek                      int    // the Nth week of a month, from its first Monday (十月的第一周)
 	planStart, planEnd             int    // five-year plan period
 	zodiac                         int    // 1 + zodiac animal of the year
-	ctxYear                        int    // year stated earlier in the same paragraph
+	ctxYear                        int    // year stated earlier in the same paragraph, or by the section's heading
+	ctxSection                     bool   // ctxYear is the section's (time_section.go)
+	focusYear                      bool   // the year in focus (全年): a year stated before names it
 }
 
 // merge copies what o states over f.
@@ -191,8 +193,8 @@ func (f *tfields) merge(o tfields) {
 	if o.hasMinute {
 		f.minute, f.hasMinute = o.minute, true
 	}
-	if o.relYear {
-		f.yearOff, f.relYear = o.yearOff, true
+	if o.relYear && !(o.focusYear && (f.relYear || f.hasYear)) { // 去年全年 is 去年
+		f.yearOff, f.relYear, f.focusYear = o.yearOff, true, o.focusYear
 	}
 	if o.relMonth {
 		f.monthOff, f.relMonth = o.monthOff, true
@@ -639,6 +641,7 @@ func wordFields(w timeWord) tfields {
 	switch w.op {
 	case "year":
 		f.yearOff, f.relYear = n, true
+		f.focusYear = w.arg2 == "focus"
 	case "month":
 		f.monthOff, f.relMonth = n, true
 	case "week":

@@ -319,7 +319,11 @@ func (r *timeResolver) resolveYear() {
 		r.note(ruleYearFromText)
 	case f.ctxYear != 0 && !f.relYear:
 		r.year, r.yearFrom = f.ctxYear, "context"
-		r.note(ruleYearFromContext)
+		if f.ctxSection {
+			r.note(ruleYearFromSection)
+		} else {
+			r.note(ruleYearFromContext)
+		}
 	case ref.Year != 0:
 		r.year, r.yearFrom = ref.Year, ref.From
 		r.note(ruleYearFromRef)
@@ -562,6 +566,7 @@ func yfrom(year int, from string) string {
 // timeMentions turns scanned spans into Mentions resolved against d.Ref.
 func timeMentions(d *Document, spans []timeSpan) []Mention {
 	out := make([]Mention, 0, len(spans))
+	sections := newSectionWalk(d, spans)
 	lastYear, lastEnd := 0, 0
 	lastDay, lastDayEnd := "", 0 // the last full date of the paragraph
 	for _, s := range spans {
@@ -573,8 +578,23 @@ func timeMentions(d *Document, spans []timeSpan) []Mention {
 			}
 		}
 		lastEnd = s.end
+		focus := ""
+		if s.f.focusYear && s.f.relYear && s.f.yearOff == 0 {
+			// 全年: the year in focus, which a year stated before names.
+			y, rule := lastYear, ruleYearFromContext
+			if y == 0 {
+				y, rule = sections.at(s.start), ruleYearFromSection
+			}
+			if y != 0 {
+				s.f.relYear, s.f.year, s.f.hasYear, focus = false, y, true, rule
+			}
+		}
 		if !s.f.hasYear && !s.f.relYear {
 			s.f.ctxYear = lastYear
+			if lastYear == 0 {
+				s.f.ctxYear = sections.at(s.start)
+				s.f.ctxSection = s.f.ctxYear != 0
+			}
 		}
 		switch {
 		case s.f.hasYear:
@@ -588,6 +608,10 @@ func timeMentions(d *Document, spans []timeSpan) []Mention {
 		m := Mention{Type: TypeTime, Start: s.start, End: s.end}
 		note := func(name string) { d.traceTime(name, Adjust, s.start, s.end) }
 		m.Value, m.Kind, m.Grain, m.YearFrom = timeValue(s.f, d.Ref, note)
+		if focus != "" {
+			m.YearFrom = "context"
+			note(focus)
+		}
 		if s.to != nil {
 			to := *s.to
 			to.ctxYear = s.f.ctxYear

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tongbao/tongbao/zhconv"
 )
 
 // DefaultWindow is the window size, in bytes of text, of
@@ -38,10 +40,11 @@ const DefaultWindow = 256 << 10
 // and abbreviated organizations expand with the same home. Sections are
 // joined; people, places and organizations are merged by name (counts
 // added, titles joined in order of appearance, the first offset kept).
-// What is not carried: the year of the section a window starts in (a time
-// without a year early in a later window resolves against the document's
-// year instead), and lists or names cut by a boundary in a text without
-// punctuation.
+// The headings in force at the end of a window, with the years they name,
+// are carried to the next one, so that a time without a year of its own
+// takes the year of its section (一、2018年工作回顾 …… 一季度) as in one
+// text (time_section.go). What is not carried: lists or names cut by a
+// boundary in a text without punctuation.
 //
 // The Document's Runes and Tokens are those of the last window only; its
 // Text is the whole text.
@@ -64,6 +67,9 @@ func NewDocumentWindowed(text string, window int, opts ...Option) (*Document, er
 // holds the text, one window's work and the document-level fields only.
 // An error from emit stops the extraction and is returned.
 func NewDocumentStream(text string, window int, emit func([]Mention) error, opts ...Option) (*Document, error) {
+	if t2sOf(opts) != zhconv.Never { // Traditional text: see t2s.go
+		return streamT2S(text, window, emit, opts)
+	}
 	if window < 1 {
 		window = DefaultWindow
 	}
@@ -86,13 +92,14 @@ func NewDocumentStream(text string, window int, emit func([]Mention) error, opts
 	}
 	var doc *Document
 	var carried []Option
-	base := 0 // code points before the window
+	var sections []sectionYear // the headings in force at the end of the last window
+	base := 0                  // code points before the window
 	for start := 0; start < len(text); {
 		end := windowEnd(text, start, window)
 		part := text[start:end]
 		wopts := append(append([]Option(nil), opts...), carried...)
 		if doc != nil {
-			wopts = append(wopts, withKnownPeople(doc.People))
+			wopts = append(wopts, withKnownPeople(doc.People), withSectionYears(sections))
 		}
 		d, err := NewDocument(part, wopts...)
 		if err != nil {
@@ -106,6 +113,7 @@ func NewDocumentStream(text string, window int, emit func([]Mention) error, opts
 			return nil, err
 		}
 		d.Mentions = []Mention{}
+		sections = sectionYearsAtEnd(d)
 		if doc == nil {
 			doc = d
 			carried = []Option{WithMetaOverride(carryFields(d, cfg.metaOverride))}

@@ -82,3 +82,47 @@ func TestWindowedMatchesWhole(t *testing.T) {
 	}
 
 }
+
+// The year a section heading names dates the times of its section also
+// past a window boundary: windowed extraction gives the values of
+// whole-document extraction.
+func TestWindowedSectionYear(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("政府工作报告\n——2019年1月20日在市第十五届人民代表大会第三次会议上\n一、2018年工作回顾\n")
+	for i := 0; i < 60; i++ {
+		b.WriteString("我们坚持稳中求进工作总基调，扎实推进各项改革，城乡面貌持续改善，群众获得感不断增强。\n")
+	}
+	b.WriteString("一季度，全市生产总值增长7%。全年完成投资100亿元。\n（一）产业发展\n春季，新区开工建设。\n")
+	b.WriteString("二、2019年工作安排\n上半年完成主体工程。\n")
+	text := b.String()
+	whole, err := NewDocument(text, WithTypes(TypeTime))
+	if err != nil {
+		t.Fatal(err)
+	}
+	win, err := NewDocumentWindowed(text, 2048, WithTypes(TypeTime))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(text) < 3*2048 {
+		t.Fatalf("text of %d bytes fits in too few windows", len(text))
+	}
+	values := func(ms []Mention) map[string]any {
+		v := map[string]any{}
+		for _, m := range ms {
+			v[m.Text] = m.Value
+		}
+		return v
+	}
+	wv, vv := values(whole.Mentions), values(win.Mentions)
+	for text, want := range map[string]string{"一季度": "2018-Q1", "全年": "2018", "春季": "2018-SP", "上半年": "2019-H1"} {
+		if wv[text] != want {
+			t.Errorf("whole document: %s = %v, want %s", text, wv[text], want)
+		}
+		if vv[text] != want {
+			t.Errorf("windowed: %s = %v, want %s", text, vv[text], want)
+		}
+	}
+	if len(whole.Mentions) != len(win.Mentions) {
+		t.Errorf("%d times windowed, %d whole", len(win.Mentions), len(whole.Mentions))
+	}
+}

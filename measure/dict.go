@@ -11,8 +11,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Dictionary is a set of categories, each a list of terms. A term may hold
@@ -279,184 +282,108 @@ func parseLIWC(lines []string) (*Dictionary, error) {
 }
 
 // parseYAML reads quanteda's YAML dictionary format: nested mappings of
-// category names whose leaves are lists of terms, in block (- term) or
-// flow ([a, b]) style, or a single term. Comments start with #.
+// category names whose leaves are lists of terms (block or flow style) or a
+// single term. The document is parsed by a YAML library into its node tree,
+// which keeps the order of the keys and the line of every node.
 func parseYAML(lines []string) (*Dictionary, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(strings.Join(lines, "\n")), &doc); err != nil {
+		return nil, yamlError(err, lines)
+	}
 	var b builder
-	var stack []yamlFrame // open keys
-	leaf := -1            // index in stack of the key taking "- term" items
-	itemIndent := -1
-	for i, raw := range lines {
-		n := i + 1
-		l := stripComment(raw)
-		if strings.TrimSpace(l) == "" {
-			continue
-		}
-		if strings.HasPrefix(strings.TrimSpace(l), "---") && len(stack) == 0 {
-			continue
-		}
-		if strings.ContainsRune(l[:len(l)-len(strings.TrimLeft(l, " \t"))], '\t') {
-			return nil, errAt(n, "tab in indentation (YAML indents with spaces)")
-		}
-		indent := len(l) - len(strings.TrimLeft(l, " "))
-		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, "- ") || t == "-" {
-			if leaf < 0 || len(stack) == 0 || indent < stack[leaf].indent || leaf != len(stack)-1 {
-				return nil, errAt(n, "list item outside a category")
-			}
-			if itemIndent >= 0 && indent != itemIndent {
-				return nil, errAt(n, "list item indented %d spaces, the list's items %d", indent, itemIndent)
-			}
-			itemIndent = indent
-			term, err := yamlTerm(n, strings.TrimSpace(strings.TrimPrefix(t, "-")))
-			if err != nil {
-				return nil, err
-			}
-			if err := checkTerm(n, term); err != nil {
-				return nil, err
-			}
-			b.add(dotted(stack), term)
-			continue
-		}
-		// A key line.
-		k, v, ok := cutKey(t)
-		if !ok {
-			return nil, errAt(n, "want \"category:\" or \"- term\", got %q", t)
-		}
-		key, err := yamlTerm(n, k)
-		if err != nil {
-			return nil, err
-		}
-		if key == "" {
-			return nil, errAt(n, "empty category name")
-		}
-		for len(stack) > 0 && stack[len(stack)-1].indent >= indent {
-			stack = stack[:len(stack)-1]
-		}
-		if len(stack) > 0 && leaf == len(stack)-1 && itemIndent >= 0 {
-			return nil, errAt(n, "category %q inside the term list of %q", key, dotted(stack))
-		}
-		stack = append(stack, yamlFrame{indent, key})
-		leaf, itemIndent = -1, -1
-		switch {
-		case v == "":
-			leaf = len(stack) - 1 // terms or subcategories follow
-		case strings.HasPrefix(v, "["):
-			if !strings.HasSuffix(v, "]") {
-				return nil, errAt(n, "unclosed [ in the term list of %q", key)
-			}
-			for _, x := range splitFlow(v[1 : len(v)-1]) {
-				term, err := yamlTerm(n, x)
-				if err != nil {
-					return nil, err
-				}
-				if err := checkTerm(n, term); err != nil {
-					return nil, err
-				}
-				b.add(dotted(stack), term)
-			}
-		default:
-			term, err := yamlTerm(n, v)
-			if err != nil {
-				return nil, err
-			}
-			if err := checkTerm(n, term); err != nil {
-				return nil, err
-			}
-			b.add(dotted(stack), term)
-		}
+	if len(doc.Content) == 0 {
+		return &b.d, nil // comments only
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, errAt(root.Line, "want a mapping of categories (category: terms), got a %s", kindName(root))
+	}
+	if err := yamlCategories(&b, root, ""); err != nil {
+		return nil, err
 	}
 	return &b.d, nil
 }
 
-// yamlFrame is an open key of a YAML dictionary.
-type yamlFrame struct {
-	indent int
-	name   string
-}
-
-func dotted(stack []yamlFrame) string {
-	parts := make([]string, len(stack))
-	for i, f := range stack {
-		parts[i] = f.name
-	}
-	return strings.Join(parts, ".")
-}
-
-// unquoted returns the byte index of the first rune of l outside single or
-// double quotes for which at holds, or -1.
-func unquoted(l string, at func(i int, r rune) bool) int {
-	inS, inD := false, false
-	for i, r := range l {
-		switch {
-		case r == '\'' && !inD:
-			inS = !inS
-		case r == '"' && !inS:
-			inD = !inD
-		case !inS && !inD && at(i, r):
-			return i
+// yamlCategories adds the categories of mapping m, nested under parent.
+func yamlCategories(b *builder, m *yaml.Node, parent string) error {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], resolveAlias(m.Content[i+1])
+		if k.Kind != yaml.ScalarNode || strings.TrimSpace(k.Value) == "" {
+			return errAt(k.Line, "empty category name")
 		}
-	}
-	return -1
-}
-
-// stripComment removes a # comment outside quotes.
-func stripComment(l string) string {
-	i := unquoted(l, func(i int, r rune) bool {
-		return r == '#' && (i == 0 || l[i-1] == ' ' || l[i-1] == '\t')
-	})
-	if i < 0 {
-		return l
-	}
-	return strings.TrimRight(l[:i], " \t")
-}
-
-// cutKey splits "key: value" at the first colon outside quotes followed by
-// a space or the end.
-func cutKey(t string) (string, string, bool) {
-	i := unquoted(t, func(i int, r rune) bool {
-		return r == ':' && (i+1 == len(t) || t[i+1] == ' ')
-	})
-	if i < 0 {
-		return "", "", false
-	}
-	return strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+1:]), true
-}
-
-func splitFlow(s string) []string {
-	var out []string
-	start := 0
-	unquoted(s, func(i int, r rune) bool {
-		if r == ',' {
-			out = append(out, strings.TrimSpace(s[start:i]))
-			start = i + 1
+		name := k.Value
+		if parent != "" {
+			name = parent + "." + name
 		}
-		return false
-	})
-	if last := strings.TrimSpace(s[start:]); last != "" || len(out) > 0 {
-		out = append(out, last)
-	}
-	return out
-}
-
-// yamlTerm unquotes a scalar.
-func yamlTerm(line int, s string) (string, error) {
-	s = strings.TrimSpace(s)
-	if len(s) > 0 && (s[0] == '"' || s[0] == '\'') {
-		if len(s) < 2 || s[len(s)-1] != s[0] {
-			return "", errAt(line, "unclosed quote in %s", s)
-		}
-		if s[0] == '"' {
-			u, err := strconv.Unquote(s)
-			if err != nil {
-				return "", errAt(line, "bad quoted string %s", s)
+		switch v.Kind {
+		case yaml.MappingNode:
+			if err := yamlCategories(b, v, name); err != nil {
+				return err
 			}
-			return u, nil
+		case yaml.SequenceNode:
+			for _, t := range v.Content {
+				if err := yamlAddTerm(b, name, resolveAlias(t)); err != nil {
+					return err
+				}
+			}
+		case yaml.ScalarNode:
+			if v.Tag == "!!null" {
+				continue // a category with nothing under it
+			}
+			if err := yamlAddTerm(b, name, v); err != nil {
+				return err
+			}
 		}
-		return strings.ReplaceAll(s[1:len(s)-1], "''", "'"), nil
 	}
-	if strings.ContainsAny(s, "{}[]") {
-		return "", errAt(line, "unexpected %q in %q (quote terms holding brackets)", s[strings.IndexAny(s, "{}[]")], s)
+	return nil
+}
+
+// yamlAddTerm adds the term of scalar node t to category cat.
+func yamlAddTerm(b *builder, cat string, t *yaml.Node) error {
+	if t.Kind != yaml.ScalarNode {
+		return errAt(t.Line, "a term of %q is a %s, not a word", cat, kindName(t))
 	}
-	return s, nil
+	if err := checkTerm(t.Line, t.Value); err != nil {
+		return err
+	}
+	b.add(cat, t.Value)
+	return nil
+}
+
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.SequenceNode:
+		return "list"
+	}
+	return "single term"
+}
+
+// yamlLine finds the line in the YAML library's error messages ("yaml:
+// line 3: …").
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlError turns a YAML syntax error into a lineError, so that it reads
+// like the other formats' errors ("3: …"), and names the usual cause of
+// an error on a line indented with a tab.
+func yamlError(err error, lines []string) error {
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		if n >= 1 && n <= len(lines) {
+			l := lines[n-1]
+			if strings.ContainsRune(l[:len(l)-len(strings.TrimLeft(l, " \t"))], '\t') {
+				return errAt(n, "tab in indentation (YAML indents with spaces)")
+			}
+		}
+		return errAt(n, "%s", m[2])
+	}
+	return fmt.Errorf("0: %s", strings.TrimPrefix(err.Error(), "yaml: "))
 }

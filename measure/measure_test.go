@@ -39,12 +39,14 @@ func TestDictionaryFormats(t *testing.T) {
 
 func TestDictionaryErrors(t *testing.T) {
 	for _, c := range []struct{ format, text, want string }{
-		{FormatYAML, "env:\n  - 污染\n  bad line\n", "3: want \"category:\""},
-		{FormatYAML, "- 污染\n", "1: list item outside a category"},
-		{FormatYAML, "env: [污染, 排污\n", "1: unclosed ["},
-		{FormatYAML, "env:\n  - \"污染\n", "2: unclosed quote"},
+		{FormatYAML, "env:\n  - 污染\n  bad line\n", "3: could not find expected ':'"},
+		{FormatYAML, "- 污染\n", "1: want a mapping of categories"},
+		{FormatYAML, "env: [污染, 排污\n", "1: did not find expected ',' or ']'"},
+		{FormatYAML, "env:\n  - \"污染\n", "2: found unexpected end of stream"},
 		{FormatYAML, "env:\n\t- 污染\n", "2: tab in indentation"},
 		{FormatYAML, "env:\n  - '*'\n", "2: empty term"},
+		{FormatYAML, "env:\n  - [污染, 排污]\n", "2: a term of \"env\" is a list, not a word"},
+		{FormatYAML, "\"\": [污染]\n", "1: empty category name"},
 		{FormatYAML, "# nothing\n", "no category with terms"},
 		{FormatLIWC, "1\tposemo\n", "1: a LIWC dictionary starts with a % line"},
 		{FormatLIWC, "%\n1\tposemo\n", "the category header has no closing % line"},

@@ -15,8 +15,9 @@ import (
 )
 
 // validate checks v against the subset of JSON Schema the schemas use:
-// type, enum, properties, required, additionalProperties (false), items,
-// minimum and $ref to #/$defs/NAME.
+// oneOf, type, enum, properties, required, items,
+// additionalProperties (false, or a schema for every other property),
+// minimum, maximum and $ref to #/$defs/NAME.
 func validate(top, s map[string]any, v any, path string) []string {
 	if ref, ok := s["$ref"].(string); ok {
 		name := strings.TrimPrefix(ref, "#/$defs/")
@@ -25,6 +26,21 @@ func validate(top, s map[string]any, v any, path string) []string {
 			return []string{path + ": unknown $ref " + ref}
 		}
 		return validate(top, def, v, path)
+	}
+	if alts, ok := s["oneOf"].([]any); ok {
+		var pass int
+		var first []string
+		for _, a := range alts {
+			e := validate(top, a.(map[string]any), v, path)
+			if len(e) == 0 {
+				pass++
+			} else if first == nil {
+				first = e
+			}
+		}
+		if pass != 1 {
+			return append([]string{fmt.Sprintf("%s: matches %d of the oneOf schemas, want 1", path, pass)}, first...)
+		}
 	}
 	var errs []string
 	if t, ok := s["type"]; ok {
@@ -59,6 +75,11 @@ func validate(top, s map[string]any, v any, path string) []string {
 			errs = append(errs, fmt.Sprintf("%s: %v below %v", path, n, m))
 		}
 	}
+	if m, ok := s["maximum"].(float64); ok {
+		if n, isNum := v.(float64); isNum && n > m {
+			errs = append(errs, fmt.Sprintf("%s: %v above %v", path, n, m))
+		}
+	}
 	if obj, ok := v.(map[string]any); ok {
 		props, _ := s["properties"].(map[string]any)
 		for _, r := range asList(s["required"]) {
@@ -69,8 +90,13 @@ func validate(top, s map[string]any, v any, path string) []string {
 		for k, x := range obj {
 			ps, ok := props[k].(map[string]any)
 			if !ok {
-				if s["additionalProperties"] == false {
-					errs = append(errs, fmt.Sprintf("%s: unknown field %q", path, k))
+				switch ap := s["additionalProperties"].(type) {
+				case bool:
+					if !ap {
+						errs = append(errs, fmt.Sprintf("%s: unknown field %q", path, k))
+					}
+				case map[string]any:
+					errs = append(errs, validate(top, ap, x, path+"."+k)...)
 				}
 				continue
 			}

@@ -58,8 +58,8 @@ func (b *Bigrams) Merge(o *Bigrams) {
 
 // Collocation is one scored pair.
 type Collocation struct {
-	W1     string  `json:"w1"`
-	W2     string  `json:"w2"`
+	W1     string  `json:"term1"`
+	W2     string  `json:"term2"`
 	Count  int64   `json:"count"`
 	Count1 int64   `json:"count1"`
 	Count2 int64   `json:"count2"`

@@ -29,8 +29,8 @@ type DocProfile struct {
 // documents, and the earliest document date it was seen in.
 type Seen struct {
 	Count int64  `json:"count"`
-	Docs  int64  `json:"docs"`
-	First string `json:"first,omitempty"`
+	Docs  int64  `json:"df"`
+	First string `json:"first_date,omitempty"`
 }
 
 // Profile accumulates the documents of one group. Profiles of disjoint
@@ -133,7 +133,7 @@ func (p *Profile) Merge(o *Profile) {
 
 // Named is a name with its Seen counts.
 type Named struct {
-	Name string `json:"name"`
+	Name string `json:"term"`
 	Seen
 }
 
@@ -162,11 +162,11 @@ func topSeen(m map[string]*Seen, k int) []Named {
 // GroupSummary is one group's side of a comparison.
 type GroupSummary struct {
 	Group    string       `json:"group"`
-	Docs     int64        `json:"docs"`
+	Docs     int64        `json:"documents"`
 	Chars    int64        `json:"chars"`
-	Terms    int64        `json:"terms"`
-	DateFrom string       `json:"date_from,omitempty"`
-	DateTo   string       `json:"date_to,omitempty"`
+	Terms    int64        `json:"total_terms"`
+	DateFrom string       `json:"start_date,omitempty"`
+	DateTo   string       `json:"end_date,omitempty"`
 	Keyness  []KeynessRow `json:"keyness"`
 	// Negative lists the terms most under-represented in the group (most
 	// negative first), when CompareOptions.Negative asks for them.
@@ -179,7 +179,7 @@ type GroupSummary struct {
 
 // Matrix is a square matrix between named items.
 type Matrix struct {
-	Names  []string    `json:"names"`
+	Names  []string    `json:"groups"`
 	Values [][]float64 `json:"values"`
 }
 
@@ -187,11 +187,11 @@ type Matrix struct {
 // Counts, Docs and First are indexed like Comparison.Groups, and a zero
 // count is a true zero, not a cell left out.
 type Series struct {
-	Name   string   `json:"name"`
+	Name   string   `json:"term"`
 	Total  int64    `json:"total"`
 	Counts []int64  `json:"counts"`
-	Docs   []int64  `json:"docs"`
-	First  []string `json:"first"`
+	Docs   []int64  `json:"df"`
+	First  []string `json:"first_date"`
 }
 
 // Comparison answers "how do these groups differ?".

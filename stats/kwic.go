@@ -19,7 +19,7 @@ type Line struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Left  string `json:"left"`
-	Match string `json:"match"`
+	Match string `json:"text"` // the text at [Start, End)
 	Right string `json:"right"`
 }
 

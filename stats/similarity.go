@@ -2,7 +2,9 @@ package stats
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 
 	"gonum.org/v1/gonum/mat"
@@ -81,9 +83,11 @@ func Cosine(docs []map[string]int, idf *IDF) (*mat.SymDense, error) {
 	}
 	norms := make([]float64, len(docs))
 	for i, d := range docs {
+		// in term order: a sum in map order differs in its last bits from
+		// run to run
 		var ss float64
-		for w, c := range d {
-			if c > 0 {
+		for _, w := range slices.Sorted(maps.Keys(d)) {
+			if c := d[w]; c > 0 {
 				v := weight(w, c)
 				ss += v * v
 			}

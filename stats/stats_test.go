@@ -2,6 +2,7 @@ package stats
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"os"
 	"regexp"
@@ -356,4 +357,33 @@ func TestSampleBulletin(t *testing.T) {
 		}
 	}
 	t.Logf("top terms: %v", rows[:min(5, len(rows))])
+}
+
+// TestCosineDeterministic: the same vectors give the same bits each time
+// (the norms once summed in map order, which varies from run to run).
+func TestCosineDeterministic(t *testing.T) {
+	var docs []map[string]int
+	for d := 0; d < 5; d++ {
+		m := map[string]int{}
+		for i := 0; i < 300; i++ {
+			if (i+d)%(d+2) != 0 { // terms in different numbers of documents: different idf
+				m[fmt.Sprintf("t%03d", i)] = 1 + (i*7+d*13)%11
+			}
+		}
+		docs = append(docs, m)
+	}
+	first, err := Cosine(docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 20 {
+		again, _ := Cosine(docs, nil)
+		for i := range docs {
+			for j := range docs {
+				if math.Float64bits(again.At(i, j)) != math.Float64bits(first.At(i, j)) {
+					t.Fatalf("cos(%d,%d): %.17g, then %.17g", i, j, first.At(i, j), again.At(i, j))
+				}
+			}
+		}
+	}
 }

@@ -14,21 +14,24 @@ import (
 // it reads the records FILE holds, counting their ids, cuts off a last
 // record that a killed run left incomplete, and opens FILE for appending.
 //
-// FILE is locked while the run writes it: a second run on the same FILE
-// fails at once instead of interleaving records (the lock is advisory and
-// taken before FILE is truncated).
+// A regular FILE is locked while the run writes it: a second run on the
+// same FILE fails at once instead of interleaving records (the lock is
+// advisory and taken before FILE is truncated). A device or a pipe is not
+// locked.
 func openOutput(path string, resume bool) (*os.File, map[string]int, error) {
 	if !resume {
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE, 0o666)
 		if err != nil {
 			return nil, nil, &ExitError{Code: ExitFailure, Msg: fmt.Sprintf("cannot create output: %v", err)}
 		}
+		if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
+			// /dev/null, a pipe: nothing to truncate, and no lock (every
+			// run may write /dev/null at once)
+			return f, nil, nil
+		}
 		if err := lockFile(f); err != nil {
 			f.Close()
 			return nil, nil, &ExitError{Code: ExitFailure, Msg: fmt.Sprintf("cannot write %s: %v", path, err)}
-		}
-		if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
-			return f, nil, nil // /dev/null, a pipe: nothing to truncate
 		}
 		if err := f.Truncate(0); err != nil {
 			f.Close()

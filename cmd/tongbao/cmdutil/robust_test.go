@@ -156,3 +156,18 @@ func TestOutputDevNull(t *testing.T) {
 		t.Fatalf("-o /dev/null: exit %d, %s", code, stderr)
 	}
 }
+
+// Two runs may write /dev/null at once: a device is not locked.
+func TestOutputDevNullNotLocked(t *testing.T) {
+	f, err := os.OpenFile("/dev/null", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip("no /dev/null")
+	}
+	defer f.Close()
+	if err := lockFile(f); err != nil {
+		t.Skipf("cannot lock /dev/null here: %v", err)
+	}
+	if _, stderr, code := runHelper(t, "-q", "-o", "/dev/null", "../../../testdata/000_776449805ff1d07a.txt"); code != 0 {
+		t.Fatalf("-o /dev/null while another holds its lock: exit %d, %s", code, stderr)
+	}
+}

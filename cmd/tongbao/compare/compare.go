@@ -498,14 +498,14 @@ func writeCSV(dir string, c *stats.Comparison, bom bool) error {
 			}
 		}
 	}
-	if err := write("groups.csv", []string{"group", "docs", "chars", "terms", "date_from", "date_to"}, groups); err != nil {
+	if err := write("groups.csv", []string{"group", "documents", "chars", "total_terms", "start_date", "end_date"}, groups); err != nil {
 		return err
 	}
 	if err := write("keyness.csv", []string{"group", "rank", "term", "n_target", "n_reference", "total_target", "total_reference", "g2", "chi2", "p", "log_ratio"}, key); err != nil {
 		return err
 	}
 	for _, kind := range []string{"slogans", "people", "offices", "claims"} {
-		if err := write(kind+".csv", []string{"group", "name", "count", "docs", "first"}, named[kind]); err != nil {
+		if err := write(kind+".csv", []string{"group", "term", "count", "df", "first_date"}, named[kind]); err != nil {
 			return err
 		}
 	}
@@ -515,7 +515,7 @@ func writeCSV(dir string, c *stats.Comparison, bom bool) error {
 			byGroup = append(byGroup, []string{sr.Name, g.Group, i64(sr.Counts[gi]), i64(sr.Docs[gi]), sr.First[gi]})
 		}
 	}
-	if err := write("slogans_by_group.csv", []string{"slogan", "group", "count", "docs", "first"}, byGroup); err != nil {
+	if err := write("slogans_by_group.csv", []string{"term", "group", "count", "df", "first_date"}, byGroup); err != nil {
 		return err
 	}
 	for name, m := range map[string]stats.Matrix{"cosine.csv": c.Cosine, "jaccard.csv": c.Jaccard} {
@@ -527,7 +527,7 @@ func writeCSV(dir string, c *stats.Comparison, bom bool) error {
 			}
 			rows = append(rows, row)
 		}
-		if err := write(name, append([]string{""}, m.Names...), rows); err != nil {
+		if err := write(name, append([]string{"group"}, m.Names...), rows); err != nil {
 			return err
 		}
 	}

@@ -24,7 +24,7 @@ const (
 	MatrixFile = "dtm.mtx"   // Matrix Market: documents × terms, integer counts
 	VocabFile  = "vocab.txt" // the terms, one a line, in column order
 	DocsFile   = "docs.txt"  // the document ids, one a line, in row order
-	LongFile   = "dtm.csv"   // doc_id,term,count, one row per non-zero cell
+	LongFile   = "dtm.csv"   // id,term,count, one row per non-zero cell
 )
 
 // New returns the dtm command.
@@ -43,7 +43,7 @@ write into DIR:
              document, one column per term (1-based)
   vocab.txt  the terms, one a line, in column order
   docs.txt   the document ids, one a line, in row order
-  dtm.csv    doc_id,term,count: one row per non-zero cell (--bom for Excel)
+  dtm.csv    id,term,count: one row per non-zero cell (--bom for Excel)
 
 Documents that fail to read are left out (reported on stderr). Reading it:
 
@@ -179,7 +179,7 @@ func (m *matrix) write(dir string, minDF int, bom bool) error {
 	var mtx, long bytes.Buffer
 	fmt.Fprintf(&mtx, "%%%%MatrixMarket matrix coordinate integer general\n%% rows: documents (%s), columns: terms (%s)\n%d %d %d\n", DocsFile, VocabFile, len(m.rows), len(cols), nnz)
 	lw := cmdutil.NewCSVWriter(&long, bom)
-	lw.Write([]string{"doc_id", "term", "count"})
+	lw.Write([]string{"id", "term", "count"})
 	for i, r := range m.rows {
 		cells := make([][2]int, 0, len(r))
 		for j, n := range r {

@@ -70,6 +70,10 @@ Gold formats:
            by the project's guideline (GUIDELINE.md)
   recognizers  the Recognizers-Text cases file: dates and numbers with
            units found and right by value, and false positives
+  indicators  the indicator gold (testdata/gold/indicators: docs.txt and
+           items-*.jsonl, documents read under --corpus): items right
+           (indicator, measure, status, period, then value, approx, range,
+           stretch) over gold items, precision, and the GDP growth targets
 
 --baseline adds the rows of "gse alone": the same definitions applied to
 gse's part-of-speech tags (nr*, ns, nt, t, m+q); for sighan, plain gse Cut.
@@ -85,11 +89,12 @@ candidate)" when no candidate overlaps it); see "tongbao rules".`,
   tongbao eval --gold pd1998 --types person --errors 20 --explain ../shared/corpora/pd1998-01/dev.txt
   tongbao eval --gold cluener --baseline --json ../shared/corpora/cluener2020/dev.json
   tongbao eval --gold tongbao --baseline testdata/gold/modern
-  tongbao eval --gold pd1998 --floors bench/floors.json ../shared/corpora/pd1998-01/test.txt`,
+  tongbao eval --gold pd1998 --floors bench/floors.json ../shared/corpora/pd1998-01/test.txt
+  tongbao eval --gold indicators --errors 20 testdata/gold/indicators`,
 		Args: cobra.ArbitraryArgs,
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&o.gold, "gold", "", "gold format: "+strings.Join(eval.Formats, ", ")+", "+eval.FormatRecognizers+" (required)")
+	fs.StringVar(&o.gold, "gold", "", "gold format: "+strings.Join(eval.Formats, ", ")+", "+eval.FormatRecognizers+", "+eval.FormatIndicators+" (required)")
 	fs.StringSliceVarP(&o.types, "types", "t", nil, "mention types to score, comma-separated (default: every type the format annotates)")
 	fs.IntVar(&o.errors, "errors", 0, "list the N most frequent false positives and false negatives per type")
 	fs.IntVar(&o.context, "context", 20, "code points of context either side of a listed error")
@@ -100,7 +105,7 @@ candidate)" when no candidate overlaps it); see "tongbao rules".`,
 	fs.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents processed in parallel")
 	fs.StringVar(&o.predictions, "predictions", "", "write the predictions, one JSON line per gold document, to this file")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "no timing on stderr")
-	fs.StringVar(&o.corpus, "corpus", eval.ModernRoot, "with --gold tongbao: the work report corpus the gold points into")
+	fs.StringVar(&o.corpus, "corpus", eval.ModernRoot, "with --gold tongbao or indicators: the work report corpus the gold points into")
 	fs.BoolVar(&o.explain, "explain", false, "with --errors: name the rule that made each false positive and the rule that rejected a candidate over each false negative")
 	if ios := f.IOStreams; ios != nil {
 		cmd.SetIn(ios.In)
@@ -129,8 +134,8 @@ func (o *Options) check(args []string) error {
 	if o.explain && (o.errors == 0 || o.gold == eval.FormatSIGHAN || o.gold == eval.FormatRecognizers) {
 		return cmdutil.UsageError("--explain needs --errors N and an extraction gold (not %s or %s)", eval.FormatSIGHAN, eval.FormatRecognizers)
 	}
-	if o.gold == eval.FormatRecognizers {
-		return nil // runRecognizers checks its own
+	if o.gold == eval.FormatRecognizers || o.gold == eval.FormatIndicators {
+		return nil // runRecognizers and runIndicators check their own
 	}
 	all := eval.FormatTypes(o.gold)
 	if all == nil {
@@ -158,6 +163,9 @@ func (o *Options) check(args []string) error {
 func run(cmd *cobra.Command, args []string, o *Options) error {
 	if o.gold == eval.FormatRecognizers {
 		return runRecognizers(cmd, args, o)
+	}
+	if o.gold == eval.FormatIndicators {
+		return runIndicators(cmd, args, o)
 	}
 	types := eval.FormatTypes(o.gold)
 	if len(o.types) > 0 {
@@ -306,7 +314,7 @@ func writeErrors(w io.Writer, title string, errs []eval.Error, other string) {
 
 type jsonReport struct {
 	Corpus         string                         `json:"corpus"`
-	Docs           int                            `json:"docs"`
+	Docs           int                            `json:"documents"`
 	Chars          int                            `json:"chars"`
 	Types          map[string]eval.Metrics        `json:"types"`
 	FalsePositives map[string][]eval.Error        `json:"false_positives,omitempty"`

@@ -15,6 +15,7 @@ import (
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/extract"
+	"github.com/tongbao/tongbao/zhconv"
 )
 
 // Explain formats.
@@ -36,6 +37,8 @@ type Options struct {
 	Explain string
 	// Sidecar holds the --meta fields by document id (nil: none).
 	Sidecar cmdutil.Sidecar
+	// T2S says when Traditional text is converted for analysis.
+	T2S zhconv.Mode
 	// CSV writes one row per mention (see csv.go); BOM starts it with a
 	// UTF-8 byte-order mark.
 	CSV, BOM bool
@@ -52,6 +55,7 @@ func NewCmdExtract(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 	var types []string
 	var metaFile string
 	var refDate string
+	var t2s *cmdutil.T2SFlag
 	cmd := &cobra.Command{
 		Use:   "extract [FILE|DIR|ARCHIVE|-]...",
 		Short: "Extract times, counts, people, places, organizations, titles and slogans",
@@ -116,6 +120,11 @@ Mention types: ` + strings.Join(extract.Types, ", "),
 			if err := o.Input.Check(); err != nil {
 				return err
 			}
+			m, err := t2s.Mode()
+			if err != nil {
+				return err
+			}
+			o.T2S = m
 			if metaFile != "" {
 				sc, err := cmdutil.LoadSidecar(metaFile)
 				if err != nil {
@@ -131,6 +140,7 @@ Mention types: ` + strings.Join(extract.Types, ", "),
 		},
 	}
 	o.Input = cmdutil.AddInputFlags(cmd)
+	t2s = cmdutil.AddT2SFlag(cmd)
 	fs := cmd.Flags()
 	fs.StringSliceVarP(&types, "types", "t", nil, "mention types to extract, comma-separated (default all)")
 	fs.StringVar(&refDate, "ref-date", "", "reference date YYYY-MM-DD for relative and partial times (default: from meta, dateline or year cues)")
@@ -144,7 +154,7 @@ Mention types: ` + strings.Join(extract.Types, ", "),
 
 // Run extracts the documents of o.Args.
 func Run(o *Options) error {
-	var base []extract.Option
+	base := []extract.Option{extract.WithT2S(o.T2S)}
 	if o.Types != nil {
 		base = append(base, extract.WithTypes(o.Types...))
 	}

@@ -41,7 +41,7 @@ there is then no PATTERN, and --match TEXT keeps the mentions whose text or
 canonical form contains TEXT (or matches it, with --regex).
 
 The context is --window words on each side, or characters with --chars.
-Each match is {"id", "start", "end", "left", "match", "right"} (offsets in
+Each match is {"id", "start", "end", "left", "text", "right"} (offsets in
 code points; line breaks in the context shown as spaces), in input order:
 JSON Lines, or aligned plain text when writing to a terminal (--format).`,
 		Example: `  tongbao kwic 乡村振兴 reports/

@@ -30,7 +30,7 @@ type line struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Left  string `json:"left"`
-	Match string `json:"match"`
+	Match string `json:"text"`
 	Right string `json:"right"`
 }
 

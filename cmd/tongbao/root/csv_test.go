@@ -33,10 +33,10 @@ func TestEveryCSV(t *testing.T) {
 		{"extract", []string{"extract", "--csv", "-o", "OUT"}, false, []string{"id", "type", "text", "start", "end", "sentence", "section", "start_date", "end_date"}},
 		{"freq", []string{"stats", "freq", "--csv", "--top", "20", "-o", "OUT"}, false, []string{"term", "count"}},
 		{"keyness", []string{"stats", "keyness", "--group-by", "file", "--csv", "--top", "5", "-o", "OUT"}, false, []string{"group", "term", "g2"}},
-		{"collocations", []string{"stats", "collocations", "--csv", "-o", "OUT"}, false, []string{"w1", "w2", "pmi"}},
-		{"similarity", []string{"stats", "similarity", "--group-by", "file", "--csv", "-o", "OUT"}, false, []string{""}},
+		{"collocations", []string{"stats", "collocations", "--csv", "-o", "OUT"}, false, []string{"term1", "term2", "pmi"}},
+		{"similarity", []string{"stats", "similarity", "--group-by", "file", "--csv", "-o", "OUT"}, false, []string{"group"}},
 		{"measure", []string{"measure", "--dict", "../../../testdata/dict/environment.yaml", "--csv", "-o", "OUT"}, false, []string{"id"}},
-		{"dtm", []string{"dtm", "-o", "OUT"}, true, []string{"doc_id", "term", "count"}},
+		{"dtm", []string{"dtm", "-o", "OUT"}, true, []string{"id", "term", "count"}},
 		{"compare", []string{"compare", "--group-by", "file", "--dict", "../../../testdata/dict/environment.yaml", "--csv", "OUT"}, true, []string{}},
 	}
 	for _, c := range cases {

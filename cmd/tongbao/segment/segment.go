@@ -71,6 +71,7 @@ rejected.`,
 	fs.StringArrayVar(&dicts, "dict", nil, "user dictionary `FILE` (repeatable)")
 	fs.BoolVar(&dictReport, "dict-report", false, "print on stderr what loading each --dict did")
 	ff := cmdutil.AddFilterFlags(cmd, nil)
+	t2s := cmdutil.AddT2SFlag(cmd)
 	fs.BoolVar(&docPerLine, "doc-per-line", false, "text format: each document on one line (line breaks in it become spaces), for topic-model tools")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		switch format {
@@ -85,6 +86,10 @@ rejected.`,
 		x, err := ff.Filter()
 		if err != nil {
 			return cmdutil.UsageError("%v", err)
+		}
+		conv, err := t2s.Mode()
+		if err != nil {
+			return err
 		}
 		if docPerLine && format != "text" {
 			return cmdutil.UsageError("--doc-per-line goes with --format text")
@@ -118,11 +123,23 @@ rejected.`,
 		}
 		if !in.Pretty && engine != "gse" { // windows and a spooled record: bounded memory
 			return cmdutil.RunDocsTo(cmd, args, in, func(doc corpus.Document, w io.Writer) error {
-				return writeWindowedFiltered(w, seg, doc, format, pos, x, docPerLine)
+				tx, err := conv.Apply(doc.Text)
+				if err != nil {
+					return err
+				}
+				return writeWindowedT2S(w, seg, doc, format, pos, x, docPerLine, tx)
 			})
 		}
 		return cmdutil.RunDocs(cmd, args, in, func(doc corpus.Document) ([]byte, error) {
-			toks := x.Apply(seg.Cut(doc.Text))
+			tx, err := conv.Apply(doc.Text)
+			if err != nil {
+				return nil, err
+			}
+			text := doc.Text
+			if tx != nil {
+				text = tx.Simplified
+			}
+			toks := segment.FromConverted(x.Apply(seg.Cut(text)), tx)
 			switch format {
 			case "jsonl":
 				if in.Pretty {

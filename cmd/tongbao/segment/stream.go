@@ -9,6 +9,7 @@ import (
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/segment"
+	"github.com/tongbao/tongbao/zhconv"
 )
 
 // segWindow is the most text cut at once: the tokens of a 20 MB document
@@ -26,7 +27,17 @@ func writeWindowed(w io.Writer, seg *segment.Segmenter, doc corpus.Document, for
 // writeWindowedFiltered is writeWindowed keeping only the tokens x keeps;
 // with docPerLine the text format writes the document on one line.
 func writeWindowedFiltered(w io.Writer, seg *segment.Segmenter, doc corpus.Document, format string, pos bool, x *cmdutil.Filter, docPerLine bool) error {
+	return writeWindowedT2S(w, seg, doc, format, pos, x, docPerLine, nil)
+}
+
+// writeWindowedT2S is writeWindowedFiltered on a text converted to
+// Simplified (tx; nil: not converted), the tokens mapped back to the
+// original (segment.FromConverted).
+func writeWindowedT2S(w io.Writer, seg *segment.Segmenter, doc corpus.Document, format string, pos bool, x *cmdutil.Filter, docPerLine bool, tx *zhconv.Text) error {
 	text := doc.Text
+	if tx != nil {
+		text = tx.Simplified
+	}
 	var out []byte
 	flush := func() error {
 		_, err := w.Write(out)
@@ -49,6 +60,7 @@ func writeWindowedFiltered(w io.Writer, seg *segment.Segmenter, doc corpus.Docum
 			toks[i].Start += base
 			toks[i].End += base
 		}
+		toks = segment.FromConverted(toks, tx)
 		switch format {
 		case "jsonl":
 			for _, t := range toks {

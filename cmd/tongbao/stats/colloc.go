@@ -22,8 +22,8 @@ A pair is two consecutive words both kept by the term filter (stopwords,
 --pos, --min-len); punctuation and left-out words break pairs. With N the
 number of kept words, c1 and c2 the counts of the words and c12 of the pair:
 pmi = log2(c12·N/(c1·c2)), and g2 the signed log-likelihood of the 2×2
-table [c12, c1−c12; c2−c12, N−c1−c2+c12]. Each row is {"w1", "w2", "count",
-"count1", "count2", "pmi", "g2"}, sorted by --measure. PMI favours rare
+table [c12, c1−c12; c2−c12, N−c1−c2+c12]. Each row is {"term1", "term2",
+"count", "count1", "count2", "pmi", "g2"}, sorted by --measure. PMI favours rare
 pairs: keep --min-count at a few occurrences.`,
 		Example: `  tongbao stats collocations --top 30 reports/
   tongbao stats collocations --measure pmi --min-count 10 --pos n,v reports/`,
@@ -87,7 +87,7 @@ pairs: keep --min-count at a few occurrences.`,
 			return err
 		}
 		ungroupedNote(cmd, o, left)
-		rw, err := NewRowWriter(cmd.OutOrStdout(), asCSV, o.In.Pretty, []string{"group", "w1", "w2", "count", "count1", "count2", "pmi", "g2"}, c.Grouper != nil, bom)
+		rw, err := NewRowWriter(cmd.OutOrStdout(), asCSV, o.In.Pretty, []string{"group", "term1", "term2", "count", "count1", "count2", "pmi", "g2"}, c.Grouper != nil, bom)
 		if err != nil {
 			return err
 		}

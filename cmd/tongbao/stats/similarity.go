@@ -11,9 +11,42 @@ import (
 	"github.com/tongbao/tongbao/stats"
 )
 
-type neighboursRecord struct {
-	Item       string            `json:"item"`
-	Neighbours []stats.Neighbour `json:"neighbours"`
+// The records of similarity name a document "id" and a group "group", in
+// the row and in its neighbours, as every command does.
+type (
+	docNeighbour struct {
+		ID         string  `json:"id"`
+		Similarity float64 `json:"similarity"`
+	}
+	docNeighbours struct {
+		ID         string         `json:"id"`
+		Neighbours []docNeighbour `json:"neighbours"`
+	}
+	groupNeighbour struct {
+		Group      string  `json:"group"`
+		Similarity float64 `json:"similarity"`
+	}
+	groupNeighbours struct {
+		Group      string           `json:"group"`
+		Neighbours []groupNeighbour `json:"neighbours"`
+	}
+)
+
+// neighboursRecord is the record of item name (a group when grouped, else
+// a document) and its neighbours.
+func neighboursRecord(grouped bool, name string, nb []stats.Neighbour) any {
+	if grouped {
+		r := groupNeighbours{Group: name, Neighbours: []groupNeighbour{}}
+		for _, n := range nb {
+			r.Neighbours = append(r.Neighbours, groupNeighbour{n.Name, n.Similarity})
+		}
+		return r
+	}
+	r := docNeighbours{ID: name, Neighbours: []docNeighbour{}}
+	for _, n := range nb {
+		r.Neighbours = append(r.Neighbours, docNeighbour{n.Name, n.Similarity})
+	}
+	return r
 }
 
 func newSimilarity() *cobra.Command {
@@ -27,9 +60,10 @@ func newSimilarity() *cobra.Command {
 cosine of the TF-IDF vectors (count × smoothed idf; the IDF of the items
 themselves, or --idf FILE) or Jaccard overlap of the term sets.
 
-By default each output line is {"item", "neighbours": [{"name",
-"similarity"}, ...]} with the -k most similar other items; --csv writes the
-whole matrix instead (a header row of item names, then one row per item).
+By default each output line is {"id", "neighbours": [{"id", "similarity"},
+...]} with the -k most similar other documents ("group" in place of "id"
+with --group-by); --csv writes the whole matrix instead (a header row of
+"id" or "group" and the names, then one row per item).
 Items are documents by id, in input order, or groups in sorted order.`,
 		Example: `  tongbao stats similarity -k 3 reports/
   tongbao stats similarity --group-by dir --csv gov-reports/ > sim.csv
@@ -86,15 +120,12 @@ Items are documents by id, in input order, or groups in sorted order.`,
 			return err
 		}
 		if asCSV {
-			err = writeMatrixCSV(cmd, names, s, bom)
+			err = writeMatrixCSV(cmd, names, s, bom, c.Grouper != nil)
 		} else {
 			rw, _ := NewRowWriter(cmd.OutOrStdout(), false, o.In.Pretty, nil, false)
 			for i, n := range names {
 				nb := stats.Nearest(s, names, i, k)
-				if nb == nil {
-					nb = []stats.Neighbour{}
-				}
-				if err = rw.Row(neighboursRecord{Item: n, Neighbours: nb}, nil); err != nil {
+				if err = rw.Row(neighboursRecord(c.Grouper != nil, n, nb), nil); err != nil {
 					break
 				}
 			}
@@ -157,9 +188,13 @@ func collectItems(cmd *cobra.Command, o *Options, c *Counter, args []string) ([]
 	return names, vecs, sum, nil
 }
 
-func writeMatrixCSV(cmd *cobra.Command, names []string, s mat.Symmetric, bom bool) error {
+func writeMatrixCSV(cmd *cobra.Command, names []string, s mat.Symmetric, bom, grouped bool) error {
 	w := cmdutil.NewCSVWriter(cmd.OutOrStdout(), bom)
-	w.Write(append([]string{""}, names...))
+	corner := "id"
+	if grouped {
+		corner = "group"
+	}
+	w.Write(append([]string{corner}, names...))
 	for i, n := range names {
 		row := []string{n}
 		for j := range names {

@@ -231,7 +231,7 @@ func TestSimilarityMatrix(t *testing.T) {
 		t.Fatal(err)
 	}
 	recs, _ := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if len(recs) != 4 || recs[1][0] != a || recs[0][3] != b {
+	if len(recs) != 4 || recs[0][0] != "id" || recs[1][0] != a || recs[0][3] != b {
 		t.Fatalf("matrix %v", recs)
 	}
 	if recs[1][1] != "1" || recs[1][2] != recs[2][1] {
@@ -242,7 +242,10 @@ func TestSimilarityMatrix(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows := jsonLines(t, out)
-	if nb := rows[0]["neighbours"].([]any)[0].(map[string]any); nb["name"] != a2 {
+	if rows[0]["id"] != a {
+		t.Errorf("row of a: %v", rows[0])
+	}
+	if nb := rows[0]["neighbours"].([]any)[0].(map[string]any); nb["id"] != a2 {
 		t.Errorf("nearest of a: %v", nb)
 	}
 }

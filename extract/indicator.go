@@ -1,0 +1,1264 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// The indicator stage reads targets and results of the lexicon's
+// indicators (data/indicators.txt) off the counts of the text: for each
+// percentage or amount it finds the indicator phrase before it in its
+// clause (地区生产总值增长6.5%), or the indicator of the figure it
+// continues (达到9017亿元，增长5.5%), and says what the figure measures
+// (growth, level, share, points), whether it is a target, a result or an
+// estimate, and for which year. Status and period come from cue words of
+// the sentence (data/indicator_cues.txt) and from the part of the document
+// the figure stands in: the review of the past year (or five years) or the
+// work of this year, read off its headings; every figure of a statistical
+// communiqué is a result of its statistical year.
+//
+// Qualitative targets (与经济增长同步, 快于全省平均) have no number and give
+// no mention.
+
+// TypeIndicator is the mention type of an indicator figure.
+const TypeIndicator = "indicator"
+
+// Measures of an indicator figure.
+const (
+	MeasureGrowth = "growth" // a rate of change: 增长7%
+	MeasureLevel  = "level"  // an amount: 达到5000亿元
+	MeasureShare  = "share"  // a ratio that is the indicator: 失业率4.5%
+	MeasurePoints = "points" // a change of a share: 提高1.2个百分点
+)
+
+// Statuses of an indicator figure.
+const (
+	StatusTarget   = "target"
+	StatusActual   = "actual"
+	StatusExpected = "expected"
+)
+
+// Named rules of the indicator stage.
+var (
+	ruleIndPhrase = registerRule("indicator", "indicator.phrase_before",
+		"an indicator of the lexicon before a number in its clause, with only a verb of change or of level between, is the figure's indicator (地区生产总值增长6.5%)", Accept)
+	ruleIndPart = registerRule("indicator", "indicator.part_of_other",
+		"an indicator word right after another Chinese word names a part, a sector or a sub-region, not the indicator (民间投资增长10%)", Reject)
+	ruleIndGeneric = registerRule("indicator", "indicator.generic_word",
+		"a generic wording (投资, 出口, 经济增长) names the indicator only right before its verb of change or its number (投资增长8%)", Reject)
+	ruleIndGap = registerRule("indicator", "indicator.not_predicate",
+		"a number separated from the indicator by more than a verb of change or of level measures something else (单位生产总值能耗下降3%)", Reject)
+	ruleIndOther = registerRule("indicator", "indicator.other_quantity",
+		"a share, ratio or part between indicator and number makes it another quantity (一般公共预算收入中税收占比75%)", Reject)
+	ruleIndChain = registerRule("indicator", "indicator.chain",
+		"a rate of change after a level, or points after a share, measure the same indicator (粮食产量650亿斤，增长2%)", Accept)
+	ruleIndCompare = registerRule("indicator", "indicator.comparison",
+		"a number after a figure that compares it with another region or the plan is no item (增长7.2%，高于全国0.6个百分点)", Reject)
+	ruleIndShared = registerRule("indicator", "indicator.shared_number",
+		"indicators listed before 均 or 都, or a pair (城乡居民), share the number (地区生产总值、规模以上工业增加值均增长7%左右)", Accept)
+	ruleIndRespectively = registerRule("indicator", "indicator.respectively",
+		"indicators listed before 分别 take the numbers in order (城镇和农村居民人均可支配收入分别增长6%和8%)", Accept)
+	ruleIndRange = registerRule("indicator", "indicator.range",
+		"two figures joined by a dash or 至 are a range; value is the lower bound (增长6%—6.5%, 增长7～7.5%)", Adjust)
+	ruleIndStretch = registerRule("indicator", "indicator.stretch",
+		"a second figure after 力争 or 争取 is the stretch of the target before it, no item of its own (增长8%以上，力争9%)", Adjust)
+	ruleIndFrom = registerRule("indicator", "indicator.from_level",
+		"a level after 由 or 从 is the starting level, no item; the level after 增加到 is the item (由5600亿元增加到8000亿元)", Adjust)
+	ruleIndDecline = registerRule("indicator", "indicator.decline",
+		"a change after a verb of decline is negative (单位地区生产总值能耗下降3% → -3)", Adjust)
+	ruleIndUnit = registerRule("indicator", "indicator.unit_mismatch",
+		"a number whose unit the indicator cannot have is no item (a count of items, or a percentage of a price index's level)", Reject)
+	ruleIndRatioGDP = registerRule("indicator", "indicator.rd_ratio",
+		"a ratio to GDP after research spending is the R&D intensity (研发经费支出与地区生产总值之比为2.5%)", Accept)
+	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
+		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%)", Adjust)
+
+	ruleIndStatusCommunique = registerRule("indicator", "indicator.status_communique",
+		"every figure of a statistical communiqué is a result of its statistical year", Adjust)
+	ruleIndStatusExpected = registerRule("indicator", "indicator.status_expected",
+		"预计, 初步测算 or 有望 before the number in its sentence make an estimate (预计全年地区生产总值增长7%)", Adjust)
+	ruleIndStatusTargetCue = registerRule("indicator", "indicator.status_target_cue",
+		"a goal word before the number in its sentence (预期目标是, 力争, 确保, 控制在, 今年) makes a target", Adjust)
+	ruleIndStatusActualCue = registerRule("indicator", "indicator.status_actual_cue",
+		"去年 or 过去一年 before the number makes a result, even in the part on this year's work", Adjust)
+	ruleIndStatusReview = registerRule("indicator", "indicator.status_review",
+		"a figure in the review part of a work report (before the targets, or under a heading of 回顾) is a result", Adjust)
+	ruleIndStatusPlan = registerRule("indicator", "indicator.status_plan",
+		"a figure in the part on this year's work (after 主要预期目标是, or under a heading of 工作安排, 主要任务) is a target", Adjust)
+
+	ruleIndPeriodYear = registerRule("indicator", "indicator.period_year_written",
+		"a year written before the number in its sentence is the period (到2025年城镇化率达到65%)", Adjust)
+	ruleIndPeriodTarget = registerRule("indicator", "indicator.period_target",
+		"a target of a work report is for the report's year", Adjust)
+	ruleIndPeriodPlan = registerRule("indicator", "indicator.period_plan",
+		"a target of a five-year plan (“十四五”时期, 今后五年) is for the plan's end year", Adjust)
+	ruleIndPeriodReview = registerRule("indicator", "indicator.period_review",
+		"a result or estimate in a work report's review is for the year before the report's", Adjust)
+	ruleIndPeriodInterval = registerRule("indicator", "indicator.period_interval",
+		"a multi-year average or total of the five years reviewed (过去五年年均增长7%) is for the interval, first/last year", Adjust)
+	ruleIndPeriodCommunique = registerRule("indicator", "indicator.period_communique",
+		"a figure of a statistical communiqué is for its statistical year", Adjust)
+)
+
+// IndicatorValue returns the value of an indicator figure (下降3% → -3,
+// the lower bound of a range); ok is false for other mentions.
+func (m *Mention) IndicatorValue() (v float64, ok bool) {
+	if m.Type != TypeIndicator {
+		return 0, false
+	}
+	switch x := m.Value.(type) {
+	case float64:
+		return x, true
+	case int:
+		return float64(x), true
+	}
+	return 0, false
+}
+
+// indNum is a number the stage reads: a count, or two joined as a range.
+type indNum struct {
+	start, end int
+	value      float64
+	unit       string // as written: %, 个百分点, 亿元, 万人
+	approx     string
+	rng        []float64
+	percent    bool
+	points     bool
+	amount     bool // a unit of an amount (元, 吨, 斤, 人)
+	times      bool // 倍: a change in multiples (增长2.8倍)
+	// link state
+	done     bool // taken (as stretch, range end, from-level)
+	items    []int
+	fromInds []indMatch // set on a starting level (由X增加到Y)
+}
+
+// rate reports whether n is a rate of change or a share (%, 倍).
+func (n *indNum) rate() bool { return n.percent || n.times }
+
+// indMatch is an indicator word found in a sentence.
+type indMatch struct {
+	start, end int
+	word       indicatorWord
+}
+
+// indMode is the part of a work report a position stands in.
+type indMode struct {
+	start   int
+	plan    bool // this year's work (else the review)
+	five    bool // the five years reviewed, or a five-year plan
+	planEnd int  // the end year of a five-year plan's targets, 0 if none
+	fypName bool // a five-year plan is named in the heading
+}
+
+// indDoc is the state of the stage over one document.
+type indDoc struct {
+	d     *Document
+	l     *indicatorLists
+	text  []rune
+	year  int
+	comm  bool
+	modes []indMode
+	homes [][]rune
+}
+
+// runIndicators is the indicator stage.
+func runIndicators(d *Document) {
+	nums := indicatorNumbers(d)
+	if len(nums) == 0 {
+		return
+	}
+	x := &indDoc{d: d, l: indicatorData(), text: d.runes}
+	if d.Year != nil {
+		x.year = *d.Year
+	} else if d.Ref.Year != 0 {
+		x.year = d.Ref.Year
+	}
+	x.comm = d.Genre == GenreCommunique
+	if d.Home != nil {
+		x.homes = homeWords(d.Home.Name)
+	}
+	if !x.comm {
+		x.modes = x.readModes()
+	}
+	// sentence by sentence
+	k := 0
+	for k < len(nums) {
+		s, e := x.sentence(nums[k].start)
+		j := k
+		for j < len(nums) && nums[j].start < e {
+			j++
+		}
+		x.linkSentence(s, e, nums[k:j])
+		k = j
+	}
+}
+
+// homeWords returns the home's name and its name without the level suffix.
+func homeWords(name string) [][]rune {
+	if name == "" || name == CountryName {
+		return nil
+	}
+	out := [][]rune{[]rune(name)}
+	for _, suf := range []string{"维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "地区", "盟"} {
+		if short := strings.TrimSuffix(name, suf); short != name && len([]rune(short)) >= 2 {
+			out = append(out, []rune(short))
+			break
+		}
+	}
+	return out
+}
+
+// indicatorNumbers returns the counts of d as numbers, joining ranges.
+func indicatorNumbers(d *Document) []indNum {
+	var counts []Mention
+	if d.types != nil && d.types[TypeCount] {
+		counts = d.MentionsOf(TypeCount)
+	} else {
+		spans := d.timeSpans()
+		skip := make([][2]int, len(spans))
+		for k, s := range spans {
+			skip[k] = [2]int{s.start, s.end}
+		}
+		for _, h := range scanCounts(d, skip) {
+			m := countMention(d, h)
+			m.Text = string(d.runes[m.Start:m.End])
+			counts = append(counts, m)
+		}
+	}
+	sort.SliceStable(counts, func(i, j int) bool { return counts[i].Start < counts[j].Start })
+	text := d.runes
+	var out []indNum
+	for _, m := range counts {
+		n, ok := numberAsWritten(text, m)
+		if !ok {
+			continue
+		}
+		// 6%—6.5%: join with the number before
+		if len(out) > 0 {
+			p := &out[len(out)-1]
+			if p.rng == nil && m.Start-p.end >= 1 && m.Start-p.end <= 2 && isRangeDash(text[p.end:m.Start]) && p.percent == n.percent && p.value < n.value {
+				p.rng = []float64{p.value, n.value}
+				p.end, p.unit = n.end, n.unit
+				if n.approx != ApproxExact && n.approx != "" {
+					p.approx = n.approx
+				}
+				d.traceRule(ruleIndRange, Adjust, p.start, p.end)
+				continue
+			}
+		}
+		// 7～7.5%: a bare number and a dash before the count
+		if lo, start, ok := rangeBefore(text, n.start); ok && lo < n.value {
+			n.rng = []float64{lo, n.value}
+			n.value, n.start = lo, start
+			d.traceRule(ruleIndRange, Adjust, n.start, n.end)
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+func isRangeDash(s []rune) bool {
+	for _, r := range s {
+		if !strings.ContainsRune("—–-－～~至到―", r) {
+			return false
+		}
+	}
+	return len(s) > 0
+}
+
+// rangeBefore reads "7～" right before text[i]: a bare number and a dash.
+func rangeBefore(text []rune, i int) (lo float64, start int, ok bool) {
+	if i < 2 || !strings.ContainsRune("—–-－～~至―", text[i-1]) {
+		return 0, 0, false
+	}
+	j := i - 1
+	if text[j] == '—' && j > 0 && text[j-1] == '—' {
+		j--
+	}
+	k := j
+	for k > 0 && (isDigit(text[k-1]) || text[k-1] == '.') {
+		k--
+	}
+	if k == j || k > 0 && (unicode.IsLetter(text[k-1]) && !unicode.Is(unicode.Han, text[k-1]) || text[k-1] == '-') {
+		return 0, 0, false
+	}
+	v, err := strconv.ParseFloat(toASCIIDigits(string(text[k:j])), 64)
+	if err != nil {
+		return 0, 0, false
+	}
+	return v, k, true
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+func toASCIIDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		if r == '．' {
+			return '.'
+		}
+		if r == ',' || r == '，' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// numberAsWritten reads a count as the stage needs it: the value and unit
+// as written (23223.8亿元 → 23223.8, 亿元), whether it is a percentage,
+// points or an amount.
+func numberAsWritten(text []rune, m Mention) (indNum, bool) {
+	w := []rune(m.Text)
+	k := 0
+	for k < len(w) && (isDigit(w[k]) || w[k] == '.' || w[k] == '．' || w[k] == ',' && k+1 < len(w) && isDigit(w[k+1])) {
+		k++
+	}
+	n := indNum{start: m.Start, end: m.End, approx: m.Approx}
+	if n.approx == "" {
+		n.approx = ApproxExact
+	}
+	unit := strings.TrimSpace(string(w[k:]))
+	if k > 0 {
+		v, err := strconv.ParseFloat(toASCIIDigits(string(w[:k])), 64)
+		if err != nil {
+			return n, false
+		}
+		n.value = v
+	} else {
+		v, ok := m.Number()
+		if !ok {
+			return n, false
+		}
+		n.value, unit = v, m.Unit
+	}
+	if m.Range != nil && len(m.Range) == 2 && k > 0 {
+		return n, false // 两三个: no figure of an indicator
+	}
+	switch {
+	case strings.HasSuffix(unit, "百分点"):
+		n.points, unit = true, "个百分点"
+	case unit == "%" || unit == "％" || m.Unit == "%" && k == 0:
+		n.percent, unit = true, "%"
+	case unit == "倍":
+		n.times = true
+	default:
+		n.amount = amountUnit(unit)
+	}
+	n.unit = unit
+	return n, true
+}
+
+// amountUnit reports whether a unit as written is one of an amount of
+// money, goods or people (亿元, 万吨, 亿斤, 万人, 万, 亿).
+func amountUnit(u string) bool {
+	if u == "" {
+		return false
+	}
+	for _, w := range []string{"元", "吨", "斤", "人", "户", "美元", "千瓦时", "立方米", "公斤", "亩"} {
+		if strings.HasSuffix(u, w) {
+			return true
+		}
+	}
+	return u == "万" || u == "亿" || u == "万亿"
+}
+
+// sentence returns the bounds of the sentence around i: from after the
+// previous 。！？；or line break to the next one.
+func (x *indDoc) sentence(i int) (int, int) {
+	s := i
+	for s > 0 && !sentenceEnd(x.text[s-1]) {
+		s--
+	}
+	e := i
+	for e < len(x.text) && !sentenceEnd(x.text[e]) {
+		e++
+	}
+	return s, e
+}
+
+func sentenceEnd(r rune) bool {
+	return r == '。' || r == '！' || r == '？' || r == '；' || r == ';' || r == '\n'
+}
+
+// matches returns the indicator words of text[s:e] that name an indicator
+// where they stand (not a part of another word).
+func (x *indDoc) matches(s, e int) []indMatch {
+	var out []indMatch
+	for _, m := range x.l.words.FindAll(x.text[s:e]) {
+		im := indMatch{start: s + m.Start, end: s + m.End, word: m.Value}
+		if im.word.head != "" && runeIndex(x.text[s:im.start], []rune(im.word.head)) < 0 {
+			continue // 总产量 names grain output only after 粮食
+		}
+		if im.word.def.ids[0] == "gdp" && im.start > s && (x.text[im.start-1] == '与' || x.text[im.start-1] == '占') {
+			// a ratio to GDP: the R&D intensity after research spending,
+			// else the share of a part (三产增加值占地区生产总值比重)
+			if rd := x.rdRatio(s, im); rd != nil {
+				out = append(out, *rd)
+				continue
+			}
+			x.d.traceRule(ruleIndOther, Reject, im.start, im.end)
+			continue
+		}
+		if !x.leftOK(im.start, s) {
+			x.d.traceRule(ruleIndPart, Reject, im.start, im.end)
+			continue
+		}
+		if im.word.generic && (!x.genericOK(im.start, im.end, e) || !x.genericLeft(im.start, s)) {
+			x.d.traceRule(ruleIndGeneric, Reject, im.start, im.end)
+			continue
+		}
+		out = append(out, im)
+	}
+	return out
+}
+
+// leftOK reports whether an indicator word at i stands at the start of
+// its phrase: after punctuation, a number or a left word (全省, 实现, 和).
+func (x *indDoc) leftOK(i, s int) bool {
+	if i == s {
+		return true
+	}
+	r := x.text[i-1]
+	if r == ']' { // a footnote mark: read before it
+		k := i - 2
+		for k > s && isDigit(x.text[k]) {
+			k--
+		}
+		if k >= s && x.text[k] == '[' && k < i-2 {
+			return x.leftOK(k, s)
+		}
+	}
+	if !unicode.Is(unicode.Han, r) {
+		return true
+	}
+	for _, w := range x.l.cues["left"] {
+		if runesAt(x.text, i-len([]rune(w)), []rune(w)) {
+			return true
+		}
+	}
+	for _, h := range x.homes {
+		if runesAt(x.text, i-len(h), h) {
+			return true
+		}
+	}
+	return false
+}
+
+// genericLeft reports whether a generic word at i opens its clause: after
+// punctuation or a word of the whole region (全省, 其中), not after a verb
+// (完成投资300亿元 is a project's investment).
+func (x *indDoc) genericLeft(i, s int) bool {
+	if i == s || !unicode.Is(unicode.Han, x.text[i-1]) {
+		return true
+	}
+	for _, w := range x.l.cues["gleft"] {
+		if runesAt(x.text, i-len([]rune(w)), []rune(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// genericOK reports whether a generic word ending at i is followed by its
+// verb of change or its number.
+func (x *indDoc) genericOK(start, i, e int) bool {
+	j := i
+	for {
+		f := x.l.cueAt("filler", x.text[:e], j)
+		if f == "" || f == "目标" {
+			break
+		}
+		j += len([]rune(f))
+	}
+	if j < e && isDigit(x.text[j]) {
+		// a level after a generic word: in a communiqué, or after 其中
+		// (其中出口300亿美元), not a project's (完成投资300亿元)
+		return x.comm || runesAt(x.text, start-2, []rune("其中")) || runesAt(x.text, start-3, []rune("其中，"))
+	}
+	return x.l.cueAt("growth", x.text[:e], j) != ""
+}
+
+// predicate checks the text between an indicator and its number: fillers
+// (比上年, 同比, 预计), then a verb of change or level (增长, 达到,
+// 控制在), then at most a few code points. It returns the rule that
+// rejects it ("" when it links).
+func (x *indDoc) predicate(gap []rune) string {
+	for _, w := range x.l.cues["reject"] {
+		if runeIndex(gap, []rune(w)) >= 0 {
+			return ruleIndOther
+		}
+	}
+	j, commas := 0, 0
+	for j < len(gap) {
+		if gap[j] == '，' || gap[j] == ',' || gap[j] == '、' || gap[j] == ' ' {
+			if gap[j] != ' ' {
+				commas++
+			}
+			j++
+			continue
+		}
+		if strings.ContainsRune("）)”’\u3000", gap[j]) {
+			j++
+			continue
+		}
+		if n := footnoteAt(gap, j); n > 0 {
+			j += n
+			continue
+		}
+		if f := x.l.cueAt("filler", gap, j); f != "" {
+			j += len([]rune(f))
+			continue
+		}
+		break
+	}
+	if commas > 1 {
+		return ruleIndGap
+	}
+	if j == len(gap) {
+		return ""
+	}
+	v := x.l.cueAt("verb", gap, j)
+	if v == "" {
+		return ruleIndGap
+	}
+	rest := gap[j+len([]rune(v)):]
+	if len(rest) > 8 {
+		return ruleIndGap
+	}
+	for _, r := range rest {
+		if r == '，' || r == ',' {
+			return ruleIndGap
+		}
+	}
+	return ""
+}
+
+// footnoteAt returns the length of a footnote mark ([2]) at s[i:], or 0.
+func footnoteAt(s []rune, i int) int {
+	if i >= len(s) || s[i] != '[' {
+		return 0
+	}
+	k := i + 1
+	for k < len(s) && isDigit(s[k]) {
+		k++
+	}
+	if k > i+1 && k < len(s) && s[k] == ']' {
+		return k + 1 - i
+	}
+	return 0
+}
+
+// group returns the indicator words listed together ending with ms[k]
+// (A、B和C), and the ids they name in order.
+func (x *indDoc) group(ms []indMatch, k int) (first int, ids []string) {
+	first = k
+	for first > 0 {
+		sep := x.text[ms[first-1].end:ms[first].start]
+		if s := string(sep); s == "、" || s == "和" || s == "及" || s == "与" || s == "以及" || s == "，" {
+			first--
+			continue
+		}
+		break
+	}
+	for _, m := range ms[first : k+1] {
+		ids = append(ids, m.word.def.ids...)
+	}
+	return first, ids
+}
+
+// link is one figure of one indicator.
+type link struct {
+	id    string
+	match indMatch
+	num   int // index in the sentence's numbers
+	rule  string
+}
+
+// linkSentence finds the indicator figures of one sentence.
+func (x *indDoc) linkSentence(s, e int, nums []indNum) {
+	ms := x.matches(s, e)
+	if len(ms) == 0 {
+		return
+	}
+	var links []link
+	// the 分别 list being distributed: the links still to take a number,
+	// and the numbers that took one
+	var pending []link
+	var listNums []int
+	endList := func() {
+		if len(listNums) == 1 && len(pending) > 0 {
+			// one figure for a pair: 城乡居民人均可支配收入分别增长7.5%左右
+			for _, p := range pending {
+				p.num = listNums[0]
+				links = append(links, p)
+			}
+			x.collect(links, nums, listNums[0])
+		}
+		if len(listNums) > 1 {
+			// one qualifier at the end of the list qualifies every figure
+			last := nums[listNums[len(listNums)-1]].approx
+			for _, k := range listNums[:len(listNums)-1] {
+				if nums[k].approx == ApproxExact {
+					nums[k].approx = last
+				}
+			}
+		}
+		pending, listNums = nil, nil
+	}
+	startList := func(tmpl []link, k int, rule string) {
+		endList()
+		for i, t := range tmpl {
+			t.rule = rule
+			if i == 0 {
+				t.num = k
+				links = append(links, t)
+			} else {
+				pending = append(pending, t)
+			}
+		}
+		listNums = []int{k}
+	}
+	lastNum := -1
+	for k := range nums {
+		n := &nums[k]
+		if n.done {
+			continue
+		}
+		// the nearest indicator word before the number
+		mi := -1
+		for i := range ms {
+			if ms[i].end <= n.start {
+				mi = i
+			}
+		}
+		prevEnd := -1
+		if lastNum >= 0 {
+			prevEnd = nums[lastNum].end
+		}
+		if mi < 0 {
+			lastNum = k
+			continue
+		}
+		m := ms[mi]
+		if prevEnd > m.end {
+			// the number follows another number of the clause
+			p := &nums[lastNum]
+			gap := x.text[p.end:n.start]
+			switch {
+			case len(pending) > 0 && x.isListSep(gap):
+				lk := pending[0]
+				lk.num = k
+				links = append(links, lk)
+				pending = pending[1:]
+				listNums = append(listNums, k)
+			case len(p.fromInds) > 0 && len(gap) <= 8 && (runeIndex(gap, []rune("到")) >= 0 || runeIndex(gap, []rune("至")) >= 0):
+				endList()
+				for _, fm := range p.fromInds {
+					for _, id := range fm.word.def.ids {
+						links = append(links, link{id: id, match: fm, num: k, rule: ruleIndFrom})
+					}
+				}
+				x.d.traceRule(ruleIndFrom, Adjust, p.start, p.end)
+			case len(p.items) > 0 && x.isStretch(gap) && !n.points:
+				n.done = true
+				x.d.traceRule(ruleIndStretch, Adjust, n.start, n.end)
+				// stretch is attached when the mentions are made
+				for _, li := range p.items {
+					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndStretch})
+				}
+			case len(p.items) > 0 && (p.amount || x.isShareLink(links, p)) && (n.rate() || n.points):
+				endList()
+				if !x.chainGap(gap) {
+					x.d.traceRule(ruleIndCompare, Reject, n.start, n.end)
+					break
+				}
+				if l := x.listLen(nums, k); l > 1 || runeIndex(gap, []rune("分别")) >= 0 {
+					// 分别达到4.7万元和2.1万元，增长8%和9%: the levels' indicators in order
+					if tmpl := levelLinks(links, nums, l); len(tmpl) > 0 {
+						startList(tmpl, k, ruleIndRespectively)
+						break
+					}
+				}
+				for _, li := range p.items {
+					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndChain})
+				}
+			case len(p.items) > 0 && n.amount && p.rate() && x.totalGap(gap):
+				// 增长6.7%，总量达9.26万亿元
+				endList()
+				for _, li := range p.items {
+					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndChain})
+				}
+			default:
+				endList()
+				if len(p.items) > 0 {
+					x.d.traceRule(ruleIndCompare, Reject, n.start, n.end)
+				}
+			}
+			x.collect(links, nums, k)
+			lastNum = k
+			continue
+		}
+		endList()
+		gap := x.text[m.end:n.start]
+		first, ids := x.group(ms, mi)
+		if f := x.l.cueAt("from", gap, 0); f != "" && runeIndex(gap, []rune("到")) < 0 {
+			n.fromInds = []indMatch{m}
+			n.done = true
+			lastNum = k
+			continue
+		}
+		if rule := x.predicate(gap); rule != "" {
+			x.d.traceRule(rule, Reject, m.start, n.end)
+			lastNum = k
+			continue
+		}
+		var tmpl []link
+		for _, mm := range ms[first : mi+1] {
+			for _, id := range mm.word.def.ids {
+				tmpl = append(tmpl, link{id: id, match: mm})
+			}
+		}
+		switch {
+		case runeIndex(gap, []rune("分别")) >= 0 && len(ids) > 1:
+			startList(tmpl, k, ruleIndRespectively)
+		case (runeIndex(gap, []rune("均")) >= 0 || runeIndex(gap, []rune("都")) >= 0) && len(ids) > 1:
+			for _, t := range tmpl {
+				links = append(links, link{id: t.id, match: t.match, num: k, rule: ruleIndShared})
+			}
+		case len(m.word.def.ids) > 1:
+			if x.listLen(nums, k) > 1 {
+				startList(tmpl[len(tmpl)-len(m.word.def.ids):], k, ruleIndRespectively)
+				break
+			}
+			for _, id := range m.word.def.ids {
+				links = append(links, link{id: id, match: m, num: k, rule: ruleIndShared})
+			}
+		default:
+			links = append(links, link{id: m.word.def.ids[0], match: m, num: k, rule: ruleIndPhrase})
+		}
+		x.collect(links, nums, k)
+		lastNum = k
+	}
+	endList()
+	x.emit(s, nums, links)
+}
+
+// listLen returns how many numbers from nums[k] on are joined as a list
+// (6%和8%, 5.5%左右、6%).
+func (x *indDoc) listLen(nums []indNum, k int) int {
+	l := 1
+	for j := k + 1; j < len(nums) && x.isListSep(x.text[nums[j-1].end:nums[j].start]); j++ {
+		l++
+	}
+	return l
+}
+
+// levelLinks returns the links of the last l levels of the sentence, in
+// order, one per indicator (nil when there are fewer).
+func levelLinks(links []link, nums []indNum, l int) []link {
+	var out []link
+	seen := map[string]bool{}
+	for i := len(links) - 1; i >= 0 && len(out) < l; i-- {
+		lk := links[i]
+		if lk.rule == ruleIndStretch || !nums[lk.num].amount || seen[lk.id] {
+			continue
+		}
+		seen[lk.id] = true
+		out = append([]link{{id: lk.id, match: lk.match}}, out...)
+	}
+	if len(out) < l {
+		return nil
+	}
+	return out
+}
+
+// totalGap reports whether the text between a rate and an amount names the
+// total of the same indicator (，总量达).
+func (x *indDoc) totalGap(gap []rune) bool {
+	j := 0
+	for j < len(gap) && (gap[j] == '，' || gap[j] == '、') {
+		j++
+	}
+	for _, w := range []string{"总量", "总额", "规模"} {
+		if runesAt(gap, j, []rune(w)) {
+			return len(gap)-j <= 6
+		}
+	}
+	return false
+}
+
+// collect records on nums[k] the links that take it.
+func (x *indDoc) collect(links []link, nums []indNum, k int) {
+	nums[k].items = nums[k].items[:0]
+	for i := range links {
+		if links[i].num == k && links[i].rule != ruleIndStretch {
+			nums[k].items = append(nums[k].items, i)
+		}
+	}
+}
+
+func (x *indDoc) isListSep(gap []rune) bool {
+	for _, w := range []string{"以上", "左右", "以内", "以下", "上下"} {
+		if runesAt(gap, 0, []rune(w)) {
+			gap = gap[len([]rune(w)):]
+			break
+		}
+	}
+	s := string(gap)
+	return s == "和" || s == "、" || s == "，" || s == "与" || s == "及" || s == "以及"
+}
+
+// isStretch reports whether the text between two figures introduces a
+// stretch figure (，力争9%).
+func (x *indDoc) isStretch(gap []rune) bool {
+	j := 0
+	for _, w := range []string{"以上", "左右", "上下"} {
+		if runesAt(gap, 0, []rune(w)) {
+			j = len([]rune(w))
+		}
+	}
+	for j < len(gap) && (gap[j] == '，' || gap[j] == ',' || gap[j] == '、' || gap[j] == ' ') {
+		j++
+	}
+	w := x.l.cueAt("stretch", gap, j)
+	if w == "" {
+		return false
+	}
+	rest := gap[j+len([]rune(w)):]
+	return len(rest) <= 4
+}
+
+// isShareLink reports whether the number p was linked as a share.
+func (x *indDoc) isShareLink(links []link, p *indNum) bool {
+	if !p.percent || len(p.items) == 0 {
+		return false
+	}
+	def := x.l.defs[links[p.items[0]].id]
+	return def != nil && def.nature == natureRatio
+}
+
+// chainGap reports whether the text between a level (or share) and a
+// following number is a verb of change (，比上年增长).
+func (x *indDoc) chainGap(gap []rune) bool {
+	for _, w := range x.l.cues["compare"] {
+		if runeIndex(gap, []rune(w)) >= 0 {
+			return false
+		}
+	}
+	j := 0
+	for j < len(gap) {
+		if gap[j] == '，' || gap[j] == ',' || gap[j] == '、' || gap[j] == ' ' {
+			j++
+			continue
+		}
+		if f := x.l.cueAt("filler", gap, j); f != "" && f != "实际" && f != "扣除价格因素" {
+			j += len([]rune(f))
+			continue
+		}
+		break
+	}
+	v := x.l.cueAt("growth", gap, j)
+	return v != "" && len(gap)-j-len([]rune(v)) <= 2
+}
+
+// rdRatio returns the R&D intensity that a gdp word m after 与 or 占
+// names (与国内生产总值之比) when research spending is named before it in
+// the sentence, else nil.
+func (x *indDoc) rdRatio(s int, m indMatch) *indMatch {
+	if !x.l.hasCue("rdword", x.text[s:m.start]) {
+		return nil
+	}
+	def := x.l.defs["rd_intensity"]
+	if def == nil {
+		return nil
+	}
+	end := m.end
+	for _, w := range []string{"之比", "的比重", "比重"} {
+		if runesAt(x.text, end, []rune(w)) {
+			end += len([]rune(w))
+			x.d.traceRule(ruleIndRatioGDP, Accept, m.start-1, end)
+			return &indMatch{start: m.start - 1, end: end, word: indicatorWord{def: def}}
+		}
+	}
+	return nil
+}
+
+// emit makes the mentions of the links.
+func (x *indDoc) emit(s int, nums []indNum, links []link) {
+	stretch := map[int]float64{} // link index → stretch
+	for i := range links {
+		if links[i].rule != ruleIndStretch {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if links[j].id == links[i].id && links[j].rule != ruleIndStretch {
+				stretch[j] = nums[links[i].num].value
+				break
+			}
+		}
+	}
+	for i, lk := range links {
+		if lk.rule == ruleIndStretch {
+			continue
+		}
+		n := nums[lk.num]
+		def := x.l.defs[lk.id]
+		if def == nil {
+			continue
+		}
+		measure := x.measure(def, n, lk)
+		if measure == "" {
+			x.d.traceRule(ruleIndUnit, Reject, n.start, n.end)
+			continue
+		}
+		x.d.traceRule(lk.rule, Accept, n.start, n.end)
+		v := n.value
+		if (measure == MeasureGrowth || measure == MeasurePoints) && v > 0 && x.declines(lk, n) {
+			v = -v
+			x.d.traceRule(ruleIndDecline, Adjust, n.start, n.end)
+		}
+		approx := n.approx
+		if a := x.approxBefore(n.start); a != "" {
+			approx = a
+			x.d.traceRule(ruleIndApprox, Adjust, n.start, n.end)
+		}
+		status := x.status(s, n)
+		m := Mention{Type: TypeIndicator, Start: n.start, End: n.end, Value: v, Unit: n.unit,
+			Approx: approx, Indicator: lk.id, IndicatorText: string(x.text[lk.match.start:lk.match.end]),
+			Measure: measure, Status: status, Period: x.period(s, n, lk.id, status, measure)}
+		if n.rng != nil {
+			m.Range = []float64{n.rng[0], n.rng[1]}
+			if v < 0 {
+				m.Range = []float64{-n.rng[1], -n.rng[0]}
+				m.Value = m.Range[0]
+			}
+		}
+		if st, ok := stretch[i]; ok && status == StatusTarget {
+			st := st
+			m.Stretch = &st
+		}
+		x.d.add(m)
+	}
+}
+
+// measure says what the number measures for the indicator ("" when the
+// indicator cannot have it).
+func (x *indDoc) measure(def *indicatorDef, n indNum, lk link) string {
+	if n.points {
+		return MeasurePoints
+	}
+	gap := x.text[lk.match.end:n.start]
+	switch def.nature {
+	case natureRatio:
+		if n.percent {
+			return MeasureShare
+		}
+		return ""
+	case naturePrice:
+		if n.percent {
+			return MeasureGrowth
+		}
+		return ""
+	}
+	if n.times {
+		return MeasureGrowth
+	}
+	if n.percent {
+		// 提高到60%: a level of a share is no growth of an amount
+		if i := x.l.lastCue("growth", gap); i >= 0 && i < len(gap) && x.l.cueAt("to", gap, i) != "" {
+			return ""
+		}
+		return MeasureGrowth
+	}
+	if n.amount {
+		return MeasureLevel
+	}
+	return ""
+}
+
+// declines reports whether a verb of decline stands right before the
+// number (下降3%, 降低0.5个百分点).
+func (x *indDoc) declines(lk link, n indNum) bool {
+	lo := lk.match.end
+	if lo > n.start || n.start-lo > 24 {
+		lo = n.start - 8
+		if lo < 0 {
+			lo = 0
+		}
+	}
+	gap := x.text[lo:n.start]
+	end := -1
+	for _, w := range x.l.cues["growth"] {
+		if i := runeLastIndex(gap, []rune(w)); i >= 0 && i > end {
+			end = i
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	return x.l.cueAt("decline", gap, end) != ""
+}
+
+// approxBefore reads 不低于, 不超过 … right before the number.
+func (x *indDoc) approxBefore(i int) string {
+	best, approx := 0, ""
+	for _, k := range []string{"under", "over"} {
+		for _, w := range x.l.cues[k] {
+			if n := len([]rune(w)); n > best && runesAt(x.text, i-n, []rune(w)) {
+				best, approx = n, map[string]string{"under": ApproxUnder, "over": ApproxOver}[k]
+			}
+		}
+	}
+	return approx
+}
+
+// modeAt returns the part of the document position i stands in.
+func (x *indDoc) modeAt(i int) indMode {
+	k := sort.Search(len(x.modes), func(j int) bool { return x.modes[j].start > i }) - 1
+	if k < 0 {
+		return indMode{}
+	}
+	return x.modes[k]
+}
+
+// status says whether the number at n is a target, a result or an
+// estimate.
+func (x *indDoc) status(s int, n indNum) string {
+	if x.comm {
+		x.d.traceRule(ruleIndStatusCommunique, Adjust, n.start, n.end)
+		return StatusActual
+	}
+	before := x.text[s:n.start]
+	// 预计 heading a list separated by ； governs the list, up to a clause
+	// that opens with a verb of result (，完成…)
+	full := x.text[x.fullSentenceStart(n.start):n.start]
+	if e := x.l.lastCue("expected", full); e >= 0 && e > x.l.lastCue("result", full) {
+		x.d.traceRule(ruleIndStatusExpected, Adjust, n.start, n.end)
+		return StatusExpected
+	}
+	target := x.l.hasCue("target", before)
+	if wy, ok := yearWritten(before); ok && x.year > 0 && wy > x.year {
+		target = true // 到2025年
+	}
+	mode := x.modeAt(n.start)
+	if target {
+		x.d.traceRule(ruleIndStatusTargetCue, Adjust, n.start, n.end)
+		return StatusTarget
+	}
+	if mode.plan && x.l.hasCue("actual", before) {
+		x.d.traceRule(ruleIndStatusActualCue, Adjust, n.start, n.end)
+		return StatusActual
+	}
+	if mode.plan {
+		x.d.traceRule(ruleIndStatusPlan, Adjust, n.start, n.end)
+		return StatusTarget
+	}
+	x.d.traceRule(ruleIndStatusReview, Adjust, n.start, n.end)
+	return StatusActual
+}
+
+// period says for which year (or years) the number stands.
+func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
+	if x.year == 0 {
+		return ""
+	}
+	y := x.year
+	if x.comm {
+		x.d.traceRule(ruleIndPeriodCommunique, Adjust, n.start, n.end)
+		return strconv.Itoa(y)
+	}
+	before := x.text[s:n.start]
+	para := x.text[x.lineStart(n.start):n.start]
+	if wy, ok := yearWritten(before); ok {
+		if status == StatusTarget && wy >= y && wy <= y+15 || status != StatusTarget && wy >= y-6 && wy < y {
+			x.d.traceRule(ruleIndPeriodYear, Adjust, n.start, n.end)
+			return strconv.Itoa(wy)
+		}
+	}
+	mode := x.modeAt(n.start)
+	fyp := x.fypIn(before)
+	switch status {
+	case StatusTarget:
+		if fyp > 0 && fyp >= y {
+			x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
+			return strconv.Itoa(fyp)
+		}
+		if mode.plan && mode.five && mode.planEnd > 0 {
+			x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
+			return strconv.Itoa(mode.planEnd)
+		}
+		x.d.traceRule(ruleIndPeriodTarget, Adjust, n.start, n.end)
+		return strconv.Itoa(y)
+	case StatusExpected:
+		if mode.plan {
+			return strconv.Itoa(y)
+		}
+	}
+	avg := x.l.hasCue("average", before)
+	fiveAt := x.l.lastCue("fiveyears", para)
+	if fyp > 0 && fyp < y {
+		fiveAt = len(para)
+	}
+	lastAt := x.l.lastCue("actual", para)
+	if wy, ok := yearWritten(para); ok && wy == y-1 {
+		lastAt = len(para)
+	}
+	def := x.l.defs[id]
+	flow := def != nil && def.nature == natureFlow && measure == MeasureLevel
+	if avg || fiveAt >= 0 && fiveAt > lastAt && (measure == MeasureGrowth || measure == MeasurePoints || flow) {
+		lo, hi := y-5, y-1
+		if fyp > 0 && fyp < y {
+			lo, hi = fyp-4, fyp
+		}
+		x.d.traceRule(ruleIndPeriodInterval, Adjust, n.start, n.end)
+		return fmt.Sprintf("%d/%d", lo, hi)
+	}
+	x.d.traceRule(ruleIndPeriodReview, Adjust, n.start, n.end)
+	return strconv.Itoa(y - 1)
+}
+
+// fullSentenceStart returns the start of the sentence around i, across
+// ；(a list of results under one 预计).
+func (x *indDoc) fullSentenceStart(i int) int {
+	for i > 0 && x.text[i-1] != '。' && x.text[i-1] != '\n' && x.text[i-1] != '！' && x.text[i-1] != '？' {
+		i--
+	}
+	return i
+}
+
+// lineStart returns the start of the paragraph (line) around i.
+func (x *indDoc) lineStart(i int) int {
+	for i > 0 && x.text[i-1] != '\n' {
+		i--
+	}
+	return i
+}
+
+// yearWritten returns the last year written as YYYY年 in s.
+func yearWritten(s []rune) (int, bool) {
+	for i := len(s) - 5; i >= 0; i-- {
+		if s[i+4] == '年' && isDigit(s[i]) && isDigit(s[i+1]) && isDigit(s[i+2]) && isDigit(s[i+3]) && (i == 0 || !isDigit(s[i-1])) {
+			y, err := strconv.Atoi(toASCIIDigits(string(s[i : i+4])))
+			if err == nil && y >= 1949 && y <= 2100 {
+				return y, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// fypIn returns the end year of a five-year plan named in s (十四五 →
+// 2025), 0 when none is.
+func (x *indDoc) fypIn(s []rune) int {
+	best, at := 0, -1
+	for name, y := range x.l.fyp {
+		w := []rune(name)
+		i := runeLastIndex(s, w)
+		// 十五 inside 十一五 … is not 十五; 十二五末 is a starting point
+		if i >= 0 && (i == 0 || s[i-1] != '第') && !endOfPlan(s, i+len(w)) && i > at {
+			if name == "十五" && i > 0 && strings.ContainsRune("一二三四五", s[i]) {
+				continue
+			}
+			best, at = y, i
+		}
+	}
+	return best
+}
+
+// endOfPlan reports whether 末 follows a plan's name (“十二五”末) at i.
+func endOfPlan(s []rune, i int) bool {
+	for i < len(s) && (s[i] == '”' || s[i] == '"' || s[i] == '’') {
+		i++
+	}
+	return i < len(s) && s[i] == '末'
+}
+
+// readModes reads the parts of a work report off its headings: the
+// review (the default at the start), the work of this year, and whether
+// a part speaks of five years.
+func (x *indDoc) readModes() []indMode {
+	modes := []indMode{{start: 0}}
+	cur := modes[0]
+	text := x.text
+	for ls := 0; ls < len(text); {
+		le := ls
+		for le < len(text) && text[le] != '\n' {
+			le++
+		}
+		line := text[ls:le]
+		t := trimHeading(line)
+		heading := len(line) > 0 && (line[0] == '#' || isNumberedHeading(t) && len(t) <= 60 ||
+			len(line) > 4 && line[0] == '*' && line[1] == '*' && len(t) <= 60 && runeIndex(t, []rune("。")) < 0)
+		next := cur
+		switch {
+		case heading && x.l.hasCue("review", t):
+			next = indMode{start: ls, five: x.l.hasCue("fiveyears", t) || x.fypIn(t) > 0 && x.fypIn(t) < x.year}
+		case heading && (x.l.hasCue("plan", t) || x.year > 0 && runeIndex(t, []rune(strconv.Itoa(x.year)+"年")) >= 0):
+			next = indMode{start: ls, plan: true}
+			if f := x.fypIn(t); f > 0 && f >= x.year {
+				next.five, next.planEnd = true, f
+			} else if runeIndex(t, []rune("今后五年")) >= 0 || runeIndex(t, []rune("未来五年")) >= 0 {
+				next.five, next.planEnd = true, x.year+4
+			}
+		case heading && x.year > 0 && runeIndex(t, []rune(strconv.Itoa(x.year-1)+"年")) >= 0:
+			next = indMode{start: ls}
+		case !heading && !cur.plan && (x.l.hasCue("planline", line) || startsWithThisYear(line, x.year)):
+			next = indMode{start: ls, plan: true}
+		}
+		if next != cur {
+			next.start = ls
+			modes = append(modes, next)
+			cur = next
+		}
+		ls = le + 1
+	}
+	return modes
+}
+
+// startsWithThisYear reports whether a paragraph opens the work of this
+// year (今年是…, 2019年是…).
+func startsWithThisYear(line []rune, year int) bool {
+	if runesAt(line, 0, []rune("今年是")) || runesAt(line, 0, []rune("今年政府工作")) {
+		return true
+	}
+	return year > 0 && runesAt(line, 0, []rune(strconv.Itoa(year)+"年是"))
+}
+
+// trimHeading strips Markdown marks and spaces around a heading line.
+func trimHeading(line []rune) []rune {
+	return []rune(strings.Trim(string(line), "#* \t\u3000"))
+}
+
+// isNumberedHeading reports whether a line opens with 一、 … 十、.
+func isNumberedHeading(t []rune) bool {
+	k := 0
+	for k < len(t) && k < 3 && strings.ContainsRune("一二三四五六七八九十", t[k]) {
+		k++
+	}
+	return k > 0 && k < len(t) && t[k] == '、'
+}
+
+// IndicatorItems returns the items of the indicator mentions of a
+// document: the first statement of each indicator × measure × status ×
+// period, in text order.
+func IndicatorItems(ms []Mention) []Mention {
+	seen := map[string]bool{}
+	var out []Mention
+	for _, m := range ms {
+		if m.Type != TypeIndicator {
+			continue
+		}
+		k := m.Indicator + "\x00" + m.Measure + "\x00" + m.Status + "\x00" + m.Period
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, m)
+	}
+	return out
+}
