@@ -19,6 +19,7 @@ import (
 	"github.com/tongbao/tongbao/extract"
 	"github.com/tongbao/tongbao/segment"
 	"github.com/tongbao/tongbao/stats"
+	"github.com/tongbao/tongbao/zhconv"
 )
 
 // New returns the kwic command.
@@ -59,6 +60,7 @@ JSON Lines, or aligned plain text when writing to a terminal (--format).`,
 	fs.BoolVar(&anywhere, "anywhere", false, "match PATTERN anywhere in the text, not only on word boundaries")
 	fs.StringVar(&format, "format", "auto", "auto|text|jsonl (auto: text on a terminal, else jsonl)")
 	fs.IntVar(&cols, "width", 36, "text format: display columns of each context")
+	t2s := cmdutil.AddT2SFlag(cmd)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		closeOut, err := cmdutil.RedirectOutput(cmd, in)
 		if err != nil {
@@ -89,6 +91,17 @@ JSON Lines, or aligned plain text when writing to a terminal (--format).`,
 		if match != "" && typ == "" {
 			return cmdutil.UsageError("--match needs --type")
 		}
+		conv, err := t2s.Mode()
+		if err != nil {
+			return err
+		}
+		if conv != zhconv.Never && pattern != "" { // searched in converted text
+			x, err := zhconv.T2S(pattern)
+			if err != nil {
+				return err
+			}
+			pattern = x.Simplified
+		}
 		var re *regexp.Regexp
 		if useRegex && pattern != "" {
 			var err error
@@ -116,6 +129,15 @@ JSON Lines, or aligned plain text when writing to a terminal (--format).`,
 		opts := stats.KWICOptions{Window: window, Chars: chars}
 		work := func(doc corpus.Document) ([]stats.Line, error) {
 			runes := []rune(doc.Text)
+			// a Traditional text is searched converted (a Simplified
+			// pattern finds it) and shown as written
+			tx, err := conv.Apply(doc.Text)
+			if err != nil {
+				return nil, err
+			}
+			if tx != nil {
+				doc.Text = tx.Simplified
+			}
 			var toks []segment.Token
 			var spans []stats.Span
 			if typ != "" {
@@ -152,6 +174,12 @@ JSON Lines, or aligned plain text when writing to a terminal (--format).`,
 					spans = stats.SubstringSpans(doc.Text, pattern)
 				default:
 					spans = stats.TermSpans(toks, pattern)
+				}
+			}
+			if tx != nil {
+				toks = segment.FromConverted(toks, tx)
+				for i := range spans {
+					spans[i].Start, spans[i].End = tx.Span(spans[i].Start, spans[i].End)
 				}
 			}
 			return stats.KWIC(doc.ID, runes, toks, spans, opts), nil
