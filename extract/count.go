@@ -329,6 +329,16 @@ var countRules = newRuleTable("count",
 		}},
 	rule[countCand]{"count.latin_unit_in_word", "a Latin unit followed by another Latin letter is part of a word, no unit (5GB is none of 5G)", Reject,
 		func(c *countCand) bool { return latinUnit(c.unitRunes()) && isLatinLetter(c.after(c.un)) }},
+	rule[countCand]{"count.yidao_together", "一道 before a comma, a verb or a preposition is the adverb together, no count (与全国人民一道，为实现目标而奋斗; 与群众一道参加劳动)", Reject,
+		func(c *countCand) bool {
+			return c.text[c.start] == '一' && c.numEnd-c.start == 1 && c.unitIs('道') && strings.ContainsRune(countCharSets()["yidao_next"], c.after(1))
+		}},
+	rule[countCand]{"count.yi_noun_after_de", "的 + 一面, 一家 or 一方 before punctuation or a function word is a noun, the aspect, family or party, no count (看到有利的一面，也要看到不利的一面; 他的一家却)", Reject,
+		func(c *countCand) bool {
+			l := countCharSets()
+			return c.text[c.start] == '一' && c.numEnd-c.start == 1 && c.un == 1 && c.before() == '的' &&
+				strings.ContainsRune(l["yi_noun_units"], c.text[c.numEnd]) && strings.ContainsRune(l["yi_noun_next"], c.after(1))
+		}},
 	rule[countCand]{"count.question_ji", "几 + measure word before a question mark asks how many, no count (有几部？)", Reject,
 		func(c *countCand) bool {
 			return c.text[c.start] == '几' && (c.after(c.un) == '？' || c.after(c.un) == '?' || c.after(c.un) == '吗')
@@ -462,7 +472,7 @@ func continuesNumber(text []rune, i int) bool {
 	if p == ',' {
 		return i >= 2 && isDigitRune(text[i-2]) // 1,234; not 2成,2.5成
 	}
-	return numeralRune(p) || isDecimalPoint(p) || p == '第'
+	return numeralRune(p) || isDecimalPoint(p) || p == '第' || isMiddleDot(p) && i >= 2 && middleDotDecimal(text, i-1)
 }
 
 // decideCount runs countRules on c and returns the count it makes (ok

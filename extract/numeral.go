@@ -143,6 +143,34 @@ func isNumeralRune(r rune) bool {
 
 func isDecimalPoint(r rune) bool { return r == '.' || r == '．' }
 
+// isMiddleDot reports whether r is a middle dot (·, ・).
+func isMiddleDot(r rune) bool { return r == '·' || r == '・' }
+
+// middleDotDecimal reports whether the middle dot at text[j], after a
+// digit, is a decimal point: the digits after it are followed by a percent
+// sign, a power of ten or a measure word other than a date's (５·８万名,
+// ９·５％, ６·２级), not by a closing quote or a word (“5·12”汶川地震).
+func middleDotDecimal(text []rune, j int) bool {
+	if !isMiddleDot(text[j]) || j == 0 || !isDigitRune(text[j-1]) {
+		return false
+	}
+	k := j + 1
+	for k < len(text) && isDigitRune(text[k]) {
+		k++
+	}
+	if k == j+1 || k == len(text) {
+		return false
+	}
+	switch r := text[k]; {
+	case r == '%' || r == '％' || strings.ContainsRune("十百千万亿", r):
+		return true
+	case strings.ContainsRune("年月日号时", r) || isMiddleDot(r):
+		return false
+	}
+	n, _ := countUnits().Longest(text, k)
+	return n > 0
+}
+
 // The reading of a numeral is made of named rules (stage "numeral"): each
 // decision that gives a numeral its length or its value beyond plain
 // positional notation is one of them. A numeral records the rules that
@@ -177,6 +205,7 @@ const (
 	numClockNotDecimal
 	numSpaceMultiplier
 	numKiloK
+	numMiddleDotDecimal
 )
 
 // numeralRuleNames names the numeral rules, in bit order.
@@ -205,6 +234,7 @@ var numeralRuleNames = []string{
 	registerRule("numeral", "numeral.clock_not_decimal", "点 followed by digits and a power of ten is a clock time, not a decimal (十一点三十分 = 11)", Adjust),
 	registerRule("numeral", "numeral.space_multiplier", "a space between digits and 万 or 亿 is inside the numeral, as written (220 亿元)", Adjust),
 	registerRule("numeral", "numeral.kilo_k", "k or K after digits, before no other letter or digit, multiplies by a thousand (12k个百分点 = 12000)", Adjust),
+	registerRule("numeral", "numeral.middle_dot_decimal", "a middle dot between digits before %, a power of ten or a measure word is a decimal point, as older typesetting writes it (５·８万名 = 58000, ６·２级); “5·12” is a date", Adjust),
 }
 
 // each calls fn with the name of every rule in the set.
@@ -354,9 +384,12 @@ func parseArabic(text []rune, i int) (numeral, int) {
 		v = v*10 + float64(d)
 		j++
 	}
-	if j+1 < len(text) && isDecimalPoint(text[j]) && isDigitRune(text[j+1]) {
+	if j+1 < len(text) && (isDecimalPoint(text[j]) || middleDotDecimal(text, j)) && isDigitRune(text[j+1]) {
 		num.Decimal = true
 		num.rules |= numDecimal
+		if !isDecimalPoint(text[j]) {
+			num.rules |= numMiddleDotDecimal
+		}
 		j++
 		scale := 0.1
 		for j < len(text) {

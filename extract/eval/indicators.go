@@ -189,7 +189,7 @@ type IndicatorError struct {
 
 // IndicatorResult is the result of ScoreIndicators.
 type IndicatorResult struct {
-	Docs int            `json:"docs"`
+	Docs int            `json:"documents"`
 	All  IndicatorScore `json:"all"`
 	// GDPTarget scores the GDP growth targets (gdp, growth, target).
 	GDPTarget IndicatorScore `json:"gdp_growth_target"`

@@ -80,7 +80,7 @@ type Result struct {
 	// overlap a mention of the other side (boundary errors), when errors
 	// are listed.
 	Boundary map[string]BoundaryCounts `json:"boundary_errors,omitempty"`
-	Docs     int                       `json:"docs"`
+	Docs     int                       `json:"documents"`
 	Chars    int                       `json:"chars"`
 	Elapsed  time.Duration             `json:"-"`
 	// Predictions are the system's spans per document, in document order,

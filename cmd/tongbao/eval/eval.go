@@ -314,7 +314,7 @@ func writeErrors(w io.Writer, title string, errs []eval.Error, other string) {
 
 type jsonReport struct {
 	Corpus         string                         `json:"corpus"`
-	Docs           int                            `json:"docs"`
+	Docs           int                            `json:"documents"`
 	Chars          int                            `json:"chars"`
 	Types          map[string]eval.Metrics        `json:"types"`
 	FalsePositives map[string][]eval.Error        `json:"false_positives,omitempty"`

@@ -33,7 +33,7 @@ func TestEvalJSON(t *testing.T) {
 	}
 	var rep struct {
 		Corpus string `json:"corpus"`
-		Docs   int    `json:"docs"`
+		Docs   int    `json:"documents"`
 		Types  map[string]struct {
 			Gold, Pred, TP int
 			F1             *float64 `json:"f1"`
