@@ -172,3 +172,17 @@ func runPlaces(d *Document) {
 		d.add(m)
 	}
 }
+
+// wordAt reports whether rs[i:] starts with w, and the length of w in code
+// points: a comparison in place, where string(rs[i:i+n]) == w would build
+// a string.
+func wordAt(rs []rune, i int, w string) (int, bool) {
+	n := 0
+	for _, r := range w {
+		if i+n >= len(rs) || rs[i+n] != r {
+			return 0, false
+		}
+		n++
+	}
+	return n, true
+}

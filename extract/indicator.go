@@ -128,11 +128,15 @@ type indNum struct {
 	percent    bool
 	points     bool
 	amount     bool // a unit of an amount (元, 吨, 斤, 人)
+	times      bool // 倍: a change in multiples (增长2.8倍)
 	// link state
 	done     bool // taken (as stretch, range end, from-level)
 	items    []int
 	fromInds []indMatch // set on a starting level (由X增加到Y)
 }
+
+// rate reports whether n is a rate of change or a share (%, 倍).
+func (n *indNum) rate() bool { return n.percent || n.times }
 
 // indMatch is an indicator word found in a sentence.
 type indMatch struct {
@@ -340,6 +344,8 @@ func numberAsWritten(text []rune, m Mention) (indNum, bool) {
 		n.points, unit = true, "个百分点"
 	case unit == "%" || unit == "％" || m.Unit == "%" && k == 0:
 		n.percent, unit = true, "%"
+	case unit == "倍":
+		n.times = true
 	default:
 		n.amount = amountUnit(unit)
 	}
@@ -385,11 +391,24 @@ func (x *indDoc) matches(s, e int) []indMatch {
 	var out []indMatch
 	for _, m := range x.l.words.FindAll(x.text[s:e]) {
 		im := indMatch{start: s + m.Start, end: s + m.End, word: m.Value}
+		if im.word.head != "" && runeIndex(x.text[s:im.start], []rune(im.word.head)) < 0 {
+			continue // 总产量 names grain output only after 粮食
+		}
+		if im.word.def.ids[0] == "gdp" && im.start > s && (x.text[im.start-1] == '与' || x.text[im.start-1] == '占') {
+			// a ratio to GDP: the R&D intensity after research spending,
+			// else the share of a part (三产增加值占地区生产总值比重)
+			if rd := x.rdRatio(s, im); rd != nil {
+				out = append(out, *rd)
+				continue
+			}
+			x.d.traceRule(ruleIndOther, Reject, im.start, im.end)
+			continue
+		}
 		if !x.leftOK(im.start, s) {
 			x.d.traceRule(ruleIndPart, Reject, im.start, im.end)
 			continue
 		}
-		if im.word.generic && !x.genericOK(im.end, e) {
+		if im.word.generic && (!x.genericOK(im.start, im.end, e) || !x.genericLeft(im.start, s)) {
 			x.d.traceRule(ruleIndGeneric, Reject, im.start, im.end)
 			continue
 		}
@@ -430,9 +449,24 @@ func (x *indDoc) leftOK(i, s int) bool {
 	return false
 }
 
+// genericLeft reports whether a generic word at i opens its clause: after
+// punctuation or a word of the whole region (全省, 其中), not after a verb
+// (完成投资300亿元 is a project's investment).
+func (x *indDoc) genericLeft(i, s int) bool {
+	if i == s || !unicode.Is(unicode.Han, x.text[i-1]) {
+		return true
+	}
+	for _, w := range x.l.cues["gleft"] {
+		if runesAt(x.text, i-len([]rune(w)), []rune(w)) {
+			return true
+		}
+	}
+	return false
+}
+
 // genericOK reports whether a generic word ending at i is followed by its
 // verb of change or its number.
-func (x *indDoc) genericOK(i, e int) bool {
+func (x *indDoc) genericOK(start, i, e int) bool {
 	j := i
 	for {
 		f := x.l.cueAt("filler", x.text[:e], j)
@@ -442,7 +476,9 @@ func (x *indDoc) genericOK(i, e int) bool {
 		j += len([]rune(f))
 	}
 	if j < e && isDigit(x.text[j]) {
-		return true
+		// a level after a generic word: in a communiqué, or after 其中
+		// (其中出口300亿美元), not a project's (完成投资300亿元)
+		return x.comm || runesAt(x.text, start-2, []rune("其中")) || runesAt(x.text, start-3, []rune("其中，"))
 	}
 	return x.l.cueAt("growth", x.text[:e], j) != ""
 }
@@ -550,9 +586,43 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 		return
 	}
 	var links []link
-	// pending 分别 list: ids still to take a number
-	var pending []string
-	var pendingMatch indMatch
+	// the 分别 list being distributed: the links still to take a number,
+	// and the numbers that took one
+	var pending []link
+	var listNums []int
+	endList := func() {
+		if len(listNums) == 1 && len(pending) > 0 {
+			// one figure for a pair: 城乡居民人均可支配收入分别增长7.5%左右
+			for _, p := range pending {
+				p.num = listNums[0]
+				links = append(links, p)
+			}
+			x.collect(links, nums, listNums[0])
+		}
+		if len(listNums) > 1 {
+			// one qualifier at the end of the list qualifies every figure
+			last := nums[listNums[len(listNums)-1]].approx
+			for _, k := range listNums[:len(listNums)-1] {
+				if nums[k].approx == ApproxExact {
+					nums[k].approx = last
+				}
+			}
+		}
+		pending, listNums = nil, nil
+	}
+	startList := func(tmpl []link, k int, rule string) {
+		endList()
+		for i, t := range tmpl {
+			t.rule = rule
+			if i == 0 {
+				t.num = k
+				links = append(links, t)
+			} else {
+				pending = append(pending, t)
+			}
+		}
+		listNums = []int{k}
+	}
 	lastNum := -1
 	for k := range nums {
 		n := &nums[k]
@@ -580,10 +650,14 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 			p := &nums[lastNum]
 			gap := x.text[p.end:n.start]
 			switch {
-			case len(pending) > 0 && isListSep(gap):
-				links = append(links, link{id: pending[0], match: pendingMatch, num: k, rule: ruleIndRespectively})
+			case len(pending) > 0 && x.isListSep(gap):
+				lk := pending[0]
+				lk.num = k
+				links = append(links, lk)
 				pending = pending[1:]
+				listNums = append(listNums, k)
 			case len(p.fromInds) > 0 && len(gap) <= 8 && (runeIndex(gap, []rune("到")) >= 0 || runeIndex(gap, []rune("至")) >= 0):
+				endList()
 				for _, fm := range p.fromInds {
 					for _, id := range fm.word.def.ids {
 						links = append(links, link{id: id, match: fm, num: k, rule: ruleIndFrom})
@@ -597,15 +671,30 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 				for _, li := range p.items {
 					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndStretch})
 				}
-			case len(p.items) > 0 && (p.amount || x.isShareLink(links, p)) && (n.percent || n.points):
-				if x.chainGap(gap) {
-					for _, li := range p.items {
-						links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndChain})
-					}
-				} else {
+			case len(p.items) > 0 && (p.amount || x.isShareLink(links, p)) && (n.rate() || n.points):
+				endList()
+				if !x.chainGap(gap) {
 					x.d.traceRule(ruleIndCompare, Reject, n.start, n.end)
+					break
+				}
+				if l := x.listLen(nums, k); l > 1 || runeIndex(gap, []rune("分别")) >= 0 {
+					// 分别达到4.7万元和2.1万元，增长8%和9%: the levels' indicators in order
+					if tmpl := levelLinks(links, nums, l); len(tmpl) > 0 {
+						startList(tmpl, k, ruleIndRespectively)
+						break
+					}
+				}
+				for _, li := range p.items {
+					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndChain})
+				}
+			case len(p.items) > 0 && n.amount && p.rate() && x.totalGap(gap):
+				// 增长6.7%，总量达9.26万亿元
+				endList()
+				for _, li := range p.items {
+					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndChain})
 				}
 			default:
+				endList()
 				if len(p.items) > 0 {
 					x.d.traceRule(ruleIndCompare, Reject, n.start, n.end)
 				}
@@ -614,7 +703,7 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 			lastNum = k
 			continue
 		}
-		pending = nil
+		endList()
 		gap := x.text[m.end:n.start]
 		first, ids := x.group(ms, mi)
 		if f := x.l.cueAt("from", gap, 0); f != "" && runeIndex(gap, []rune("到")) < 0 {
@@ -624,34 +713,28 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 			continue
 		}
 		if rule := x.predicate(gap); rule != "" {
-			// a ratio to GDP after research spending
-			if m.word.def.ids[0] == "gdp" && n.percent && x.rdRatio(s, m) {
-				if def := x.l.defs["rd_intensity"]; def != nil {
-					end := m.end
-					for end < n.start && x.text[end] != '为' && x.text[end] != '达' {
-						end++
-					}
-					links = append(links, link{id: "rd_intensity", match: indMatch{start: m.start - 1, end: end, word: indicatorWord{def: def}}, num: k, rule: ruleIndRatioGDP})
-					x.collect(links, nums, k)
-				}
-			} else {
-				x.d.traceRule(rule, Reject, m.start, n.end)
-			}
+			x.d.traceRule(rule, Reject, m.start, n.end)
 			lastNum = k
 			continue
 		}
+		var tmpl []link
+		for _, mm := range ms[first : mi+1] {
+			for _, id := range mm.word.def.ids {
+				tmpl = append(tmpl, link{id: id, match: mm})
+			}
+		}
 		switch {
 		case runeIndex(gap, []rune("分别")) >= 0 && len(ids) > 1:
-			links = append(links, link{id: ids[0], match: m, num: k, rule: ruleIndRespectively})
-			pending, pendingMatch = ids[1:], m
+			startList(tmpl, k, ruleIndRespectively)
 		case (runeIndex(gap, []rune("均")) >= 0 || runeIndex(gap, []rune("都")) >= 0) && len(ids) > 1:
-			for i, mm := range ms[first : mi+1] {
-				_ = i
-				for _, id := range mm.word.def.ids {
-					links = append(links, link{id: id, match: mm, num: k, rule: ruleIndShared})
-				}
+			for _, t := range tmpl {
+				links = append(links, link{id: t.id, match: t.match, num: k, rule: ruleIndShared})
 			}
 		case len(m.word.def.ids) > 1:
+			if x.listLen(nums, k) > 1 {
+				startList(tmpl[len(tmpl)-len(m.word.def.ids):], k, ruleIndRespectively)
+				break
+			}
 			for _, id := range m.word.def.ids {
 				links = append(links, link{id: id, match: m, num: k, rule: ruleIndShared})
 			}
@@ -661,7 +744,52 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 		x.collect(links, nums, k)
 		lastNum = k
 	}
+	endList()
 	x.emit(s, nums, links)
+}
+
+// listLen returns how many numbers from nums[k] on are joined as a list
+// (6%和8%, 5.5%左右、6%).
+func (x *indDoc) listLen(nums []indNum, k int) int {
+	l := 1
+	for j := k + 1; j < len(nums) && x.isListSep(x.text[nums[j-1].end:nums[j].start]); j++ {
+		l++
+	}
+	return l
+}
+
+// levelLinks returns the links of the last l levels of the sentence, in
+// order, one per indicator (nil when there are fewer).
+func levelLinks(links []link, nums []indNum, l int) []link {
+	var out []link
+	seen := map[string]bool{}
+	for i := len(links) - 1; i >= 0 && len(out) < l; i-- {
+		lk := links[i]
+		if lk.rule == ruleIndStretch || !nums[lk.num].amount || seen[lk.id] {
+			continue
+		}
+		seen[lk.id] = true
+		out = append([]link{{id: lk.id, match: lk.match}}, out...)
+	}
+	if len(out) < l {
+		return nil
+	}
+	return out
+}
+
+// totalGap reports whether the text between a rate and an amount names the
+// total of the same indicator (，总量达).
+func (x *indDoc) totalGap(gap []rune) bool {
+	j := 0
+	for j < len(gap) && (gap[j] == '，' || gap[j] == '、') {
+		j++
+	}
+	for _, w := range []string{"总量", "总额", "规模"} {
+		if runesAt(gap, j, []rune(w)) {
+			return len(gap)-j <= 6
+		}
+	}
+	return false
 }
 
 // collect records on nums[k] the links that take it.
@@ -674,7 +802,13 @@ func (x *indDoc) collect(links []link, nums []indNum, k int) {
 	}
 }
 
-func isListSep(gap []rune) bool {
+func (x *indDoc) isListSep(gap []rune) bool {
+	for _, w := range []string{"以上", "左右", "以内", "以下", "上下"} {
+		if runesAt(gap, 0, []rune(w)) {
+			gap = gap[len([]rune(w)):]
+			break
+		}
+	}
 	s := string(gap)
 	return s == "和" || s == "、" || s == "，" || s == "与" || s == "及" || s == "以及"
 }
@@ -732,18 +866,26 @@ func (x *indDoc) chainGap(gap []rune) bool {
 	return v != "" && len(gap)-j-len([]rune(v)) <= 2
 }
 
-// rdRatio reports whether the gdp word m is the denominator of a ratio
-// (与国内生产总值之比) after a word of research spending in the sentence.
-func (x *indDoc) rdRatio(s int, m indMatch) bool {
-	if m.start < 1 {
-		return false
+// rdRatio returns the R&D intensity that a gdp word m after 与 or 占
+// names (与国内生产总值之比) when research spending is named before it in
+// the sentence, else nil.
+func (x *indDoc) rdRatio(s int, m indMatch) *indMatch {
+	if !x.l.hasCue("rdword", x.text[s:m.start]) {
+		return nil
 	}
-	before := x.text[s:m.start]
-	if !x.l.hasCue("rdword", before) {
-		return false
+	def := x.l.defs["rd_intensity"]
+	if def == nil {
+		return nil
 	}
-	r := x.text[m.start-1]
-	return r == '与' || r == '占'
+	end := m.end
+	for _, w := range []string{"之比", "的比重", "比重"} {
+		if runesAt(x.text, end, []rune(w)) {
+			end += len([]rune(w))
+			x.d.traceRule(ruleIndRatioGDP, Accept, m.start-1, end)
+			return &indMatch{start: m.start - 1, end: end, word: indicatorWord{def: def}}
+		}
+	}
+	return nil
 }
 
 // emit makes the mentions of the links.
@@ -823,6 +965,9 @@ func (x *indDoc) measure(def *indicatorDef, n indNum, lk link) string {
 		}
 		return ""
 	}
+	if n.times {
+		return MeasureGrowth
+	}
 	if n.percent {
 		// 提高到60%: a level of a share is no growth of an amount
 		if i := x.l.lastCue("growth", gap); i >= 0 && i < len(gap) && x.l.cueAt("to", gap, i) != "" {
@@ -861,14 +1006,15 @@ func (x *indDoc) declines(lk link, n indNum) bool {
 
 // approxBefore reads 不低于, 不超过 … right before the number.
 func (x *indDoc) approxBefore(i int) string {
+	best, approx := 0, ""
 	for _, k := range []string{"under", "over"} {
 		for _, w := range x.l.cues[k] {
-			if strings.HasPrefix(w, "不") && runesAt(x.text, i-len([]rune(w)), []rune(w)) {
-				return map[string]string{"under": ApproxUnder, "over": ApproxOver}[k]
+			if n := len([]rune(w)); n > best && runesAt(x.text, i-n, []rune(w)) {
+				best, approx = n, map[string]string{"under": ApproxUnder, "over": ApproxOver}[k]
 			}
 		}
 	}
-	return ""
+	return approx
 }
 
 // modeAt returns the part of the document position i stands in.
@@ -888,7 +1034,10 @@ func (x *indDoc) status(s int, n indNum) string {
 		return StatusActual
 	}
 	before := x.text[s:n.start]
-	if x.l.hasCue("expected", before) {
+	// 预计 heading a list separated by ； governs the list, up to a clause
+	// that opens with a verb of result (，完成…)
+	full := x.text[x.fullSentenceStart(n.start):n.start]
+	if e := x.l.lastCue("expected", full); e >= 0 && e > x.l.lastCue("result", full) {
 		x.d.traceRule(ruleIndStatusExpected, Adjust, n.start, n.end)
 		return StatusExpected
 	}
@@ -951,15 +1100,17 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 		}
 	}
 	avg := x.l.hasCue("average", before)
-	five := x.l.hasCue("fiveyears", para) || fyp > 0 && fyp < y
-	lastYear := x.l.hasCue("actual", para)
+	fiveAt := x.l.lastCue("fiveyears", para)
+	if fyp > 0 && fyp < y {
+		fiveAt = len(para)
+	}
+	lastAt := x.l.lastCue("actual", para)
 	if wy, ok := yearWritten(para); ok && wy == y-1 {
-		lastYear = true
+		lastAt = len(para)
 	}
 	def := x.l.defs[id]
 	flow := def != nil && def.nature == natureFlow && measure == MeasureLevel
-	if avg ||
-		(measure == MeasureGrowth || flow) && (five || !mode.plan && mode.five) && !lastYear {
+	if avg || fiveAt >= 0 && fiveAt > lastAt && (measure == MeasureGrowth || measure == MeasurePoints || flow) {
 		lo, hi := y-5, y-1
 		if fyp > 0 && fyp < y {
 			lo, hi = fyp-4, fyp
@@ -969,6 +1120,15 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 	}
 	x.d.traceRule(ruleIndPeriodReview, Adjust, n.start, n.end)
 	return strconv.Itoa(y - 1)
+}
+
+// fullSentenceStart returns the start of the sentence around i, across
+// ；(a list of results under one 预计).
+func (x *indDoc) fullSentenceStart(i int) int {
+	for i > 0 && x.text[i-1] != '。' && x.text[i-1] != '\n' && x.text[i-1] != '！' && x.text[i-1] != '？' {
+		i--
+	}
+	return i
 }
 
 // lineStart returns the start of the paragraph (line) around i.

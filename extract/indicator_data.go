@@ -35,7 +35,8 @@ type indicatorDef struct {
 // indicatorWord is a variant of an indicator.
 type indicatorWord struct {
 	def     *indicatorDef
-	generic bool // ~投资: only right before its growth verb
+	generic bool   // ~投资: only right before its growth verb
+	head    string // ^总产量@粮食: only after the head word in the sentence
 }
 
 // indicatorLists holds the lexicon and the cues.
@@ -63,8 +64,16 @@ var indicatorData = sync.OnceValue(func() *indicatorLists {
 		for _, v := range strings.Split(f[4], "|") {
 			generic := strings.HasPrefix(v, "~")
 			v = strings.TrimPrefix(v, "~")
+			head := ""
+			if strings.HasPrefix(v, "^") {
+				w, h, ok := strings.Cut(v[1:], "@")
+				if !ok || h == "" {
+					panic("extract: data/indicators.txt: an elliptic variant needs its head: " + v)
+				}
+				v, head = w, h
+			}
 			if v != "" {
-				l.words.Add(v, indicatorWord{def: def, generic: generic})
+				l.words.Add(v, indicatorWord{def: def, generic: generic, head: head})
 			}
 		}
 	})

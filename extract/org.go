@@ -47,7 +47,7 @@ var (
 	orgSufRev   *lexicon[int]   // suffixes reversed, for matching at a word end
 	orgNameRev  *lexicon[int]   // complete names reversed
 	// orgLastRunes holds the last characters of names and suffixes.
-	orgLastRunes = new(personRuneSet)
+	orgLastRunes = new(runeSet)
 )
 
 func loadOrgs() {

@@ -68,23 +68,23 @@ func cueWords(name string) map[string]bool { return personCues.set(name) }
 
 var (
 	// notGivenSet: characters that occur in no given name.
-	notGivenSet = newPersonRuneSet(cueChars("not_given_chars"))
+	notGivenSet = newRuneSet(cueChars("not_given_chars"))
 	// notLastSet: characters that end common nouns (许可证, 严重性).
-	notLastSet = newPersonRuneSet(cueChars("not_last_chars"))
+	notLastSet = newRuneSet(cueChars("not_last_chars"))
 	// funcCharSet: characters that may stand right before a name without
 	// forming a word with its surname (在, 由, 和), and punctuation.
-	funcCharSet = newPersonRuneSet(cueChars("func_chars") + cueChars("func_marks"))
+	funcCharSet = newRuneSet(cueChars("func_chars") + cueChars("func_marks"))
 	// givenSet: characters common in given names; they also decide whether
 	// a character cut off after a two-character name continues it (孙家|正).
-	givenSet = newPersonRuneSet(cueChars("given_chars"))
+	givenSet = newRuneSet(cueChars("given_chars"))
 	// personAfterSet: characters that often follow a name (在, 因, 说) and
 	// rarely end a three-character one.
-	personAfterSet = newPersonRuneSet(cueChars("after_chars"))
+	personAfterSet = newRuneSet(cueChars("after_chars"))
 	// translitSet: the characters of transliterated foreign names.
-	translitSet = newPersonRuneSet(cueChars("translit_chars"))
+	translitSet = newRuneSet(cueChars("translit_chars"))
 	// placeHeadSet: one-character heads that make the word before them a
 	// place name (王家坝|村, 图尔库|市).
-	placeHeadSet = newPersonRuneSet(cueChars("place_head_chars"))
+	placeHeadSet = newRuneSet(cueChars("place_head_chars"))
 	// facilityHeads make the word before them the name of a street, a
 	// district, a school or a site (贝尔|大街, 向阳|幼儿园).
 	facilityHeads = cueWords("facility_heads")
@@ -99,8 +99,8 @@ var (
 	// japaneseSurnames are common Japanese family names (桥本, 小渊).
 	japaneseSurnames = cueWords("japanese_surnames")
 	// japaneseFirst holds their first characters.
-	japaneseFirst = func() *personRuneSet {
-		s := new(personRuneSet)
+	japaneseFirst = func() *runeSet {
+		s := new(runeSet)
 		for w := range japaneseSurnames {
 			for _, r := range w {
 				s.add(r)
@@ -115,7 +115,7 @@ var (
 	personOnce sync.Once
 	surnames   *lexicon[int] // surname -> class 1..3
 	// surnameFirst holds the first characters of the surnames.
-	surnameFirst = new(personRuneSet)
+	surnameFirst = new(runeSet)
 	titleRev     *lexicon[string] // titles reversed -> kind
 	titleFwd     *lexicon[string] // titles -> kind
 	titleKinds   map[string]string
@@ -163,22 +163,24 @@ func (c *personCtx) photoNote(i int) bool {
 	return i+3 < len(c.rs) && (c.rs[i] == '（' || c.rs[i] == '(') && c.rs[i+1] == '附' && (c.rs[i+2] == '图' || c.rs[i+2] == '照')
 }
 
-// personRuneSet is a set of characters of the Basic Multilingual Plane,
-// one bit each: a test is a shift and a mask, no hashing.
-type personRuneSet [1 << 10]uint64
+// runeSet is a set of characters of the Basic Multilingual Plane,
+// one bit each: a test is a shift and a mask, no hashing (where
+// strings.ContainsRune searches the string of the set for the character's
+// UTF-8). A character above U+FFFF is never in it.
+type runeSet [1 << 10]uint64
 
-func (s *personRuneSet) has(r rune) bool {
+func (s *runeSet) has(r rune) bool {
 	return r >= 0 && r < 1<<16 && s[r>>6]&(1<<(uint(r)&63)) != 0
 }
 
-func (s *personRuneSet) add(r rune) {
+func (s *runeSet) add(r rune) {
 	if r >= 0 && r < 1<<16 {
 		s[r>>6] |= 1 << (uint(r) & 63)
 	}
 }
 
-func newPersonRuneSet(chars string) *personRuneSet {
-	s := new(personRuneSet)
+func newRuneSet(chars string) *runeSet {
+	s := new(runeSet)
 	for _, r := range chars {
 		s.add(r)
 	}
@@ -213,6 +215,9 @@ type personCtx struct {
 	orgEnd   []bool // code points where an organization ends
 	inOrg    []bool // code points inside an organization
 	cueBack  []int  // bylineCue: start of the spaces and colons ending at i (built once)
+	// name holds the features of the candidate chineseAt is deciding,
+	// reused from one candidate to the next instead of allocated for each.
+	name nameFeatures
 }
 
 func newPersonCtx(d *Document) *personCtx {
@@ -317,9 +322,9 @@ type personBylineCue struct {
 
 // personBylineCues are the byline cues of data/person_cues.txt;
 // bylineLastSet holds their last characters.
-var personBylineCues, bylineLastSet = func() ([]personBylineCue, *personRuneSet) {
+var personBylineCues, bylineLastSet = func() ([]personBylineCue, *runeSet) {
 	var cues []personBylineCue
-	last := new(personRuneSet)
+	last := new(runeSet)
 	for _, line := range personCueSections["byline_cues"] {
 		if f := strings.Fields(line); len(f) == 2 {
 			w := []rune(f[0])

@@ -415,6 +415,8 @@ func (c *personCtx) chineseAt(k int) (best personCand) {
 	t := c.toks[k]
 	i := t.Start
 	best.start = -1
+	freq := -1.0 // the token's dictionary frequency, looked up once when needed
+	f := &c.name
 	surnames.Prefixes(c.rs, i, func(sl int, class int) {
 		for gl := 1; gl <= 2; gl++ {
 			e := i + sl + gl
@@ -425,15 +427,18 @@ func (c *personCtx) chineseAt(k int) (best personCand) {
 			if ke-k > 2 || best.start >= 0 && e <= best.end {
 				continue // too many pieces, or no longer than the name found
 			}
-			f := nameFeatures{c: c, k: k, ke: ke, start: i, end: e, sl: sl, gl: gl, class: class,
-				single: k == ke, pos: t.Pos, freq: c.freq(t.Text), givenOK: true, plausible: true}
+			if freq < 0 {
+				freq = c.freq(t.Text)
+			}
+			*f = nameFeatures{c: c, k: k, ke: ke, start: i, end: e, sl: sl, gl: gl, class: class,
+				single: k == ke, pos: t.Pos, freq: freq, givenOK: true, plausible: true}
 			for _, r := range c.rs[i+sl : e] {
 				if !isHan(r) || notGivenSet.has(r) {
 					f.givenOK = false
 				}
 				f.plausible = f.plausible && givenSet.has(r)
 			}
-			if c.decideName(&f) {
+			if c.decideName(f) {
 				best = personCand{start: i, end: e, strong: f.strong}
 			}
 		}

@@ -156,12 +156,11 @@ func (c *personCtx) doctrineAfter(i int) bool {
 	if i >= len(c.rs) || c.startTok[i] < 0 {
 		return false
 	}
-	for n := 2; n <= 13 && i+n <= len(c.rs); n++ {
-		if personDoctrines[string(c.rs[i:i+n])] && c.endTok[i+n] >= 0 {
-			return true
-		}
-	}
-	return false
+	found := false
+	personDoctrineLex.Prefixes(c.rs, i, func(n int, _ bool) {
+		found = found || n >= 2 && n <= 13 && c.endTok[i+n] >= 0
+	})
+	return found
 }
 
 // noteAfter reports whether a note of ethnicity or sex in brackets opens

@@ -203,7 +203,7 @@ func isNameDot(r rune) bool { return r == '·' || r == '・' || r == '•' || r 
 
 // dotNameSet holds the characters of the parts of a name joined by a
 // middle dot: transliteration characters and those of minority names.
-var dotNameSet = newPersonRuneSet(cueChars("translit_chars") + cueChars("minority_chars"))
+var dotNameSet = newRuneSet(cueChars("translit_chars") + cueChars("minority_chars"))
 
 // dottedNames finds names whose parts are joined by a middle dot
 // (威廉·佩里, 阿木冬·尼牙孜): runs of transliteration characters on both
@@ -367,6 +367,19 @@ var personEventHeads = cueChars("event_head_chars")
 
 // personDoctrines name a doctrine or theory after a name.
 var personDoctrines = cueWords("doctrine_words")
+
+// personDoctrineLex holds personDoctrines, to find those written at a
+// position without building a string per length.
+var personDoctrineLex = setLexicon(personDoctrines)
+
+// setLexicon returns a lexicon of the words of set.
+func setLexicon(set map[string]bool) *lexicon[bool] {
+	l := newLexicon[bool]()
+	for w := range set {
+		l.Add(w, true)
+	}
+	return l
+}
 
 // doctrineAt returns the name that opens a word made of a name and a
 // doctrine (习近平新时代中国特色社会主义思想), or start -1: a surname, a given name tagged a name

@@ -231,7 +231,7 @@ func (px *placeIndex) longestNear(rs []rune, i, nextTown int, ok func(s, e int) 
 	var buf [8]placeHit
 	cands := buf[:0]
 	for n := nt; n >= 3; n-- {
-		if !strings.ContainsRune(placeWords.townSuffix, rs[i+n-1]) {
+		if !placeWords.townSuffix.has(rs[i+n-1]) {
 			continue
 		}
 		if ids := px.g.full.get(string(rs[i : i+n])); len(ids) > 0 {

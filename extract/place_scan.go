@@ -178,7 +178,7 @@ func (ps *placeScan) boundaryOK(s, e int) bool {
 	if ends[e] || ps.orgTok[e] || unitFollows(rs, ends, e) {
 		return true
 	}
-	if e+1 <= len(rs) && ends[e+1] && strings.ContainsRune(placeWords.demonym, rs[e]) {
+	if e+1 <= len(rs) && ends[e+1] && placeWords.demonym.has(rs[e]) {
 		return true
 	}
 	if e+2 <= len(rs) && ends[e+2] {
@@ -213,7 +213,7 @@ func (ps *placeScan) scanLexicon() {
 		}
 		for nextTown < i+2 {
 			nextTown++
-			for nextTown < len(rs) && !strings.ContainsRune(placeWords.townSuffix, rs[nextTown]) {
+			for nextTown < len(rs) && !placeWords.townSuffix.has(rs[nextTown]) {
 				nextTown++
 			}
 		}
@@ -275,7 +275,7 @@ func (ps *placeScan) extendGsePlaces() {
 			e := hits[k].end
 			ti, ok := int(ps.tokAt[e])-1, ps.tokAt[e] > 0
 			if !ok || e >= len(rs) || ps.covered[e] || toks[ti].Pos != "ns" || !allHan(toks[ti].Text) ||
-				!strings.ContainsRune(placeWords.gseEnd, rs[toks[ti].End-1]) || utf8.RuneCountInString(toks[ti].Text) < 2 ||
+				!placeWords.gseEnd.has(rs[toks[ti].End-1]) || utf8.RuneCountInString(toks[ti].Text) < 2 ||
 				veryCommon(ps.d, toks[ti].Text) {
 				break
 			}
@@ -376,7 +376,7 @@ func (ps *placeScan) tokenCovering(i int) (segment.Token, bool) {
 func (ps *placeScan) namedZones() {
 	toks := ps.toks
 	for k, t := range toks {
-		if ps.covered[t.Start] || !allHan(t.Text) || placeWords.zoneHead([]rune(t.Text)) == 0 {
+		if ps.covered[t.Start] || !allHan(t.Text) || placeWords.zoneHead(ps.rs[t.Start:t.End]) == 0 {
 			continue
 		}
 		start := -1
@@ -515,7 +515,7 @@ func roadNameTok(t segment.Token) bool {
 func (ps *placeScan) villageStem(t segment.Token) bool {
 	rs := ps.rs
 	n := t.End - t.Start
-	if n < 3 || n > 5 || ps.covered[t.Start] || !strings.ContainsRune(placeWords.villageChars, rs[t.End-1]) ||
+	if n < 3 || n > 5 || ps.covered[t.Start] || !placeWords.villageChars.has(rs[t.End-1]) ||
 		!allHan(t.Text) || !nameStem(ps.d, t, rs[t.End-1]) {
 		return false
 	}
@@ -532,7 +532,7 @@ func (ps *placeScan) nsRun(k int) int {
 		j++
 	}
 	last := []rune(toks[j].Text)
-	if (j > k || len(last) == 3) && strings.ContainsRune(placeWords.shapeChars, last[len(last)-1]) {
+	if (j > k || len(last) == 3) && placeWords.shapeChars.has(last[len(last)-1]) {
 		ps.addShape(shapeHit(toks[k].Start, toks[j].End, shapeKind(last[len(last)-1]), rulePlaceNsRun))
 	}
 	return j

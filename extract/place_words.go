@@ -15,15 +15,15 @@ var placeWordsTxt string
 type placeWordLists struct {
 	shape        map[string]string // shape word -> kind
 	shapeChar    map[rune]string   // last character of a place-tagged run -> kind
-	shapeChars   string            // the keys of shapeChar
-	villageChars string            // last characters of village words with a rare stem
-	gseEnd       string            // last characters of gse place words continuing a place
-	townSuffix   string            // characters ending a township name
+	shapeChars   *runeSet          // the keys of shapeChar
+	villageChars *runeSet          // last characters of village words with a rare stem
+	gseEnd       *runeSet          // last characters of gse place words continuing a place
+	townSuffix   *runeSet          // characters ending a township name
 	townStems    []string          // township suffixes whose stem names it too
 	countryStyle []string          // in file order: longer first
 	foreignUnit  []string
 	position     map[string]bool
-	demonym      string
+	demonym      *runeSet
 	zoneHeads    *lexicon[int]   // zone heads, reversed
 	zoneStop     map[string]bool // words that end a zone's name before its head
 	zoneVerb     map[string]bool // verbs that may stand inside a zone's name
@@ -42,6 +42,7 @@ var placeWords = readPlaceWords(placeWordsTxt)
 // readPlaceWords parses data/place_words.txt.
 func readPlaceWords(data string) *placeWordLists {
 	w := &placeWordLists{shape: map[string]string{}, shapeChar: map[rune]string{}, position: map[string]bool{},
+		shapeChars: new(runeSet), villageChars: new(runeSet), gseEnd: new(runeSet), townSuffix: new(runeSet), demonym: new(runeSet),
 		shapeFirst: new([1 << 16 / 64]uint64), zoneHeads: newLexicon[int](), zoneStop: map[string]bool{}, zoneVerb: map[string]bool{}, figureRoad: map[string]bool{}, areaRest: map[string]bool{}}
 	readWordList(data, func(f []string) {
 		if len(f) < 2 || f[1] == "" {
@@ -61,13 +62,13 @@ func readPlaceWords(data string) *placeWordLists {
 			w.shapeMaxBytes = max(w.shapeMaxBytes, len(f[1]))
 		case "shape_char":
 			w.shapeChar[r] = kind
-			w.shapeChars += string(r)
+			w.shapeChars.add(r)
 		case "village_char":
-			w.villageChars += string(r)
+			w.villageChars.add(r)
 		case "gse_end":
-			w.gseEnd += string(r)
+			w.gseEnd.add(r)
 		case "town_suffix":
-			w.townSuffix += string(r)
+			w.townSuffix.add(r)
 		case "town_stem":
 			w.townStems = append(w.townStems, f[1])
 		case "country_style":
@@ -93,7 +94,7 @@ func readPlaceWords(data string) *placeWordLists {
 		case "zone_stop":
 			w.zoneStop[f[1]] = true
 		case "demonym":
-			w.demonym += string(r)
+			w.demonym.add(r)
 		}
 	})
 	return w
@@ -122,10 +123,10 @@ func shapeKind(r rune) string {
 
 // zoneHead returns the length of the zone head that ends rs, or 0.
 func (w *placeWordLists) zoneHead(rs []rune) int {
-	rev := make([]rune, len(rs))
-	for i, r := range rs {
-		rev[len(rs)-1-i] = r
-	}
-	n, _ := w.zoneHeads.Longest(rev, 0)
+	n := 0
+	w.zoneHeads.Backward(rs, 0, len(rs), func(k, _ int) bool {
+		n = k // shortest first: the last is the longest
+		return true
+	})
 	return n
 }

@@ -89,9 +89,9 @@ var sloganWords = readSections(sloganWordsTxt)
 
 // Character sets of data/slogan_words.txt, one bit per BMP character.
 var (
-	sloganNumeralSet   = newPersonRuneSet(sloganWords.chars("formula_numeral_chars"))
-	sloganSepSet       = newPersonRuneSet(sloganWords.chars("separator_marks"))
-	sloganQuoteSet     = newPersonRuneSet(sloganQuoteChars() + `"`)
+	sloganNumeralSet   = newRuneSet(sloganWords.chars("formula_numeral_chars"))
+	sloganSepSet       = newRuneSet(sloganWords.chars("separator_marks"))
+	sloganQuoteSet     = newRuneSet(sloganQuoteChars() + `"`)
 	sloganMeasure      = sloganWords.chars("measure_chars")
 	sloganFunction     = sloganWords.chars("function_chars")
 	sloganYiWordBefore = sloganWords.chars("yi_word_before_chars")

@@ -42,7 +42,7 @@ var structWords = readSections(structWordsTxt)
 
 // Character sets and word lists of data/structure_words.txt.
 var (
-	structSpaces       = newPersonRuneSet(structWords.chars("space_marks"))
+	structSpaces       = newRuneSet(structWords.chars("space_marks"))
 	structTitleEnds    = structWords.chars("title_end_chars")
 	structDateChars    = structWords.chars("date_chars")
 	structOccasion     = structWords.chars("occasion_marks")

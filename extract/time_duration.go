@@ -93,17 +93,17 @@ func readDurPart(text []rune, i int, cont bool) (durPart, bool) {
 		j += 2
 	}
 	for _, u := range durUnits {
-		w := []rune(u.word)
-		if halfGe && w[0] == '个' || u.cont && !cont {
+		if halfGe && strings.HasPrefix(u.word, "个") || u.cont && !cont {
 			continue
 		}
-		if j+len(w) > len(text) || string(text[j:j+len(w)]) != u.word {
+		n, ok := wordAt(text, j, u.word)
+		if !ok {
 			continue
 		}
 		if u.needGe && !halfGe && text[i] != '半' && !approx && !(j > i && text[j-1] == '数') {
 			return durPart{}, false // 三月 is a month
 		}
-		end := j + len(w)
+		end := j + n
 		if end < len(text) && text[end] == '半' && v >= 0 && v == float64(int(v)) && !halfGe {
 			v += 0.5 // 三年半, 三天半
 			end++

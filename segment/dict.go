@@ -128,6 +128,7 @@ func New(opts ...Option) (*Segmenter, error) {
 			return nil, err
 		}
 	}
+	s.cacheHan()
 	if c.engine == GSE {
 		g, err := newGSE(s.gseDict)
 		if err != nil {

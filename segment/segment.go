@@ -88,6 +88,42 @@ type Segmenter struct {
 	gse     *gseEngine // set for the GSE engine
 	gseDict []string   // words added to the table, in gse's format
 	toGSE   bool       // collect gseDict while the dictionaries load
+	// han holds the table's slot value of each CJK unified ideograph
+	// (U+4E00..U+9FFF) as a word of one code point, 0 when it is none:
+	// the first lookup at every position of Chinese text, read from this
+	// 168 KB array instead of the hash table.
+	han []uint64
+}
+
+// Range of the code points cached in Segmenter.han.
+const (
+	hanFirst = 0x4E00
+	hanLast  = 0x9FFF
+)
+
+// cacheHan fills s.han from the table, once every dictionary is loaded.
+func (s *Segmenter) cacheHan() {
+	s.han = make([]uint64, hanLast-hanFirst+1)
+	var buf [utf8.UTFMax]byte
+	for r := rune(hanFirst); r <= hanLast; r++ {
+		key := utf8.AppendRune(buf[:0], r)
+		if v, ok := s.base.find(key, hashBytes(fnvOffset, key)); ok {
+			s.han[r-hanFirst] = v
+		}
+	}
+}
+
+// hanSlot returns the slot value of b, one code point of normalized text,
+// from s.han, and false when b is not cached.
+func (s *Segmenter) hanSlot(b []byte) (uint64, bool) {
+	if len(b) != 3 {
+		return 0, false
+	}
+	r := rune(b[0]&0x0F)<<12 | rune(b[1]&0x3F)<<6 | rune(b[2]&0x3F)
+	if r < hanFirst || r > hanLast || s.han == nil {
+		return 0, false
+	}
+	return s.han[r-hanFirst], true
 }
 
 var (
@@ -291,7 +327,14 @@ func (s *Segmenter) route(sc *scratch) {
 		h := uint32(fnvOffset)
 		for j := k + 1; j <= n; j++ {
 			h = hashBytes(h, norm[no[j-1]:no[j]])
-			v, cont := t.find(norm[no[k]:no[j]], h)
+			v, cached := uint64(0), false
+			if j == k+1 {
+				v, cached = s.hanSlot(norm[no[k]:no[j]])
+			}
+			cont := v != 0
+			if !cached {
+				v, cont = t.find(norm[no[k]:no[j]], h)
+			}
 			if q := v & slotFreqMask; q > 0 || j == k+1 {
 				l := 0.0 // ln(freq), 0 for a code point not in the dictionary
 				if q > 0 {

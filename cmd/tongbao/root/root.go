@@ -46,16 +46,16 @@ object per document, in input order.`,
 		return cmdutil.UsageError("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
 	cmd.AddCommand(
-		version.New(),
-		segmentcmd.New(),
+		version.NewCmdVersion(f, nil),
+		segmentcmd.NewCmdSegment(f, nil),
 		extractcmd.NewCmdExtract(f, nil),
 		evalcmd.NewCmdEval(f, nil),
 		rulescmd.NewCmdRules(f, nil),
-		statscmd.New(),
-		kwiccmd.New(),
-		comparecmd.New(),
+		statscmd.NewCmdStats(f),
+		kwiccmd.NewCmdKWIC(f, nil),
+		comparecmd.NewCmdCompare(f, nil),
 		measurecmd.NewCmdMeasure(f, nil),
-		dtmcmd.New(),
+		dtmcmd.NewCmdDTM(f, nil),
 	)
 	return cmd
 }

@@ -44,7 +44,7 @@ func TestScanOrderAndWindow(t *testing.T) {
 		return d.Text, nil
 	}
 	var got []string
-	sum, err := Scan(cmd, paths, in, work, func(_ corpus.Document, r string) error {
+	sum, err := cmdutil.Scan(cmd, paths, in, work, func(_ corpus.Document, r string) error {
 		atomic.AddInt64(&inFlight, -1)
 		got = append(got, r)
 		return nil
