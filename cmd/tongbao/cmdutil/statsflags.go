@@ -30,6 +30,7 @@ type StatsOptions struct {
 	GroupBy     []string
 	GroupPat    string
 	GroupBucket string
+	T2S         *T2SFlag
 }
 
 // AddStatsOptions registers the input, filter, unit and grouping flags on cmd.
@@ -42,6 +43,7 @@ func AddStatsOptions(cmd *cobra.Command) *StatsOptions {
 	fs.IntVar(&o.MinLen, "min-len", 2, "minimum term length in characters")
 	fs.StringVar(&o.Unit, "unit", "word", "what to count: "+strings.Join(stats.Units, "|")+" (extracted mentions, by canonical form when known)")
 	AddGroupFlags(cmd, o)
+	o.T2S = AddT2SFlag(cmd)
 	return o
 }
 
@@ -118,7 +120,11 @@ func (o *StatsOptions) NewCounter() (*stats.Counter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return stats.NewCounter(o.Unit, f, g)
+	c, err := stats.NewCounter(o.Unit, f, g)
+	if err == nil && o.T2S != nil {
+		c.T2S, err = o.T2S.Mode()
+	}
+	return c, err
 }
 
 // AddTableInputFlags registers the input flags of a command that reads

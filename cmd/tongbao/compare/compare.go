@@ -408,7 +408,21 @@ func termLines(ctx context.Context, ios *cmdutil.IOStreams, args []string, o *cm
 			return nil, nil
 		}
 		set := terms[group]
-		toks := seg.Cut(doc.Text)
+		// the terms were counted in Simplified: a Traditional text is
+		// cut converted, its lines shown as written
+		conv, err := o.T2S.Mode()
+		if err != nil {
+			return nil, err
+		}
+		tx, err := conv.Apply(doc.Text)
+		if err != nil {
+			return nil, err
+		}
+		text := doc.Text
+		if tx != nil {
+			text = tx.Simplified
+		}
+		toks := seg.Cut(text)
 		seen := map[string]int{}
 		var spans []stats.Span
 		var names []string
@@ -417,6 +431,12 @@ func termLines(ctx context.Context, ios *cmdutil.IOStreams, args []string, o *cm
 				seen[t.Text]++
 				spans = append(spans, stats.Span{Start: t.Start, End: t.End})
 				names = append(names, t.Text)
+			}
+		}
+		if tx != nil {
+			toks = segment.FromConverted(toks, tx)
+			for i := range spans {
+				spans[i].Start, spans[i].End = tx.Span(spans[i].Start, spans[i].End)
 			}
 		}
 		lines := stats.KWIC(doc.ID, []rune(doc.Text), toks, spans, stats.KWICOptions{Window: 20, Chars: true})

@@ -19,6 +19,7 @@ import (
 	"github.com/tongbao/tongbao/extract"
 	"github.com/tongbao/tongbao/segment"
 	"github.com/tongbao/tongbao/stats"
+	"github.com/tongbao/tongbao/zhconv"
 )
 
 // Options are the parsed flags and arguments of "tongbao kwic".
@@ -44,7 +45,11 @@ type Options struct {
 	// terminal); Width the display columns of each context in text.
 	Format string
 	Width  int
-	Args   []string
+	// T2S says when a Traditional text is searched converted to
+	// Simplified (its lines shown as written); Pattern is then converted
+	// too.
+	T2S  zhconv.Mode
+	Args []string
 }
 
 // New returns the kwic command on the command's streams (SetIn, SetOut,
@@ -57,6 +62,7 @@ func NewCmdKWIC(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	o := &Options{}
 	var useRegex bool
 	var match string
+	var t2s *cmdutil.T2SFlag
 	cmd := &cobra.Command{
 		Use:   "kwic (PATTERN | --type TYPE [--match TEXT]) [FILE|DIR|ARCHIVE|-]...",
 		Short: "Keyword in context: every occurrence of a term with its surroundings",
@@ -113,6 +119,18 @@ JSON Lines, or aligned plain text when writing to a terminal (--format).`,
 			if match != "" && o.Type == "" {
 				return cmdutil.UsageError("--match needs --type")
 			}
+			conv, err := t2s.Mode()
+			if err != nil {
+				return err
+			}
+			o.T2S = conv
+			if conv != zhconv.Never && o.Pattern != "" { // searched in converted text
+				x, err := zhconv.T2S(o.Pattern)
+				if err != nil {
+					return err
+				}
+				o.Pattern = x.Simplified
+			}
 			o.Regex = nil
 			if useRegex && o.Pattern != "" {
 				re, err := regexp.Compile(o.Pattern)
@@ -143,6 +161,7 @@ JSON Lines, or aligned plain text when writing to a terminal (--format).`,
 	fs.BoolVar(&o.Anywhere, "anywhere", false, "match PATTERN anywhere in the text, not only on word boundaries")
 	fs.StringVar(&o.Format, "format", "auto", "auto|text|jsonl (auto: text on a terminal, else jsonl)")
 	fs.IntVar(&o.Width, "width", 36, "text format: display columns of each context")
+	t2s = cmdutil.AddT2SFlag(cmd)
 	return cmd
 }
 
@@ -168,6 +187,14 @@ func Run(o *Options) error {
 	typ, pattern, re := o.Type, o.Pattern, o.Regex
 	work := func(doc corpus.Document) ([]stats.Line, error) {
 		runes := []rune(doc.Text)
+		// a Traditional text is searched converted and shown as written
+		tx, err := o.T2S.Apply(doc.Text)
+		if err != nil {
+			return nil, err
+		}
+		if tx != nil {
+			doc.Text = tx.Simplified
+		}
 		var toks []segment.Token
 		var spans []stats.Span
 		if typ != "" {
@@ -194,6 +221,12 @@ func Run(o *Options) error {
 				spans = stats.SubstringSpans(doc.Text, pattern)
 			default:
 				spans = stats.TermSpans(toks, pattern)
+			}
+		}
+		if tx != nil {
+			toks = segment.FromConverted(toks, tx)
+			for i := range spans {
+				spans[i].Start, spans[i].End = tx.Span(spans[i].Start, spans[i].End)
 			}
 		}
 		return stats.KWIC(doc.ID, runes, toks, spans, opts), nil
