@@ -9,6 +9,7 @@ import (
 	dtmcmd "github.com/tongbao/tongbao/cmd/tongbao/dtm"
 	evalcmd "github.com/tongbao/tongbao/cmd/tongbao/eval"
 	extractcmd "github.com/tongbao/tongbao/cmd/tongbao/extract"
+	indicatorscmd "github.com/tongbao/tongbao/cmd/tongbao/indicators"
 	kwiccmd "github.com/tongbao/tongbao/cmd/tongbao/kwic"
 	measurecmd "github.com/tongbao/tongbao/cmd/tongbao/measure"
 	rulescmd "github.com/tongbao/tongbao/cmd/tongbao/rules"
@@ -55,6 +56,7 @@ object per document, in input order.`,
 		kwiccmd.NewCmdKWIC(f, nil),
 		comparecmd.NewCmdCompare(f, nil),
 		measurecmd.NewCmdMeasure(f, nil),
+		indicatorscmd.NewCmdIndicators(f, nil),
 		dtmcmd.NewCmdDTM(f, nil),
 	)
 	return cmd
