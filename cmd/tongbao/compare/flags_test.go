@@ -3,21 +3,16 @@ package compare
 import (
 	"testing"
 
-	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
+	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil/cmdtest"
 )
 
 func parseFlags(t *testing.T, args ...string) (*Options, error) {
 	t.Helper()
-	ios, _, out, _ := cmdutil.TestIO()
-	var got *Options
-	cmd := NewCmdCompare(&cmdutil.Factory{IOStreams: ios}, func(o *Options) error { got = o; return nil })
-	cmd.SetArgs(args)
-	cmd.SilenceUsage, cmd.SilenceErrors = true, true
-	err := cmd.Execute()
-	if out.Len() > 0 {
+	o, out, err := cmdtest.Parse(NewCmdCompare, args...)
+	if out != "" {
 		t.Errorf("%v: output while parsing flags", args)
 	}
-	return got, err
+	return o, err
 }
 
 // Flags become options, or a usage error, without reading a corpus.
@@ -49,7 +44,7 @@ func TestFlags(t *testing.T) {
 		{"--group-by", "file", "--resume", "a/"},
 		{"--group-by", "colour", "a/"},
 	} {
-		if o, err := parseFlags(t, args...); cmdutil.Code(err) != cmdutil.ExitUsage || o != nil {
+		if o, err := parseFlags(t, args...); !cmdtest.IsUsage(o, err) {
 			t.Errorf("%v: err %v, want a usage error before running", args, err)
 		}
 	}

@@ -4,18 +4,14 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
+	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil/cmdtest"
 )
 
 // Flags become options, or a usage error, without reading a corpus.
 func TestFlags(t *testing.T) {
 	parse := func(args ...string) (*Options, error) {
-		ios, _, _, _ := cmdutil.TestIO()
-		var got *Options
-		cmd := NewCmdDTM(&cmdutil.Factory{IOStreams: ios}, func(o *Options) error { got = o; return nil })
-		cmd.SetArgs(args)
-		cmd.SilenceUsage, cmd.SilenceErrors = true, true
-		return got, cmd.Execute()
+		o, _, err := cmdtest.Parse(NewCmdDTM, args...)
+		return o, err
 	}
 	o, err := parse("-o", "out", "--min-df", "2", "--bom", "--drop", "punct,space", "a/", "b.txt")
 	if err != nil || o == nil || o.Dir != "out" || o.MinDF != 2 || !o.BOM || o.Filter == nil || !reflect.DeepEqual(o.Args, []string{"a/", "b.txt"}) {
@@ -30,7 +26,7 @@ func TestFlags(t *testing.T) {
 		{"-o", "out", "--min-df", "0", "a/"},
 		{"-o", "out", "--drop", "colour", "a/"},
 	} {
-		if o, err := parse(args...); cmdutil.Code(err) != cmdutil.ExitUsage || o != nil {
+		if o, err := parse(args...); !cmdtest.IsUsage(o, err) {
 			t.Errorf("%v: err %v, want a usage error before running", args, err)
 		}
 	}

@@ -6,7 +6,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
+	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil/cmdtest"
 )
 
 // Flags become options, or a usage error, without reading a corpus.
@@ -39,17 +39,12 @@ func TestFlags(t *testing.T) {
 		{args: []string{"--resume", "-o", "out", "x"}, usage: true}, // not for kwic
 		{args: []string{"-j", "0", "x"}, usage: true},
 	} {
-		ios, _, out, _ := cmdutil.TestIO()
-		var got *Options
-		cmd := NewCmdKWIC(&cmdutil.Factory{IOStreams: ios}, func(o *Options) error { got = o; return nil })
-		cmd.SetArgs(c.args)
-		cmd.SilenceUsage, cmd.SilenceErrors = true, true
-		err := cmd.Execute()
-		if out.Len() > 0 {
+		got, out, err := cmdtest.Parse(NewCmdKWIC, c.args...)
+		if out != "" {
 			t.Errorf("%v: output while parsing flags", c.args)
 		}
 		if c.usage {
-			if cmdutil.Code(err) != cmdutil.ExitUsage || got != nil {
+			if !cmdtest.IsUsage(got, err) {
 				t.Errorf("%v: err %v, want a usage error before running", c.args, err)
 			}
 			continue
@@ -69,11 +64,7 @@ func TestFlags(t *testing.T) {
 	if err := os.WriteFile(in, []byte("县人大常委会"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ios, _, _, _ := cmdutil.TestIO()
-	cmd := NewCmdKWIC(&cmdutil.Factory{IOStreams: ios}, func(*Options) error { t.Error("ran"); return nil })
-	cmd.SetArgs([]string{"-o", in, "人大", in})
-	cmd.SilenceUsage, cmd.SilenceErrors = true, true
-	if err := cmd.Execute(); cmdutil.Code(err) != cmdutil.ExitUsage {
+	if o, _, err := cmdtest.Parse(NewCmdKWIC, "-o", in, "人大", in); !cmdtest.IsUsage(o, err) {
 		t.Errorf("-o an input: %v", err)
 	}
 }

@@ -4,7 +4,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
+	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil/cmdtest"
 	"github.com/tongbao/tongbao/segment"
 	"github.com/tongbao/tongbao/zhconv"
 )
@@ -40,22 +40,17 @@ func TestFlags(t *testing.T) {
 		{args: []string{"--jobs", "0"}, usage: true},
 		{args: []string{"--resume"}, usage: true},
 	} {
-		ios, _, out, _ := cmdutil.TestIO()
-		var got *Options
-		cmd := NewCmdSegment(&cmdutil.Factory{IOStreams: ios}, func(o *Options) error { got = o; return nil })
-		cmd.SetArgs(c.args)
-		cmd.SilenceUsage, cmd.SilenceErrors = true, true
-		err := cmd.Execute()
-		if out.Len() > 0 {
+		got, out, err := cmdtest.Parse(NewCmdSegment, c.args...)
+		if out != "" {
 			t.Errorf("%v: output while parsing flags", c.args)
 		}
 		if c.usage {
-			if cmdutil.Code(err) != cmdutil.ExitUsage || got != nil {
+			if !cmdtest.IsUsage(got, err) {
 				t.Errorf("%v: err %v, want a usage error before running", c.args, err)
 			}
 			continue
 		}
-		if err != nil || got == nil || got.IO != ios || !c.check(got) {
+		if err != nil || got == nil || got.IO == nil || !c.check(got) {
 			t.Errorf("%v: err %v, options %+v", c.args, err, got)
 		}
 	}

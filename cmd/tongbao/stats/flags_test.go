@@ -8,29 +8,23 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
+	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil/cmdtest"
 )
 
-// parse runs the command built by newCmd on args with a runF that captures
-// the options: flags are checked without reading a corpus.
+// parse checks args into options through runF, without reading a corpus.
 func parse[O any](t *testing.T, newCmd func(*cmdutil.Factory, func(*O) error) *cobra.Command, args []string) (*O, error) {
 	t.Helper()
-	ios, _, out, _ := cmdutil.TestIO()
-	var got *O
-	cmd := newCmd(&cmdutil.Factory{IOStreams: ios}, func(o *O) error { got = o; return nil })
-	cmd.SetArgs(args)
-	cmd.SilenceUsage, cmd.SilenceErrors = true, true
-	err := cmd.Execute()
-	if out.Len() > 0 {
-		t.Errorf("%v: wrote %q while parsing flags", args, out.String())
+	o, out, err := cmdtest.Parse(newCmd, args...)
+	if out != "" {
+		t.Errorf("%v: wrote %q while parsing flags", args, out)
 	}
-	return got, err
+	return o, err
 }
 
 // checkUsage asserts that args are a usage error found before running.
 func checkUsage[O any](t *testing.T, newCmd func(*cmdutil.Factory, func(*O) error) *cobra.Command, args []string) {
 	t.Helper()
-	got, err := parse(t, newCmd, args)
-	if cmdutil.Code(err) != cmdutil.ExitUsage || got != nil {
+	if o, err := parse(t, newCmd, args); !cmdtest.IsUsage(o, err) {
 		t.Errorf("%v: err %v, want a usage error before running", args, err)
 	}
 }
