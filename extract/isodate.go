@@ -86,10 +86,23 @@ func ISOBounds(v string, ref RefDate) (start, end string) {
 
 // resolveDates sets StartDate and EndDate of every time mention whose
 // value resolves to days (see ISOBounds): a span from its start's first
-// day to its end's last day.
+// day to its end's last day; and of every indicator whose period does
+// (2024; 2021/2025 from the first year's first day to the last's last).
 func (d *Document) resolveDates() {
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
+		if m.Type == TypeIndicator && m.Period != "" {
+			first, last, _ := strings.Cut(m.Period, "/")
+			if last == "" {
+				last = first
+			}
+			s, _ := ISOBounds(first, d.Ref)
+			_, e := ISOBounds(last, d.Ref)
+			if s != "" && e != "" && s <= e {
+				m.StartDate, m.EndDate = s, e
+			}
+			continue
+		}
 		if v, ok := m.TimeValue(); ok {
 			m.StartDate, m.EndDate = ISOBounds(v, d.Ref)
 		} else if sp, ok := m.TimeSpan(); ok {

@@ -34,3 +34,22 @@ func TestISOBounds(t *testing.T) {
 		t.Errorf("PRESENT_REF without a reference date = %q", s)
 	}
 }
+
+// TestIndicatorPeriodDates: an indicator's period gives its start_date and
+// end_date; a time's value gives its own.
+func TestIndicatorPeriodDates(t *testing.T) {
+	d := &Document{Mentions: []Mention{
+		{Type: TypeIndicator, Period: "2024"},
+		{Type: TypeIndicator, Period: "2021/2025"},
+		{Type: TypeIndicator},
+		{Type: TypeTime, Value: "2021-Q2"},
+		{Type: TypeTime, Value: Span{Start: "2019", End: "P5Y"}},
+	}}
+	d.resolveDates()
+	want := [][2]string{{"2024-01-01", "2024-12-31"}, {"2021-01-01", "2025-12-31"}, {"", ""}, {"2021-04-01", "2021-06-30"}, {"2019-01-01", ""}}
+	for i, w := range want {
+		if got := [2]string{d.Mentions[i].StartDate, d.Mentions[i].EndDate}; got != w {
+			t.Errorf("%+v: %v, want %v", d.Mentions[i], got, w)
+		}
+	}
+}
