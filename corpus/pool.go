@@ -154,25 +154,20 @@ func Map[R any](ctx context.Context, inputs []string, ropts Options, opts MapOpt
 		go func() {
 			defer wg.Done()
 			for {
+				var j job
+				var ok bool
 				select {
-				case j, ok := <-in:
-					if !ok {
-						return
-					}
-					out <- process(j)
+				case j, ok = <-in:
 				case <-stopCtx.Done():
-					for {
-						select {
-						case j, ok := <-in:
-							if !ok {
-								return
-							}
-							out <- process(j)
-						default:
-							return
-						}
+					select { // what was read, without waiting for more
+					case j, ok = <-in:
+					default:
 					}
 				}
+				if !ok {
+					return
+				}
+				out <- process(j)
 			}
 		}()
 	}

@@ -62,6 +62,11 @@ type Mention struct {
 	Kind     string `json:"kind,omitempty"`
 	Grain    string `json:"grain,omitempty"`     // time: year, quarter, month, day, …
 	YearFrom string `json:"year_from,omitempty"` // time: where the year came from
+	// StartDate and EndDate are a time's first and last day, plain ISO
+	// (YYYY-MM-DD), when its value resolves to days (2021-Q1: 2021-01-01,
+	// 2021-03-31; PRESENT_REF: the reference date); see ISOBounds.
+	StartDate string `json:"start_date,omitempty"`
+	EndDate   string `json:"end_date,omitempty"`
 
 	Unit   string    `json:"unit,omitempty"`   // count: measure word
 	Object string    `json:"object,omitempty"` // count: counted noun or verb
@@ -433,6 +438,7 @@ func NewDocument(text string, opts ...Option) (*Document, error) {
 		s.run(d)
 	}
 	sortMentions(d.Mentions)
+	d.resolveDates()
 	// Arrays are [] rather than null when empty, so that every record has
 	// the same shape for jq and data frames.
 	if d.Mentions == nil {

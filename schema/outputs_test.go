@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -248,12 +249,12 @@ func TestExtractTypes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs extract on the real inputs")
 	}
-	args := append([]string{"extract", "--text-field", "content"}, realInputs(t)...)
+	args := append([]string{"extract", "--types", "time,count,person,place,org,book,slogan,indicator", "--text-field", "content"}, realInputs(t)...)
 	recs := records(t, "extract", run(t, true, args...))
 	// A time's value is a TIMEX-like string, or {start, end} for a span
-	// (3月26日至28日): documented in the schema and the README; the CSV
-	// writes a span as start/end and gives every time that resolves plain
-	// start_date and end_date.
+	// (3月26日至28日): documented in the schema and the README; every time
+	// that resolves has plain start_date and end_date (checked below), and
+	// the CSV writes a span as start/end.
 	allowed := map[string]bool{".mentions[time].value": true}
 	if mixed := mixedTypes(recs, allowed); len(mixed) > 0 {
 		t.Errorf("extract: fields of more than one JSON type: %s", strings.Join(mixed, "; "))
@@ -261,7 +262,58 @@ func TestExtractTypes(t *testing.T) {
 	if len(recs) < 10 {
 		t.Errorf("extract: %d records", len(recs))
 	}
+	// start_date and end_date are plain ISO days, on every time whose value
+	// is a date, a month, a quarter or a year.
+	dated, times := 0, 0
+	for _, r := range recs {
+		ms, _ := r["mentions"].([]any)
+		for _, x := range ms {
+			m := x.(map[string]any)
+			if m["type"] != "time" {
+				continue
+			}
+			times++
+			v, _ := m["value"].(string)
+			sd, hasStart := m["start_date"].(string)
+			ed, hasEnd := m["end_date"].(string)
+			if sp, isSpan := m["value"].(map[string]any); isSpan {
+				// a span has the date of each side that resolves (an open
+				// span 一九五三年起, or 1932年到1936年五年 ending in a
+				// duration, has its start_date only)
+				if (sp["start"] == "" && hasStart) || (sp["end"] == "" && hasEnd) {
+					t.Errorf("%v: a date for the open side of a span", m)
+				}
+				if hasStart && hasEnd && sd > ed || hasStart && !isoDay.MatchString(sd) || hasEnd && !isoDay.MatchString(ed) {
+					t.Errorf("%v: start_date, end_date not ISO days in order", m)
+				}
+				dated++
+				continue
+			}
+			if hasStart != hasEnd {
+				t.Errorf("%v: one of start_date and end_date", m)
+				continue
+			}
+			if !hasStart {
+				if isoDay.MatchString(v) || isoMonth.MatchString(v) {
+					t.Errorf("%v: a value of days without start_date", m)
+				}
+				continue
+			}
+			dated++
+			if !isoDay.MatchString(sd) || !isoDay.MatchString(ed) || sd > ed {
+				t.Errorf("%v: start_date, end_date not ISO days in order", m)
+			}
+		}
+	}
+	if times == 0 || dated < times/2 {
+		t.Errorf("%d of %d times have start_date and end_date", dated, times)
+	}
 }
+
+var (
+	isoDay   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	isoMonth = regexp.MustCompile(`^\d{4}-(\d{2}|Q[1-4]|H[12])$`)
+)
 
 // TestMixedTypesCatches: the type check finds a field of two types, also
 // inside arrays and per mention type.

@@ -200,6 +200,7 @@ func TestSchemas(t *testing.T) {
 	}{
 		{"extract.schema.json", []string{"extract"}},
 		{"extract.schema.json", []string{"extract", "--explain"}},
+		{"extract.schema.json", []string{"extract", "--types", "indicator,time"}},
 		{"segment.schema.json", []string{"segment", "--format", "jsonl", "--pos"}},
 	} {
 		s := load(t, c.schema)

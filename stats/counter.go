@@ -7,6 +7,7 @@ import (
 	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/extract"
 	"github.com/tongbao/tongbao/segment"
+	"github.com/tongbao/tongbao/zhconv"
 )
 
 // Units are the kinds of term a Counter can count: words, or the mentions
@@ -34,6 +35,12 @@ type Counter struct {
 	KeepTokens bool // keep the tokens of the word unit in Counted
 	POS        bool // count parts of speech too
 	seg        *segment.Segmenter
+
+	// T2S converts a Traditional Chinese document to Simplified before
+	// counting (zhconv.Auto: when it is Traditional): terms are counted
+	// in their Simplified form, so that a term counts alike in both
+	// scripts, and the stopword list applies.
+	T2S zhconv.Mode
 }
 
 // NewCounter returns a Counter of unit (one of Units) with the filter and
@@ -58,6 +65,15 @@ func NewCounter(unit string, f *Filter, g *Grouper) (*Counter, error) {
 
 // Count groups one document and counts its terms.
 func (c *Counter) Count(doc corpus.Document) (*Counted, error) {
+	if c.T2S != zhconv.Never {
+		x, err := c.T2S.Apply(doc.Text)
+		if err != nil {
+			return nil, err
+		}
+		if x != nil {
+			doc.Text = x.Simplified
+		}
+	}
 	out := &Counted{Chars: len([]rune(doc.Text))}
 	home := ""
 	var ext *extract.Document

@@ -37,3 +37,27 @@ func ExampleCosine() {
 	// Output:
 	// cos(0,1)=0.710 cos(0,2)=0.130 jaccard(0,1)=1.00 jaccard(0,2)=0.33
 }
+
+// Keep the counts of many documents compactly until the IDF of all of them
+// is known, then rank each document's terms.
+func ExampleVocab() {
+	docs := []map[string]int{
+		{"乡村振兴": 3, "会议": 1},
+		{"改革": 2, "会议": 1},
+	}
+	v := stats.NewVocab()
+	t := stats.NewTable()
+	var kept []stats.Counts
+	for _, d := range docs {
+		t.Add(d)
+		kept = append(kept, v.Pack(d))
+	}
+	idf := t.IDF()
+	for _, c := range kept {
+		top := stats.TopTFIDF(v.Unpack(c), idf, 1)
+		fmt.Printf("%s %.3f\n", top[0].Term, top[0].Score)
+	}
+	// Output:
+	// 乡村振兴 4.216
+	// 改革 2.811
+}

@@ -64,6 +64,25 @@ func SubstringSpans(text, term string) []Span {
 	}
 }
 
+// RegexpTextSpans returns every match of re in text, whether or not it
+// starts and ends at word boundaries (left to right, as
+// FindAllStringIndex; empty matches left out), in code points.
+func RegexpTextSpans(text string, re *regexp.Regexp) []Span {
+	var out []Span
+	b, r := 0, 0 // byte offset and its rune offset, moving forward only
+	for _, m := range re.FindAllStringIndex(text, -1) {
+		if m[1] == m[0] {
+			continue
+		}
+		r += utf8.RuneCountInString(text[b:m[0]])
+		start := r
+		r += utf8.RuneCountInString(text[m[0]:m[1]])
+		b = m[1]
+		out = append(out, Span{Start: start, End: r})
+	}
+	return out
+}
+
 // RegexpSpans returns the tokens whose text re matches (anywhere in the
 // token; anchor the pattern with ^ and $ for whole tokens).
 func RegexpSpans(tokens []segment.Token, re *regexp.Regexp) []Span {

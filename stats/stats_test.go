@@ -127,6 +127,20 @@ func TestGroupsRest(t *testing.T) {
 	if n := g.Names(); len(n) != 2 || n[0] != "A" {
 		t.Errorf("names %v", n)
 	}
+	g.Add("C", map[string]int{"x": 5})
+	if r := g.Rest("A", "C"); r.Docs != 2 || r.Tokens != 6 || r.TF["x"] != 1 || r.TF["z"] != 5 || len(r.TF) != 2 {
+		t.Errorf("rest of A and C: %+v", r)
+	}
+	if r := g.Rest(); r.Docs != g.All.Docs || r.Tokens != g.All.Tokens {
+		t.Errorf("rest of none: %+v", r)
+	}
+	ac, err := g.Pick("A", "C")
+	if err != nil || ac.Docs != 2 || ac.TF["x"] != 7 || ac.TF["y"] != 1 {
+		t.Errorf("pick A, C: %+v, %v", ac, err)
+	}
+	if _, err := g.Pick("A", "D"); err == nil || !strings.Contains(err.Error(), `no group "D" (groups: A, B, C)`) {
+		t.Errorf("pick of a missing group: %v", err)
+	}
 }
 
 func TestTFIDFAndIDFRoundTrip(t *testing.T) {
@@ -279,6 +293,15 @@ func TestKWIC(t *testing.T) {
 	}
 	if s := SubstringSpans("aaaa", "aa"); len(s) != 2 || s[1].Start != 2 {
 		t.Errorf("non-overlapping: %v", s)
+	}
+	// an expression anywhere in the text, in code points; empty matches
+	// left out
+	rs := RegexpTextSpans(text, regexp.MustCompile("村振|x*"))
+	if len(rs) != 2 || rs[0] != sub[0] || rs[1] != sub[1] {
+		t.Errorf("regexp text spans %v, want %v", rs, sub)
+	}
+	if s := RegexpTextSpans("县县乡乡", regexp.MustCompile("乡+")); len(s) != 1 || s[0] != (Span{2, 4}) {
+		t.Errorf("regexp text spans %v", s)
 	}
 }
 

@@ -1,7 +1,9 @@
 package stats
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 )
 
 // Table accumulates term counts over documents: term frequency (TF, total
@@ -187,10 +189,9 @@ func (g *Groups) Names() []string {
 	return names
 }
 
-// Rest returns the Table of every document not in group name (All minus
-// the group).
-func (g *Groups) Rest(name string) *Table {
-	t := g.Groups[name]
+// Rest returns the Table of every document in none of the groups named
+// (All minus those groups; a name given twice is subtracted twice).
+func (g *Groups) Rest(names ...string) *Table {
 	r := NewTable()
 	r.Docs = g.All.Docs
 	r.Tokens = g.All.Tokens
@@ -200,20 +201,37 @@ func (g *Groups) Rest(name string) *Table {
 	for w, n := range g.All.DF {
 		r.DF[w] = n
 	}
-	if t == nil {
-		return r
-	}
-	r.Docs -= t.Docs
-	r.Tokens -= t.Tokens
-	for w, n := range t.TF {
-		if r.TF[w] -= n; r.TF[w] <= 0 {
-			delete(r.TF, w)
+	for _, name := range names {
+		t := g.Groups[name]
+		if t == nil {
+			continue
 		}
-	}
-	for w, n := range t.DF {
-		if r.DF[w] -= n; r.DF[w] <= 0 {
-			delete(r.DF, w)
+		r.Docs -= t.Docs
+		r.Tokens -= t.Tokens
+		for w, n := range t.TF {
+			if r.TF[w] -= n; r.TF[w] <= 0 {
+				delete(r.TF, w)
+			}
+		}
+		for w, n := range t.DF {
+			if r.DF[w] -= n; r.DF[w] <= 0 {
+				delete(r.DF, w)
+			}
 		}
 	}
 	return r
+}
+
+// Pick returns the Table of the groups named, merged; an error names a
+// group that g does not have.
+func (g *Groups) Pick(names ...string) (*Table, error) {
+	t := NewTable()
+	for _, n := range names {
+		gt, ok := g.Groups[n]
+		if !ok {
+			return nil, fmt.Errorf("no group %q (groups: %s)", n, strings.Join(g.Names(), ", "))
+		}
+		t.Merge(gt)
+	}
+	return t, nil
 }

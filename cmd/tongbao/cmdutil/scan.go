@@ -35,21 +35,25 @@ func (s ScanSummary) Err() error {
 // finishes the documents already read and returns an ExitInterrupted
 // error.
 func Scan[R any](cmd *cobra.Command, args []string, in *InputFlags, work func(corpus.Document) (R, error), consume func(corpus.Document, R) error) (ScanSummary, error) {
+	return ScanIO(cmd.Context(), StreamsOf(cmd), args, in, work, consume)
+}
+
+// ScanIO is Scan on the given context and streams (standard input for
+// "-", standard error for the documents that failed).
+func ScanIO[R any](ctx context.Context, ios *IOStreams, args []string, in *InputFlags, work func(corpus.Document) (R, error), consume func(corpus.Document, R) error) (ScanSummary, error) {
 	var sum ScanSummary
 	if in.Jobs < 1 {
 		return sum, UsageError("--jobs must be at least 1, got %d", in.Jobs)
 	}
-	ctx := cmd.Context()
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	stderr := cmd.ErrOrStderr()
-	err := corpus.Map(ctx, args, in.ReadOptions(cmd), corpus.MapOptions{Jobs: in.Jobs}, work, func(doc corpus.Document, r R, err error) error {
+	err := corpus.Map(ctx, args, in.readOptions(ios.In), corpus.MapOptions{Jobs: in.Jobs}, work, func(doc corpus.Document, r R, err error) error {
 		sum.Docs++
 		sum.Bytes += doc.Bytes
 		if err != nil {
 			sum.Failed++
-			fmt.Fprintf(stderr, "tongbao: %s: %v\n", doc.ID, err)
+			fmt.Fprintf(ios.ErrOut, "tongbao: %s: %v\n", doc.ID, err)
 			return nil
 		}
 		return consume(doc, r)

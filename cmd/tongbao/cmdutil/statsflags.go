@@ -30,6 +30,7 @@ type StatsOptions struct {
 	GroupBy     []string
 	GroupPat    string
 	GroupBucket string
+	T2S         *T2SFlag
 }
 
 // AddStatsOptions registers the input, filter, unit and grouping flags on cmd.
@@ -42,6 +43,7 @@ func AddStatsOptions(cmd *cobra.Command) *StatsOptions {
 	fs.IntVar(&o.MinLen, "min-len", 2, "minimum term length in characters")
 	fs.StringVar(&o.Unit, "unit", "word", "what to count: "+strings.Join(stats.Units, "|")+" (extracted mentions, by canonical form when known)")
 	AddGroupFlags(cmd, o)
+	o.T2S = AddT2SFlag(cmd)
 	return o
 }
 
@@ -118,13 +120,17 @@ func (o *StatsOptions) NewCounter() (*stats.Counter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return stats.NewCounter(o.Unit, f, g)
+	c, err := stats.NewCounter(o.Unit, f, g)
+	if err == nil && o.T2S != nil {
+		c.T2S, err = o.T2S.Mode()
+	}
+	return c, err
 }
 
 // AddTableInputFlags registers the input flags of a command that reads
 // documents in order and writes a table or a stream of its own (stats,
 // kwic, compare): those of AddInputFlags, with --resume and
-// --unordered hidden (RedirectOutput refuses them).
+// --unordered hidden (CheckTableOutput refuses them).
 func AddTableInputFlags(cmd *cobra.Command) *InputFlags {
 	in := AddInputFlags(cmd)
 	cmd.Flags().MarkHidden("resume")
@@ -132,25 +138,32 @@ func AddTableInputFlags(cmd *cobra.Command) *InputFlags {
 	return in
 }
 
-// RedirectOutput points the command's output at -o FILE when given (the
-// statistics commands write whole tables, so --resume does not apply), and
-// makes the first SIGINT or SIGTERM stop reading: Scan then returns an
-// interrupted error and the command writes no table, or (kwic) only whole
-// records; a second signal kills. The returned function closes the file
-// and stops the signal handling; call it when done.
-func RedirectOutput(cmd *cobra.Command, in *InputFlags) (func() error, error) {
+// CheckTableOutput reports the usage errors of the output flags of a
+// command that writes a table or a stream of its own (see
+// AddTableInputFlags): --resume and --unordered do not apply, and -o FILE
+// must not be one of the inputs. name is the command's path ("tongbao stats
+// freq").
+func CheckTableOutput(name string, in *InputFlags, args []string) error {
 	if in.Resume {
-		return nil, UsageError("--resume does not apply to %s: it writes a table, not one record per document", cmd.CommandPath())
+		return UsageError("--resume does not apply to %s: it writes a table, not one record per document", name)
 	}
 	if in.Unordered {
-		return nil, UsageError("--unordered does not apply to %s: it reads documents in order", cmd.CommandPath())
+		return UsageError("--unordered does not apply to %s: it reads documents in order", name)
 	}
 	if in.Output != "" {
-		if err := CheckOutputNotInput(in.Output, cmd.Flags().Args()); err != nil {
-			return nil, err
-		}
+		return CheckOutputNotInput(in.Output, args)
 	}
-	ctx := cmd.Context()
+	return nil
+}
+
+// TableOutput returns a context that the first SIGINT or SIGTERM cancels
+// (Scan then stops reading and returns an interrupted error: the command
+// writes no table, or (kwic) only whole records; a second signal kills),
+// and the streams of ios with Out pointed at -o FILE when given (the
+// statistics commands write whole tables, so --resume does not apply: see
+// CheckTableOutput). Call done when finished: it stops the signal handling
+// and closes the file.
+func TableOutput(ctx context.Context, ios *IOStreams, in *InputFlags) (_ context.Context, _ *IOStreams, done func() error, _ error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -159,15 +172,15 @@ func RedirectOutput(cmd *cobra.Command, in *InputFlags) (func() error, error) {
 		<-ctx.Done()
 		stop() // a second signal kills
 	}()
-	cmd.SetContext(ctx)
 	if in.Output == "" {
-		return func() error { stop(); return nil }, nil
+		return ctx, ios, func() error { stop(); return nil }, nil
 	}
 	f, err := os.Create(in.Output)
 	if err != nil {
 		stop()
-		return nil, &ExitError{Code: ExitFailure, Msg: fmt.Sprintf("cannot create output: %v", err)}
+		return nil, nil, nil, &ExitError{Code: ExitFailure, Msg: fmt.Sprintf("cannot create output: %v", err)}
 	}
-	cmd.SetOut(f)
-	return func() error { stop(); return f.Close() }, nil
+	out := *ios
+	out.Out = f
+	return ctx, &out, func() error { stop(); return f.Close() }, nil
 }

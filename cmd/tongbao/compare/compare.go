@@ -2,6 +2,7 @@
 package compare
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -22,12 +23,44 @@ import (
 	"github.com/tongbao/tongbao/stats"
 )
 
-// New returns the compare command.
-func New() *cobra.Command {
-	var htmlPath, csvDir, title, dictFile, match string
-	var jsonOut, keepNumbers, bom bool
-	var top, series, kwicLines int
-	var ko stats.KeynessOptions
+// Options are the parsed flags and arguments of "tongbao compare".
+type Options struct {
+	IO  *cmdutil.IOStreams
+	Ctx context.Context
+	// Stats holds the input, filter, unit and grouping flags; Counter
+	// counts a document's terms as they say.
+	Stats   *cmdutil.StatsOptions
+	Counter *stats.Counter
+	// HTML is the report file (--html), CSVDir the folder of the tables
+	// (--csv), BOM starts the tables with a UTF-8 byte-order mark.
+	HTML, CSVDir string
+	BOM          bool
+	// JSON writes the comparison to the output even with HTML or CSVDir.
+	JSON  bool
+	Title string
+	// Keyness ranks the key terms (its Top: key terms per group).
+	Keyness     stats.KeynessOptions
+	KeepNumbers bool
+	// Top is the number of slogans, people, offices and claims per group,
+	// Slogans the slogans counted in every group, KWIC the lines in
+	// context of each key term and slogan per group.
+	Top, Slogans, KWIC int
+	// Dict is the concept dictionary of --dict (nil: none), Match its
+	// matching (token or substring).
+	Dict  *measure.Dictionary
+	Match string
+	Args  []string
+}
+
+// New returns the compare command on the command's streams (SetIn, SetOut,
+// SetErr; the process's by default).
+func New() *cobra.Command { return NewCmdCompare(&cmdutil.Factory{}, nil) }
+
+// NewCmdCompare returns the compare command. When runF is not nil it
+// receives the checked options instead of the command running.
+func NewCmdCompare(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	o := &Options{}
+	var dictFile string
 	cmd := &cobra.Command{
 		Use:   "compare --group-by SPEC [flags] [FILE|DIR|ARCHIVE|-]...",
 		Short: "How do these groups (counties, years, sources) differ?",
@@ -67,185 +100,216 @@ a document's year is its "year" (see "tongbao extract").`,
   tongbao compare --group-by file --html hailar.html gov-reports/hailar-district/
   tongbao compare --group-by file:decade --html national.html gov-work-reports/state-council/`,
 	}
-	o := cmdutil.AddStatsOptions(cmd)
+	o.Stats = cmdutil.AddStatsOptions(cmd)
 	fs := cmd.Flags()
-	fs.StringVar(&htmlPath, "html", "", "write a self-contained HTML report to FILE")
-	fs.StringVar(&csvDir, "csv", "", "write CSV tables into DIR (created if needed)")
-	cmdutil.AddBOMFlag(cmd, &bom)
-	fs.BoolVar(&jsonOut, "json", false, "write the JSON to stdout even with --html or --csv")
-	fs.StringVar(&title, "title", "", "title of the HTML report (default: the number of groups, the first and the last)")
-	fs.IntVar(&ko.Top, "top-terms", 20, "key terms per group")
-	fs.Int64Var(&ko.MinCount, "min-count", 5, "leave out terms seen fewer times in all groups together (keyness)")
-	fs.StringVar(&ko.Measure, "measure", "g2", "rank key terms by g2|chi2|log_ratio")
-	fs.BoolVar(&keepNumbers, "keep-numbers", false, "keep numbers, years and measure words among the key terms")
-	fs.IntVar(&top, "top", 20, "slogans, people, offices and claims per group (0: all)")
-	fs.IntVar(&series, "slogans", 40, "slogans counted in every group (the most used overall)")
-	fs.IntVar(&kwicLines, "kwic", 3, "HTML report: lines in context of each key term and slogan per group (0: none)")
+	fs.StringVar(&o.HTML, "html", "", "write a self-contained HTML report to FILE")
+	fs.StringVar(&o.CSVDir, "csv", "", "write CSV tables into DIR (created if needed)")
+	cmdutil.AddBOMFlag(cmd, &o.BOM)
+	fs.BoolVar(&o.JSON, "json", false, "write the JSON to stdout even with --html or --csv")
+	fs.StringVar(&o.Title, "title", "", "title of the HTML report (default: the number of groups, the first and the last)")
+	fs.IntVar(&o.Keyness.Top, "top-terms", 20, "key terms per group")
+	fs.Int64Var(&o.Keyness.MinCount, "min-count", 5, "leave out terms seen fewer times in all groups together (keyness)")
+	fs.StringVar(&o.Keyness.Measure, "measure", "g2", "rank key terms by g2|chi2|log_ratio")
+	fs.BoolVar(&o.KeepNumbers, "keep-numbers", false, "keep numbers, years and measure words among the key terms")
+	fs.IntVar(&o.Top, "top", 20, "slogans, people, offices and claims per group (0: all)")
+	fs.IntVar(&o.Slogans, "slogans", 40, "slogans counted in every group (the most used overall)")
+	fs.IntVar(&o.KWIC, "kwic", 3, "HTML report: lines in context of each key term and slogan per group (0: none)")
 	fs.StringVar(&dictFile, "dict", "", "a concept dictionary `FILE` (as tongbao measure): chart each category's rate over the years, one line per group")
-	fs.StringVar(&match, "match", measure.MatchToken, "with --dict: token or substring matching (as tongbao measure)")
+	fs.StringVar(&o.Match, "match", measure.MatchToken, "with --dict: token or substring matching (as tongbao measure)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		closeOut, err := cmdutil.RedirectOutput(cmd, o.In)
-		if err != nil {
+		o.IO = f.IOStreams
+		if o.IO == nil {
+			o.IO = cmdutil.StreamsOf(cmd)
+		}
+		if err := cmdutil.CheckTableOutput(cmd.CommandPath(), o.Stats.In, args); err != nil {
 			return err
 		}
-		defer closeOut()
-		if bom && csvDir == "" {
+		if err := o.Stats.In.Check(); err != nil {
+			return err
+		}
+		if o.BOM && o.CSVDir == "" {
 			return cmdutil.UsageError("--bom goes with --csv")
 		}
-		if err := ko.Check(); err != nil {
+		if err := o.Keyness.Check(); err != nil {
 			return cmdutil.UsageError("%v", err)
 		}
-		if o.Unit != "word" {
+		if o.Stats.Unit != "word" {
 			return cmdutil.UsageError("compare counts words: --unit must be word")
 		}
-		if series < 0 || kwicLines < 0 || top < 0 || ko.Top < 0 {
+		if o.Slogans < 0 || o.KWIC < 0 || o.Top < 0 || o.Keyness.Top < 0 {
 			return cmdutil.UsageError("--top, --top-terms, --slogans and --kwic must not be negative")
 		}
-		c, err := o.NewCounter()
+		c, err := o.Stats.NewCounter()
 		if err != nil {
 			return err
 		}
 		if c.Grouper == nil {
 			return cmdutil.UsageError("compare needs groups: give --group-by SPEC or --group-pattern REGEX")
 		}
-		seg, err := segment.Default()
-		if err != nil {
-			return fmt.Errorf("loading the segmenter: %w", err)
-		}
-		var meas *measure.Measurer
-		rateAccs := newRateAcc()
+		o.Counter = c
+		o.Dict = nil
 		if dictFile != "" {
 			d, err := measure.LoadDictionary(dictFile)
 			if err != nil {
 				return cmdutil.UsageError("--dict: %v", err)
 			}
-			if meas, err = measure.New(d, measure.Options{Match: match, Segmenter: seg}); err != nil {
-				return cmdutil.UsageError("%v", err)
+			switch o.Match {
+			case measure.MatchToken, measure.MatchSubstring:
+			default:
+				return cmdutil.UsageError("--match %q: want token or substring", o.Match)
 			}
+			o.Dict = d
 		}
-		kwic := report.NewConcordance(kwicLines)
-		var mu sync.Mutex
-		var failed []report.LeftOut
-		work := func(doc corpus.Document) (*docResult, error) {
-			r, err := profile(doc, c, seg, kwicLines)
-			if err == nil && r != nil && meas != nil {
-				rec := meas.Document(doc.ID, doc.Text, doc.Meta, nil)
-				r.measure = &rec
-			}
-			if err != nil {
-				mu.Lock()
-				failed = append(failed, report.LeftOut{ID: doc.ID, Reason: "failed: " + err.Error()})
-				mu.Unlock()
-			}
-			return r, err
+		o.Ctx, o.Args = cmd.Context(), args
+		if runF != nil {
+			return runF(o)
 		}
-		groups := map[string]*stats.Profile{}
-		groupOf := map[string]string{}
-		var left []report.LeftOut
-		noGroup := "no group: none of " + strings.Join(groupSpecs(o), ", ") + " applies"
-		sum, err := cmdutil.Scan(cmd, args, o.In, work, func(doc corpus.Document, r *docResult) error {
-			if r == nil {
-				left = append(left, report.LeftOut{ID: doc.ID, Reason: whyNoGroup(o, doc, noGroup)})
-				return nil
-			}
-			p := r.profile
-			g := groups[p.Group]
-			if g == nil {
-				g = stats.NewProfile()
-				groups[p.Group] = g
-			}
-			g.Add(p)
-			groupOf[doc.ID] = p.Group
-			if r.measure != nil {
-				rateAccs.add(p.Group, *r.measure)
-			}
-			for _, l := range r.slogans {
-				kwic.Add("slogan", l.name, p.Group, l.line)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		if len(left) > 0 && !o.In.Quiet {
-			fmt.Fprintf(cmd.ErrOrStderr(), "tongbao: %d documents had no group and were left out\n", len(left))
-		}
-		if len(groups) == 0 {
-			return &cmdutil.ExitError{Code: cmdutil.ExitFailure, Msg: "compare: no grouped documents"}
-		}
-		copts := stats.CompareOptions{Keyness: ko, Top: top, Series: series}
-		if htmlPath != "" {
-			copts.Negative = ko.Top
-		}
-		if !keepNumbers {
-			copts.KeepTerm = func(t string) bool { return !stats.NumericTerm(t) }
-		}
-		cmp, err := stats.Compare(groups, copts)
-		if err != nil {
-			return err
-		}
-		if jsonOut || (htmlPath == "" && csvDir == "") {
-			b, err := cmdutil.JSONRecord(cmp, o.In.Pretty)
-			if err != nil {
-				return err
-			}
-			if _, err := cmd.OutOrStdout().Write(b); err != nil {
-				return err
-			}
-		}
-		var rates *Rates
-		if meas != nil {
-			rates = rateAccs.rates(cmp.Cosine.Names, meas.Categories())
-		}
-		if csvDir != "" {
-			if err := writeCSV(csvDir, cmp, bom); err != nil {
-				return err
-			}
-			if err := writeRatesCSV(csvDir, rates, bom); err != nil {
-				return err
-			}
-		}
-		if htmlPath != "" {
-			rep := &report.Report{Title: title, Comparison: cmp}
-			if rates != nil {
-				// The rates go before the concordance, the last section.
-				secs := report.DefaultSections()
-				rep.Sections = append(append(secs[:len(secs)-1:len(secs)-1], rates.section()), secs[len(secs)-1])
-			}
-			rep.Provenance = report.Provenance{Inputs: args, Read: sum.Docs, Compared: len(groupOf),
-				Settings: settings(o, ko, top, series, kwicLines, keepNumbers)}
-			rep.Provenance.LeftOut = append(append(rep.Provenance.LeftOut, left...), failed...)
-			if n := sum.Failed - len(failed); n > 0 {
-				rep.Provenance.Notes = append(rep.Provenance.Notes, fmt.Sprintf("%d more documents could not be read (see the messages on standard error).", n))
-			}
-			if kwicLines > 0 {
-				kwic.Keep("slogan", func(name string) bool {
-					for _, s := range cmp.Slogans {
-						if s.Name == name {
-							return true
-						}
-					}
-					return false
-				})
-				if err := termLines(cmd, args, o, seg, cmp, groupOf, kwic, &rep.Provenance); err != nil {
-					return err
-				}
-				rep.KWIC = kwic
-			}
-			page, err := rep.HTML()
-			if err != nil {
-				return err
-			}
-			if err := os.WriteFile(htmlPath, page, 0o644); err != nil {
-				return err
-			}
-		}
-		if !o.In.Quiet && sum.Docs > 1 {
-			fmt.Fprintf(cmd.ErrOrStderr(), "tongbao: %d documents in %d groups, %d failed\n", sum.Docs, len(groups), sum.Failed)
-		}
-		return sum.Err()
+		return Run(o)
 	}
 	return cmd
+}
+
+// Run compares the groups of o.Args.
+func Run(o *Options) error {
+	ctx, ios, done, err := cmdutil.TableOutput(o.Ctx, o.IO, o.Stats.In)
+	if err != nil {
+		return err
+	}
+	defer done()
+	c, args, ko := o.Counter, o.Args, o.Keyness
+	htmlPath, csvDir, kwicLines := o.HTML, o.CSVDir, o.KWIC
+	seg, err := segment.Default()
+	if err != nil {
+		return fmt.Errorf("loading the segmenter: %w", err)
+	}
+	var meas *measure.Measurer
+	rateAccs := newRateAcc()
+	if o.Dict != nil {
+		if meas, err = measure.New(o.Dict, measure.Options{Match: o.Match, Segmenter: seg}); err != nil {
+			return cmdutil.UsageError("%v", err)
+		}
+	}
+	kwic := report.NewConcordance(kwicLines)
+	var mu sync.Mutex
+	var failed []report.LeftOut
+	work := func(doc corpus.Document) (*docResult, error) {
+		r, err := profile(doc, c, seg, kwicLines)
+		if err == nil && r != nil && meas != nil {
+			rec := meas.Document(doc.ID, doc.Text, doc.Meta, nil)
+			r.measure = &rec
+		}
+		if err != nil {
+			mu.Lock()
+			failed = append(failed, report.LeftOut{ID: doc.ID, Reason: "failed: " + err.Error()})
+			mu.Unlock()
+		}
+		return r, err
+	}
+	groups := map[string]*stats.Profile{}
+	groupOf := map[string]string{}
+	var left []report.LeftOut
+	noGroup := "no group: none of " + strings.Join(groupSpecs(o.Stats), ", ") + " applies"
+	sum, err := cmdutil.ScanIO(ctx, ios, args, o.Stats.In, work, func(doc corpus.Document, r *docResult) error {
+		if r == nil {
+			left = append(left, report.LeftOut{ID: doc.ID, Reason: whyNoGroup(o.Stats, doc, noGroup)})
+			return nil
+		}
+		p := r.profile
+		g := groups[p.Group]
+		if g == nil {
+			g = stats.NewProfile()
+			groups[p.Group] = g
+		}
+		g.Add(p)
+		groupOf[doc.ID] = p.Group
+		if r.measure != nil {
+			rateAccs.add(p.Group, *r.measure)
+		}
+		for _, l := range r.slogans {
+			kwic.Add("slogan", l.name, p.Group, l.line)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(left) > 0 && !o.Stats.In.Quiet {
+		fmt.Fprintf(ios.ErrOut, "tongbao: %d documents had no group and were left out\n", len(left))
+	}
+	if len(groups) == 0 {
+		return &cmdutil.ExitError{Code: cmdutil.ExitFailure, Msg: "compare: no grouped documents"}
+	}
+	copts := stats.CompareOptions{Keyness: ko, Top: o.Top, Series: o.Slogans}
+	if htmlPath != "" {
+		copts.Negative = ko.Top
+	}
+	if !o.KeepNumbers {
+		copts.KeepTerm = func(t string) bool { return !stats.NumericTerm(t) }
+	}
+	cmp, err := stats.Compare(groups, copts)
+	if err != nil {
+		return err
+	}
+	if o.JSON || (htmlPath == "" && csvDir == "") {
+		b, err := cmdutil.JSONRecord(cmp, o.Stats.In.Pretty)
+		if err != nil {
+			return err
+		}
+		if _, err := ios.Out.Write(b); err != nil {
+			return err
+		}
+	}
+	var rates *Rates
+	if meas != nil {
+		rates = rateAccs.rates(cmp.Cosine.Names, meas.Categories())
+	}
+	if csvDir != "" {
+		if err := writeCSV(csvDir, cmp, o.BOM); err != nil {
+			return err
+		}
+		if err := writeRatesCSV(csvDir, rates, o.BOM); err != nil {
+			return err
+		}
+	}
+	if htmlPath != "" {
+		rep := &report.Report{Title: o.Title, Comparison: cmp}
+		if rates != nil {
+			// The rates go before the concordance, the last section.
+			secs := report.DefaultSections()
+			rep.Sections = append(append(secs[:len(secs)-1:len(secs)-1], rates.section()), secs[len(secs)-1])
+		}
+		rep.Provenance = report.Provenance{Inputs: args, Read: sum.Docs, Compared: len(groupOf),
+			Settings: settings(o.Stats, ko, o.Top, o.Slogans, kwicLines, o.KeepNumbers)}
+		rep.Provenance.LeftOut = append(append(rep.Provenance.LeftOut, left...), failed...)
+		if n := sum.Failed - len(failed); n > 0 {
+			rep.Provenance.Notes = append(rep.Provenance.Notes, fmt.Sprintf("%d more documents could not be read (see the messages on standard error).", n))
+		}
+		if kwicLines > 0 {
+			kwic.Keep("slogan", func(name string) bool {
+				for _, s := range cmp.Slogans {
+					if s.Name == name {
+						return true
+					}
+				}
+				return false
+			})
+			if err := termLines(ctx, ios, args, o.Stats, seg, cmp, groupOf, kwic, &rep.Provenance); err != nil {
+				return err
+			}
+			rep.KWIC = kwic
+		}
+		page, err := rep.HTML()
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(htmlPath, page, 0o644); err != nil {
+			return err
+		}
+	}
+	if !o.Stats.In.Quiet && sum.Docs > 1 {
+		fmt.Fprintf(ios.ErrOut, "tongbao: %d documents in %d groups, %d failed\n", sum.Docs, len(groups), sum.Failed)
+	}
+	return sum.Err()
 }
 
 // whyNoGroup says why a document has no group: the first meta spec whose
@@ -318,7 +382,7 @@ func settings(o *cmdutil.StatsOptions, ko stats.KeynessOptions, top, series, kwi
 
 // termLines reads the input a second time for the lines in context of
 // every group's key terms (not possible on standard input).
-func termLines(cmd *cobra.Command, args []string, o *cmdutil.StatsOptions, seg *segment.Segmenter, cmp *stats.Comparison,
+func termLines(ctx context.Context, ios *cmdutil.IOStreams, args []string, o *cmdutil.StatsOptions, seg *segment.Segmenter, cmp *stats.Comparison,
 	groupOf map[string]string, kwic *report.Concordance, prov *report.Provenance) error {
 	if len(args) == 0 || slices.Contains(args, "-") {
 		prov.Notes = append(prov.Notes, "The key terms have no lines in context: standard input cannot be read twice.")
@@ -344,7 +408,21 @@ func termLines(cmd *cobra.Command, args []string, o *cmdutil.StatsOptions, seg *
 			return nil, nil
 		}
 		set := terms[group]
-		toks := seg.Cut(doc.Text)
+		// the terms were counted in Simplified: a Traditional text is
+		// cut converted, its lines shown as written
+		conv, err := o.T2S.Mode()
+		if err != nil {
+			return nil, err
+		}
+		tx, err := conv.Apply(doc.Text)
+		if err != nil {
+			return nil, err
+		}
+		text := doc.Text
+		if tx != nil {
+			text = tx.Simplified
+		}
+		toks := seg.Cut(text)
 		seen := map[string]int{}
 		var spans []stats.Span
 		var names []string
@@ -355,6 +433,12 @@ func termLines(cmd *cobra.Command, args []string, o *cmdutil.StatsOptions, seg *
 				names = append(names, t.Text)
 			}
 		}
+		if tx != nil {
+			toks = segment.FromConverted(toks, tx)
+			for i := range spans {
+				spans[i].Start, spans[i].End = tx.Span(spans[i].Start, spans[i].End)
+			}
+		}
 		lines := stats.KWIC(doc.ID, []rune(doc.Text), toks, spans, stats.KWICOptions{Window: 20, Chars: true})
 		out := make([]termLine, len(lines))
 		for i, l := range lines {
@@ -362,7 +446,7 @@ func termLines(cmd *cobra.Command, args []string, o *cmdutil.StatsOptions, seg *
 		}
 		return out, nil
 	}
-	_, err := cmdutil.Scan(cmd, args, &in, work, func(_ corpus.Document, lines []termLine) error {
+	_, err := cmdutil.ScanIO(ctx, ios, args, &in, work, func(_ corpus.Document, lines []termLine) error {
 		for _, l := range lines {
 			kwic.Add("term", l.term, l.group, l.line)
 		}

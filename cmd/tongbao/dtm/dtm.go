@@ -5,6 +5,7 @@ package dtm
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -17,6 +18,7 @@ import (
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/segment"
+	"github.com/tongbao/tongbao/zhconv"
 )
 
 // Files are the names of what dtm writes into its directory.
@@ -27,11 +29,33 @@ const (
 	LongFile   = "dtm.csv"   // id,term,count, one row per non-zero cell
 )
 
-// New returns the dtm command.
-func New() *cobra.Command {
-	var dir string
-	var bom bool
-	var minDF int
+// Options are the parsed flags and arguments of "tongbao dtm".
+type Options struct {
+	IO    *cmdutil.IOStreams
+	Ctx   context.Context
+	Input *cmdutil.InputFlags
+	// Dir is the folder the files are written into (-o DIR).
+	Dir string
+	// Filter drops what a topic model should not see.
+	Filter *cmdutil.Filter
+	// MinDF keeps the terms found in at least this many documents.
+	MinDF int
+	// BOM starts dtm.csv with a UTF-8 byte-order mark.
+	BOM bool
+	// T2S says when a Traditional text is converted first: its terms are
+	// then counted in their Simplified form, one column for both scripts.
+	T2S  zhconv.Mode
+	Args []string
+}
+
+// New returns the dtm command on the command's streams (SetIn, SetOut,
+// SetErr; the process's by default).
+func New() *cobra.Command { return NewCmdDTM(&cmdutil.Factory{}, nil) }
+
+// NewCmdDTM returns the dtm command. When runF is not nil it receives the
+// checked options instead of the command running.
+func NewCmdDTM(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	o := &Options{}
 	cmd := &cobra.Command{
 		Use:   "dtm -o DIR [FILE|DIR|ARCHIVE|-]...",
 		Short: "Write a document-term matrix (Matrix Market, vocabulary, ids, long CSV) for topic models",
@@ -53,56 +77,80 @@ Documents that fail to read are left out (reported on stderr). Reading it:
 		Example: `  tongbao dtm -o hailar-dtm gov-reports/hailar-district/
   tongbao dtm --drop punct,space --min-df 2 -o dtm reports/`,
 	}
-	in := cmdutil.AddInputFlags(cmd)
+	o.Input = cmdutil.AddInputFlags(cmd)
 	cmd.Flags().Lookup("output").Usage = "write the matrix files into `DIR` (created if needed)"
 	cmd.Flags().MarkHidden("resume")
 	ff := cmdutil.AddFilterFlags(cmd, cmdutil.DropClasses)
-	cmd.Flags().IntVar(&minDF, "min-df", 1, "keep only terms found in at least this many documents")
-	cmdutil.AddBOMFlag(cmd, &bom)
+	cmd.Flags().IntVar(&o.MinDF, "min-df", 1, "keep only terms found in at least this many documents")
+	cmdutil.AddBOMFlag(cmd, &o.BOM)
+	t2s := cmdutil.AddT2SFlag(cmd)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		dir = in.Output
-		if dir == "" {
+		o.IO = f.IOStreams
+		if o.IO == nil {
+			o.IO = cmdutil.StreamsOf(cmd)
+		}
+		o.Dir = o.Input.Output
+		if o.Dir == "" {
 			return cmdutil.UsageError("dtm writes several files: give -o DIR")
 		}
-		if in.Resume {
+		if o.Input.Resume {
 			return cmdutil.UsageError("--resume does not apply to dtm")
 		}
-		if minDF < 1 {
+		if o.MinDF < 1 {
 			return cmdutil.UsageError("--min-df must be at least 1")
 		}
-		x, err := ff.Filter()
-		if err != nil {
+		var err error
+		if o.Filter, err = ff.Filter(); err != nil {
 			return cmdutil.UsageError("%v", err)
 		}
-		seg, err := segment.Default()
-		if err != nil {
+		if o.T2S, err = t2s.Mode(); err != nil {
 			return err
 		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+		o.Ctx, o.Args = cmd.Context(), args
+		if runF != nil {
+			return runF(o)
 		}
-		m := &matrix{index: map[string]int{}}
-		s := cmdutil.NewLineSink(m.add)
-		inner := *in
-		inner.Output = ""
-		ios := *cmdutil.StreamsOf(cmd)
-		ios.Out = s
-		runErr := cmdutil.RunDocsIO(cmd.Context(), &ios, args, &inner, func(doc corpus.Document) ([]byte, error) {
-			counts := map[string]int{}
-			for _, t := range x.Apply(seg.Cut(doc.Text)) {
-				counts[t.Text]++
-			}
-			return cmdutil.JSONRecord(docCounts{ID: doc.ID, Counts: counts}, false)
-		})
-		if err := s.Err(); err != nil {
-			return err
-		}
-		if err := m.write(dir, minDF, bom); err != nil {
-			return err
-		}
-		return runErr
+		return Run(o)
 	}
 	return cmd
+}
+
+// Run writes the document-term matrix of o.Args into o.Dir.
+func Run(o *Options) error {
+	seg, err := segment.Default()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(o.Dir, 0o755); err != nil {
+		return err
+	}
+	m := &matrix{index: map[string]int{}}
+	s := cmdutil.NewLineSink(m.add)
+	inner := *o.Input
+	inner.Output = ""
+	ios := *o.IO
+	ios.Out = s
+	runErr := cmdutil.RunDocsIO(o.Ctx, &ios, o.Args, &inner, func(doc corpus.Document) ([]byte, error) {
+		counts := map[string]int{}
+		x, err := o.T2S.Apply(doc.Text)
+		if err != nil {
+			return nil, err
+		}
+		if x != nil {
+			doc.Text = x.Simplified
+		}
+		for _, t := range o.Filter.Apply(seg.Cut(doc.Text)) {
+			counts[t.Text]++
+		}
+		return cmdutil.JSONRecord(docCounts{ID: doc.ID, Counts: counts}, false)
+	})
+	if err := s.Err(); err != nil {
+		return err
+	}
+	if err := m.write(o.Dir, o.MinDF, o.BOM); err != nil {
+		return err
+	}
+	return runErr
 }
 
 // docCounts passes a document's counts from the workers to the matrix.

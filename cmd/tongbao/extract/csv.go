@@ -1,11 +1,9 @@
 package extract
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/tongbao/tongbao/extract"
 )
@@ -38,13 +36,11 @@ func csvRows(d *extract.Document) [][]string {
 		if m.Code != nil {
 			row["code"] = *m.Code
 		}
+		row["start_date"], row["end_date"] = m.StartDate, m.EndDate
 		if v, ok := m.TimeValue(); ok {
 			row["value"] = v
-			row["start_date"], row["end_date"] = isoBounds(v, d.Ref)
 		} else if sp, ok := m.TimeSpan(); ok {
 			row["value"] = sp.Start + "/" + sp.End
-			row["start_date"], _ = isoBounds(sp.Start, d.Ref)
-			_, row["end_date"] = isoBounds(sp.End, d.Ref)
 		} else if n, ok := m.Number(); ok {
 			row["number"] = strconv.FormatFloat(n, 'f', -1, 64)
 		}
@@ -55,83 +51,6 @@ func csvRows(d *extract.Document) [][]string {
 		rows = append(rows, out)
 	}
 	return rows
-}
-
-// isoBounds returns the first and last day (YYYY-MM-DD) of a time value:
-// a date or date-time, a month, a quarter (2021-Q1), a half (2021-H1), a
-// year, a decade (199) or a century (19); PRESENT_REF is the reference
-// date. Both are "" for values that do not resolve to days (durations,
-// sets, seasons, PAST_REF, FUTURE_REF, unknown parts).
-func isoBounds(v string, ref extract.RefDate) (start, end string) {
-	day := func(y, m, d int) string { return fmt.Sprintf("%04d-%02d-%02d", y, m, d) }
-	last := func(y, m int) int { return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() }
-	months := func(y, m1, m2 int) (string, string) { return day(y, m1, 1), day(y, m2, last(y, m2)) }
-	if v == "PRESENT_REF" {
-		switch {
-		case ref.Year == 0:
-			return "", ""
-		case ref.Month == 0:
-			return months(ref.Year, 1, 12)
-		case ref.Day == 0:
-			return months(ref.Year, ref.Month, ref.Month)
-		}
-		s := day(ref.Year, ref.Month, ref.Day)
-		return s, s
-	}
-	if i := strings.IndexByte(v, 'T'); i >= 0 {
-		v = v[:i]
-	}
-	num := func(s string) (int, bool) {
-		n, err := strconv.Atoi(s)
-		return n, err == nil && n >= 0 && !strings.ContainsAny(s, "+-")
-	}
-	parts := strings.Split(v, "-")
-	switch len(parts[0]) {
-	case 2, 3: // century, decade
-		n, ok := num(parts[0])
-		if !ok || len(parts) > 1 {
-			return "", ""
-		}
-		if len(parts[0]) == 2 {
-			return day(n*100, 1, 1), day(n*100+99, 12, 31)
-		}
-		return day(n*10, 1, 1), day(n*10+9, 12, 31)
-	case 4:
-	default:
-		return "", ""
-	}
-	y, ok := num(parts[0])
-	if !ok || y == 0 {
-		return "", ""
-	}
-	if len(parts) == 1 {
-		return months(y, 1, 12)
-	}
-	p := parts[1]
-	if len(parts) == 2 && len(p) == 2 {
-		switch p {
-		case "Q1", "Q2", "Q3", "Q4":
-			q := int(p[1] - '0')
-			return months(y, 3*q-2, 3*q)
-		case "H1":
-			return months(y, 1, 6)
-		case "H2":
-			return months(y, 7, 12)
-		}
-	}
-	m, ok := num(p)
-	if !ok || len(p) != 2 || m < 1 || m > 12 {
-		return "", ""
-	}
-	if len(parts) == 2 {
-		return months(y, m, m)
-	}
-	dd, ok := num(parts[2])
-	if len(parts) != 3 || !ok || len(parts[2]) != 2 || dd < 1 || dd > last(y, m) {
-		return "", ""
-	}
-	s := day(y, m, dd)
-	return s, s
 }
 
 // sentenceStarts returns the offsets where sentences start in rs: after

@@ -6,41 +6,7 @@ import (
 	"testing"
 
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
-	"github.com/tongbao/tongbao/extract"
 )
-
-func TestISOBounds(t *testing.T) {
-	ref := extract.RefDate{Year: 2019, Month: 3, Day: 5}
-	for _, c := range []struct{ v, start, end string }{
-		{"2021-03-26", "2021-03-26", "2021-03-26"},
-		{"2021-03-26T09:00", "2021-03-26", "2021-03-26"},
-		{"2020-02", "2020-02-01", "2020-02-29"},
-		{"2021-Q4", "2021-10-01", "2021-12-31"},
-		{"2021-H1", "2021-01-01", "2021-06-30"},
-		{"2018", "2018-01-01", "2018-12-31"},
-		{"199", "1990-01-01", "1999-12-31"},
-		{"19", "1900-01-01", "1999-12-31"},
-		{"PRESENT_REF", "2019-03-05", "2019-03-05"},
-		{"PAST_REF", "", ""},
-		{"P3Y", "", ""},
-		{"2021-SU", "", ""},
-		{"XXXX-XX-XX", "", ""},
-		{"2021-13", "", ""},
-		{"2021-02-30", "", ""},
-		{"", "", ""},
-	} {
-		s, e := isoBounds(c.v, ref)
-		if s != c.start || e != c.end {
-			t.Errorf("isoBounds(%q) = %q, %q; want %q, %q", c.v, s, e, c.start, c.end)
-		}
-	}
-	if s, e := isoBounds("PRESENT_REF", extract.RefDate{Year: 2019}); s != "2019-01-01" || e != "2019-12-31" {
-		t.Errorf("PRESENT_REF with a year only = %q, %q", s, e)
-	}
-	if s, _ := isoBounds("PRESENT_REF", extract.RefDate{}); s != "" {
-		t.Errorf("PRESENT_REF without a reference date = %q", s)
-	}
-}
 
 func TestExtractCSV(t *testing.T) {
 	text := "2019年政府工作报告\n一、2018年工作回顾\n过去一年，国内生产总值增长6.6%。城镇新增就业1361万人。\n"

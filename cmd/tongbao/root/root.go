@@ -9,6 +9,7 @@ import (
 	dtmcmd "github.com/tongbao/tongbao/cmd/tongbao/dtm"
 	evalcmd "github.com/tongbao/tongbao/cmd/tongbao/eval"
 	extractcmd "github.com/tongbao/tongbao/cmd/tongbao/extract"
+	indicatorscmd "github.com/tongbao/tongbao/cmd/tongbao/indicators"
 	kwiccmd "github.com/tongbao/tongbao/cmd/tongbao/kwic"
 	measurecmd "github.com/tongbao/tongbao/cmd/tongbao/measure"
 	rulescmd "github.com/tongbao/tongbao/cmd/tongbao/rules"
@@ -46,16 +47,17 @@ object per document, in input order.`,
 		return cmdutil.UsageError("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
 	cmd.AddCommand(
-		version.New(),
-		segmentcmd.New(),
+		version.NewCmdVersion(f, nil),
+		segmentcmd.NewCmdSegment(f, nil),
 		extractcmd.NewCmdExtract(f, nil),
 		evalcmd.NewCmdEval(f, nil),
 		rulescmd.NewCmdRules(f, nil),
-		statscmd.New(),
-		kwiccmd.New(),
-		comparecmd.New(),
+		statscmd.NewCmdStats(f),
+		kwiccmd.NewCmdKWIC(f, nil),
+		comparecmd.NewCmdCompare(f, nil),
 		measurecmd.NewCmdMeasure(f, nil),
-		dtmcmd.New(),
+		indicatorscmd.NewCmdIndicators(f, nil),
+		dtmcmd.NewCmdDTM(f, nil),
 	)
 	return cmd
 }

@@ -3,6 +3,7 @@ package segment
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"strconv"
@@ -14,18 +15,44 @@ import (
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/segment"
+	"github.com/tongbao/tongbao/zhconv"
 )
 
-// New returns the segment command.
-func New() *cobra.Command {
-	var (
-		format, mode string
-		engine       string
-		pos, hmm     bool
-		dicts        []string
-		dictReport   bool
-		docPerLine   bool
-	)
+// Options are the parsed flags and arguments of "tongbao segment".
+type Options struct {
+	IO    *cmdutil.IOStreams
+	Ctx   context.Context
+	Input *cmdutil.InputFlags
+	// Format is text, jsonl or tsv.
+	Format string
+	Mode   segment.Mode
+	Engine segment.Engine
+	// POS adds the part-of-speech tags; HMM re-cuts runs of single
+	// characters with gse's HMM.
+	POS, HMM bool
+	// Dicts are the user dictionaries; DictReport prints on stderr what
+	// loading each did.
+	Dicts      []string
+	DictReport bool
+	// Filter drops tokens (--drop, --stopwords, --pos-exclude); nil keeps
+	// all.
+	Filter *cmdutil.Filter
+	// T2S says when a Traditional document is converted for analysis.
+	T2S zhconv.Mode
+	// DocPerLine writes each document on one line (text format).
+	DocPerLine bool
+	Args       []string
+}
+
+// New returns the segment command on the command's streams (SetIn, SetOut,
+// SetErr; the process's by default).
+func New() *cobra.Command { return NewCmdSegment(&cmdutil.Factory{}, nil) }
+
+// NewCmdSegment returns the segment command. When runF is not nil it
+// receives the checked options instead of the command running.
+func NewCmdSegment(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	o := &Options{}
+	var mode, engine string
 	cmd := &cobra.Command{
 		Use:   "segment [FILE|DIR|ARCHIVE|-]...",
 		Short: "Split text into words",
@@ -61,110 +88,130 @@ rejected.`,
   tongbao segment --mode search --format tsv reports/
   tongbao segment --drop punct,number,date,space,stopwords --doc-per-line reports/ > docs.txt`,
 	}
-	in := cmdutil.AddInputFlags(cmd)
+	o.Input = cmdutil.AddInputFlags(cmd)
 	fs := cmd.Flags()
-	fs.StringVarP(&format, "format", "f", "text", "output format: text, jsonl or tsv")
+	fs.StringVarP(&o.Format, "format", "f", "text", "output format: text, jsonl or tsv")
 	fs.StringVarP(&mode, "mode", "m", "precise", "segmentation mode: precise, search or full")
-	fs.BoolVar(&pos, "pos", false, "add part-of-speech tags (text: word/tag)")
-	fs.BoolVar(&hmm, "hmm", false, "find words missing from the dictionaries with gse's HMM")
+	fs.BoolVar(&o.POS, "pos", false, "add part-of-speech tags (text: word/tag)")
+	fs.BoolVar(&o.HMM, "hmm", false, "find words missing from the dictionaries with gse's HMM")
 	fs.StringVar(&engine, "engine", "table", "algorithm: table (fast start, default) or gse (gse's own Segmenter; seconds to start, precise mode only)")
-	fs.StringArrayVar(&dicts, "dict", nil, "user dictionary `FILE` (repeatable)")
-	fs.BoolVar(&dictReport, "dict-report", false, "print on stderr what loading each --dict did")
+	fs.StringArrayVar(&o.Dicts, "dict", nil, "user dictionary `FILE` (repeatable)")
+	fs.BoolVar(&o.DictReport, "dict-report", false, "print on stderr what loading each --dict did")
 	ff := cmdutil.AddFilterFlags(cmd, nil)
 	t2s := cmdutil.AddT2SFlag(cmd)
-	fs.BoolVar(&docPerLine, "doc-per-line", false, "text format: each document on one line (line breaks in it become spaces), for topic-model tools")
+	fs.BoolVar(&o.DocPerLine, "doc-per-line", false, "text format: each document on one line (line breaks in it become spaces), for topic-model tools")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		switch format {
+		o.IO = f.IOStreams
+		if o.IO == nil {
+			o.IO = cmdutil.StreamsOf(cmd)
+		}
+		switch o.Format {
 		case "text", "jsonl", "tsv":
 		default:
-			return cmdutil.UsageError("unknown --format %q (want text, jsonl or tsv)", format)
+			return cmdutil.UsageError("unknown --format %q (want text, jsonl or tsv)", o.Format)
 		}
 		m, err := segment.ParseMode(mode)
 		if err != nil {
 			return cmdutil.UsageError("unknown --mode %q (want precise, search or full)", mode)
 		}
-		x, err := ff.Filter()
-		if err != nil {
+		o.Mode = m
+		if o.Filter, err = ff.Filter(); err != nil {
 			return cmdutil.UsageError("%v", err)
 		}
-		conv, err := t2s.Mode()
-		if err != nil {
+		if o.T2S, err = t2s.Mode(); err != nil {
 			return err
 		}
-		if docPerLine && format != "text" {
+		if o.DocPerLine && o.Format != "text" {
 			return cmdutil.UsageError("--doc-per-line goes with --format text")
 		}
-		if dictReport && len(dicts) == 0 {
+		if o.DictReport && len(o.Dicts) == 0 {
 			return cmdutil.UsageError("--dict-report needs at least one --dict FILE")
 		}
-		var seg *segment.Segmenter
-		eng, err := segment.ParseEngine(engine)
-		if err != nil {
+		if o.Engine, err = segment.ParseEngine(engine); err != nil {
 			return cmdutil.UsageError("unknown --engine %q (want table or gse)", engine)
 		}
-		if m == segment.Precise && !hmm && len(dicts) == 0 && eng == segment.Table {
-			seg, err = segment.Default()
-		} else {
-			opts := []segment.Option{segment.WithMode(m), segment.WithHMM(hmm), segment.WithEngine(eng)}
-			for _, d := range dicts {
-				opts = append(opts, segment.WithDictFile(d))
-			}
-			seg, err = segment.New(opts...)
-			if err != nil {
-				return cmdutil.UsageError("%v", err)
-			}
-		}
-		if err != nil {
+		if err := o.Input.Check(); err != nil {
 			return err
 		}
-		if dictReport {
-			reps := seg.DictReports()
-			writeDictReports(cmd.ErrOrStderr(), reps[len(reps)-len(dicts):])
+		o.Ctx, o.Args = cmd.Context(), args
+		if runF != nil {
+			return runF(o)
 		}
-		if !in.Pretty && engine != "gse" { // windows and a spooled record: bounded memory
-			return cmdutil.RunDocsTo(cmd, args, in, func(doc corpus.Document, w io.Writer) error {
-				tx, err := conv.Apply(doc.Text)
-				if err != nil {
-					return err
-				}
-				return writeWindowedT2S(w, seg, doc, format, pos, x, docPerLine, tx)
-			})
-		}
-		return cmdutil.RunDocs(cmd, args, in, func(doc corpus.Document) ([]byte, error) {
-			tx, err := conv.Apply(doc.Text)
-			if err != nil {
-				return nil, err
-			}
-			text := doc.Text
-			if tx != nil {
-				text = tx.Simplified
-			}
-			toks := segment.FromConverted(x.Apply(seg.Cut(text)), tx)
-			switch format {
-			case "jsonl":
-				if in.Pretty {
-					if !pos {
-						for i := range toks {
-							toks[i].Pos = ""
-						}
-					}
-					if toks == nil {
-						toks = []segment.Token{}
-					}
-					return cmdutil.JSONRecord(struct {
-						ID     string          `json:"id"`
-						Tokens []segment.Token `json:"tokens"`
-					}{doc.ID, toks}, true)
-				}
-				return jsonlRecord(doc.ID, len(doc.Text), toks, pos), nil
-			case "tsv":
-				return tsvLines(doc.ID, toks, pos), nil
-			default:
-				return textLinesOpt(toks, pos, docPerLine), nil
-			}
-		})
+		return Run(o)
 	}
 	return cmd
+}
+
+// segmenter returns the segmenter the options describe (the shared
+// default one when they describe it), reporting the user dictionaries.
+func (o *Options) segmenter() (*segment.Segmenter, error) {
+	if o.Mode == segment.Precise && !o.HMM && len(o.Dicts) == 0 && o.Engine == segment.Table {
+		return segment.Default()
+	}
+	opts := []segment.Option{segment.WithMode(o.Mode), segment.WithHMM(o.HMM), segment.WithEngine(o.Engine)}
+	for _, d := range o.Dicts {
+		opts = append(opts, segment.WithDictFile(d))
+	}
+	seg, err := segment.New(opts...)
+	if err != nil {
+		return nil, cmdutil.UsageError("%v", err)
+	}
+	if o.DictReport {
+		reps := seg.DictReports()
+		writeDictReports(o.IO.ErrOut, reps[len(reps)-len(o.Dicts):])
+	}
+	return seg, nil
+}
+
+// Run segments the documents of o.Args.
+func Run(o *Options) error {
+	seg, err := o.segmenter()
+	if err != nil {
+		return err
+	}
+	format, pos, x, docPerLine, conv, in := o.Format, o.POS, o.Filter, o.DocPerLine, o.T2S, o.Input
+	if !in.Pretty && o.Engine != segment.GSE { // windows and a spooled record: bounded memory
+		return cmdutil.RunDocsToIO(o.Ctx, o.IO, o.Args, in, func(doc corpus.Document, w io.Writer) error {
+			tx, err := conv.Apply(doc.Text)
+			if err != nil {
+				return err
+			}
+			return writeWindowedT2S(w, seg, doc, format, pos, x, docPerLine, tx)
+		})
+	}
+	return cmdutil.RunDocsIO(o.Ctx, o.IO, o.Args, in, func(doc corpus.Document) ([]byte, error) {
+		tx, err := conv.Apply(doc.Text)
+		if err != nil {
+			return nil, err
+		}
+		text := doc.Text
+		if tx != nil {
+			text = tx.Simplified
+		}
+		toks := segment.FromConverted(x.Apply(seg.Cut(text)), tx)
+		switch format {
+		case "jsonl":
+			if in.Pretty {
+				if !pos {
+					for i := range toks {
+						toks[i].Pos = ""
+					}
+				}
+				if toks == nil {
+					toks = []segment.Token{}
+				}
+				return cmdutil.JSONRecord(struct {
+					ID     string          `json:"id"`
+					Tokens []segment.Token `json:"tokens"`
+				}{doc.ID, toks}, true)
+			}
+			return jsonlRecord(doc.ID, len(doc.Text), toks, pos), nil
+		case "tsv":
+			return tsvLines(doc.ID, toks, pos), nil
+		default:
+			return textLinesOpt(toks, pos, docPerLine), nil
+		}
+	})
 }
 
 // writeDictReports prints what loading each user dictionary did.

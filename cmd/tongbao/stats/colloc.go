@@ -8,11 +8,20 @@ import (
 	"github.com/tongbao/tongbao/stats"
 )
 
-func newCollocations() *cobra.Command {
-	var measure string
-	var minCount, minWord int64
-	var top int
-	var asCSV, bom bool
+// CollocationsOptions are the parsed flags and arguments of "tongbao stats
+// collocations".
+type CollocationsOptions struct {
+	Common
+	// Measure is g2 or pmi.
+	Measure           string
+	MinCount, MinWord int64
+	Top               int
+}
+
+// NewCmdCollocations returns the collocations command. When runF is not
+// nil it receives the checked options instead of the command running.
+func NewCmdCollocations(f *cmdutil.Factory, runF func(*CollocationsOptions) error) *cobra.Command {
+	o := &CollocationsOptions{}
 	cmd := &cobra.Command{
 		Use:   "collocations [FILE|DIR|ARCHIVE|-]...",
 		Short: "Bigram collocations by PMI or G²",
@@ -28,84 +37,82 @@ pairs: keep --min-count at a few occurrences.`,
 		Example: `  tongbao stats collocations --top 30 reports/
   tongbao stats collocations --measure pmi --min-count 10 --pos n,v reports/`,
 	}
-	o := AddOptions(cmd)
-	fs := cmd.Flags()
-	fs.StringVar(&measure, "measure", "g2", "sort by g2|pmi")
-	fs.Int64Var(&minCount, "min-count", 5, "minimum count of a pair")
-	fs.Int64Var(&minWord, "min-word", 1, "minimum count of each word of a pair")
-	fs.IntVar(&top, "top", 100, "keep the first N rows (per group); 0 keeps all")
-	addCSVFlags(cmd, &asCSV, &bom, "write CSV instead of JSON Lines")
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		if err := checkBOM(asCSV, bom); err != nil {
-			return err
+	check := func([]string) error {
+		if o.Measure != "g2" && o.Measure != "pmi" {
+			return cmdutil.UsageError("--measure %q: want g2 or pmi", o.Measure)
 		}
-		closeOut, err := RedirectOutput(cmd, o.In)
-		if err != nil {
-			return err
-		}
-		defer closeOut()
-		if measure != "g2" && measure != "pmi" {
-			return cmdutil.UsageError("--measure %q: want g2 or pmi", measure)
-		}
-		if o.Unit != "word" {
+		if o.Stats.Unit != "word" {
 			return cmdutil.UsageError("collocations count words: --unit must be word")
 		}
-		c, err := o.NewCounter()
-		if err != nil {
-			return err
-		}
-		c.KeepTokens = true
-		type bg struct {
-			group string
-			ok    bool
-			b     *stats.Bigrams
-		}
-		work := func(doc corpus.Document) (bg, error) {
-			r, err := c.Count(doc)
-			if err != nil || !r.Grouped {
-				return bg{ok: false}, err
-			}
-			b := stats.NewBigrams()
-			b.Add(r.Tokens, c.Filter)
-			return bg{group: r.Group, ok: true, b: b}, nil
-		}
-		groups := map[string]*stats.Bigrams{}
-		left := 0
-		sum, err := Scan(cmd, args, o.In, work, func(_ corpus.Document, r bg) error {
-			if !r.ok {
-				left++
-				return nil
-			}
-			if g := groups[r.group]; g != nil {
-				g.Merge(r.b)
-			} else {
-				groups[r.group] = r.b
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		ungroupedNote(cmd, o, left)
-		rw, err := NewRowWriter(cmd.OutOrStdout(), asCSV, o.In.Pretty, []string{"group", "term1", "term2", "count", "count1", "count2", "pmi", "g2"}, c.Grouper != nil, bom)
-		if err != nil {
-			return err
-		}
-		type row struct {
-			Group string `json:"group,omitempty"`
-			stats.Collocation
-		}
-		for _, name := range sortedKeys(groups) {
-			for _, r := range groups[name].Collocations(measure, minCount, minWord, top) {
-				x := row{name, r}
-				if err = rw.Row(x, func() []string {
-					return []string{x.Group, x.W1, x.W2, itoa(x.Count), itoa(x.Count1), itoa(x.Count2), ftoa(x.PMI), ftoa(x.G2)}
-				}); err != nil {
-					break
-				}
-			}
-		}
-		return finish(cmd, o, rw, sum, err)
+		return nil
 	}
+	setup(f, cmd, &o.Common, "write CSV instead of JSON Lines", check, bind(runF, o), func() error { return RunCollocations(o) })
+	fs := cmd.Flags()
+	fs.StringVar(&o.Measure, "measure", "g2", "sort by g2|pmi")
+	fs.Int64Var(&o.MinCount, "min-count", 5, "minimum count of a pair")
+	fs.Int64Var(&o.MinWord, "min-word", 1, "minimum count of each word of a pair")
+	fs.IntVar(&o.Top, "top", 100, "keep the first N rows (per group); 0 keeps all")
 	return cmd
+}
+
+// RunCollocations writes the collocations of o.Args.
+func RunCollocations(o *CollocationsOptions) error {
+	done, err := o.start()
+	if err != nil {
+		return err
+	}
+	defer done()
+	c := o.Counter
+	c.KeepTokens = true
+	type bg struct {
+		group string
+		ok    bool
+		b     *stats.Bigrams
+	}
+	work := func(doc corpus.Document) (bg, error) {
+		r, err := c.Count(doc)
+		if err != nil || !r.Grouped {
+			return bg{ok: false}, err
+		}
+		b := stats.NewBigrams()
+		b.Add(r.Tokens, c.Filter)
+		return bg{group: r.Group, ok: true, b: b}, nil
+	}
+	groups := map[string]*stats.Bigrams{}
+	left := 0
+	sum, err := cmdutil.ScanIO(o.Ctx, o.IO, o.Args, o.Stats.In, work, func(_ corpus.Document, r bg) error {
+		if !r.ok {
+			left++
+			return nil
+		}
+		if g := groups[r.group]; g != nil {
+			g.Merge(r.b)
+		} else {
+			groups[r.group] = r.b
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	o.ungroupedNote(left)
+	rw, err := NewRowWriter(o.IO.Out, o.CSV, o.Stats.In.Pretty, []string{"group", "term1", "term2", "count", "count1", "count2", "pmi", "g2"}, o.grouped(), o.BOM)
+	if err != nil {
+		return err
+	}
+	type row struct {
+		Group string `json:"group,omitempty"`
+		stats.Collocation
+	}
+	for _, name := range sortedKeys(groups) {
+		for _, r := range groups[name].Collocations(o.Measure, o.MinCount, o.MinWord, o.Top) {
+			x := row{name, r}
+			if err = rw.Row(x, func() []string {
+				return []string{x.Group, x.W1, x.W2, itoa(x.Count), itoa(x.Count1), itoa(x.Count2), ftoa(x.PMI), ftoa(x.G2)}
+			}); err != nil {
+				break
+			}
+		}
+	}
+	return o.finish(rw, sum, err)
 }

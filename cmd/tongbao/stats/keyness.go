@@ -1,19 +1,26 @@
 package stats
 
 import (
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
-	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/stats"
 )
 
-func newKeyness() *cobra.Command {
-	var target, reference []string
-	var ko stats.KeynessOptions
-	var asCSV, bom bool
+// KeynessOptions are the parsed flags and arguments of "tongbao stats
+// keyness".
+type KeynessOptions struct {
+	Common
+	// Target and Reference are group names with grouping, else inputs
+	// (Reference nil: the rest, or Args without grouping).
+	Target, Reference []string
+	Keyness           stats.KeynessOptions
+}
+
+// NewCmdKeyness returns the keyness command. When runF is not nil it
+// receives the checked options instead of the command running.
+func NewCmdKeyness(f *cmdutil.Factory, runF func(*KeynessOptions) error) *cobra.Command {
+	o := &KeynessOptions{}
 	cmd := &cobra.Command{
 		Use:   "keyness (--target SPEC [--reference SPEC] | --group-by SPEC) [FILE|DIR|ARCHIVE|-]...",
 		Short: "Key terms of a target against a reference: G², chi², log ratio",
@@ -41,158 +48,133 @@ Rows are sorted by --measure, highest first.`,
   tongbao stats keyness --group-by dir --top 20 gov-reports/
   tongbao stats keyness --group-by meta.year:decade --target 2010s --text-field content national.jsonl`,
 	}
-	o := AddOptions(cmd)
-	fs := cmd.Flags()
-	fs.StringSliceVar(&target, "target", nil, "target: group names with grouping, else inputs")
-	fs.StringSliceVar(&reference, "reference", nil, "reference: group names with grouping, else inputs (default: the rest)")
-	fs.StringVar(&ko.Measure, "measure", "g2", "sort by g2|chi2|log_ratio")
-	fs.StringVar(&ko.G2Correction, "correction", "williams", "G² correction: williams|yates|none")
-	fs.Int64Var(&ko.MinCount, "min-count", 3, "leave out terms seen fewer times in target and reference together")
-	fs.IntVar(&ko.Top, "top", 0, "keep the first N rows (per group); 0 keeps all")
-	addCSVFlags(cmd, &asCSV, &bom, "write CSV instead of JSON Lines")
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		if err := checkBOM(asCSV, bom); err != nil {
-			return err
-		}
-		closeOut, err := RedirectOutput(cmd, o.In)
-		if err != nil {
-			return err
-		}
-		defer closeOut()
-		if err := ko.Check(); err != nil {
+	check := func(args []string) error {
+		if err := o.Keyness.Check(); err != nil {
 			return cmdutil.UsageError("%v", err)
 		}
-		if g, err := o.Grouper(); err != nil {
+		if g, err := o.Stats.Grouper(); err != nil {
 			return err
-		} else if g == nil && len(target) == 0 {
+		} else if g == nil && len(o.Target) == 0 {
 			return cmdutil.UsageError("give --target (and --reference, or the reference as inputs), or group documents with --group-by")
-		} else if g == nil && len(reference) == 0 && len(args) == 0 {
+		} else if g == nil && len(o.Reference) == 0 && len(args) == 0 {
 			return cmdutil.UsageError("no reference: give --reference or inputs")
 		}
-		c, err := o.NewCounter()
+		return nil
+	}
+	setup(f, cmd, &o.Common, "write CSV instead of JSON Lines", check, bind(runF, o), func() error { return RunKeyness(o) })
+	fs := cmd.Flags()
+	fs.StringSliceVar(&o.Target, "target", nil, "target: group names with grouping, else inputs")
+	fs.StringSliceVar(&o.Reference, "reference", nil, "reference: group names with grouping, else inputs (default: the rest)")
+	fs.StringVar(&o.Keyness.Measure, "measure", "g2", "sort by g2|chi2|log_ratio")
+	fs.StringVar(&o.Keyness.G2Correction, "correction", "williams", "G² correction: williams|yates|none")
+	fs.Int64Var(&o.Keyness.MinCount, "min-count", 3, "leave out terms seen fewer times in target and reference together")
+	fs.IntVar(&o.Keyness.Top, "top", 0, "keep the first N rows (per group); 0 keeps all")
+	return cmd
+}
+
+// noTerms is the error of a target or reference without terms.
+var noTerms = &cmdutil.ExitError{Code: cmdutil.ExitFailure, Msg: "keyness: the target or the reference has no terms"}
+
+// RunKeyness writes the key terms the options ask for.
+func RunKeyness(o *KeynessOptions) error {
+	done, err := o.start()
+	if err != nil {
+		return err
+	}
+	defer done()
+	ko := o.Keyness
+	var rows []stats.KeynessRow
+	var sum cmdutil.ScanSummary
+	if !o.grouped() {
+		ref := o.Reference
+		if len(ref) == 0 {
+			ref = o.Args
+		}
+		tt, s1, err := o.table(o.Target)
 		if err != nil {
 			return err
 		}
-		var rows []stats.KeynessRow
-		var sum ScanSummary
-		if c.Grouper == nil {
-			if len(target) == 0 {
-				return cmdutil.UsageError("give --target (and --reference, or the reference as inputs), or group documents with --group-by")
+		rt, s2, err := o.table(ref)
+		if err != nil {
+			return err
+		}
+		sum = cmdutil.ScanSummary{Docs: s1.Docs + s2.Docs, Failed: s1.Failed + s2.Failed, Bytes: s1.Bytes + s2.Bytes}
+		if tt.Tokens == 0 || rt.Tokens == 0 {
+			return noTerms
+		}
+		if rows, err = stats.Keyness(tt, rt, ko); err != nil {
+			return err
+		}
+	} else {
+		g := stats.NewGroups()
+		left := 0
+		sum, err = o.scan(o.Args, func(_ string, r *stats.Counted) error {
+			if !r.Grouped {
+				left++
+			} else {
+				g.Add(r.Group, r.Terms)
 			}
-			ref := reference
-			if len(ref) == 0 {
-				ref = args
-			}
-			if len(ref) == 0 {
-				return cmdutil.UsageError("no reference: give --reference or inputs")
-			}
-			tt, s1, err := scanTable(cmd, o, c, target)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		o.ungroupedNote(left)
+		if len(o.Target) > 0 {
+			tt, err := g.Pick(o.Target...)
 			if err != nil {
-				return err
+				return cmdutil.UsageError("%v", err)
 			}
-			rt, s2, err := scanTable(cmd, o, c, ref)
-			if err != nil {
-				return err
+			var rt *stats.Table
+			if len(o.Reference) > 0 {
+				if rt, err = g.Pick(o.Reference...); err != nil {
+					return cmdutil.UsageError("%v", err)
+				}
+			} else {
+				rt = g.Rest(o.Target...)
 			}
-			sum = ScanSummary{Docs: s1.Docs + s2.Docs, Failed: s1.Failed + s2.Failed, Bytes: s1.Bytes + s2.Bytes}
 			if tt.Tokens == 0 || rt.Tokens == 0 {
-				return &cmdutil.ExitError{Code: cmdutil.ExitFailure, Msg: "keyness: the target or the reference has no terms"}
+				return noTerms
 			}
 			if rows, err = stats.Keyness(tt, rt, ko); err != nil {
 				return err
 			}
 		} else {
-			g := stats.NewGroups()
-			left := 0
-			sum, err = Scan(cmd, args, o.In, c.Count, func(_ corpus.Document, r *Counted) error {
-				if !r.Grouped {
-					left++
-				} else {
-					g.Add(r.Group, r.Terms)
-				}
-				return nil
-			})
-			if err != nil {
-				return err
+			if len(g.Groups) < 2 {
+				return &cmdutil.ExitError{Code: cmdutil.ExitFailure, Msg: "keyness: need at least two groups to compare each with the rest"}
 			}
-			ungroupedNote(cmd, o, left)
-			if len(target) > 0 {
-				tt, err := pickGroups(g, target)
+			for _, name := range g.Names() {
+				gr, err := stats.Keyness(g.Groups[name], g.Rest(name), ko)
 				if err != nil {
 					return err
 				}
-				var rt *stats.Table
-				if len(reference) > 0 {
-					if rt, err = pickGroups(g, reference); err != nil {
-						return err
-					}
-				} else {
-					rt = g.All
-					for _, name := range target {
-						rt = restOf(rt, g.Groups[name])
-					}
+				for i := range gr {
+					gr[i].Group = name
 				}
-				if tt.Tokens == 0 || rt.Tokens == 0 {
-					return &cmdutil.ExitError{Code: cmdutil.ExitFailure, Msg: "keyness: the target or the reference has no terms"}
-				}
-				if rows, err = stats.Keyness(tt, rt, ko); err != nil {
-					return err
-				}
-			} else {
-				if len(g.Groups) < 2 {
-					return &cmdutil.ExitError{Code: cmdutil.ExitFailure, Msg: "keyness: need at least two groups to compare each with the rest"}
-				}
-				for _, name := range g.Names() {
-					gr, err := stats.Keyness(g.Groups[name], g.Rest(name), ko)
-					if err != nil {
-						return err
-					}
-					for i := range gr {
-						gr[i].Group = name
-					}
-					rows = append(rows, gr...)
-				}
+				rows = append(rows, gr...)
 			}
 		}
-		if err := writeKeyness(cmd, rows, asCSV, bom, o.In.Pretty, c.Grouper != nil && len(target) == 0); err != nil {
-			return err
-		}
-		summary(cmd, o, sum)
-		return sum.Err()
 	}
-	return cmd
+	if err := o.write(rows); err != nil {
+		return err
+	}
+	o.summary(sum)
+	return sum.Err()
 }
 
-// scanTable counts the terms of the documents named by inputs.
-func scanTable(cmd *cobra.Command, o *Options, c *Counter, inputs []string) (*stats.Table, ScanSummary, error) {
+// table counts the terms of the documents named by inputs.
+func (o *KeynessOptions) table(inputs []string) (*stats.Table, cmdutil.ScanSummary, error) {
 	t := stats.NewTable()
-	sum, err := Scan(cmd, inputs, o.In, c.Count, func(_ corpus.Document, r *Counted) error {
+	sum, err := o.scan(inputs, func(_ string, r *stats.Counted) error {
 		t.Add(r.Terms)
 		return nil
 	})
 	return t, sum, err
 }
 
-func pickGroups(g *stats.Groups, names []string) (*stats.Table, error) {
-	t := stats.NewTable()
-	for _, n := range names {
-		gt, ok := g.Groups[n]
-		if !ok {
-			return nil, cmdutil.UsageError("no group %q (groups: %s)", n, strings.Join(g.Names(), ", "))
-		}
-		t.Merge(gt)
-	}
-	return t, nil
-}
-
-func restOf(all, t *stats.Table) *stats.Table {
-	tmp := &stats.Groups{All: all, Groups: map[string]*stats.Table{"x": t}}
-	return tmp.Rest("x")
-}
-
-func writeKeyness(cmd *cobra.Command, rows []stats.KeynessRow, asCSV, bom, pretty, grouped bool) error {
-	rw, err := NewRowWriter(cmd.OutOrStdout(), asCSV, pretty,
-		[]string{"group", "term", "n_target", "n_reference", "total_target", "total_reference", "g2", "chi2", "p", "log_ratio"}, grouped, bom)
+func (o *KeynessOptions) write(rows []stats.KeynessRow) error {
+	rw, err := NewRowWriter(o.IO.Out, o.CSV, o.Stats.In.Pretty,
+		[]string{"group", "term", "n_target", "n_reference", "total_target", "total_reference", "g2", "chi2", "p", "log_ratio"}, o.grouped() && len(o.Target) == 0, o.BOM)
 	if err != nil {
 		return err
 	}

@@ -6,8 +6,6 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/spf13/cobra"
-
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 )
 
@@ -68,17 +66,3 @@ func (rw *RowWriter) Close() error {
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'g', 10, 64) }
-
-// addCSVFlags registers --csv (with usage) and --bom on cmd.
-func addCSVFlags(cmd *cobra.Command, asCSV, bom *bool, usage string) {
-	cmd.Flags().BoolVar(asCSV, "csv", false, usage)
-	cmdutil.AddBOMFlag(cmd, bom)
-}
-
-// checkBOM reports --bom given without --csv.
-func checkBOM(asCSV, bom bool) error {
-	if bom && !asCSV {
-		return cmdutil.UsageError("--bom goes with --csv")
-	}
-	return nil
-}

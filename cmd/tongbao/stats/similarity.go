@@ -1,13 +1,10 @@
 package stats
 
 import (
-	"os"
-
 	"github.com/spf13/cobra"
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
-	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/stats"
 )
 
@@ -49,10 +46,23 @@ func neighboursRecord(grouped bool, name string, nb []stats.Neighbour) any {
 	return r
 }
 
-func newSimilarity() *cobra.Command {
-	var measure, idfPath string
-	var k int
-	var asCSV, bom bool
+// SimilarityOptions are the parsed flags and arguments of "tongbao stats
+// similarity".
+type SimilarityOptions struct {
+	Common
+	// Measure is cosine or jaccard.
+	Measure string
+	// Top is the number of neighbours per item (0: all).
+	Top int
+	// IDF weighs the cosine (nil: the IDF of the items).
+	IDF *stats.IDF
+}
+
+// NewCmdSimilarity returns the similarity command. When runF is not nil it
+// receives the checked options instead of the command running.
+func NewCmdSimilarity(f *cmdutil.Factory, runF func(*SimilarityOptions) error) *cobra.Command {
+	o := &SimilarityOptions{}
+	var idfPath string
 	cmd := &cobra.Command{
 		Use:   "similarity [FILE|DIR|ARCHIVE|-]...",
 		Short: "Cosine (TF-IDF) or Jaccard similarity between documents or groups",
@@ -69,95 +79,81 @@ Items are documents by id, in input order, or groups in sorted order.`,
   tongbao stats similarity --group-by dir --csv gov-reports/ > sim.csv
   tongbao stats similarity --measure jaccard reports/`,
 	}
-	o := AddOptions(cmd)
-	fs := cmd.Flags()
-	fs.StringVar(&measure, "measure", "cosine", "cosine|jaccard")
-	fs.IntVarP(&k, "top", "k", 5, "neighbours per item (0: all)")
-	fs.StringVar(&idfPath, "idf", "", "IDF FILE for the cosine weights (from stats tfidf --save-idf)")
-	addCSVFlags(cmd, &asCSV, &bom, "write the similarity matrix as CSV")
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		if err := checkBOM(asCSV, bom); err != nil {
-			return err
+	check := func([]string) (err error) {
+		if o.Measure != "cosine" && o.Measure != "jaccard" {
+			return cmdutil.UsageError("--measure %q: want cosine or jaccard", o.Measure)
 		}
-		closeOut, err := RedirectOutput(cmd, o.In)
-		if err != nil {
-			return err
-		}
-		defer closeOut()
-		if measure != "cosine" && measure != "jaccard" {
-			return cmdutil.UsageError("--measure %q: want cosine or jaccard", measure)
-		}
-		c, err := o.NewCounter()
-		if err != nil {
-			return err
-		}
-		var idf *stats.IDF
-		if idfPath != "" {
-			f, err := os.Open(idfPath)
-			if err != nil {
-				return cmdutil.UsageError("--idf: %v", err)
-			}
-			idf, err = stats.ReadIDF(f)
-			f.Close()
-			if err != nil {
-				return cmdutil.UsageError("--idf %s: %v", idfPath, err)
-			}
-		}
-		names, vecs, sum, err := collectItems(cmd, o, c, args)
-		if err != nil {
-			return err
-		}
-		if len(names) == 0 {
-			return &cmdutil.ExitError{Code: cmdutil.ExitFailure, Msg: "similarity: no documents"}
-		}
-		var s *mat.SymDense
-		if measure == "cosine" {
-			s, err = stats.Cosine(vecs, idf)
-		} else {
-			s, err = stats.Jaccard(vecs)
-		}
-		if err != nil {
-			return err
-		}
-		if asCSV {
-			err = writeMatrixCSV(cmd, names, s, bom, c.Grouper != nil)
-		} else {
-			rw, _ := NewRowWriter(cmd.OutOrStdout(), false, o.In.Pretty, nil, false)
-			for i, n := range names {
-				nb := stats.Nearest(s, names, i, k)
-				if err = rw.Row(neighboursRecord(c.Grouper != nil, n, nb), nil); err != nil {
-					break
-				}
-			}
-			if cerr := rw.Close(); err == nil {
-				err = cerr
-			}
-		}
-		if err != nil {
-			return err
-		}
-		summary(cmd, o, sum)
-		return sum.Err()
+		o.IDF, err = readIDF(idfPath)
+		return err
 	}
+	setup(f, cmd, &o.Common, "write the similarity matrix as CSV", check, bind(runF, o), func() error { return RunSimilarity(o) })
+	fs := cmd.Flags()
+	fs.StringVar(&o.Measure, "measure", "cosine", "cosine|jaccard")
+	fs.IntVarP(&o.Top, "top", "k", 5, "neighbours per item (0: all)")
+	fs.StringVar(&idfPath, "idf", "", "IDF FILE for the cosine weights (from stats tfidf --save-idf)")
 	return cmd
 }
 
-// collectItems returns the term vectors of the documents, or of the groups
-// when grouping, with their names.
-func collectItems(cmd *cobra.Command, o *Options, c *Counter, args []string) ([]string, []map[string]int, ScanSummary, error) {
+// RunSimilarity writes the similarities of the documents or groups.
+func RunSimilarity(o *SimilarityOptions) error {
+	done, err := o.start()
+	if err != nil {
+		return err
+	}
+	defer done()
+	names, vecs, sum, err := o.items()
+	if err != nil {
+		return err
+	}
+	if len(names) == 0 {
+		return &cmdutil.ExitError{Code: cmdutil.ExitFailure, Msg: "similarity: no documents"}
+	}
+	var s *mat.SymDense
+	if o.Measure == "cosine" {
+		s, err = stats.Cosine(vecs, o.IDF)
+	} else {
+		s, err = stats.Jaccard(vecs)
+	}
+	if err != nil {
+		return err
+	}
+	if o.CSV {
+		err = o.writeMatrix(names, s)
+	} else {
+		rw, _ := NewRowWriter(o.IO.Out, false, o.Stats.In.Pretty, nil, false)
+		for i, n := range names {
+			nb := stats.Nearest(s, names, i, o.Top)
+			if err = rw.Row(neighboursRecord(o.grouped(), n, nb), nil); err != nil {
+				break
+			}
+		}
+		if cerr := rw.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		return err
+	}
+	o.summary(sum)
+	return sum.Err()
+}
+
+// items returns the term vectors of the documents, or of the groups when
+// grouping, with their names.
+func (o *SimilarityOptions) items() ([]string, []map[string]int, cmdutil.ScanSummary, error) {
 	var names []string
 	var vecs []map[string]int
-	in := newInterner()
-	var docs []sparseDoc
+	vocab := stats.NewVocab()
+	var docs []keptDoc
 	groups := map[string]map[string]int{}
 	left := 0
-	sum, err := Scan(cmd, args, o.In, c.Count, func(doc corpus.Document, r *Counted) error {
+	sum, err := o.scan(o.Args, func(id string, r *stats.Counted) error {
 		if !r.Grouped {
 			left++
 			return nil
 		}
-		if c.Grouper == nil {
-			docs = append(docs, in.pack(doc.ID, "", r.Terms))
+		if !o.grouped() {
+			docs = append(docs, keptDoc{id: id, counts: vocab.Pack(r.Terms)})
 			return nil
 		}
 		g := groups[r.Group]
@@ -173,11 +169,11 @@ func collectItems(cmd *cobra.Command, o *Options, c *Counter, args []string) ([]
 	if err != nil {
 		return nil, nil, sum, err
 	}
-	ungroupedNote(cmd, o, left)
-	if c.Grouper == nil {
+	o.ungroupedNote(left)
+	if !o.grouped() {
 		for _, d := range docs {
 			names = append(names, d.id)
-			vecs = append(vecs, in.unpack(d))
+			vecs = append(vecs, vocab.Unpack(d.counts))
 		}
 	} else {
 		for _, n := range sortedKeys(groups) {
@@ -188,10 +184,10 @@ func collectItems(cmd *cobra.Command, o *Options, c *Counter, args []string) ([]
 	return names, vecs, sum, nil
 }
 
-func writeMatrixCSV(cmd *cobra.Command, names []string, s mat.Symmetric, bom, grouped bool) error {
-	w := cmdutil.NewCSVWriter(cmd.OutOrStdout(), bom)
+func (o *SimilarityOptions) writeMatrix(names []string, s mat.Symmetric) error {
+	w := cmdutil.NewCSVWriter(o.IO.Out, o.BOM)
 	corner := "id"
-	if grouped {
+	if o.grouped() {
 		corner = "group"
 	}
 	w.Write(append([]string{corner}, names...))

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
-	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/stats"
 )
 
@@ -18,49 +17,28 @@ type tfidfRecord struct {
 	Terms []stats.TermScore `json:"terms"`
 }
 
-// sparseDoc is a document's term counts with interned term ids (8 bytes a
-// distinct term), kept between the two phases of tfidf and similarity.
-type sparseDoc struct {
-	id    string
-	group string
-	ids   []int32
-	n     []int32
+// keptDoc is a document's term counts, kept until the IDF is known.
+type keptDoc struct {
+	id, group string
+	counts    stats.Counts
 }
 
-// interner maps terms to small integers.
-type interner struct {
-	ids   map[string]int32
-	terms []string
+// TFIDFOptions are the parsed flags and arguments of "tongbao stats tfidf".
+type TFIDFOptions struct {
+	Common
+	// Top is the number of terms per document (0: all).
+	Top int
+	// IDF is the IDF read from --idf (nil: the IDF of the inputs).
+	IDF *stats.IDF
+	// SaveIDF is the file --save-idf writes the inputs' IDF to.
+	SaveIDF string
 }
 
-func newInterner() *interner { return &interner{ids: map[string]int32{}} }
-
-func (in *interner) pack(id, group string, terms map[string]int) sparseDoc {
-	d := sparseDoc{id: id, group: group, ids: make([]int32, 0, len(terms)), n: make([]int32, 0, len(terms))}
-	for w, n := range terms {
-		k, ok := in.ids[w]
-		if !ok {
-			k = int32(len(in.terms))
-			in.ids[w] = k
-			in.terms = append(in.terms, w)
-		}
-		d.ids = append(d.ids, k)
-		d.n = append(d.n, int32(n))
-	}
-	return d
-}
-
-func (in *interner) unpack(d sparseDoc) map[string]int {
-	m := make(map[string]int, len(d.ids))
-	for i, k := range d.ids {
-		m[in.terms[k]] = int(d.n[i])
-	}
-	return m
-}
-
-func newTFIDF() *cobra.Command {
-	var k int
-	var idfPath, saveIDF string
+// NewCmdTFIDF returns the tfidf command. When runF is not nil it receives
+// the checked options instead of the command running.
+func NewCmdTFIDF(f *cmdutil.Factory, runF func(*TFIDFOptions) error) *cobra.Command {
+	o := &TFIDFOptions{}
+	var idfPath string
 	cmd := &cobra.Command{
 		Use:   "tfidf [FILE|DIR|ARCHIVE|-]...",
 		Short: "Each document's top terms by TF-IDF",
@@ -78,87 +56,94 @@ Each output line is {"id", "group"?, "terms": [{"term", "count", "df",
   tongbao stats tfidf --save-idf ref.idf.json reference/ > /dev/null
   tongbao stats tfidf --idf ref.idf.json new-reports/`,
 	}
-	o := AddOptions(cmd)
-	cmd.Flags().IntVarP(&k, "top", "k", 10, "terms per document (0: all)")
+	check := func([]string) (err error) {
+		o.IDF, err = readIDF(idfPath)
+		return err
+	}
+	setup(f, cmd, &o.Common, "", check, bind(runF, o), func() error { return RunTFIDF(o) })
+	cmd.Flags().IntVarP(&o.Top, "top", "k", 10, "terms per document (0: all)")
 	cmd.Flags().StringVar(&idfPath, "idf", "", "read the IDF from FILE (written by --save-idf) instead of computing it")
-	cmd.Flags().StringVar(&saveIDF, "save-idf", "", "write the IDF of the input documents to FILE")
-	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		closeOut, err := RedirectOutput(cmd, o.In)
+	cmd.Flags().StringVar(&o.SaveIDF, "save-idf", "", "write the IDF of the input documents to FILE")
+	return cmd
+}
+
+// readIDF reads the IDF file of --idf (nil when path is empty).
+func readIDF(path string) (*stats.IDF, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, cmdutil.UsageError("--idf: %v", err)
+	}
+	defer f.Close()
+	idf, err := stats.ReadIDF(f)
+	if err != nil {
+		return nil, cmdutil.UsageError("--idf %s: %v", path, err)
+	}
+	return idf, nil
+}
+
+// RunTFIDF writes each document's top terms.
+func RunTFIDF(o *TFIDFOptions) error {
+	done, err := o.start()
+	if err != nil {
+		return err
+	}
+	defer done()
+	idf := o.IDF
+	out := o.IO.Out
+	record := func(id, group string, terms map[string]int) error {
+		b, err := cmdutil.JSONRecord(tfidfRecord{ID: id, Group: group, Terms: nonNil(stats.TopTFIDF(terms, idf, o.Top))}, o.Stats.In.Pretty)
 		if err != nil {
 			return err
 		}
-		defer closeOut()
-		var idf *stats.IDF
-		if idfPath != "" {
-			f, err := os.Open(idfPath)
-			if err != nil {
-				return cmdutil.UsageError("--idf: %v", err)
-			}
-			idf, err = stats.ReadIDF(f)
-			f.Close()
-			if err != nil {
-				return cmdutil.UsageError("--idf %s: %v", idfPath, err)
-			}
+		_, err = out.Write(b)
+		return err
+	}
+	table := stats.NewTable()
+	vocab := stats.NewVocab()
+	var docs []keptDoc
+	left := 0
+	sum, err := o.scan(o.Args, func(id string, r *stats.Counted) error {
+		if !r.Grouped {
+			left++
+			return nil
 		}
-		c, err := o.NewCounter()
-		if err != nil {
-			return err
+		table.Add(r.Terms)
+		if idf == nil {
+			docs = append(docs, keptDoc{id, r.Group, vocab.Pack(r.Terms)})
+			return nil
 		}
-		out := cmd.OutOrStdout()
-		table := stats.NewTable()
-		in := newInterner()
-		var docs []sparseDoc
-		left := 0
-		sum, err := Scan(cmd, args, o.In, c.Count, func(doc corpus.Document, r *Counted) error {
-			if !r.Grouped {
-				left++
-				return nil
-			}
-			table.Add(r.Terms)
-			if idf == nil {
-				docs = append(docs, in.pack(doc.ID, r.Group, r.Terms))
-				return nil
-			}
-			b, err := cmdutil.JSONRecord(tfidfRecord{ID: doc.ID, Group: r.Group, Terms: nonNil(stats.TopTFIDF(r.Terms, idf, k))}, o.In.Pretty)
-			if err != nil {
+		return record(id, r.Group, r.Terms)
+	})
+	if err != nil {
+		return err
+	}
+	o.ungroupedNote(left)
+	if idf == nil {
+		idf = table.IDF()
+		for _, d := range docs {
+			if err := record(d.id, d.group, vocab.Unpack(d.counts)); err != nil {
 				return err
 			}
-			_, err = out.Write(b)
-			return err
-		})
-		if err != nil {
-			return err
 		}
-		ungroupedNote(cmd, o, left)
-		if idf == nil {
-			idf = table.IDF()
-			for _, d := range docs {
-				b, err := cmdutil.JSONRecord(tfidfRecord{ID: d.id, Group: d.group, Terms: nonNil(stats.TopTFIDF(in.unpack(d), idf, k))}, o.In.Pretty)
-				if err != nil {
-					return err
-				}
-				if _, err := out.Write(b); err != nil {
-					return err
-				}
-			}
-		}
-		if saveIDF != "" {
-			f, err := os.Create(saveIDF)
-			if err != nil {
-				return fmt.Errorf("--save-idf: %w", err)
-			}
-			err = table.IDF().Write(f)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				return fmt.Errorf("--save-idf: %w", err)
-			}
-		}
-		summary(cmd, o, sum)
-		return sum.Err()
 	}
-	return cmd
+	if o.SaveIDF != "" {
+		f, err := os.Create(o.SaveIDF)
+		if err != nil {
+			return fmt.Errorf("--save-idf: %w", err)
+		}
+		err = table.IDF().Write(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("--save-idf: %w", err)
+		}
+	}
+	o.summary(sum)
+	return sum.Err()
 }
 
 func nonNil(s []stats.TermScore) []stats.TermScore {

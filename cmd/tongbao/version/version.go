@@ -6,6 +6,8 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 )
 
 // Version is set at build time with -ldflags "-X .../version.Version=v1.2.3".
@@ -30,15 +32,40 @@ func String() string {
 	return "devel"
 }
 
-// New returns the version command.
-func New() *cobra.Command {
+// Options are the parsed flags of "tongbao version".
+type Options struct {
+	IO *cmdutil.IOStreams
+	// Version is the version to print (String()).
+	Version string
+}
+
+// New returns the version command on the command's streams.
+func New() *cobra.Command { return NewCmdVersion(&cmdutil.Factory{}, nil) }
+
+// NewCmdVersion returns the version command. When runF is not nil it
+// receives the options instead of the command running.
+func NewCmdVersion(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	o := &Options{}
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the tongbao version",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			fmt.Fprintf(cmd.OutOrStdout(), "tongbao %s\n", String())
-			return nil
+			o.IO = f.IOStreams
+			if o.IO == nil {
+				o.IO = cmdutil.StreamsOf(cmd)
+			}
+			o.Version = String()
+			if runF != nil {
+				return runF(o)
+			}
+			return Run(o)
 		},
 	}
+}
+
+// Run prints the version.
+func Run(o *Options) error {
+	_, err := fmt.Fprintf(o.IO.Out, "tongbao %s\n", o.Version)
+	return err
 }

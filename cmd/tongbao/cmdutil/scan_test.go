@@ -1,4 +1,4 @@
-package stats
+package cmdutil
 
 import (
 	"bytes"
@@ -12,7 +12,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 	"github.com/tongbao/tongbao/corpus"
 )
 
@@ -28,7 +27,7 @@ func TestScanOrderAndWindow(t *testing.T) {
 	}
 	cmd := &cobra.Command{}
 	cmd.SetErr(&bytes.Buffer{})
-	in := &cmdutil.InputFlags{Jobs: 2}
+	in := &InputFlags{Jobs: 2}
 	var inFlight, maxInFlight int64
 	work := func(d corpus.Document) (string, error) {
 		n := atomic.AddInt64(&inFlight, 1)
