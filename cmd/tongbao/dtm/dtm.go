@@ -18,6 +18,7 @@ import (
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
 	"github.com/tongbao/tongbao/corpus"
 	"github.com/tongbao/tongbao/segment"
+	"github.com/tongbao/tongbao/zhconv"
 )
 
 // Files are the names of what dtm writes into its directory.
@@ -40,7 +41,10 @@ type Options struct {
 	// MinDF keeps the terms found in at least this many documents.
 	MinDF int
 	// BOM starts dtm.csv with a UTF-8 byte-order mark.
-	BOM  bool
+	BOM bool
+	// T2S says when a Traditional text is converted first: its terms are
+	// then counted in their Simplified form, one column for both scripts.
+	T2S  zhconv.Mode
 	Args []string
 }
 
@@ -79,6 +83,7 @@ Documents that fail to read are left out (reported on stderr). Reading it:
 	ff := cmdutil.AddFilterFlags(cmd, cmdutil.DropClasses)
 	cmd.Flags().IntVar(&o.MinDF, "min-df", 1, "keep only terms found in at least this many documents")
 	cmdutil.AddBOMFlag(cmd, &o.BOM)
+	t2s := cmdutil.AddT2SFlag(cmd)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		o.IO = f.IOStreams
 		if o.IO == nil {
@@ -97,6 +102,9 @@ Documents that fail to read are left out (reported on stderr). Reading it:
 		var err error
 		if o.Filter, err = ff.Filter(); err != nil {
 			return cmdutil.UsageError("%v", err)
+		}
+		if o.T2S, err = t2s.Mode(); err != nil {
+			return err
 		}
 		o.Ctx, o.Args = cmd.Context(), args
 		if runF != nil {
@@ -124,6 +132,13 @@ func Run(o *Options) error {
 	ios.Out = s
 	runErr := cmdutil.RunDocsIO(o.Ctx, &ios, o.Args, &inner, func(doc corpus.Document) ([]byte, error) {
 		counts := map[string]int{}
+		x, err := o.T2S.Apply(doc.Text)
+		if err != nil {
+			return nil, err
+		}
+		if x != nil {
+			doc.Text = x.Simplified
+		}
 		for _, t := range o.Filter.Apply(seg.Cut(doc.Text)) {
 			counts[t.Text]++
 		}
