@@ -37,6 +37,8 @@ python3 bench/pd1998_check.py "$corpora/pd1998-01/test.txt" "$tmp/pd1998.pred.js
 ev modern tongbao testdata/gold/modern --baseline --corpus "$corpora/gov-work-reports"
 ev modern-check tongbao testdata/gold/modern-check --baseline --corpus "$corpora/gov-work-reports"
 ev recognizers recognizers "$corpora/recognizers-text/cases.json"
+# Indicators: targets and results (testdata/gold/indicators, documents of the development folders).
+ev indicators indicators testdata/gold/indicators --corpus "$corpora/gov-work-reports"
 echo "bench/accuracy.sh: document home and year" >&2
 go test -count=1 -run '^TestMetaCorpus$' -v ./extract | sed -n 's/^ *meta_corpus_test.go:[0-9]*: //p' > "$tmp/meta.txt"
 ev pd1998 pd1998 "$corpora/pd1998-01/test.txt" --baseline

@@ -57,6 +57,18 @@ def rec_table(rep):
     return "\n".join(rows)
 
 
+def ind_table(rep):
+    rows = ["| items | gold | predicted | key matched | right | **share right** | precision |",
+            "|---|---:|---:|---:|---:|---:|---:|"]
+    def row(name, m):
+        rows.append(f"| {name} | {m['gold']} | {m['pred']} | {m['matched']} | {m['right']} | **{m['share_right']:.3f}** | {m['precision']:.3f} |")
+    row("all", rep["all"])
+    row("GDP growth targets", rep["gdp_growth_target"])
+    for k in sorted(rep["by_indicator"]):
+        row(f"`{k}`", rep["by_indicator"][k])
+    return "\n".join(rows)
+
+
 def seg_table(reps):
     rows = [
         "| segmenter | " + " | ".join(f"{n} P | R | **F1**" for n, _ in reps) + " |",
@@ -78,6 +90,7 @@ def main():
     mo = load(d, "modern")
     mc = load(d, "modern-check")
     rt = load(d, "recognizers")
+    ind = load(d, "indicators")
     with open(os.path.join(d, "meta.txt"), encoding="utf-8") as f:
         meta = f.read().rstrip()
     cl = load(d, "cluener")
@@ -136,6 +149,17 @@ of scope; false positives are mentions in cases that expect none. Command:
 `tongbao eval --gold recognizers ../shared/corpora/recognizers-text/cases.json`.
 
 {rec_table(rt)}
+
+## Indicators: targets and results (`testdata/gold/indicators`)
+
+{ind['docs']} work reports and statistical communiqués of the development folders, drawn by hash
+(see that folder's README, which defines an item). An item matches a gold item when document,
+indicator, measure, status and period agree, and is right when value, approx, range and stretch agree
+too; share right is right items over gold items, precision right items over predicted items. The
+rules were tuned on these documents: a development figure. Command:
+`tongbao eval --gold indicators --corpus ../shared/corpora/gov-work-reports testdata/gold/indicators`.
+
+{ind_table(ind)}
 
 ## Where and when each document is from (`home`, `year`)
 

@@ -488,6 +488,7 @@ func (x *indDoc) genericOK(start, i, e int) bool {
 // 控制在), then at most a few code points. It returns the rule that
 // rejects it ("" when it links).
 func (x *indDoc) predicate(gap []rune) string {
+	gap = stripNotes(gap)
 	for _, w := range x.l.cues["reject"] {
 		if runeIndex(gap, []rune(w)) >= 0 {
 			return ruleIndOther
@@ -536,6 +537,17 @@ func (x *indDoc) predicate(gap []rune) string {
 		}
 	}
 	return ""
+}
+
+// stripNotes returns gap without its footnote marks ([37]).
+func stripNotes(gap []rune) []rune {
+	for i := 0; i < len(gap); i++ {
+		if n := footnoteAt(gap, i); n > 0 {
+			out := append([]rune(nil), gap[:i]...)
+			return append(out, stripNotes(gap[i+n:])...)
+		}
+	}
+	return gap
 }
 
 // footnoteAt returns the length of a footnote mark ([2]) at s[i:], or 0.
@@ -712,7 +724,11 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 			lastNum = k
 			continue
 		}
-		if rule := x.predicate(gap); rule != "" {
+		rule := x.predicate(gap)
+		if rule == "" && n.times && runeIndex(gap, []rune("的")) >= 0 {
+			rule = ruleIndOther // 是2010年的1.9倍: a ratio to a base year, not a growth
+		}
+		if rule != "" {
 			x.d.traceRule(rule, Reject, m.start, n.end)
 			lastNum = k
 			continue
@@ -725,6 +741,9 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 		}
 		switch {
 		case runeIndex(gap, []rune("分别")) >= 0 && len(ids) > 1:
+			startList(tmpl, k, ruleIndRespectively)
+		case len(ids) > 1 && x.listLen(nums, k) == len(ids):
+			// 农民人均纯收入、城镇居民人均可支配收入为8296元、22160元
 			startList(tmpl, k, ruleIndRespectively)
 		case (runeIndex(gap, []rune("均")) >= 0 || runeIndex(gap, []rune("都")) >= 0) && len(ids) > 1:
 			for _, t := range tmpl {
@@ -803,6 +822,7 @@ func (x *indDoc) collect(links []link, nums []indNum, k int) {
 }
 
 func (x *indDoc) isListSep(gap []rune) bool {
+	gap = stripNotes(gap)
 	for _, w := range []string{"以上", "左右", "以内", "以下", "上下"} {
 		if runesAt(gap, 0, []rune(w)) {
 			gap = gap[len([]rune(w)):]
@@ -816,6 +836,7 @@ func (x *indDoc) isListSep(gap []rune) bool {
 // isStretch reports whether the text between two figures introduces a
 // stretch figure (，力争9%).
 func (x *indDoc) isStretch(gap []rune) bool {
+	gap = stripNotes(gap)
 	j := 0
 	for _, w := range []string{"以上", "左右", "上下"} {
 		if runesAt(gap, 0, []rune(w)) {
@@ -845,6 +866,7 @@ func (x *indDoc) isShareLink(links []link, p *indNum) bool {
 // chainGap reports whether the text between a level (or share) and a
 // following number is a verb of change (，比上年增长).
 func (x *indDoc) chainGap(gap []rune) bool {
+	gap = stripNotes(gap)
 	for _, w := range x.l.cues["compare"] {
 		if runeIndex(gap, []rune(w)) >= 0 {
 			return false
@@ -1084,6 +1106,15 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 	fyp := x.fypIn(before)
 	switch status {
 	case StatusTarget:
+		if x.l.hasCue("average", before) {
+			// a multi-year target: the plan or the term the paragraph opens
+			if pf := x.fypIn(para); pf > y {
+				fyp = pf
+			} else if x.l.hasCue("nextfive", para) {
+				x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
+				return strconv.Itoa(y + 4)
+			}
+		}
 		if fyp > 0 && fyp >= y {
 			x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
 			return strconv.Itoa(fyp)
