@@ -19,6 +19,7 @@ var (
 	ruleTimeDurationNear    = registerRule("time", "time.duration_near", "近 or 过去的 before a duration and 来 after it stay inside (近5个月, 三年来, 过去的五年)", Adjust)
 	ruleTimeDurationFreq    = registerRule("time", "time.duration_frequency", "a duration before 一度 or 一次 is part of a frequency (一年一度)", Reject)
 	ruleTimeDurationCounted = registerRule("time", "time.duration_counted", "a duration after 个 is counted, as in a slogan (两个一百年)", Reject)
+	ruleTimeDurationIdiom   = registerRule("time", "time.duration_idiom", "a duration inside an idiom of duration_idiom_words is no time (年复一年, 十年九旱, 三天两头)", Reject)
 	ruleTimeDurationUnit    = registerRule("time", "time.duration_not_unit", "年, 周 and 月 that are no time units after a numeral make no duration (三年级, 四周边, 三月 is a month)", Reject)
 )
 
@@ -151,6 +152,10 @@ func durationPiece(d *Document, text []rune, i int, prev *timePiece) (timePiece,
 	}
 	if i > 0 && text[i-1] == '个' {
 		d.traceTime(ruleTimeDurationCounted, Reject, p.start, p.end)
+		return timePiece{}, false
+	}
+	if insideName(text, i, string(text[i:p.end]), timeCtx().words["duration_idiom_words"]) {
+		d.traceTime(ruleTimeDurationIdiom, Reject, p.start, p.end)
 		return timePiece{}, false
 	}
 	parts := []durPart{p}
