@@ -34,10 +34,10 @@ type indicatorDef struct {
 
 // indicatorWord is a variant of an indicator.
 type indicatorWord struct {
-	def     *indicatorDef
-	generic bool   // ~投资: only right before its growth verb
-	rateOnly bool  // ~!投资: a generic word that never takes a level (完成投资300亿元)
-	head    string // ^总产量@粮食: only after the head word in the sentence
+	def      *indicatorDef
+	generic  bool   // ~投资: only right before its growth verb
+	rateOnly bool   // ~!投资: a generic word that never takes a level (完成投资300亿元)
+	head     string // ^总产量@粮食: only after the head word in the sentence
 }
 
 // indicatorLists holds the lexicon and the cues.
