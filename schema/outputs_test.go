@@ -217,9 +217,10 @@ func TestOutputSchemas(t *testing.T) {
 	}{
 		{"compare.schema.json", append(append([]string{"compare", "--json", "--group-by", "dir", "--top", "0"}, text...), in...)},
 		{"rules.schema.json", []string{"rules", "--json"}},
+		{"eval-indicators.schema.json", []string{"eval", "--gold", "indicators", "--json", "--errors", "1000", "../testdata/gold/indicators"}},
 		{"eval.schema.json", []string{"eval", "--gold", "tongbao", "--json", "--baseline", "--errors", "3", "--explain", "--corpus", corpora + "gov-work-reports", "../testdata/gold/modern-check"}},
 	} {
-		what := strings.Join(c.args[:2], " ")
+		what := strings.Join(c.args[:min(3, len(c.args))], " ")
 		if _, err := os.Stat(corpora + "gov-work-reports"); err != nil && c.args[0] == "eval" {
 			t.Logf("not here, not checked: %s", corpora+"gov-work-reports")
 			continue

@@ -12,7 +12,8 @@
 //   - measure.schema.json: "tongbao measure", per document or with --by;
 //   - rules.schema.json: "tongbao rules --json";
 //   - eval.schema.json: "tongbao eval --json" for mention and segmentation
-//     gold formats.
+//     gold formats;
+//   - eval-indicators.schema.json: "tongbao eval --gold indicators --json".
 //
 // The tests run each command on real inputs and validate every record.
 package schema
