@@ -101,7 +101,29 @@ func pdfText(data []byte) (text string, err error) {
 	if strings.TrimSpace(text) == "" {
 		return "", errPDFNoText
 	}
+	if undecoded(text) {
+		return "", errPDFUndecoded
+	}
 	return text, nil
+}
+
+var errPDFUndecoded = fmt.Errorf("%w: PDF text layer does not decode (its fonts have no Unicode map; convert it with OCR)", ErrUnsupported)
+
+// undecoded reports whether more than a fifth of the characters of text
+// that are not white space are U+FFFD, control or private-use characters:
+// the codes of a font without a Unicode map, not text.
+func undecoded(text string) bool {
+	bad, n := 0, 0
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		n++
+		if r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Co, r) {
+			bad++
+		}
+	}
+	return bad*5 > n
 }
 
 // pdfRow is one row of text on a page.

@@ -81,6 +81,10 @@ func TestPDFErrors(t *testing.T) {
 		{"kids cycle", pdfOf(catalog, "<< /Type /Pages /Kids [2 0 R] /Count 1 >>"), "page tree is malformed"},
 		{"kids fan out", pdfOf(catalog, "<< /Type /Pages /Kids [2 0 R 2 0 R 2 0 R] /Count 3 >>"), "page tree is malformed"},
 		{"parent cycle", pdfOf(catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 3 0 R /Contents 4 0 R >>", "<< /Length 5 >>\nstream\nBT ET\nendstream"), "page tree is malformed"},
+		{"no Unicode map", pdfOf(catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+			"<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 700 Td <0E2F1A3B0C220401> Tj ET\nendstream",
+			"<< /Type /Font /Subtype /Type0 /BaseFont /ABC /Encoding /Identity-H /DescendantFonts [] >>"), "does not decode"},
 		{"header only", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), "PDF cannot be read"},
 		{"not a PDF", []byte("%PDF"), "PDF cannot be read"},
 	} {

@@ -3,7 +3,6 @@ package extract
 import (
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/tongbao/tongbao/segment"
@@ -829,7 +828,7 @@ func (ps *placeScan) resolve() (chosen []int32, resolved []bool) {
 // shape word.
 func nameTok(text, pos string) bool {
 	for _, r := range text {
-		if !unicode.Is(unicode.Han, r) {
+		if !isHan(r) {
 			return false
 		}
 	}

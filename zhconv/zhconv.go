@@ -172,7 +172,7 @@ func Share(text string) (han, changed int, err error) {
 		if r < 0x2E80 { // below the CJK radicals: no Han character
 			continue
 		}
-		if unicode.Is(unicode.Han, r) {
+		if (r >= 0x4E00 && r <= 0x9FFF) || unicode.Is(unicode.Han, r) { // the main block first
 			han++
 			if t.changes(r) {
 				changed++

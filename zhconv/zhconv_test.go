@@ -254,3 +254,21 @@ func TestStateCouncilJSONL(t *testing.T) {
 		t.Errorf("%d Traditional reports, want 1", n)
 	}
 }
+
+func BenchmarkIsTraditional(b *testing.B) {
+	text := strings.Repeat("县人大常委会召开党史学习教育动员大会，推进经济社会高质量发展。", 1000)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		IsTraditional(text)
+	}
+}
+
+func BenchmarkT2S(b *testing.B) {
+	text := strings.Repeat("中華人民共和國成立以後，中央人民政府一面迅速地組織了中央各部。", 1000)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if _, err := T2S(text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
