@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -194,6 +195,9 @@ func hasRunes(rs []rune, i int, p []rune) bool {
 
 // blankLine blanks the Markdown markup of one line.
 func blankLine(l []rune) {
+	if !slices.ContainsFunc(l, isMarkup) {
+		return // most lines of a report: nothing to blank
+	}
 	// Headings: # … ###### and a space.
 	i := 0
 	for i < len(l) && (l[i] == ' ') && i < 3 {
@@ -280,6 +284,16 @@ func blankLine(l []rune) {
 			}
 		}
 	}
+}
+
+// isMarkup reports whether r is a character that blankLine may blank or
+// that opens markup it blanks.
+func isMarkup(r rune) bool {
+	switch r {
+	case '#', '\\', '!', '[', '*', '_', '~':
+		return true
+	}
+	return false
 }
 
 // linkEnd returns the end of a link [text](url) opening at l[k], or 0.

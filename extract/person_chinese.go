@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 )
 
 // Chinese names: a surname from the surname list (single or double, with a
@@ -218,7 +217,7 @@ var personVetoes = newRuleTable("person",
 				return false
 			}
 			pr := []rune(f.c.toks[f.k-1].Text)
-			return len(pr) == 1 && !funcCharSet.has(pr[0]) && unicode.Is(unicode.Han, pr[0])
+			return len(pr) == 1 && !funcCharSet.has(pr[0]) && isHan(pr[0])
 		}},
 )
 

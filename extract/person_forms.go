@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 )
 
 // The other forms of names: foreign names (runs of transliteration
@@ -276,7 +275,7 @@ func (c *personCtx) nameCount(s, e int) int {
 			for gl := 1; gl <= 2 && i+sl+gl <= e; gl++ {
 				ok := true
 				for _, r := range c.rs[i+sl : i+sl+gl] {
-					ok = ok && unicode.Is(unicode.Han, r) && !notGivenSet.has(r)
+					ok = ok && isHan(r) && !notGivenSet.has(r)
 				}
 				if ok && (reach[i+sl+gl-s] == 0 || reach[i+sl+gl-s] > n+1) {
 					reach[i+sl+gl-s] = n + 1
@@ -305,7 +304,7 @@ func (c *personCtx) bylineRuns() map[int]int {
 			continue
 		}
 		e := s
-		for e < len(rs) && e-s <= 16 && unicode.Is(unicode.Han, rs[e]) {
+		for e < len(rs) && e-s <= 16 && isHan(rs[e]) {
 			e++
 		}
 		end := e

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 )
 
 // Decisions over the names found: lists of names, runs of names written
@@ -61,7 +60,7 @@ func (c *personCtx) extendRuns(found []personCand) []personCand {
 		p := &found[i]
 		if p.end-p.start >= 5 && p.start > prevEnd {
 			q := p.start
-			for q > prevEnd && p.start-q < 12 && unicode.Is(unicode.Han, c.rs[q-1]) && !strings.ContainsRune(listSep, c.rs[q-1]) {
+			for q > prevEnd && p.start-q < 12 && isHan(c.rs[q-1]) && !strings.ContainsRune(listSep, c.rs[q-1]) {
 				q--
 			}
 			if q < p.start && c.startTok[q] >= 0 && c.nameCount(q, p.start) > 0 && !c.placeOverlap(q, p.start) {
@@ -304,7 +303,7 @@ func (c *personCtx) nameShaped(s, e int) (personCand, bool) {
 		return personCand{}, false
 	}
 	for _, r := range c.rs[s+sl : e] {
-		if !unicode.Is(unicode.Han, r) || notGivenSet.has(r) {
+		if !isHan(r) || notGivenSet.has(r) {
 			return personCand{}, false
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/tongbao/tongbao/segment"
@@ -167,7 +166,7 @@ var properTag = map[string]bool{"nr": true, "nrt": true, "ns": true, "nz": true,
 // allHan reports whether s is made of Han characters only.
 func allHan(s string) bool {
 	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) {
+		if !isHan(r) {
 			return false
 		}
 	}

@@ -3,7 +3,6 @@ package extract
 import (
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/tongbao/tongbao/segment"
@@ -119,6 +118,7 @@ func extractPlaces(d *Document) {
 	sort.Slice(ps.hits, func(a, b int) bool { return ps.hits[a].start < ps.hits[b].start })
 	ps.townshipStems()
 	ps.dropUnsupported()
+	ps.placesInLists()
 	ps.runParents()
 	chosen, resolved := ps.resolve()
 	ps.emit(chosen, resolved)
@@ -829,7 +829,7 @@ func (ps *placeScan) resolve() (chosen []int32, resolved []bool) {
 // shape word.
 func nameTok(text, pos string) bool {
 	for _, r := range text {
-		if !unicode.Is(unicode.Han, r) {
+		if !isHan(r) {
 			return false
 		}
 	}

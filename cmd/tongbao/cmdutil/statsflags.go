@@ -55,10 +55,20 @@ func AddGroupFlags(cmd *cobra.Command, o *StatsOptions) {
 	fs.StringVar(&o.GroupBucket, "group-bucket", "", "bucket the meta.FIELD groups given without one by the year they start with: decade|century|year")
 }
 
+// GroupSpecs returns the group specs of the flags as given: those of
+// --group-by, then re:REGEX for --group-pattern.
+func (o *StatsOptions) GroupSpecs() []string {
+	specs := append([]string(nil), o.GroupBy...)
+	if o.GroupPat != "" {
+		specs = append(specs, "re:"+o.GroupPat)
+	}
+	return specs
+}
+
 // Grouper returns the grouper the flags describe (nil when there is no
 // grouping).
 func (o *StatsOptions) Grouper() (*stats.Grouper, error) {
-	specs := append([]string(nil), o.GroupBy...)
+	specs := o.GroupSpecs()
 	if o.GroupBucket != "" {
 		switch o.GroupBucket {
 		case "decade", "century", "year":
@@ -70,9 +80,6 @@ func (o *StatsOptions) Grouper() (*stats.Grouper, error) {
 				specs[i] = s + ":" + o.GroupBucket
 			}
 		}
-	}
-	if o.GroupPat != "" {
-		specs = append(specs, "re:"+o.GroupPat)
 	}
 	g, err := stats.NewGrouper(specs)
 	if err != nil {

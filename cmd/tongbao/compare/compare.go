@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -208,7 +207,7 @@ func Run(o *Options) error {
 	groups := map[string]*stats.Profile{}
 	groupOf := map[string]string{}
 	var left []report.LeftOut
-	noGroup := "no group: none of " + strings.Join(groupSpecs(o.Stats), ", ") + " applies"
+	noGroup := "no group: none of " + strings.Join(o.Stats.GroupSpecs(), ", ") + " applies"
 	sum, err := cmdutil.ScanIO(ctx, ios, args, o.Stats.In, work, func(doc corpus.Document, r *docResult) error {
 		if r == nil {
 			left = append(left, report.LeftOut{ID: doc.ID, Reason: whyNoGroup(o.Stats, doc, noGroup)})
@@ -335,15 +334,6 @@ func whyNoGroup(o *cmdutil.StatsOptions, doc corpus.Document, fallback string) s
 	return fallback
 }
 
-// groupSpecs returns the group specs of the flags, as given.
-func groupSpecs(o *cmdutil.StatsOptions) []string {
-	specs := append([]string(nil), o.GroupBy...)
-	if o.GroupPat != "" {
-		specs = append(specs, "re:"+o.GroupPat)
-	}
-	return specs
-}
-
 // settings lists the options that shape the report's figures.
 func settings(o *cmdutil.StatsOptions, ko stats.KeynessOptions, top, series, kwic int, keepNumbers bool) []report.Setting {
 	stop := "built-in list"
@@ -361,7 +351,7 @@ func settings(o *cmdutil.StatsOptions, ko stats.KeynessOptions, top, series, kwi
 	if len(o.POS) > 0 {
 		pos = strings.Join(o.POS, ", ")
 	}
-	group := strings.Join(groupSpecs(o), ", ")
+	group := strings.Join(o.GroupSpecs(), ", ")
 	if o.GroupBucket != "" {
 		group += " (meta fields bucketed by " + o.GroupBucket + ")"
 	}
@@ -472,37 +462,6 @@ type sloganLine struct {
 	line stats.Line
 }
 
-var fileYear = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
-
-// docDate returns the date of a document (see the command's help).
-func docDate(d *extract.Document, doc corpus.Document) string {
-	if d.Date != nil && len(*d.Date) >= 4 {
-		return *d.Date
-	}
-	for _, k := range []string{"date", "year"} {
-		switch v := doc.Meta[k].(type) {
-		case string:
-			if len(v) >= 4 {
-				if _, err := strconv.Atoi(v[:4]); err == nil {
-					return v
-				}
-			}
-		case float64:
-			if v >= 1000 && v < 10000 {
-				return strconv.Itoa(int(v))
-			}
-		}
-	}
-	base := filepath.Base(strings.ReplaceAll(doc.ID, "\\", "/"))
-	if m := fileYear.FindStringSubmatch(base); m != nil {
-		return m[1]
-	}
-	if d.Ref.Year > 0 {
-		return strconv.Itoa(d.Ref.Year)
-	}
-	return ""
-}
-
 // profile segments and extracts one document, and keeps up to per lines
 // in context of each slogan; nil means no group.
 func profile(doc corpus.Document, c *stats.Counter, seg *segment.Segmenter, per int) (*docResult, error) {
@@ -528,7 +487,7 @@ func profile(doc corpus.Document, c *stats.Counter, seg *segment.Segmenter, per 
 	if !ok {
 		return nil, nil
 	}
-	r := &docResult{profile: stats.ProfileOf(d, group, docDate(d, doc), c.Filter)}
+	r := &docResult{profile: stats.ProfileOf(d, group, stats.DocDate(d, doc.ID, doc.Meta), c.Filter)}
 	if per > 0 {
 		seen := map[string]int{}
 		var spans []stats.Span
