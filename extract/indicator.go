@@ -408,7 +408,7 @@ func (x *indDoc) matches(s, e int) []indMatch {
 			x.d.traceRule(ruleIndPart, Reject, im.start, im.end)
 			continue
 		}
-		if im.word.generic && (!x.genericOK(im.start, im.end, e) || !x.genericLeft(im.start, s)) {
+		if im.word.generic && (!x.genericOK(im, e) || !x.genericLeft(im.start, s)) {
 			x.d.traceRule(ruleIndGeneric, Reject, im.start, im.end)
 			continue
 		}
@@ -466,8 +466,8 @@ func (x *indDoc) genericLeft(i, s int) bool {
 
 // genericOK reports whether a generic word ending at i is followed by its
 // verb of change or its number.
-func (x *indDoc) genericOK(start, i, e int) bool {
-	j := i
+func (x *indDoc) genericOK(im indMatch, e int) bool {
+	start, j := im.start, im.end
 	for {
 		f := x.l.cueAt("filler", x.text[:e], j)
 		if f == "" || f == "目标" {
@@ -476,9 +476,9 @@ func (x *indDoc) genericOK(start, i, e int) bool {
 		j += len([]rune(f))
 	}
 	if j < e && isDigit(x.text[j]) {
-		// a level after a generic word: in a communiqué, or after 其中
-		// (其中出口300亿美元), not a project's (完成投资300亿元)
-		return x.comm || runesAt(x.text, start-2, []rune("其中")) || runesAt(x.text, start-3, []rune("其中，"))
+		// a level after a generic word (其中出口300亿美元, 实现进出口665亿美元),
+		// but for a word that names a project's figure as well (完成投资300亿元)
+		return !im.word.rateOnly || x.comm || runesAt(x.text, start-2, []rune("其中")) || runesAt(x.text, start-3, []rune("其中，"))
 	}
 	return x.l.cueAt("growth", x.text[:e], j) != ""
 }
@@ -949,7 +949,7 @@ func (x *indDoc) emit(s int, nums []indNum, links []link) {
 			approx = a
 			x.d.traceRule(ruleIndApprox, Adjust, n.start, n.end)
 		}
-		status := x.status(s, n)
+		status := x.status(s, n, lk.match.start)
 		m := Mention{Type: TypeIndicator, Start: n.start, End: n.end, Value: v, Unit: n.unit,
 			Approx: approx, Indicator: lk.id, IndicatorText: string(x.text[lk.match.start:lk.match.end]),
 			Measure: measure, Status: status, Period: x.period(s, n, lk.id, status, measure)}
@@ -1050,7 +1050,7 @@ func (x *indDoc) modeAt(i int) indMode {
 
 // status says whether the number at n is a target, a result or an
 // estimate.
-func (x *indDoc) status(s int, n indNum) string {
+func (x *indDoc) status(s int, n indNum, mstart int) string {
 	if x.comm {
 		x.d.traceRule(ruleIndStatusCommunique, Adjust, n.start, n.end)
 		return StatusActual
@@ -1059,7 +1059,8 @@ func (x *indDoc) status(s int, n indNum) string {
 	// 预计 heading a list separated by ； governs the list, up to a clause
 	// that opens with a verb of result (，完成…)
 	full := x.text[x.fullSentenceStart(n.start):n.start]
-	if e := x.l.lastCue("expected", full); e >= 0 && e > x.l.lastCue("result", full) {
+	if x.l.hasCue("expected", before) && x.l.lastCue("expected", before) > x.l.lastCue("result", before) ||
+		mstart-s <= 2 && !x.l.hasCue("result", before) && x.l.lastCue("expected", full) > x.l.lastCue("result", full) {
 		x.d.traceRule(ruleIndStatusExpected, Adjust, n.start, n.end)
 		return StatusExpected
 	}
@@ -1107,9 +1108,14 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 	switch status {
 	case StatusTarget:
 		if x.l.hasCue("average", before) {
-			// a multi-year target: the plan or the term the paragraph opens
+			// a multi-year target: the plan or the term the paragraph opens,
+			// or the year the paragraph aims at (…年均增长8%以上，到2020年…)
+			line := x.text[x.lineStart(n.start):x.lineEnd(n.start)]
 			if pf := x.fypIn(para); pf > y {
 				fyp = pf
+			} else if wy, ok := yearAfter(line, y); ok {
+				x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
+				return strconv.Itoa(wy)
 			} else if x.l.hasCue("nextfive", para) {
 				x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
 				return strconv.Itoa(y + 4)
@@ -1141,6 +1147,17 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 	}
 	def := x.l.defs[id]
 	flow := def != nil && def.nature == natureFlow && measure == MeasureLevel
+	if flow && fiveAt < 0 && lastAt < 0 && mode.five && !mode.plan {
+		fiveAt = 0 // a count of the five years reviewed (新增城镇就业133.5万人)
+	}
+	if !flow {
+		// a change is of the five years only when its own sentence says so
+		// (上海：…过去五年年均增长7.5%。居民消费价格上涨2.4%: the last year's)
+		fiveAt, lastAt = x.l.lastCue("fiveyears", before), x.l.lastCue("actual", before)
+		if fyp > 0 && fyp < y {
+			fiveAt = len(before)
+		}
+	}
 	if avg || fiveAt >= 0 && fiveAt > lastAt && (measure == MeasureGrowth || measure == MeasurePoints || flow) {
 		lo, hi := y-5, y-1
 		if fyp > 0 && fyp < y {
@@ -1168,6 +1185,27 @@ func (x *indDoc) lineStart(i int) int {
 		i--
 	}
 	return i
+}
+
+// lineEnd returns the end of the paragraph (line) around i.
+func (x *indDoc) lineEnd(i int) int {
+	for i < len(x.text) && x.text[i] != '\n' {
+		i++
+	}
+	return i
+}
+
+// yearAfter returns the first year after y, at most 15 years on, written
+// as 到YYYY年 in s.
+func yearAfter(s []rune, y int) (int, bool) {
+	for i := 0; i+5 < len(s); i++ {
+		if s[i] == '到' && s[i+5] == '年' {
+			if wy, ok := yearWritten(s[i+1 : i+6]); ok && wy > y && wy <= y+15 {
+				return wy, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // yearWritten returns the last year written as YYYY年 in s.

@@ -34,9 +34,10 @@ type indicatorDef struct {
 
 // indicatorWord is a variant of an indicator.
 type indicatorWord struct {
-	def     *indicatorDef
-	generic bool   // ~投资: only right before its growth verb
-	head    string // ^总产量@粮食: only after the head word in the sentence
+	def      *indicatorDef
+	generic  bool   // ~投资: only right before its growth verb
+	rateOnly bool   // ~!投资: a generic word that never takes a level (完成投资300亿元)
+	head     string // ^总产量@粮食: only after the head word in the sentence
 }
 
 // indicatorLists holds the lexicon and the cues.
@@ -64,6 +65,8 @@ var indicatorData = sync.OnceValue(func() *indicatorLists {
 		for _, v := range strings.Split(f[4], "|") {
 			generic := strings.HasPrefix(v, "~")
 			v = strings.TrimPrefix(v, "~")
+			rateOnly := generic && strings.HasPrefix(v, "!")
+			v = strings.TrimPrefix(v, "!")
 			head := ""
 			if strings.HasPrefix(v, "^") {
 				w, h, ok := strings.Cut(v[1:], "@")
@@ -73,7 +76,7 @@ var indicatorData = sync.OnceValue(func() *indicatorLists {
 				v, head = w, h
 			}
 			if v != "" {
-				l.words.Add(v, indicatorWord{def: def, generic: generic, head: head})
+				l.words.Add(v, indicatorWord{def: def, generic: generic, rateOnly: rateOnly, head: head})
 			}
 		}
 	})

@@ -201,6 +201,7 @@ func TestOutputSchemas(t *testing.T) {
 		{"measure.schema.json", []string{"measure", "--dict", dict, bad}, 10},
 		{"measure.schema.json", []string{"measure", "--dict", dict, "--by", "home,year"}, 5},
 		{"measure.schema.json", []string{"measure", "--dict", dict, "--by", "genre"}, 2},
+		{"indicators.schema.json", []string{"indicators", bad}, 200},
 	} {
 		args := append(append(c.args, text...), in...)
 		what := strings.Join(c.args, " ")

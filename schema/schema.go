@@ -10,6 +10,7 @@
 //   - kwic.schema.json: "tongbao kwic --format jsonl";
 //   - compare.schema.json: "tongbao compare --json" (one JSON document);
 //   - measure.schema.json: "tongbao measure", per document or with --by;
+//   - indicators.schema.json: the rows of "tongbao indicators";
 //   - rules.schema.json: "tongbao rules --json";
 //   - eval.schema.json: "tongbao eval --json" for mention and segmentation
 //     gold formats;

@@ -29,8 +29,8 @@ type Options struct {
 
 // Header names the columns of a row, in the order of the JSONL fields.
 var Header = []string{
-	"id", "home", "code", "level", "year",
-	"indicator", "indicator_text", "measure", "status", "period",
+	"id", "home_name", "home_code", "home_level", "year",
+	"indicator", "indicator_text", "measure", "status", "period", "start_date", "end_date",
 	"value", "unit", "approx", "range_lo", "range_hi", "stretch",
 	"text", "start", "end",
 }
@@ -39,15 +39,17 @@ var Header = []string{
 // indicator × measure × status × period in the document.
 type Row struct {
 	ID            string    `json:"id"`
-	Home          *string   `json:"home"`
-	Code          *string   `json:"code"`
-	Level         *string   `json:"level"`
+	Home          *string   `json:"home_name"`
+	Code          *string   `json:"home_code"`
+	Level         *string   `json:"home_level"`
 	Year          *int      `json:"year"`
 	Indicator     string    `json:"indicator"`
 	IndicatorText string    `json:"indicator_text"`
 	Measure       string    `json:"measure"`
 	Status        string    `json:"status"`
 	Period        string    `json:"period"`
+	StartDate     *string   `json:"start_date"` // the period's first day, plain ISO
+	EndDate       *string   `json:"end_date"`   // its last day
 	Value         float64   `json:"value"`
 	Unit          string    `json:"unit"`
 	Approx        string    `json:"approx"`
@@ -90,8 +92,9 @@ over (以上, 突破) or under (以内); stretch is the higher figure of a targe
 with two (增长8%以上，力争9% → value 8, approx over, stretch 9).
 Qualitative targets (与经济增长同步) have no number and give no row.
 
-Every row carries the document's id, home region (name, code, level) and
-year. JSON Lines by default, one row per line; --csv writes the columns
+Every row carries the document's id, home region (home_name, home_code,
+home_level) and year; start_date and end_date are the period's first and
+last day. JSON Lines by default, one row per line; --csv writes the columns
 ` + strings.Join(Header, ", ") + `.
 "tongbao rules --stage indicator" lists the rules.`,
 		Example: `  tongbao indicators ../shared/corpora/gov-work-reports/provinces/ > panel.jsonl
@@ -143,6 +146,9 @@ func Rows(d *extract.Document) []Row {
 		r := Row{ID: d.ID, Year: d.Year, Indicator: m.Indicator, IndicatorText: m.IndicatorText,
 			Measure: m.Measure, Status: m.Status, Period: m.Period, Value: v, Unit: m.Unit,
 			Approx: m.Approx, Range: m.Range, Stretch: m.Stretch, Text: m.Text, Start: m.Start, End: m.End}
+		if m.StartDate != "" {
+			r.StartDate, r.EndDate = &m.StartDate, &m.EndDate
+		}
 		if h := d.Home; h != nil {
 			r.Home = &h.Name
 			if h.Code != "" {
@@ -177,7 +183,7 @@ func csvRow(r Row) []string {
 		st = num(*r.Stretch)
 	}
 	return []string{r.ID, str(r.Home), str(r.Code), str(r.Level), year,
-		r.Indicator, r.IndicatorText, r.Measure, r.Status, r.Period,
+		r.Indicator, r.IndicatorText, r.Measure, r.Status, r.Period, str(r.StartDate), str(r.EndDate),
 		num(r.Value), r.Unit, r.Approx, lo, hi, st,
 		r.Text, strconv.Itoa(r.Start), strconv.Itoa(r.End)}
 }
