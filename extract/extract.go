@@ -11,7 +11,9 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -500,20 +502,36 @@ func typeRank(t string) int {
 
 // sortMentions orders mentions by start, longer first, then by type,
 // keeping the order of equal ones.
-func sortMentions(ms []Mention) { sort.Stable(mentionOrder(ms)) }
+func sortMentions(ms []Mention) {
+	order := func(i, j int32) int { return compareMentions(&ms[i], &ms[j]) }
+	idx := make([]int32, len(ms))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	if slices.IsSortedFunc(idx, order) {
+		return
+	}
+	// Sorted as indices, then moved once: a Mention is large, and a stable
+	// sort of the structs themselves swaps each many times.
+	slices.SortStableFunc(idx, order)
+	sorted := make([]Mention, len(ms))
+	for k, i := range idx {
+		sorted[k] = ms[i]
+	}
+	copy(ms, sorted)
+}
 
-// mentionOrder sorts Mentions in place without copying them to compare.
-type mentionOrder []Mention
-
-func (ms mentionOrder) Len() int      { return len(ms) }
-func (ms mentionOrder) Swap(i, j int) { ms[i], ms[j] = ms[j], ms[i] }
-func (ms mentionOrder) Less(i, j int) bool {
-	a, b := &ms[i], &ms[j]
+// compareMentions orders mentions by start, the longer first, then by
+// type in the order of AllTypes.
+func compareMentions(a, b *Mention) int {
 	if a.Start != b.Start {
-		return a.Start < b.Start
+		return cmp.Compare(a.Start, b.Start)
 	}
 	if a.End != b.End {
-		return a.End > b.End
+		return cmp.Compare(b.End, a.End)
 	}
-	return a.Type != b.Type && typeRank(a.Type) < typeRank(b.Type)
+	if a.Type == b.Type {
+		return 0
+	}
+	return cmp.Compare(typeRank(a.Type), typeRank(b.Type))
 }

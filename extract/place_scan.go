@@ -118,6 +118,7 @@ func extractPlaces(d *Document) {
 	sort.Slice(ps.hits, func(a, b int) bool { return ps.hits[a].start < ps.hits[b].start })
 	ps.townshipStems()
 	ps.dropUnsupported()
+	ps.placesInLists()
 	ps.runParents()
 	chosen, resolved := ps.resolve()
 	ps.emit(chosen, resolved)
