@@ -1150,6 +1150,14 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 	if flow && fiveAt < 0 && lastAt < 0 && mode.five && !mode.plan {
 		fiveAt = 0 // a count of the five years reviewed (新增城镇就业133.5万人)
 	}
+	if !flow {
+		// a change is of the five years only when its own sentence says so
+		// (上海：…过去五年年均增长7.5%。居民消费价格上涨2.4%: the last year's)
+		fiveAt, lastAt = x.l.lastCue("fiveyears", before), x.l.lastCue("actual", before)
+		if fyp > 0 && fyp < y {
+			fiveAt = len(before)
+		}
+	}
 	if avg || fiveAt >= 0 && fiveAt > lastAt && (measure == MeasureGrowth || measure == MeasurePoints || flow) {
 		lo, hi := y-5, y-1
 		if fyp > 0 && fyp < y {
