@@ -115,6 +115,7 @@ func extractPlaces(d *Document) {
 	ps.scanShapes()
 	ps.designatedZones(true)
 	ps.countryInDoctrine()
+	ps.abbreviationGroups()
 	sort.Slice(ps.hits, func(a, b int) bool { return ps.hits[a].start < ps.hits[b].start })
 	ps.townshipStems()
 	ps.dropUnsupported()
