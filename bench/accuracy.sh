@@ -36,6 +36,7 @@ python3 bench/pd1998_check.py "$corpora/pd1998-01/test.txt" "$tmp/pd1998.pred.js
   "$tmp/pd1998-tongbao.json" > "$tmp/pd1998.check.txt"
 ev modern tongbao testdata/gold/modern --baseline --corpus "$corpora/gov-work-reports"
 ev modern-check tongbao testdata/gold/modern-check --baseline --corpus "$corpora/gov-work-reports"
+ev modern-2 tongbao testdata/gold/modern-2 --baseline --corpus "$corpora/gov-work-reports"
 ev recognizers recognizers "$corpora/recognizers-text/cases.json"
 # Indicators: targets and results (testdata/gold/indicators, documents of the development folders).
 ev indicators indicators testdata/gold/indicators --corpus "$corpora/gov-work-reports"

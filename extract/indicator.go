@@ -278,6 +278,9 @@ func rangeBefore(text []rune, i int) (lo float64, start int, ok bool) {
 	if text[j] == '—' && j > 0 && text[j-1] == '—' {
 		j--
 	}
+	if j > 0 && (text[j-1] == '%' || text[j-1] == '％') {
+		j-- // 6.5%-7%: the count before the dash was not read
+	}
 	k := j
 	for k > 0 && (isDigit(text[k-1]) || text[k-1] == '.') {
 		k--

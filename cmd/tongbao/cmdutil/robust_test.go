@@ -68,14 +68,24 @@ func TestFlagBounds(t *testing.T) {
 // A second run on the same -o fails at once instead of interleaving
 // records.
 func TestOutputLocked(t *testing.T) {
-	dir := writeCorpus(t, 40)
+	const docs = 120 // 6 s of work at 50 ms each: the first run outlives both probes
+	dir := writeCorpus(t, docs)
 	out := filepath.Join(t.TempDir(), "out.jsonl")
 	first := helper("50ms", "-q", "-j1", "-o", out, dir)
 	if err := first.Start(); err != nil {
 		t.Fatal(err)
 	}
 	defer first.Process.Kill()
-	time.Sleep(300 * time.Millisecond)
+	// The lock is taken before the first record is written: wait for one,
+	// however slow the machine starts the process.
+	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if b, _ := os.ReadFile(out); bytes.IndexByte(b, '\n') >= 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the first run wrote no record in 60 s")
+		}
+	}
 	for _, args := range [][]string{{"-o", out, dir}, {"--resume", "-o", out, dir}} {
 		_, stderr, code := runHelper(t, args...)
 		if code != ExitFailure || !strings.Contains(stderr, "another run") {
@@ -86,8 +96,8 @@ func TestOutputLocked(t *testing.T) {
 		t.Fatalf("first run: %v", err)
 	}
 	b, _ := os.ReadFile(out)
-	if n := bytes.Count(b, []byte("\n")); n != 40 {
-		t.Fatalf("first run wrote %d records", n)
+	if n := bytes.Count(b, []byte("\n")); n != docs {
+		t.Fatalf("first run wrote %d records, want %d", n, docs)
 	}
 }
 
