@@ -12,6 +12,7 @@ package extract
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -110,12 +111,12 @@ func (m *Mention) TimeValue() (v string, ok bool) {
 		return "", false
 	}
 	v, ok = m.Value.(string)
-	return v, ok && v != ""
+	return v, ok && v != "" && !strings.Contains(v, "/")
 }
 
 // TimeSpan returns the value of a time span (3月26日至28日): its start
-// and end; ok is false for other mentions. A span read back from JSON (a
-// map) is converted.
+// and end; ok is false for other mentions. A span read back from JSON (the
+// string "start/end", or the map older versions wrote) is converted.
 func (m *Mention) TimeSpan() (s Span, ok bool) {
 	if m.Type != TypeTime {
 		return Span{}, false
@@ -125,6 +126,9 @@ func (m *Mention) TimeSpan() (s Span, ok bool) {
 		return v, true
 	case *Span:
 		return *v, v != nil
+	case string:
+		start, end, found := strings.Cut(v, "/")
+		return Span{start, end}, found
 	case map[string]any:
 		s.Start, _ = v["start"].(string)
 		s.End, _ = v["end"].(string)
@@ -148,10 +152,38 @@ func (m *Mention) Number() (v float64, ok bool) {
 	return 0, false
 }
 
-// Span is the value of a time span.
+// Span is the value of a time span. In JSON it is one string, "start/end"
+// (an open side empty: "2021-04/"), so that a time's value is always a
+// string; extract --csv writes it the same way.
 type Span struct {
-	Start string `json:"start"`
-	End   string `json:"end"`
+	Start string
+	End   string
+}
+
+// String returns "start/end".
+func (s Span) String() string { return s.Start + "/" + s.End }
+
+// MarshalJSON writes the span as the string "start/end".
+func (s Span) MarshalJSON() ([]byte, error) { return json.Marshal(s.String()) }
+
+// UnmarshalJSON reads "start/end", or the object {"start","end"} that
+// tongbao wrote before the string form.
+func (s *Span) UnmarshalJSON(b []byte) error {
+	var str string
+	if err := json.Unmarshal(b, &str); err == nil {
+		start, end, ok := strings.Cut(str, "/")
+		if !ok {
+			return fmt.Errorf("time span %q: want start/end", str)
+		}
+		*s = Span{start, end}
+		return nil
+	}
+	var o struct{ Start, End string }
+	if err := json.Unmarshal(b, &o); err != nil {
+		return fmt.Errorf("time span: want \"start/end\", got %s", b)
+	}
+	*s = Span{o.Start, o.End}
+	return nil
 }
 
 // Division names an administrative division by code and name.
