@@ -120,7 +120,7 @@ and the spans intersect, each gold mention and each prediction matched at most o
 
 ## Modern government texts: tongbao's development gold (`testdata/gold/modern`)
 
-{mo['docs']:,} paragraphs, {mo['chars']:,} characters, sampled with a fixed seed
+{mo['documents']:,} paragraphs, {mo['chars']:,} characters, sampled with a fixed seed
 (`extract/eval/internal/goldtool sample`) from 64 work reports and statistical communiqués of
 2005–2026 in the development folders of the work report corpus (provinces, major cities, the State
 Council, the national communiqués) and annotated by hand by `GUIDELINE.md`. The rules are tuned on
@@ -132,7 +132,7 @@ apart. Command:
 
 ### The check sample (`testdata/gold/modern-check`)
 
-{mc['docs']:,} paragraphs, {mc['chars']:,} characters of 32 other reports and communiqués of the same
+{mc['documents']:,} paragraphs, {mc['chars']:,} characters of 32 other reports and communiqués of the same
 folders (disjoint by document; `goldtool sample -seed 7 -half -exclude …`), annotated by the same
 guideline, checked by a second reader, and kept out of the tuning: the figure for development-folder
 text the rules were not tuned on. See its README. Command:
@@ -142,7 +142,7 @@ text the rules were not tuned on. See its README. Command:
 
 ### The second development sample (`testdata/gold/modern-2`)
 
-{m2['docs']:,} paragraphs, {m2['chars']:,} characters of 32 more reports and communiqués of the same
+{m2['documents']:,} paragraphs, {m2['chars']:,} characters of 32 more reports and communiqués of the same
 folders (disjoint by document from both samples above; `goldtool sample -seed 11 -half -exclude …`),
 annotated in two halves by two annotators. Its first figures, before any rule was tuned on it, are in
 its README (place F1 0.711); the rules were then tuned on its errors, so this table is a development
@@ -164,7 +164,7 @@ of scope; false positives are mentions in cases that expect none. Command:
 
 ## Indicators: targets and results (`testdata/gold/indicators`)
 
-{ind['docs']} work reports and statistical communiqués of the development folders, drawn by hash
+{ind['documents']} work reports and statistical communiqués of the development folders, drawn by hash
 (see that folder's README, which defines an item). An item matches a gold item when document,
 indicator, measure, status and period agree, and is right when value, approx, range and stretch agree
 too; share right is right items over gold items, precision right items over predicted items. The
@@ -188,7 +188,7 @@ never read for errors (their misses are counted, not listed). Command:
 
 ## People's Daily 1998, test part (`pd1998-01/test.txt`)
 
-{pd['docs']:,} paragraphs, {pd['chars']:,} characters. Gold from the PKU tags: person = run of `nr`,
+{pd['documents']:,} paragraphs, {pd['chars']:,} characters. Gold from the PKU tags: person = run of `nr`,
 place = run of `ns` units (a unit is an `ns` token or a `[…]ns` compound), org = the same with `nt`,
 time = run of `t`, count = run of `m` directly followed by a run of `q`, book = the text between
 《 and 》. Tokens inside `[…]nt`/`[…]ns` count for the compound only. Each paragraph's date (from its
@@ -221,7 +221,7 @@ Independent check: `bench/pd1998_check.py` re-derives the gold from the corpus w
 
 ## CLUENER2020, dev part (`cluener2020/dev.json`)
 
-{cl['docs']:,} snippets of web news. name → person, address → place, government, organization and
+{cl['documents']:,} snippets of web news. name → person, address → place, government, organization and
 company → org, book → book (《》 stripped). Other labels are not scored. CLUENER's guidelines differ
 from tongbao's (e.g. `address` spans are long street addresses, `book` includes periodicals), so
 these figures measure transfer, not tuning.
@@ -230,7 +230,7 @@ these figures measure transfer, not tuning.
 
 ## MSRA NER, test part (`msra-ner-test/msra_test_bio.txt`)
 
-{ms['docs']:,} sentences. PER → person, LOC → place, ORG → org.
+{ms['documents']:,} sentences. PER → person, LOC → place, ORG → org.
 
 {ner_table(ms)}
 
