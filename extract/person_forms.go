@@ -367,6 +367,10 @@ var personEventHeads = cueChars("event_head_chars")
 // personDoctrines name a doctrine or theory after a name.
 var personDoctrines = cueWords("doctrine_words")
 
+// personDoctrinesNamed name a doctrine after a name the dictionary tags a
+// person (邓小平理论).
+var personDoctrinesNamed = cueWords("doctrine_words_named")
+
 // personDoctrineLex holds personDoctrines, to find those written at a
 // position without building a string per length.
 var personDoctrineLex = setLexicon(personDoctrines)
@@ -393,11 +397,16 @@ func (c *personCtx) doctrineAt(k int) personCand {
 	surnames.Prefixes(c.rs[:t.End], t.Start, func(sl, class int) {
 		for gl := 1; gl <= 2; gl++ {
 			e := t.Start + sl + gl
-			if e >= t.End || class == 3 || !personDoctrines[string(c.rs[e:t.End])] {
+			if e >= t.End || class == 3 {
+				continue
+			}
+			doctrine := string(c.rs[e:t.End])
+			today, named := personDoctrines[doctrine], personDoctrinesNamed[doctrine]
+			if !today && !named {
 				continue
 			}
 			name := string(c.rs[t.Start:e])
-			plausible := true
+			plausible := today
 			for _, r := range c.rs[t.Start+sl : e] {
 				plausible = plausible && givenSet.has(r) && !notGivenSet.has(r)
 			}
