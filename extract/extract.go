@@ -143,7 +143,13 @@ func (m *Mention) Number() (v float64, ok bool) {
 	if m.Type != TypeCount {
 		return 0, false
 	}
-	switch x := m.Value.(type) {
+	return numberValue(m.Value)
+}
+
+// numberValue is the number a count or an indicator holds as its value
+// (float64 as extracted and as read back from JSON, int from a caller).
+func numberValue(v any) (float64, bool) {
+	switch x := v.(type) {
 	case float64:
 		return x, true
 	case int:

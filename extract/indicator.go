@@ -109,13 +109,7 @@ func (m *Mention) IndicatorValue() (v float64, ok bool) {
 	if m.Type != TypeIndicator {
 		return 0, false
 	}
-	switch x := m.Value.(type) {
-	case float64:
-		return x, true
-	case int:
-		return float64(x), true
-	}
-	return 0, false
+	return numberValue(m.Value)
 }
 
 // indNum is a number the stage reads: a count, or two joined as a range.
