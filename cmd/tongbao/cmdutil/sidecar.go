@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/spf13/cobra"
 )
 
 // SidecarFields are the columns of a --meta sidecar besides id.
@@ -102,4 +104,28 @@ func (s Sidecar) Fields(id string) map[string]string {
 		return f
 	}
 	return nil
+}
+
+// MetaFlag is the --meta flag of the commands that read document
+// metadata (extract, indicators, measure).
+type MetaFlag struct{ path string }
+
+// AddMetaFlag adds --meta FILE to cmd.
+func AddMetaFlag(cmd *cobra.Command) *MetaFlag {
+	f := &MetaFlag{}
+	cmd.Flags().StringVar(&f.path, "meta", "", "a CSV `FILE` mapping ids to home, code, level, year, date, speaker, office, genre, overriding every other source")
+	return f
+}
+
+// Sidecar loads the file the flag names (nil when none), or returns a
+// usage error naming --meta.
+func (f *MetaFlag) Sidecar() (Sidecar, error) {
+	if f.path == "" {
+		return nil, nil
+	}
+	sc, err := LoadSidecar(f.path)
+	if err != nil {
+		return nil, UsageError("--meta: %v", err)
+	}
+	return sc, nil
 }

@@ -52,8 +52,8 @@ func New() *cobra.Command { return NewCmdExtract(cmdutil.NewFactory(), nil) }
 // receives the checked options instead of the command running.
 func NewCmdExtract(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	o := &Options{IO: f.IOStreams}
+	var meta *cmdutil.MetaFlag
 	var types []string
-	var metaFile string
 	var refDate string
 	var t2s *cmdutil.T2SFlag
 	cmd := &cobra.Command{
@@ -125,13 +125,11 @@ Mention types: ` + strings.Join(extract.Types, ", "),
 				return err
 			}
 			o.T2S = m
-			if metaFile != "" {
-				sc, err := cmdutil.LoadSidecar(metaFile)
-				if err != nil {
-					return cmdutil.UsageError("--meta: %v", err)
-				}
-				o.Sidecar = sc
+			sc, err := meta.Sidecar()
+			if err != nil {
+				return err
 			}
+			o.Sidecar = sc
 			o.Ctx, o.Args = cmd.Context(), args
 			if runF != nil {
 				return runF(o)
@@ -140,6 +138,7 @@ Mention types: ` + strings.Join(extract.Types, ", "),
 		},
 	}
 	o.Input = cmdutil.AddInputFlags(cmd)
+	meta = cmdutil.AddMetaFlag(cmd)
 	t2s = cmdutil.AddT2SFlag(cmd)
 	fs := cmd.Flags()
 	fs.StringSliceVarP(&types, "types", "t", nil, "mention types to extract, comma-separated (default all)")
@@ -148,7 +147,6 @@ Mention types: ` + strings.Join(extract.Types, ", "),
 	fs.Lookup("explain").NoOptDefVal = ExplainJSON
 	fs.BoolVar(&o.CSV, "csv", false, "write CSV, one row per mention: "+strings.Join(CSVHeader, ","))
 	cmdutil.AddBOMFlag(cmd, &o.BOM)
-	fs.StringVar(&metaFile, "meta", "", "a CSV `FILE` mapping ids to home, code, level, year, date, speaker, office, genre, overriding every other source")
 	return cmd
 }
 

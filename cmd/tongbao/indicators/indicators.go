@@ -67,7 +67,7 @@ func New() *cobra.Command { return NewCmdIndicators(cmdutil.NewFactory(), nil) }
 // receives the checked options instead of the command running.
 func NewCmdIndicators(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	o := &Options{IO: f.IOStreams}
-	var metaFile string
+	var meta *cmdutil.MetaFlag
 	cmd := &cobra.Command{
 		Use:   "indicators [FILE|DIR|ARCHIVE|-]...",
 		Short: "Targets and results of economic indicators (GDP growth, CPI, …) as a panel",
@@ -116,13 +116,11 @@ last day. JSON Lines by default, one row per line; --csv writes the columns
 			if err := o.Input.Check(); err != nil {
 				return err
 			}
-			if metaFile != "" {
-				sc, err := cmdutil.LoadSidecar(metaFile)
-				if err != nil {
-					return cmdutil.UsageError("--meta: %v", err)
-				}
-				o.Sidecar = sc
+			sc, err := meta.Sidecar()
+			if err != nil {
+				return err
 			}
+			o.Sidecar = sc
 			o.Ctx, o.Args = cmd.Context(), args
 			if runF != nil {
 				return runF(o)
@@ -131,10 +129,10 @@ last day. JSON Lines by default, one row per line; --csv writes the columns
 		},
 	}
 	o.Input = cmdutil.AddInputFlags(cmd)
+	meta = cmdutil.AddMetaFlag(cmd)
 	fs := cmd.Flags()
 	fs.BoolVar(&o.CSV, "csv", false, "write CSV, one row per item: "+strings.Join(Header, ","))
 	cmdutil.AddBOMFlag(cmd, &o.BOM)
-	fs.StringVar(&metaFile, "meta", "", "a CSV `FILE` mapping ids to home, code, level, year, date, speaker, office, genre, overriding every other source")
 	return cmd
 }
 

@@ -42,7 +42,8 @@ func New() *cobra.Command { return NewCmdMeasure(cmdutil.NewFactory(), nil) }
 // receives the checked options instead of the command running.
 func NewCmdMeasure(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	o := &Options{IO: f.IOStreams}
-	var dictFile, by, metaFile string
+	var meta *cmdutil.MetaFlag
+	var dictFile, by string
 	cmd := &cobra.Command{
 		Use:   "measure --dict FILE [FILE|DIR|ARCHIVE|-]...",
 		Short: "Count the categories of a concept dictionary per document, or as a region × year panel",
@@ -107,13 +108,11 @@ per category and measure (CATEGORY.count, CATEGORY.per10k_tokens, ...).`,
 			if o.Input.Resume && (o.CSV || o.By != nil) {
 				return cmdutil.UsageError("--resume works on per-document JSON Lines only (not with --csv or --by)")
 			}
-			if metaFile != "" {
-				sc, err := cmdutil.LoadSidecar(metaFile)
-				if err != nil {
-					return cmdutil.UsageError("--meta: %v", err)
-				}
-				o.Sidecar = sc
+			sc, err := meta.Sidecar()
+			if err != nil {
+				return err
 			}
+			o.Sidecar = sc
 			if err := o.Input.Check(); err != nil {
 				return err
 			}
@@ -125,13 +124,13 @@ per category and measure (CATEGORY.count, CATEGORY.per10k_tokens, ...).`,
 		},
 	}
 	o.Input = cmdutil.AddInputFlags(cmd)
+	meta = cmdutil.AddMetaFlag(cmd)
 	fs := cmd.Flags()
 	fs.StringVar(&dictFile, "dict", "", "the concept dictionary `FILE`: .yml/.yaml (quanteda), .dic (LIWC) or TSV (category<TAB>term)")
 	fs.StringVar(&o.Match, "match", measure.MatchToken, "token (words of the segmentation) or substring (occurrences in the text)")
 	fs.StringVar(&by, "by", "", "sum documents into groups by these `KEYS`, comma-separated: home, year, genre (home,year gives a region × year panel)")
 	fs.BoolVar(&o.CSV, "csv", false, "write comma-separated rows with a header, one column per category and measure")
 	fs.BoolVar(&o.BOM, "bom", false, "with --csv: start with a UTF-8 byte-order mark (for Excel)")
-	fs.StringVar(&metaFile, "meta", "", "a CSV `FILE` mapping ids to home, code, level, year, date, speaker, office, genre, overriding every other source")
 	return cmd
 }
 
