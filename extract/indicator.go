@@ -101,6 +101,8 @@ var (
 		"a multi-year average or total of the five years reviewed (过去五年年均增长7%) is for the interval, first/last year", Adjust)
 	ruleIndPeriodCommunique = registerRule("indicator", "indicator.period_communique",
 		"a figure of a statistical communiqué is for its statistical year", Adjust)
+	ruleIndMarkedHeading = registerRule("indicator", "indicator.marked_heading",
+		"a short line with no sentence punctuation set apart by the blanks of its emphasis marks (**2018年工作回顾**) is a heading that opens a part", Adjust)
 )
 
 // IndicatorValue returns the value of an indicator figure (下降3% → -3,
@@ -1258,8 +1260,7 @@ func (x *indDoc) readModes() []indMode {
 		}
 		line := text[ls:le]
 		t := trimHeading(line)
-		heading := len(line) > 0 && (line[0] == '#' || isNumberedHeading(t) && len(t) <= 60 ||
-			len(line) > 4 && line[0] == '*' && line[1] == '*' && len(t) <= 60 && runeIndex(t, []rune("。")) < 0)
+		heading := x.isHeading(ls, line, t)
 		next := cur
 		switch {
 		case heading && x.l.hasCue("review", t):
@@ -1284,6 +1285,32 @@ func (x *indDoc) readModes() []indMode {
 		ls = le + 1
 	}
 	return modes
+}
+
+// isHeading reports whether a line (t without its marks) is a heading: a
+// Markdown heading, a numbered one (一、), or a short line set apart by
+// marks (**2018年工作回顾**, or the spaces a reader leaves for them) with
+// no sentence punctuation.
+func (x *indDoc) isHeading(ls int, line, t []rune) bool {
+	if len(line) == 0 || len(t) == 0 {
+		return false
+	}
+	if line[0] == '#' || isNumberedHeading(t) && len(t) <= 60 {
+		return true
+	}
+	if len(line) > 4 && line[0] == '*' && line[1] == '*' && len(t) <= 60 && runeIndex(t, []rune("。")) < 0 {
+		return true
+	}
+	if line[0] == ' ' && line[len(line)-1] == ' ' && len(t) <= 30 {
+		for _, r := range t {
+			if strings.ContainsRune("。，；：:,;！？", r) {
+				return false
+			}
+		}
+		x.d.traceRule(ruleIndMarkedHeading, Adjust, ls, ls+len(line))
+		return true
+	}
+	return false
 }
 
 // startsWithThisYear reports whether a paragraph opens the work of this
