@@ -73,6 +73,8 @@ var (
 		"a number whose unit the indicator cannot have is no item (a count of items, or a percentage of a price index's level)", Reject)
 	ruleIndRatioGDP = registerRule("indicator", "indicator.rd_ratio",
 		"a ratio to GDP after research spending is the R&D intensity (研发经费支出与地区生产总值之比为2.5%)", Accept)
+	ruleIndBaseYear = registerRule("indicator", "indicator.base_year",
+		"a change counted from a base year (比2020年累计下降13%) links to the indicator before it; a result of it is for the years after the base year, up to the year reviewed", Adjust)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
 		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%)", Adjust)
 
@@ -510,6 +512,10 @@ func (x *indDoc) predicate(gap []rune) string {
 		}
 		if f := x.l.cueAt("filler", gap, j); f != "" {
 			j += len([]rune(f))
+			continue
+		}
+		if n := baseYearAt(gap, j); n > 0 {
+			j += n
 			continue
 		}
 		break
@@ -1094,6 +1100,14 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 	}
 	before := x.text[s:n.start]
 	para := x.text[x.lineStart(n.start):n.start]
+	if wy, ok := baseYearIn(before); ok && wy < y-1 {
+		// 比2020年累计下降13%: the base year is no period
+		if status != StatusTarget {
+			x.d.traceRule(ruleIndBaseYear, Adjust, n.start, n.end)
+			return fmt.Sprintf("%d/%d", wy+1, y-1)
+		}
+		before = before[:0]
+	}
 	if wy, ok := yearWritten(before); ok {
 		if status == StatusTarget && wy >= y && wy <= y+15 || status != StatusTarget && wy >= y-6 && wy < y {
 			x.d.traceRule(ruleIndPeriodYear, Adjust, n.start, n.end)
@@ -1203,6 +1217,35 @@ func yearAfter(s []rune, y int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// baseYearAt returns the length of a base year written at gap[j:]
+// (比2020年, 较2015年末), or 0.
+func baseYearAt(gap []rune, j int) int {
+	if j+6 > len(gap) || gap[j] != '比' && gap[j] != '较' || gap[j+5] != '年' {
+		return 0
+	}
+	if _, ok := yearWritten(gap[j+1 : j+6]); !ok {
+		return 0
+	}
+	if j+6 < len(gap) && (gap[j+6] == '末' || gap[j+6] == '底') {
+		return 7
+	}
+	return 6
+}
+
+// baseYearIn returns the last year of s when it is written as a base
+// year (比2020年累计下降13%).
+func baseYearIn(s []rune) (int, bool) {
+	wy, ok := yearWritten(s)
+	if !ok {
+		return 0, false
+	}
+	i := runeLastIndex(s, []rune(strconv.Itoa(wy)+"年"))
+	if i < 1 || baseYearAt(s, i-1) == 0 {
+		return 0, false
+	}
+	return wy, true
 }
 
 // yearWritten returns the last year written as YYYY年 in s.
