@@ -107,6 +107,8 @@ var (
 		"a short line with no sentence punctuation set apart by the blanks of its emphasis marks (**2018年工作回顾**) is a heading that opens a part", Adjust)
 	ruleIndPeriodThisYear = registerRule("indicator", "indicator.period_this_year",
 		"今年 in the paragraph, after any five-year plan it names, makes a target in a part on the plan one of the report's year (建议今年主要预期目标是)", Adjust)
+	ruleIndPlainHeading = registerRule("indicator", "indicator.plain_heading",
+		"a line of at most 24 characters with no punctuation, standing alone, is a heading that opens a part (2019年工作回顾)", Adjust)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -1401,7 +1403,9 @@ func (x *indDoc) isHeading(ls int, line, t []rune) bool {
 	if len(line) > 4 && line[0] == '*' && line[1] == '*' && len(t) <= 60 && runeIndex(t, []rune("。")) < 0 {
 		return true
 	}
-	if line[0] != ' ' || line[len(line)-1] != ' ' || len(t) > 30 {
+	marked := line[0] == ' ' && line[len(line)-1] == ' ' && len(t) <= 30
+	plain := len(line) == len(t) && len(t) <= 24 && line[0] != '—'
+	if !marked && !plain {
 		return false
 	}
 	for _, r := range t {
@@ -1409,7 +1413,11 @@ func (x *indDoc) isHeading(ls int, line, t []rune) bool {
 			return false
 		}
 	}
-	x.d.traceRule(ruleIndMarkedHeading, Adjust, ls, ls+len(line))
+	if marked {
+		x.d.traceRule(ruleIndMarkedHeading, Adjust, ls, ls+len(line))
+	} else {
+		x.d.traceRule(ruleIndPlainHeading, Adjust, ls, ls+len(line))
+	}
 	return true
 }
 
