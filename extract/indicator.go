@@ -105,6 +105,10 @@ var (
 		"a multi-year average or total of the five years reviewed (过去五年年均增长7%) is for the interval, first/last year", Adjust)
 	ruleIndPeriodCommunique = registerRule("indicator", "indicator.period_communique",
 		"a figure of a statistical communiqué is for its statistical year", Adjust)
+	ruleIndMarkedHeading = registerRule("indicator", "indicator.marked_heading",
+		"a short line with no sentence punctuation set apart by the blanks of its emphasis marks (**2018年工作回顾**) is a heading that opens a part", Adjust)
+	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
+		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
 
 // IndicatorValue returns the value of an indicator figure (下降3% → -3,
@@ -180,6 +184,7 @@ func runIndicators(d *Document) {
 		x.homes = homeWords(d.Home.Name)
 	}
 	if !x.comm {
+		x.headingYear()
 		x.modes = x.readModes()
 	}
 	// sentence by sentence
@@ -1315,8 +1320,7 @@ func (x *indDoc) readModes() []indMode {
 		}
 		line := text[ls:le]
 		t := trimHeading(line)
-		heading := len(line) > 0 && (line[0] == '#' || isNumberedHeading(t) && len(t) <= 60 ||
-			len(line) > 4 && line[0] == '*' && line[1] == '*' && len(t) <= 60 && runeIndex(t, []rune("。")) < 0)
+		heading := x.isHeading(ls, line, t)
 		next := cur
 		switch {
 		case heading && x.l.hasCue("review", t):
@@ -1341,6 +1345,66 @@ func (x *indDoc) readModes() []indMode {
 		ls = le + 1
 	}
 	return modes
+}
+
+// headingYear moves the report's year on by one when its headings say
+// that the year of the document is the year reviewed: a review heading
+// names it (2008年工作回顾), or a plan heading names the year after it
+// (2009年工作安排), and no plan heading names the year itself.
+func (x *indDoc) headingYear() {
+	if x.year == 0 {
+		return
+	}
+	this, next := []rune(strconv.Itoa(x.year)+"年"), []rune(strconv.Itoa(x.year+1)+"年")
+	shift, at := false, -1
+	for ls := 0; ls < len(x.text); {
+		le := ls
+		for le < len(x.text) && x.text[le] != '\n' {
+			le++
+		}
+		line := x.text[ls:le]
+		if t := trimHeading(line); x.isHeading(ls, line, t) {
+			switch {
+			case x.l.hasCue("review", t) && runeIndex(t, this) >= 0:
+				shift, at = true, ls
+			case x.l.hasCue("plan", t) && runeIndex(t, next) >= 0:
+				shift, at = true, ls
+			case x.l.hasCue("plan", t) && runeIndex(t, this) >= 0:
+				return
+			}
+		}
+		ls = le + 1
+	}
+	if shift {
+		x.year++
+		x.d.traceRule(ruleIndHeadingYear, Adjust, at, at)
+	}
+}
+
+// isHeading reports whether a line (t without its marks) is a heading: a
+// Markdown heading, a numbered one (一、), or a short line set apart by
+// marks (**2018年工作回顾**, or the spaces a reader leaves for them) with
+// no sentence punctuation.
+func (x *indDoc) isHeading(ls int, line, t []rune) bool {
+	if len(line) == 0 || len(t) == 0 {
+		return false
+	}
+	if line[0] == '#' || isNumberedHeading(t) && len(t) <= 60 {
+		return true
+	}
+	if len(line) > 4 && line[0] == '*' && line[1] == '*' && len(t) <= 60 && runeIndex(t, []rune("。")) < 0 {
+		return true
+	}
+	if line[0] == ' ' && line[len(line)-1] == ' ' && len(t) <= 30 {
+		for _, r := range t {
+			if strings.ContainsRune("。，；：:,;！？", r) {
+				return false
+			}
+		}
+		x.d.traceRule(ruleIndMarkedHeading, Adjust, ls, ls+len(line))
+		return true
+	}
+	return false
 }
 
 // startsWithThisYear reports whether a paragraph opens the work of this
