@@ -1284,15 +1284,14 @@ func yearWritten(s []rune) (int, bool) {
 // 2025), 0 when none is.
 func (x *indDoc) fypIn(s []rune) int {
 	best, at := 0, -1
-	for name, y := range x.l.fyp {
-		w := []rune(name)
+	for _, p := range x.l.fyp {
+		w := p.name
 		i := runeLastIndex(s, w)
-		// 十五 inside 十一五 … is not 十五; 十二五末 is a starting point
+		// 十二五末 is a starting point; at one position the longer name
+		// wins (十五五 over 十五: the plans are in that order), so the
+		// result does not depend on the order of the list
 		if i >= 0 && (i == 0 || s[i-1] != '第') && !endOfPlan(s, i+len(w)) && i > at {
-			if name == "十五" && i > 0 && strings.ContainsRune("一二三四五", s[i]) {
-				continue
-			}
-			best, at = y, i
+			best, at = p.year, i
 		}
 	}
 	return best
