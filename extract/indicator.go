@@ -75,6 +75,8 @@ var (
 		"a ratio to GDP after research spending is the R&D intensity (研发经费支出与地区生产总值之比为2.5%)", Accept)
 	ruleIndBaseYear = registerRule("indicator", "indicator.base_year",
 		"a change counted from a base year (比2020年累计下降13%) links to the indicator before it; a result of it is for the years after the base year, up to the year reviewed", Adjust)
+	ruleIndIncrement = registerRule("indicator", "indicator.increment",
+		"an amount after a level, joined by a verb of change (粮食产量6.5亿吨，比上年增加0.1亿吨), is the level's change, no item; a rate after it measures the level's indicator", Reject)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
 		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%)", Adjust)
 
@@ -137,6 +139,7 @@ type indNum struct {
 	done     bool // taken (as stretch, range end, from-level)
 	items    []int
 	fromInds []indMatch // set on a starting level (由X增加到Y)
+	incOf    int        // 1 + the index of the level this amount is the change of (比上年增加1559万吨), else 0
 }
 
 // rate reports whether n is a rate of change or a share (%, 倍).
@@ -673,6 +676,9 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 			// the number follows another number of the clause
 			p := &nums[lastNum]
 			gap := x.text[p.end:n.start]
+			if p.incOf > 0 {
+				p = &nums[p.incOf-1] // the level the increment changes
+			}
 			switch {
 			case len(pending) > 0 && x.isListSep(gap):
 				lk := pending[0]
@@ -717,6 +723,14 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 				for _, li := range p.items {
 					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndChain})
 				}
+			case len(p.items) > 0 && p.amount && n.amount && p.rng == nil && x.chainGap(gap) && runeIndex(gap, []rune("分别")) < 0:
+				// 粮食产量6.5亿吨，比上年增加0.1亿吨: the change of the level
+				endList()
+				n.incOf = lastNum + 1
+				if q := &nums[lastNum]; q.incOf > 0 {
+					n.incOf = q.incOf
+				}
+				x.d.traceRule(ruleIndIncrement, Reject, n.start, n.end)
 			default:
 				endList()
 				if len(p.items) > 0 {
@@ -1280,15 +1294,14 @@ func yearWritten(s []rune) (int, bool) {
 // 2025), 0 when none is.
 func (x *indDoc) fypIn(s []rune) int {
 	best, at := 0, -1
-	for name, y := range x.l.fyp {
-		w := []rune(name)
+	for _, p := range x.l.fyp {
+		w := p.name
 		i := runeLastIndex(s, w)
-		// 十五 inside 十一五 … is not 十五; 十二五末 is a starting point
+		// 十二五末 is a starting point; at one position the longer name
+		// wins (十五五 over 十五: the plans are in that order), so the
+		// result does not depend on the order of the list
 		if i >= 0 && (i == 0 || s[i-1] != '第') && !endOfPlan(s, i+len(w)) && i > at {
-			if name == "十五" && i > 0 && strings.ContainsRune("一二三四五", s[i]) {
-				continue
-			}
-			best, at = y, i
+			best, at = p.year, i
 		}
 	}
 	return best
@@ -1297,8 +1310,8 @@ func (x *indDoc) fypIn(s []rune) int {
 // fypEnd returns the end in s of the last five-year plan named, or -1.
 func (x *indDoc) fypEnd(s []rune) int {
 	best := -1
-	for name := range x.l.fyp {
-		w := []rune(name)
+	for _, p := range x.l.fyp {
+		w := p.name
 		if i := runeLastIndex(s, w); i >= 0 && i+len(w) > best {
 			best = i + len(w)
 		}
