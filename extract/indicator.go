@@ -58,7 +58,7 @@ var (
 	ruleIndCompare = registerRule("indicator", "indicator.comparison",
 		"a number after a figure that compares it with another region or the plan is no item (增长7.2%，高于全国0.6个百分点)", Reject)
 	ruleIndShared = registerRule("indicator", "indicator.shared_number",
-		"indicators listed before 均 or 都, or a pair (城乡居民), share the number (地区生产总值、规模以上工业增加值均增长7%左右)", Accept)
+		"indicators listed before 均, 都 or 各, or a pair (城乡居民), share the number (地区生产总值、规模以上工业增加值均增长7%左右)", Accept)
 	ruleIndRespectively = registerRule("indicator", "indicator.respectively",
 		"indicators listed before 分别 take the numbers in order (城镇和农村居民人均可支配收入分别增长6%和8%)", Accept)
 	ruleIndRange = registerRule("indicator", "indicator.range",
@@ -771,7 +771,7 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 		case len(ids) > 1 && x.listLen(nums, k) == len(ids):
 			// 农民人均纯收入、城镇居民人均可支配收入为8296元、22160元
 			startList(tmpl, k, ruleIndRespectively)
-		case (runeIndex(gap, []rune("均")) >= 0 || runeIndex(gap, []rune("都")) >= 0) && len(ids) > 1:
+		case (runeIndex(gap, []rune("均")) >= 0 || runeIndex(gap, []rune("都")) >= 0 || runesAt(gap, 0, []rune("各"))) && len(ids) > 1:
 			for _, t := range tmpl {
 				links = append(links, link{id: t.id, match: t.match, num: k, rule: ruleIndShared})
 			}
