@@ -113,6 +113,8 @@ var (
 		"a line of at most 24 characters with no punctuation, standing alone, is a heading that opens a part (2019年工作回顾)", Adjust)
 	ruleIndLevelAfter = registerRule("indicator", "indicator.level_after_rate",
 		"a level after a rate of change, in a clause that opens with a verb of level, is the same indicator's level (一般公共预算收入增长8%，达到500亿元)", Accept)
+	ruleIndLevelEnd = registerRule("indicator", "indicator.level_not_average",
+		"a level after a multi-year average rate is the level of the last year reviewed, not of the years (年均增长8.6%，突破40万亿元)", Adjust)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -1217,7 +1219,14 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 		}
 	}
 	avg := x.l.hasCue("average", before)
-
+	if avg && measure == MeasureLevel {
+		// 年均增长7%，达到4.3万元: the average is the rate's, the level
+		// is the last year's
+		if i := lastDigit(before); i >= 0 && !x.l.hasCue("average", before[i:]) {
+			avg = false
+			x.d.traceRule(ruleIndLevelEnd, Adjust, n.start, n.end)
+		}
+	}
 	fiveAt := x.l.lastCue("fiveyears", para)
 	if fyp > 0 && fyp < y {
 		fiveAt = len(para)
@@ -1249,6 +1258,16 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 	}
 	x.d.traceRule(ruleIndPeriodReview, Adjust, n.start, n.end)
 	return strconv.Itoa(y - 1)
+}
+
+// lastDigit returns the position in s of the last digit, or -1.
+func lastDigit(s []rune) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if isDigit(s[i]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // fullSentenceStart returns the start of the sentence around i, across
