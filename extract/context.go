@@ -14,6 +14,9 @@ import (
 type docContext struct {
 	config
 	runes []rune
+	// scratch holds the buffers of this extraction (nil once NewDocument
+	// has returned, or in a Document built by hand).
+	scratch *docScratch
 
 	seg    *segment.Segmenter // the segmenter of every word and lookup
 	segErr error

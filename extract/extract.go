@@ -469,15 +469,17 @@ func NewDocument(text string, opts ...Option) (*Document, error) {
 			return nil, err
 		}
 	}
-	d := &Document{ID: cfg.id, Meta: cfg.meta, Text: text,
-		docContext: &docContext{config: cfg, runes: []rune(text)}}
+	sc := getScratch()
+	d := &Document{ID: cfg.id, Meta: cfg.meta, Text: text, Mentions: sc.mentions,
+		docContext: &docContext{config: cfg, runes: []rune(text), scratch: sc}}
 	for _, s := range plan(cfg.types) {
 		if err := d.ensure(s.needs); err != nil {
+			d.releaseScratch()
 			return nil, err
 		}
 		s.run(d)
 	}
-	sortMentions(d.Mentions)
+	d.releaseScratch()
 	d.resolveDates()
 	// Arrays are [] rather than null when empty, so that every record has
 	// the same shape for jq and data frames.
@@ -538,25 +540,42 @@ func typeRank(t string) int {
 	return len(AllTypes)
 }
 
-// sortMentions orders mentions by start, longer first, then by type,
-// keeping the order of equal ones.
-func sortMentions(ms []Mention) {
-	order := func(i, j int32) int { return compareMentions(&ms[i], &ms[j]) }
-	idx := make([]int32, len(ms))
-	for i := range idx {
-		idx[i] = int32(i)
-	}
-	if slices.IsSortedFunc(idx, order) {
+// releaseScratch sets d.Mentions to the mentions collected in the
+// scratch, sorted (see compareMentions) into a slice of their own, and
+// gives the scratch back to the pool.
+func (d *Document) releaseScratch() {
+	sc := d.scratch
+	if sc == nil {
 		return
+	}
+	sc.mentions = d.Mentions // append may have moved them
+	sc.order = slices.Grow(sc.order[:0], len(d.Mentions))
+	d.Mentions = sortedMentions(d.Mentions, sc.order)
+	d.scratch = nil
+	sc.release()
+}
+
+// sortedMentions returns ms ordered by start, longer first, then by type,
+// keeping the order of equal ones, in a new slice of exactly len(ms) (nil
+// when ms is empty). order is room for the permutation.
+func sortedMentions(ms []Mention, order []int32) []Mention {
+	if len(ms) == 0 {
+		return nil
+	}
+	for i := range ms {
+		order = append(order, int32(i))
 	}
 	// Sorted as indices, then moved once: a Mention is large, and a stable
 	// sort of the structs themselves swaps each many times.
-	slices.SortStableFunc(idx, order)
-	sorted := make([]Mention, len(ms))
-	for k, i := range idx {
-		sorted[k] = ms[i]
+	cmpAt := func(i, j int32) int { return compareMentions(&ms[i], &ms[j]) }
+	if !slices.IsSortedFunc(order, cmpAt) {
+		slices.SortStableFunc(order, cmpAt)
 	}
-	copy(ms, sorted)
+	out := make([]Mention, len(ms))
+	for k, i := range order {
+		out[k] = ms[i]
+	}
+	return out
 }
 
 // compareMentions orders mentions by start, the longer first, then by

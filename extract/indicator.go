@@ -73,6 +73,10 @@ var (
 		"a number whose unit the indicator cannot have is no item (a count of items, or a percentage of a price index's level)", Reject)
 	ruleIndRatioGDP = registerRule("indicator", "indicator.rd_ratio",
 		"a ratio to GDP after research spending is the R&D intensity (研发经费支出与地区生产总值之比为2.5%)", Accept)
+	ruleIndBaseYear = registerRule("indicator", "indicator.base_year",
+		"a change counted from a base year (比2020年累计下降13%) links to the indicator before it; a result of it is for the years after the base year, up to the year reviewed", Adjust)
+	ruleIndIncrement = registerRule("indicator", "indicator.increment",
+		"an amount after a level, joined by a verb of change (粮食产量6.5亿吨，比上年增加0.1亿吨), is the level's change, no item; a rate after it measures the level's indicator", Reject)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
 		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%)", Adjust)
 
@@ -101,6 +105,14 @@ var (
 		"a multi-year average or total of the five years reviewed (过去五年年均增长7%) is for the interval, first/last year", Adjust)
 	ruleIndPeriodCommunique = registerRule("indicator", "indicator.period_communique",
 		"a figure of a statistical communiqué is for its statistical year", Adjust)
+	ruleIndMarkedHeading = registerRule("indicator", "indicator.marked_heading",
+		"a short line with no sentence punctuation set apart by the blanks of its emphasis marks (**2018年工作回顾**) is a heading that opens a part", Adjust)
+	ruleIndPeriodThisYear = registerRule("indicator", "indicator.period_this_year",
+		"今年 in the paragraph, after any five-year plan it names, makes a target in a part on the plan one of the report's year (建议今年主要预期目标是)", Adjust)
+	ruleIndPlainHeading = registerRule("indicator", "indicator.plain_heading",
+		"a line of at most 24 characters with no punctuation, standing alone, is a heading that opens a part (2019年工作回顾)", Adjust)
+	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
+		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
 
 // IndicatorValue returns the value of an indicator figure (下降3% → -3,
@@ -127,6 +139,7 @@ type indNum struct {
 	done     bool // taken (as stretch, range end, from-level)
 	items    []int
 	fromInds []indMatch // set on a starting level (由X增加到Y)
+	incOf    int        // 1 + the index of the level this amount is the change of (比上年增加1559万吨), else 0
 }
 
 // rate reports whether n is a rate of change or a share (%, 倍).
@@ -175,6 +188,7 @@ func runIndicators(d *Document) {
 		x.homes = homeWords(d.Home.Name)
 	}
 	if !x.comm {
+		x.headingYear()
 		x.modes = x.readModes()
 	}
 	// sentence by sentence
@@ -512,6 +526,10 @@ func (x *indDoc) predicate(gap []rune) string {
 			j += len([]rune(f))
 			continue
 		}
+		if n := baseYearAt(gap, j); n > 0 {
+			j += n
+			continue
+		}
 		break
 	}
 	if commas > 1 {
@@ -658,6 +676,9 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 			// the number follows another number of the clause
 			p := &nums[lastNum]
 			gap := x.text[p.end:n.start]
+			if p.incOf > 0 {
+				p = &nums[p.incOf-1] // the level the increment changes
+			}
 			switch {
 			case len(pending) > 0 && x.isListSep(gap):
 				lk := pending[0]
@@ -702,6 +723,14 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 				for _, li := range p.items {
 					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndChain})
 				}
+			case len(p.items) > 0 && p.amount && n.amount && p.rng == nil && x.chainGap(gap) && runeIndex(gap, []rune("分别")) < 0:
+				// 粮食产量6.5亿吨，比上年增加0.1亿吨: the change of the level
+				endList()
+				n.incOf = lastNum + 1
+				if q := &nums[lastNum]; q.incOf > 0 {
+					n.incOf = q.incOf
+				}
+				x.d.traceRule(ruleIndIncrement, Reject, n.start, n.end)
 			default:
 				endList()
 				if len(p.items) > 0 {
@@ -1094,6 +1123,14 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 	}
 	before := x.text[s:n.start]
 	para := x.text[x.lineStart(n.start):n.start]
+	if wy, ok := baseYearIn(before); ok && wy < y-1 {
+		// 比2020年累计下降13%: the base year is no period
+		if status != StatusTarget {
+			x.d.traceRule(ruleIndBaseYear, Adjust, n.start, n.end)
+			return fmt.Sprintf("%d/%d", wy+1, y-1)
+		}
+		before = before[:0]
+	}
 	if wy, ok := yearWritten(before); ok {
 		if status == StatusTarget && wy >= y && wy <= y+15 || status != StatusTarget && wy >= y-6 && wy < y {
 			x.d.traceRule(ruleIndPeriodYear, Adjust, n.start, n.end)
@@ -1123,6 +1160,12 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 			return strconv.Itoa(fyp)
 		}
 		if mode.plan && mode.five && mode.planEnd > 0 {
+			// 今年 in the paragraph, after any plan it names, sets this
+			// year's targets inside a part on the plan
+			if t := x.l.lastCue("thisyear", para); t >= 0 && t > x.l.lastCue("nextfive", para) && t > x.fypEnd(para) {
+				x.d.traceRule(ruleIndPeriodThisYear, Adjust, n.start, n.end)
+				return strconv.Itoa(y)
+			}
 			x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
 			return strconv.Itoa(mode.planEnd)
 		}
@@ -1205,6 +1248,35 @@ func yearAfter(s []rune, y int) (int, bool) {
 	return 0, false
 }
 
+// baseYearAt returns the length of a base year written at gap[j:]
+// (比2020年, 较2015年末), or 0.
+func baseYearAt(gap []rune, j int) int {
+	if j+6 > len(gap) || gap[j] != '比' && gap[j] != '较' || gap[j+5] != '年' {
+		return 0
+	}
+	if _, ok := yearWritten(gap[j+1 : j+6]); !ok {
+		return 0
+	}
+	if j+6 < len(gap) && (gap[j+6] == '末' || gap[j+6] == '底') {
+		return 7
+	}
+	return 6
+}
+
+// baseYearIn returns the last year of s when it is written as a base
+// year (比2020年累计下降13%).
+func baseYearIn(s []rune) (int, bool) {
+	wy, ok := yearWritten(s)
+	if !ok {
+		return 0, false
+	}
+	i := runeLastIndex(s, []rune(strconv.Itoa(wy)+"年"))
+	if i < 1 || baseYearAt(s, i-1) == 0 {
+		return 0, false
+	}
+	return wy, true
+}
+
 // yearWritten returns the last year written as YYYY年 in s.
 func yearWritten(s []rune) (int, bool) {
 	for i := len(s) - 5; i >= 0; i-- {
@@ -1222,15 +1294,26 @@ func yearWritten(s []rune) (int, bool) {
 // 2025), 0 when none is.
 func (x *indDoc) fypIn(s []rune) int {
 	best, at := 0, -1
-	for name, y := range x.l.fyp {
-		w := []rune(name)
+	for _, p := range x.l.fyp {
+		w := p.name
 		i := runeLastIndex(s, w)
-		// 十五 inside 十一五 … is not 十五; 十二五末 is a starting point
+		// 十二五末 is a starting point; at one position the longer name
+		// wins (十五五 over 十五: the plans are in that order), so the
+		// result does not depend on the order of the list
 		if i >= 0 && (i == 0 || s[i-1] != '第') && !endOfPlan(s, i+len(w)) && i > at {
-			if name == "十五" && i > 0 && strings.ContainsRune("一二三四五", s[i]) {
-				continue
-			}
-			best, at = y, i
+			best, at = p.year, i
+		}
+	}
+	return best
+}
+
+// fypEnd returns the end in s of the last five-year plan named, or -1.
+func (x *indDoc) fypEnd(s []rune) int {
+	best := -1
+	for _, p := range x.l.fyp {
+		w := p.name
+		if i := runeLastIndex(s, w); i >= 0 && i+len(w) > best {
+			best = i + len(w)
 		}
 	}
 	return best
@@ -1258,8 +1341,7 @@ func (x *indDoc) readModes() []indMode {
 		}
 		line := text[ls:le]
 		t := trimHeading(line)
-		heading := len(line) > 0 && (line[0] == '#' || isNumberedHeading(t) && len(t) <= 60 ||
-			len(line) > 4 && line[0] == '*' && line[1] == '*' && len(t) <= 60 && runeIndex(t, []rune("。")) < 0)
+		heading := x.isHeading(ls, line, t)
 		next := cur
 		switch {
 		case heading && x.l.hasCue("review", t):
@@ -1284,6 +1366,72 @@ func (x *indDoc) readModes() []indMode {
 		ls = le + 1
 	}
 	return modes
+}
+
+// headingYear moves the report's year on by one when its headings say
+// that the year of the document is the year reviewed: a review heading
+// names it (2008年工作回顾), or a plan heading names the year after it
+// (2009年工作安排), and no plan heading names the year itself.
+func (x *indDoc) headingYear() {
+	if x.year == 0 {
+		return
+	}
+	this, next := []rune(strconv.Itoa(x.year)+"年"), []rune(strconv.Itoa(x.year+1)+"年")
+	shift, at := false, -1
+	for ls := 0; ls < len(x.text); {
+		le := ls
+		for le < len(x.text) && x.text[le] != '\n' {
+			le++
+		}
+		line := x.text[ls:le]
+		if t := trimHeading(line); x.isHeading(ls, line, t) {
+			switch {
+			case x.l.hasCue("review", t) && runeIndex(t, this) >= 0:
+				shift, at = true, ls
+			case x.l.hasCue("plan", t) && runeIndex(t, next) >= 0:
+				shift, at = true, ls
+			case x.l.hasCue("plan", t) && runeIndex(t, this) >= 0:
+				return
+			}
+		}
+		ls = le + 1
+	}
+	if shift {
+		x.year++
+		x.d.traceRule(ruleIndHeadingYear, Adjust, at, at)
+	}
+}
+
+// isHeading reports whether a line (t without its marks) is a heading: a
+// Markdown heading, a numbered one (一、), or a short line set apart by
+// marks (**2018年工作回顾**, or the spaces a reader leaves for them) with
+// no sentence punctuation.
+func (x *indDoc) isHeading(ls int, line, t []rune) bool {
+	if len(line) == 0 || len(t) == 0 {
+		return false
+	}
+	if line[0] == '#' || isNumberedHeading(t) && len(t) <= 60 {
+		return true
+	}
+	if len(line) > 4 && line[0] == '*' && line[1] == '*' && len(t) <= 60 && runeIndex(t, []rune("。")) < 0 {
+		return true
+	}
+	marked := line[0] == ' ' && line[len(line)-1] == ' ' && len(t) <= 30
+	plain := len(line) == len(t) && len(t) <= 24 && line[0] != '—'
+	if !marked && !plain {
+		return false
+	}
+	for _, r := range t {
+		if strings.ContainsRune("。，；：:,;！？", r) {
+			return false
+		}
+	}
+	if marked {
+		x.d.traceRule(ruleIndMarkedHeading, Adjust, ls, ls+len(line))
+	} else {
+		x.d.traceRule(ruleIndPlainHeading, Adjust, ls, ls+len(line))
+	}
+	return true
 }
 
 // startsWithThisYear reports whether a paragraph opens the work of this

@@ -222,24 +222,22 @@ type personCtx struct {
 
 func newPersonCtx(d *Document) *personCtx {
 	c := &personCtx{d: d, rs: d.runes, toks: d.Tokens(), listAt: -1}
-	c.startTok = make([]int, len(c.rs)+1)
-	c.endTok = make([]int, len(c.rs)+1)
-	for i := range c.startTok {
-		c.startTok[i], c.endTok[i] = -1, -1
-	}
+	sc := d.scratch
+	c.startTok = sc.intSlice(len(c.rs)+1, -1)
+	c.endTok = sc.intSlice(len(c.rs)+1, -1)
 	for k, t := range c.toks {
 		c.startTok[t.Start] = k
 		c.endTok[t.End] = k
 	}
-	c.orgEnd = make([]bool, len(c.rs)+1)
-	c.inOrg = make([]bool, len(c.rs)+1)
+	c.orgEnd = sc.boolSlice(len(c.rs) + 1)
+	c.inOrg = sc.boolSlice(len(c.rs) + 1)
 	for _, o := range findOrgs(d) {
 		c.orgEnd[o.end] = true
 		for i := o.start; i < o.end; i++ {
 			c.inOrg[i] = true
 		}
 	}
-	c.inPlace = make([]bool, len(c.rs)+1)
+	c.inPlace = sc.boolSlice(len(c.rs) + 1)
 	for _, m := range d.placeIdx {
 		for i := m.Start; i < m.End && i < len(c.rs); i++ {
 			c.inPlace[i] = true
@@ -284,7 +282,7 @@ func (c *personCtx) titleAfter(i int) (int, string) {
 // the role it gives.
 func (c *personCtx) bylineCue(i int) string {
 	if c.cueBack == nil { // one pass: scanning back from every i is quadratic in a run of spaces
-		c.cueBack = make([]int, len(c.rs)+1)
+		c.cueBack = c.d.scratch.intSlice(len(c.rs)+1, 0)
 		for k := 1; k <= len(c.rs); k++ {
 			if r := c.rs[k-1]; r == ' ' || r == '\u3000' || r == ':' || r == '：' {
 				c.cueBack[k] = c.cueBack[k-1]

@@ -130,10 +130,11 @@ func extractPlaces(d *Document) {
 func newPlaceScan(d *Document, px *placeIndex) *placeScan {
 	rs := d.runes
 	toks := d.Tokens()
+	sc := d.scratch
 	ps := &placeScan{d: d, px: px, rs: rs, toks: toks, lastEnd: -1,
-		starts: make([]bool, len(rs)+1), ends: make([]bool, len(rs)+1),
-		tokAt: make([]int32, len(rs)+1), orgTok: make([]bool, len(rs)+1),
-		covered: make([]bool, len(rs))}
+		starts: sc.boolSlice(len(rs) + 1), ends: sc.boolSlice(len(rs) + 1),
+		tokAt: sc.int32Slice(len(rs)+1, 0), orgTok: sc.boolSlice(len(rs) + 1),
+		covered: sc.boolSlice(len(rs))}
 	for k, t := range toks {
 		if t.Start >= 0 && t.End <= len(rs) {
 			ps.starts[t.Start], ps.ends[t.End] = true, true
@@ -850,7 +851,7 @@ func newOrgCover(d *Document, n int) orgCover {
 	if len(orgs) == 0 {
 		return nil
 	}
-	c := make(orgCover, n+1)
+	c := orgCover(d.scratch.int32Slice(n+1, 0))
 	for _, o := range orgs {
 		for i := o.start; i < o.end && i < n; i++ {
 			c[i] = int32(o.end)

@@ -67,3 +67,44 @@ func (f Floors) Check(format string, r *Result) error {
 	}
 	return nil
 }
+
+// MaxFalsePositives is the key of a recognizers floors entry that is a
+// ceiling: the most false positives allowed over all cases.
+const MaxFalsePositives = "max_false_positives"
+
+// RecognizersKeys returns an error naming a key of f["recognizers"] that
+// is neither a category nor max_false_positives, so that a floor cannot
+// be skipped by a typo.
+func (f Floors) RecognizersKeys() error {
+	for k := range f[FormatRecognizers] {
+		known := k == MaxFalsePositives
+		for _, c := range RecognizersCategories {
+			known = known || k == c
+		}
+		if !known {
+			return fmt.Errorf("unknown recognizers floor %q (known: %s, %s)", k, strings.Join(RecognizersCategories, ", "), MaxFalsePositives)
+		}
+	}
+	return nil
+}
+
+// CheckRecognizers returns an error naming every category of r whose
+// share of right results is below its floor in f["recognizers"], and the
+// false positives when they exceed the max_false_positives entry (check
+// the keys first with RecognizersKeys).
+func (f Floors) CheckRecognizers(r *RecResultSet) error {
+	fl := f[FormatRecognizers]
+	var bad []string
+	for _, c := range RecognizersCategories {
+		if min, ok := fl[c]; ok && r.Categories[c].Share() < min {
+			bad = append(bad, fmt.Sprintf("%s: %.4f of results right is below the floor %.3f", c, r.Categories[c].Share(), min))
+		}
+	}
+	if max, ok := fl[MaxFalsePositives]; ok && float64(r.FP) > max {
+		bad = append(bad, fmt.Sprintf("%d false positives, more than the %g allowed", r.FP, max))
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("recognizers accuracy below floors:\n  %s", strings.Join(bad, "\n  "))
+	}
+	return nil
+}

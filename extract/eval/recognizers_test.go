@@ -120,3 +120,32 @@ func TestTimeInterval(t *testing.T) {
 		}
 	}
 }
+
+func TestRecognizersFloors(t *testing.T) {
+	r := &RecResultSet{Categories: map[string]*RecCounts{
+		RecDate: {Results: 10, Found: 10, Right: 9},
+		RecUnit: {Results: 4, Found: 4, Right: 4},
+	}, FP: 3}
+	for _, c := range []struct {
+		floors  map[string]float64
+		keysErr bool
+		fail    string
+	}{
+		{floors: map[string]float64{"date": 0.9, "unit": 0.9, "max_false_positives": 5}},
+		{floors: map[string]float64{"date": 0.91}, fail: "date: 0.9000"},
+		{floors: map[string]float64{"max_false_positives": 2}, fail: "3 false positives"},
+		{floors: map[string]float64{"dates": 0.5}, keysErr: true},
+	} {
+		f := Floors{FormatRecognizers: c.floors}
+		if err := f.RecognizersKeys(); (err != nil) != c.keysErr {
+			t.Errorf("%v: RecognizersKeys %v", c.floors, err)
+		}
+		if c.keysErr {
+			continue
+		}
+		err := f.CheckRecognizers(r)
+		if c.fail == "" && err != nil || c.fail != "" && (err == nil || !strings.Contains(err.Error(), c.fail)) {
+			t.Errorf("%v: CheckRecognizers %v, want failure %q", c.floors, err, c.fail)
+		}
+	}
+}

@@ -15,13 +15,27 @@ import (
 // runRecognizers scores tongbao on the Recognizers-Text cases: per
 // category, the results found (a mention overlaps them) and right (the
 // value agrees after the mapping documented in extract/eval), and the
-// false positives.
+// false positives; --floors checks the "recognizers" floors (date and unit
+// on the share right, max_false_positives as a ceiling).
 func runRecognizers(cmd *cobra.Command, args []string, o *Options) error {
 	if len(args) != 1 {
 		return cmdutil.UsageError("--gold recognizers takes one cases file, got %d", len(args))
 	}
-	if len(o.types) > 0 || o.baseline || o.floors != "" || o.predictions != "" {
-		return cmdutil.UsageError("--gold recognizers takes none of --types, --baseline, --floors, --predictions")
+	if len(o.types) > 0 || o.baseline || o.predictions != "" {
+		return cmdutil.UsageError("--gold recognizers takes none of --types, --baseline, --predictions")
+	}
+	var floors eval.Floors
+	if o.floors != "" {
+		var err error
+		if floors, err = eval.ReadFloors(o.floors); err != nil {
+			return cmdutil.UsageError("--floors: %v", err)
+		}
+		if len(floors[eval.FormatRecognizers]) == 0 {
+			return cmdutil.UsageError("--floors: %s sets no floor for recognizers", o.floors)
+		}
+		if err := floors.RecognizersKeys(); err != nil {
+			return cmdutil.UsageError("--floors: %v", err)
+		}
 	}
 	cases, err := eval.ReadRecognizersFile(args[0])
 	if err != nil {
@@ -47,10 +61,19 @@ func runRecognizers(cmd *cobra.Command, args []string, o *Options) error {
 		if err != nil {
 			return err
 		}
-		_, err = out.Write(b)
+		if _, err := out.Write(b); err != nil {
+			return err
+		}
+	} else if err := writeRecognizers(out, args[0], res); err != nil {
 		return err
 	}
-	return writeRecognizers(out, args[0], res)
+	if floors == nil {
+		return nil
+	}
+	if err := floors.CheckRecognizers(res); err != nil {
+		return &cmdutil.ExitError{Code: cmdutil.ExitFailure, Msg: err.Error()}
+	}
+	return nil
 }
 
 func writeRecognizers(w io.Writer, path string, res *eval.RecResultSet) error {

@@ -80,7 +80,8 @@ JSON records:
 
 "tongbao rules" lists the rules with their docs.
 
-Mention types: ` + strings.Join(extract.Types, ", "),
+Mention types: ` + strings.Join(extract.Types, ", ") + ` by default; ` +
+			strings.Join(extract.OptionalTypes, ", ") + ` only when --types names it; --types all for every type.`,
 		Example: `  cat bulletin.txt | tongbao extract --pretty
   tongbao extract --types time,count --ref-date 2021-04-20 report.txt
   tongbao extract reports/ | jq -c '.mentions[] | select(.type=="count")'
@@ -91,6 +92,9 @@ Mention types: ` + strings.Join(extract.Types, ", "),
 				o.IO = cmdutil.StreamsOf(cmd)
 			}
 			if len(types) > 0 {
+				if len(types) == 1 && types[0] == "all" {
+					types = extract.AllTypes
+				}
 				if err := extract.CheckTypes(types); err != nil {
 					return cmdutil.UsageError("%v", err)
 				}
@@ -141,7 +145,7 @@ Mention types: ` + strings.Join(extract.Types, ", "),
 	meta = cmdutil.AddMetaFlag(cmd)
 	t2s = cmdutil.AddT2SFlag(cmd)
 	fs := cmd.Flags()
-	fs.StringSliceVarP(&types, "types", "t", nil, "mention types to extract, comma-separated (default all)")
+	fs.StringSliceVarP(&types, "types", "t", nil, "mention types to extract, comma-separated, or all (default: every type but indicator)")
 	fs.StringVar(&refDate, "ref-date", "", "reference date YYYY-MM-DD for relative and partial times (default: from meta, dateline or year cues)")
 	fs.StringVar(&o.Explain, "explain", "", "show the rule that decided each mention and each rejected candidate: json (an \"explain\" array per record) or text (--explain=text)")
 	fs.Lookup("explain").NoOptDefVal = ExplainJSON

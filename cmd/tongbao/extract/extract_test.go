@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tongbao/tongbao/cmd/tongbao/cmdutil"
+	"github.com/tongbao/tongbao/extract"
 )
 
 const (
@@ -154,6 +155,8 @@ func TestFlags(t *testing.T) {
 		{args: []string{"--explain=json", "--pretty"}, explain: ExplainJSON},
 		{args: []string{"--explain=html"}, usage: true},
 		{args: []string{"--explain=text", "--pretty"}, usage: true},
+		{args: []string{"--types", "all"}, types: extract.AllTypes},
+		{args: []string{"--types", "all,time"}, usage: true},
 		{args: []string{"--types", "weather"}, usage: true},
 		{args: []string{"--ref-date", "20/04/2021"}, usage: true},
 		{args: []string{"--jobs", "0"}, usage: true},
