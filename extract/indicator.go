@@ -109,6 +109,10 @@ var (
 		"a figure of a statistical communiqué is for its statistical year", Adjust)
 	ruleIndMarkedHeading = registerRule("indicator", "indicator.marked_heading",
 		"a short line with no sentence punctuation set apart by the blanks of its emphasis marks (**2018年工作回顾**) is a heading that opens a part", Adjust)
+	ruleIndPeriodThisYear = registerRule("indicator", "indicator.period_this_year",
+		"今年 in the paragraph, after any five-year plan it names, makes a target in a part on the plan one of the report's year (建议今年主要预期目标是)", Adjust)
+	ruleIndPlainHeading = registerRule("indicator", "indicator.plain_heading",
+		"a line of at most 24 characters with no punctuation, standing alone, is a heading that opens a part (2019年工作回顾)", Adjust)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -1220,6 +1224,12 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 			return strconv.Itoa(fyp)
 		}
 		if mode.plan && mode.five && mode.planEnd > 0 {
+			// 今年 in the paragraph, after any plan it names, sets this
+			// year's targets inside a part on the plan
+			if t := x.l.lastCue("thisyear", para); t >= 0 && t > x.l.lastCue("nextfive", para) && t > x.fypEnd(para) {
+				x.d.traceRule(ruleIndPeriodThisYear, Adjust, n.start, n.end)
+				return strconv.Itoa(y)
+			}
 			x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
 			return strconv.Itoa(mode.planEnd)
 		}
@@ -1353,15 +1363,26 @@ func yearWritten(s []rune) (int, bool) {
 // 2025), 0 when none is.
 func (x *indDoc) fypIn(s []rune) int {
 	best, at := 0, -1
-	for name, y := range x.l.fyp {
-		w := []rune(name)
+	for _, p := range x.l.fyp {
+		w := p.name
 		i := runeLastIndex(s, w)
-		// 十五 inside 十一五 … is not 十五; 十二五末 is a starting point
+		// 十二五末 is a starting point; at one position the longer name
+		// wins (十五五 over 十五: the plans are in that order), so the
+		// result does not depend on the order of the list
 		if i >= 0 && (i == 0 || s[i-1] != '第') && !endOfPlan(s, i+len(w)) && i > at {
-			if name == "十五" && i > 0 && strings.ContainsRune("一二三四五", s[i]) {
-				continue
-			}
-			best, at = y, i
+			best, at = p.year, i
+		}
+	}
+	return best
+}
+
+// fypEnd returns the end in s of the last five-year plan named, or -1.
+func (x *indDoc) fypEnd(s []rune) int {
+	best := -1
+	for _, p := range x.l.fyp {
+		w := p.name
+		if i := runeLastIndex(s, w); i >= 0 && i+len(w) > best {
+			best = i + len(w)
 		}
 	}
 	return best
@@ -1464,16 +1485,22 @@ func (x *indDoc) isHeading(ls int, line, t []rune) bool {
 	if len(line) > 4 && line[0] == '*' && line[1] == '*' && len(t) <= 60 && runeIndex(t, []rune("。")) < 0 {
 		return true
 	}
-	if line[0] == ' ' && line[len(line)-1] == ' ' && len(t) <= 30 {
-		for _, r := range t {
-			if strings.ContainsRune("。，；：:,;！？", r) {
-				return false
-			}
-		}
-		x.d.traceRule(ruleIndMarkedHeading, Adjust, ls, ls+len(line))
-		return true
+	marked := line[0] == ' ' && line[len(line)-1] == ' ' && len(t) <= 30
+	plain := len(line) == len(t) && len(t) <= 24 && line[0] != '—'
+	if !marked && !plain {
+		return false
 	}
-	return false
+	for _, r := range t {
+		if strings.ContainsRune("。，；：:,;！？", r) {
+			return false
+		}
+	}
+	if marked {
+		x.d.traceRule(ruleIndMarkedHeading, Adjust, ls, ls+len(line))
+	} else {
+		x.d.traceRule(ruleIndPlainHeading, Adjust, ls, ls+len(line))
+	}
+	return true
 }
 
 // startsWithThisYear reports whether a paragraph opens the work of this
