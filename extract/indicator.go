@@ -77,8 +77,10 @@ var (
 		"a change counted from a base year (比2020年累计下降13%) links to the indicator before it; a result of it is for the years after the base year, up to the year reviewed", Adjust)
 	ruleIndIncrement = registerRule("indicator", "indicator.increment",
 		"an amount after a level, joined by a verb of change (粮食产量6.5亿吨，比上年增加0.1亿吨), is the level's change, no item; a rate after it measures the level's indicator", Reject)
+	ruleIndEndLevel = registerRule("indicator", "indicator.period_end_level",
+		"a level or share reached from a starting one (比重由1%上升到1.7%) is of the last year reviewed, even in a sentence on five years", Adjust)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
-		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%)", Adjust)
+		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%); 接近 about", Adjust)
 
 	ruleIndStatusCommunique = registerRule("indicator", "indicator.status_communique",
 		"every figure of a statistical communiqué is a result of its statistical year", Adjust)
@@ -144,6 +146,7 @@ type indNum struct {
 	items    []int
 	fromInds []indMatch // set on a starting level (由X增加到Y)
 	incOf    int        // 1 + the index of the level this amount is the change of (比上年增加1559万吨), else 0
+	endLevel bool       // the level or share reached after a starting one (由1%上升到1.7%)
 }
 
 // rate reports whether n is a rate of change or a share (%, 倍).
@@ -409,7 +412,7 @@ func (x *indDoc) matches(s, e int) []indMatch {
 		if im.word.head != "" && runeIndex(x.text[s:im.start], []rune(im.word.head)) < 0 {
 			continue // 总产量 names grain output only after 粮食
 		}
-		if im.word.def.ids[0] == "gdp" && im.start > s && (x.text[im.start-1] == '与' || x.text[im.start-1] == '占') {
+		if im.word.def.ids[0] == "gdp" && x.ratioStart(s, im) >= 0 {
 			// a ratio to GDP: the R&D intensity after research spending,
 			// else the share of a part (三产增加值占地区生产总值比重)
 			if rd := x.rdRatio(s, im); rd != nil {
@@ -698,6 +701,7 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 					}
 				}
 				x.d.traceRule(ruleIndFrom, Adjust, p.start, p.end)
+				n.endLevel = true
 			case len(p.items) > 0 && x.isStretch(gap) && !n.points:
 				n.done = true
 				x.d.traceRule(ruleIndStretch, Adjust, n.start, n.end)
@@ -956,11 +960,39 @@ func (x *indDoc) chainGap(gap []rune) bool {
 	return v != "" && len(gap)-j-len([]rune(v)) <= 2
 }
 
-// rdRatio returns the R&D intensity that a gdp word m after 与 or 占
-// names (与国内生产总值之比) when research spending is named before it in
-// the sentence, else nil.
+// ratioStart returns where a ratio to the gdp word m opens (与, 占 or
+// 相当于 before it, a 市 or 省 between: 相当于市生产总值), or -1.
+func (x *indDoc) ratioStart(s int, m indMatch) int {
+	j := m.start
+	if j > s && strings.ContainsRune("市省", x.text[j-1]) {
+		j--
+	}
+	if j > s && (x.text[j-1] == '与' || x.text[j-1] == '占') {
+		return j - 1
+	}
+	if j-3 >= s && runesAt(x.text, j-3, []rune("相当于")) {
+		return j - 3
+	}
+	return -1
+}
+
+// rdRatio returns the R&D intensity that a gdp word m after 与, 占 or
+// 相当于 names (与国内生产总值之比, 占国内生产总值的2.1%) when research
+// spending is named before it in its clause, or, for a clause that opens
+// with the ratio, in the first clause of the sentence, else nil.
 func (x *indDoc) rdRatio(s int, m indMatch) *indMatch {
-	if !x.l.hasCue("rdword", x.text[s:m.start]) {
+	start := x.ratioStart(s, m)
+	cs := start
+	for cs > s && !strings.ContainsRune("，,、", x.text[cs-1]) {
+		cs--
+	}
+	if cs == start {
+		// 经费支出6980亿元，增长20%，占国内生产总值的1.75%: the subject of
+		// the nearest clause before that has one
+		if !x.rdSubject(s, cs) {
+			return nil
+		}
+	} else if !x.l.hasCue("rdword", x.text[cs:start]) {
 		return nil
 	}
 	def := x.l.defs["rd_intensity"]
@@ -968,14 +1000,46 @@ func (x *indDoc) rdRatio(s int, m indMatch) *indMatch {
 		return nil
 	}
 	end := m.end
-	for _, w := range []string{"之比", "的比重", "比重"} {
+	for _, w := range []string{"之比", "的比重", "比重", "的比例", "比例", "的"} {
 		if runesAt(x.text, end, []rune(w)) {
+			if w == "的" && (end+1 >= len(x.text) || !isDigit(x.text[end+1])) {
+				continue // 的 only right before the figure (占国内生产总值的2.1%)
+			}
 			end += len([]rune(w))
-			x.d.traceRule(ruleIndRatioGDP, Accept, m.start-1, end)
-			return &indMatch{start: m.start - 1, end: end, word: indicatorWord{def: def}}
+			x.d.traceRule(ruleIndRatioGDP, Accept, start, end)
+			return &indMatch{start: start, end: end, word: indicatorWord{def: def}}
 		}
 	}
 	return nil
+}
+
+// rdSubject reports whether the nearest clause before i (in the sentence
+// from s) that opens with its own subject, not a verb of change (，增长20%),
+// names research spending.
+func (x *indDoc) rdSubject(s, i int) bool {
+	for e := i - 1; e > s; {
+		cs := e
+		for cs > s && !strings.ContainsRune("，,、", x.text[cs-1]) {
+			cs--
+		}
+		clause := x.text[cs:e]
+		if x.l.hasCue("rdword", clause) {
+			return true
+		}
+		j := 0
+		for {
+			f := x.l.cueAt("filler", clause, j)
+			if f == "" {
+				break
+			}
+			j += len([]rune(f))
+		}
+		if x.l.cueAt("growth", clause, j) == "" {
+			return false
+		}
+		e = cs - 1
+	}
+	return false
 }
 
 // emit makes the mentions of the links.
@@ -1094,13 +1158,13 @@ func (x *indDoc) declines(lk link, n indNum) bool {
 	return x.l.cueAt("decline", gap, end) != ""
 }
 
-// approxBefore reads 不低于, 不超过 … right before the number.
+// approxBefore reads 不低于, 不超过, 接近 … right before the number.
 func (x *indDoc) approxBefore(i int) string {
 	best, approx := 0, ""
-	for _, k := range []string{"under", "over"} {
+	for _, k := range []string{"under", "over", "about"} {
 		for _, w := range x.l.cues[k] {
 			if n := len([]rune(w)); n > best && runesAt(x.text, i-n, []rune(w)) {
-				best, approx = n, map[string]string{"under": ApproxUnder, "over": ApproxOver}[k]
+				best, approx = n, map[string]string{"under": ApproxUnder, "over": ApproxOver, "about": ApproxAbout}[k]
 			}
 		}
 	}
@@ -1247,6 +1311,11 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 		if fyp > 0 && fyp < y {
 			fiveAt = len(before)
 		}
+	}
+	if n.endLevel && (measure == MeasureLevel && !flow || measure == MeasureShare) {
+		// 占地区生产总值比重由1%上升到1.7%: the level reached, at the end
+		avg, fiveAt = false, -1
+		x.d.traceRule(ruleIndEndLevel, Adjust, n.start, n.end)
 	}
 	if avg || fiveAt >= 0 && fiveAt > lastAt && (measure == MeasureGrowth || measure == MeasurePoints || flow) {
 		lo, hi := y-5, y-1
