@@ -156,11 +156,7 @@ func dictWord(d *Document, w string) bool {
 // headWord returns the suffix that ends w (w itself when it is a suffix).
 func headWord(w string) string {
 	rs := []rune(w)
-	rev := make([]rune, len(rs))
-	for i, r := range rs {
-		rev[len(rs)-1-i] = r
-	}
-	n, _ := orgSufRev.Longest(rev, 0)
+	n, _ := orgSufRev.LongestBackward(rs, 0, len(rs))
 	return string(rs[len(rs)-n:])
 }
 
@@ -332,13 +328,10 @@ func orgHead(d *Document, toks []segment.Token, k int) (kind int, needPrefix boo
 	if !orgLastRunes.has(last) && !isOrgTag(t.Pos) {
 		return 0, false, "" // no name or suffix ends with this character: most tokens
 	}
-	f := orgHeadF{d: d, toks: toks, k: k, t: t, rs: []rune(t.Text)}
-	rev := make([]rune, len(f.rs))
-	for i, r := range f.rs {
-		rev[len(f.rs)-1-i] = r
-	}
-	f.nameN, _ = orgNameRev.Longest(rev, 0)
-	f.n, _ = orgSufRev.Longest(rev, 0)
+	// The token's code points are those of the document (segment.Token).
+	f := orgHeadF{d: d, toks: toks, k: k, t: t, rs: d.runes[t.Start:t.End:t.End]}
+	f.nameN, _ = orgNameRev.LongestBackward(f.rs, 0, len(f.rs))
+	f.n, _ = orgSufRev.LongestBackward(f.rs, 0, len(f.rs))
 	r := orgHeadRules.decide(d, &f, t.Start, t.End)
 	switch r.verdict {
 	case Accept:
