@@ -75,8 +75,12 @@ var (
 		"a ratio to GDP after research spending is the R&D intensity (研发经费支出与地区生产总值之比为2.5%)", Accept)
 	ruleIndBaseYear = registerRule("indicator", "indicator.base_year",
 		"a change counted from a base year (比2020年累计下降13%) links to the indicator before it; a result of it is for the years after the base year, up to the year reviewed", Adjust)
+	ruleIndIncrement = registerRule("indicator", "indicator.increment",
+		"an amount after a level, joined by a verb of change (粮食产量6.5亿吨，比上年增加0.1亿吨), is the level's change, no item; a rate after it measures the level's indicator", Reject)
+	ruleIndEndLevel = registerRule("indicator", "indicator.period_end_level",
+		"a level or share reached from a starting one (比重由1%上升到1.7%) is of the last year reviewed, even in a sentence on five years", Adjust)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
-		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%)", Adjust)
+		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%); 接近 about", Adjust)
 
 	ruleIndStatusCommunique = registerRule("indicator", "indicator.status_communique",
 		"every figure of a statistical communiqué is a result of its statistical year", Adjust)
@@ -103,6 +107,14 @@ var (
 		"a multi-year average or total of the five years reviewed (过去五年年均增长7%) is for the interval, first/last year", Adjust)
 	ruleIndPeriodCommunique = registerRule("indicator", "indicator.period_communique",
 		"a figure of a statistical communiqué is for its statistical year", Adjust)
+	ruleIndMarkedHeading = registerRule("indicator", "indicator.marked_heading",
+		"a short line with no sentence punctuation set apart by the blanks of its emphasis marks (**2018年工作回顾**) is a heading that opens a part", Adjust)
+	ruleIndPeriodThisYear = registerRule("indicator", "indicator.period_this_year",
+		"今年 in the paragraph, after any five-year plan it names, makes a target in a part on the plan one of the report's year (建议今年主要预期目标是)", Adjust)
+	ruleIndPlainHeading = registerRule("indicator", "indicator.plain_heading",
+		"a line of at most 24 characters with no punctuation, standing alone, is a heading that opens a part (2019年工作回顾)", Adjust)
+	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
+		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
 
 // IndicatorValue returns the value of an indicator figure (下降3% → -3,
@@ -129,6 +141,8 @@ type indNum struct {
 	done     bool // taken (as stretch, range end, from-level)
 	items    []int
 	fromInds []indMatch // set on a starting level (由X增加到Y)
+	incOf    int        // 1 + the index of the level this amount is the change of (比上年增加1559万吨), else 0
+	endLevel bool       // the level or share reached after a starting one (由1%上升到1.7%)
 }
 
 // rate reports whether n is a rate of change or a share (%, 倍).
@@ -177,6 +191,7 @@ func runIndicators(d *Document) {
 		x.homes = homeWords(d.Home.Name)
 	}
 	if !x.comm {
+		x.headingYear()
 		x.modes = x.readModes()
 	}
 	// sentence by sentence
@@ -393,7 +408,7 @@ func (x *indDoc) matches(s, e int) []indMatch {
 		if im.word.head != "" && runeIndex(x.text[s:im.start], []rune(im.word.head)) < 0 {
 			continue // 总产量 names grain output only after 粮食
 		}
-		if im.word.def.ids[0] == "gdp" && im.start > s && (x.text[im.start-1] == '与' || x.text[im.start-1] == '占') {
+		if im.word.def.ids[0] == "gdp" && x.ratioStart(s, im) >= 0 {
 			// a ratio to GDP: the R&D intensity after research spending,
 			// else the share of a part (三产增加值占地区生产总值比重)
 			if rd := x.rdRatio(s, im); rd != nil {
@@ -664,6 +679,9 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 			// the number follows another number of the clause
 			p := &nums[lastNum]
 			gap := x.text[p.end:n.start]
+			if p.incOf > 0 {
+				p = &nums[p.incOf-1] // the level the increment changes
+			}
 			switch {
 			case len(pending) > 0 && x.isListSep(gap):
 				lk := pending[0]
@@ -679,6 +697,7 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 					}
 				}
 				x.d.traceRule(ruleIndFrom, Adjust, p.start, p.end)
+				n.endLevel = true
 			case len(p.items) > 0 && x.isStretch(gap) && !n.points:
 				n.done = true
 				x.d.traceRule(ruleIndStretch, Adjust, n.start, n.end)
@@ -708,6 +727,14 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 				for _, li := range p.items {
 					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndChain})
 				}
+			case len(p.items) > 0 && p.amount && n.amount && p.rng == nil && x.chainGap(gap) && runeIndex(gap, []rune("分别")) < 0:
+				// 粮食产量6.5亿吨，比上年增加0.1亿吨: the change of the level
+				endList()
+				n.incOf = lastNum + 1
+				if q := &nums[lastNum]; q.incOf > 0 {
+					n.incOf = q.incOf
+				}
+				x.d.traceRule(ruleIndIncrement, Reject, n.start, n.end)
 			default:
 				endList()
 				if len(p.items) > 0 {
@@ -891,11 +918,39 @@ func (x *indDoc) chainGap(gap []rune) bool {
 	return v != "" && len(gap)-j-len([]rune(v)) <= 2
 }
 
-// rdRatio returns the R&D intensity that a gdp word m after 与 or 占
-// names (与国内生产总值之比) when research spending is named before it in
-// the sentence, else nil.
+// ratioStart returns where a ratio to the gdp word m opens (与, 占 or
+// 相当于 before it, a 市 or 省 between: 相当于市生产总值), or -1.
+func (x *indDoc) ratioStart(s int, m indMatch) int {
+	j := m.start
+	if j > s && strings.ContainsRune("市省", x.text[j-1]) {
+		j--
+	}
+	if j > s && (x.text[j-1] == '与' || x.text[j-1] == '占') {
+		return j - 1
+	}
+	if j-3 >= s && runesAt(x.text, j-3, []rune("相当于")) {
+		return j - 3
+	}
+	return -1
+}
+
+// rdRatio returns the R&D intensity that a gdp word m after 与, 占 or
+// 相当于 names (与国内生产总值之比, 占国内生产总值的2.1%) when research
+// spending is named before it in its clause, or, for a clause that opens
+// with the ratio, in the first clause of the sentence, else nil.
 func (x *indDoc) rdRatio(s int, m indMatch) *indMatch {
-	if !x.l.hasCue("rdword", x.text[s:m.start]) {
+	start := x.ratioStart(s, m)
+	cs := start
+	for cs > s && !strings.ContainsRune("，,、", x.text[cs-1]) {
+		cs--
+	}
+	if cs == start {
+		// 经费支出6980亿元，增长20%，占国内生产总值的1.75%: the subject of
+		// the nearest clause before that has one
+		if !x.rdSubject(s, cs) {
+			return nil
+		}
+	} else if !x.l.hasCue("rdword", x.text[cs:start]) {
 		return nil
 	}
 	def := x.l.defs["rd_intensity"]
@@ -903,14 +958,46 @@ func (x *indDoc) rdRatio(s int, m indMatch) *indMatch {
 		return nil
 	}
 	end := m.end
-	for _, w := range []string{"之比", "的比重", "比重"} {
+	for _, w := range []string{"之比", "的比重", "比重", "的比例", "比例", "的"} {
 		if runesAt(x.text, end, []rune(w)) {
+			if w == "的" && (end+1 >= len(x.text) || !isDigit(x.text[end+1])) {
+				continue // 的 only right before the figure (占国内生产总值的2.1%)
+			}
 			end += len([]rune(w))
-			x.d.traceRule(ruleIndRatioGDP, Accept, m.start-1, end)
-			return &indMatch{start: m.start - 1, end: end, word: indicatorWord{def: def}}
+			x.d.traceRule(ruleIndRatioGDP, Accept, start, end)
+			return &indMatch{start: start, end: end, word: indicatorWord{def: def}}
 		}
 	}
 	return nil
+}
+
+// rdSubject reports whether the nearest clause before i (in the sentence
+// from s) that opens with its own subject, not a verb of change (，增长20%),
+// names research spending.
+func (x *indDoc) rdSubject(s, i int) bool {
+	for e := i - 1; e > s; {
+		cs := e
+		for cs > s && !strings.ContainsRune("，,、", x.text[cs-1]) {
+			cs--
+		}
+		clause := x.text[cs:e]
+		if x.l.hasCue("rdword", clause) {
+			return true
+		}
+		j := 0
+		for {
+			f := x.l.cueAt("filler", clause, j)
+			if f == "" {
+				break
+			}
+			j += len([]rune(f))
+		}
+		if x.l.cueAt("growth", clause, j) == "" {
+			return false
+		}
+		e = cs - 1
+	}
+	return false
 }
 
 // emit makes the mentions of the links.
@@ -1029,13 +1116,13 @@ func (x *indDoc) declines(lk link, n indNum) bool {
 	return x.l.cueAt("decline", gap, end) != ""
 }
 
-// approxBefore reads 不低于, 不超过 … right before the number.
+// approxBefore reads 不低于, 不超过, 接近 … right before the number.
 func (x *indDoc) approxBefore(i int) string {
 	best, approx := 0, ""
-	for _, k := range []string{"under", "over"} {
+	for _, k := range []string{"under", "over", "about"} {
 		for _, w := range x.l.cues[k] {
 			if n := len([]rune(w)); n > best && runesAt(x.text, i-n, []rune(w)) {
-				best, approx = n, map[string]string{"under": ApproxUnder, "over": ApproxOver}[k]
+				best, approx = n, map[string]string{"under": ApproxUnder, "over": ApproxOver, "about": ApproxAbout}[k]
 			}
 		}
 	}
@@ -1137,6 +1224,12 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 			return strconv.Itoa(fyp)
 		}
 		if mode.plan && mode.five && mode.planEnd > 0 {
+			// 今年 in the paragraph, after any plan it names, sets this
+			// year's targets inside a part on the plan
+			if t := x.l.lastCue("thisyear", para); t >= 0 && t > x.l.lastCue("nextfive", para) && t > x.fypEnd(para) {
+				x.d.traceRule(ruleIndPeriodThisYear, Adjust, n.start, n.end)
+				return strconv.Itoa(y)
+			}
 			x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
 			return strconv.Itoa(mode.planEnd)
 		}
@@ -1168,6 +1261,11 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 		if fyp > 0 && fyp < y {
 			fiveAt = len(before)
 		}
+	}
+	if n.endLevel && (measure == MeasureLevel && !flow || measure == MeasureShare) {
+		// 占地区生产总值比重由1%上升到1.7%: the level reached, at the end
+		avg, fiveAt = false, -1
+		x.d.traceRule(ruleIndEndLevel, Adjust, n.start, n.end)
 	}
 	if avg || fiveAt >= 0 && fiveAt > lastAt && (measure == MeasureGrowth || measure == MeasurePoints || flow) {
 		lo, hi := y-5, y-1
@@ -1265,15 +1363,26 @@ func yearWritten(s []rune) (int, bool) {
 // 2025), 0 when none is.
 func (x *indDoc) fypIn(s []rune) int {
 	best, at := 0, -1
-	for name, y := range x.l.fyp {
-		w := []rune(name)
+	for _, p := range x.l.fyp {
+		w := p.name
 		i := runeLastIndex(s, w)
-		// 十五 inside 十一五 … is not 十五; 十二五末 is a starting point
+		// 十二五末 is a starting point; at one position the longer name
+		// wins (十五五 over 十五: the plans are in that order), so the
+		// result does not depend on the order of the list
 		if i >= 0 && (i == 0 || s[i-1] != '第') && !endOfPlan(s, i+len(w)) && i > at {
-			if name == "十五" && i > 0 && strings.ContainsRune("一二三四五", s[i]) {
-				continue
-			}
-			best, at = y, i
+			best, at = p.year, i
+		}
+	}
+	return best
+}
+
+// fypEnd returns the end in s of the last five-year plan named, or -1.
+func (x *indDoc) fypEnd(s []rune) int {
+	best := -1
+	for _, p := range x.l.fyp {
+		w := p.name
+		if i := runeLastIndex(s, w); i >= 0 && i+len(w) > best {
+			best = i + len(w)
 		}
 	}
 	return best
@@ -1301,8 +1410,7 @@ func (x *indDoc) readModes() []indMode {
 		}
 		line := text[ls:le]
 		t := trimHeading(line)
-		heading := len(line) > 0 && (line[0] == '#' || isNumberedHeading(t) && len(t) <= 60 ||
-			len(line) > 4 && line[0] == '*' && line[1] == '*' && len(t) <= 60 && runeIndex(t, []rune("。")) < 0)
+		heading := x.isHeading(ls, line, t)
 		next := cur
 		switch {
 		case heading && x.l.hasCue("review", t):
@@ -1327,6 +1435,72 @@ func (x *indDoc) readModes() []indMode {
 		ls = le + 1
 	}
 	return modes
+}
+
+// headingYear moves the report's year on by one when its headings say
+// that the year of the document is the year reviewed: a review heading
+// names it (2008年工作回顾), or a plan heading names the year after it
+// (2009年工作安排), and no plan heading names the year itself.
+func (x *indDoc) headingYear() {
+	if x.year == 0 {
+		return
+	}
+	this, next := []rune(strconv.Itoa(x.year)+"年"), []rune(strconv.Itoa(x.year+1)+"年")
+	shift, at := false, -1
+	for ls := 0; ls < len(x.text); {
+		le := ls
+		for le < len(x.text) && x.text[le] != '\n' {
+			le++
+		}
+		line := x.text[ls:le]
+		if t := trimHeading(line); x.isHeading(ls, line, t) {
+			switch {
+			case x.l.hasCue("review", t) && runeIndex(t, this) >= 0:
+				shift, at = true, ls
+			case x.l.hasCue("plan", t) && runeIndex(t, next) >= 0:
+				shift, at = true, ls
+			case x.l.hasCue("plan", t) && runeIndex(t, this) >= 0:
+				return
+			}
+		}
+		ls = le + 1
+	}
+	if shift {
+		x.year++
+		x.d.traceRule(ruleIndHeadingYear, Adjust, at, at)
+	}
+}
+
+// isHeading reports whether a line (t without its marks) is a heading: a
+// Markdown heading, a numbered one (一、), or a short line set apart by
+// marks (**2018年工作回顾**, or the spaces a reader leaves for them) with
+// no sentence punctuation.
+func (x *indDoc) isHeading(ls int, line, t []rune) bool {
+	if len(line) == 0 || len(t) == 0 {
+		return false
+	}
+	if line[0] == '#' || isNumberedHeading(t) && len(t) <= 60 {
+		return true
+	}
+	if len(line) > 4 && line[0] == '*' && line[1] == '*' && len(t) <= 60 && runeIndex(t, []rune("。")) < 0 {
+		return true
+	}
+	marked := line[0] == ' ' && line[len(line)-1] == ' ' && len(t) <= 30
+	plain := len(line) == len(t) && len(t) <= 24 && line[0] != '—'
+	if !marked && !plain {
+		return false
+	}
+	for _, r := range t {
+		if strings.ContainsRune("。，；：:,;！？", r) {
+			return false
+		}
+	}
+	if marked {
+		x.d.traceRule(ruleIndMarkedHeading, Adjust, ls, ls+len(line))
+	} else {
+		x.d.traceRule(ruleIndPlainHeading, Adjust, ls, ls+len(line))
+	}
+	return true
 }
 
 // startsWithThisYear reports whether a paragraph opens the work of this

@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -40,6 +41,12 @@ type indicatorWord struct {
 	head     string // ^总产量@粮食: only after the head word in the sentence
 }
 
+// fivePlan is a five-year plan's name (十四五) and its end year.
+type fivePlan struct {
+	name []rune
+	year int
+}
+
 // indicatorLists holds the lexicon and the cues.
 type indicatorLists struct {
 	words    *lexicon[indicatorWord]
@@ -47,13 +54,13 @@ type indicatorLists struct {
 	cues     map[string][]string      // kind → words, longest first
 	left     *lexicon[bool]           // the left words, matched backwards
 	maxLeft  int
-	fyp      map[string]int // 十四五 → 2025
+	fyp      []fivePlan // 十四五 → 2025, longest name first
 	gdpRatio *lexicon[bool]
 }
 
 var indicatorData = sync.OnceValue(func() *indicatorLists {
 	l := &indicatorLists{words: newLexicon[indicatorWord](), defs: map[string]*indicatorDef{},
-		cues: map[string][]string{}, left: newLexicon[bool](), fyp: map[string]int{}, gdpRatio: newLexicon[bool]()}
+		cues: map[string][]string{}, left: newLexicon[bool](), gdpRatio: newLexicon[bool]()}
 	readWordList(indicatorsData, func(f []string) {
 		if len(f) != 5 {
 			panic("extract: data/indicators.txt: want id, canonical, category, nature, variants: " + strings.Join(f, " "))
@@ -90,7 +97,7 @@ var indicatorData = sync.OnceValue(func() *indicatorLists {
 			if err != nil {
 				panic("extract: data/indicator_cues.txt: bad year: " + strings.Join(f, " "))
 			}
-			l.fyp[f[1]] = y
+			l.fyp = append(l.fyp, fivePlan{name: []rune(f[1]), year: y})
 		case "left":
 			// matched backwards: store reversed
 			r := []rune(f[1])
@@ -111,6 +118,8 @@ var indicatorData = sync.OnceValue(func() *indicatorLists {
 		sortByLenDesc(ws)
 		l.cues[k] = ws
 	}
+	// longest first, so that at one position 十五五 wins over 十五
+	sort.SliceStable(l.fyp, func(i, j int) bool { return len(l.fyp[i].name) > len(l.fyp[j].name) })
 	return l
 })
 

@@ -35,6 +35,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // LevelCountry is the level of a home that speaks for the whole country.
@@ -209,6 +210,9 @@ func metaHeader(rs []rune) []metaLine {
 			le++
 		}
 		var l metaLine
+		if n := min(le-ls, 200); n > 0 {
+			l.rs, l.off = make([]rune, 0, n), make([]int, 0, n)
+		}
 		for i := ls; i < le && i-ls < 200; i++ {
 			if !structSpace(rs[i]) {
 				l.rs = append(l.rs, rs[i])
@@ -244,9 +248,13 @@ func hasPrefixRunes(rs []rune, p string) bool {
 }
 
 func indexRunes(rs []rune, p string) int {
-	pr := []rune(p)
-	for i := 0; i+len(pr) <= len(rs); i++ {
-		if hasRunes(rs, i, pr) {
+	if p == "" {
+		return 0
+	}
+	first, size := utf8.DecodeRuneInString(p)
+	n := utf8.RuneCountInString(p)
+	for i := 0; i+n <= len(rs); i++ {
+		if rs[i] == first && hasPrefixRunes(rs[i+1:], p[size:]) {
 			return i
 		}
 	}
@@ -870,7 +878,8 @@ func metaTitleHome(rs []rune, cues *metaCueSet, year int) *Home {
 // metaName returns rs as a person's name: 2 to 4 Han characters, or Han
 // names joined by · (伊力哈木·沙比尔), white space removed; else "".
 func metaName(rs []rune) string {
-	var out []rune
+	var buf [16]rune
+	out := buf[:0]
 	dots := 0
 	for _, r := range rs {
 		switch {

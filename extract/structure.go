@@ -215,7 +215,7 @@ func structTitle(d *Document, rs []rune, s, e int) (string, bool) {
 		f.numbered = n > 0
 		f.occasion = strings.ContainsRune(structOccasion, line[0])
 		for _, cue := range structTitleCues {
-			f.byline = f.byline || strings.HasPrefix(string(line), cue)
+			f.byline = f.byline || hasPrefixRunes(line, cue)
 		}
 		letters := 0
 		for _, r := range line {
