@@ -31,6 +31,22 @@ type table struct {
 	words  int
 	total  float64
 	posM   uint8 // the index of "m" (numeral)
+	// filter has the bit filterBit(h) set for the hash h of every key,
+	// so that most lookups of a key that is not in the table read this
+	// small bitset (256 KB, about 8 bits a key of the embedded table)
+	// instead of the slots and the blob. Its size stays that of the
+	// embedded table's: inserted words only make it less selective.
+	filter []uint64
+	fshift uint32
+}
+
+// filterBit returns the bit of t.filter for a key hashed h.
+func (t *table) filterBit(h uint32) uint32 { return (h * 0x9E3779B1) >> t.fshift }
+
+// setFilter sets the filter bit of a key hashed h.
+func (t *table) setFilter(h uint32) {
+	b := t.filterBit(h)
+	t.filter[b>>6] |= 1 << (b & 63)
 }
 
 const (
@@ -39,7 +55,7 @@ const (
 
 func openTable(b []byte) (*table, error) {
 	bad := errors.New("segment: corrupt embedded dictionary")
-	if len(b) < 32 || string(b[:8]) != "TBSEGv2\n" {
+	if len(b) < 36 || string(b[:8]) != "TBSEGv3\n" {
 		return nil, bad
 	}
 	le := binary.LittleEndian
@@ -48,7 +64,12 @@ func openTable(b []byte) (*table, error) {
 	t := &table{words: int(le.Uint32(b[16:]))}
 	npos := int(le.Uint32(b[20:]))
 	t.total = float64(le.Uint64(b[24:]))
-	p := 32
+	fbits := int(le.Uint32(b[32:]))
+	if fbits < 6 || fbits > 30 {
+		return nil, bad
+	}
+	nfilter := 1 << fbits / 64
+	p := 36
 	for i := 0; i < npos; i++ {
 		if p >= len(b) {
 			return nil, bad
@@ -64,7 +85,7 @@ func openTable(b []byte) (*table, error) {
 		t.pos = append(t.pos, "m")
 	}
 	t.posM = uint8(slices.Index(t.pos, "m"))
-	if nslots == 0 || nslots&(nslots-1) != 0 || p+8*nslots+blobLen != len(b) {
+	if nslots == 0 || nslots&(nslots-1) != 0 || p+8*nslots+8*nfilter+blobLen != len(b) {
 		return nil, bad
 	}
 	// Copied out once (a few milliseconds) so that lookups are plain
@@ -73,7 +94,13 @@ func openTable(b []byte) (*table, error) {
 	for i := range t.slots {
 		t.slots[i] = le.Uint64(b[p+8*i:])
 	}
-	t.blob = b[p+8*nslots:]
+	p += 8 * nslots
+	t.filter = make([]uint64, nfilter)
+	for i := range t.filter {
+		t.filter[i] = le.Uint64(b[p+8*i:])
+	}
+	t.fshift = uint32(32 - fbits)
+	t.blob = b[p+8*nfilter:]
 	t.mask = uint32(nslots - 1)
 	return t, nil
 }
@@ -87,6 +114,9 @@ const (
 // (freq in the low 24 bits, 0 for a prefix-only key) and whether key is a
 // word or a prefix of one.
 func (t *table) find(key []byte, h uint32) (uint64, bool) {
+	if b := t.filterBit(h); t.filter[b>>6]&(1<<(b&63)) == 0 {
+		return 0, false
+	}
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		v := t.slots[i]
 		if v == 0 {
@@ -221,6 +251,7 @@ func (t *table) put(key []byte, q uint64, pi int) {
 	}
 	off := len(t.blob)
 	t.blob = append(t.blob, key...)
+	t.setFilter(hashBytes(fnvOffset, key))
 	t.place(key, q|uint64(len(key))<<24|uint64(pi)<<30|uint64(off)<<38)
 	t.keys++
 }

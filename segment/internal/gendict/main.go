@@ -10,12 +10,13 @@
 //
 // Format (little endian):
 //
-//	"TBSEGv2\n"                     magic, 8 bytes
+//	"TBSEGv3\n"                     magic, 8 bytes
 //	uint32 nslots                   a power of two
 //	uint32 blob length
 //	uint32 number of words
 //	uint32 number of POS tags
 //	uint64 total frequency
+//	uint32 filter bits F            the filter has 2^F bits
 //	POS tags: uint8 length + bytes, each
 //	nslots × uint64 slots           0 = empty, else
 //	                                bits 0-23 1+round(1e6·ln freq)
@@ -23,11 +24,15 @@
 //	                                bits 24-29 key length in bytes,
 //	                                bits 30-37 POS index,
 //	                                bits 38-63 key offset in the blob
+//	2^F/64 × uint64 filter          bit (h·0x9E3779B1 mod 2^32) >> (32-F)
+//	                                set for the hash h of every key
 //	blob                            the keys' bytes
 //
 // Keys are normalized like segment normalizes text before lookup: ASCII
 // letters lowercased, full-width ASCII folded to ASCII. The slot of a key is
-// found by linear probing from FNV-1a(key) & (nslots-1).
+// found by linear probing from h & (nslots-1), h = FNV-1a(key). The filter,
+// about 8 bits a key, lets most lookups of a string that is no key stop
+// without reading the slots.
 package main
 
 import (
@@ -170,20 +175,33 @@ func main() {
 			}
 		}
 	}
+	fbits := uint32(12)
+	for 1<<fbits < 8*len(sorted) && fbits < 30 {
+		fbits++
+	}
+	filter := make([]uint64, 1<<fbits/64)
+	for _, k := range sorted {
+		f := (fnv(k) * 0x9E3779B1) >> (32 - fbits)
+		filter[f>>6] |= 1 << (f & 63)
+	}
 	var b bytes.Buffer
-	b.WriteString("TBSEGv2\n")
+	b.WriteString("TBSEGv3\n")
 	le := binary.LittleEndian
 	b.Write(le.AppendUint32(nil, uint32(nslots)))
 	b.Write(le.AppendUint32(nil, uint32(blob.Len())))
 	b.Write(le.AppendUint32(nil, uint32(len(words))))
 	b.Write(le.AppendUint32(nil, uint32(len(posList))))
 	b.Write(le.AppendUint64(nil, total))
+	b.Write(le.AppendUint32(nil, fbits))
 	for _, p := range posList {
 		b.WriteByte(byte(len(p)))
 		b.WriteString(p)
 	}
 	for _, s := range slots {
 		b.Write(le.AppendUint64(nil, s))
+	}
+	for _, w := range filter {
+		b.Write(le.AppendUint64(nil, w))
 	}
 	b.Write(blob.Bytes())
 	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {
