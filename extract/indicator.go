@@ -437,7 +437,7 @@ func amountUnit(u string) bool {
 	if u == "" {
 		return false
 	}
-	for _, w := range []string{"元", "吨", "斤", "人", "名", "户", "美元", "千瓦时", "立方米", "公斤", "亩", "标准煤"} {
+	for _, w := range []string{"元", "吨", "斤", "人", "名", "户", "美元", "千瓦时", "立方米", "公斤", "亩", "标准煤", "个"} {
 		if strings.HasSuffix(u, w) {
 			return true
 		}
