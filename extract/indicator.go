@@ -58,7 +58,7 @@ var (
 	ruleIndCompare = registerRule("indicator", "indicator.comparison",
 		"a number after a figure that compares it with another region or the plan is no item (增长7.2%，高于全国0.6个百分点)", Reject)
 	ruleIndShared = registerRule("indicator", "indicator.shared_number",
-		"indicators listed before 均 or 都, or a pair (城乡居民), share the number (地区生产总值、规模以上工业增加值均增长7%左右)", Accept)
+		"indicators listed before 均, 都 or 各, or a pair (城乡居民), share the number (地区生产总值、规模以上工业增加值均增长7%左右)", Accept)
 	ruleIndRespectively = registerRule("indicator", "indicator.respectively",
 		"indicators listed before 分别 take the numbers in order (城镇和农村居民人均可支配收入分别增长6%和8%)", Accept)
 	ruleIndRange = registerRule("indicator", "indicator.range",
@@ -121,6 +121,10 @@ var (
 		"今年 in the paragraph, after any five-year plan it names, makes a target in a part on the plan one of the report's year (建议今年主要预期目标是)", Adjust)
 	ruleIndPlainHeading = registerRule("indicator", "indicator.plain_heading",
 		"a line of at most 24 characters with no punctuation, standing alone, is a heading that opens a part (2019年工作回顾)", Adjust)
+	ruleIndLevelAfter = registerRule("indicator", "indicator.level_after_rate",
+		"a level after a rate of change, in a clause that opens with a verb of level, is the same indicator's level (一般公共预算收入增长8%，达到500亿元)", Accept)
+	ruleIndLevelEnd = registerRule("indicator", "indicator.level_not_average",
+		"a level after a multi-year average rate is the level of the last year reviewed, not of the years (年均增长8.6%，突破40万亿元)", Adjust)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -792,11 +796,19 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 				for _, li := range p.items {
 					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndPointsShare})
 				}
-			case len(p.items) > 0 && n.amount && p.rate() && x.totalGap(gap):
+			case len(p.items) > 0 && n.amount && p.rate() && x.totalGap(gap) != "":
 				// 增长6.7%，总量达9.26万亿元
 				endList()
+				rule := x.totalGap(gap)
+				if l := x.listLen(nums, k); l > 1 {
+					// 分别增长7%、8%，达到4.3万元、1.9万元: the rates' indicators in order
+					if tmpl := rateLinks(links, nums, l); len(tmpl) > 0 {
+						startList(tmpl, k, ruleIndRespectively)
+						break
+					}
+				}
 				for _, li := range p.items {
-					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndChain})
+					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: rule})
 				}
 			case len(p.items) > 0 && p.amount && n.amount && p.rng == nil && x.chainGap(gap) && runeIndex(gap, []rune("分别")) < 0:
 				// 粮食产量6.5亿吨，比上年增加0.1亿吨: the change of the level
@@ -846,7 +858,7 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 		case len(ids) > 1 && x.listLen(nums, k) == len(ids):
 			// 农民人均纯收入、城镇居民人均可支配收入为8296元、22160元
 			startList(tmpl, k, ruleIndRespectively)
-		case (runeIndex(gap, []rune("均")) >= 0 || runeIndex(gap, []rune("都")) >= 0) && len(ids) > 1:
+		case (runeIndex(gap, []rune("均")) >= 0 || runeIndex(gap, []rune("都")) >= 0 || runesAt(gap, 0, []rune("各"))) && len(ids) > 1:
 			for _, t := range tmpl {
 				links = append(links, link{id: t.id, match: t.match, num: k, rule: ruleIndShared})
 			}
@@ -954,19 +966,49 @@ func levelLinks(links []link, nums []indNum, l int) []link {
 	return out
 }
 
-// totalGap reports whether the text between a rate and an amount names the
-// total of the same indicator (，总量达).
-func (x *indDoc) totalGap(gap []rune) bool {
+// rateLinks returns the links of the last l rates of the sentence, in
+// order, one per indicator (nil when there are fewer).
+func rateLinks(links []link, nums []indNum, l int) []link {
+	var out []link
+	seen := map[string]bool{}
+	for i := len(links) - 1; i >= 0 && len(out) < l; i-- {
+		lk := links[i]
+		if lk.rule == ruleIndStretch || !nums[lk.num].rate() || seen[lk.id] {
+			continue
+		}
+		seen[lk.id] = true
+		out = append([]link{{id: lk.id, match: lk.match}}, out...)
+	}
+	if len(out) < l {
+		return nil
+	}
+	return out
+}
+
+// totalGap returns the rule by which the text between a rate and an
+// amount names the level of the same indicator (，总量达; ，达到), or "".
+func (x *indDoc) totalGap(gap []rune) string {
 	j := 0
 	for j < len(gap) && (gap[j] == '，' || gap[j] == '、') {
 		j++
 	}
 	for _, w := range []string{"总量", "总额", "规模"} {
 		if runesAt(gap, j, []rune(w)) {
-			return len(gap)-j <= 6
+			if len(gap)-j <= 6 {
+				return ruleIndChain
+			}
+			return ""
 		}
 	}
-	return false
+	// 增长13.3%，达到5519.5亿元: a verb of level opens the clause
+	if j > 0 {
+		for _, w := range []string{"达到", "突破", "达"} {
+			if runesAt(gap, j, []rune(w)) && len(gap)-j-len([]rune(w)) <= 1 {
+				return ruleIndLevelAfter
+			}
+		}
+	}
+	return ""
 }
 
 // collect records on nums[k] the links that take it.
@@ -1402,6 +1444,14 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 		}
 	}
 	avg := x.l.hasCue("average", before)
+	if avg && measure == MeasureLevel {
+		// 年均增长7%，达到4.3万元: the average is the rate's, the level
+		// is the last year's
+		if i := lastDigit(before); i >= 0 && !x.l.hasCue("average", before[i:]) {
+			avg = false
+			x.d.traceRule(ruleIndLevelEnd, Adjust, n.start, n.end)
+		}
+	}
 	fiveAt := x.l.lastCue("fiveyears", para)
 	if fyp > 0 && fyp < y {
 		fiveAt = len(para)
@@ -1443,6 +1493,16 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 	}
 	x.d.traceRule(ruleIndPeriodReview, Adjust, n.start, n.end)
 	return strconv.Itoa(y - 1)
+}
+
+// lastDigit returns the position in s of the last digit, or -1.
+func lastDigit(s []rune) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if isDigit(s[i]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // fullSentenceStart returns the start of the sentence around i, across
