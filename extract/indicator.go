@@ -58,7 +58,7 @@ var (
 	ruleIndCompare = registerRule("indicator", "indicator.comparison",
 		"a number after a figure that compares it with another region or the plan is no item (增长7.2%，高于全国0.6个百分点)", Reject)
 	ruleIndShared = registerRule("indicator", "indicator.shared_number",
-		"indicators listed before 均 or 都, or a pair (城乡居民), share the number (地区生产总值、规模以上工业增加值均增长7%左右)", Accept)
+		"indicators listed before 均, 都 or 各, or a pair (城乡居民), share the number (地区生产总值、规模以上工业增加值均增长7%左右)", Accept)
 	ruleIndRespectively = registerRule("indicator", "indicator.respectively",
 		"indicators listed before 分别 take the numbers in order (城镇和农村居民人均可支配收入分别增长6%和8%)", Accept)
 	ruleIndRange = registerRule("indicator", "indicator.range",
@@ -79,6 +79,12 @@ var (
 		"an amount after a level, joined by a verb of change (粮食产量6.5亿吨，比上年增加0.1亿吨), is the level's change, no item; a rate after it measures the level's indicator", Reject)
 	ruleIndEndLevel = registerRule("indicator", "indicator.period_end_level",
 		"a level or share reached from a starting one (比重由1%上升到1.7%) is of the last year reviewed, even in a sentence on five years", Adjust)
+	ruleIndBare = registerRule("indicator", "indicator.bare_magnitude",
+		"a number written with 万 or 亿 and no unit (贫困人口减少20万) is a figure too, an amount in the unit as written", Adjust)
+	ruleIndNumberBefore = registerRule("indicator", "indicator.number_before",
+		"a number of people before the poor and 脱贫 in its clause is the poverty reduction (5万贫困人口脱贫, 8.3万人脱贫)", Accept)
+	ruleIndWholeYear = registerRule("indicator", "indicator.period_whole_year",
+		"a count after 全年 or 当年 in its sentence (全年减贫20万人) is of the year reviewed, in a review of five years too", Adjust)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
 		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%); 接近 about", Adjust)
 
@@ -113,6 +119,10 @@ var (
 		"今年 in the paragraph, after any five-year plan it names, makes a target in a part on the plan one of the report's year (建议今年主要预期目标是)", Adjust)
 	ruleIndPlainHeading = registerRule("indicator", "indicator.plain_heading",
 		"a line of at most 24 characters with no punctuation, standing alone, is a heading that opens a part (2019年工作回顾)", Adjust)
+	ruleIndLevelAfter = registerRule("indicator", "indicator.level_after_rate",
+		"a level after a rate of change, in a clause that opens with a verb of level, is the same indicator's level (一般公共预算收入增长8%，达到500亿元)", Accept)
+	ruleIndLevelEnd = registerRule("indicator", "indicator.level_not_average",
+		"a level after a multi-year average rate is the level of the last year reviewed, not of the years (年均增长8.6%，突破40万亿元)", Adjust)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -141,6 +151,7 @@ type indNum struct {
 	done     bool // taken (as stretch, range end, from-level)
 	items    []int
 	fromInds []indMatch // set on a starting level (由X增加到Y)
+	nounNext bool       // a bare magnitude right before a noun (5万关口, 5.97万贫困人口): a figure only of a statement that names the indicator after it
 	incOf    int        // 1 + the index of the level this amount is the change of (比上年增加1559万吨), else 0
 	endLevel bool       // the level or share reached after a starting one (由1%上升到1.7%)
 }
@@ -239,6 +250,7 @@ func indicatorNumbers(d *Document) []indNum {
 			counts = append(counts, m)
 		}
 	}
+	counts = append(counts, bareMagnitudes(d, counts)...)
 	sort.SliceStable(counts, func(i, j int) bool { return counts[i].Start < counts[j].Start })
 	text := d.runes
 	var out []indNum
@@ -246,6 +258,9 @@ func indicatorNumbers(d *Document) []indNum {
 		n, ok := numberAsWritten(text, m)
 		if !ok {
 			continue
+		}
+		if m.Kind == kindBare && m.End < len(text) && unicode.Is(unicode.Han, text[m.End]) {
+			n.nounNext = !runesAt(text, m.End, []rune("左右")) && !runesAt(text, m.End, []rune("以上")) && !runesAt(text, m.End, []rune("以内")) && !runesAt(text, m.End, []rune("上下"))
 		}
 		// 6%—6.5%: join with the number before
 		if len(out) > 0 {
@@ -267,6 +282,55 @@ func indicatorNumbers(d *Document) []indNum {
 			d.traceRule(ruleIndRange, Adjust, n.start, n.end)
 		}
 		out = append(out, n)
+	}
+	return out
+}
+
+// kindBare marks the counts bareMagnitudes makes.
+const kindBare = "bare"
+
+// bareMagnitudes returns the numbers written with 万 or 亿 and no unit
+// (贫困人口减少20万, 5.97万贫困人口脱贫) that no count covers, as counts.
+func bareMagnitudes(d *Document, counts []Mention) []Mention {
+	text := d.runes
+	covered := func(i, j int) bool {
+		for _, c := range counts {
+			if c.Start < j && i < c.End {
+				return true
+			}
+		}
+		return false
+	}
+	var out []Mention
+	for i := 0; i < len(text); i++ {
+		if !isDigit(text[i]) || i > 0 && (isDigit(text[i-1]) || text[i-1] == '.' || text[i-1] == '．' || unicode.IsLetter(text[i-1]) && !unicode.Is(unicode.Han, text[i-1])) {
+			continue
+		}
+		j := i
+		for j < len(text) && (isDigit(text[j]) || (text[j] == '.' || text[j] == '．') && j+1 < len(text) && isDigit(text[j+1])) {
+			j++
+		}
+		k := j
+		if k < len(text) && text[k] == '万' {
+			k++
+		}
+		if k < len(text) && text[k] == '亿' {
+			k++
+		}
+		if k == j || k < len(text) && (isDigit(text[k]) || text[k] == '余' || text[k] == '多') || covered(i, k) {
+			i = j
+			continue
+		}
+		m := Mention{Type: TypeCount, Kind: kindBare, Start: i, End: k, Text: string(text[i:k]), Approx: ApproxExact}
+		switch {
+		case runesAt(text, k, []rune("左右")) || runesAt(text, k, []rune("上下")):
+			m.Approx = ApproxAbout
+		case i > 0 && (text[i-1] == '近' || text[i-1] == '约'):
+			m.Approx = ApproxAbout
+		}
+		d.traceRule(ruleIndBare, Adjust, i, k)
+		out = append(out, m)
+		i = k - 1
 	}
 	return out
 }
@@ -373,7 +437,7 @@ func amountUnit(u string) bool {
 	if u == "" {
 		return false
 	}
-	for _, w := range []string{"元", "吨", "斤", "人", "户", "美元", "千瓦时", "立方米", "公斤", "亩"} {
+	for _, w := range []string{"元", "吨", "斤", "人", "名", "户", "美元", "千瓦时", "立方米", "公斤", "亩", "标准煤"} {
 		if strings.HasSuffix(u, w) {
 			return true
 		}
@@ -612,10 +676,13 @@ type link struct {
 // linkSentence finds the indicator figures of one sentence.
 func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 	ms := x.matches(s, e)
+	links := x.numberBefore(e, nums)
 	if len(ms) == 0 {
+		if len(links) > 0 {
+			x.emit(s, nums, links)
+		}
 		return
 	}
-	var links []link
 	// the 分别 list being distributed: the links still to take a number,
 	// and the numbers that took one
 	var pending []link
@@ -656,7 +723,7 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 	lastNum := -1
 	for k := range nums {
 		n := &nums[k]
-		if n.done {
+		if n.done || n.nounNext {
 			continue
 		}
 		// the nearest indicator word before the number
@@ -721,11 +788,19 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 				for _, li := range p.items {
 					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndChain})
 				}
-			case len(p.items) > 0 && n.amount && p.rate() && x.totalGap(gap):
+			case len(p.items) > 0 && n.amount && p.rate() && x.totalGap(gap) != "":
 				// 增长6.7%，总量达9.26万亿元
 				endList()
+				rule := x.totalGap(gap)
+				if l := x.listLen(nums, k); l > 1 {
+					// 分别增长7%、8%，达到4.3万元、1.9万元: the rates' indicators in order
+					if tmpl := rateLinks(links, nums, l); len(tmpl) > 0 {
+						startList(tmpl, k, ruleIndRespectively)
+						break
+					}
+				}
 				for _, li := range p.items {
-					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndChain})
+					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: rule})
 				}
 			case len(p.items) > 0 && p.amount && n.amount && p.rng == nil && x.chainGap(gap) && runeIndex(gap, []rune("分别")) < 0:
 				// 粮食产量6.5亿吨，比上年增加0.1亿吨: the change of the level
@@ -775,7 +850,7 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 		case len(ids) > 1 && x.listLen(nums, k) == len(ids):
 			// 农民人均纯收入、城镇居民人均可支配收入为8296元、22160元
 			startList(tmpl, k, ruleIndRespectively)
-		case (runeIndex(gap, []rune("均")) >= 0 || runeIndex(gap, []rune("都")) >= 0) && len(ids) > 1:
+		case (runeIndex(gap, []rune("均")) >= 0 || runeIndex(gap, []rune("都")) >= 0 || runesAt(gap, 0, []rune("各"))) && len(ids) > 1:
 			for _, t := range tmpl {
 				links = append(links, link{id: t.id, match: t.match, num: k, rule: ruleIndShared})
 			}
@@ -795,6 +870,63 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 	}
 	endList()
 	x.emit(s, nums, links)
+}
+
+// numberBefore links the numbers of people that a statement of poverty
+// reduction names after them (5万贫困人口脱贫, 8.3万人脱贫, 120万农村贫
+// 困人口全部实现脱贫): the number, a few qualifiers (农村, 建档立卡), the
+// poor (a poorpeople cue, or the unit 人 of the number), a few words
+// (全部实现), then a povertyexit cue, in one clause.
+func (x *indDoc) numberBefore(e int, nums []indNum) []link {
+	def := x.l.defs["poverty_reduction"]
+	if def == nil {
+		return nil
+	}
+	var links []link
+	for k := range nums {
+		n := &nums[k]
+		if n.done || !n.amount && !n.nounNext || !peopleUnit(n.unit) {
+			continue
+		}
+		j := n.end
+		if runesAt(x.text, j, []rune("左右")) {
+			j += 2
+		}
+		lim := j + 16
+		if lim > e {
+			lim = e
+		}
+		clause := x.text[j:lim]
+		for i, r := range clause {
+			if !unicode.Is(unicode.Han, r) {
+				clause = clause[:i]
+				break
+			}
+		}
+		exit := x.l.findCue("povertyexit", clause)
+		if exit < 0 {
+			continue
+		}
+		who := x.l.lastCue("poorpeople", clause[:exit])
+		if who < 0 && !strings.HasSuffix(n.unit, "人") && !strings.HasSuffix(n.unit, "名") || who >= 0 && exit-who > 4 || who < 0 && exit > 4 {
+			continue
+		}
+		end := j + exit + len([]rune(x.l.cueAt("povertyexit", clause, exit)))
+		m := indMatch{start: j, end: end, word: indicatorWord{def: def}}
+		n.done = true
+		links = append(links, link{id: "poverty_reduction", match: m, num: k, rule: ruleIndNumberBefore})
+	}
+	return links
+}
+
+// peopleUnit reports whether a unit as written counts people (万, 万人,
+// 名, 亿).
+func peopleUnit(u string) bool {
+	switch u {
+	case "万", "亿", "人", "万人", "名", "万名", "亿人":
+		return true
+	}
+	return false
 }
 
 // listLen returns how many numbers from nums[k] on are joined as a list
@@ -826,19 +958,49 @@ func levelLinks(links []link, nums []indNum, l int) []link {
 	return out
 }
 
-// totalGap reports whether the text between a rate and an amount names the
-// total of the same indicator (，总量达).
-func (x *indDoc) totalGap(gap []rune) bool {
+// rateLinks returns the links of the last l rates of the sentence, in
+// order, one per indicator (nil when there are fewer).
+func rateLinks(links []link, nums []indNum, l int) []link {
+	var out []link
+	seen := map[string]bool{}
+	for i := len(links) - 1; i >= 0 && len(out) < l; i-- {
+		lk := links[i]
+		if lk.rule == ruleIndStretch || !nums[lk.num].rate() || seen[lk.id] {
+			continue
+		}
+		seen[lk.id] = true
+		out = append([]link{{id: lk.id, match: lk.match}}, out...)
+	}
+	if len(out) < l {
+		return nil
+	}
+	return out
+}
+
+// totalGap returns the rule by which the text between a rate and an
+// amount names the level of the same indicator (，总量达; ，达到), or "".
+func (x *indDoc) totalGap(gap []rune) string {
 	j := 0
 	for j < len(gap) && (gap[j] == '，' || gap[j] == '、') {
 		j++
 	}
 	for _, w := range []string{"总量", "总额", "规模"} {
 		if runesAt(gap, j, []rune(w)) {
-			return len(gap)-j <= 6
+			if len(gap)-j <= 6 {
+				return ruleIndChain
+			}
+			return ""
 		}
 	}
-	return false
+	// 增长13.3%，达到5519.5亿元: a verb of level opens the clause
+	if j > 0 {
+		for _, w := range []string{"达到", "突破", "达"} {
+			if runesAt(gap, j, []rune(w)) && len(gap)-j-len([]rune(w)) <= 1 {
+				return ruleIndLevelAfter
+			}
+		}
+	}
+	return ""
 }
 
 // collect records on nums[k] the links that take it.
@@ -1039,7 +1201,7 @@ func (x *indDoc) emit(s int, nums []indNum, links []link) {
 			approx = a
 			x.d.traceRule(ruleIndApprox, Adjust, n.start, n.end)
 		}
-		status := x.status(s, n, lk.match.start)
+		status := x.status(s, n, min(lk.match.start, n.start))
 		m := Mention{Type: TypeIndicator, Start: n.start, End: n.end, Value: v, Unit: n.unit,
 			Approx: approx, Indicator: lk.id, IndicatorText: string(x.text[lk.match.start:lk.match.end]),
 			Measure: measure, Status: status, Period: x.period(s, n, lk.id, status, measure)}
@@ -1063,6 +1225,13 @@ func (x *indDoc) emit(s int, nums []indNum, links []link) {
 func (x *indDoc) measure(def *indicatorDef, n indNum, lk link) string {
 	if n.points {
 		return MeasurePoints
+	}
+	if lk.match.start >= n.end {
+		// the indicator after the number (5万贫困人口脱贫)
+		if n.amount || n.nounNext {
+			return MeasureLevel
+		}
+		return ""
 	}
 	gap := x.text[lk.match.end:n.start]
 	switch def.nature {
@@ -1241,6 +1410,14 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 		}
 	}
 	avg := x.l.hasCue("average", before)
+	if avg && measure == MeasureLevel {
+		// 年均增长7%，达到4.3万元: the average is the rate's, the level
+		// is the last year's
+		if i := lastDigit(before); i >= 0 && !x.l.hasCue("average", before[i:]) {
+			avg = false
+			x.d.traceRule(ruleIndLevelEnd, Adjust, n.start, n.end)
+		}
+	}
 	fiveAt := x.l.lastCue("fiveyears", para)
 	if fyp > 0 && fyp < y {
 		fiveAt = len(para)
@@ -1251,6 +1428,11 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 	}
 	def := x.l.defs[id]
 	flow := def != nil && def.nature == natureFlow && measure == MeasureLevel
+	if flow && x.l.hasCue("wholeyear", before) && x.l.lastCue("wholeyear", before) > x.l.lastCue("fiveyears", before) {
+		// 全年减贫20万人: the count of the last year, in a five-year review too
+		lastAt = len(para)
+		x.d.traceRule(ruleIndWholeYear, Adjust, n.start, n.end)
+	}
 	if flow && fiveAt < 0 && lastAt < 0 && mode.five && !mode.plan {
 		fiveAt = 0 // a count of the five years reviewed (新增城镇就业133.5万人)
 	}
@@ -1277,6 +1459,16 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 	}
 	x.d.traceRule(ruleIndPeriodReview, Adjust, n.start, n.end)
 	return strconv.Itoa(y - 1)
+}
+
+// lastDigit returns the position in s of the last digit, or -1.
+func lastDigit(s []rune) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if isDigit(s[i]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // fullSentenceStart returns the start of the sentence around i, across

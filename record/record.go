@@ -8,9 +8,24 @@ import (
 	"encoding/json"
 )
 
+// An Appender appends its JSON encoding to b: the bytes JSON writes for it
+// (without pretty), without the newline; on error it returns b as it was.
+// JSON uses it instead of encoding/json's reflection (extract.Mention and
+// extract.Document are Appenders).
+type Appender interface {
+	AppendJSON(b []byte) ([]byte, error)
+}
+
 // JSON marshals v as one JSON Lines record (or indented, when pretty),
 // without HTML escaping, ending in a newline.
 func JSON(v any, pretty bool) ([]byte, error) {
+	if a, ok := v.(Appender); ok && !pretty {
+		b, err := a.AppendJSON(make([]byte, 0, 1024))
+		if err != nil {
+			return nil, err
+		}
+		return append(b, '\n'), nil
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

@@ -335,16 +335,32 @@ func StreamedRecord(pretty bool, fill func(emit func(v any) error) (doc any, err
 // (memory, then a temporary file) until doc is known: a document with a
 // million mentions holds neither the values nor their JSON (extract's
 // long documents). With pretty, the values are gathered and the record
-// indented as JSONRecord does.
+// indented as JSONRecord does. Values that are record.Appenders
+// (*extract.Mention) are encoded without reflection.
 func StreamedRecordTo(w io.Writer, pretty bool, fill func(emit func(v any) error) (doc any, err error)) error {
 	var elems corpus.Spool
 	defer elems.Close()
 	vals := []any{}
 	n := 0
+	var scratch []byte // the encoding of an Appender, reused
 	doc, err := fill(func(v any) error {
 		if pretty {
 			vals = append(vals, v)
 			return nil
+		}
+		if a, ok := v.(record.Appender); ok {
+			scratch = scratch[:0]
+			if n > 0 {
+				scratch = append(scratch, ',')
+			}
+			b, err := a.AppendJSON(scratch)
+			if err != nil {
+				return err
+			}
+			scratch = b
+			n++
+			_, err = elems.Write(b)
+			return err
 		}
 		b, err := JSONRecord(v, false)
 		if err != nil {

@@ -178,8 +178,12 @@ func Run(o *Options) error {
 		if o.Explain == "" { // long documents in windows, in bounded memory
 			return cmdutil.StreamedRecordTo(w, o.Input.Pretty, func(emit func(any) error) (any, error) {
 				return extract.NewDocumentStream(doc.Text, 0, func(ms []extract.Mention) error {
-					for _, m := range ms {
-						if err := emit(m); err != nil {
+					for i := range ms {
+						var v any = &ms[i] // encoded at once, without reflection (record.Appender)
+						if o.Input.Pretty {
+							v = ms[i] // held until the record is indented
+						}
+						if err := emit(v); err != nil {
 							return err
 						}
 					}
@@ -216,6 +220,24 @@ func explainRecord(o *Options, doc corpus.Document, opts []extract.Option) ([]by
 type explained struct {
 	*extract.Document
 	Explain []extract.Decision `json:"explain"`
+}
+
+// AppendJSON appends the record as encoding/json writes it: the document's
+// fields (Document.AppendJSON), then "explain". It replaces the method
+// explained would get from Document, which leaves "explain" out.
+func (e explained) AppendJSON(b []byte) ([]byte, error) {
+	n := len(b)
+	b, err := e.Document.AppendJSON(b)
+	if err != nil {
+		return b, err
+	}
+	dec, err := cmdutil.JSONRecord(e.Explain, false)
+	if err != nil {
+		return b[:n], err
+	}
+	b = append(b[:len(b)-1], `,"explain":`...) // the document's closing }
+	b = append(b, dec[:len(dec)-1]...)         // without the newline
+	return append(b, '}'), nil
 }
 
 // explainText formats the decisions of d as lines: verdict, type, span,

@@ -343,6 +343,21 @@ func (l *Lexicon[V]) Backward(text []rune, lo, end int, fn func(n int, v V) bool
 	}
 }
 
+// LongestBackward returns the length of the longest word of a lexicon of
+// reversed words that ends text[lo:end] (the last word Backward would
+// report), and its value; n is 0 when none does. It is Longest over the
+// reversed text, without building it.
+func (l *Lexicon[V]) LongestBackward(text []rune, lo, end int) (n int, v V) {
+	end, lo = min(end, len(text)), max(lo, 0)
+	c := l.Cursor()
+	for j := end - 1; j >= lo && c.Next(text[j]); j-- {
+		if w, ok := c.Word(); ok {
+			n, v = end-j, w
+		}
+	}
+	return n, v
+}
+
 // FirstRunes calls fn with one true for every code point that starts a
 // word, then with one false for each second code point of the words of two
 // or more that start with it (second is 0 when one is true).

@@ -135,6 +135,22 @@ func TestCursorAndBackward(t *testing.T) {
 	if strings.Join(got, " ") != "长" {
 		t.Errorf("Backward stopped = %v", got)
 	}
+	for _, c := range []struct {
+		lo, end, n int
+		v          string
+	}{{0, 5, 3, "副县长"}, {3, 5, 2, "县长"}, {0, 4, 0, ""}, {0, 99, 0, ""}, {0, 0, 0, ""}} {
+		if n, v := lex.LongestBackward(text, c.lo, c.end); n != c.n || v != c.v {
+			t.Errorf("LongestBackward(%d, %d) = %d %q, want %d %q", c.lo, c.end, n, v, c.n, c.v)
+		}
+		want := 0
+		if c.end <= len(text) && c.end > 0 {
+			r := []rune(rev(string(text[c.lo:c.end])))
+			want, _ = lex.Longest(r, 0)
+		}
+		if c.n != want {
+			t.Errorf("LongestBackward(%d, %d) = %d, Longest over the reversed text %d", c.lo, c.end, c.n, want)
+		}
+	}
 	fwd := New[int]()
 	fwd.Add("中国", 1)
 	fwd.Add("中国人", 2)
