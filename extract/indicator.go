@@ -85,6 +85,8 @@ var (
 		"a number of people before the poor and 脱贫 in its clause is the poverty reduction (5万贫困人口脱贫, 8.3万人脱贫)", Accept)
 	ruleIndWholeYear = registerRule("indicator", "indicator.period_whole_year",
 		"a count after 全年 or 当年 in its sentence (全年减贫20万人) is of the year reviewed, in a review of five years too", Adjust)
+	ruleIndPointsShare = registerRule("indicator", "indicator.points_then_share",
+		"a share after a change in points of a ratio, joined by a verb of level (城镇化率提高1.5个百分点，达到46.2%), is the ratio's share", Accept)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
 		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%); 接近 about", Adjust)
 
@@ -798,6 +800,12 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 				for _, li := range p.items {
 					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndAverageAfter})
 				}
+			case len(p.items) > 0 && p.points && n.percent && x.ratioLinks(links, p) && x.levelGap(gap):
+				// 城镇化率提高1.5个百分点，达到46.2%: the share reached
+				endList()
+				for _, li := range p.items {
+					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndPointsShare})
+				}
 			case len(p.items) > 0 && n.amount && p.rate() && x.totalGap(gap) != "":
 				// 增长6.7%，总量达9.26万亿元
 				endList()
@@ -1088,6 +1096,32 @@ func (x *indDoc) isShareLink(links []link, p *indNum) bool {
 	}
 	def := x.l.defs[links[p.items[0]].id]
 	return def != nil && def.nature == natureRatio
+}
+
+// ratioLinks reports whether every link of the number p is of an
+// indicator that is a ratio (城镇化率).
+func (x *indDoc) ratioLinks(links []link, p *indNum) bool {
+	for _, li := range p.items {
+		if def := x.l.defs[links[li].id]; def == nil || def.nature != natureRatio {
+			return false
+		}
+	}
+	return len(p.items) > 0
+}
+
+// levelGap reports whether the text between a change and a following
+// number is a verb of level (，达到).
+func (x *indDoc) levelGap(gap []rune) bool {
+	gap = stripNotes(gap)
+	j := 0
+	for j < len(gap) && (gap[j] == '，' || gap[j] == ',' || gap[j] == '、') {
+		j++
+	}
+	if j == 0 {
+		return false
+	}
+	w := x.l.cueAt("reach", gap, j)
+	return w != "" && len(gap)-j-len([]rune(w)) <= 1
 }
 
 // chainGap reports whether the text between a level (or share) and a

@@ -113,19 +113,6 @@ func (s *Segmenter) cacheHan() {
 	}
 }
 
-// hanSlot returns the slot value of b, one code point of normalized text,
-// from s.han, and false when b is not cached.
-func (s *Segmenter) hanSlot(b []byte) (uint64, bool) {
-	if len(b) != 3 {
-		return 0, false
-	}
-	r := rune(b[0]&0x0F)<<12 | rune(b[1]&0x3F)<<6 | rune(b[2]&0x3F)
-	if r < hanFirst || r > hanLast || s.han == nil {
-		return 0, false
-	}
-	return s.han[r-hanFirst], true
-}
-
 var (
 	defaultOnce sync.Once
 	defaultSeg  *Segmenter
@@ -321,31 +308,43 @@ func (s *Segmenter) route(sc *scratch) {
 	logT := s.logT
 	numEnd, prevNum := 0, false // end of the run of numerals after k
 	for k := n - 1; k >= 0; k-- {
-		bv := math.Inf(-1)
-		bj := int32(k + 1)
-		var bp uint8
-		h := uint32(fnvOffset)
-		for j := k + 1; j <= n; j++ {
-			h = hashBytes(h, norm[no[j-1]:no[j]])
-			v, cached := uint64(0), false
-			if j == k+1 {
-				v, cached = s.hanSlot(norm[no[k]:no[j]])
-			}
-			cont := v != 0
-			if !cached {
+		// The code point at k alone: a word of the dictionary or not, it is
+		// the first candidate.
+		cp := norm[no[k]:no[k+1]]
+		h := hashBytes(fnvOffset, cp)
+		r, han := hanRune(cp)
+		var v uint64
+		var cont bool
+		if han && s.han != nil {
+			v = s.han[r-hanFirst]
+			cont = v != 0
+		} else {
+			v, cont = t.find(cp, h)
+		}
+		l := 0.0 // ln(freq), 0 for a code point not in the dictionary
+		if q := v & slotFreqMask; q > 0 {
+			l = float64(q-1) * 1e-6
+		}
+		bv, bj, bp := l-logT+best[k+1], int32(k+1), uint8(v>>30)
+		for j := k + 2; cont && j <= n; j++ {
+			next := norm[no[j-1]:no[j]]
+			h = hashBytes(h, next)
+			if j == k+2 && han {
+				if r2, ok := hanRune(next); ok {
+					if b := t.filterBit(h); t.filter[b>>6]&(1<<(b&63)) == 0 {
+						break
+					}
+					v, cont = t.findPair(pairKey(r, r2))
+				} else {
+					v, cont = t.find(norm[no[k]:no[j]], h)
+				}
+			} else {
 				v, cont = t.find(norm[no[k]:no[j]], h)
 			}
-			if q := v & slotFreqMask; q > 0 || j == k+1 {
-				l := 0.0 // ln(freq), 0 for a code point not in the dictionary
-				if q > 0 {
-					l = float64(q-1) * 1e-6
-				}
-				if x := l - logT + best[j]; x >= bv {
+			if q := v & slotFreqMask; q > 0 {
+				if x := float64(q-1)*1e-6 - logT + best[j]; x >= bv {
 					bv, bj, bp = x, int32(j), uint8(v>>30)
 				}
-			}
-			if !cont {
-				break
 			}
 		}
 		isNum := numberUnits && sc.cls[k] == clsHan && isNumeral(norm[no[k]:no[k+1]])

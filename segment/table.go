@@ -19,18 +19,24 @@ import (
 var zhDict []byte
 
 // table is a dictionary built by internal/gendict, with the words of the
-// domain lexicon and user dictionaries inserted into it.
+// domain lexicon and user dictionaries inserted into it. Keys of two CJK
+// unified ideographs (pairs) are in pairs, the others in slots and blob.
 type table struct {
 	slots  []uint64
 	mask   uint32
 	blob   []byte // the embedded keys until the first insert, then a copy
 	copied bool
-	keys   int // keys, counted on the first insert
-	pos    []string
-	posIdx map[string]int
-	words  int
-	total  float64
-	posM   uint8 // the index of "m" (numeral)
+	keys   int // keys in slots, counted on the first insert
+	// pairs holds each pair key whole in its slot (see gendict's format):
+	// finding one, the commonest lookup of segmentation, is one read.
+	pairs     []uint64
+	pairShift uint32 // 64 - log2(len(pairs))
+	pairKeys  int    // keys in pairs, counted on the first insert
+	pos       []string
+	posIdx    map[string]int
+	words     int
+	total     float64
+	posM      uint8 // the index of "m" (numeral)
 	// filter has the bit filterBit(h) set for the hash h of every key,
 	// so that most lookups of a key that is not in the table read this
 	// small bitset (256 KB, about 8 bits a key of the embedded table)
@@ -55,7 +61,7 @@ const (
 
 func openTable(b []byte) (*table, error) {
 	bad := errors.New("segment: corrupt embedded dictionary")
-	if len(b) < 36 || string(b[:8]) != "TBSEGv3\n" {
+	if len(b) < 40 || string(b[:8]) != "TBSEGv4\n" {
 		return nil, bad
 	}
 	le := binary.LittleEndian
@@ -69,7 +75,12 @@ func openTable(b []byte) (*table, error) {
 		return nil, bad
 	}
 	nfilter := 1 << fbits / 64
-	p := 36
+	pbits := int(le.Uint32(b[36:]))
+	if pbits < 1 || pbits > 30 {
+		return nil, bad
+	}
+	npairs := 1 << pbits
+	p := 40
 	for i := 0; i < npos; i++ {
 		if p >= len(b) {
 			return nil, bad
@@ -85,7 +96,7 @@ func openTable(b []byte) (*table, error) {
 		t.pos = append(t.pos, "m")
 	}
 	t.posM = uint8(slices.Index(t.pos, "m"))
-	if nslots == 0 || nslots&(nslots-1) != 0 || p+8*nslots+8*nfilter+blobLen != len(b) {
+	if nslots == 0 || nslots&(nslots-1) != 0 || p+8*nslots+8*nfilter+8*npairs+blobLen != len(b) {
 		return nil, bad
 	}
 	// Copied out once (a few milliseconds) so that lookups are plain
@@ -100,7 +111,13 @@ func openTable(b []byte) (*table, error) {
 		t.filter[i] = le.Uint64(b[p+8*i:])
 	}
 	t.fshift = uint32(32 - fbits)
-	t.blob = b[p+8*nfilter:]
+	p += 8 * nfilter
+	t.pairs = make([]uint64, npairs)
+	for i := range t.pairs {
+		t.pairs[i] = le.Uint64(b[p+8*i:])
+	}
+	t.pairShift = uint32(64 - pbits)
+	t.blob = b[p+8*npairs:]
 	t.mask = uint32(nslots - 1)
 	return t, nil
 }
@@ -111,11 +128,14 @@ const (
 )
 
 // find looks key up given h, its FNV-1a hash. It returns the slot value
-// (freq in the low 24 bits, 0 for a prefix-only key) and whether key is a
-// word or a prefix of one.
+// (freq in the low 24 bits, 0 for a prefix-only key; the POS index in bits
+// 30-37) and whether key is a word or a prefix of one.
 func (t *table) find(key []byte, h uint32) (uint64, bool) {
 	if b := t.filterBit(h); t.filter[b>>6]&(1<<(b&63)) == 0 {
 		return 0, false
+	}
+	if p, ok := pairOf(key); ok {
+		return t.findPair(p)
 	}
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		v := t.slots[i]
@@ -127,6 +147,96 @@ func (t *table) find(key []byte, h uint32) (uint64, bool) {
 			if string(t.blob[off:off+len(key)]) == string(key) {
 				return v, true
 			}
+		}
+	}
+}
+
+// Pair keys: two CJK unified ideographs a and b, packed as
+// (a-hanFirst)<<15 | (b-hanFirst).
+const (
+	pairBit  = 1 << 63
+	pairMask = 1<<30 - 1
+)
+
+// hanRune returns the code point b encodes and whether b is exactly one
+// CJK unified ideograph (U+4E00..U+9FFF) in UTF-8.
+func hanRune(b []byte) (rune, bool) {
+	if len(b) != 3 || b[0]&0xF0 != 0xE0 || b[1]&0xC0 != 0x80 || b[2]&0xC0 != 0x80 {
+		return 0, false
+	}
+	r := rune(b[0]&0x0F)<<12 | rune(b[1]&0x3F)<<6 | rune(b[2]&0x3F)
+	return r, r >= hanFirst && r <= hanLast
+}
+
+// pairOf returns the pair key of key when it is two CJK unified
+// ideographs.
+func pairOf(key []byte) (uint64, bool) {
+	if len(key) != 6 {
+		return 0, false
+	}
+	a, ok := hanRune(key[:3])
+	if !ok {
+		return 0, false
+	}
+	b, ok := hanRune(key[3:])
+	if !ok {
+		return 0, false
+	}
+	return pairKey(a, b), true
+}
+
+func pairKey(a, b rune) uint64 { return uint64(a-hanFirst)<<15 | uint64(b-hanFirst) }
+
+// findPair looks the pair key p up, like find; it checks no filter.
+func (t *table) findPair(p uint64) (uint64, bool) {
+	mask := uint64(len(t.pairs) - 1)
+	for i := (p * 0x9E3779B97F4A7C15) >> t.pairShift; ; i = (i + 1) & mask {
+		v := t.pairs[i]
+		if v == 0 {
+			return 0, false
+		}
+		if v>>32&pairMask == p {
+			return v&slotFreqMask | v>>24&0xFF<<30, true
+		}
+	}
+}
+
+// setPair sets the frequency field q and POS index pi of the pair key p,
+// adding it when it is missing; the pair table grows when it is more than
+// 60% full.
+func (t *table) setPair(p, q uint64, pi int) {
+	if (t.pairKeys+1)*5 > len(t.pairs)*3 {
+		old := t.pairs
+		t.pairs = make([]uint64, 2*len(old))
+		t.pairShift--
+		for _, v := range old {
+			if v != 0 {
+				t.placePair(v)
+			}
+		}
+	}
+	v := pairBit | p<<32 | uint64(pi)<<24 | q
+	mask := uint64(len(t.pairs) - 1)
+	for i := (p * 0x9E3779B97F4A7C15) >> t.pairShift; ; i = (i + 1) & mask {
+		x := t.pairs[i]
+		if x == 0 {
+			t.pairs[i] = v
+			t.pairKeys++
+			return
+		}
+		if x>>32&pairMask == p {
+			t.pairs[i] = v
+			return
+		}
+	}
+}
+
+func (t *table) placePair(v uint64) {
+	mask := uint64(len(t.pairs) - 1)
+	for i := (v >> 32 & pairMask * 0x9E3779B97F4A7C15) >> t.pairShift; ; i = (i + 1) & mask {
+		if t.pairs[i] == 0 {
+			t.pairs[i] = v
+			return
 		}
 	}
 }
@@ -172,6 +282,11 @@ func (t *table) insert(key []byte, q uint64, pos string) error {
 		for _, v := range t.slots {
 			if v != 0 {
 				t.keys++
+			}
+		}
+		for _, v := range t.pairs {
+			if v != 0 {
+				t.pairKeys++
 			}
 		}
 		t.posIdx = make(map[string]int, len(t.pos))
@@ -226,6 +341,10 @@ func (t *table) insert(key []byte, q uint64, pos string) error {
 
 // set replaces the slot value of key, which is in the table.
 func (t *table) set(key []byte, v uint64) {
+	if p, ok := pairOf(key); ok {
+		t.setPair(p, v&slotFreqMask, int(v>>30&0xFF))
+		return
+	}
 	for i := hashBytes(fnvOffset, key) & t.mask; ; i = (i + 1) & t.mask {
 		x := t.slots[i]
 		if int(x>>24&63) == len(key) && string(t.blob[x>>38:int(x>>38)+len(key)]) == string(key) {
@@ -238,6 +357,11 @@ func (t *table) set(key []byte, v uint64) {
 // put adds key, which is not in the table, growing the table when it is
 // more than 60% full.
 func (t *table) put(key []byte, q uint64, pi int) {
+	if p, ok := pairOf(key); ok {
+		t.setFilter(hashBytes(fnvOffset, key))
+		t.setPair(p, q, pi)
+		return
+	}
 	if (t.keys+1)*5 > len(t.slots)*3 {
 		old := t.slots
 		t.slots = make([]uint64, 2*len(old))
