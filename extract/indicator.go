@@ -127,6 +127,10 @@ var (
 		"a level after a rate of change, in a clause that opens with a verb of level, is the same indicator's level (一般公共预算收入增长8%，达到500亿元)", Accept)
 	ruleIndLevelEnd = registerRule("indicator", "indicator.level_not_average",
 		"a level after a multi-year average rate is the level of the last year reviewed, not of the years (年均增长8.6%，突破40万亿元)", Adjust)
+	ruleIndFiveQualifier = registerRule("indicator", "indicator.five_years_qualifier",
+		"过去五年 right before an average (过去五年年均增长7.5%) qualifies that rate only: a count later in the paragraph is of the year reviewed", Adjust)
+	ruleIndAverageAfter = registerRule("indicator", "indicator.average_after_rate",
+		"a rate after a rate, in a clause of the multi-year average (，过去五年年均增长7.5%), measures the same indicator", Accept)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -443,7 +447,7 @@ func amountUnit(u string) bool {
 	if u == "" {
 		return false
 	}
-	for _, w := range []string{"元", "吨", "斤", "人", "名", "户", "美元", "千瓦时", "立方米", "公斤", "亩", "标准煤"} {
+	for _, w := range []string{"元", "吨", "斤", "人", "名", "户", "美元", "千瓦时", "立方米", "公斤", "亩", "标准煤", "个"} {
 		if strings.HasSuffix(u, w) {
 			return true
 		}
@@ -801,6 +805,12 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 				for _, li := range p.items {
 					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndChain})
 				}
+			case len(p.items) > 0 && p.rate() && n.rate() && x.averageGap(gap):
+				// 增长6.9%，过去五年年均增长7.5%
+				endList()
+				for _, li := range p.items {
+					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndAverageAfter})
+				}
 			case len(p.items) > 0 && p.points && n.percent && x.ratioLinks(links, p) && x.levelGap(gap):
 				// 城镇化率提高1.5个百分点，达到46.2%: the share reached
 				endList()
@@ -975,6 +985,31 @@ func levelLinks(links []link, nums []indNum, l int) []link {
 		return nil
 	}
 	return out
+}
+
+// averageGap reports whether the text between two rates opens a clause
+// of the multi-year average of the same indicator (，过去五年年均增长).
+func (x *indDoc) averageGap(gap []rune) bool {
+	gap = stripNotes(gap)
+	j := 0
+	for j < len(gap) && (gap[j] == '，' || gap[j] == ',') {
+		j++
+	}
+	if j == 0 {
+		return false
+	}
+	if f := x.l.cueAt("fiveyears", gap, j); f != "" {
+		j += len([]rune(f))
+	} else if runesAt(gap, j, []rune("五年")) {
+		j += 2
+	}
+	a := x.l.cueAt("average", gap, j)
+	if a == "" || a == "累计" {
+		return false
+	}
+	j += len([]rune(a))
+	v := x.l.cueAt("growth", gap, j)
+	return v != "" && len(gap)-j-len([]rune(v)) <= 1
 }
 
 // rateLinks returns the links of the last l rates of the sentence, in
@@ -1463,7 +1498,7 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 			x.d.traceRule(ruleIndLevelEnd, Adjust, n.start, n.end)
 		}
 	}
-	fiveAt := x.l.lastCue("fiveyears", para)
+	fiveAt := x.fiveScope(n.start, para)
 	if fyp > 0 && fyp < y {
 		fiveAt = len(para)
 	}
@@ -1504,6 +1539,34 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 	}
 	x.d.traceRule(ruleIndPeriodReview, Adjust, n.start, n.end)
 	return strconv.Itoa(y - 1)
+}
+
+// fiveScope returns the end in para of the last cue of the five years
+// reviewed that speaks for the paragraph, or -1: one right before an
+// average (过去五年年均增长7.5%) qualifies that rate only.
+func (x *indDoc) fiveScope(at int, para []rune) int {
+	end := len(para)
+	for {
+		i := x.l.lastCue("fiveyears", para[:end])
+		if i < 0 {
+			return -1
+		}
+		if x.l.cueAt("average", para, i) == "" {
+			return i
+		}
+		x.d.traceRule(ruleIndFiveQualifier, Adjust, at, at)
+		// look before this cue
+		w := 0
+		for _, c := range x.l.cues["fiveyears"] {
+			if cw := []rune(c); i-len(cw) >= 0 && runesAt(para, i-len(cw), cw) && len(cw) > w {
+				w = len(cw)
+			}
+		}
+		end = i - w
+		if w == 0 || end <= 0 {
+			return -1
+		}
+	}
 }
 
 // lastDigit returns the position in s of the last digit, or -1.
