@@ -1150,7 +1150,7 @@ func (x *indDoc) chainGap(gap []rune) bool {
 			j++
 			continue
 		}
-		if f := x.l.cueAt("filler", gap, j); f != "" && f != "实际" && f != "扣除价格因素" {
+		if f := x.l.cueAt("filler", gap, j); f != "" {
 			j += len([]rune(f))
 			continue
 		}
