@@ -87,6 +87,8 @@ var (
 		"a count after 全年 or 当年 in its sentence (全年减贫20万人) is of the year reviewed, in a review of five years too", Adjust)
 	ruleIndPointsShare = registerRule("indicator", "indicator.points_then_share",
 		"a share after a change in points of a ratio, joined by a verb of level (城镇化率提高1.5个百分点，达到46.2%), is the ratio's share", Accept)
+	ruleIndLocalWord = registerRule("indicator", "indicator.local_wording",
+		"a wording that names another indicator in a province's or a city's report than in the country's (财政收入: the general budget revenue nationally, the fiscal revenue total locally) takes the local one there", Adjust)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
 		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%); 接近 about", Adjust)
 
@@ -193,6 +195,7 @@ type indDoc struct {
 	comm  bool
 	modes []indMode
 	homes [][]rune
+	local bool // a report of a province, a city or a county, not the country's
 }
 
 // runIndicators is the indicator stage.
@@ -210,6 +213,7 @@ func runIndicators(d *Document) {
 	x.comm = d.Genre == GenreCommunique
 	if d.Home != nil {
 		x.homes = homeWords(d.Home.Name)
+		x.local = !x.comm && d.Home.Name != "" && d.Home.Name != CountryName
 	}
 	if !x.comm {
 		x.headingYear()
@@ -499,6 +503,13 @@ func (x *indDoc) matches(s, e int) []indMatch {
 		if im.word.generic && (!x.genericOK(im, e) || !x.genericLeft(im.start, s)) {
 			x.d.traceRule(ruleIndGeneric, Reject, im.start, im.end)
 			continue
+		}
+		if im.word.local != "" && x.local {
+			// 财政收入 in a province's or a city's report: the broad total
+			if def := x.l.defs[im.word.local]; def != nil {
+				im.word.def = def
+				x.d.traceRule(ruleIndLocalWord, Adjust, im.start, im.end)
+			}
 		}
 		out = append(out, im)
 	}
