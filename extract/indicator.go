@@ -1181,6 +1181,13 @@ func (x *indDoc) chainGap(gap []rune) bool {
 		}
 	}
 	j := 0
+	for _, w := range []string{"左右", "以上", "以内", "上下"} {
+		// 1.27万亿元左右，增长8%: the level's qualifier
+		if runesAt(gap, 0, []rune(w)) {
+			j = len([]rune(w))
+			break
+		}
+	}
 	for j < len(gap) {
 		if gap[j] == '，' || gap[j] == ',' || gap[j] == '、' || gap[j] == ' ' {
 			j++
