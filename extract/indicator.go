@@ -56,7 +56,7 @@ var (
 	ruleIndChain = registerRule("indicator", "indicator.chain",
 		"a rate of change after a level, or points after a share, measure the same indicator (粮食产量650亿斤，增长2%)", Accept)
 	ruleIndCompare = registerRule("indicator", "indicator.comparison",
-		"a number after a figure that compares it with another region or the plan is no item (增长7.2%，高于全国0.6个百分点)", Reject)
+		"a number after a figure, or after the indicator, that compares it with another region or an average is no item (增长7.2%，高于全国0.6个百分点; 增速高于全国0.8个百分点)", Reject)
 	ruleIndShared = registerRule("indicator", "indicator.shared_number",
 		"indicators listed before 均, 都 or 各, or a pair (城乡居民), share the number (地区生产总值、规模以上工业增加值均增长7%左右)", Accept)
 	ruleIndRespectively = registerRule("indicator", "indicator.respectively",
@@ -593,6 +593,9 @@ func (x *indDoc) predicate(gap []rune) string {
 			return ruleIndOther
 		}
 	}
+	if x.comparesRegion(gap) {
+		return ruleIndCompare
+	}
 	j, commas := 0, 0
 	for j < len(gap) {
 		if gap[j] == '，' || gap[j] == ',' || gap[j] == '、' || gap[j] == ' ' {
@@ -640,6 +643,28 @@ func (x *indDoc) predicate(gap []rune) string {
 		}
 	}
 	return ""
+}
+
+// comparesRegion reports whether the text between an indicator and its
+// number compares it with another region or an average (增速高于全国,
+// 比全省平均): the number is the difference, no item.
+func (x *indDoc) comparesRegion(gap []rune) bool {
+	for _, w := range x.l.cues["compare"] {
+		i := runeIndex(gap, []rune(w))
+		if i < 0 {
+			continue
+		}
+		rest := gap[i+len([]rune(w)):]
+		for _, r := range x.l.cues["compareto"] {
+			if runesAt(rest, 0, []rune(r)) {
+				return true
+			}
+		}
+		if runeIndex([]rune(w), []rune("全")) >= 0 || runeIndex([]rune(w), []rune("平均")) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // stripNotes returns gap without its footnote marks ([37]).
