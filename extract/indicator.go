@@ -85,6 +85,10 @@ var (
 		"a number of people before the poor and 脱贫 in its clause is the poverty reduction (5万贫困人口脱贫, 8.3万人脱贫)", Accept)
 	ruleIndWholeYear = registerRule("indicator", "indicator.period_whole_year",
 		"a count after 全年 or 当年 in its sentence (全年减贫20万人) is of the year reviewed, in a review of five years too", Adjust)
+	ruleIndPointsShare = registerRule("indicator", "indicator.points_then_share",
+		"a share after a change in points of a ratio, joined by a verb of level (城镇化率提高1.5个百分点，达到46.2%), is the ratio's share", Accept)
+	ruleIndLocalWord = registerRule("indicator", "indicator.local_wording",
+		"a wording that names another indicator in a province's or a city's report than in the country's (财政收入: the general budget revenue nationally, the fiscal revenue total locally) takes the local one there", Adjust)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
 		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%); 接近 about", Adjust)
 
@@ -123,6 +127,14 @@ var (
 		"a level after a rate of change, in a clause that opens with a verb of level, is the same indicator's level (一般公共预算收入增长8%，达到500亿元)", Accept)
 	ruleIndLevelEnd = registerRule("indicator", "indicator.level_not_average",
 		"a level after a multi-year average rate is the level of the last year reviewed, not of the years (年均增长8.6%，突破40万亿元)", Adjust)
+	ruleIndFiveQualifier = registerRule("indicator", "indicator.five_years_qualifier",
+		"过去五年 right before an average (过去五年年均增长7.5%) qualifies that rate only: a count later in the paragraph is of the year reviewed", Adjust)
+	ruleIndAverageAfter = registerRule("indicator", "indicator.average_after_rate",
+		"a rate after a rate, in a clause of the multi-year average (，过去五年年均增长7.5%), measures the same indicator", Accept)
+	ruleIndBaseMultiple = registerRule("indicator", "indicator.base_multiple",
+		"a multiple of a base year after a level (，是2012年的1.5倍) is no item; a rate after it measures the level's indicator (，年均增长8%)", Reject)
+	ruleIndPeriodBaseYear = registerRule("indicator", "indicator.period_average_after_year",
+		"a year written before a multi-year average of a result (2017年…年均增长8%) or before 的 (是2012年的1.5倍) is no period of the average: the average covers the years reviewed", Adjust)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -183,6 +195,7 @@ type indDoc struct {
 	comm  bool
 	modes []indMode
 	homes [][]rune
+	local bool // a report of a province, a city or a county, not the country's
 }
 
 // runIndicators is the indicator stage.
@@ -200,6 +213,7 @@ func runIndicators(d *Document) {
 	x.comm = d.Genre == GenreCommunique
 	if d.Home != nil {
 		x.homes = homeWords(d.Home.Name)
+		x.local = !x.comm && d.Home.Name != "" && d.Home.Name != CountryName
 	}
 	if !x.comm {
 		x.headingYear()
@@ -437,7 +451,7 @@ func amountUnit(u string) bool {
 	if u == "" {
 		return false
 	}
-	for _, w := range []string{"元", "吨", "斤", "人", "名", "户", "美元", "千瓦时", "立方米", "公斤", "亩", "标准煤"} {
+	for _, w := range []string{"元", "吨", "斤", "人", "名", "户", "美元", "千瓦时", "立方米", "公斤", "亩", "标准煤", "个"} {
 		if strings.HasSuffix(u, w) {
 			return true
 		}
@@ -489,6 +503,13 @@ func (x *indDoc) matches(s, e int) []indMatch {
 		if im.word.generic && (!x.genericOK(im, e) || !x.genericLeft(im.start, s)) {
 			x.d.traceRule(ruleIndGeneric, Reject, im.start, im.end)
 			continue
+		}
+		if im.word.local != "" && x.local {
+			// 财政收入 in a province's or a city's report: the broad total
+			if def := x.l.defs[im.word.local]; def != nil {
+				im.word.def = def
+				x.d.traceRule(ruleIndLocalWord, Adjust, im.start, im.end)
+			}
 		}
 		out = append(out, im)
 	}
@@ -772,6 +793,15 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 				for _, li := range p.items {
 					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndStretch})
 				}
+			case len(p.items) > 0 && p.amount && n.times && baseMultipleGap(gap):
+				// 地区生产总值4462亿元，是2012年的1.5倍，年均增长8%: the
+				// multiple is no item; a rate after it measures the level
+				endList()
+				n.incOf = lastNum + 1
+				if q := &nums[lastNum]; q.incOf > 0 {
+					n.incOf = q.incOf
+				}
+				x.d.traceRule(ruleIndBaseMultiple, Reject, n.start, n.end)
 			case len(p.items) > 0 && (p.amount || x.isShareLink(links, p)) && (n.rate() || n.points):
 				endList()
 				if !x.chainGap(gap) {
@@ -787,6 +817,18 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 				}
 				for _, li := range p.items {
 					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndChain})
+				}
+			case len(p.items) > 0 && p.rate() && n.rate() && x.averageGap(gap):
+				// 增长6.9%，过去五年年均增长7.5%
+				endList()
+				for _, li := range p.items {
+					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndAverageAfter})
+				}
+			case len(p.items) > 0 && p.points && n.percent && x.ratioLinks(links, p) && x.levelGap(gap):
+				// 城镇化率提高1.5个百分点，达到46.2%: the share reached
+				endList()
+				for _, li := range p.items {
+					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndPointsShare})
 				}
 			case len(p.items) > 0 && n.amount && p.rate() && x.totalGap(gap) != "":
 				// 增长6.7%，总量达9.26万亿元
@@ -958,6 +1000,54 @@ func levelLinks(links []link, nums []indNum, l int) []link {
 	return out
 }
 
+// baseMultipleGap reports whether the text before a multiple compares a
+// level with a base year (，是2012年的; ，为五年前的).
+func baseMultipleGap(gap []rune) bool {
+	gap = stripNotes(gap)
+	if len(gap) < 3 || gap[len(gap)-1] != '的' {
+		return false
+	}
+	i := len(gap) - 1
+	for i > 0 && gap[i-1] != '，' && gap[i-1] != ',' {
+		i--
+	}
+	if i == 0 {
+		return false
+	}
+	c := gap[i : len(gap)-1]
+	for _, w := range []string{"是", "为", "相当于"} {
+		if runesAt(c, 0, []rune(w)) {
+			return len(c) <= 12
+		}
+	}
+	return false
+}
+
+// averageGap reports whether the text between two rates opens a clause
+// of the multi-year average of the same indicator (，过去五年年均增长).
+func (x *indDoc) averageGap(gap []rune) bool {
+	gap = stripNotes(gap)
+	j := 0
+	for j < len(gap) && (gap[j] == '，' || gap[j] == ',') {
+		j++
+	}
+	if j == 0 {
+		return false
+	}
+	if f := x.l.cueAt("fiveyears", gap, j); f != "" {
+		j += len([]rune(f))
+	} else if runesAt(gap, j, []rune("五年")) {
+		j += 2
+	}
+	a := x.l.cueAt("average", gap, j)
+	if a == "" || a == "累计" {
+		return false
+	}
+	j += len([]rune(a))
+	v := x.l.cueAt("growth", gap, j)
+	return v != "" && len(gap)-j-len([]rune(v)) <= 1
+}
+
 // rateLinks returns the links of the last l rates of the sentence, in
 // order, one per indicator (nil when there are fewer).
 func rateLinks(links []link, nums []indNum, l int) []link {
@@ -1055,6 +1145,32 @@ func (x *indDoc) isShareLink(links []link, p *indNum) bool {
 	return def != nil && def.nature == natureRatio
 }
 
+// ratioLinks reports whether every link of the number p is of an
+// indicator that is a ratio (城镇化率).
+func (x *indDoc) ratioLinks(links []link, p *indNum) bool {
+	for _, li := range p.items {
+		if def := x.l.defs[links[li].id]; def == nil || def.nature != natureRatio {
+			return false
+		}
+	}
+	return len(p.items) > 0
+}
+
+// levelGap reports whether the text between a change and a following
+// number is a verb of level (，达到).
+func (x *indDoc) levelGap(gap []rune) bool {
+	gap = stripNotes(gap)
+	j := 0
+	for j < len(gap) && (gap[j] == '，' || gap[j] == ',' || gap[j] == '、') {
+		j++
+	}
+	if j == 0 {
+		return false
+	}
+	w := x.l.cueAt("reach", gap, j)
+	return w != "" && len(gap)-j-len([]rune(w)) <= 1
+}
+
 // chainGap reports whether the text between a level (or share) and a
 // following number is a verb of change (，比上年增长).
 func (x *indDoc) chainGap(gap []rune) bool {
@@ -1070,7 +1186,7 @@ func (x *indDoc) chainGap(gap []rune) bool {
 			j++
 			continue
 		}
-		if f := x.l.cueAt("filler", gap, j); f != "" && f != "实际" && f != "扣除价格因素" {
+		if f := x.l.cueAt("filler", gap, j); f != "" {
 			j += len([]rune(f))
 			continue
 		}
@@ -1364,10 +1480,15 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 		}
 		before = before[:0]
 	}
-	if wy, ok := yearWritten(before); ok {
+	if wy, at, ok := periodYear(before); ok {
 		if status == StatusTarget && wy >= y && wy <= y+15 || status != StatusTarget && wy >= y-6 && wy < y {
-			x.d.traceRule(ruleIndPeriodYear, Adjust, n.start, n.end)
-			return strconv.Itoa(wy)
+			if status != StatusTarget && measure != MeasureLevel && x.l.hasCue("average", before[at:]) {
+				// 2017年…年均增长8%: the average of the years up to it
+				x.d.traceRule(ruleIndPeriodBaseYear, Adjust, n.start, n.end)
+			} else {
+				x.d.traceRule(ruleIndPeriodYear, Adjust, n.start, n.end)
+				return strconv.Itoa(wy)
+			}
 		}
 	}
 	mode := x.modeAt(n.start)
@@ -1418,7 +1539,7 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 			x.d.traceRule(ruleIndLevelEnd, Adjust, n.start, n.end)
 		}
 	}
-	fiveAt := x.l.lastCue("fiveyears", para)
+	fiveAt := x.fiveScope(n.start, para)
 	if fyp > 0 && fyp < y {
 		fiveAt = len(para)
 	}
@@ -1459,6 +1580,34 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 	}
 	x.d.traceRule(ruleIndPeriodReview, Adjust, n.start, n.end)
 	return strconv.Itoa(y - 1)
+}
+
+// fiveScope returns the end in para of the last cue of the five years
+// reviewed that speaks for the paragraph, or -1: one right before an
+// average (过去五年年均增长7.5%) qualifies that rate only.
+func (x *indDoc) fiveScope(at int, para []rune) int {
+	end := len(para)
+	for {
+		i := x.l.lastCue("fiveyears", para[:end])
+		if i < 0 {
+			return -1
+		}
+		if x.l.cueAt("average", para, i) == "" {
+			return i
+		}
+		x.d.traceRule(ruleIndFiveQualifier, Adjust, at, at)
+		// look before this cue
+		w := 0
+		for _, c := range x.l.cues["fiveyears"] {
+			if cw := []rune(c); i-len(cw) >= 0 && runesAt(para, i-len(cw), cw) && len(cw) > w {
+				w = len(cw)
+			}
+		}
+		end = i - w
+		if w == 0 || end <= 0 {
+			return -1
+		}
+	}
 }
 
 // lastDigit returns the position in s of the last digit, or -1.
@@ -1536,6 +1685,27 @@ func baseYearIn(s []rune) (int, bool) {
 		return 0, false
 	}
 	return wy, true
+}
+
+// periodYear returns the last year written as YYYY年 in s that is not a
+// base of comparison (是2012年的1.5倍), and where it ends.
+func periodYear(s []rune) (int, int, bool) {
+	for end := len(s); end > 0; {
+		wy, ok := yearWritten(s[:end])
+		if !ok {
+			return 0, 0, false
+		}
+		i := runeLastIndex(s[:end], []rune(strconv.Itoa(wy)+"年"))
+		if i < 0 {
+			return 0, 0, false
+		}
+		if i+5 < len(s) && s[i+5] == '的' {
+			end = i
+			continue
+		}
+		return wy, i + 5, true
+	}
+	return 0, 0, false
 }
 
 // yearWritten returns the last year written as YYYY年 in s.

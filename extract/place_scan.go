@@ -887,9 +887,9 @@ func riverAndDivision(a, b placeHit) bool {
 }
 
 // bookCover marks the runes inside 《》: nothing there is a place mention,
-// the title is a book.
-func bookCover(rs []rune) []bool {
-	in := make([]bool, len(rs)+1)
+// the title is a book. The marks are in the scratch sc.
+func bookCover(sc *docScratch, rs []rune) []bool {
+	in := sc.boolSlice(len(rs) + 1)
 	depth := 0
 	for i, r := range rs {
 		switch {
@@ -911,7 +911,7 @@ func bookCover(rs []rune) []bool {
 func (ps *placeScan) emit(chosen []int32, resolved []bool) {
 	d, hits := ps.d, ps.hits
 	cover := newOrgCover(d, len(ps.rs))
-	inBook := bookCover(ps.rs)
+	inBook := bookCover(d.scratch, ps.rs)
 	pl := &d.placeRuns
 	pl.all = make([]Mention, 0, len(hits))
 	orgInner := map[int]bool{}

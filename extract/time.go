@@ -398,7 +398,7 @@ func outsideBooks(d *Document, text []rune, pieces []timePiece) []timePiece {
 
 // mergePieces merges adjacent pieces into spans.
 func mergePieces(d *Document, pieces []timePiece) []timeSpan {
-	var out []timeSpan
+	out := make([]timeSpan, 0, len(pieces))
 	for _, p := range pieces {
 		if k := len(out) - 1; k >= 0 && out[k].end == p.start {
 			out[k].end = p.end
@@ -413,7 +413,7 @@ func mergePieces(d *Document, pieces []timePiece) []timeSpan {
 
 // joinSpans joins A至B, A—B, A到B, where both state a date.
 func joinSpans(d *Document, text []rune, out []timeSpan) []timeSpan {
-	var joined []timeSpan
+	joined := make([]timeSpan, 0, len(out))
 	for k := 0; k < len(out); k++ {
 		s := out[k]
 		if k+1 < len(out) {

@@ -4,7 +4,6 @@
 package lexicon
 
 import (
-	"bufio"
 	"math/bits"
 	"slices"
 	"strings"
@@ -265,12 +264,12 @@ func (l *Lexicon[V]) FindAll(text []rune) []Match[V] {
 
 // ReadWordList parses an embedded word list: one entry per line, fields
 // separated by tabs or runs of spaces, blank lines and lines starting with
-// # ignored. fn receives the fields of each entry.
+// # ignored. fn receives the fields of each entry, substrings of data.
 func ReadWordList(data string, fn func(fields []string)) {
-	sc := bufio.NewScanner(strings.NewReader(data))
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
+	for rest := data; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}

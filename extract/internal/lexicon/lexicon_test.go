@@ -180,3 +180,16 @@ func TestCursorAndBackward(t *testing.T) {
 		t.Errorf("FirstRunes = %v", pairs)
 	}
 }
+
+// TestReadWordList checks the word-list format: comments and blank lines
+// skipped, tab-separated fields trimmed, space-separated fields split on
+// runs of spaces, CRLF line ends, and a last line without a line end.
+func TestReadWordList(t *testing.T) {
+	data := "# header\n\n县长\tcounty \t\r\n  书记  party   x \n#x\ty\n\t\n最后\t1"
+	var got []string
+	ReadWordList(data, func(f []string) { got = append(got, strings.Join(f, "|")) })
+	want := []string{"县长|county", "书记|party|x", "最后|1"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("ReadWordList = %q, want %q", got, want)
+	}
+}
