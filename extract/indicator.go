@@ -133,6 +133,10 @@ var (
 		"过去五年 right before an average (过去五年年均增长7.5%) qualifies that rate only: a count later in the paragraph is of the year reviewed", Adjust)
 	ruleIndAverageAfter = registerRule("indicator", "indicator.average_after_rate",
 		"a rate after a rate, in a clause of the multi-year average (，过去五年年均增长7.5%), measures the same indicator", Accept)
+	ruleIndBaseMultiple = registerRule("indicator", "indicator.base_multiple",
+		"a multiple of a base year after a level (，是2012年的1.5倍) is no item; a rate after it measures the level's indicator (，年均增长8%)", Reject)
+	ruleIndPeriodBaseYear = registerRule("indicator", "indicator.period_average_after_year",
+		"a year written before a multi-year average of a result (2017年…年均增长8%) or before 的 (是2012年的1.5倍) is no period of the average: the average covers the years reviewed", Adjust)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -791,6 +795,15 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 				for _, li := range p.items {
 					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndStretch})
 				}
+			case len(p.items) > 0 && p.amount && n.times && baseMultipleGap(gap):
+				// 地区生产总值4462亿元，是2012年的1.5倍，年均增长8%: the
+				// multiple is no item; a rate after it measures the level
+				endList()
+				n.incOf = lastNum + 1
+				if q := &nums[lastNum]; q.incOf > 0 {
+					n.incOf = q.incOf
+				}
+				x.d.traceRule(ruleIndBaseMultiple, Reject, n.start, n.end)
 			case len(p.items) > 0 && (p.amount || x.isShareLink(links, p)) && (n.rate() || n.points):
 				endList()
 				if !x.chainGap(gap) {
@@ -1089,6 +1102,29 @@ func levelLinks(links []link, nums []indNum, l int) []link {
 		return nil
 	}
 	return out
+}
+
+// baseMultipleGap reports whether the text before a multiple compares a
+// level with a base year (，是2012年的; ，为五年前的).
+func baseMultipleGap(gap []rune) bool {
+	gap = stripNotes(gap)
+	if len(gap) < 3 || gap[len(gap)-1] != '的' {
+		return false
+	}
+	i := len(gap) - 1
+	for i > 0 && gap[i-1] != '，' && gap[i-1] != ',' {
+		i--
+	}
+	if i == 0 {
+		return false
+	}
+	c := gap[i : len(gap)-1]
+	for _, w := range []string{"是", "为", "相当于"} {
+		if runesAt(c, 0, []rune(w)) {
+			return len(c) <= 12
+		}
+	}
+	return false
 }
 
 // averageGap reports whether the text between two rates opens a clause
@@ -1548,10 +1584,15 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 		}
 		before = before[:0]
 	}
-	if wy, ok := yearWritten(before); ok {
+	if wy, at, ok := periodYear(before); ok {
 		if status == StatusTarget && wy >= y && wy <= y+15 || status != StatusTarget && wy >= y-6 && wy < y {
-			x.d.traceRule(ruleIndPeriodYear, Adjust, n.start, n.end)
-			return strconv.Itoa(wy)
+			if status != StatusTarget && measure != MeasureLevel && x.l.hasCue("average", before[at:]) {
+				// 2017年…年均增长8%: the average of the years up to it
+				x.d.traceRule(ruleIndPeriodBaseYear, Adjust, n.start, n.end)
+			} else {
+				x.d.traceRule(ruleIndPeriodYear, Adjust, n.start, n.end)
+				return strconv.Itoa(wy)
+			}
 		}
 	}
 	mode := x.modeAt(n.start)
@@ -1748,6 +1789,27 @@ func baseYearIn(s []rune) (int, bool) {
 		return 0, false
 	}
 	return wy, true
+}
+
+// periodYear returns the last year written as YYYY年 in s that is not a
+// base of comparison (是2012年的1.5倍), and where it ends.
+func periodYear(s []rune) (int, int, bool) {
+	for end := len(s); end > 0; {
+		wy, ok := yearWritten(s[:end])
+		if !ok {
+			return 0, 0, false
+		}
+		i := runeLastIndex(s[:end], []rune(strconv.Itoa(wy)+"年"))
+		if i < 0 {
+			return 0, 0, false
+		}
+		if i+5 < len(s) && s[i+5] == '的' {
+			end = i
+			continue
+		}
+		return wy, i + 5, true
+	}
+	return 0, 0, false
 }
 
 // yearWritten returns the last year written as YYYY年 in s.
