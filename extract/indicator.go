@@ -89,6 +89,8 @@ var (
 		"a share after a change in points of a ratio, joined by a verb of level (城镇化率提高1.5个百分点，达到46.2%), is the ratio's share", Accept)
 	ruleIndLocalWord = registerRule("indicator", "indicator.local_wording",
 		"a wording that names another indicator in a province's or a city's report than in the country's (财政收入: the general budget revenue nationally, the fiscal revenue total locally) takes the local one there", Adjust)
+	ruleIndMixedList = registerRule("indicator", "indicator.respectively_mixed",
+		"a 分别 list whose items are not all indicators of the lexicon gives each indicator the number in its place (进出口总额、实际利用外资、跨境电商交易额分别增长30%、20%、30%)", Accept)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
 		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%); 接近 about", Adjust)
 
@@ -900,6 +902,15 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 		if rule == "" && n.times && runeIndex(gap, []rune("的")) >= 0 {
 			rule = ruleIndOther // 是2010年的1.9倍: a ratio to a base year, not a growth
 		}
+		if runeIndex(gap, []rune("分别")) >= 0 {
+			if tmpl := x.mixedList(s, ms, mi, nums, k); len(tmpl) > 0 {
+				// 进出口总额、实际利用外资、跨境电商交易额分别增长30%、20%、30%
+				startList(tmpl, k, ruleIndMixedList)
+				x.collect(links, nums, k)
+				lastNum = k
+				continue
+			}
+		}
 		if rule != "" {
 			x.d.traceRule(rule, Reject, m.start, n.end)
 			lastNum = k
@@ -994,6 +1005,99 @@ func peopleUnit(u string) bool {
 		return true
 	}
 	return false
+}
+
+// mixedList reads a 分别 list whose items are not all of the lexicon
+// (进出口总额、实际利用外资、跨境电商交易额分别增长30%、20%、30%): the
+// items of the clause before 分别, split at 、 和 及 与, each the indicator
+// whose word ends it or none, as many as the numbers listed from nums[k].
+// An item of none takes its number as a placeholder link of no indicator.
+// nil when the text is no such list.
+func (x *indDoc) mixedList(s int, ms []indMatch, mi int, nums []indNum, k int) []link {
+	m := ms[mi]
+	fb := m.end + runeIndex(x.text[m.end:nums[k].start], []rune("分别"))
+	if fb < m.end {
+		return nil
+	}
+	// a short predicate between the list and 分别 (…收入跃上新台阶，分别为)
+	e1 := fb
+	for e1 > m.end && (x.text[e1-1] == '，' || x.text[e1-1] == ',') {
+		e1--
+	}
+	if c := runeLastIndex(x.text[m.end:e1], []rune("，")); c >= 0 {
+		if e1-(m.end+c+1) > 8 {
+			return nil
+		}
+		e1 = m.end + c
+	} else if e1 < fb && e1-m.end <= 8 && !strings.ContainsAny(string(x.text[m.end:e1]), "、和及与") {
+		e1 = m.end // …和全口径财政收入跃上新台阶，分别为: the list ends with the indicator
+	}
+	cs := m.start
+	for cs > s && !strings.ContainsRune("，,：:；;（(", x.text[cs-1]) {
+		cs--
+	}
+	inMatch := func(i int) bool {
+		for _, mm := range ms {
+			if mm.start <= i && i < mm.end {
+				return true
+			}
+		}
+		return false
+	}
+	// the items
+	var spans [][2]int
+	st := cs
+	for i := cs; i <= e1; i++ {
+		sep := 0
+		if i == e1 {
+			sep = -1
+		} else if !inMatch(i) {
+			if x.text[i] == '、' || x.text[i] == '和' || x.text[i] == '及' || x.text[i] == '与' {
+				sep = 1
+			} else if runesAt(x.text, i, []rune("以及")) {
+				sep = 2
+			}
+		}
+		if sep == 0 {
+			continue
+		}
+		if i == st {
+			return nil
+		}
+		spans = append(spans, [2]int{st, i})
+		if sep < 0 {
+			break
+		}
+		st = i + sep
+		i = st - 1
+	}
+	var tmpl []link
+	known, unknown := 0, 0
+	for j, sp := range spans {
+		var hit *indMatch
+		for i := range ms {
+			if ms[i].end == sp[1] && ms[i].start >= sp[0] {
+				hit = &ms[i]
+			}
+		}
+		if hit == nil {
+			unknown++
+			tmpl = append(tmpl, link{id: "?" + strconv.Itoa(j), match: indMatch{start: sp[0], end: sp[1]}})
+			continue
+		}
+		known++
+		for _, id := range hit.word.def.ids {
+			tmpl = append(tmpl, link{id: id, match: *hit})
+		}
+	}
+	if known == 0 || unknown == 0 || len(tmpl) < 2 || x.listLen(nums, k) != len(tmpl) {
+		return nil
+	}
+	// the verb after 分别
+	if g := x.text[fb+2 : nums[k].start]; len(g) > 4 || len(g) > 0 && x.l.cueAt("verb", g, 0) == "" {
+		return nil
+	}
+	return tmpl
 }
 
 // listLen returns how many numbers from nums[k] on are joined as a list

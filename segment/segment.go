@@ -212,11 +212,27 @@ func putScratch(sc *scratch) { scratchPool.Put(sc) }
 
 // load decodes text into code points, normalized bytes and classes.
 func (sc *scratch) load(text string) {
-	sc.bo, sc.no, sc.norm, sc.cls = sc.bo[:0], sc.no[:0], sc.norm[:0], sc.cls[:0]
-	sc.bad = false
-	for i, r := range text {
-		sc.bo = append(sc.bo, int32(i))
-		sc.no = append(sc.no, int32(len(sc.norm)))
+	// Local slices, stored back at the end: appends to the fields would
+	// write them back to memory at every code point.
+	bo, no, norm, cls := sc.bo[:0], sc.no[:0], sc.norm[:0], sc.cls[:0]
+	bad := false
+	for i := 0; i < len(text); {
+		bo = append(bo, int32(i))
+		no = append(no, int32(len(norm)))
+		// CJK unified ideographs, the common case, are copied as they are.
+		if i+2 < len(text) && text[i]&0xF0 == 0xE0 && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			if r := rune(text[i]&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F); r >= hanFirst && r <= hanLast {
+				norm = append(norm, text[i:i+3]...)
+				cls = append(cls, clsHan)
+				i += 3
+				continue
+			}
+		}
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
 		c := clsHan
 		switch {
 		case r < utf8.RuneSelf:
@@ -235,12 +251,12 @@ func (sc *scratch) load(text string) {
 			default:
 				c = clsPunct
 			}
-			sc.norm = append(sc.norm, byte(r))
-			sc.cls = append(sc.cls, c)
+			norm = append(norm, byte(r))
+			cls = append(cls, c)
 			continue
 		case r == utf8.RuneError:
-			if _, size := utf8.DecodeRuneInString(text[i:]); size == 1 {
-				sc.bad = true
+			if size == 1 {
+				bad = true
 				c = clsInvalid
 			} else {
 				c = clsPunct
@@ -259,7 +275,7 @@ func (sc *scratch) load(text string) {
 				c = clsPunct
 			}
 		case r >= 0x4E00 && r <= 0x9FFF:
-			// CJK unified ideographs: the common case.
+			// CJK unified ideographs (taken by the fast path above).
 		case unicode.IsSpace(r):
 			c = clsSpace
 			if r == 0x85 || r == 0x2028 || r == 0x2029 {
@@ -273,12 +289,13 @@ func (sc *scratch) load(text string) {
 		case unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsControl(r) || unicode.Is(unicode.Co, r) || unicode.Is(unicode.Cs, r):
 			c = clsPunct
 		}
-		sc.norm = utf8.AppendRune(sc.norm, r)
-		sc.cls = append(sc.cls, c)
+		norm = utf8.AppendRune(norm, r)
+		cls = append(cls, c)
 	}
-	sc.n = len(sc.cls)
-	sc.bo = append(sc.bo, int32(len(text)))
-	sc.no = append(sc.no, int32(len(sc.norm)))
+	bo = append(bo, int32(len(text)))
+	no = append(no, int32(len(norm)))
+	sc.bo, sc.no, sc.norm, sc.cls, sc.bad = bo, no, norm, cls, bad
+	sc.n = len(cls)
 }
 
 // lookup returns key's weight, 1+ln(frequency) for a word and 0 for a
@@ -347,7 +364,8 @@ func (s *Segmenter) route(sc *scratch) {
 				}
 			}
 		}
-		isNum := numberUnits && sc.cls[k] == clsHan && isNumeral(norm[no[k]:no[k+1]])
+		// 〇 (U+3007) is the one numeral outside U+4E00..U+9FFF.
+		isNum := numberUnits && (han && isNumeralRune(r) || !han && sc.cls[k] == clsHan && string(cp) == "〇")
 		if isNum {
 			// A run of Chinese numerals (一九九八, 三十一), with a following
 			// 年, 月 or 日, is one word.
@@ -649,9 +667,10 @@ const numeralFreq = 30000
 
 var lnNumeralFreq = math.Log(numeralFreq)
 
-func isNumeral(b []byte) bool {
-	switch string(b) {
-	case "〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "百", "千", "万", "亿":
+// isNumeralRune reports whether r is a Chinese numeral.
+func isNumeralRune(r rune) bool {
+	switch r {
+	case '〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '百', '千', '万', '亿':
 		return true
 	}
 	return false
