@@ -1637,12 +1637,13 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 			line := x.text[x.lineStart(n.start):x.lineEnd(n.start)]
 			if pf := x.fypIn(para); pf > y {
 				fyp = pf
+			} else if x.l.hasCue("nextfive", para) {
+				// 今后五年…年均增长6%, even with 2035年 named after it
+				x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
+				return strconv.Itoa(y + 4)
 			} else if wy, ok := yearAfter(line, y); ok {
 				x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
 				return strconv.Itoa(wy)
-			} else if x.l.hasCue("nextfive", para) {
-				x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
-				return strconv.Itoa(y + 4)
 			}
 		}
 		if fyp > 0 && fyp >= y {
