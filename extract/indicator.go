@@ -137,6 +137,8 @@ var (
 		"a multiple of a base year after a level (，是2012年的1.5倍) is no item; a rate after it measures the level's indicator (，年均增长8%)", Reject)
 	ruleIndPeriodBaseYear = registerRule("indicator", "indicator.period_average_after_year",
 		"a year written before a multi-year average of a result (2017年…年均增长8%) or before 的 (是2012年的1.5倍) is no period of the average: the average covers the years reviewed", Adjust)
+	ruleIndStartYear = registerRule("indicator", "indicator.plan_start_year",
+		"a heading on the start of a five-year plan (为“十四五”开好局) opens this year's work: its targets are for the report's year", Adjust)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -1914,6 +1916,10 @@ func (x *indDoc) readModes() []indMode {
 		switch {
 		case heading && x.l.hasCue("review", t):
 			next = indMode{start: ls, five: x.l.hasCue("fiveyears", t) || x.fypIn(t) > 0 && x.fypIn(t) < x.year}
+		case heading && x.l.hasCue("startyear", t):
+			// 以高质量发展为“十四五”开好局: this year's work, the plan's first
+			next = indMode{start: ls, plan: true}
+			x.d.traceRule(ruleIndStartYear, Adjust, ls, ls+len(line))
 		case heading && (x.l.hasCue("plan", t) || x.year > 0 && runeIndex(t, []rune(strconv.Itoa(x.year)+"年")) >= 0):
 			next = indMode{start: ls, plan: true}
 			if f := x.fypIn(t); f > 0 && f >= x.year {
