@@ -122,7 +122,7 @@ var (
 	ruleIndMarkedHeading = registerRule("indicator", "indicator.marked_heading",
 		"a short line with no sentence punctuation set apart by the blanks of its emphasis marks (**2018年工作回顾**) is a heading that opens a part", Adjust)
 	ruleIndPeriodThisYear = registerRule("indicator", "indicator.period_this_year",
-		"今年 in the paragraph, after any five-year plan it names, makes a target in a part on the plan one of the report's year (建议今年主要预期目标是)", Adjust)
+		"今年 after any five-year plan named, in the sentence or the paragraph, makes a target one of the report's year (对接“十四五”规划，提出今年的主要预期目标是)", Adjust)
 	ruleIndPlainHeading = registerRule("indicator", "indicator.plain_heading",
 		"a line of at most 24 characters with no punctuation, standing alone, is a heading that opens a part (2019年工作回顾)", Adjust)
 	ruleIndLevelAfter = registerRule("indicator", "indicator.level_after_rate",
@@ -1649,6 +1649,11 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 			}
 		}
 		if fyp > 0 && fyp >= y {
+			// 对接“十四五”规划，提出今年的主要预期目标: this year's
+			if fyp > y && !x.l.hasCue("average", before) && x.l.lastCue("thisyear", before) > x.fypEnd(before) {
+				x.d.traceRule(ruleIndPeriodThisYear, Adjust, n.start, n.end)
+				return strconv.Itoa(y)
+			}
 			x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
 			return strconv.Itoa(fyp)
 		}
