@@ -170,7 +170,7 @@ func (d *Document) placeIndex() *placeList {
 func runPlaces(d *Document) {
 	pl := d.placeIndex()
 	for _, k := range pl.out {
-		d.add(pl.all[k])
+		d.addWithText(pl.all[k]) // runMention set the text
 	}
 }
 

@@ -525,16 +525,21 @@ func commonNoun(d *Document, toks []segment.Token, a, b int, kind string) bool {
 // written inside an organization name count when they are divisions
 // (黔西县 in 黔西县人大常委会), not otherwise (中国 in 中国共产党).
 func (d *Document) placeEntities(orgInner map[int]bool) {
-	idx := map[string]int{}
+	// An entity is a division (by code) or a name as written.
+	type entityKey struct {
+		code bool
+		s    string
+	}
+	idx := map[entityKey]int{}
 	d.Places = nil
 	for _, k := range d.placeRuns.byStart {
 		m := &d.placeRuns.all[k]
 		if m.Code == nil && orgInner[m.Start] {
 			continue
 		}
-		key, name := "t:"+m.Text, m.Text
+		key, name := entityKey{false, m.Text}, m.Text
 		if m.Code != nil {
-			key = "c:" + *m.Code
+			key = entityKey{true, *m.Code}
 			if m.Canonical != "" {
 				name = m.Canonical
 			}
