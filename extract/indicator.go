@@ -2022,6 +2022,10 @@ func (x *indDoc) isHeading(ls int, line, t []rune) bool {
 // startsWithThisYear reports whether a paragraph opens the work of this
 // year (今年是…, 2019年是…).
 func startsWithThisYear(line []rune, year int) bool {
+	// 各位代表，2021年是…: the address to the deputies first
+	if w := []rune("各位代表"); runesAt(line, 0, w) && len(line) > len(w) && strings.ContainsRune("，,！!：:", line[len(w)]) {
+		line = line[len(w)+1:]
+	}
 	if runesAt(line, 0, []rune("今年是")) || runesAt(line, 0, []rune("今年政府工作")) {
 		return true
 	}
