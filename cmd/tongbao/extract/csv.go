@@ -51,12 +51,18 @@ func csvRows(d *extract.Document) [][]string {
 	rows := make([][]string, 0, len(d.Mentions))
 	cells := make([]string, numCols*len(d.Mentions)) // the rows, in one allocation
 	id := oneLine(d.ID)
+	lastS, lastE, lastSent := -1, -1, "" // the sentence of the last mention
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
 		out := cells[i*numCols : (i+1)*numCols : (i+1)*numCols]
 		out[colID], out[colType], out[colText] = id, oneLine(m.Type), oneLine(m.Text)
 		out[colStart], out[colEnd] = strconv.Itoa(m.Start), strconv.Itoa(m.End)
-		out[colSentence] = oneLine(sentenceAt(rs, sents, m.Start, m.End))
+		if s, e, ok := sentenceSpan(rs, sents, m.Start, m.End); ok && (s != lastS || e != lastE) {
+			lastS, lastE, lastSent = s, e, oneLine(strings.TrimSpace(string(rs[s:e])))
+		} else if !ok {
+			lastS, lastE, lastSent = -1, -1, ""
+		}
+		out[colSentence] = lastSent // the mentions of a sentence share its string
 		out[colSection] = oneLine(sectionAt(d.Sections, m.Start))
 		if v, ok := m.TimeValue(); ok {
 			out[colValue] = oneLine(v)
@@ -100,20 +106,21 @@ func sentenceStarts(rs []rune) []int {
 	return starts
 }
 
-// sentenceAt returns the sentence that holds [start,end), trimmed of
-// spaces; a mention across a sentence end takes the sentences it spans.
-func sentenceAt(rs []rune, starts []int, start, end int) string {
+// sentenceSpan returns the span of the sentence that holds [start,end)
+// (the sentences it spans, for a mention across a sentence end); ok is
+// false for a span outside rs.
+func sentenceSpan(rs []rune, starts []int, start, end int) (s, e int, ok bool) {
 	if start < 0 || end > len(rs) || start > end {
-		return ""
+		return 0, 0, false
 	}
 	i := sort.SearchInts(starts, start+1) - 1
 	j := sort.SearchInts(starts, max(end, start+1))
-	s := starts[max(i, 0)]
-	e := len(rs)
+	s = starts[max(i, 0)]
+	e = len(rs)
 	if j < len(starts) {
 		e = starts[j]
 	}
-	return strings.TrimSpace(string(rs[s:e]))
+	return s, e, true
 }
 
 // sectionAt returns the heading of the innermost section that offset
