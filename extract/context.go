@@ -32,12 +32,10 @@ type docContext struct {
 	orgSpans []orgSpan
 	orgsDone bool
 
-	// placeIdx holds the places found, merged runs included, by start
-	// (see placeAt), placeOut those of them that are mentions (not inside
-	// an organization name), in the order found; placesDone is set once
-	// extractPlaces has run.
-	placeIdx   map[int]Mention
-	placeOut   []Mention
+	// placeRuns holds the places found, merged runs included, by start
+	// (see placeAt), and which of them are mentions (not inside an
+	// organization name); placesDone is set once extractPlaces has run.
+	placeRuns  placeList
 	placesDone bool
 }
 
@@ -160,19 +158,19 @@ func (d *Document) timeSpans() []timeSpan {
 
 // placeIndex returns the places of the document by start, computed once
 // by extractPlaces (which also sets d.Places and d.Home).
-func (d *Document) placeIndex() map[int]Mention {
+func (d *Document) placeIndex() *placeList {
 	if !d.placesDone {
 		d.placesDone = true
 		extractPlaces(d)
 	}
-	return d.placeIdx
+	return &d.placeRuns
 }
 
 // runPlaces is the place stage: the place mentions of the context.
 func runPlaces(d *Document) {
-	d.placeIndex()
-	for _, m := range d.placeOut {
-		d.add(m)
+	pl := d.placeIndex()
+	for _, k := range pl.out {
+		d.addWithText(pl.all[k]) // runMention set the text
 	}
 }
 

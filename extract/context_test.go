@@ -126,8 +126,8 @@ func TestResourcesOnce(t *testing.T) {
 	if !reflect.DeepEqual(per.MentionsOf(TypePerson), all.MentionsOf(TypePerson)) {
 		t.Errorf("person mentions differ: alone %v, with every type %v", per.MentionsOf(TypePerson), all.MentionsOf(TypePerson))
 	}
-	if !reflect.DeepEqual(per.placeIdx, all.placeIdx) {
-		t.Errorf("place index differs: person only %v, every type %v", per.placeIdx, all.placeIdx)
+	if !reflect.DeepEqual(per.placeRuns, all.placeRuns) {
+		t.Errorf("place index differs: person only %v, every type %v", per.placeRuns, all.placeRuns)
 	}
 	if !reflect.DeepEqual(per.Places, all.Places) {
 		t.Errorf("place entities differ: person only %v, every type %v", per.Places, all.Places)

@@ -505,12 +505,31 @@ func (d *Document) wants(t string) bool {
 // Runes returns the text as code points (shared; do not modify).
 func (d *Document) Runes() []rune { return d.runes }
 
-// add appends a mention for runes [start,end) if its type is wanted.
+// add appends a mention for runes [start,end) if its type is wanted,
+// with its text.
 func (d *Document) add(m Mention) {
-	if !d.wants(m.Type) || m.Start < 0 || m.End > len(d.runes) || m.Start >= m.End {
-		return
+	if d.accepts(&m) {
+		m.Text = string(d.runes[m.Start:m.End])
+		d.push(m)
 	}
-	m.Text = string(d.runes[m.Start:m.End])
+}
+
+// addWithText is add for a mention whose Text is already the text of runes
+// [start,end) (the place runs), which it does not build again.
+func (d *Document) addWithText(m Mention) {
+	if d.accepts(&m) {
+		d.push(m)
+	}
+}
+
+// accepts reports whether m is of a wanted type and spans some runes of
+// the text.
+func (d *Document) accepts(m *Mention) bool {
+	return d.wants(m.Type) && m.Start >= 0 && m.End <= len(d.runes) && m.Start < m.End
+}
+
+// push appends m to the mentions.
+func (d *Document) push(m Mention) {
 	if d.Mentions == nil {
 		// About one mention per 20 code points in news text: room for
 		// most documents without regrowing (a Mention is large).

@@ -56,9 +56,9 @@ var (
 	ruleIndChain = registerRule("indicator", "indicator.chain",
 		"a rate of change after a level, or points after a share, measure the same indicator (粮食产量650亿斤，增长2%)", Accept)
 	ruleIndCompare = registerRule("indicator", "indicator.comparison",
-		"a number after a figure that compares it with another region or the plan is no item (增长7.2%，高于全国0.6个百分点)", Reject)
+		"a number after a figure, or after the indicator, that compares it with another region or an average is no item (增长7.2%，高于全国0.6个百分点; 增速高于全国0.8个百分点)", Reject)
 	ruleIndShared = registerRule("indicator", "indicator.shared_number",
-		"indicators listed before 均 or 都, or a pair (城乡居民), share the number (地区生产总值、规模以上工业增加值均增长7%左右)", Accept)
+		"indicators listed before 均, 都 or 各, or a pair (城乡居民), share the number (地区生产总值、规模以上工业增加值均增长7%左右)", Accept)
 	ruleIndRespectively = registerRule("indicator", "indicator.respectively",
 		"indicators listed before 分别 take the numbers in order (城镇和农村居民人均可支配收入分别增长6%和8%)", Accept)
 	ruleIndRange = registerRule("indicator", "indicator.range",
@@ -79,6 +79,18 @@ var (
 		"an amount after a level, joined by a verb of change (粮食产量6.5亿吨，比上年增加0.1亿吨), is the level's change, no item; a rate after it measures the level's indicator", Reject)
 	ruleIndEndLevel = registerRule("indicator", "indicator.period_end_level",
 		"a level or share reached from a starting one (比重由1%上升到1.7%) is of the last year reviewed, even in a sentence on five years", Adjust)
+	ruleIndBare = registerRule("indicator", "indicator.bare_magnitude",
+		"a number written with 万 or 亿 and no unit (贫困人口减少20万) is a figure too, an amount in the unit as written", Adjust)
+	ruleIndNumberBefore = registerRule("indicator", "indicator.number_before",
+		"a number of people before the poor and 脱贫 in its clause is the poverty reduction (5万贫困人口脱贫, 8.3万人脱贫)", Accept)
+	ruleIndWholeYear = registerRule("indicator", "indicator.period_whole_year",
+		"a count after 全年 or 当年 in its sentence (全年减贫20万人) is of the year reviewed, in a review of five years too", Adjust)
+	ruleIndPointsShare = registerRule("indicator", "indicator.points_then_share",
+		"a share after a change in points of a ratio, joined by a verb of level (城镇化率提高1.5个百分点，达到46.2%), is the ratio's share", Accept)
+	ruleIndLocalWord = registerRule("indicator", "indicator.local_wording",
+		"a wording that names another indicator in a province's or a city's report than in the country's (财政收入: the general budget revenue nationally, the fiscal revenue total locally) takes the local one there", Adjust)
+	ruleIndMixedList = registerRule("indicator", "indicator.respectively_mixed",
+		"a 分别 list whose items are not all indicators of the lexicon gives each indicator the number in its place (进出口总额、实际利用外资、跨境电商交易额分别增长30%、20%、30%)", Accept)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
 		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%); 接近 about", Adjust)
 
@@ -113,6 +125,20 @@ var (
 		"今年 in the paragraph, after any five-year plan it names, makes a target in a part on the plan one of the report's year (建议今年主要预期目标是)", Adjust)
 	ruleIndPlainHeading = registerRule("indicator", "indicator.plain_heading",
 		"a line of at most 24 characters with no punctuation, standing alone, is a heading that opens a part (2019年工作回顾)", Adjust)
+	ruleIndLevelAfter = registerRule("indicator", "indicator.level_after_rate",
+		"a level after a rate of change, in a clause that opens with a verb of level, is the same indicator's level (一般公共预算收入增长8%，达到500亿元)", Accept)
+	ruleIndLevelEnd = registerRule("indicator", "indicator.level_not_average",
+		"a level after a multi-year average rate is the level of the last year reviewed, not of the years (年均增长8.6%，突破40万亿元)", Adjust)
+	ruleIndFiveQualifier = registerRule("indicator", "indicator.five_years_qualifier",
+		"过去五年 right before an average (过去五年年均增长7.5%) qualifies that rate only: a count later in the paragraph is of the year reviewed", Adjust)
+	ruleIndAverageAfter = registerRule("indicator", "indicator.average_after_rate",
+		"a rate after a rate, in a clause of the multi-year average (，过去五年年均增长7.5%), measures the same indicator", Accept)
+	ruleIndBaseMultiple = registerRule("indicator", "indicator.base_multiple",
+		"a multiple of a base year after a level (，是2012年的1.5倍) is no item; a rate after it measures the level's indicator (，年均增长8%)", Reject)
+	ruleIndPeriodBaseYear = registerRule("indicator", "indicator.period_average_after_year",
+		"a year written before a multi-year average of a result (2017年…年均增长8%) or before 的 (是2012年的1.5倍) is no period of the average: the average covers the years reviewed", Adjust)
+	ruleIndStartYear = registerRule("indicator", "indicator.plan_start_year",
+		"a heading on the start of a five-year plan (为“十四五”开好局) opens this year's work: its targets are for the report's year", Adjust)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -141,6 +167,7 @@ type indNum struct {
 	done     bool // taken (as stretch, range end, from-level)
 	items    []int
 	fromInds []indMatch // set on a starting level (由X增加到Y)
+	nounNext bool       // a bare magnitude right before a noun (5万关口, 5.97万贫困人口): a figure only of a statement that names the indicator after it
 	incOf    int        // 1 + the index of the level this amount is the change of (比上年增加1559万吨), else 0
 	endLevel bool       // the level or share reached after a starting one (由1%上升到1.7%)
 }
@@ -172,6 +199,7 @@ type indDoc struct {
 	comm  bool
 	modes []indMode
 	homes [][]rune
+	local bool // a report of a province, a city or a county, not the country's
 }
 
 // runIndicators is the indicator stage.
@@ -189,6 +217,7 @@ func runIndicators(d *Document) {
 	x.comm = d.Genre == GenreCommunique
 	if d.Home != nil {
 		x.homes = homeWords(d.Home.Name)
+		x.local = !x.comm && d.Home.Name != "" && d.Home.Name != CountryName
 	}
 	if !x.comm {
 		x.headingYear()
@@ -239,6 +268,7 @@ func indicatorNumbers(d *Document) []indNum {
 			counts = append(counts, m)
 		}
 	}
+	counts = append(counts, bareMagnitudes(d, counts)...)
 	sort.SliceStable(counts, func(i, j int) bool { return counts[i].Start < counts[j].Start })
 	text := d.runes
 	var out []indNum
@@ -246,6 +276,9 @@ func indicatorNumbers(d *Document) []indNum {
 		n, ok := numberAsWritten(text, m)
 		if !ok {
 			continue
+		}
+		if m.Kind == kindBare && m.End < len(text) && unicode.Is(unicode.Han, text[m.End]) {
+			n.nounNext = !runesAt(text, m.End, []rune("左右")) && !runesAt(text, m.End, []rune("以上")) && !runesAt(text, m.End, []rune("以内")) && !runesAt(text, m.End, []rune("上下"))
 		}
 		// 6%—6.5%: join with the number before
 		if len(out) > 0 {
@@ -267,6 +300,55 @@ func indicatorNumbers(d *Document) []indNum {
 			d.traceRule(ruleIndRange, Adjust, n.start, n.end)
 		}
 		out = append(out, n)
+	}
+	return out
+}
+
+// kindBare marks the counts bareMagnitudes makes.
+const kindBare = "bare"
+
+// bareMagnitudes returns the numbers written with 万 or 亿 and no unit
+// (贫困人口减少20万, 5.97万贫困人口脱贫) that no count covers, as counts.
+func bareMagnitudes(d *Document, counts []Mention) []Mention {
+	text := d.runes
+	covered := func(i, j int) bool {
+		for _, c := range counts {
+			if c.Start < j && i < c.End {
+				return true
+			}
+		}
+		return false
+	}
+	var out []Mention
+	for i := 0; i < len(text); i++ {
+		if !isDigit(text[i]) || i > 0 && (isDigit(text[i-1]) || text[i-1] == '.' || text[i-1] == '．' || unicode.IsLetter(text[i-1]) && !unicode.Is(unicode.Han, text[i-1])) {
+			continue
+		}
+		j := i
+		for j < len(text) && (isDigit(text[j]) || (text[j] == '.' || text[j] == '．') && j+1 < len(text) && isDigit(text[j+1])) {
+			j++
+		}
+		k := j
+		if k < len(text) && text[k] == '万' {
+			k++
+		}
+		if k < len(text) && text[k] == '亿' {
+			k++
+		}
+		if k == j || k < len(text) && (isDigit(text[k]) || text[k] == '余' || text[k] == '多') || covered(i, k) {
+			i = j
+			continue
+		}
+		m := Mention{Type: TypeCount, Kind: kindBare, Start: i, End: k, Text: string(text[i:k]), Approx: ApproxExact}
+		switch {
+		case runesAt(text, k, []rune("左右")) || runesAt(text, k, []rune("上下")):
+			m.Approx = ApproxAbout
+		case i > 0 && (text[i-1] == '近' || text[i-1] == '约'):
+			m.Approx = ApproxAbout
+		}
+		d.traceRule(ruleIndBare, Adjust, i, k)
+		out = append(out, m)
+		i = k - 1
 	}
 	return out
 }
@@ -373,7 +455,7 @@ func amountUnit(u string) bool {
 	if u == "" {
 		return false
 	}
-	for _, w := range []string{"元", "吨", "斤", "人", "户", "美元", "千瓦时", "立方米", "公斤", "亩"} {
+	for _, w := range []string{"元", "吨", "斤", "人", "名", "户", "美元", "千瓦时", "立方米", "公斤", "亩", "标准煤", "个"} {
 		if strings.HasSuffix(u, w) {
 			return true
 		}
@@ -425,6 +507,13 @@ func (x *indDoc) matches(s, e int) []indMatch {
 		if im.word.generic && (!x.genericOK(im, e) || !x.genericLeft(im.start, s)) {
 			x.d.traceRule(ruleIndGeneric, Reject, im.start, im.end)
 			continue
+		}
+		if im.word.local != "" && x.local {
+			// 财政收入 in a province's or a city's report: the broad total
+			if def := x.l.defs[im.word.local]; def != nil {
+				im.word.def = def
+				x.d.traceRule(ruleIndLocalWord, Adjust, im.start, im.end)
+			}
 		}
 		out = append(out, im)
 	}
@@ -508,6 +597,9 @@ func (x *indDoc) predicate(gap []rune) string {
 			return ruleIndOther
 		}
 	}
+	if x.comparesRegion(gap) {
+		return ruleIndCompare
+	}
 	j, commas := 0, 0
 	for j < len(gap) {
 		if gap[j] == '，' || gap[j] == ',' || gap[j] == '、' || gap[j] == ' ' {
@@ -555,6 +647,28 @@ func (x *indDoc) predicate(gap []rune) string {
 		}
 	}
 	return ""
+}
+
+// comparesRegion reports whether the text between an indicator and its
+// number compares it with another region or an average (增速高于全国,
+// 比全省平均): the number is the difference, no item.
+func (x *indDoc) comparesRegion(gap []rune) bool {
+	for _, w := range x.l.cues["compare"] {
+		i := runeIndex(gap, []rune(w))
+		if i < 0 {
+			continue
+		}
+		rest := gap[i+len([]rune(w)):]
+		for _, r := range x.l.cues["compareto"] {
+			if runesAt(rest, 0, []rune(r)) {
+				return true
+			}
+		}
+		if runeIndex([]rune(w), []rune("全")) >= 0 || runeIndex([]rune(w), []rune("平均")) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // stripNotes returns gap without its footnote marks ([37]).
@@ -612,10 +726,13 @@ type link struct {
 // linkSentence finds the indicator figures of one sentence.
 func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 	ms := x.matches(s, e)
+	links := x.numberBefore(e, nums)
 	if len(ms) == 0 {
+		if len(links) > 0 {
+			x.emit(s, nums, links)
+		}
 		return
 	}
-	var links []link
 	// the 分别 list being distributed: the links still to take a number,
 	// and the numbers that took one
 	var pending []link
@@ -656,7 +773,7 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 	lastNum := -1
 	for k := range nums {
 		n := &nums[k]
-		if n.done {
+		if n.done || n.nounNext {
 			continue
 		}
 		// the nearest indicator word before the number
@@ -705,6 +822,15 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 				for _, li := range p.items {
 					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndStretch})
 				}
+			case len(p.items) > 0 && p.amount && n.times && baseMultipleGap(gap):
+				// 地区生产总值4462亿元，是2012年的1.5倍，年均增长8%: the
+				// multiple is no item; a rate after it measures the level
+				endList()
+				n.incOf = lastNum + 1
+				if q := &nums[lastNum]; q.incOf > 0 {
+					n.incOf = q.incOf
+				}
+				x.d.traceRule(ruleIndBaseMultiple, Reject, n.start, n.end)
 			case len(p.items) > 0 && (p.amount || x.isShareLink(links, p)) && (n.rate() || n.points):
 				endList()
 				if !x.chainGap(gap) {
@@ -721,11 +847,31 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 				for _, li := range p.items {
 					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndChain})
 				}
-			case len(p.items) > 0 && n.amount && p.rate() && x.totalGap(gap):
-				// 增长6.7%，总量达9.26万亿元
+			case len(p.items) > 0 && p.rate() && n.rate() && x.averageGap(gap):
+				// 增长6.9%，过去五年年均增长7.5%
 				endList()
 				for _, li := range p.items {
-					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndChain})
+					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndAverageAfter})
+				}
+			case len(p.items) > 0 && p.points && n.percent && x.ratioLinks(links, p) && x.levelGap(gap):
+				// 城镇化率提高1.5个百分点，达到46.2%: the share reached
+				endList()
+				for _, li := range p.items {
+					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndPointsShare})
+				}
+			case len(p.items) > 0 && n.amount && p.rate() && x.totalGap(gap) != "":
+				// 增长6.7%，总量达9.26万亿元
+				endList()
+				rule := x.totalGap(gap)
+				if l := x.listLen(nums, k); l > 1 {
+					// 分别增长7%、8%，达到4.3万元、1.9万元: the rates' indicators in order
+					if tmpl := rateLinks(links, nums, l); len(tmpl) > 0 {
+						startList(tmpl, k, ruleIndRespectively)
+						break
+					}
+				}
+				for _, li := range p.items {
+					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: rule})
 				}
 			case len(p.items) > 0 && p.amount && n.amount && p.rng == nil && x.chainGap(gap) && runeIndex(gap, []rune("分别")) < 0:
 				// 粮食产量6.5亿吨，比上年增加0.1亿吨: the change of the level
@@ -758,6 +904,15 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 		if rule == "" && n.times && runeIndex(gap, []rune("的")) >= 0 {
 			rule = ruleIndOther // 是2010年的1.9倍: a ratio to a base year, not a growth
 		}
+		if runeIndex(gap, []rune("分别")) >= 0 {
+			if tmpl := x.mixedList(s, ms, mi, nums, k); len(tmpl) > 0 {
+				// 进出口总额、实际利用外资、跨境电商交易额分别增长30%、20%、30%
+				startList(tmpl, k, ruleIndMixedList)
+				x.collect(links, nums, k)
+				lastNum = k
+				continue
+			}
+		}
 		if rule != "" {
 			x.d.traceRule(rule, Reject, m.start, n.end)
 			lastNum = k
@@ -775,7 +930,7 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 		case len(ids) > 1 && x.listLen(nums, k) == len(ids):
 			// 农民人均纯收入、城镇居民人均可支配收入为8296元、22160元
 			startList(tmpl, k, ruleIndRespectively)
-		case (runeIndex(gap, []rune("均")) >= 0 || runeIndex(gap, []rune("都")) >= 0) && len(ids) > 1:
+		case (runeIndex(gap, []rune("均")) >= 0 || runeIndex(gap, []rune("都")) >= 0 || runesAt(gap, 0, []rune("各"))) && len(ids) > 1:
 			for _, t := range tmpl {
 				links = append(links, link{id: t.id, match: t.match, num: k, rule: ruleIndShared})
 			}
@@ -795,6 +950,156 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 	}
 	endList()
 	x.emit(s, nums, links)
+}
+
+// numberBefore links the numbers of people that a statement of poverty
+// reduction names after them (5万贫困人口脱贫, 8.3万人脱贫, 120万农村贫
+// 困人口全部实现脱贫): the number, a few qualifiers (农村, 建档立卡), the
+// poor (a poorpeople cue, or the unit 人 of the number), a few words
+// (全部实现), then a povertyexit cue, in one clause.
+func (x *indDoc) numberBefore(e int, nums []indNum) []link {
+	def := x.l.defs["poverty_reduction"]
+	if def == nil {
+		return nil
+	}
+	var links []link
+	for k := range nums {
+		n := &nums[k]
+		if n.done || !n.amount && !n.nounNext || !peopleUnit(n.unit) {
+			continue
+		}
+		j := n.end
+		if runesAt(x.text, j, []rune("左右")) {
+			j += 2
+		}
+		lim := j + 16
+		if lim > e {
+			lim = e
+		}
+		clause := x.text[j:lim]
+		for i, r := range clause {
+			if !unicode.Is(unicode.Han, r) {
+				clause = clause[:i]
+				break
+			}
+		}
+		exit := x.l.findCue("povertyexit", clause)
+		if exit < 0 {
+			continue
+		}
+		who := x.l.lastCue("poorpeople", clause[:exit])
+		if who < 0 && !strings.HasSuffix(n.unit, "人") && !strings.HasSuffix(n.unit, "名") || who >= 0 && exit-who > 4 || who < 0 && exit > 4 {
+			continue
+		}
+		end := j + exit + len([]rune(x.l.cueAt("povertyexit", clause, exit)))
+		m := indMatch{start: j, end: end, word: indicatorWord{def: def}}
+		n.done = true
+		links = append(links, link{id: "poverty_reduction", match: m, num: k, rule: ruleIndNumberBefore})
+	}
+	return links
+}
+
+// peopleUnit reports whether a unit as written counts people (万, 万人,
+// 名, 亿).
+func peopleUnit(u string) bool {
+	switch u {
+	case "万", "亿", "人", "万人", "名", "万名", "亿人":
+		return true
+	}
+	return false
+}
+
+// mixedList reads a 分别 list whose items are not all of the lexicon
+// (进出口总额、实际利用外资、跨境电商交易额分别增长30%、20%、30%): the
+// items of the clause before 分别, split at 、 和 及 与, each the indicator
+// whose word ends it or none, as many as the numbers listed from nums[k].
+// An item of none takes its number as a placeholder link of no indicator.
+// nil when the text is no such list.
+func (x *indDoc) mixedList(s int, ms []indMatch, mi int, nums []indNum, k int) []link {
+	m := ms[mi]
+	fb := m.end + runeIndex(x.text[m.end:nums[k].start], []rune("分别"))
+	if fb < m.end {
+		return nil
+	}
+	// a short predicate between the list and 分别 (…收入跃上新台阶，分别为)
+	e1 := fb
+	for e1 > m.end && (x.text[e1-1] == '，' || x.text[e1-1] == ',') {
+		e1--
+	}
+	if c := runeLastIndex(x.text[m.end:e1], []rune("，")); c >= 0 {
+		if e1-(m.end+c+1) > 8 {
+			return nil
+		}
+		e1 = m.end + c
+	} else if e1 < fb && e1-m.end <= 8 && !strings.ContainsAny(string(x.text[m.end:e1]), "、和及与") {
+		e1 = m.end // …和全口径财政收入跃上新台阶，分别为: the list ends with the indicator
+	}
+	cs := m.start
+	for cs > s && !strings.ContainsRune("，,：:；;（(", x.text[cs-1]) {
+		cs--
+	}
+	inMatch := func(i int) bool {
+		for _, mm := range ms {
+			if mm.start <= i && i < mm.end {
+				return true
+			}
+		}
+		return false
+	}
+	// the items
+	var spans [][2]int
+	st := cs
+	for i := cs; i <= e1; i++ {
+		sep := 0
+		if i == e1 {
+			sep = -1
+		} else if !inMatch(i) {
+			if x.text[i] == '、' || x.text[i] == '和' || x.text[i] == '及' || x.text[i] == '与' {
+				sep = 1
+			} else if runesAt(x.text, i, []rune("以及")) {
+				sep = 2
+			}
+		}
+		if sep == 0 {
+			continue
+		}
+		if i == st {
+			return nil
+		}
+		spans = append(spans, [2]int{st, i})
+		if sep < 0 {
+			break
+		}
+		st = i + sep
+		i = st - 1
+	}
+	var tmpl []link
+	known, unknown := 0, 0
+	for j, sp := range spans {
+		var hit *indMatch
+		for i := range ms {
+			if ms[i].end == sp[1] && ms[i].start >= sp[0] {
+				hit = &ms[i]
+			}
+		}
+		if hit == nil {
+			unknown++
+			tmpl = append(tmpl, link{id: "?" + strconv.Itoa(j), match: indMatch{start: sp[0], end: sp[1]}})
+			continue
+		}
+		known++
+		for _, id := range hit.word.def.ids {
+			tmpl = append(tmpl, link{id: id, match: *hit})
+		}
+	}
+	if known == 0 || unknown == 0 || len(tmpl) < 2 || x.listLen(nums, k) != len(tmpl) {
+		return nil
+	}
+	// the verb after 分别
+	if g := x.text[fb+2 : nums[k].start]; len(g) > 4 || len(g) > 0 && x.l.cueAt("verb", g, 0) == "" {
+		return nil
+	}
+	return tmpl
 }
 
 // listLen returns how many numbers from nums[k] on are joined as a list
@@ -826,19 +1131,97 @@ func levelLinks(links []link, nums []indNum, l int) []link {
 	return out
 }
 
-// totalGap reports whether the text between a rate and an amount names the
-// total of the same indicator (，总量达).
-func (x *indDoc) totalGap(gap []rune) bool {
+// baseMultipleGap reports whether the text before a multiple compares a
+// level with a base year (，是2012年的; ，为五年前的).
+func baseMultipleGap(gap []rune) bool {
+	gap = stripNotes(gap)
+	if len(gap) < 3 || gap[len(gap)-1] != '的' {
+		return false
+	}
+	i := len(gap) - 1
+	for i > 0 && gap[i-1] != '，' && gap[i-1] != ',' {
+		i--
+	}
+	if i == 0 {
+		return false
+	}
+	c := gap[i : len(gap)-1]
+	for _, w := range []string{"是", "为", "相当于"} {
+		if runesAt(c, 0, []rune(w)) {
+			return len(c) <= 12
+		}
+	}
+	return false
+}
+
+// averageGap reports whether the text between two rates opens a clause
+// of the multi-year average of the same indicator (，过去五年年均增长).
+func (x *indDoc) averageGap(gap []rune) bool {
+	gap = stripNotes(gap)
+	j := 0
+	for j < len(gap) && (gap[j] == '，' || gap[j] == ',') {
+		j++
+	}
+	if j == 0 {
+		return false
+	}
+	if f := x.l.cueAt("fiveyears", gap, j); f != "" {
+		j += len([]rune(f))
+	} else if runesAt(gap, j, []rune("五年")) {
+		j += 2
+	}
+	a := x.l.cueAt("average", gap, j)
+	if a == "" || a == "累计" {
+		return false
+	}
+	j += len([]rune(a))
+	v := x.l.cueAt("growth", gap, j)
+	return v != "" && len(gap)-j-len([]rune(v)) <= 1
+}
+
+// rateLinks returns the links of the last l rates of the sentence, in
+// order, one per indicator (nil when there are fewer).
+func rateLinks(links []link, nums []indNum, l int) []link {
+	var out []link
+	seen := map[string]bool{}
+	for i := len(links) - 1; i >= 0 && len(out) < l; i-- {
+		lk := links[i]
+		if lk.rule == ruleIndStretch || !nums[lk.num].rate() || seen[lk.id] {
+			continue
+		}
+		seen[lk.id] = true
+		out = append([]link{{id: lk.id, match: lk.match}}, out...)
+	}
+	if len(out) < l {
+		return nil
+	}
+	return out
+}
+
+// totalGap returns the rule by which the text between a rate and an
+// amount names the level of the same indicator (，总量达; ，达到), or "".
+func (x *indDoc) totalGap(gap []rune) string {
 	j := 0
 	for j < len(gap) && (gap[j] == '，' || gap[j] == '、') {
 		j++
 	}
 	for _, w := range []string{"总量", "总额", "规模"} {
 		if runesAt(gap, j, []rune(w)) {
-			return len(gap)-j <= 6
+			if len(gap)-j <= 6 {
+				return ruleIndChain
+			}
+			return ""
 		}
 	}
-	return false
+	// 增长13.3%，达到5519.5亿元: a verb of level opens the clause
+	if j > 0 {
+		for _, w := range []string{"达到", "突破", "达"} {
+			if runesAt(gap, j, []rune(w)) && len(gap)-j-len([]rune(w)) <= 1 {
+				return ruleIndLevelAfter
+			}
+		}
+	}
+	return ""
 }
 
 // collect records on nums[k] the links that take it.
@@ -893,6 +1276,32 @@ func (x *indDoc) isShareLink(links []link, p *indNum) bool {
 	return def != nil && def.nature == natureRatio
 }
 
+// ratioLinks reports whether every link of the number p is of an
+// indicator that is a ratio (城镇化率).
+func (x *indDoc) ratioLinks(links []link, p *indNum) bool {
+	for _, li := range p.items {
+		if def := x.l.defs[links[li].id]; def == nil || def.nature != natureRatio {
+			return false
+		}
+	}
+	return len(p.items) > 0
+}
+
+// levelGap reports whether the text between a change and a following
+// number is a verb of level (，达到).
+func (x *indDoc) levelGap(gap []rune) bool {
+	gap = stripNotes(gap)
+	j := 0
+	for j < len(gap) && (gap[j] == '，' || gap[j] == ',' || gap[j] == '、') {
+		j++
+	}
+	if j == 0 {
+		return false
+	}
+	w := x.l.cueAt("reach", gap, j)
+	return w != "" && len(gap)-j-len([]rune(w)) <= 1
+}
+
 // chainGap reports whether the text between a level (or share) and a
 // following number is a verb of change (，比上年增长).
 func (x *indDoc) chainGap(gap []rune) bool {
@@ -903,12 +1312,19 @@ func (x *indDoc) chainGap(gap []rune) bool {
 		}
 	}
 	j := 0
+	for _, w := range []string{"左右", "以上", "以内", "上下"} {
+		// 1.27万亿元左右，增长8%: the level's qualifier
+		if runesAt(gap, 0, []rune(w)) {
+			j = len([]rune(w))
+			break
+		}
+	}
 	for j < len(gap) {
 		if gap[j] == '，' || gap[j] == ',' || gap[j] == '、' || gap[j] == ' ' {
 			j++
 			continue
 		}
-		if f := x.l.cueAt("filler", gap, j); f != "" && f != "实际" && f != "扣除价格因素" {
+		if f := x.l.cueAt("filler", gap, j); f != "" {
 			j += len([]rune(f))
 			continue
 		}
@@ -1039,7 +1455,7 @@ func (x *indDoc) emit(s int, nums []indNum, links []link) {
 			approx = a
 			x.d.traceRule(ruleIndApprox, Adjust, n.start, n.end)
 		}
-		status := x.status(s, n, lk.match.start)
+		status := x.status(s, n, min(lk.match.start, n.start))
 		m := Mention{Type: TypeIndicator, Start: n.start, End: n.end, Value: v, Unit: n.unit,
 			Approx: approx, Indicator: lk.id, IndicatorText: string(x.text[lk.match.start:lk.match.end]),
 			Measure: measure, Status: status, Period: x.period(s, n, lk.id, status, measure)}
@@ -1063,6 +1479,13 @@ func (x *indDoc) emit(s int, nums []indNum, links []link) {
 func (x *indDoc) measure(def *indicatorDef, n indNum, lk link) string {
 	if n.points {
 		return MeasurePoints
+	}
+	if lk.match.start >= n.end {
+		// the indicator after the number (5万贫困人口脱贫)
+		if n.amount || n.nounNext {
+			return MeasureLevel
+		}
+		return ""
 	}
 	gap := x.text[lk.match.end:n.start]
 	switch def.nature {
@@ -1195,10 +1618,15 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 		}
 		before = before[:0]
 	}
-	if wy, ok := yearWritten(before); ok {
+	if wy, at, ok := periodYear(before); ok {
 		if status == StatusTarget && wy >= y && wy <= y+15 || status != StatusTarget && wy >= y-6 && wy < y {
-			x.d.traceRule(ruleIndPeriodYear, Adjust, n.start, n.end)
-			return strconv.Itoa(wy)
+			if status != StatusTarget && measure != MeasureLevel && x.l.hasCue("average", before[at:]) {
+				// 2017年…年均增长8%: the average of the years up to it
+				x.d.traceRule(ruleIndPeriodBaseYear, Adjust, n.start, n.end)
+			} else {
+				x.d.traceRule(ruleIndPeriodYear, Adjust, n.start, n.end)
+				return strconv.Itoa(wy)
+			}
 		}
 	}
 	mode := x.modeAt(n.start)
@@ -1211,12 +1639,13 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 			line := x.text[x.lineStart(n.start):x.lineEnd(n.start)]
 			if pf := x.fypIn(para); pf > y {
 				fyp = pf
+			} else if x.l.hasCue("nextfive", para) {
+				// 今后五年…年均增长6%, even with 2035年 named after it
+				x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
+				return strconv.Itoa(y + 4)
 			} else if wy, ok := yearAfter(line, y); ok {
 				x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
 				return strconv.Itoa(wy)
-			} else if x.l.hasCue("nextfive", para) {
-				x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
-				return strconv.Itoa(y + 4)
 			}
 		}
 		if fyp > 0 && fyp >= y {
@@ -1241,7 +1670,15 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 		}
 	}
 	avg := x.l.hasCue("average", before)
-	fiveAt := x.l.lastCue("fiveyears", para)
+	if avg && measure == MeasureLevel {
+		// 年均增长7%，达到4.3万元: the average is the rate's, the level
+		// is the last year's
+		if i := lastDigit(before); i >= 0 && !x.l.hasCue("average", before[i:]) {
+			avg = false
+			x.d.traceRule(ruleIndLevelEnd, Adjust, n.start, n.end)
+		}
+	}
+	fiveAt := x.fiveScope(n.start, para)
 	if fyp > 0 && fyp < y {
 		fiveAt = len(para)
 	}
@@ -1251,6 +1688,11 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 	}
 	def := x.l.defs[id]
 	flow := def != nil && def.nature == natureFlow && measure == MeasureLevel
+	if flow && x.l.hasCue("wholeyear", before) && x.l.lastCue("wholeyear", before) > x.l.lastCue("fiveyears", before) {
+		// 全年减贫20万人: the count of the last year, in a five-year review too
+		lastAt = len(para)
+		x.d.traceRule(ruleIndWholeYear, Adjust, n.start, n.end)
+	}
 	if flow && fiveAt < 0 && lastAt < 0 && mode.five && !mode.plan {
 		fiveAt = 0 // a count of the five years reviewed (新增城镇就业133.5万人)
 	}
@@ -1277,6 +1719,44 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 	}
 	x.d.traceRule(ruleIndPeriodReview, Adjust, n.start, n.end)
 	return strconv.Itoa(y - 1)
+}
+
+// fiveScope returns the end in para of the last cue of the five years
+// reviewed that speaks for the paragraph, or -1: one right before an
+// average (过去五年年均增长7.5%) qualifies that rate only.
+func (x *indDoc) fiveScope(at int, para []rune) int {
+	end := len(para)
+	for {
+		i := x.l.lastCue("fiveyears", para[:end])
+		if i < 0 {
+			return -1
+		}
+		if x.l.cueAt("average", para, i) == "" {
+			return i
+		}
+		x.d.traceRule(ruleIndFiveQualifier, Adjust, at, at)
+		// look before this cue
+		w := 0
+		for _, c := range x.l.cues["fiveyears"] {
+			if cw := []rune(c); i-len(cw) >= 0 && runesAt(para, i-len(cw), cw) && len(cw) > w {
+				w = len(cw)
+			}
+		}
+		end = i - w
+		if w == 0 || end <= 0 {
+			return -1
+		}
+	}
+}
+
+// lastDigit returns the position in s of the last digit, or -1.
+func lastDigit(s []rune) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if isDigit(s[i]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // fullSentenceStart returns the start of the sentence around i, across
@@ -1344,6 +1824,27 @@ func baseYearIn(s []rune) (int, bool) {
 		return 0, false
 	}
 	return wy, true
+}
+
+// periodYear returns the last year written as YYYY年 in s that is not a
+// base of comparison (是2012年的1.5倍), and where it ends.
+func periodYear(s []rune) (int, int, bool) {
+	for end := len(s); end > 0; {
+		wy, ok := yearWritten(s[:end])
+		if !ok {
+			return 0, 0, false
+		}
+		i := runeLastIndex(s[:end], []rune(strconv.Itoa(wy)+"年"))
+		if i < 0 {
+			return 0, 0, false
+		}
+		if i+5 < len(s) && s[i+5] == '的' {
+			end = i
+			continue
+		}
+		return wy, i + 5, true
+	}
+	return 0, 0, false
 }
 
 // yearWritten returns the last year written as YYYY年 in s.
@@ -1415,6 +1916,10 @@ func (x *indDoc) readModes() []indMode {
 		switch {
 		case heading && x.l.hasCue("review", t):
 			next = indMode{start: ls, five: x.l.hasCue("fiveyears", t) || x.fypIn(t) > 0 && x.fypIn(t) < x.year}
+		case heading && x.l.hasCue("startyear", t):
+			// 以高质量发展为“十四五”开好局: this year's work, the plan's first
+			next = indMode{start: ls, plan: true}
+			x.d.traceRule(ruleIndStartYear, Adjust, ls, ls+len(line))
 		case heading && (x.l.hasCue("plan", t) || x.year > 0 && runeIndex(t, []rune(strconv.Itoa(x.year)+"年")) >= 0):
 			next = indMode{start: ls, plan: true}
 			if f := x.fypIn(t); f > 0 && f >= x.year {

@@ -39,6 +39,7 @@ type indicatorWord struct {
 	generic  bool   // ~投资: only right before its growth verb
 	rateOnly bool   // ~!投资: a generic word that never takes a level (完成投资300亿元)
 	head     string // ^总产量@粮食: only after the head word in the sentence
+	local    string // ~财政收入>fiscal_revenue_total: the id it names in a province's or a city's report
 }
 
 // fivePlan is a five-year plan's name (十四五) and its end year.
@@ -74,6 +75,13 @@ var indicatorData = sync.OnceValue(func() *indicatorLists {
 			v = strings.TrimPrefix(v, "~")
 			rateOnly := generic && strings.HasPrefix(v, "!")
 			v = strings.TrimPrefix(v, "!")
+			local := ""
+			if w, id, ok := strings.Cut(v, ">"); ok {
+				if id == "" {
+					panic("extract: data/indicators.txt: a local variant needs its id: " + v)
+				}
+				v, local = w, id
+			}
 			head := ""
 			if strings.HasPrefix(v, "^") {
 				w, h, ok := strings.Cut(v[1:], "@")
@@ -83,7 +91,7 @@ var indicatorData = sync.OnceValue(func() *indicatorLists {
 				v, head = w, h
 			}
 			if v != "" {
-				l.words.Add(v, indicatorWord{def: def, generic: generic, rateOnly: rateOnly, head: head})
+				l.words.Add(v, indicatorWord{def: def, generic: generic, rateOnly: rateOnly, head: head, local: local})
 			}
 		}
 	})

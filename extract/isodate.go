@@ -13,7 +13,7 @@ import (
 // date. Both are "" for values that do not resolve to days (durations,
 // sets, seasons, PAST_REF, FUTURE_REF, unknown parts).
 func ISOBounds(v string, ref RefDate) (start, end string) {
-	day := func(y, m, d int) string { return fmt.Sprintf("%04d-%02d-%02d", y, m, d) }
+	day := isoDay
 	last := func(y, m int) int { return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() }
 	months := func(y, m1, m2 int) (string, string) { return day(y, m1, 1), day(y, m2, last(y, m2)) }
 	if v == "PRESENT_REF" {
@@ -31,10 +31,7 @@ func ISOBounds(v string, ref RefDate) (start, end string) {
 	if i := strings.IndexByte(v, 'T'); i >= 0 {
 		v = v[:i]
 	}
-	num := func(s string) (int, bool) {
-		n, err := strconv.Atoi(s)
-		return n, err == nil && n >= 0 && !strings.ContainsAny(s, "+-")
-	}
+	num := isoNumber
 	parts := strings.Split(v, "-")
 	switch len(parts[0]) {
 	case 2, 3: // century, decade
@@ -110,4 +107,31 @@ func (d *Document) resolveDates() {
 			_, m.EndDate = ISOBounds(sp.End, d.Ref)
 		}
 	}
+}
+
+// isoDay formats a day as YYYY-MM-DD (fmt's %04d-%02d-%02d, written by
+// hand for the years and days of ordinary dates).
+func isoDay(y, m, d int) string {
+	if y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99 {
+		return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(b[:])
+}
+
+// isoNumber reads a part of an ISO value written in decimal digits only;
+// ok is false for anything else (Q1, W05, a sign), without the error
+// strconv would build.
+func isoNumber(s string) (int, bool) {
+	if s == "" {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
 }

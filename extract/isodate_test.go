@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+)
 
 func TestISOBounds(t *testing.T) {
 	ref := RefDate{Year: 2019, Month: 3, Day: 5}
@@ -50,6 +55,24 @@ func TestIndicatorPeriodDates(t *testing.T) {
 	for i, w := range want {
 		if got := [2]string{d.Mentions[i].StartDate, d.Mentions[i].EndDate}; got != w {
 			t.Errorf("%+v: %v, want %v", d.Mentions[i], got, w)
+		}
+	}
+}
+
+// TestISOHelpers checks the hand-written formatting and parsing of
+// ISOBounds against fmt and strconv.
+func TestISOHelpers(t *testing.T) {
+	for _, ymd := range [][3]int{{2021, 3, 5}, {0, 1, 1}, {9999, 12, 31}, {10000, 1, 1}, {-5, 1, 1}, {1998, 100, 7}, {33, 0, 0}} {
+		if got, want := isoDay(ymd[0], ymd[1], ymd[2]), fmt.Sprintf("%04d-%02d-%02d", ymd[0], ymd[1], ymd[2]); got != want {
+			t.Errorf("isoDay%v = %q, want %q", ymd, got, want)
+		}
+	}
+	for _, s := range []string{"2021", "03", "0", "", "Q1", "+5", "-5", "1_000", "١٢", "99999999999999999999", " 5", "W05"} {
+		n, err := strconv.Atoi(s)
+		wantOK := err == nil && n >= 0 && !strings.ContainsAny(s, "+-")
+		got, ok := isoNumber(s)
+		if ok != wantOK || ok && got != n {
+			t.Errorf("isoNumber(%q) = %d, %v; want %d, %v", s, got, ok, n, wantOK)
 		}
 	}
 }

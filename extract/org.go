@@ -156,11 +156,7 @@ func dictWord(d *Document, w string) bool {
 // headWord returns the suffix that ends w (w itself when it is a suffix).
 func headWord(w string) string {
 	rs := []rune(w)
-	rev := make([]rune, len(rs))
-	for i, r := range rs {
-		rev[len(rs)-1-i] = r
-	}
-	n, _ := orgSufRev.Longest(rev, 0)
+	n, _ := orgSufRev.LongestBackward(rs, 0, len(rs))
 	return string(rs[len(rs)-n:])
 }
 
@@ -325,21 +321,19 @@ var orgHeadRules = newRuleTable("org",
 )
 
 // orgHead returns the kind of head token k is: 0 (none), orgName or
-// orgSuffix, whether it needs a proper prefix, and the deciding rule.
-func orgHead(d *Document, toks []segment.Token, k int) (kind int, needPrefix bool, ruleName string) {
+// orgSuffix, whether it needs a proper prefix, and the deciding rule. f is
+// room for the token's features, overwritten.
+func orgHead(f *orgHeadF, d *Document, toks []segment.Token, k int) (kind int, needPrefix bool, ruleName string) {
 	t := toks[k]
 	last, _ := utf8.DecodeLastRuneInString(t.Text)
 	if !orgLastRunes.has(last) && !isOrgTag(t.Pos) {
 		return 0, false, "" // no name or suffix ends with this character: most tokens
 	}
-	f := orgHeadF{d: d, toks: toks, k: k, t: t, rs: []rune(t.Text)}
-	rev := make([]rune, len(f.rs))
-	for i, r := range f.rs {
-		rev[len(f.rs)-1-i] = r
-	}
-	f.nameN, _ = orgNameRev.Longest(rev, 0)
-	f.n, _ = orgSufRev.Longest(rev, 0)
-	r := orgHeadRules.decide(d, &f, t.Start, t.End)
+	// The token's code points are those of the document (segment.Token).
+	*f = orgHeadF{d: d, toks: toks, k: k, t: t, rs: d.runes[t.Start:t.End:t.End]}
+	f.nameN, _ = orgNameRev.LongestBackward(f.rs, 0, len(f.rs))
+	f.n, _ = orgSufRev.LongestBackward(f.rs, 0, len(f.rs))
+	r := orgHeadRules.decide(d, f, t.Start, t.End)
 	switch r.verdict {
 	case Accept:
 		return orgName, false, r.name
@@ -446,6 +440,7 @@ func scanOrgs(d *Document) []orgSpan {
 func (o *orgScan) findHeads() []orgHeadSpan {
 	toks, rs := o.toks, o.rs
 	var heads []orgHeadSpan
+	var f orgHeadF // the features of each token in turn (one allocation)
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		if n, _ := orgNames.Longest(rs, t.Start); n > 0 && n > t.End-t.Start {
@@ -455,7 +450,7 @@ func (o *orgScan) findHeads() []orgHeadSpan {
 				continue
 			}
 		}
-		if kind, need, r := orgHead(o.d, toks, k); kind != 0 {
+		if kind, need, r := orgHead(&f, o.d, toks, k); kind != 0 {
 			heads = append(heads, orgHeadSpan{k, k, need, r})
 		}
 	}

@@ -238,11 +238,11 @@ func newPersonCtx(d *Document) *personCtx {
 		}
 	}
 	c.inPlace = sc.boolSlice(len(c.rs) + 1)
-	for _, m := range d.placeIdx {
+	d.placeRuns.each(func(m *Mention) {
 		for i := m.Start; i < m.End && i < len(c.rs); i++ {
 			c.inPlace[i] = true
 		}
-	}
+	})
 	return c
 }
 

@@ -24,7 +24,7 @@ var (
 // mergeRuns joins names written one after the other with nothing between
 // them into one mention; inside a 《》 title they stay apart.
 func (c *personCtx) mergeRuns(found []personCand) []personCand {
-	depth := make([]int8, len(c.rs)+1)
+	inTitle := c.d.scratch.boolSlice(len(c.rs) + 1) // inside a 《》 title
 	var d int8
 	for i, r := range c.rs {
 		switch r {
@@ -37,11 +37,11 @@ func (c *personCtx) mergeRuns(found []personCand) []personCand {
 		case '\n':
 			d = 0
 		}
-		depth[i] = d
+		inTitle[i] = d > 0
 	}
 	var out []personCand
 	for _, p := range found {
-		if n := len(out); n > 0 && out[n-1].end == p.start && depth[p.start] == 0 {
+		if n := len(out); n > 0 && out[n-1].end == p.start && !inTitle[p.start] {
 			out[n-1].end = p.end
 			c.d.traceRule(ruleMergeRuns, Adjust, out[n-1].start, p.end)
 			continue

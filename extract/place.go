@@ -3,7 +3,6 @@ package extract
 import (
 	_ "embed"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -200,8 +199,10 @@ func matchPlace(runes []rune, i int) (end int, div *Division, ok bool) {
 // place stage (merged runs included), even when place mentions are not
 // wanted in the output. Use it from stages with order > 40.
 func (d *Document) placeAt(i int) (Mention, bool) {
-	m, ok := d.placeIdx[i]
-	return m, ok
+	if m, ok := d.placeRuns.at(i); ok {
+		return *m, true
+	}
+	return Mention{}, false
 }
 
 // longest finds the longest acceptable place name at i. ok(start, end)
@@ -524,21 +525,21 @@ func commonNoun(d *Document, toks []segment.Token, a, b int, kind string) bool {
 // written inside an organization name count when they are divisions
 // (黔西县 in 黔西县人大常委会), not otherwise (中国 in 中国共产党).
 func (d *Document) placeEntities(orgInner map[int]bool) {
-	idx := map[string]int{}
-	var starts []int
-	for s := range d.placeIdx {
-		starts = append(starts, s)
+	// An entity is a division (by code) or a name as written.
+	type entityKey struct {
+		code bool
+		s    string
 	}
-	sort.Ints(starts)
+	idx := map[entityKey]int{}
 	d.Places = nil
-	for _, s := range starts {
-		m := d.placeIdx[s]
-		if m.Code == nil && orgInner[s] {
+	for _, k := range d.placeRuns.byStart {
+		m := &d.placeRuns.all[k]
+		if m.Code == nil && orgInner[m.Start] {
 			continue
 		}
-		key, name := "t:"+m.Text, m.Text
+		key, name := entityKey{false, m.Text}, m.Text
 		if m.Code != nil {
-			key = "c:" + *m.Code
+			key = entityKey{true, *m.Code}
 			if m.Canonical != "" {
 				name = m.Canonical
 			}
@@ -574,11 +575,11 @@ func (d *Document) findHome() {
 	inSpan := func(s, e int) (Mention, bool) {
 		best := Mention{}
 		found := false
-		for _, m := range d.placeIdx {
-			if m.Start >= s && m.End <= e && county(m) && (!found || m.Start < best.Start) {
-				best, found = m, true
+		d.placeRuns.each(func(m *Mention) {
+			if m.Start >= s && m.End <= e && county(*m) && (!found || m.Start < best.Start) {
+				best, found = *m, true
 			}
-		}
+		})
 		return best, found
 	}
 	name := func(m Mention) string {
@@ -605,7 +606,7 @@ func (d *Document) findHome() {
 		// A township in the title (大关镇开展…) names its county.
 		if px, err := places(); err == nil {
 			for i := ts; i < te; i++ {
-				m, ok := d.placeIdx[i]
+				m, ok := d.placeRuns.at(i)
 				if !ok || m.Code == nil || m.Level != LevelTownship || m.End > te {
 					continue
 				}
@@ -625,14 +626,14 @@ func (d *Document) findHome() {
 	}
 	count := map[string]int{}
 	first := map[string]Mention{}
-	for _, m := range d.placeIdx {
-		if county(m) {
+	d.placeRuns.each(func(m *Mention) {
+		if county(*m) {
 			count[*m.Code]++
 			if f, ok := first[*m.Code]; !ok || m.Start < f.Start {
-				first[*m.Code] = m
+				first[*m.Code] = *m
 			}
 		}
-	}
+	})
 	var best string
 	for c, n := range count {
 		if best == "" || n > count[best] || n == count[best] && first[c].Start < first[best].Start {

@@ -54,9 +54,10 @@ func (ps *placeScan) nameLikeItem(s, e int) bool {
 func (ps *placeScan) placesInLists() {
 	rs := ps.rs
 	n := len(rs)
-	in := make([]bool, n)
-	startAt := make([]bool, n+1)
-	endAt := make([]bool, n+1)
+	sc := ps.d.scratch
+	in := sc.boolSlice(n)
+	startAt := sc.boolSlice(n + 1)
+	endAt := sc.boolSlice(n + 1)
 	startOf := map[int]int{} // end of a place -> its start
 	mark := func(h placeHit) {
 		for k := h.start; k < h.end; k++ {

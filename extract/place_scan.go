@@ -887,9 +887,9 @@ func riverAndDivision(a, b placeHit) bool {
 }
 
 // bookCover marks the runes inside 《》: nothing there is a place mention,
-// the title is a book.
-func bookCover(rs []rune) []bool {
-	in := make([]bool, len(rs)+1)
+// the title is a book. The marks are in the scratch sc.
+func bookCover(sc *docScratch, rs []rune) []bool {
+	in := sc.boolSlice(len(rs) + 1)
 	depth := 0
 	for i, r := range rs {
 		switch {
@@ -911,8 +911,9 @@ func bookCover(rs []rune) []bool {
 func (ps *placeScan) emit(chosen []int32, resolved []bool) {
 	d, hits := ps.d, ps.hits
 	cover := newOrgCover(d, len(ps.rs))
-	inBook := bookCover(ps.rs)
-	d.placeIdx = map[int]Mention{}
+	inBook := bookCover(d.scratch, ps.rs)
+	pl := &d.placeRuns
+	pl.all = make([]Mention, 0, len(hits))
 	orgInner := map[int]bool{}
 	for k := 0; k < len(hits); {
 		j := k
@@ -924,7 +925,6 @@ func (ps *placeScan) emit(chosen []int32, resolved []bool) {
 			j++
 		}
 		m := ps.runMention(k, j, chosen, resolved)
-		d.placeIdx[m.Start] = m
 		rule := hits[k].rule
 		if j > k {
 			rule = rulePlaceRunMerge
@@ -933,15 +933,18 @@ func (ps *placeScan) emit(chosen []int32, resolved []bool) {
 		case inBook[m.Start]:
 			d.traceRule(rulePlaceInsideBook, Reject, m.Start, m.End)
 			orgInner[m.Start] = true
+			pl.add(m, false)
 		case !cover.inside(m.Start, m.End):
 			d.traceRule(rule, Accept, m.Start, m.End)
-			d.placeOut = append(d.placeOut, m)
+			pl.add(m, true)
 		default:
 			d.traceRule(rulePlaceInsideOrg, Reject, m.Start, m.End)
 			orgInner[m.Start] = true
+			pl.add(m, false)
 		}
 		k = j + 1
 	}
+	pl.index()
 	d.placeEntities(orgInner)
 }
 

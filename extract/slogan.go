@@ -327,10 +327,32 @@ func sloganLexAt(text []rune, i int) (n int, v *sloganEntry) {
 	return n, v
 }
 
-// sloganLookup returns the entry of a text written exactly as a known form.
+// sloganLookup returns the entry of a text written exactly as a known form:
+// the lexicon word of rs as sloganNormalize writes it, read without copying
+// it (each normalized rune goes to the lexicon one step late, so that a
+// final 、, which sloganNormalize drops, is never read).
 func sloganLookup(rs []rune) *sloganEntry {
-	norm, _ := sloganNormalize(rs)
-	e, _ := sloganLex.Get(string(norm))
+	c := sloganLex.Cursor()
+	var last rune // the last rune of the normalized text so far (0: none)
+	for _, r := range rs {
+		if sloganQuote(r) {
+			continue
+		}
+		if sloganSep(r) {
+			if last == 0 || last == '、' {
+				continue
+			}
+			r = '、'
+		}
+		if last != 0 && !c.Next(last) {
+			return nil
+		}
+		last = r
+	}
+	if last != 0 && last != '、' && !c.Next(last) {
+		return nil
+	}
+	e, _ := c.Word()
 	return e
 }
 

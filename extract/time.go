@@ -398,7 +398,7 @@ func outsideBooks(d *Document, text []rune, pieces []timePiece) []timePiece {
 
 // mergePieces merges adjacent pieces into spans.
 func mergePieces(d *Document, pieces []timePiece) []timeSpan {
-	var out []timeSpan
+	out := make([]timeSpan, 0, len(pieces))
 	for _, p := range pieces {
 		if k := len(out) - 1; k >= 0 && out[k].end == p.start {
 			out[k].end = p.end
@@ -413,7 +413,7 @@ func mergePieces(d *Document, pieces []timePiece) []timeSpan {
 
 // joinSpans joins A至B, A—B, A到B, where both state a date.
 func joinSpans(d *Document, text []rune, out []timeSpan) []timeSpan {
-	var joined []timeSpan
+	joined := make([]timeSpan, 0, len(out))
 	for k := 0; k < len(out); k++ {
 		s := out[k]
 		if k+1 < len(out) {
@@ -822,15 +822,16 @@ func numeralDatePiece(d *Document, text []rune, i int, num numeral, n int, prev 
 	if num.Digits && j+1 < len(text) && (text[j] == ' ' || text[j] == '\u3000') && timeUnitTable(text[j+1]) != nil {
 		j++ // 2008 年
 	}
-	c := numCand{text: text, i: i, j: j, num: num, n: n, v: int(num.Value), unit: text[j], prev: prev}
-	table := timeUnitTable(c.unit)
+	table := timeUnitTable(text[j])
 	if table == nil {
 		return timePiece{}, false // no time unit: no candidate
 	}
-	if num.Percent || num.Ordinal || num.Decimal || num.Range || num.Approx != ApproxExact || float64(c.v) != num.Value {
-		d.traceTime(ruleTimeNotExact, Reject, i, c.j+1)
+	if num.Percent || num.Ordinal || num.Decimal || num.Range || num.Approx != ApproxExact || float64(int(num.Value)) != num.Value {
+		d.traceTime(ruleTimeNotExact, Reject, i, j+1)
 		return timePiece{}, false
 	}
+	// The candidate escapes to the rules: built only past the cheap tests.
+	c := numCand{text: text, i: i, j: j, num: num, n: n, v: int(num.Value), unit: text[j], prev: prev}
 	if i > 0 {
 		c.before = text[i-1]
 	}

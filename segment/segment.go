@@ -113,19 +113,6 @@ func (s *Segmenter) cacheHan() {
 	}
 }
 
-// hanSlot returns the slot value of b, one code point of normalized text,
-// from s.han, and false when b is not cached.
-func (s *Segmenter) hanSlot(b []byte) (uint64, bool) {
-	if len(b) != 3 {
-		return 0, false
-	}
-	r := rune(b[0]&0x0F)<<12 | rune(b[1]&0x3F)<<6 | rune(b[2]&0x3F)
-	if r < hanFirst || r > hanLast || s.han == nil {
-		return 0, false
-	}
-	return s.han[r-hanFirst], true
-}
-
 var (
 	defaultOnce sync.Once
 	defaultSeg  *Segmenter
@@ -225,11 +212,27 @@ func putScratch(sc *scratch) { scratchPool.Put(sc) }
 
 // load decodes text into code points, normalized bytes and classes.
 func (sc *scratch) load(text string) {
-	sc.bo, sc.no, sc.norm, sc.cls = sc.bo[:0], sc.no[:0], sc.norm[:0], sc.cls[:0]
-	sc.bad = false
-	for i, r := range text {
-		sc.bo = append(sc.bo, int32(i))
-		sc.no = append(sc.no, int32(len(sc.norm)))
+	// Local slices, stored back at the end: appends to the fields would
+	// write them back to memory at every code point.
+	bo, no, norm, cls := sc.bo[:0], sc.no[:0], sc.norm[:0], sc.cls[:0]
+	bad := false
+	for i := 0; i < len(text); {
+		bo = append(bo, int32(i))
+		no = append(no, int32(len(norm)))
+		// CJK unified ideographs, the common case, are copied as they are.
+		if i+2 < len(text) && text[i]&0xF0 == 0xE0 && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			if r := rune(text[i]&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F); r >= hanFirst && r <= hanLast {
+				norm = append(norm, text[i:i+3]...)
+				cls = append(cls, clsHan)
+				i += 3
+				continue
+			}
+		}
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
 		c := clsHan
 		switch {
 		case r < utf8.RuneSelf:
@@ -248,12 +251,12 @@ func (sc *scratch) load(text string) {
 			default:
 				c = clsPunct
 			}
-			sc.norm = append(sc.norm, byte(r))
-			sc.cls = append(sc.cls, c)
+			norm = append(norm, byte(r))
+			cls = append(cls, c)
 			continue
 		case r == utf8.RuneError:
-			if _, size := utf8.DecodeRuneInString(text[i:]); size == 1 {
-				sc.bad = true
+			if size == 1 {
+				bad = true
 				c = clsInvalid
 			} else {
 				c = clsPunct
@@ -272,7 +275,7 @@ func (sc *scratch) load(text string) {
 				c = clsPunct
 			}
 		case r >= 0x4E00 && r <= 0x9FFF:
-			// CJK unified ideographs: the common case.
+			// CJK unified ideographs (taken by the fast path above).
 		case unicode.IsSpace(r):
 			c = clsSpace
 			if r == 0x85 || r == 0x2028 || r == 0x2029 {
@@ -286,12 +289,13 @@ func (sc *scratch) load(text string) {
 		case unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsControl(r) || unicode.Is(unicode.Co, r) || unicode.Is(unicode.Cs, r):
 			c = clsPunct
 		}
-		sc.norm = utf8.AppendRune(sc.norm, r)
-		sc.cls = append(sc.cls, c)
+		norm = utf8.AppendRune(norm, r)
+		cls = append(cls, c)
 	}
-	sc.n = len(sc.cls)
-	sc.bo = append(sc.bo, int32(len(text)))
-	sc.no = append(sc.no, int32(len(sc.norm)))
+	bo = append(bo, int32(len(text)))
+	no = append(no, int32(len(norm)))
+	sc.bo, sc.no, sc.norm, sc.cls, sc.bad = bo, no, norm, cls, bad
+	sc.n = len(cls)
 }
 
 // lookup returns key's weight, 1+ln(frequency) for a word and 0 for a
@@ -321,34 +325,49 @@ func (s *Segmenter) route(sc *scratch) {
 	logT := s.logT
 	numEnd, prevNum := 0, false // end of the run of numerals after k
 	for k := n - 1; k >= 0; k-- {
-		bv := math.Inf(-1)
-		bj := int32(k + 1)
-		var bp uint8
-		h := uint32(fnvOffset)
-		for j := k + 1; j <= n; j++ {
-			h = hashBytes(h, norm[no[j-1]:no[j]])
-			v, cached := uint64(0), false
-			if j == k+1 {
-				v, cached = s.hanSlot(norm[no[k]:no[j]])
-			}
-			cont := v != 0
-			if !cached {
-				v, cont = t.find(norm[no[k]:no[j]], h)
-			}
-			if q := v & slotFreqMask; q > 0 || j == k+1 {
-				l := 0.0 // ln(freq), 0 for a code point not in the dictionary
-				if q > 0 {
-					l = float64(q-1) * 1e-6
+		// The code point at k alone: a word of the dictionary or not, it is
+		// the first candidate.
+		cp := norm[no[k]:no[k+1]]
+		h := hashBytes(fnvOffset, cp)
+		r, han := hanRune(cp)
+		var v uint64
+		if han && s.han != nil {
+			v = s.han[r-hanFirst]
+		} else {
+			v, _ = t.find(cp, h)
+		}
+		// Longer keys are looked up while the last one found is a proper
+		// prefix of a key.
+		cont := v&extBit != 0
+		l := 0.0 // ln(freq), 0 for a code point not in the dictionary
+		if q := v & slotFreqMask; q > 0 {
+			l = float64(q-1) * 1e-6
+		}
+		bv, bj, bp := l-logT+best[k+1], int32(k+1), uint8(v>>30)
+		for j := k + 2; cont && j <= n; j++ {
+			next := norm[no[j-1]:no[j]]
+			h = hashBytes(h, next)
+			if j == k+2 && han {
+				if r2, ok := hanRune(next); ok {
+					if b := t.filterBit(h); t.filter[b>>6]&(1<<(b&63)) == 0 {
+						break
+					}
+					v, _ = t.findPair(pairKey(r, r2))
+				} else {
+					v, _ = t.find(norm[no[k]:no[j]], h)
 				}
-				if x := l - logT + best[j]; x >= bv {
+			} else {
+				v, _ = t.find(norm[no[k]:no[j]], h)
+			}
+			cont = v&extBit != 0
+			if q := v & slotFreqMask; q > 0 {
+				if x := float64(q-1)*1e-6 - logT + best[j]; x >= bv {
 					bv, bj, bp = x, int32(j), uint8(v>>30)
 				}
 			}
-			if !cont {
-				break
-			}
 		}
-		isNum := numberUnits && sc.cls[k] == clsHan && isNumeral(norm[no[k]:no[k+1]])
+		// 〇 (U+3007) is the one numeral outside U+4E00..U+9FFF.
+		isNum := numberUnits && (han && isNumeralRune(r) || !han && sc.cls[k] == clsHan && string(cp) == "〇")
 		if isNum {
 			// A run of Chinese numerals (一九九八, 三十一), with a following
 			// 年, 月 or 日, is one word.
@@ -650,9 +669,10 @@ const numeralFreq = 30000
 
 var lnNumeralFreq = math.Log(numeralFreq)
 
-func isNumeral(b []byte) bool {
-	switch string(b) {
-	case "〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "百", "千", "万", "亿":
+// isNumeralRune reports whether r is a Chinese numeral.
+func isNumeralRune(r rune) bool {
+	switch r {
+	case '〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '百', '千', '万', '亿':
 		return true
 	}
 	return false

@@ -416,6 +416,12 @@ func TestLargeUserDict(t *testing.T) {
 		words = append(words, w)
 		b.WriteString(w + " 5 nz\n")
 	}
+	// and enough words of two ideographs to make the pair table grow
+	for i := 0; i < 200000; i++ {
+		w := string([]rune{rune(0x4E00 + i%1000), rune(0x6000 + i/1000)})
+		words = append(words, w)
+		b.WriteString(w + " 5 nz\n")
+	}
 	base := mustDefault(t)
 	s, err := New(WithDict("big", strings.NewReader(b.String())))
 	if err != nil {
@@ -427,13 +433,16 @@ func TestLargeUserDict(t *testing.T) {
 	if s.WordCount() <= base.WordCount()+len(words)*9/10 {
 		t.Errorf("word count %d, base %d + %d", s.WordCount(), base.WordCount(), len(words))
 	}
-	for _, w := range append(words[:1000:1000], "人大常委会", "党史学习教育", "中华人民共和国", "的") {
+	for _, w := range append(append(words[:1000:1000], words[len(words)-1000:]...), "人大常委会", "党史学习教育", "中华人民共和国", "的") {
 		if _, _, ok := s.Lookup(w); !ok {
 			t.Errorf("%s lost", w)
 		}
 	}
 	if len(s.base.slots) <= len(base.base.slots) {
 		t.Errorf("table did not grow: %d slots", len(s.base.slots))
+	}
+	if len(s.base.pairs) <= len(base.base.pairs) {
+		t.Errorf("pair table did not grow: %d slots", len(s.base.pairs))
 	}
 	// The shared default Segmenter is unchanged.
 	if _, p, _ := base.Lookup(words[12345]); p == "nz" {

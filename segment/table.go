@@ -19,18 +19,24 @@ import (
 var zhDict []byte
 
 // table is a dictionary built by internal/gendict, with the words of the
-// domain lexicon and user dictionaries inserted into it.
+// domain lexicon and user dictionaries inserted into it. Keys of two CJK
+// unified ideographs (pairs) are in pairs, the others in slots and blob.
 type table struct {
 	slots  []uint64
 	mask   uint32
 	blob   []byte // the embedded keys until the first insert, then a copy
 	copied bool
-	keys   int // keys, counted on the first insert
-	pos    []string
-	posIdx map[string]int
-	words  int
-	total  float64
-	posM   uint8 // the index of "m" (numeral)
+	keys   int // keys in slots, counted on the first insert
+	// pairs holds each pair key whole in its slot (see gendict's format):
+	// finding one, the commonest lookup of segmentation, is one read.
+	pairs     []uint64
+	pairShift uint32 // 64 - log2(len(pairs))
+	pairKeys  int    // keys in pairs, counted on the first insert
+	pos       []string
+	posIdx    map[string]int
+	words     int
+	total     float64
+	posM      uint8 // the index of "m" (numeral)
 	// filter has the bit filterBit(h) set for the hash h of every key,
 	// so that most lookups of a key that is not in the table read this
 	// small bitset (256 KB, about 8 bits a key of the embedded table)
@@ -51,11 +57,19 @@ func (t *table) setFilter(h uint32) {
 
 const (
 	slotFreqMask = 1<<24 - 1
+	// extBit is set in the slot value of a key that is a proper prefix of
+	// another key: when it is clear, no longer key starts with this one.
+	extBit   = 1 << 63
+	offShift = 38
+	offMask  = 1<<25 - 1 // blob offsets below 32 MB
 )
+
+// offOf returns the blob offset of the key in slot value v.
+func offOf(v uint64) int { return int(v >> offShift & offMask) }
 
 func openTable(b []byte) (*table, error) {
 	bad := errors.New("segment: corrupt embedded dictionary")
-	if len(b) < 36 || string(b[:8]) != "TBSEGv3\n" {
+	if len(b) < 40 || string(b[:8]) != "TBSEGv5\n" {
 		return nil, bad
 	}
 	le := binary.LittleEndian
@@ -69,7 +83,12 @@ func openTable(b []byte) (*table, error) {
 		return nil, bad
 	}
 	nfilter := 1 << fbits / 64
-	p := 36
+	pbits := int(le.Uint32(b[36:]))
+	if pbits < 1 || pbits > 30 {
+		return nil, bad
+	}
+	npairs := 1 << pbits
+	p := 40
 	for i := 0; i < npos; i++ {
 		if p >= len(b) {
 			return nil, bad
@@ -85,7 +104,7 @@ func openTable(b []byte) (*table, error) {
 		t.pos = append(t.pos, "m")
 	}
 	t.posM = uint8(slices.Index(t.pos, "m"))
-	if nslots == 0 || nslots&(nslots-1) != 0 || p+8*nslots+8*nfilter+blobLen != len(b) {
+	if nslots == 0 || nslots&(nslots-1) != 0 || p+8*nslots+8*nfilter+8*npairs+blobLen != len(b) {
 		return nil, bad
 	}
 	// Copied out once (a few milliseconds) so that lookups are plain
@@ -100,7 +119,13 @@ func openTable(b []byte) (*table, error) {
 		t.filter[i] = le.Uint64(b[p+8*i:])
 	}
 	t.fshift = uint32(32 - fbits)
-	t.blob = b[p+8*nfilter:]
+	p += 8 * nfilter
+	t.pairs = make([]uint64, npairs)
+	for i := range t.pairs {
+		t.pairs[i] = le.Uint64(b[p+8*i:])
+	}
+	t.pairShift = uint32(64 - pbits)
+	t.blob = b[p+8*npairs:]
 	t.mask = uint32(nslots - 1)
 	return t, nil
 }
@@ -111,11 +136,14 @@ const (
 )
 
 // find looks key up given h, its FNV-1a hash. It returns the slot value
-// (freq in the low 24 bits, 0 for a prefix-only key) and whether key is a
-// word or a prefix of one.
+// (freq in the low 24 bits, 0 for a prefix-only key; the POS index in bits
+// 30-37) and whether key is a word or a prefix of one.
 func (t *table) find(key []byte, h uint32) (uint64, bool) {
 	if b := t.filterBit(h); t.filter[b>>6]&(1<<(b&63)) == 0 {
 		return 0, false
+	}
+	if p, ok := pairOf(key); ok {
+		return t.findPair(p)
 	}
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		v := t.slots[i]
@@ -123,10 +151,101 @@ func (t *table) find(key []byte, h uint32) (uint64, bool) {
 			return 0, false
 		}
 		if int(v>>24&63) == len(key) {
-			off := int(v >> 38)
+			off := offOf(v)
 			if string(t.blob[off:off+len(key)]) == string(key) {
 				return v, true
 			}
+		}
+	}
+}
+
+// Pair keys: two CJK unified ideographs a and b, packed as
+// (a-hanFirst)<<15 | (b-hanFirst).
+const (
+	pairBit  = 1 << 63
+	pairExt  = 1 << 62 // extBit of a pair slot
+	pairMask = 1<<30 - 1
+)
+
+// hanRune returns the code point b encodes and whether b is exactly one
+// CJK unified ideograph (U+4E00..U+9FFF) in UTF-8.
+func hanRune(b []byte) (rune, bool) {
+	if len(b) != 3 || b[0]&0xF0 != 0xE0 || b[1]&0xC0 != 0x80 || b[2]&0xC0 != 0x80 {
+		return 0, false
+	}
+	r := rune(b[0]&0x0F)<<12 | rune(b[1]&0x3F)<<6 | rune(b[2]&0x3F)
+	return r, r >= hanFirst && r <= hanLast
+}
+
+// pairOf returns the pair key of key when it is two CJK unified
+// ideographs.
+func pairOf(key []byte) (uint64, bool) {
+	if len(key) != 6 {
+		return 0, false
+	}
+	a, ok := hanRune(key[:3])
+	if !ok {
+		return 0, false
+	}
+	b, ok := hanRune(key[3:])
+	if !ok {
+		return 0, false
+	}
+	return pairKey(a, b), true
+}
+
+func pairKey(a, b rune) uint64 { return uint64(a-hanFirst)<<15 | uint64(b-hanFirst) }
+
+// findPair looks the pair key p up, like find; it checks no filter.
+func (t *table) findPair(p uint64) (uint64, bool) {
+	mask := uint64(len(t.pairs) - 1)
+	for i := (p * 0x9E3779B97F4A7C15) >> t.pairShift; ; i = (i + 1) & mask {
+		v := t.pairs[i]
+		if v == 0 {
+			return 0, false
+		}
+		if v>>32&pairMask == p {
+			return v&slotFreqMask | v>>24&0xFF<<30 | v&pairExt<<1, true
+		}
+	}
+}
+
+// setPair sets the frequency field q, POS index pi and extBit ext of the
+// pair key p, adding it when it is missing; the pair table grows when it is
+// more than 60% full.
+func (t *table) setPair(p, q uint64, pi int, ext uint64) {
+	if (t.pairKeys+1)*5 > len(t.pairs)*3 {
+		old := t.pairs
+		t.pairs = make([]uint64, 2*len(old))
+		t.pairShift--
+		for _, v := range old {
+			if v != 0 {
+				t.placePair(v)
+			}
+		}
+	}
+	v := pairBit | p<<32 | uint64(pi)<<24 | q | ext>>1
+	mask := uint64(len(t.pairs) - 1)
+	for i := (p * 0x9E3779B97F4A7C15) >> t.pairShift; ; i = (i + 1) & mask {
+		x := t.pairs[i]
+		if x == 0 {
+			t.pairs[i] = v
+			t.pairKeys++
+			return
+		}
+		if x>>32&pairMask == p {
+			t.pairs[i] = v
+			return
+		}
+	}
+}
+
+func (t *table) placePair(v uint64) {
+	mask := uint64(len(t.pairs) - 1)
+	for i := (v >> 32 & pairMask * 0x9E3779B97F4A7C15) >> t.pairShift; ; i = (i + 1) & mask {
+		if t.pairs[i] == 0 {
+			t.pairs[i] = v
+			return
 		}
 	}
 }
@@ -174,6 +293,11 @@ func (t *table) insert(key []byte, q uint64, pos string) error {
 				t.keys++
 			}
 		}
+		for _, v := range t.pairs {
+			if v != 0 {
+				t.pairKeys++
+			}
+		}
 		t.posIdx = make(map[string]int, len(t.pos))
 		for i, p := range t.pos {
 			t.posIdx[p] = i
@@ -193,10 +317,20 @@ func (t *table) insert(key []byte, q uint64, pos string) error {
 		}
 		pi = i
 	}
+	if len(t.blob)+maxKeyBytes*(maxKeyBytes+1)/2 > offMask {
+		return errors.New("the dictionary holds too many words")
+	}
+	// Each proper prefix is a key, with its extBit set.
 	for i := range key {
 		if i > 0 && utf8.RuneStart(key[i]) {
-			if _, ok := t.find(key[:i], hashBytes(fnvOffset, key[:i])); !ok {
-				t.put(key[:i], 0, 0)
+			pre, h := key[:i], hashBytes(fnvOffset, key[:i])
+			v, ok := t.find(pre, h)
+			if !ok {
+				t.put(pre, 0, 0)
+				v, _ = t.find(pre, h)
+			}
+			if v&extBit == 0 {
+				t.set(pre, v|extBit)
 			}
 		}
 	}
@@ -226,9 +360,13 @@ func (t *table) insert(key []byte, q uint64, pos string) error {
 
 // set replaces the slot value of key, which is in the table.
 func (t *table) set(key []byte, v uint64) {
+	if p, ok := pairOf(key); ok {
+		t.setPair(p, v&slotFreqMask, int(v>>30&0xFF), v&extBit)
+		return
+	}
 	for i := hashBytes(fnvOffset, key) & t.mask; ; i = (i + 1) & t.mask {
 		x := t.slots[i]
-		if int(x>>24&63) == len(key) && string(t.blob[x>>38:int(x>>38)+len(key)]) == string(key) {
+		if int(x>>24&63) == len(key) && string(t.blob[offOf(x):offOf(x)+len(key)]) == string(key) {
 			t.slots[i] = v
 			return
 		}
@@ -238,13 +376,18 @@ func (t *table) set(key []byte, v uint64) {
 // put adds key, which is not in the table, growing the table when it is
 // more than 60% full.
 func (t *table) put(key []byte, q uint64, pi int) {
+	if p, ok := pairOf(key); ok {
+		t.setFilter(hashBytes(fnvOffset, key))
+		t.setPair(p, q, pi, 0)
+		return
+	}
 	if (t.keys+1)*5 > len(t.slots)*3 {
 		old := t.slots
 		t.slots = make([]uint64, 2*len(old))
 		t.mask = uint32(len(t.slots) - 1)
 		for _, v := range old {
 			if v != 0 {
-				off := int(v >> 38)
+				off := offOf(v)
 				t.place(t.blob[off:off+int(v>>24&63)], v)
 			}
 		}
@@ -252,7 +395,7 @@ func (t *table) put(key []byte, q uint64, pi int) {
 	off := len(t.blob)
 	t.blob = append(t.blob, key...)
 	t.setFilter(hashBytes(fnvOffset, key))
-	t.place(key, q|uint64(len(key))<<24|uint64(pi)<<30|uint64(off)<<38)
+	t.place(key, q|uint64(len(key))<<24|uint64(pi)<<30|uint64(off)<<offShift)
 	t.keys++
 }
 

@@ -4,7 +4,6 @@
 package lexicon
 
 import (
-	"bufio"
 	"math/bits"
 	"slices"
 	"strings"
@@ -265,12 +264,12 @@ func (l *Lexicon[V]) FindAll(text []rune) []Match[V] {
 
 // ReadWordList parses an embedded word list: one entry per line, fields
 // separated by tabs or runs of spaces, blank lines and lines starting with
-// # ignored. fn receives the fields of each entry.
+// # ignored. fn receives the fields of each entry, substrings of data.
 func ReadWordList(data string, fn func(fields []string)) {
-	sc := bufio.NewScanner(strings.NewReader(data))
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
+	for rest := data; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -341,6 +340,21 @@ func (l *Lexicon[V]) Backward(text []rune, lo, end int, fn func(n int, v V) bool
 			return
 		}
 	}
+}
+
+// LongestBackward returns the length of the longest word of a lexicon of
+// reversed words that ends text[lo:end] (the last word Backward would
+// report), and its value; n is 0 when none does. It is Longest over the
+// reversed text, without building it.
+func (l *Lexicon[V]) LongestBackward(text []rune, lo, end int) (n int, v V) {
+	end, lo = min(end, len(text)), max(lo, 0)
+	c := l.Cursor()
+	for j := end - 1; j >= lo && c.Next(text[j]); j-- {
+		if w, ok := c.Word(); ok {
+			n, v = end-j, w
+		}
+	}
+	return n, v
 }
 
 // FirstRunes calls fn with one true for every code point that starts a

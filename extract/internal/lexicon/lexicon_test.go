@@ -135,6 +135,22 @@ func TestCursorAndBackward(t *testing.T) {
 	if strings.Join(got, " ") != "长" {
 		t.Errorf("Backward stopped = %v", got)
 	}
+	for _, c := range []struct {
+		lo, end, n int
+		v          string
+	}{{0, 5, 3, "副县长"}, {3, 5, 2, "县长"}, {0, 4, 0, ""}, {0, 99, 0, ""}, {0, 0, 0, ""}} {
+		if n, v := lex.LongestBackward(text, c.lo, c.end); n != c.n || v != c.v {
+			t.Errorf("LongestBackward(%d, %d) = %d %q, want %d %q", c.lo, c.end, n, v, c.n, c.v)
+		}
+		want := 0
+		if c.end <= len(text) && c.end > 0 {
+			r := []rune(rev(string(text[c.lo:c.end])))
+			want, _ = lex.Longest(r, 0)
+		}
+		if c.n != want {
+			t.Errorf("LongestBackward(%d, %d) = %d, Longest over the reversed text %d", c.lo, c.end, c.n, want)
+		}
+	}
 	fwd := New[int]()
 	fwd.Add("中国", 1)
 	fwd.Add("中国人", 2)
@@ -162,5 +178,18 @@ func TestCursorAndBackward(t *testing.T) {
 	})
 	if len(pairs) != 3 || !pairs["中"] || !pairs["美"] || !pairs["中国"] {
 		t.Errorf("FirstRunes = %v", pairs)
+	}
+}
+
+// TestReadWordList checks the word-list format: comments and blank lines
+// skipped, tab-separated fields trimmed, space-separated fields split on
+// runs of spaces, CRLF line ends, and a last line without a line end.
+func TestReadWordList(t *testing.T) {
+	data := "# header\n\n县长\tcounty \t\r\n  书记  party   x \n#x\ty\n\t\n最后\t1"
+	var got []string
+	ReadWordList(data, func(f []string) { got = append(got, strings.Join(f, "|")) })
+	want := []string{"县长|county", "书记|party|x", "最后|1"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("ReadWordList = %q, want %q", got, want)
 	}
 }

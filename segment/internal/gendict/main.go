@@ -10,29 +10,43 @@
 //
 // Format (little endian):
 //
-//	"TBSEGv3\n"                     magic, 8 bytes
+//	"TBSEGv5\n"                     magic, 8 bytes
 //	uint32 nslots                   a power of two
 //	uint32 blob length
 //	uint32 number of words
 //	uint32 number of POS tags
 //	uint64 total frequency
 //	uint32 filter bits F            the filter has 2^F bits
+//	uint32 pair bits P              the pair table has 2^P slots
 //	POS tags: uint8 length + bytes, each
-//	nslots × uint64 slots           0 = empty, else
+//	nslots × uint64 slots           the keys other than pairs:
+//	                                0 = empty, else
 //	                                bits 0-23 1+round(1e6·ln freq)
 //	                                (0 = prefix only),
 //	                                bits 24-29 key length in bytes,
 //	                                bits 30-37 POS index,
-//	                                bits 38-63 key offset in the blob
+//	                                bits 38-62 key offset in the blob,
+//	                                bit 63 set when the key is a proper
+//	                                prefix of another key
 //	2^F/64 × uint64 filter          bit (h·0x9E3779B1 mod 2^32) >> (32-F)
 //	                                set for the hash h of every key
-//	blob                            the keys' bytes
+//	2^P × uint64 pair slots         the keys of two CJK unified ideographs
+//	                                a, b (U+4E00..U+9FFF): 0 = empty, else
+//	                                bits 0-23 frequency as above,
+//	                                bits 24-31 POS index,
+//	                                bits 32-61 (a-0x4E00)<<15 | (b-0x4E00),
+//	                                bit 62 set when the key is a proper
+//	                                prefix of another key, bit 63 set
+//	blob                            the bytes of the keys in the slots
 //
 // Keys are normalized like segment normalizes text before lookup: ASCII
 // letters lowercased, full-width ASCII folded to ASCII. The slot of a key is
-// found by linear probing from h & (nslots-1), h = FNV-1a(key). The filter,
-// about 8 bits a key, lets most lookups of a string that is no key stop
-// without reading the slots.
+// found by linear probing from h & (nslots-1), h = FNV-1a(key); the slot of
+// a pair p (bits 32-61 above) by linear probing from
+// (p·0x9E3779B97F4A7C15 mod 2^64) >> (64-P). The filter, about 8 bits a key,
+// lets most lookups of a string that is no key stop without reading the
+// slots. Pairs, the most frequent lookups, are held whole in their slots:
+// finding one reads neither the blob nor the key's prefix.
 package main
 
 import (
@@ -149,25 +163,60 @@ func main() {
 		sorted = append(sorted, k)
 	}
 	sort.Strings(sorted)
+	// ext holds the keys that are proper prefixes of other keys.
+	ext := map[string]bool{}
+	for _, k := range sorted {
+		r := []rune(k)
+		if len(r) > 1 {
+			ext[string(r[:len(r)-1])] = true
+		}
+	}
+	var pairs, others []string
+	for _, k := range sorted {
+		if _, ok := pairKey(k); ok {
+			pairs = append(pairs, k)
+		} else {
+			others = append(others, k)
+		}
+	}
+	// Both tables at most half full.
 	nslots := 1
-	for nslots < len(sorted)*3/2 {
+	for nslots < len(others)*2 {
 		nslots <<= 1
+	}
+	pbits := uint32(4)
+	for 1<<pbits < len(pairs)*2 {
+		pbits++
+	}
+	pslots := make([]uint64, 1<<pbits)
+	for _, k := range pairs {
+		w := keys[k]
+		p, _ := pairKey(k)
+		v := 1<<63 | p<<32 | uint64(posIdx[w.pos])<<24 | quantize(w.freq)
+		if ext[k] {
+			v |= 1 << 62
+		}
+		for i := (p * 0x9E3779B97F4A7C15) >> (64 - pbits); ; i = (i + 1) & (1<<pbits - 1) {
+			if pslots[i] == 0 {
+				pslots[i] = v
+				break
+			}
+		}
 	}
 	var blob bytes.Buffer
 	slots := make([]uint64, nslots)
 	mask := uint32(nslots - 1)
-	for _, k := range sorted {
+	for _, k := range others {
 		w := keys[k]
 		off := blob.Len()
-		if off >= 1<<26 {
+		if off >= 1<<25 {
 			fail(fmt.Errorf("blob too large"))
 		}
 		blob.WriteString(k)
-		var q uint64
-		if w.freq > 0 {
-			q = 1 + uint64(math.Round(1e6*math.Log(float64(w.freq))))
+		v := quantize(w.freq) | uint64(len(k))<<24 | uint64(posIdx[w.pos])<<30 | uint64(off)<<38
+		if ext[k] {
+			v |= 1 << 63
 		}
-		v := q | uint64(len(k))<<24 | uint64(posIdx[w.pos])<<30 | uint64(off)<<38
 		for i := fnv(k) & mask; ; i = (i + 1) & mask {
 			if slots[i] == 0 {
 				slots[i] = v
@@ -185,7 +234,7 @@ func main() {
 		filter[f>>6] |= 1 << (f & 63)
 	}
 	var b bytes.Buffer
-	b.WriteString("TBSEGv3\n")
+	b.WriteString("TBSEGv5\n")
 	le := binary.LittleEndian
 	b.Write(le.AppendUint32(nil, uint32(nslots)))
 	b.Write(le.AppendUint32(nil, uint32(blob.Len())))
@@ -193,6 +242,7 @@ func main() {
 	b.Write(le.AppendUint32(nil, uint32(len(posList))))
 	b.Write(le.AppendUint64(nil, total))
 	b.Write(le.AppendUint32(nil, fbits))
+	b.Write(le.AppendUint32(nil, pbits))
 	for _, p := range posList {
 		b.WriteByte(byte(len(p)))
 		b.WriteString(p)
@@ -203,11 +253,38 @@ func main() {
 	for _, w := range filter {
 		b.Write(le.AppendUint64(nil, w))
 	}
+	for _, s := range pslots {
+		b.Write(le.AppendUint64(nil, s))
+	}
 	b.Write(blob.Bytes())
 	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {
 		fail(err)
 	}
-	fmt.Fprintf(os.Stderr, "gendict: %d words, %d keys, %d slots, %d bytes -> %s\n", len(words), len(keys), nslots, b.Len(), *out)
+	fmt.Fprintf(os.Stderr, "gendict: %d words, %d keys (%d pairs), %d slots, %d pair slots, %d bytes -> %s\n", len(words), len(keys), len(pairs), nslots, len(pslots), b.Len(), *out)
+}
+
+// quantize returns the frequency field of a slot: 1+round(1e6·ln freq), 0
+// for a prefix.
+func quantize(freq int) uint64 {
+	if freq <= 0 {
+		return 0
+	}
+	return 1 + uint64(math.Round(1e6*math.Log(float64(freq))))
+}
+
+// pairKey returns the pair slot key of k when k is two CJK unified
+// ideographs.
+func pairKey(k string) (uint64, bool) {
+	r := []rune(k)
+	if len(k) != 6 || len(r) != 2 {
+		return 0, false
+	}
+	for _, c := range r {
+		if c < 0x4E00 || c > 0x9FFF {
+			return 0, false
+		}
+	}
+	return uint64(r[0]-0x4E00)<<15 | uint64(r[1]-0x4E00), true
 }
 
 func fnv(s string) uint32 {
