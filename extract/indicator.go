@@ -95,6 +95,8 @@ var (
 		"a generic wording that takes levels (财政收入, 进出口, not 投资) names the indicator before a verb of level right before its number (财政收入达753.2亿元)", Accept)
 	ruleIndRegionOf = registerRule("indicator", "indicator.region_of",
 		"an indicator after the home region's name or a word of the whole region and 的 is the region's (来源于东莞的财政总收入, 源于广州地区的财政总收入)", Accept)
+	ruleIndTitleLine = registerRule("indicator", "indicator.title_line",
+		"a heading that names the report or the session it is given at (2009年政府工作报告, 在省十一届人大三次会议上) is the title block, no part of the review or the plan; one that names the tasks of the year reviewed (完成了2004年的工作任务) opens the review", Adjust)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
 		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%); 接近 about", Adjust)
 
@@ -1943,10 +1945,19 @@ func (x *indDoc) readModes() []indMode {
 		line := text[ls:le]
 		t := trimHeading(line)
 		heading := x.isHeading(ls, line, t)
+		if heading && x.l.hasCue("title", t) {
+			// **2009年黑龙江省人民政府工作报告**: the title block, no part
+			x.d.traceRule(ruleIndTitleLine, Reject, ls, le)
+			heading = false
+		}
 		next := cur
 		switch {
 		case heading && x.l.hasCue("review", t):
 			next = indMode{start: ls, five: x.l.hasCue("fiveyears", t) || x.fypIn(t) > 0 && x.fypIn(t) < x.year}
+		case heading && x.year > 0 && runeIndex(t, []rune(strconv.Itoa(x.year-1)+"年")) >= 0 && runeIndex(t, []rune(strconv.Itoa(x.year)+"年")) < 0 && x.l.hasCue("plan", t):
+			// 全面完成了2004年的工作任务: the tasks of the year reviewed
+			next = indMode{start: ls}
+			x.d.traceRule(ruleIndTitleLine, Adjust, ls, le)
 		case heading && (x.l.hasCue("plan", t) || x.year > 0 && runeIndex(t, []rune(strconv.Itoa(x.year)+"年")) >= 0):
 			next = indMode{start: ls, plan: true}
 			if f := x.fypIn(t); f > 0 && f >= x.year {
