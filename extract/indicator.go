@@ -56,7 +56,7 @@ var (
 	ruleIndChain = registerRule("indicator", "indicator.chain",
 		"a rate of change after a level, or points after a share, measure the same indicator (粮食产量650亿斤，增长2%)", Accept)
 	ruleIndCompare = registerRule("indicator", "indicator.comparison",
-		"a number after a figure that compares it with another region or the plan is no item (增长7.2%，高于全国0.6个百分点)", Reject)
+		"a number after a figure, or after the indicator, that compares it with another region or an average is no item (增长7.2%，高于全国0.6个百分点; 增速高于全国0.8个百分点)", Reject)
 	ruleIndShared = registerRule("indicator", "indicator.shared_number",
 		"indicators listed before 均, 都 or 各, or a pair (城乡居民), share the number (地区生产总值、规模以上工业增加值均增长7%左右)", Accept)
 	ruleIndRespectively = registerRule("indicator", "indicator.respectively",
@@ -89,6 +89,8 @@ var (
 		"a share after a change in points of a ratio, joined by a verb of level (城镇化率提高1.5个百分点，达到46.2%), is the ratio's share", Accept)
 	ruleIndLocalWord = registerRule("indicator", "indicator.local_wording",
 		"a wording that names another indicator in a province's or a city's report than in the country's (财政收入: the general budget revenue nationally, the fiscal revenue total locally) takes the local one there", Adjust)
+	ruleIndMixedList = registerRule("indicator", "indicator.respectively_mixed",
+		"a 分别 list whose items are not all indicators of the lexicon gives each indicator the number in its place (进出口总额、实际利用外资、跨境电商交易额分别增长30%、20%、30%)", Accept)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
 		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%); 接近 about", Adjust)
 
@@ -135,6 +137,8 @@ var (
 		"a multiple of a base year after a level (，是2012年的1.5倍) is no item; a rate after it measures the level's indicator (，年均增长8%)", Reject)
 	ruleIndPeriodBaseYear = registerRule("indicator", "indicator.period_average_after_year",
 		"a year written before a multi-year average of a result (2017年…年均增长8%) or before 的 (是2012年的1.5倍) is no period of the average: the average covers the years reviewed", Adjust)
+	ruleIndStartYear = registerRule("indicator", "indicator.plan_start_year",
+		"a heading on the start of a five-year plan (为“十四五”开好局) opens this year's work: its targets are for the report's year", Adjust)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -593,6 +597,9 @@ func (x *indDoc) predicate(gap []rune) string {
 			return ruleIndOther
 		}
 	}
+	if x.comparesRegion(gap) {
+		return ruleIndCompare
+	}
 	j, commas := 0, 0
 	for j < len(gap) {
 		if gap[j] == '，' || gap[j] == ',' || gap[j] == '、' || gap[j] == ' ' {
@@ -640,6 +647,28 @@ func (x *indDoc) predicate(gap []rune) string {
 		}
 	}
 	return ""
+}
+
+// comparesRegion reports whether the text between an indicator and its
+// number compares it with another region or an average (增速高于全国,
+// 比全省平均): the number is the difference, no item.
+func (x *indDoc) comparesRegion(gap []rune) bool {
+	for _, w := range x.l.cues["compare"] {
+		i := runeIndex(gap, []rune(w))
+		if i < 0 {
+			continue
+		}
+		rest := gap[i+len([]rune(w)):]
+		for _, r := range x.l.cues["compareto"] {
+			if runesAt(rest, 0, []rune(r)) {
+				return true
+			}
+		}
+		if runeIndex([]rune(w), []rune("全")) >= 0 || runeIndex([]rune(w), []rune("平均")) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // stripNotes returns gap without its footnote marks ([37]).
@@ -875,6 +904,15 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 		if rule == "" && n.times && runeIndex(gap, []rune("的")) >= 0 {
 			rule = ruleIndOther // 是2010年的1.9倍: a ratio to a base year, not a growth
 		}
+		if runeIndex(gap, []rune("分别")) >= 0 {
+			if tmpl := x.mixedList(s, ms, mi, nums, k); len(tmpl) > 0 {
+				// 进出口总额、实际利用外资、跨境电商交易额分别增长30%、20%、30%
+				startList(tmpl, k, ruleIndMixedList)
+				x.collect(links, nums, k)
+				lastNum = k
+				continue
+			}
+		}
 		if rule != "" {
 			x.d.traceRule(rule, Reject, m.start, n.end)
 			lastNum = k
@@ -969,6 +1007,99 @@ func peopleUnit(u string) bool {
 		return true
 	}
 	return false
+}
+
+// mixedList reads a 分别 list whose items are not all of the lexicon
+// (进出口总额、实际利用外资、跨境电商交易额分别增长30%、20%、30%): the
+// items of the clause before 分别, split at 、 和 及 与, each the indicator
+// whose word ends it or none, as many as the numbers listed from nums[k].
+// An item of none takes its number as a placeholder link of no indicator.
+// nil when the text is no such list.
+func (x *indDoc) mixedList(s int, ms []indMatch, mi int, nums []indNum, k int) []link {
+	m := ms[mi]
+	fb := m.end + runeIndex(x.text[m.end:nums[k].start], []rune("分别"))
+	if fb < m.end {
+		return nil
+	}
+	// a short predicate between the list and 分别 (…收入跃上新台阶，分别为)
+	e1 := fb
+	for e1 > m.end && (x.text[e1-1] == '，' || x.text[e1-1] == ',') {
+		e1--
+	}
+	if c := runeLastIndex(x.text[m.end:e1], []rune("，")); c >= 0 {
+		if e1-(m.end+c+1) > 8 {
+			return nil
+		}
+		e1 = m.end + c
+	} else if e1 < fb && e1-m.end <= 8 && !strings.ContainsAny(string(x.text[m.end:e1]), "、和及与") {
+		e1 = m.end // …和全口径财政收入跃上新台阶，分别为: the list ends with the indicator
+	}
+	cs := m.start
+	for cs > s && !strings.ContainsRune("，,：:；;（(", x.text[cs-1]) {
+		cs--
+	}
+	inMatch := func(i int) bool {
+		for _, mm := range ms {
+			if mm.start <= i && i < mm.end {
+				return true
+			}
+		}
+		return false
+	}
+	// the items
+	var spans [][2]int
+	st := cs
+	for i := cs; i <= e1; i++ {
+		sep := 0
+		if i == e1 {
+			sep = -1
+		} else if !inMatch(i) {
+			if x.text[i] == '、' || x.text[i] == '和' || x.text[i] == '及' || x.text[i] == '与' {
+				sep = 1
+			} else if runesAt(x.text, i, []rune("以及")) {
+				sep = 2
+			}
+		}
+		if sep == 0 {
+			continue
+		}
+		if i == st {
+			return nil
+		}
+		spans = append(spans, [2]int{st, i})
+		if sep < 0 {
+			break
+		}
+		st = i + sep
+		i = st - 1
+	}
+	var tmpl []link
+	known, unknown := 0, 0
+	for j, sp := range spans {
+		var hit *indMatch
+		for i := range ms {
+			if ms[i].end == sp[1] && ms[i].start >= sp[0] {
+				hit = &ms[i]
+			}
+		}
+		if hit == nil {
+			unknown++
+			tmpl = append(tmpl, link{id: "?" + strconv.Itoa(j), match: indMatch{start: sp[0], end: sp[1]}})
+			continue
+		}
+		known++
+		for _, id := range hit.word.def.ids {
+			tmpl = append(tmpl, link{id: id, match: *hit})
+		}
+	}
+	if known == 0 || unknown == 0 || len(tmpl) < 2 || x.listLen(nums, k) != len(tmpl) {
+		return nil
+	}
+	// the verb after 分别
+	if g := x.text[fb+2 : nums[k].start]; len(g) > 4 || len(g) > 0 && x.l.cueAt("verb", g, 0) == "" {
+		return nil
+	}
+	return tmpl
 }
 
 // listLen returns how many numbers from nums[k] on are joined as a list
@@ -1181,6 +1312,13 @@ func (x *indDoc) chainGap(gap []rune) bool {
 		}
 	}
 	j := 0
+	for _, w := range []string{"左右", "以上", "以内", "上下"} {
+		// 1.27万亿元左右，增长8%: the level's qualifier
+		if runesAt(gap, 0, []rune(w)) {
+			j = len([]rune(w))
+			break
+		}
+	}
 	for j < len(gap) {
 		if gap[j] == '，' || gap[j] == ',' || gap[j] == '、' || gap[j] == ' ' {
 			j++
@@ -1501,12 +1639,13 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 			line := x.text[x.lineStart(n.start):x.lineEnd(n.start)]
 			if pf := x.fypIn(para); pf > y {
 				fyp = pf
+			} else if x.l.hasCue("nextfive", para) {
+				// 今后五年…年均增长6%, even with 2035年 named after it
+				x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
+				return strconv.Itoa(y + 4)
 			} else if wy, ok := yearAfter(line, y); ok {
 				x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
 				return strconv.Itoa(wy)
-			} else if x.l.hasCue("nextfive", para) {
-				x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
-				return strconv.Itoa(y + 4)
 			}
 		}
 		if fyp > 0 && fyp >= y {
@@ -1777,6 +1916,10 @@ func (x *indDoc) readModes() []indMode {
 		switch {
 		case heading && x.l.hasCue("review", t):
 			next = indMode{start: ls, five: x.l.hasCue("fiveyears", t) || x.fypIn(t) > 0 && x.fypIn(t) < x.year}
+		case heading && x.l.hasCue("startyear", t):
+			// 以高质量发展为“十四五”开好局: this year's work, the plan's first
+			next = indMode{start: ls, plan: true}
+			x.d.traceRule(ruleIndStartYear, Adjust, ls, ls+len(line))
 		case heading && (x.l.hasCue("plan", t) || x.year > 0 && runeIndex(t, []rune(strconv.Itoa(x.year)+"年")) >= 0):
 			next = indMode{start: ls, plan: true}
 			if f := x.fypIn(t); f > 0 && f >= x.year {
