@@ -122,7 +122,7 @@ var (
 	ruleIndMarkedHeading = registerRule("indicator", "indicator.marked_heading",
 		"a short line with no sentence punctuation set apart by the blanks of its emphasis marks (**2018年工作回顾**) is a heading that opens a part", Adjust)
 	ruleIndPeriodThisYear = registerRule("indicator", "indicator.period_this_year",
-		"今年 in the paragraph, after any five-year plan it names, makes a target in a part on the plan one of the report's year (建议今年主要预期目标是)", Adjust)
+		"今年 after any five-year plan named, in the sentence or the paragraph, makes a target one of the report's year (对接“十四五”规划，提出今年的主要预期目标是)", Adjust)
 	ruleIndPlainHeading = registerRule("indicator", "indicator.plain_heading",
 		"a line of at most 24 characters with no punctuation, standing alone, is a heading that opens a part (2019年工作回顾)", Adjust)
 	ruleIndLevelAfter = registerRule("indicator", "indicator.level_after_rate",
@@ -139,6 +139,8 @@ var (
 		"a year written before a multi-year average of a result (2017年…年均增长8%) or before 的 (是2012年的1.5倍) is no period of the average: the average covers the years reviewed", Adjust)
 	ruleIndStartYear = registerRule("indicator", "indicator.plan_start_year",
 		"a heading on the start of a five-year plan (为“十四五”开好局) opens this year's work: its targets are for the report's year", Adjust)
+	ruleIndThisYearPara = registerRule("indicator", "indicator.this_year_paragraph",
+		"a paragraph opening with 今年是 or the report's year (2023年是…开局之年) inside a part on a five-year plan opens this year's work", Adjust)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -1649,6 +1651,11 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 			}
 		}
 		if fyp > 0 && fyp >= y {
+			// 对接“十四五”规划，提出今年的主要预期目标: this year's
+			if fyp > y && !x.l.hasCue("average", before) && x.l.lastCue("thisyear", before) > x.fypEnd(before) {
+				x.d.traceRule(ruleIndPeriodThisYear, Adjust, n.start, n.end)
+				return strconv.Itoa(y)
+			}
 			x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
 			return strconv.Itoa(fyp)
 		}
@@ -1931,6 +1938,10 @@ func (x *indDoc) readModes() []indMode {
 			next = indMode{start: ls}
 		case !heading && !cur.plan && (x.l.hasCue("planline", line) || startsWithThisYear(line, x.year)):
 			next = indMode{start: ls, plan: true}
+		case !heading && cur.plan && cur.five && startsWithThisYear(line, x.year):
+			// 今年是“十五五”开局之年 inside a part on the plan: this year's work
+			next = indMode{start: ls, plan: true}
+			x.d.traceRule(ruleIndThisYearPara, Adjust, ls, ls+len(line))
 		}
 		if next != cur {
 			next.start = ls
