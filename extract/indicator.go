@@ -128,7 +128,7 @@ var (
 	ruleIndMarkedHeading = registerRule("indicator", "indicator.marked_heading",
 		"a short line with no sentence punctuation set apart by the blanks of its emphasis marks (**2018年工作回顾**) is a heading that opens a part", Adjust)
 	ruleIndPeriodThisYear = registerRule("indicator", "indicator.period_this_year",
-		"今年 in the paragraph, after any five-year plan it names, makes a target in a part on the plan one of the report's year (建议今年主要预期目标是)", Adjust)
+		"今年 after any five-year plan named, in the sentence or the paragraph, makes a target one of the report's year (对接“十四五”规划，提出今年的主要预期目标是)", Adjust)
 	ruleIndPlainHeading = registerRule("indicator", "indicator.plain_heading",
 		"a line of at most 24 characters with no punctuation, standing alone, is a heading that opens a part (2019年工作回顾)", Adjust)
 	ruleIndLevelAfter = registerRule("indicator", "indicator.level_after_rate",
@@ -143,6 +143,10 @@ var (
 		"a multiple of a base year after a level (，是2012年的1.5倍) is no item; a rate after it measures the level's indicator (，年均增长8%)", Reject)
 	ruleIndPeriodBaseYear = registerRule("indicator", "indicator.period_average_after_year",
 		"a year written before a multi-year average of a result (2017年…年均增长8%) or before 的 (是2012年的1.5倍) is no period of the average: the average covers the years reviewed", Adjust)
+	ruleIndStartYear = registerRule("indicator", "indicator.plan_start_year",
+		"a heading on the start of a five-year plan (为“十四五”开好局) opens this year's work: its targets are for the report's year", Adjust)
+	ruleIndThisYearPara = registerRule("indicator", "indicator.this_year_paragraph",
+		"a paragraph opening with 今年是 or the report's year (2023年是…开局之年) inside a part on a five-year plan opens this year's work", Adjust)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -1673,15 +1677,21 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 			line := x.text[x.lineStart(n.start):x.lineEnd(n.start)]
 			if pf := x.fypIn(para); pf > y {
 				fyp = pf
+			} else if x.l.hasCue("nextfive", para) {
+				// 今后五年…年均增长6%, even with 2035年 named after it
+				x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
+				return strconv.Itoa(y + 4)
 			} else if wy, ok := yearAfter(line, y); ok {
 				x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
 				return strconv.Itoa(wy)
-			} else if x.l.hasCue("nextfive", para) {
-				x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
-				return strconv.Itoa(y + 4)
 			}
 		}
 		if fyp > 0 && fyp >= y {
+			// 对接“十四五”规划，提出今年的主要预期目标: this year's
+			if fyp > y && !x.l.hasCue("average", before) && x.l.lastCue("thisyear", before) > x.fypEnd(before) {
+				x.d.traceRule(ruleIndPeriodThisYear, Adjust, n.start, n.end)
+				return strconv.Itoa(y)
+			}
 			x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
 			return strconv.Itoa(fyp)
 		}
@@ -1958,6 +1968,10 @@ func (x *indDoc) readModes() []indMode {
 			// 全面完成了2004年的工作任务: the tasks of the year reviewed
 			next = indMode{start: ls}
 			x.d.traceRule(ruleIndTitleLine, Adjust, ls, le)
+		case heading && x.l.hasCue("startyear", t):
+			// 以高质量发展为“十四五”开好局: this year's work, the plan's first
+			next = indMode{start: ls, plan: true}
+			x.d.traceRule(ruleIndStartYear, Adjust, ls, ls+len(line))
 		case heading && (x.l.hasCue("plan", t) || x.year > 0 && runeIndex(t, []rune(strconv.Itoa(x.year)+"年")) >= 0):
 			next = indMode{start: ls, plan: true}
 			if f := x.fypIn(t); f > 0 && f >= x.year {
@@ -1969,6 +1983,10 @@ func (x *indDoc) readModes() []indMode {
 			next = indMode{start: ls}
 		case !heading && !cur.plan && (x.l.hasCue("planline", line) || startsWithThisYear(line, x.year)):
 			next = indMode{start: ls, plan: true}
+		case !heading && cur.plan && cur.five && startsWithThisYear(line, x.year):
+			// 今年是“十五五”开局之年 inside a part on the plan: this year's work
+			next = indMode{start: ls, plan: true}
+			x.d.traceRule(ruleIndThisYearPara, Adjust, ls, ls+len(line))
 		}
 		if next != cur {
 			next.start = ls

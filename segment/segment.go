@@ -331,13 +331,14 @@ func (s *Segmenter) route(sc *scratch) {
 		h := hashBytes(fnvOffset, cp)
 		r, han := hanRune(cp)
 		var v uint64
-		var cont bool
 		if han && s.han != nil {
 			v = s.han[r-hanFirst]
-			cont = v != 0
 		} else {
-			v, cont = t.find(cp, h)
+			v, _ = t.find(cp, h)
 		}
+		// Longer keys are looked up while the last one found is a proper
+		// prefix of a key.
+		cont := v&extBit != 0
 		l := 0.0 // ln(freq), 0 for a code point not in the dictionary
 		if q := v & slotFreqMask; q > 0 {
 			l = float64(q-1) * 1e-6
@@ -351,13 +352,14 @@ func (s *Segmenter) route(sc *scratch) {
 					if b := t.filterBit(h); t.filter[b>>6]&(1<<(b&63)) == 0 {
 						break
 					}
-					v, cont = t.findPair(pairKey(r, r2))
+					v, _ = t.findPair(pairKey(r, r2))
 				} else {
-					v, cont = t.find(norm[no[k]:no[j]], h)
+					v, _ = t.find(norm[no[k]:no[j]], h)
 				}
 			} else {
-				v, cont = t.find(norm[no[k]:no[j]], h)
+				v, _ = t.find(norm[no[k]:no[j]], h)
 			}
+			cont = v&extBit != 0
 			if q := v & slotFreqMask; q > 0 {
 				if x := float64(q-1)*1e-6 - logT + best[j]; x >= bv {
 					bv, bj, bp = x, int32(j), uint8(v>>30)

@@ -57,11 +57,19 @@ func (t *table) setFilter(h uint32) {
 
 const (
 	slotFreqMask = 1<<24 - 1
+	// extBit is set in the slot value of a key that is a proper prefix of
+	// another key: when it is clear, no longer key starts with this one.
+	extBit   = 1 << 63
+	offShift = 38
+	offMask  = 1<<25 - 1 // blob offsets below 32 MB
 )
+
+// offOf returns the blob offset of the key in slot value v.
+func offOf(v uint64) int { return int(v >> offShift & offMask) }
 
 func openTable(b []byte) (*table, error) {
 	bad := errors.New("segment: corrupt embedded dictionary")
-	if len(b) < 40 || string(b[:8]) != "TBSEGv4\n" {
+	if len(b) < 40 || string(b[:8]) != "TBSEGv5\n" {
 		return nil, bad
 	}
 	le := binary.LittleEndian
@@ -143,7 +151,7 @@ func (t *table) find(key []byte, h uint32) (uint64, bool) {
 			return 0, false
 		}
 		if int(v>>24&63) == len(key) {
-			off := int(v >> 38)
+			off := offOf(v)
 			if string(t.blob[off:off+len(key)]) == string(key) {
 				return v, true
 			}
@@ -155,6 +163,7 @@ func (t *table) find(key []byte, h uint32) (uint64, bool) {
 // (a-hanFirst)<<15 | (b-hanFirst).
 const (
 	pairBit  = 1 << 63
+	pairExt  = 1 << 62 // extBit of a pair slot
 	pairMask = 1<<30 - 1
 )
 
@@ -196,15 +205,15 @@ func (t *table) findPair(p uint64) (uint64, bool) {
 			return 0, false
 		}
 		if v>>32&pairMask == p {
-			return v&slotFreqMask | v>>24&0xFF<<30, true
+			return v&slotFreqMask | v>>24&0xFF<<30 | v&pairExt<<1, true
 		}
 	}
 }
 
-// setPair sets the frequency field q and POS index pi of the pair key p,
-// adding it when it is missing; the pair table grows when it is more than
-// 60% full.
-func (t *table) setPair(p, q uint64, pi int) {
+// setPair sets the frequency field q, POS index pi and extBit ext of the
+// pair key p, adding it when it is missing; the pair table grows when it is
+// more than 60% full.
+func (t *table) setPair(p, q uint64, pi int, ext uint64) {
 	if (t.pairKeys+1)*5 > len(t.pairs)*3 {
 		old := t.pairs
 		t.pairs = make([]uint64, 2*len(old))
@@ -215,7 +224,7 @@ func (t *table) setPair(p, q uint64, pi int) {
 			}
 		}
 	}
-	v := pairBit | p<<32 | uint64(pi)<<24 | q
+	v := pairBit | p<<32 | uint64(pi)<<24 | q | ext>>1
 	mask := uint64(len(t.pairs) - 1)
 	for i := (p * 0x9E3779B97F4A7C15) >> t.pairShift; ; i = (i + 1) & mask {
 		x := t.pairs[i]
@@ -308,10 +317,20 @@ func (t *table) insert(key []byte, q uint64, pos string) error {
 		}
 		pi = i
 	}
+	if len(t.blob)+maxKeyBytes*(maxKeyBytes+1)/2 > offMask {
+		return errors.New("the dictionary holds too many words")
+	}
+	// Each proper prefix is a key, with its extBit set.
 	for i := range key {
 		if i > 0 && utf8.RuneStart(key[i]) {
-			if _, ok := t.find(key[:i], hashBytes(fnvOffset, key[:i])); !ok {
-				t.put(key[:i], 0, 0)
+			pre, h := key[:i], hashBytes(fnvOffset, key[:i])
+			v, ok := t.find(pre, h)
+			if !ok {
+				t.put(pre, 0, 0)
+				v, _ = t.find(pre, h)
+			}
+			if v&extBit == 0 {
+				t.set(pre, v|extBit)
 			}
 		}
 	}
@@ -342,12 +361,12 @@ func (t *table) insert(key []byte, q uint64, pos string) error {
 // set replaces the slot value of key, which is in the table.
 func (t *table) set(key []byte, v uint64) {
 	if p, ok := pairOf(key); ok {
-		t.setPair(p, v&slotFreqMask, int(v>>30&0xFF))
+		t.setPair(p, v&slotFreqMask, int(v>>30&0xFF), v&extBit)
 		return
 	}
 	for i := hashBytes(fnvOffset, key) & t.mask; ; i = (i + 1) & t.mask {
 		x := t.slots[i]
-		if int(x>>24&63) == len(key) && string(t.blob[x>>38:int(x>>38)+len(key)]) == string(key) {
+		if int(x>>24&63) == len(key) && string(t.blob[offOf(x):offOf(x)+len(key)]) == string(key) {
 			t.slots[i] = v
 			return
 		}
@@ -359,7 +378,7 @@ func (t *table) set(key []byte, v uint64) {
 func (t *table) put(key []byte, q uint64, pi int) {
 	if p, ok := pairOf(key); ok {
 		t.setFilter(hashBytes(fnvOffset, key))
-		t.setPair(p, q, pi)
+		t.setPair(p, q, pi, 0)
 		return
 	}
 	if (t.keys+1)*5 > len(t.slots)*3 {
@@ -368,7 +387,7 @@ func (t *table) put(key []byte, q uint64, pi int) {
 		t.mask = uint32(len(t.slots) - 1)
 		for _, v := range old {
 			if v != 0 {
-				off := int(v >> 38)
+				off := offOf(v)
 				t.place(t.blob[off:off+int(v>>24&63)], v)
 			}
 		}
@@ -376,7 +395,7 @@ func (t *table) put(key []byte, q uint64, pi int) {
 	off := len(t.blob)
 	t.blob = append(t.blob, key...)
 	t.setFilter(hashBytes(fnvOffset, key))
-	t.place(key, q|uint64(len(key))<<24|uint64(pi)<<30|uint64(off)<<38)
+	t.place(key, q|uint64(len(key))<<24|uint64(pi)<<30|uint64(off)<<offShift)
 	t.keys++
 }
 

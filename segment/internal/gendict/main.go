@@ -10,7 +10,7 @@
 //
 // Format (little endian):
 //
-//	"TBSEGv4\n"                     magic, 8 bytes
+//	"TBSEGv5\n"                     magic, 8 bytes
 //	uint32 nslots                   a power of two
 //	uint32 blob length
 //	uint32 number of words
@@ -25,7 +25,9 @@
 //	                                (0 = prefix only),
 //	                                bits 24-29 key length in bytes,
 //	                                bits 30-37 POS index,
-//	                                bits 38-63 key offset in the blob
+//	                                bits 38-62 key offset in the blob,
+//	                                bit 63 set when the key is a proper
+//	                                prefix of another key
 //	2^F/64 × uint64 filter          bit (h·0x9E3779B1 mod 2^32) >> (32-F)
 //	                                set for the hash h of every key
 //	2^P × uint64 pair slots         the keys of two CJK unified ideographs
@@ -33,7 +35,8 @@
 //	                                bits 0-23 frequency as above,
 //	                                bits 24-31 POS index,
 //	                                bits 32-61 (a-0x4E00)<<15 | (b-0x4E00),
-//	                                bit 63 set
+//	                                bit 62 set when the key is a proper
+//	                                prefix of another key, bit 63 set
 //	blob                            the bytes of the keys in the slots
 //
 // Keys are normalized like segment normalizes text before lookup: ASCII
@@ -160,6 +163,14 @@ func main() {
 		sorted = append(sorted, k)
 	}
 	sort.Strings(sorted)
+	// ext holds the keys that are proper prefixes of other keys.
+	ext := map[string]bool{}
+	for _, k := range sorted {
+		r := []rune(k)
+		if len(r) > 1 {
+			ext[string(r[:len(r)-1])] = true
+		}
+	}
 	var pairs, others []string
 	for _, k := range sorted {
 		if _, ok := pairKey(k); ok {
@@ -182,6 +193,9 @@ func main() {
 		w := keys[k]
 		p, _ := pairKey(k)
 		v := 1<<63 | p<<32 | uint64(posIdx[w.pos])<<24 | quantize(w.freq)
+		if ext[k] {
+			v |= 1 << 62
+		}
 		for i := (p * 0x9E3779B97F4A7C15) >> (64 - pbits); ; i = (i + 1) & (1<<pbits - 1) {
 			if pslots[i] == 0 {
 				pslots[i] = v
@@ -195,11 +209,14 @@ func main() {
 	for _, k := range others {
 		w := keys[k]
 		off := blob.Len()
-		if off >= 1<<26 {
+		if off >= 1<<25 {
 			fail(fmt.Errorf("blob too large"))
 		}
 		blob.WriteString(k)
 		v := quantize(w.freq) | uint64(len(k))<<24 | uint64(posIdx[w.pos])<<30 | uint64(off)<<38
+		if ext[k] {
+			v |= 1 << 63
+		}
 		for i := fnv(k) & mask; ; i = (i + 1) & mask {
 			if slots[i] == 0 {
 				slots[i] = v
@@ -217,7 +234,7 @@ func main() {
 		filter[f>>6] |= 1 << (f & 63)
 	}
 	var b bytes.Buffer
-	b.WriteString("TBSEGv4\n")
+	b.WriteString("TBSEGv5\n")
 	le := binary.LittleEndian
 	b.Write(le.AppendUint32(nil, uint32(nslots)))
 	b.Write(le.AppendUint32(nil, uint32(blob.Len())))

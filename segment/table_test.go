@@ -1,0 +1,71 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// tableKeys returns every key of t with its slot value as find returns it.
+func tableKeys(t *table) map[string]uint64 {
+	keys := map[string]uint64{}
+	for _, v := range t.slots {
+		if v != 0 {
+			keys[string(t.blob[offOf(v):offOf(v)+int(v>>24&63)])] = v
+		}
+	}
+	for _, v := range t.pairs {
+		if v != 0 {
+			p := v >> 32 & pairMask
+			k := string([]rune{rune(p>>15) + hanFirst, rune(p&(1<<15-1)) + hanFirst})
+			keys[k], _ = t.findPair(p)
+		}
+	}
+	return keys
+}
+
+// TestTableInvariants checks, for the default table and one with user words
+// added, that every key is found where find looks, that every proper prefix
+// of a key is a key, and that the extBit of a key is set exactly when a
+// longer key starts with it (route stops on a clear extBit).
+func TestTableInvariants(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 3000; i++ {
+		b.WriteString(string([]rune{rune(0x4E00 + i%97), rune(0x5E00 + i/97), rune(0x6E00 + i%13)}) + " 5 nz\n")
+	}
+	b.WriteString("人大常委会党组扩大会议 nt\n乙乙 3\nabc测试x 2\n")
+	user, err := New(WithDict("user", strings.NewReader(b.String())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, s := range map[string]*Segmenter{"default": mustDefault(t), "user": user} {
+		keys := tableKeys(s.base)
+		if len(keys) < 150000 {
+			t.Fatalf("%s: %d keys", name, len(keys))
+		}
+		ext := map[string]bool{}
+		for k := range keys {
+			for i := range k {
+				if i > 0 && utf8.RuneStart(k[i]) {
+					if _, ok := keys[k[:i]]; !ok {
+						t.Errorf("%s: prefix %q of %q is no key", name, k[:i], k)
+					}
+				}
+			}
+			if _, size := utf8.DecodeLastRuneInString(k); size < len(k) {
+				ext[k[:len(k)-size]] = true
+			}
+		}
+		bad := 0
+		for k, v := range keys {
+			got, ok := s.base.find([]byte(k), hashBytes(fnvOffset, []byte(k)))
+			if !ok || got != v {
+				t.Errorf("%s: find(%q) = %x, %v; want %x", name, k, got, ok, v)
+			}
+			if (v&extBit != 0) != ext[k] && bad < 10 {
+				bad++
+				t.Errorf("%s: %q extBit %v, want %v", name, k, v&extBit != 0, ext[k])
+			}
+		}
+	}
+}
