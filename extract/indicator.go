@@ -91,6 +91,12 @@ var (
 		"a wording that names another indicator in a province's or a city's report than in the country's (财政收入: the general budget revenue nationally, the fiscal revenue total locally) takes the local one there", Adjust)
 	ruleIndMixedList = registerRule("indicator", "indicator.respectively_mixed",
 		"a 分别 list whose items are not all indicators of the lexicon gives each indicator the number in its place (进出口总额、实际利用外资、跨境电商交易额分别增长30%、20%、30%)", Accept)
+	ruleIndGenericLevel = registerRule("indicator", "indicator.generic_level",
+		"a generic wording that takes levels (财政收入, 进出口, not 投资) names the indicator before a verb of level right before its number (财政收入达753.2亿元)", Accept)
+	ruleIndRegionOf = registerRule("indicator", "indicator.region_of",
+		"an indicator after the home region's name or a word of the whole region and 的 is the region's (来源于东莞的财政总收入, 源于广州地区的财政总收入)", Accept)
+	ruleIndTitleLine = registerRule("indicator", "indicator.title_line",
+		"a heading that names the report or the session it is given at (2009年政府工作报告, 在省十一届人大三次会议上) is the title block, no part of the review or the plan; one that names the tasks of the year reviewed (完成了2004年的工作任务) opens the review", Adjust)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
 		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%); 接近 about", Adjust)
 
@@ -122,7 +128,7 @@ var (
 	ruleIndMarkedHeading = registerRule("indicator", "indicator.marked_heading",
 		"a short line with no sentence punctuation set apart by the blanks of its emphasis marks (**2018年工作回顾**) is a heading that opens a part", Adjust)
 	ruleIndPeriodThisYear = registerRule("indicator", "indicator.period_this_year",
-		"今年 in the paragraph, after any five-year plan it names, makes a target in a part on the plan one of the report's year (建议今年主要预期目标是)", Adjust)
+		"今年 after any five-year plan named, in the sentence or the paragraph, makes a target one of the report's year (对接“十四五”规划，提出今年的主要预期目标是)", Adjust)
 	ruleIndPlainHeading = registerRule("indicator", "indicator.plain_heading",
 		"a line of at most 24 characters with no punctuation, standing alone, is a heading that opens a part (2019年工作回顾)", Adjust)
 	ruleIndLevelAfter = registerRule("indicator", "indicator.level_after_rate",
@@ -139,6 +145,8 @@ var (
 		"a year written before a multi-year average of a result (2017年…年均增长8%) or before 的 (是2012年的1.5倍) is no period of the average: the average covers the years reviewed", Adjust)
 	ruleIndStartYear = registerRule("indicator", "indicator.plan_start_year",
 		"a heading on the start of a five-year plan (为“十四五”开好局) opens this year's work: its targets are for the report's year", Adjust)
+	ruleIndThisYearPara = registerRule("indicator", "indicator.this_year_paragraph",
+		"a paragraph opening with 今年是 or the report's year (2023年是…开局之年) inside a part on a five-year plan opens this year's work", Adjust)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -539,6 +547,11 @@ func (x *indDoc) leftOK(i, s int) bool {
 	if !unicode.Is(unicode.Han, r) {
 		return true
 	}
+	if r == '的' && x.regionBefore(i-1, s) {
+		// 来源于东莞的财政总收入: the region's
+		x.d.traceRule(ruleIndRegionOf, Accept, i-1, i)
+		return true
+	}
 	for _, w := range x.l.cues["left"] {
 		if runesAt(x.text, i-len([]rune(w)), []rune(w)) {
 			return true
@@ -546,6 +559,22 @@ func (x *indDoc) leftOK(i, s int) bool {
 	}
 	for _, h := range x.homes {
 		if runesAt(x.text, i-len(h), h) {
+			return true
+		}
+	}
+	return false
+}
+
+// regionBefore reports whether the home region's name or a word of the
+// whole region (data/indicator_cues.txt, region) ends at i.
+func (x *indDoc) regionBefore(i, s int) bool {
+	for _, h := range x.homes {
+		if i-len(h) >= s && runesAt(x.text, i-len(h), h) {
+			return true
+		}
+	}
+	for _, w := range x.l.cues["region"] {
+		if n := len([]rune(w)); i-n >= s && runesAt(x.text, i-n, []rune(w)) {
 			return true
 		}
 	}
@@ -582,6 +611,13 @@ func (x *indDoc) genericOK(im indMatch, e int) bool {
 		// a level after a generic word (其中出口300亿美元, 实现进出口665亿美元),
 		// but for a word that names a project's figure as well (完成投资300亿元)
 		return !im.word.rateOnly || x.comm || runesAt(x.text, start-2, []rune("其中")) || runesAt(x.text, start-3, []rune("其中，"))
+	}
+	if v := x.l.cueAt("reach", x.text[:e], j); v != "" && !im.word.rateOnly {
+		// 财政收入达753.2亿元: a verb of level right before the number
+		if k := j + len([]rune(v)); k < e && isDigit(x.text[k]) {
+			x.d.traceRule(ruleIndGenericLevel, Accept, im.start, k)
+			return true
+		}
 	}
 	return x.l.cueAt("growth", x.text[:e], j) != ""
 }
@@ -905,7 +941,7 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 			rule = ruleIndOther // 是2010年的1.9倍: a ratio to a base year, not a growth
 		}
 		if runeIndex(gap, []rune("分别")) >= 0 {
-			if tmpl := x.mixedList(s, ms, mi, nums, k); len(tmpl) > 0 {
+			if tmpl := x.mixedList(s, ms, mi, nums, k, rule != ""); len(tmpl) > 0 {
 				// 进出口总额、实际利用外资、跨境电商交易额分别增长30%、20%、30%
 				startList(tmpl, k, ruleIndMixedList)
 				x.collect(links, nums, k)
@@ -1013,9 +1049,11 @@ func peopleUnit(u string) bool {
 // (进出口总额、实际利用外资、跨境电商交易额分别增长30%、20%、30%): the
 // items of the clause before 分别, split at 、 和 及 与, each the indicator
 // whose word ends it or none, as many as the numbers listed from nums[k].
+// allKnown lets a list of indicators only through (the text between it
+// and 分别 is no verb of change: 均实现翻番，分别达1.47万亿元和6228亿元).
 // An item of none takes its number as a placeholder link of no indicator.
 // nil when the text is no such list.
-func (x *indDoc) mixedList(s int, ms []indMatch, mi int, nums []indNum, k int) []link {
+func (x *indDoc) mixedList(s int, ms []indMatch, mi int, nums []indNum, k int, allKnown bool) []link {
 	m := ms[mi]
 	fb := m.end + runeIndex(x.text[m.end:nums[k].start], []rune("分别"))
 	if fb < m.end {
@@ -1092,7 +1130,7 @@ func (x *indDoc) mixedList(s int, ms []indMatch, mi int, nums []indNum, k int) [
 			tmpl = append(tmpl, link{id: id, match: *hit})
 		}
 	}
-	if known == 0 || unknown == 0 || len(tmpl) < 2 || x.listLen(nums, k) != len(tmpl) {
+	if known == 0 || unknown == 0 && !allKnown || len(tmpl) < 2 || x.listLen(nums, k) != len(tmpl) {
 		return nil
 	}
 	// the verb after 分别
@@ -1649,6 +1687,11 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 			}
 		}
 		if fyp > 0 && fyp >= y {
+			// 对接“十四五”规划，提出今年的主要预期目标: this year's
+			if fyp > y && !x.l.hasCue("average", before) && x.l.lastCue("thisyear", before) > x.fypEnd(before) {
+				x.d.traceRule(ruleIndPeriodThisYear, Adjust, n.start, n.end)
+				return strconv.Itoa(y)
+			}
 			x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
 			return strconv.Itoa(fyp)
 		}
@@ -1912,10 +1955,19 @@ func (x *indDoc) readModes() []indMode {
 		line := text[ls:le]
 		t := trimHeading(line)
 		heading := x.isHeading(ls, line, t)
+		if heading && x.l.hasCue("title", t) {
+			// **2009年黑龙江省人民政府工作报告**: the title block, no part
+			x.d.traceRule(ruleIndTitleLine, Reject, ls, le)
+			heading = false
+		}
 		next := cur
 		switch {
 		case heading && x.l.hasCue("review", t):
 			next = indMode{start: ls, five: x.l.hasCue("fiveyears", t) || x.fypIn(t) > 0 && x.fypIn(t) < x.year}
+		case heading && x.year > 0 && runeIndex(t, []rune(strconv.Itoa(x.year-1)+"年")) >= 0 && runeIndex(t, []rune(strconv.Itoa(x.year)+"年")) < 0 && x.l.hasCue("plan", t):
+			// 全面完成了2004年的工作任务: the tasks of the year reviewed
+			next = indMode{start: ls}
+			x.d.traceRule(ruleIndTitleLine, Adjust, ls, le)
 		case heading && x.l.hasCue("startyear", t):
 			// 以高质量发展为“十四五”开好局: this year's work, the plan's first
 			next = indMode{start: ls, plan: true}
@@ -1931,6 +1983,10 @@ func (x *indDoc) readModes() []indMode {
 			next = indMode{start: ls}
 		case !heading && !cur.plan && (x.l.hasCue("planline", line) || startsWithThisYear(line, x.year)):
 			next = indMode{start: ls, plan: true}
+		case !heading && cur.plan && cur.five && startsWithThisYear(line, x.year):
+			// 今年是“十五五”开局之年 inside a part on the plan: this year's work
+			next = indMode{start: ls, plan: true}
+			x.d.traceRule(ruleIndThisYearPara, Adjust, ls, ls+len(line))
 		}
 		if next != cur {
 			next.start = ls
