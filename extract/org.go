@@ -97,7 +97,7 @@ func orgInternal(t segment.Token) bool {
 		return false
 	}
 	r0, size := utf8.DecodeRuneInString(t.Text)
-	if size == len(t.Text) && t.Pos != "ns" && t.Pos != "j" && !strings.ContainsRune(orgLevelChars+orgCountryChars, r0) {
+	if size == len(t.Text) && t.Pos != "ns" && t.Pos != "j" && !strings.ContainsRune(orgLevelCountryChars, r0) {
 		return false // 讯|新华社: a stray character opens no name
 	}
 	switch t.Pos {
@@ -182,7 +182,7 @@ func isProper(d *Document, t segment.Token) bool {
 		return true
 	}
 	rs := []rune(t.Text)
-	return len(rs) == 1 && strings.ContainsRune(orgLevelChars+orgCountryChars, rs[0])
+	return len(rs) == 1 && strings.ContainsRune(orgLevelCountryChars, rs[0])
 }
 
 // frequentWord reports whether w is more frequent than orgCommonFreq in the
@@ -246,7 +246,7 @@ func (f *orgHeadF) gseOrg() bool {
 // common word (商业银行, 联合政府).
 func (f *orgHeadF) kindPrefix() bool {
 	rs, n := f.rs, f.n
-	if len(rs)-n == 1 && n >= 2 && !strings.ContainsRune(orgLevelChars+orgCountryChars, rs[0]) {
+	if len(rs)-n == 1 && n >= 2 && !strings.ContainsRune(orgLevelCountryChars, rs[0]) {
 		return true
 	}
 	if pre := string(rs[:len(rs)-n]); len(rs)-n >= 2 && !properPrefix[pre] {

@@ -31,6 +31,10 @@ var orgLevelChars = orgWords.levelChars
 // names: 俄外交部, 美国务院.
 var orgCountryChars = orgWords.countryChars
 
+// orgLevelCountryChars are orgLevelChars and orgCountryChars, joined once
+// (not at every test).
+var orgLevelCountryChars = orgLevelChars + orgCountryChars
+
 // The lists, by their names in the code.
 var (
 	notOrgWords   = orgWords.notOrg

@@ -466,6 +466,10 @@ func (c *personCtx) japaneseAt(k int) personCand {
 	return personCand{start: t.Start, end: end, strong: x.strong}
 }
 
+// surnameNotBeforeTitle are the surnames that before an office are no
+// name (党委书记, 任副县长, 美国务卿), joined once (not at every test).
+var surnameNotBeforeTitle = "任党" + orgCountryChars
+
 // shortAt finds a surname standing for the whole name: 老张, 小王, and a
 // surname right before an office or form of address (孔书记, 徐先生).
 func (c *personCtx) shortAt(k int) personCand {
@@ -506,7 +510,7 @@ func (c *personCtx) shortAt(k int) personCand {
 			}
 		}
 	}
-	if cl, ok := surnames.Get(t.Text); ok && cl < 3 && len(rs) == 1 && t.End < len(c.rs) && !strings.ContainsRune("任党"+orgCountryChars, rs[0]) && !c.numeralUnit(t.Start) {
+	if cl, ok := surnames.Get(t.Text); ok && cl < 3 && len(rs) == 1 && t.End < len(c.rs) && !strings.ContainsRune(surnameNotBeforeTitle, rs[0]) && !c.numeralUnit(t.Start) {
 		if tl, _ := c.titleAfter(t.End); tl > 0 && c.rs[t.End] != rs[0] {
 			if p := []rune(c.toks[max(k-1, 0)].Text); k == 0 || len(p) > 1 || funcCharSet.has(p[0]) {
 				return accept(ruleSurnameBeforeTitle, t.Start, t.End)
