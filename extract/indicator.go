@@ -151,6 +151,8 @@ var (
 		"a heading on the start of a five-year plan (为“十四五”开好局) opens this year's work: its targets are for the report's year", Adjust)
 	ruleIndThisYearPara = registerRule("indicator", "indicator.this_year_paragraph",
 		"a paragraph opening with 今年是 or the report's year (2023年是…开局之年) inside a part on a five-year plan opens this year's work", Adjust)
+	ruleIndRateTarget = registerRule("indicator", "indicator.rate_word_target",
+		"a generic word that names a rate itself (经济增长, 经济增速) takes the number after 目标为 or 为 (经济增长预期目标为6%—6.5%)", Accept)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -626,7 +628,25 @@ func (x *indDoc) genericOK(im indMatch, e int) bool {
 			return true
 		}
 	}
-	return x.l.cueAt("growth", x.text[:e], j) != ""
+	if x.l.cueAt("growth", x.text[:e], j) != "" {
+		return true
+	}
+	// 经济增长预期目标为6%: a word that names a rate itself takes its
+	// target after 目标为
+	w := x.text[im.start:im.end]
+	if runeIndex(w, []rune("增长")) >= 0 || runeIndex(w, []rune("增速")) >= 0 || runeIndex(w, []rune("速度")) >= 0 {
+		if runesAt(x.text[:e], j, []rune("目标")) {
+			j += 2
+		}
+		if j < e && (x.text[j] == '为' || x.text[j] == '是') {
+			j++
+		}
+		if j < e && isDigit(x.text[j]) {
+			x.d.traceRule(ruleIndRateTarget, Accept, im.start, j)
+			return true
+		}
+	}
+	return false
 }
 
 // predicate checks the text between an indicator and its number: fillers
@@ -2139,6 +2159,10 @@ func (x *indDoc) isHeading(ls int, line, t []rune) bool {
 // startsWithThisYear reports whether a paragraph opens the work of this
 // year (今年是…, 2019年是…).
 func startsWithThisYear(line []rune, year int) bool {
+	// 各位代表，2021年是…: the address to the deputies first
+	if w := []rune("各位代表"); runesAt(line, 0, w) && len(line) > len(w) && strings.ContainsRune("，,！!：:", line[len(w)]) {
+		line = line[len(w)+1:]
+	}
 	if runesAt(line, 0, []rune("今年是")) || runesAt(line, 0, []rune("今年政府工作")) {
 		return true
 	}
