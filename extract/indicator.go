@@ -99,6 +99,8 @@ var (
 		"a heading that names the report or the session it is given at (2009年政府工作报告, 在省十一届人大三次会议上) is the title block, no part of the review or the plan; one that names the tasks of the year reviewed (完成了2004年的工作任务) opens the review", Adjust)
 	ruleIndConsecutive = registerRule("indicator", "indicator.period_consecutive",
 		"a level held for consecutive years (粮食产量连续5年稳定在550亿斤以上; 连年 in a review of five years) is for those years, up to the year reviewed", Adjust)
+	ruleIndTimesFive = registerRule("indicator", "indicator.period_multiple_five",
+		"a change in multiples (增长2.8倍) in a review of five years, with no year of its own, is of the five years", Adjust)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
 		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%); 接近 about", Adjust)
 
@@ -1789,6 +1791,13 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 		if fyp > 0 && fyp < y {
 			fiveAt = len(before)
 		}
+	}
+	if n.times && measure == MeasureGrowth && mode.five && !mode.plan && lastAt < 0 && fiveAt < 0 {
+		// 财政总收入…分别增长2.8倍: a change in multiples in a review of
+		// five years is of the five years
+		fiveAt = 0
+		lastAt = -1
+		x.d.traceRule(ruleIndTimesFive, Adjust, n.start, n.end)
 	}
 	if n.endLevel && (measure == MeasureLevel && !flow || measure == MeasureShare) {
 		// 占地区生产总值比重由1%上升到1.7%: the level reached, at the end
