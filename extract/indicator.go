@@ -91,6 +91,16 @@ var (
 		"a wording that names another indicator in a province's or a city's report than in the country's (财政收入: the general budget revenue nationally, the fiscal revenue total locally) takes the local one there", Adjust)
 	ruleIndMixedList = registerRule("indicator", "indicator.respectively_mixed",
 		"a 分别 list whose items are not all indicators of the lexicon gives each indicator the number in its place (进出口总额、实际利用外资、跨境电商交易额分别增长30%、20%、30%)", Accept)
+	ruleIndGenericLevel = registerRule("indicator", "indicator.generic_level",
+		"a generic wording that takes levels (财政收入, 进出口, not 投资) names the indicator before a verb of level right before its number (财政收入达753.2亿元)", Accept)
+	ruleIndRegionOf = registerRule("indicator", "indicator.region_of",
+		"an indicator after the home region's name or a word of the whole region and 的 is the region's (来源于东莞的财政总收入, 源于广州地区的财政总收入)", Accept)
+	ruleIndTitleLine = registerRule("indicator", "indicator.title_line",
+		"a heading that names the report or the session it is given at (2009年政府工作报告, 在省十一届人大三次会议上) is the title block, no part of the review or the plan; one that names the tasks of the year reviewed (完成了2004年的工作任务) opens the review", Adjust)
+	ruleIndConsecutive = registerRule("indicator", "indicator.period_consecutive",
+		"a level held for consecutive years (粮食产量连续5年稳定在550亿斤以上; 连年 in a review of five years) is for those years, up to the year reviewed", Adjust)
+	ruleIndTimesFive = registerRule("indicator", "indicator.period_multiple_five",
+		"a change in multiples (增长2.8倍) in a review of five years, with no year of its own, is of the five years", Adjust)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
 		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%); 接近 about", Adjust)
 
@@ -141,6 +151,8 @@ var (
 		"a heading on the start of a five-year plan (为“十四五”开好局) opens this year's work: its targets are for the report's year", Adjust)
 	ruleIndThisYearPara = registerRule("indicator", "indicator.this_year_paragraph",
 		"a paragraph opening with 今年是 or the report's year (2023年是…开局之年) inside a part on a five-year plan opens this year's work", Adjust)
+	ruleIndRateTarget = registerRule("indicator", "indicator.rate_word_target",
+		"a generic word that names a rate itself (经济增长, 经济增速) takes the number after 目标为 or 为 (经济增长预期目标为6%—6.5%)", Accept)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -427,6 +439,9 @@ func numberAsWritten(text []rune, m Mention) (indNum, bool) {
 			return n, false
 		}
 		n.value = v
+	} else if len(w) > 1 && (w[0] == '万' || w[0] == '亿') && !unicode.Is(unicode.Han, text[max(m.Start-1, 0)]) || len(w) > 1 && (w[0] == '万' || w[0] == '亿') && m.Start > 0 && strings.ContainsRune("在到达破过于", text[m.Start-1]) {
+		// 稳定在万亿斤以上: one 万亿斤, as written
+		n.value, unit = 1, string(w)
 	} else {
 		v, ok := m.Number()
 		if !ok {
@@ -541,6 +556,11 @@ func (x *indDoc) leftOK(i, s int) bool {
 	if !unicode.Is(unicode.Han, r) {
 		return true
 	}
+	if r == '的' && x.regionBefore(i-1, s) {
+		// 来源于东莞的财政总收入: the region's
+		x.d.traceRule(ruleIndRegionOf, Accept, i-1, i)
+		return true
+	}
 	for _, w := range x.l.cues["left"] {
 		if runesAt(x.text, i-len([]rune(w)), []rune(w)) {
 			return true
@@ -548,6 +568,22 @@ func (x *indDoc) leftOK(i, s int) bool {
 	}
 	for _, h := range x.homes {
 		if runesAt(x.text, i-len(h), h) {
+			return true
+		}
+	}
+	return false
+}
+
+// regionBefore reports whether the home region's name or a word of the
+// whole region (data/indicator_cues.txt, region) ends at i.
+func (x *indDoc) regionBefore(i, s int) bool {
+	for _, h := range x.homes {
+		if i-len(h) >= s && runesAt(x.text, i-len(h), h) {
+			return true
+		}
+	}
+	for _, w := range x.l.cues["region"] {
+		if n := len([]rune(w)); i-n >= s && runesAt(x.text, i-n, []rune(w)) {
 			return true
 		}
 	}
@@ -585,7 +621,32 @@ func (x *indDoc) genericOK(im indMatch, e int) bool {
 		// but for a word that names a project's figure as well (完成投资300亿元)
 		return !im.word.rateOnly || x.comm || runesAt(x.text, start-2, []rune("其中")) || runesAt(x.text, start-3, []rune("其中，"))
 	}
-	return x.l.cueAt("growth", x.text[:e], j) != ""
+	if v := x.l.cueAt("reach", x.text[:e], j); v != "" && !im.word.rateOnly {
+		// 财政收入达753.2亿元: a verb of level right before the number
+		if k := j + len([]rune(v)); k < e && isDigit(x.text[k]) {
+			x.d.traceRule(ruleIndGenericLevel, Accept, im.start, k)
+			return true
+		}
+	}
+	if x.l.cueAt("growth", x.text[:e], j) != "" {
+		return true
+	}
+	// 经济增长预期目标为6%: a word that names a rate itself takes its
+	// target after 目标为
+	w := x.text[im.start:im.end]
+	if runeIndex(w, []rune("增长")) >= 0 || runeIndex(w, []rune("增速")) >= 0 || runeIndex(w, []rune("速度")) >= 0 {
+		if runesAt(x.text[:e], j, []rune("目标")) {
+			j += 2
+		}
+		if j < e && (x.text[j] == '为' || x.text[j] == '是') {
+			j++
+		}
+		if j < e && isDigit(x.text[j]) {
+			x.d.traceRule(ruleIndRateTarget, Accept, im.start, j)
+			return true
+		}
+	}
+	return false
 }
 
 // predicate checks the text between an indicator and its number: fillers
@@ -624,6 +685,10 @@ func (x *indDoc) predicate(gap []rune) string {
 			continue
 		}
 		if n := baseYearAt(gap, j); n > 0 {
+			j += n
+			continue
+		}
+		if n, _ := consecutiveAt(gap, j); n > 0 {
 			j += n
 			continue
 		}
@@ -907,7 +972,7 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 			rule = ruleIndOther // 是2010年的1.9倍: a ratio to a base year, not a growth
 		}
 		if runeIndex(gap, []rune("分别")) >= 0 {
-			if tmpl := x.mixedList(s, ms, mi, nums, k); len(tmpl) > 0 {
+			if tmpl := x.mixedList(s, ms, mi, nums, k, rule != ""); len(tmpl) > 0 {
 				// 进出口总额、实际利用外资、跨境电商交易额分别增长30%、20%、30%
 				startList(tmpl, k, ruleIndMixedList)
 				x.collect(links, nums, k)
@@ -1015,9 +1080,11 @@ func peopleUnit(u string) bool {
 // (进出口总额、实际利用外资、跨境电商交易额分别增长30%、20%、30%): the
 // items of the clause before 分别, split at 、 和 及 与, each the indicator
 // whose word ends it or none, as many as the numbers listed from nums[k].
+// allKnown lets a list of indicators only through (the text between it
+// and 分别 is no verb of change: 均实现翻番，分别达1.47万亿元和6228亿元).
 // An item of none takes its number as a placeholder link of no indicator.
 // nil when the text is no such list.
-func (x *indDoc) mixedList(s int, ms []indMatch, mi int, nums []indNum, k int) []link {
+func (x *indDoc) mixedList(s int, ms []indMatch, mi int, nums []indNum, k int, allKnown bool) []link {
 	m := ms[mi]
 	fb := m.end + runeIndex(x.text[m.end:nums[k].start], []rune("分别"))
 	if fb < m.end {
@@ -1094,7 +1161,7 @@ func (x *indDoc) mixedList(s int, ms []indMatch, mi int, nums []indNum, k int) [
 			tmpl = append(tmpl, link{id: id, match: *hit})
 		}
 	}
-	if known == 0 || unknown == 0 || len(tmpl) < 2 || x.listLen(nums, k) != len(tmpl) {
+	if known == 0 || unknown == 0 && !allKnown || len(tmpl) < 2 || x.listLen(nums, k) != len(tmpl) {
 		return nil
 	}
 	// the verb after 分别
@@ -1612,6 +1679,11 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 	}
 	before := x.text[s:n.start]
 	para := x.text[x.lineStart(n.start):n.start]
+	if yrs := x.consecutiveIn(before, n.start); yrs > 1 && status != StatusTarget && (measure == MeasureLevel || measure == MeasureShare) {
+		// 粮食产量连续5年稳定在550亿斤以上: a level held over the years
+		x.d.traceRule(ruleIndConsecutive, Adjust, n.start, n.end)
+		return fmt.Sprintf("%d/%d", y-yrs, y-1)
+	}
 	if wy, ok := baseYearIn(before); ok && wy < y-1 {
 		// 比2020年累计下降13%: the base year is no period
 		if status != StatusTarget {
@@ -1711,6 +1783,13 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 			fiveAt = len(before)
 		}
 	}
+	if n.times && measure == MeasureGrowth && mode.five && !mode.plan && lastAt < 0 && fiveAt < 0 {
+		// 财政总收入…分别增长2.8倍: a change in multiples in a review of
+		// five years is of the five years
+		fiveAt = 0
+		lastAt = -1
+		x.d.traceRule(ruleIndTimesFive, Adjust, n.start, n.end)
+	}
 	if n.endLevel && (measure == MeasureLevel && !flow || measure == MeasureShare) {
 		// 占地区生产总值比重由1%上升到1.7%: the level reached, at the end
 		avg, fiveAt = false, -1
@@ -1802,6 +1881,55 @@ func yearAfter(s []rune, y int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// consecutiveAt returns the length of 连续N年 or 连年 written at gap[j:]
+// and N (0 for 连年), or 0.
+func consecutiveAt(gap []rune, j int) (int, int) {
+	if runesAt(gap, j, []rune("连年")) {
+		return 2, 0
+	}
+	if !runesAt(gap, j, []rune("连续")) {
+		return 0, 0
+	}
+	k := j + 2
+	for k < len(gap) && k-j < 5 && (isDigit(gap[k]) || strings.ContainsRune("一二三四五六七八九十两", gap[k])) {
+		k++
+	}
+	if k == j+2 || k >= len(gap) || gap[k] != '年' {
+		return 0, 0
+	}
+	n := 0
+	if v, err := strconv.Atoi(toASCIIDigits(string(gap[j+2 : k]))); err == nil {
+		n = v
+	} else if k == j+3 {
+		n = strings.IndexRune("一二三四五六七八九十", gap[j+2])/3 + 1
+		if gap[j+2] == '两' {
+			n = 2
+		}
+	}
+	return k + 1 - j, n
+}
+
+// consecutiveIn returns the number of years a 连续N年 (连年: the five
+// years of a five-year review) right before the number's verb speaks of,
+// or 0.
+func (x *indDoc) consecutiveIn(before []rune, at int) int {
+	for i := len(before) - 1; i >= 0 && len(before)-i <= 12; i-- {
+		if before[i] == '，' || before[i] == ',' {
+			return 0 // 粮食生产连年丰收，总产突破240亿斤: another clause's years
+		}
+		if l, yrs := consecutiveAt(before, i); l > 0 {
+			if yrs == 0 {
+				if m := x.modeAt(at); m.five && !m.plan {
+					return 5
+				}
+				return 0
+			}
+			return yrs
+		}
+	}
+	return 0
 }
 
 // baseYearAt returns the length of a base year written at gap[j:]
@@ -1919,10 +2047,19 @@ func (x *indDoc) readModes() []indMode {
 		line := text[ls:le]
 		t := trimHeading(line)
 		heading := x.isHeading(ls, line, t)
+		if heading && x.l.hasCue("title", t) {
+			// **2009年黑龙江省人民政府工作报告**: the title block, no part
+			x.d.traceRule(ruleIndTitleLine, Reject, ls, le)
+			heading = false
+		}
 		next := cur
 		switch {
 		case heading && x.l.hasCue("review", t):
 			next = indMode{start: ls, five: x.l.hasCue("fiveyears", t) || x.fypIn(t) > 0 && x.fypIn(t) < x.year}
+		case heading && x.year > 0 && runeIndex(t, []rune(strconv.Itoa(x.year-1)+"年")) >= 0 && runeIndex(t, []rune(strconv.Itoa(x.year)+"年")) < 0 && x.l.hasCue("plan", t):
+			// 全面完成了2004年的工作任务: the tasks of the year reviewed
+			next = indMode{start: ls}
+			x.d.traceRule(ruleIndTitleLine, Adjust, ls, le)
 		case heading && x.l.hasCue("startyear", t):
 			// 以高质量发展为“十四五”开好局: this year's work, the plan's first
 			next = indMode{start: ls, plan: true}
@@ -2022,6 +2159,10 @@ func (x *indDoc) isHeading(ls int, line, t []rune) bool {
 // startsWithThisYear reports whether a paragraph opens the work of this
 // year (今年是…, 2019年是…).
 func startsWithThisYear(line []rune, year int) bool {
+	// 各位代表，2021年是…: the address to the deputies first
+	if w := []rune("各位代表"); runesAt(line, 0, w) && len(line) > len(w) && strings.ContainsRune("，,！!：:", line[len(w)]) {
+		line = line[len(w)+1:]
+	}
 	if runesAt(line, 0, []rune("今年是")) || runesAt(line, 0, []rune("今年政府工作")) {
 		return true
 	}

@@ -7,7 +7,8 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/tongbao/tongbao/record"
 )
 
 // The JSON encoding of mentions and documents without reflection: the
@@ -66,9 +67,9 @@ func appendJSONReflect(b []byte, v any) ([]byte, error) {
 func appendMention(b []byte, m *Mention) ([]byte, error) {
 	var err error
 	b = append(b, `{"type":`...)
-	b = appendJSONString(b, m.Type, false)
+	b = record.AppendString(b, m.Type, false)
 	b = append(b, `,"text":`...)
-	b = appendJSONString(b, m.Text, false)
+	b = record.AppendString(b, m.Text, false)
 	b = append(b, `,"start":`...)
 	b = strconv.AppendInt(b, int64(m.Start), 10)
 	b = append(b, `,"end":`...)
@@ -104,7 +105,7 @@ func appendMention(b []byte, m *Mention) ([]byte, error) {
 	b = appendOptString(b, `,"role":`, m.Role)
 	if m.Code != nil {
 		b = append(b, `,"code":`...)
-		b = appendJSONString(b, *m.Code, false)
+		b = record.AppendString(b, *m.Code, false)
 	}
 	b = appendOptString(b, `,"level":`, m.Level)
 	b = appendOptStrings(b, `,"path":`, m.Path)
@@ -145,16 +146,16 @@ func appendMention(b []byte, m *Mention) ([]byte, error) {
 func appendJSONValue(b []byte, v any) ([]byte, error) {
 	switch v := v.(type) {
 	case string:
-		return appendJSONString(b, v, false), nil
+		return record.AppendString(b, v, false), nil
 	case float64:
 		return appendJSONFloat(b, v)
 	case Span:
 		// Span.MarshalJSON is json.Marshal of "start/end", which escapes
 		// HTML; the encoder keeps a marshaler's escapes.
 		b = append(b, '"')
-		b = appendJSONStringBody(b, v.Start, true)
+		b = record.AppendStringBody(b, v.Start, true)
 		b = append(b, '/')
-		b = appendJSONStringBody(b, v.End, true)
+		b = record.AppendStringBody(b, v.End, true)
 		return append(b, '"'), nil
 	}
 	return appendJSONReflect(b, v)
@@ -162,9 +163,9 @@ func appendJSONValue(b []byte, v any) ([]byte, error) {
 
 func appendDivision(b []byte, d *Division) []byte {
 	b = append(b, `{"code":`...)
-	b = appendJSONString(b, d.Code, false)
+	b = record.AppendString(b, d.Code, false)
 	b = append(b, `,"name":`...)
-	b = appendJSONString(b, d.Name, false)
+	b = record.AppendString(b, d.Name, false)
 	b = appendOptString(b, `,"level":`, d.Level)
 	b = appendOptStrings(b, `,"path":`, d.Path)
 	return append(b, '}')
@@ -175,7 +176,7 @@ func appendDocument(b []byte, d *Document) ([]byte, error) {
 	b = append(b, '{')
 	if d.ID != "" {
 		b = append(b, `"id":`...)
-		b = appendJSONString(b, d.ID, false)
+		b = record.AppendString(b, d.ID, false)
 		b = append(b, ',')
 	}
 	if len(d.Meta) > 0 {
@@ -204,11 +205,11 @@ func appendDocument(b []byte, d *Document) ([]byte, error) {
 		}
 		if y.Source != "" {
 			b = append(b, `"source":`...)
-			b = appendJSONString(b, y.Source, false)
+			b = record.AppendString(b, y.Source, false)
 			b = append(b, ',')
 		}
 		b = append(b, `"text":`...)
-		b = appendJSONString(b, y.Text, false)
+		b = record.AppendString(b, y.Text, false)
 		b = append(b, `,"start":`...)
 		b = strconv.AppendInt(b, int64(y.Start), 10)
 		b = append(b, `,"end":`...)
@@ -220,11 +221,11 @@ func appendDocument(b []byte, d *Document) ([]byte, error) {
 		b = append(b, "null"...)
 	} else {
 		b = append(b, `{"name":`...)
-		b = appendJSONString(b, h.Name, false)
+		b = record.AppendString(b, h.Name, false)
 		b = appendOptString(b, `,"code":`, h.Code)
 		b = appendOptString(b, `,"level":`, h.Level)
 		b = append(b, `,"from":`...)
-		b = appendJSONString(b, h.From, false)
+		b = record.AppendString(b, h.From, false)
 		b = append(b, '}')
 	}
 	b = append(b, `,"year":`...)
@@ -238,12 +239,12 @@ func appendDocument(b []byte, d *Document) ([]byte, error) {
 		b = append(b, "null"...)
 	} else {
 		b = append(b, `{"name":`...)
-		b = appendJSONString(b, s.Name, false)
+		b = record.AppendString(b, s.Name, false)
 		b = appendOptString(b, `,"office":`, s.Office)
 		b = append(b, '}')
 	}
 	b = append(b, `,"genre":`...)
-	b = appendJSONString(b, d.Genre, false)
+	b = record.AppendString(b, d.Genre, false)
 	b = append(b, `,"sections":`...)
 	if d.Sections == nil {
 		b = append(b, "null"...)
@@ -255,9 +256,9 @@ func appendDocument(b []byte, d *Document) ([]byte, error) {
 				b = append(b, ',')
 			}
 			b = append(b, `{"text":`...)
-			b = appendJSONString(b, s.Text, false)
+			b = record.AppendString(b, s.Text, false)
 			b = append(b, `,"number":`...)
-			b = appendJSONString(b, s.Number, false)
+			b = record.AppendString(b, s.Number, false)
 			b = append(b, `,"level":`...)
 			b = strconv.AppendInt(b, int64(s.Level), 10)
 			b = append(b, `,"start":`...)
@@ -303,11 +304,11 @@ func appendEntities(b []byte, es []Entity) []byte {
 			b = append(b, ',')
 		}
 		b = append(b, `{"name":`...)
-		b = appendJSONString(b, e.Name, false)
+		b = record.AppendString(b, e.Name, false)
 		b = appendOptStrings(b, `,"titles":`, e.Titles)
 		if e.Code != nil {
 			b = append(b, `,"code":`...)
-			b = appendJSONString(b, *e.Code, false)
+			b = record.AppendString(b, *e.Code, false)
 		}
 		b = append(b, `,"count":`...)
 		b = strconv.AppendInt(b, int64(e.Count), 10)
@@ -324,7 +325,7 @@ func appendOptString(b []byte, key, s string) []byte {
 		return b
 	}
 	b = append(b, key...)
-	return appendJSONString(b, s, false)
+	return record.AppendString(b, s, false)
 }
 
 // appendOptStrings appends key and ss unless ss is empty (omitempty).
@@ -338,7 +339,7 @@ func appendOptStrings(b []byte, key string, ss []string) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONString(b, s, false)
+		b = record.AppendString(b, s, false)
 	}
 	return append(b, ']')
 }
@@ -347,7 +348,7 @@ func appendStringPtr(b []byte, s *string) []byte {
 	if s == nil {
 		return append(b, "null"...)
 	}
-	return appendJSONString(b, *s, false)
+	return record.AppendString(b, *s, false)
 }
 
 // appendJSONFloat appends f as encoding/json does: like ES6, 'f' format
@@ -373,77 +374,6 @@ func appendJSONFloat(b []byte, f float64) ([]byte, error) {
 		}
 	}
 	return b, nil
-}
-
-// appendJSONString appends s quoted as encoding/json does.
-func appendJSONString(b []byte, s string, escapeHTML bool) []byte {
-	b = append(b, '"')
-	b = appendJSONStringBody(b, s, escapeHTML)
-	return append(b, '"')
-}
-
-const jsonHex = "0123456789abcdef"
-
-// jsonSafe[c] says the ASCII byte c needs no escape (escapeHTML false):
-// printable ASCII but the quote and the backslash.
-var jsonSafe = func() (t [utf8.RuneSelf]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\'
-	}
-	return t
-}()
-
-// appendJSONStringBody appends s escaped as encoding/json does, without
-// the quotes: ", \ and control characters escaped, invalid UTF-8 as
-// \ufffd, U+2028 and U+2029 escaped, and <, > and & too when escapeHTML.
-func appendJSONStringBody(b []byte, s string, escapeHTML bool) []byte {
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if jsonSafe[c] && !(escapeHTML && (c == '<' || c == '>' || c == '&')) {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', jsonHex[c>>4], jsonHex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i++
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', jsonHex[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	return append(b, s[start:]...)
 }
 
 // jsonField is a struct field as the encoders above write it.

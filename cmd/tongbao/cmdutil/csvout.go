@@ -10,10 +10,12 @@ import (
 	"io"
 	"os"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tongbao/tongbao/corpus"
+	"github.com/tongbao/tongbao/record"
 )
 
 // BOM is the UTF-8 byte-order mark that --bom writes before CSV, so that
@@ -38,6 +40,138 @@ func NewCSVWriter(w io.Writer, bom bool) *csv.Writer {
 type csvRecord struct {
 	ID   string     `json:"id"`
 	Rows [][]string `json:"rows"`
+}
+
+// appendCSVRecord appends the JSON line of csvRecord{id, rows}: the bytes
+// JSONRecord writes for it, without reflection.
+func appendCSVRecord(b []byte, id string, rows [][]string) []byte {
+	b = append(b, `{"id":`...)
+	b = record.AppendString(b, id, false)
+	b = append(b, `,"rows":`...)
+	if rows == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, r := range rows {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if r == nil {
+				b = append(b, "null"...)
+				continue
+			}
+			b = append(b, '[')
+			for j, f := range r {
+				if j > 0 {
+					b = append(b, ',')
+				}
+				b = record.AppendString(b, f, false)
+			}
+			b = append(b, ']')
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}', '\n')
+}
+
+// parseCSVRecord reads the rows of a line appendCSVRecord wrote, as
+// json.Unmarshal reads them, without reflection. ok is false for any
+// other line (an error record) and for what it leaves to json.Unmarshal
+// (a null row).
+func parseCSVRecord(line []byte) (rows [][]string, ok bool) {
+	p := csvParser{line: line}
+	if !p.lit(`{"id":`) {
+		return nil, false
+	}
+	if _, ok := p.str(); !ok || !p.lit(`,"rows":[`) {
+		return nil, false
+	}
+	rows = [][]string{}
+	if p.lit("]") {
+		return rows, p.lit("}") && p.end()
+	}
+	for {
+		if !p.lit("[") {
+			return nil, false
+		}
+		var row []string
+		if !p.lit("]") {
+			for {
+				f, ok := p.str()
+				if !ok {
+					return nil, false
+				}
+				row = append(row, f)
+				if p.lit("]") {
+					break
+				}
+				if !p.lit(",") {
+					return nil, false
+				}
+			}
+		} else {
+			row = []string{}
+		}
+		rows = append(rows, row)
+		if p.lit("]") {
+			break
+		}
+		if !p.lit(",") {
+			return nil, false
+		}
+	}
+	return rows, p.lit("}") && p.end()
+}
+
+// csvParser reads the JSON of parseCSVRecord.
+type csvParser struct {
+	line []byte
+	i    int
+}
+
+// lit reads s.
+func (p *csvParser) lit(s string) bool {
+	if !bytes.HasPrefix(p.line[p.i:], []byte(s)) {
+		return false
+	}
+	p.i += len(s)
+	return true
+}
+
+// end says whether all of the line was read (but its newline).
+func (p *csvParser) end() bool {
+	return len(bytes.TrimRight(p.line[p.i:], " \t\r\n")) == 0
+}
+
+// str reads a JSON string: one without escapes, valid UTF-8, directly,
+// another by json.Unmarshal.
+func (p *csvParser) str() (string, bool) {
+	rest := p.line[p.i:]
+	if len(rest) == 0 || rest[0] != '"' {
+		return "", false
+	}
+	escaped := false
+	for j := 1; j < len(rest); j++ {
+		switch c := rest[j]; {
+		case c == '\\':
+			escaped = true
+			j++ // the escaped byte: not a closing quote
+		case c == '"':
+			tok := rest[:j+1]
+			p.i += j + 1
+			if !escaped && utf8.Valid(tok[1:j]) {
+				return string(tok[1:j]), true
+			}
+			var s string
+			if err := json.Unmarshal(tok, &s); err != nil {
+				return "", false
+			}
+			return s, true
+		case c < 0x20:
+			return "", false // invalid in JSON: json.Unmarshal says why
+		}
+	}
+	return "", false
 }
 
 // RunDocsCSV reads the documents named by args like RunDocsIO, and writes
@@ -69,17 +203,21 @@ func RunDocsCSV(ctx context.Context, ios *IOStreams, args []string, f *InputFlag
 	cw := NewCSVWriter(bw, bom)
 	cw.Write(header)
 	s := NewLineSink(func(line []byte) error {
-		var rec struct {
-			csvRecord
-			Error *string `json:"error"`
+		rows, ok := parseCSVRecord(line)
+		if !ok { // an error record, or what parseCSVRecord leaves to encoding/json
+			var rec struct {
+				csvRecord
+				Error *string `json:"error"`
+			}
+			if err := json.Unmarshal(line, &rec); err != nil {
+				return err
+			}
+			if rec.Error != nil {
+				return nil // reported on stderr; the exit code says it
+			}
+			rows = rec.Rows
 		}
-		if err := json.Unmarshal(line, &rec); err != nil {
-			return err
-		}
-		if rec.Error != nil {
-			return nil // reported on stderr; the exit code says it
-		}
-		for _, r := range rec.Rows {
+		for _, r := range rows {
 			if err := cw.Write(r); err != nil {
 				return err
 			}
@@ -99,7 +237,7 @@ func RunDocsCSV(ctx context.Context, ios *IOStreams, args []string, f *InputFlag
 		if rows == nil {
 			rows = [][]string{}
 		}
-		return JSONRecord(csvRecord{ID: d.ID, Rows: rows}, false)
+		return appendCSVRecord(make([]byte, 0, 4096), d.ID, rows), nil
 	})
 	if err := s.Err(); err != nil {
 		return err

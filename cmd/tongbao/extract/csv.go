@@ -16,38 +16,70 @@ var CSVHeader = []string{
 	"code", "level", "canonical", "category",
 }
 
+// The columns of CSVHeader, by index (TestCSVColumns checks them).
+const (
+	colID = iota
+	colType
+	colText
+	colStart
+	colEnd
+	colSentence
+	colSection
+	colValue
+	colNumber
+	colKind
+	colGrain
+	colStartDate
+	colEndDate
+	colUnit
+	colObject
+	colApprox
+	colTitles
+	colOrg
+	colRole
+	colCode
+	colLevel
+	colCanonical
+	colCategory
+	numCols
+)
+
 // csvRows returns the rows of d's mentions, in the columns of CSVHeader.
 func csvRows(d *extract.Document) [][]string {
 	rs := []rune(d.Text)
 	sents := sentenceStarts(rs)
 	rows := make([][]string, 0, len(d.Mentions))
+	cells := make([]string, numCols*len(d.Mentions)) // the rows, in one allocation
+	id := oneLine(d.ID)
+	lastS, lastE, lastSent := -1, -1, "" // the sentence of the last mention
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
-		row := map[string]string{
-			"id": d.ID, "type": m.Type, "text": m.Text,
-			"start": strconv.Itoa(m.Start), "end": strconv.Itoa(m.End),
-			"sentence": sentenceAt(rs, sents, m.Start, m.End),
-			"section":  sectionAt(d.Sections, m.Start),
-			"kind":     m.Kind, "grain": m.Grain,
-			"unit": m.Unit, "object": m.Object, "approx": m.Approx,
-			"titles": strings.Join(m.Titles, "；"), "org": m.Org, "role": m.Role,
-			"level": m.Level, "canonical": m.Canonical, "category": m.Category,
+		out := cells[i*numCols : (i+1)*numCols : (i+1)*numCols]
+		out[colID], out[colType], out[colText] = id, oneLine(m.Type), oneLine(m.Text)
+		out[colStart], out[colEnd] = strconv.Itoa(m.Start), strconv.Itoa(m.End)
+		if s, e, ok := sentenceSpan(rs, sents, m.Start, m.End); ok && (s != lastS || e != lastE) {
+			lastS, lastE, lastSent = s, e, oneLine(strings.TrimSpace(string(rs[s:e])))
+		} else if !ok {
+			lastS, lastE, lastSent = -1, -1, ""
 		}
-		if m.Code != nil {
-			row["code"] = *m.Code
-		}
-		row["start_date"], row["end_date"] = m.StartDate, m.EndDate
+		out[colSentence] = lastSent // the mentions of a sentence share its string
+		out[colSection] = oneLine(sectionAt(d.Sections, m.Start))
 		if v, ok := m.TimeValue(); ok {
-			row["value"] = v
+			out[colValue] = oneLine(v)
 		} else if sp, ok := m.TimeSpan(); ok {
-			row["value"] = sp.Start + "/" + sp.End
+			out[colValue] = oneLine(sp.Start + "/" + sp.End)
 		} else if n, ok := m.Number(); ok {
-			row["number"] = strconv.FormatFloat(n, 'f', -1, 64)
+			out[colNumber] = strconv.FormatFloat(n, 'f', -1, 64)
 		}
-		out := make([]string, len(CSVHeader))
-		for j, h := range CSVHeader {
-			out[j] = oneLine(row[h])
+		out[colKind], out[colGrain] = oneLine(m.Kind), oneLine(m.Grain)
+		out[colStartDate], out[colEndDate] = oneLine(m.StartDate), oneLine(m.EndDate)
+		out[colUnit], out[colObject], out[colApprox] = oneLine(m.Unit), oneLine(m.Object), oneLine(m.Approx)
+		out[colTitles] = oneLine(strings.Join(m.Titles, "；"))
+		out[colOrg], out[colRole] = oneLine(m.Org), oneLine(m.Role)
+		if m.Code != nil {
+			out[colCode] = oneLine(*m.Code)
 		}
+		out[colLevel], out[colCanonical], out[colCategory] = oneLine(m.Level), oneLine(m.Canonical), oneLine(m.Category)
 		rows = append(rows, out)
 	}
 	return rows
@@ -74,20 +106,21 @@ func sentenceStarts(rs []rune) []int {
 	return starts
 }
 
-// sentenceAt returns the sentence that holds [start,end), trimmed of
-// spaces; a mention across a sentence end takes the sentences it spans.
-func sentenceAt(rs []rune, starts []int, start, end int) string {
+// sentenceSpan returns the span of the sentence that holds [start,end)
+// (the sentences it spans, for a mention across a sentence end); ok is
+// false for a span outside rs.
+func sentenceSpan(rs []rune, starts []int, start, end int) (s, e int, ok bool) {
 	if start < 0 || end > len(rs) || start > end {
-		return ""
+		return 0, 0, false
 	}
 	i := sort.SearchInts(starts, start+1) - 1
 	j := sort.SearchInts(starts, max(end, start+1))
-	s := starts[max(i, 0)]
-	e := len(rs)
+	s = starts[max(i, 0)]
+	e = len(rs)
 	if j < len(starts) {
 		e = starts[j]
 	}
-	return strings.TrimSpace(string(rs[s:e]))
+	return s, e, true
 }
 
 // sectionAt returns the heading of the innermost section that offset

@@ -55,3 +55,21 @@ func TestExtractCSV(t *testing.T) {
 		t.Errorf("--bom without --csv: exit %d, want a usage error", code)
 	}
 }
+
+// TestCSVColumns checks that the column constants csvRows fills are the
+// columns of CSVHeader.
+func TestCSVColumns(t *testing.T) {
+	cols := map[int]string{colID: "id", colType: "type", colText: "text", colStart: "start", colEnd: "end",
+		colSentence: "sentence", colSection: "section", colValue: "value", colNumber: "number", colKind: "kind",
+		colGrain: "grain", colStartDate: "start_date", colEndDate: "end_date", colUnit: "unit", colObject: "object",
+		colApprox: "approx", colTitles: "titles", colOrg: "org", colRole: "role", colCode: "code", colLevel: "level",
+		colCanonical: "canonical", colCategory: "category"}
+	if len(CSVHeader) != numCols || len(cols) != numCols {
+		t.Fatalf("%d columns in CSVHeader, %d constants, %d named here", len(CSVHeader), numCols, len(cols))
+	}
+	for i, h := range CSVHeader {
+		if cols[i] != h {
+			t.Errorf("column %d is %q, its constant says %q", i, h, cols[i])
+		}
+	}
+}
