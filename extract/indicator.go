@@ -792,52 +792,26 @@ type link struct {
 	rule  string
 }
 
+// sentenceLinker links the numbers of one sentence to its indicator
+// words: the links made so far, and the 分别 list being distributed (the
+// links still to take a number, and the numbers that took one).
+type sentenceLinker struct {
+	x        *indDoc
+	nums     []indNum
+	links    []link
+	pending  []link
+	listNums []int
+}
+
 // linkSentence finds the indicator figures of one sentence.
 func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 	ms := x.matches(s, e)
-	links := x.numberBefore(e, nums)
+	sl := &sentenceLinker{x: x, nums: nums, links: x.numberBefore(e, nums)}
 	if len(ms) == 0 {
-		if len(links) > 0 {
-			x.emit(s, nums, links)
+		if len(sl.links) > 0 {
+			x.emit(s, nums, sl.links)
 		}
 		return
-	}
-	// the 分别 list being distributed: the links still to take a number,
-	// and the numbers that took one
-	var pending []link
-	var listNums []int
-	endList := func() {
-		if len(listNums) == 1 && len(pending) > 0 {
-			// one figure for a pair: 城乡居民人均可支配收入分别增长7.5%左右
-			for _, p := range pending {
-				p.num = listNums[0]
-				links = append(links, p)
-			}
-			x.collect(links, nums, listNums[0])
-		}
-		if len(listNums) > 1 {
-			// one qualifier at the end of the list qualifies every figure
-			last := nums[listNums[len(listNums)-1]].approx
-			for _, k := range listNums[:len(listNums)-1] {
-				if nums[k].approx == ApproxExact {
-					nums[k].approx = last
-				}
-			}
-		}
-		pending, listNums = nil, nil
-	}
-	startList := func(tmpl []link, k int, rule string) {
-		endList()
-		for i, t := range tmpl {
-			t.rule = rule
-			if i == 0 {
-				t.num = k
-				links = append(links, t)
-			} else {
-				pending = append(pending, t)
-			}
-		}
-		listNums = []int{k}
 	}
 	lastNum := -1
 	for k := range nums {
@@ -852,173 +826,251 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 				mi = i
 			}
 		}
-		prevEnd := -1
-		if lastNum >= 0 {
-			prevEnd = nums[lastNum].end
-		}
-		if mi < 0 {
-			lastNum = k
-			continue
-		}
-		m := ms[mi]
-		if prevEnd > m.end {
-			// the number follows another number of the clause
-			p := &nums[lastNum]
-			gap := x.text[p.end:n.start]
-			if p.incOf > 0 {
-				p = &nums[p.incOf-1] // the level the increment changes
-			}
-			switch {
-			case len(pending) > 0 && x.isListSep(gap):
-				lk := pending[0]
-				lk.num = k
-				links = append(links, lk)
-				pending = pending[1:]
-				listNums = append(listNums, k)
-			case len(p.fromInds) > 0 && len(gap) <= 8 && (runeIndex(gap, []rune("到")) >= 0 || runeIndex(gap, []rune("至")) >= 0):
-				endList()
-				for _, fm := range p.fromInds {
-					for _, id := range fm.word.def.ids {
-						links = append(links, link{id: id, match: fm, num: k, rule: ruleIndFrom})
-					}
-				}
-				x.d.traceRule(ruleIndFrom, Adjust, p.start, p.end)
-				n.endLevel = true
-			case len(p.items) > 0 && x.isStretch(gap) && !n.points:
-				n.done = true
-				x.d.traceRule(ruleIndStretch, Adjust, n.start, n.end)
-				// stretch is attached when the mentions are made
-				for _, li := range p.items {
-					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndStretch})
-				}
-			case len(p.items) > 0 && p.amount && n.times && baseMultipleGap(gap):
-				// 地区生产总值4462亿元，是2012年的1.5倍，年均增长8%: the
-				// multiple is no item; a rate after it measures the level
-				endList()
-				n.incOf = lastNum + 1
-				if q := &nums[lastNum]; q.incOf > 0 {
-					n.incOf = q.incOf
-				}
-				x.d.traceRule(ruleIndBaseMultiple, Reject, n.start, n.end)
-			case len(p.items) > 0 && (p.amount || x.isShareLink(links, p)) && (n.rate() || n.points):
-				endList()
-				if !x.chainGap(gap) {
-					x.d.traceRule(ruleIndCompare, Reject, n.start, n.end)
-					break
-				}
-				if l := x.listLen(nums, k); l > 1 || runeIndex(gap, []rune("分别")) >= 0 {
-					// 分别达到4.7万元和2.1万元，增长8%和9%: the levels' indicators in order
-					if tmpl := levelLinks(links, nums, l); len(tmpl) > 0 {
-						startList(tmpl, k, ruleIndRespectively)
-						break
-					}
-				}
-				for _, li := range p.items {
-					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndChain})
-				}
-			case len(p.items) > 0 && p.rate() && n.rate() && x.averageGap(gap):
-				// 增长6.9%，过去五年年均增长7.5%
-				endList()
-				for _, li := range p.items {
-					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndAverageAfter})
-				}
-			case len(p.items) > 0 && p.points && n.percent && x.ratioLinks(links, p) && x.levelGap(gap):
-				// 城镇化率提高1.5个百分点，达到46.2%: the share reached
-				endList()
-				for _, li := range p.items {
-					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: ruleIndPointsShare})
-				}
-			case len(p.items) > 0 && n.amount && p.rate() && x.totalGap(gap) != "":
-				// 增长6.7%，总量达9.26万亿元
-				endList()
-				rule := x.totalGap(gap)
-				if l := x.listLen(nums, k); l > 1 {
-					// 分别增长7%、8%，达到4.3万元、1.9万元: the rates' indicators in order
-					if tmpl := rateLinks(links, nums, l); len(tmpl) > 0 {
-						startList(tmpl, k, ruleIndRespectively)
-						break
-					}
-				}
-				for _, li := range p.items {
-					links = append(links, link{id: links[li].id, match: links[li].match, num: k, rule: rule})
-				}
-			case len(p.items) > 0 && p.amount && n.amount && p.rng == nil && x.chainGap(gap) && runeIndex(gap, []rune("分别")) < 0:
-				// 粮食产量6.5亿吨，比上年增加0.1亿吨: the change of the level
-				endList()
-				n.incOf = lastNum + 1
-				if q := &nums[lastNum]; q.incOf > 0 {
-					n.incOf = q.incOf
-				}
-				x.d.traceRule(ruleIndIncrement, Reject, n.start, n.end)
-			default:
-				endList()
-				if len(p.items) > 0 {
-					x.d.traceRule(ruleIndCompare, Reject, n.start, n.end)
-				}
-			}
-			x.collect(links, nums, k)
-			lastNum = k
-			continue
-		}
-		endList()
-		gap := x.text[m.end:n.start]
-		first, ids := x.group(ms, mi)
-		if f := x.l.cueAt("from", gap, 0); f != "" && runeIndex(gap, []rune("到")) < 0 {
-			n.fromInds = []indMatch{m}
-			n.done = true
-			lastNum = k
-			continue
-		}
-		rule := x.predicate(gap)
-		if rule == "" && n.times && runeIndex(gap, []rune("的")) >= 0 {
-			rule = ruleIndOther // 是2010年的1.9倍: a ratio to a base year, not a growth
-		}
-		if runeIndex(gap, []rune("分别")) >= 0 {
-			if tmpl := x.mixedList(s, ms, mi, nums, k, rule != ""); len(tmpl) > 0 {
-				// 进出口总额、实际利用外资、跨境电商交易额分别增长30%、20%、30%
-				startList(tmpl, k, ruleIndMixedList)
-				x.collect(links, nums, k)
-				lastNum = k
-				continue
-			}
-		}
-		if rule != "" {
-			x.d.traceRule(rule, Reject, m.start, n.end)
-			lastNum = k
-			continue
-		}
-		var tmpl []link
-		for _, mm := range ms[first : mi+1] {
-			for _, id := range mm.word.def.ids {
-				tmpl = append(tmpl, link{id: id, match: mm})
-			}
-		}
 		switch {
-		case runeIndex(gap, []rune("分别")) >= 0 && len(ids) > 1:
-			startList(tmpl, k, ruleIndRespectively)
-		case len(ids) > 1 && x.listLen(nums, k) == len(ids):
-			// 农民人均纯收入、城镇居民人均可支配收入为8296元、22160元
-			startList(tmpl, k, ruleIndRespectively)
-		case (runeIndex(gap, []rune("均")) >= 0 || runeIndex(gap, []rune("都")) >= 0 || runesAt(gap, 0, []rune("各"))) && len(ids) > 1:
-			for _, t := range tmpl {
-				links = append(links, link{id: t.id, match: t.match, num: k, rule: ruleIndShared})
-			}
-		case len(m.word.def.ids) > 1:
-			if x.listLen(nums, k) > 1 {
-				startList(tmpl[len(tmpl)-len(m.word.def.ids):], k, ruleIndRespectively)
-				break
-			}
-			for _, id := range m.word.def.ids {
-				links = append(links, link{id: id, match: m, num: k, rule: ruleIndShared})
-			}
+		case mi < 0:
+		case lastNum >= 0 && nums[lastNum].end > ms[mi].end:
+			// the number follows another number of the clause
+			sl.afterNumber(k, lastNum)
 		default:
-			links = append(links, link{id: m.word.def.ids[0], match: m, num: k, rule: ruleIndPhrase})
+			sl.afterWord(s, ms, mi, k)
 		}
-		x.collect(links, nums, k)
 		lastNum = k
 	}
-	endList()
-	x.emit(s, nums, links)
+	sl.endList()
+	x.emit(s, nums, sl.links)
+}
+
+// endList closes the 分别 list being distributed.
+func (sl *sentenceLinker) endList() {
+	nums := sl.nums
+	if len(sl.listNums) == 1 && len(sl.pending) > 0 {
+		// one figure for a pair: 城乡居民人均可支配收入分别增长7.5%左右
+		for _, p := range sl.pending {
+			p.num = sl.listNums[0]
+			sl.links = append(sl.links, p)
+		}
+		sl.x.collect(sl.links, nums, sl.listNums[0])
+	}
+	if len(sl.listNums) > 1 {
+		// one qualifier at the end of the list qualifies every figure
+		last := nums[sl.listNums[len(sl.listNums)-1]].approx
+		for _, k := range sl.listNums[:len(sl.listNums)-1] {
+			if nums[k].approx == ApproxExact {
+				nums[k].approx = last
+			}
+		}
+	}
+	sl.pending, sl.listNums = nil, nil
+}
+
+// startList opens a 分别 list: the first link of tmpl takes number k, the
+// others wait for the numbers that follow.
+func (sl *sentenceLinker) startList(tmpl []link, k int, rule string) {
+	sl.endList()
+	for i, t := range tmpl {
+		t.rule = rule
+		if i == 0 {
+			t.num = k
+			sl.links = append(sl.links, t)
+		} else {
+			sl.pending = append(sl.pending, t)
+		}
+	}
+	sl.listNums = []int{k}
+}
+
+// linkItems links number k to the indicators of the items of p.
+func (sl *sentenceLinker) linkItems(p *indNum, k int, rule string) {
+	for _, li := range p.items {
+		sl.links = append(sl.links, link{id: sl.links[li].id, match: sl.links[li].match, num: k, rule: rule})
+	}
+}
+
+// afterNumber links number k, which follows number last of the clause
+// with no indicator word between them.
+func (sl *sentenceLinker) afterNumber(k, last int) {
+	x, nums := sl.x, sl.nums
+	n, p := &nums[k], &nums[last]
+	gap := x.text[p.end:n.start]
+	if p.incOf > 0 {
+		p = &nums[p.incOf-1] // the level the increment changes
+	}
+	if !sl.listOrStretch(k, last, p, gap) && !sl.chain(k, last, p, gap) {
+		sl.endList()
+		if len(p.items) > 0 {
+			x.d.traceRule(ruleIndCompare, Reject, n.start, n.end)
+		}
+	}
+	x.collect(sl.links, nums, k)
+}
+
+// listOrStretch links number k as the next figure of a 分别 list, the end
+// of a change from one level to another, the stretch figure of a target,
+// or rejects it as a multiple of a base year; false when none applies.
+func (sl *sentenceLinker) listOrStretch(k, last int, p *indNum, gap []rune) bool {
+	x, nums := sl.x, sl.nums
+	n := &nums[k]
+	switch {
+	case len(sl.pending) > 0 && x.isListSep(gap):
+		lk := sl.pending[0]
+		lk.num = k
+		sl.links = append(sl.links, lk)
+		sl.pending = sl.pending[1:]
+		sl.listNums = append(sl.listNums, k)
+	case len(p.fromInds) > 0 && len(gap) <= 8 && (runeIndex(gap, []rune("到")) >= 0 || runeIndex(gap, []rune("至")) >= 0):
+		sl.endList()
+		for _, fm := range p.fromInds {
+			for _, id := range fm.word.def.ids {
+				sl.links = append(sl.links, link{id: id, match: fm, num: k, rule: ruleIndFrom})
+			}
+		}
+		x.d.traceRule(ruleIndFrom, Adjust, p.start, p.end)
+		n.endLevel = true
+	case len(p.items) > 0 && x.isStretch(gap) && !n.points:
+		n.done = true
+		x.d.traceRule(ruleIndStretch, Adjust, n.start, n.end)
+		// stretch is attached when the mentions are made
+		sl.linkItems(p, k, ruleIndStretch)
+	case len(p.items) > 0 && p.amount && n.times && baseMultipleGap(gap):
+		// 地区生产总值4462亿元，是2012年的1.5倍，年均增长8%: the
+		// multiple is no item; a rate after it measures the level
+		sl.endList()
+		sl.changeOf(k, last)
+		x.d.traceRule(ruleIndBaseMultiple, Reject, n.start, n.end)
+	default:
+		return false
+	}
+	return true
+}
+
+// changeOf marks number k as a change of the level number last states
+// (or changes), which is no item of its own.
+func (sl *sentenceLinker) changeOf(k, last int) {
+	n := &sl.nums[k]
+	n.incOf = last + 1
+	if q := &sl.nums[last]; q.incOf > 0 {
+		n.incOf = q.incOf
+	}
+}
+
+// chain links number k to the indicators of the figure p before it: a
+// rate after a level or a share, an average after a rate, a share after
+// its change in points, a total after a rate; or rejects it as a change
+// of a level. False when none applies.
+func (sl *sentenceLinker) chain(k, last int, p *indNum, gap []rune) bool {
+	x, nums := sl.x, sl.nums
+	n := &nums[k]
+	switch {
+	case len(p.items) > 0 && (p.amount || x.isShareLink(sl.links, p)) && (n.rate() || n.points):
+		sl.endList()
+		if !x.chainGap(gap) {
+			x.d.traceRule(ruleIndCompare, Reject, n.start, n.end)
+			break
+		}
+		if l := x.listLen(nums, k); l > 1 || runeIndex(gap, []rune("分别")) >= 0 {
+			// 分别达到4.7万元和2.1万元，增长8%和9%: the levels' indicators in order
+			if tmpl := levelLinks(sl.links, nums, l); len(tmpl) > 0 {
+				sl.startList(tmpl, k, ruleIndRespectively)
+				break
+			}
+		}
+		sl.linkItems(p, k, ruleIndChain)
+	case len(p.items) > 0 && p.rate() && n.rate() && x.averageGap(gap):
+		// 增长6.9%，过去五年年均增长7.5%
+		sl.endList()
+		sl.linkItems(p, k, ruleIndAverageAfter)
+	case len(p.items) > 0 && p.points && n.percent && x.ratioLinks(sl.links, p) && x.levelGap(gap):
+		// 城镇化率提高1.5个百分点，达到46.2%: the share reached
+		sl.endList()
+		sl.linkItems(p, k, ruleIndPointsShare)
+	case len(p.items) > 0 && n.amount && p.rate() && x.totalGap(gap) != "":
+		// 增长6.7%，总量达9.26万亿元
+		sl.endList()
+		rule := x.totalGap(gap)
+		if l := x.listLen(nums, k); l > 1 {
+			// 分别增长7%、8%，达到4.3万元、1.9万元: the rates' indicators in order
+			if tmpl := rateLinks(sl.links, nums, l); len(tmpl) > 0 {
+				sl.startList(tmpl, k, ruleIndRespectively)
+				break
+			}
+		}
+		sl.linkItems(p, k, rule)
+	case len(p.items) > 0 && p.amount && n.amount && p.rng == nil && x.chainGap(gap) && runeIndex(gap, []rune("分别")) < 0:
+		// 粮食产量6.5亿吨，比上年增加0.1亿吨: the change of the level
+		sl.endList()
+		sl.changeOf(k, last)
+		x.d.traceRule(ruleIndIncrement, Reject, n.start, n.end)
+	default:
+		return false
+	}
+	return true
+}
+
+// afterWord links number k to the indicator word ms[mi], the nearest
+// before it, and the words listed with it.
+func (sl *sentenceLinker) afterWord(s int, ms []indMatch, mi, k int) {
+	x, nums := sl.x, sl.nums
+	n, m := &nums[k], ms[mi]
+	sl.endList()
+	gap := x.text[m.end:n.start]
+	first, ids := x.group(ms, mi)
+	if f := x.l.cueAt("from", gap, 0); f != "" && runeIndex(gap, []rune("到")) < 0 {
+		n.fromInds = []indMatch{m}
+		n.done = true
+		return
+	}
+	rule := x.predicate(gap)
+	if rule == "" && n.times && runeIndex(gap, []rune("的")) >= 0 {
+		rule = ruleIndOther // 是2010年的1.9倍: a ratio to a base year, not a growth
+	}
+	if runeIndex(gap, []rune("分别")) >= 0 {
+		if tmpl := x.mixedList(s, ms, mi, nums, k, rule != ""); len(tmpl) > 0 {
+			// 进出口总额、实际利用外资、跨境电商交易额分别增长30%、20%、30%
+			sl.startList(tmpl, k, ruleIndMixedList)
+			x.collect(sl.links, nums, k)
+			return
+		}
+	}
+	if rule != "" {
+		x.d.traceRule(rule, Reject, m.start, n.end)
+		return
+	}
+	var tmpl []link
+	for _, mm := range ms[first : mi+1] {
+		for _, id := range mm.word.def.ids {
+			tmpl = append(tmpl, link{id: id, match: mm})
+		}
+	}
+	sl.wordLinks(tmpl, ids, m, gap, k)
+	x.collect(sl.links, nums, k)
+}
+
+// wordLinks links number k to the indicator words of tmpl (ids, the last
+// of them m): one by one in a 分别 list or a list of as many numbers, all
+// of them for a shared number (均, 都, 各), or m's own indicators.
+func (sl *sentenceLinker) wordLinks(tmpl []link, ids []string, m indMatch, gap []rune, k int) {
+	x, nums := sl.x, sl.nums
+	switch {
+	case runeIndex(gap, []rune("分别")) >= 0 && len(ids) > 1:
+		sl.startList(tmpl, k, ruleIndRespectively)
+	case len(ids) > 1 && x.listLen(nums, k) == len(ids):
+		// 农民人均纯收入、城镇居民人均可支配收入为8296元、22160元
+		sl.startList(tmpl, k, ruleIndRespectively)
+	case (runeIndex(gap, []rune("均")) >= 0 || runeIndex(gap, []rune("都")) >= 0 || runesAt(gap, 0, []rune("各"))) && len(ids) > 1:
+		for _, t := range tmpl {
+			sl.links = append(sl.links, link{id: t.id, match: t.match, num: k, rule: ruleIndShared})
+		}
+	case len(m.word.def.ids) > 1:
+		if x.listLen(nums, k) > 1 {
+			sl.startList(tmpl[len(tmpl)-len(m.word.def.ids):], k, ruleIndRespectively)
+			break
+		}
+		for _, id := range m.word.def.ids {
+			sl.links = append(sl.links, link{id: id, match: m, num: k, rule: ruleIndShared})
+		}
+	default:
+		sl.links = append(sl.links, link{id: m.word.def.ids[0], match: m, num: k, rule: ruleIndPhrase})
+	}
 }
 
 // numberBefore links the numbers of people that a statement of poverty
