@@ -153,6 +153,8 @@ var (
 		"a paragraph opening with 今年是 or the report's year (2023年是…开局之年) inside a part on a five-year plan opens this year's work", Adjust)
 	ruleIndRateTarget = registerRule("indicator", "indicator.rate_word_target",
 		"a generic word that names a rate itself (经济增长, 经济增速) takes the number after 目标为 or 为 (经济增长预期目标为6%—6.5%)", Accept)
+	ruleIndPeriodYears = registerRule("indicator", "indicator.period_years_target",
+		"a target totalled or averaged over the next two to four years (三年累计突破1万亿元) is for the last of them", Adjust)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -1720,6 +1722,13 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 	switch status {
 	case StatusTarget:
 		if x.l.hasCue("average", before) {
+			// 三年累计突破1万亿元: a target over the next years, for the last
+			for k, w := range []string{"两年", "三年", "四年"} {
+				if i := runeLastIndex(before, []rune(w)); i >= 0 && x.l.hasCue("average", before[i+2:]) {
+					x.d.traceRule(ruleIndPeriodYears, Adjust, n.start, n.end)
+					return strconv.Itoa(y + k + 1)
+				}
+			}
 			// a multi-year target: the plan or the term the paragraph opens,
 			// or the year the paragraph aims at (…年均增长8%以上，到2020年…)
 			line := x.text[x.lineStart(n.start):x.lineEnd(n.start)]
