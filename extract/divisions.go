@@ -264,11 +264,15 @@ func (g *gazetteer) latest(code string) (int32, bool) {
 
 // path returns the names from province down to record id.
 func (g *gazetteer) path(id int32) []string {
+	return g.appendPath(make([]string, 0, 4), id) // province to township: four names at most
+}
+
+// appendPath appends the names from province down to record id to p.
+func (g *gazetteer) appendPath(p []string, id int32) []string {
 	r := &g.recs[id]
-	var p []string
 	if r.Level == LevelTownship {
 		if c, ok := g.latest(r.Code[:6]); ok {
-			p = append(p, g.path(c)...)
+			p = g.appendPath(p, c)
 		}
 		return append(p, r.Name)
 	}

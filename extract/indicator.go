@@ -97,6 +97,8 @@ var (
 		"an indicator after the home region's name or a word of the whole region and 的 is the region's (来源于东莞的财政总收入, 源于广州地区的财政总收入)", Accept)
 	ruleIndTitleLine = registerRule("indicator", "indicator.title_line",
 		"a heading that names the report or the session it is given at (2009年政府工作报告, 在省十一届人大三次会议上) is the title block, no part of the review or the plan; one that names the tasks of the year reviewed (完成了2004年的工作任务) opens the review", Adjust)
+	ruleIndConsecutive = registerRule("indicator", "indicator.period_consecutive",
+		"a level held for consecutive years (粮食产量连续5年稳定在550亿斤以上; 连年 in a review of five years) is for those years, up to the year reviewed", Adjust)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
 		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%); 接近 about", Adjust)
 
@@ -147,6 +149,8 @@ var (
 		"a heading on the start of a five-year plan (为“十四五”开好局) opens this year's work: its targets are for the report's year", Adjust)
 	ruleIndThisYearPara = registerRule("indicator", "indicator.this_year_paragraph",
 		"a paragraph opening with 今年是 or the report's year (2023年是…开局之年) inside a part on a five-year plan opens this year's work", Adjust)
+	ruleIndRateTarget = registerRule("indicator", "indicator.rate_word_target",
+		"a generic word that names a rate itself (经济增长, 经济增速) takes the number after 目标为 or 为 (经济增长预期目标为6%—6.5%)", Accept)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -433,6 +437,9 @@ func numberAsWritten(text []rune, m Mention) (indNum, bool) {
 			return n, false
 		}
 		n.value = v
+	} else if len(w) > 1 && (w[0] == '万' || w[0] == '亿') && !unicode.Is(unicode.Han, text[max(m.Start-1, 0)]) || len(w) > 1 && (w[0] == '万' || w[0] == '亿') && m.Start > 0 && strings.ContainsRune("在到达破过于", text[m.Start-1]) {
+		// 稳定在万亿斤以上: one 万亿斤, as written
+		n.value, unit = 1, string(w)
 	} else {
 		v, ok := m.Number()
 		if !ok {
@@ -619,7 +626,25 @@ func (x *indDoc) genericOK(im indMatch, e int) bool {
 			return true
 		}
 	}
-	return x.l.cueAt("growth", x.text[:e], j) != ""
+	if x.l.cueAt("growth", x.text[:e], j) != "" {
+		return true
+	}
+	// 经济增长预期目标为6%: a word that names a rate itself takes its
+	// target after 目标为
+	w := x.text[im.start:im.end]
+	if runeIndex(w, []rune("增长")) >= 0 || runeIndex(w, []rune("增速")) >= 0 || runeIndex(w, []rune("速度")) >= 0 {
+		if runesAt(x.text[:e], j, []rune("目标")) {
+			j += 2
+		}
+		if j < e && (x.text[j] == '为' || x.text[j] == '是') {
+			j++
+		}
+		if j < e && isDigit(x.text[j]) {
+			x.d.traceRule(ruleIndRateTarget, Accept, im.start, j)
+			return true
+		}
+	}
+	return false
 }
 
 // predicate checks the text between an indicator and its number: fillers
@@ -658,6 +683,10 @@ func (x *indDoc) predicate(gap []rune) string {
 			continue
 		}
 		if n := baseYearAt(gap, j); n > 0 {
+			j += n
+			continue
+		}
+		if n, _ := consecutiveAt(gap, j); n > 0 {
 			j += n
 			continue
 		}
@@ -1648,6 +1677,11 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 	}
 	before := x.text[s:n.start]
 	para := x.text[x.lineStart(n.start):n.start]
+	if yrs := x.consecutiveIn(before, n.start); yrs > 1 && status != StatusTarget && (measure == MeasureLevel || measure == MeasureShare) {
+		// 粮食产量连续5年稳定在550亿斤以上: a level held over the years
+		x.d.traceRule(ruleIndConsecutive, Adjust, n.start, n.end)
+		return fmt.Sprintf("%d/%d", y-yrs, y-1)
+	}
 	if wy, ok := baseYearIn(before); ok && wy < y-1 {
 		// 比2020年累计下降13%: the base year is no period
 		if status != StatusTarget {
@@ -1838,6 +1872,55 @@ func yearAfter(s []rune, y int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// consecutiveAt returns the length of 连续N年 or 连年 written at gap[j:]
+// and N (0 for 连年), or 0.
+func consecutiveAt(gap []rune, j int) (int, int) {
+	if runesAt(gap, j, []rune("连年")) {
+		return 2, 0
+	}
+	if !runesAt(gap, j, []rune("连续")) {
+		return 0, 0
+	}
+	k := j + 2
+	for k < len(gap) && k-j < 5 && (isDigit(gap[k]) || strings.ContainsRune("一二三四五六七八九十两", gap[k])) {
+		k++
+	}
+	if k == j+2 || k >= len(gap) || gap[k] != '年' {
+		return 0, 0
+	}
+	n := 0
+	if v, err := strconv.Atoi(toASCIIDigits(string(gap[j+2 : k]))); err == nil {
+		n = v
+	} else if k == j+3 {
+		n = strings.IndexRune("一二三四五六七八九十", gap[j+2])/3 + 1
+		if gap[j+2] == '两' {
+			n = 2
+		}
+	}
+	return k + 1 - j, n
+}
+
+// consecutiveIn returns the number of years a 连续N年 (连年: the five
+// years of a five-year review) right before the number's verb speaks of,
+// or 0.
+func (x *indDoc) consecutiveIn(before []rune, at int) int {
+	for i := len(before) - 1; i >= 0 && len(before)-i <= 12; i-- {
+		if before[i] == '，' || before[i] == ',' {
+			return 0 // 粮食生产连年丰收，总产突破240亿斤: another clause's years
+		}
+		if l, yrs := consecutiveAt(before, i); l > 0 {
+			if yrs == 0 {
+				if m := x.modeAt(at); m.five && !m.plan {
+					return 5
+				}
+				return 0
+			}
+			return yrs
+		}
+	}
+	return 0
 }
 
 // baseYearAt returns the length of a base year written at gap[j:]
@@ -2067,6 +2150,10 @@ func (x *indDoc) isHeading(ls int, line, t []rune) bool {
 // startsWithThisYear reports whether a paragraph opens the work of this
 // year (今年是…, 2019年是…).
 func startsWithThisYear(line []rune, year int) bool {
+	// 各位代表，2021年是…: the address to the deputies first
+	if w := []rune("各位代表"); runesAt(line, 0, w) && len(line) > len(w) && strings.ContainsRune("，,！!：:", line[len(w)]) {
+		line = line[len(w)+1:]
+	}
 	if runesAt(line, 0, []rune("今年是")) || runesAt(line, 0, []rune("今年政府工作")) {
 		return true
 	}

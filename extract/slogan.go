@@ -608,15 +608,17 @@ func extractSlogans(d *Document) {
 	rs := d.runes
 	var cands []sloganCand
 	quoted := map[[2]int]bool{} // inner spans of quotes
+	var qf sloganQuoteF         // the features of each quote in turn (one allocation)
 	sloganQuotes(rs, func(s, e int) {
 		quoted[[2]int{s, e}] = true
-		if c, ok := sloganClassifyQuote(d, rs, s, e); ok {
+		if c, ok := sloganClassifyQuote(&qf, d, rs, s, e); ok {
 			cands = append(cands, c)
 		}
 	})
 	// Curated forms, matched on the normalized text.
+	var f sloganLexF // the features of each match in turn (one allocation)
 	for _, m := range sloganFindAll(rs) {
-		f := sloganLexF{entry: m.Value, quoted: quoted[[2]int{m.Start, m.End}]}
+		f = sloganLexF{entry: m.Value, quoted: quoted[[2]int{m.Start, m.End}]}
 		s, en := m.Start, m.End
 		f.inNumber = s > 0 && sloganNumeral(rs[s]) && (numeralRune(rs[s-1]) || rs[s-1] == '第')
 		f.hasQuote = sloganHasQuote(rs[s:en])
@@ -838,10 +840,10 @@ var sloganQuoteRules = newRuleTable("slogan",
 )
 
 // sloganClassifyQuote decides what the quotation [s,e) is, by
-// sloganQuoteRules.
-func sloganClassifyQuote(d *Document, rs []rune, s, e int) (sloganCand, bool) {
-	f := sloganQuoteFeatures(rs, s, e)
-	r := sloganQuoteRules.decide(d, &f, s, e)
+// sloganQuoteRules; f is room for its features, overwritten.
+func sloganClassifyQuote(f *sloganQuoteF, d *Document, rs []rune, s, e int) (sloganCand, bool) {
+	*f = sloganQuoteFeatures(rs, s, e)
+	r := sloganQuoteRules.decide(d, f, s, e)
 	switch {
 	case r == nil || r.verdict != Accept:
 		return sloganCand{}, false
