@@ -40,6 +40,8 @@ ev modern-2 tongbao testdata/gold/modern-2 --baseline --corpus "$corpora/gov-wor
 ev recognizers recognizers "$corpora/recognizers-text/cases.json"
 # Indicators: targets and results (testdata/gold/indicators, documents of the development folders).
 ev indicators indicators testdata/gold/indicators --corpus "$corpora/gov-work-reports"
+# and the check sample the rules were not tuned on (testdata/gold/indicators-check).
+ev indicators-check indicators testdata/gold/indicators-check --corpus "$corpora/gov-work-reports"
 echo "bench/accuracy.sh: document home and year" >&2
 go test -count=1 -run '^TestMetaCorpus$' -v ./extract | sed -n 's/^ *meta_corpus_test.go:[0-9]*: //p' > "$tmp/meta.txt"
 ev pd1998 pd1998 "$corpora/pd1998-01/test.txt" --baseline

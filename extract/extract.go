@@ -316,6 +316,22 @@ func WithRefDate(t time.Time) Option { return func(c *config) { c.refDate = t } 
 // is used as the precise segmenter with the same dictionaries.
 func WithSegmenter(s *segment.Segmenter) Option { return func(c *config) { c.userSeg = s } }
 
+// ParseTypes reads a list of mention types as a user writes it: nil or
+// empty for the default Types, "all" alone for AllTypes, else names of
+// AllTypes (an error names any other).
+func ParseTypes(types []string) ([]string, error) {
+	switch {
+	case len(types) == 0:
+		return nil, nil
+	case len(types) == 1 && types[0] == "all":
+		return append([]string(nil), AllTypes...), nil
+	}
+	if err := CheckTypes(types); err != nil {
+		return nil, err
+	}
+	return types, nil
+}
+
 // CheckTypes returns an error naming any type that is not one of AllTypes.
 func CheckTypes(types []string) error {
 	for _, t := range types {

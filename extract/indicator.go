@@ -99,6 +99,8 @@ var (
 		"a heading that names the report or the session it is given at (2009年政府工作报告, 在省十一届人大三次会议上) is the title block, no part of the review or the plan; one that names the tasks of the year reviewed (完成了2004年的工作任务) opens the review", Adjust)
 	ruleIndConsecutive = registerRule("indicator", "indicator.period_consecutive",
 		"a level held for consecutive years (粮食产量连续5年稳定在550亿斤以上; 连年 in a review of five years) is for those years, up to the year reviewed", Adjust)
+	ruleIndTimesFive = registerRule("indicator", "indicator.period_multiple_five",
+		"a change in multiples (增长2.8倍) in a review of five years, with no year of its own, is of the five years", Adjust)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
 		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%); 接近 about", Adjust)
 
@@ -151,6 +153,8 @@ var (
 		"a paragraph opening with 今年是 or the report's year (2023年是…开局之年) inside a part on a five-year plan opens this year's work", Adjust)
 	ruleIndRateTarget = registerRule("indicator", "indicator.rate_word_target",
 		"a generic word that names a rate itself (经济增长, 经济增速) takes the number after 目标为 or 为 (经济增长预期目标为6%—6.5%)", Accept)
+	ruleIndPeriodYears = registerRule("indicator", "indicator.period_years_target",
+		"a target totalled or averaged over the next two to four years (三年累计突破1万亿元) is for the last of them", Adjust)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -1053,8 +1057,8 @@ func (x *indDoc) numberBefore(e int, nums []indNum) []link {
 			continue
 		}
 		who := x.l.lastCue("poorpeople", clause[:exit])
-		if who < 0 && !strings.HasSuffix(n.unit, "人") && !strings.HasSuffix(n.unit, "名") || who >= 0 && exit-who > 4 || who < 0 && exit > 4 {
-			continue
+		if who < 0 && !strings.HasSuffix(n.unit, "人") && !strings.HasSuffix(n.unit, "名") || who >= 0 && exit-who > 4 || who < 0 && !x.onlyCues("exitfill", clause[:exit]) {
+			continue // 1.2万名干部助力脱贫: the people are not the poor
 		}
 		end := j + exit + len([]rune(x.l.cueAt("povertyexit", clause, exit)))
 		m := indMatch{start: j, end: end, word: indicatorWord{def: def}}
@@ -1062,6 +1066,18 @@ func (x *indDoc) numberBefore(e int, nums []indNum) []link {
 		links = append(links, link{id: "poverty_reduction", match: m, num: k, rule: ruleIndNumberBefore})
 	}
 	return links
+}
+
+// onlyCues reports whether s is made of cue words of kind only (or empty).
+func (x *indDoc) onlyCues(kind string, s []rune) bool {
+	for j := 0; j < len(s); {
+		w := x.l.cueAt(kind, s, j)
+		if w == "" {
+			return false
+		}
+		j += len([]rune(w))
+	}
+	return true
 }
 
 // peopleUnit reports whether a unit as written counts people (万, 万人,
@@ -1706,6 +1722,13 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 	switch status {
 	case StatusTarget:
 		if x.l.hasCue("average", before) {
+			// 三年累计突破1万亿元: a target over the next years, for the last
+			for k, w := range []string{"两年", "三年", "四年"} {
+				if i := runeLastIndex(before, []rune(w)); i >= 0 && x.l.hasCue("average", before[i+2:]) {
+					x.d.traceRule(ruleIndPeriodYears, Adjust, n.start, n.end)
+					return strconv.Itoa(y + k + 1)
+				}
+			}
 			// a multi-year target: the plan or the term the paragraph opens,
 			// or the year the paragraph aims at (…年均增长8%以上，到2020年…)
 			line := x.text[x.lineStart(n.start):x.lineEnd(n.start)]
@@ -1780,6 +1803,13 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 		if fyp > 0 && fyp < y {
 			fiveAt = len(before)
 		}
+	}
+	if n.times && measure == MeasureGrowth && mode.five && !mode.plan && lastAt < 0 && fiveAt < 0 {
+		// 财政总收入…分别增长2.8倍: a change in multiples in a review of
+		// five years is of the five years
+		fiveAt = 0
+		lastAt = -1
+		x.d.traceRule(ruleIndTimesFive, Adjust, n.start, n.end)
 	}
 	if n.endLevel && (measure == MeasureLevel && !flow || measure == MeasureShare) {
 		// 占地区生产总值比重由1%上升到1.7%: the level reached, at the end

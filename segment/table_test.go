@@ -69,3 +69,32 @@ func TestTableInvariants(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenTableCorrupt checks that a truncated or damaged table header is
+// refused with an error, not a panic.
+func TestOpenTableCorrupt(t *testing.T) {
+	if _, err := openTable(zhDict); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{0, 7, 8, 39, 40, 41, 200, len(zhDict) / 2, len(zhDict) - 1} {
+		if _, err := openTable(zhDict[:n]); err == nil {
+			t.Errorf("table cut to %d bytes accepted", n)
+		}
+	}
+	// Each header field (slots, blob length, words, tags, total, filter
+	// bits, pair bits) set to 0, 1, 2^31 and 2^32-1.
+	for off := 8; off < 40; off += 4 {
+		for _, x := range []uint32{0, 1, 1 << 31, 1<<32 - 1} {
+			b := append([]byte(nil), zhDict...)
+			b[off], b[off+1], b[off+2], b[off+3] = byte(x), byte(x>>8), byte(x>>16), byte(x>>24)
+			func() {
+				defer func() {
+					if r := recover(); r != nil {
+						t.Errorf("header bytes %d-%d = %d: panic %v", off, off+3, x, r)
+					}
+				}()
+				openTable(b)
+			}()
+		}
+	}
+}

@@ -105,10 +105,8 @@ func (c *Config) Check() error {
 	if _, err := corpus.CheckEncoding(c.Encoding); err != nil {
 		return fmt.Errorf("--encoding: %v", err)
 	}
-	if len(c.Types) > 0 {
-		if err := extract.CheckTypes(c.Types); err != nil {
-			return err
-		}
+	if _, err := extract.ParseTypes(c.Types); err != nil {
+		return err
 	}
 	if c.RefDate != "" {
 		if _, err := time.Parse("2006-01-02", c.RefDate); err != nil {
@@ -179,7 +177,8 @@ func Build(s beam.Scope, c Config) (beam.PCollection, error) {
 	docs = beam.Reshuffle(s, docs)
 
 	if c.Output != "" {
-		recs := beam.ParDo(s, &extractFn{Types: c.Types, RefDate: c.RefDate, Shards: c.Shards, Workers: c.Workers}, docs)
+		types, _ := extract.ParseTypes(c.Types) // checked by Validate
+		recs := beam.ParDo(s, &extractFn{Types: types, RefDate: c.RefDate, Shards: c.Shards, Workers: c.Workers}, docs)
 		writeShards(s.Scope("WriteRecords"), c.Output, c.Shards, recs)
 	}
 	if c.Terms != "" {

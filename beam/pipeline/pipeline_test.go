@@ -264,6 +264,10 @@ func TestConfigCheck(t *testing.T) {
 	if err := c.Check(); err != nil || c.Shards != 4 || c.Unit != "word" {
 		t.Errorf("Check of a good config: %v, shards %d unit %q", err, c.Shards, c.Unit)
 	}
+	all := Config{Inputs: []string{"x"}, Output: "o", Types: []string{"all"}}
+	if err := all.Check(); err != nil {
+		t.Errorf("Check with --types all: %v", err)
+	}
 }
 
 func TestParallelKeepsOrder(t *testing.T) {

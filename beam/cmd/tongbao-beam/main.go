@@ -39,7 +39,7 @@ var (
 	kTop        = flag.Int("keyness-top", 0, "keyness: keep the first N rows per group (0: all)")
 	shards      = flag.Int("shards", 4, "number of files of each output")
 	workers     = flag.Int("workers", 0, "goroutines per bundle for extraction and counting (0: GOMAXPROCS; use 1 on clusters running a bundle per core)")
-	types       = flag.String("types", "", "mention types to extract, comma-separated (default all)")
+	types       = flag.String("types", "", "mention types to extract, comma-separated, or all (default: every type but indicator)")
 	refDate     = flag.String("ref-date", "", "reference date YYYY-MM-DD for relative and partial times")
 	textField   = flag.String("text-field", "text", "JSONL field holding the document text")
 	idField     = flag.String("id-field", "id", "JSONL field holding the document id")

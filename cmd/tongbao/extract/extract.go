@@ -91,14 +91,10 @@ Mention types: ` + strings.Join(extract.Types, ", ") + ` by default; ` +
 			if o.IO == nil {
 				o.IO = cmdutil.StreamsOf(cmd)
 			}
-			if len(types) > 0 {
-				if len(types) == 1 && types[0] == "all" {
-					types = extract.AllTypes
-				}
-				if err := extract.CheckTypes(types); err != nil {
-					return cmdutil.UsageError("%v", err)
-				}
-				o.Types = types
+			if ts, err := extract.ParseTypes(types); err != nil {
+				return cmdutil.UsageError("%v", err)
+			} else if ts != nil {
+				o.Types = ts
 			}
 			if refDate != "" {
 				t, err := time.Parse("2006-01-02", refDate)
