@@ -1112,8 +1112,8 @@ func (x *indDoc) numberBefore(e int, nums []indNum) []link {
 			continue
 		}
 		who := x.l.lastCue("poorpeople", clause[:exit])
-		if who < 0 && !strings.HasSuffix(n.unit, "人") && !strings.HasSuffix(n.unit, "名") || who >= 0 && exit-who > 4 || who < 0 && exit > 4 {
-			continue
+		if who < 0 && !strings.HasSuffix(n.unit, "人") && !strings.HasSuffix(n.unit, "名") || who >= 0 && exit-who > 4 || who < 0 && !x.onlyCues("exitfill", clause[:exit]) {
+			continue // 1.2万名干部助力脱贫: the people are not the poor
 		}
 		end := j + exit + len([]rune(x.l.cueAt("povertyexit", clause, exit)))
 		m := indMatch{start: j, end: end, word: indicatorWord{def: def}}
@@ -1121,6 +1121,18 @@ func (x *indDoc) numberBefore(e int, nums []indNum) []link {
 		links = append(links, link{id: "poverty_reduction", match: m, num: k, rule: ruleIndNumberBefore})
 	}
 	return links
+}
+
+// onlyCues reports whether s is made of cue words of kind only (or empty).
+func (x *indDoc) onlyCues(kind string, s []rune) bool {
+	for j := 0; j < len(s); {
+		w := x.l.cueAt(kind, s, j)
+		if w == "" {
+			return false
+		}
+		j += len([]rune(w))
+	}
+	return true
 }
 
 // peopleUnit reports whether a unit as written counts people (万, 万人,
