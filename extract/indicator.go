@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -155,6 +156,8 @@ var (
 		"a generic word that names a rate itself (经济增长, 经济增速) takes the number after 目标为 or 为 (经济增长预期目标为6%—6.5%)", Accept)
 	ruleIndPeriodYears = registerRule("indicator", "indicator.period_years_target",
 		"a target totalled or averaged over the next two to four years (三年累计突破1万亿元) is for the last of them", Adjust)
+	ruleIndPriceIndex = registerRule("indicator", "indicator.price_index_level",
+		"a price index written as its level after 价格指数 (居民消费价格指数控制在103左右) is its change: 3%", Adjust)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -316,6 +319,58 @@ func indicatorNumbers(d *Document) []indNum {
 			d.traceRule(ruleIndRange, Adjust, n.start, n.end)
 		}
 		out = append(out, n)
+	}
+	if extra := priceIndexNumbers(d, text); len(extra) > 0 {
+	next:
+		for _, e := range extra {
+			for _, n := range out {
+				if n.start < e.end && e.start < n.end {
+					continue next
+				}
+			}
+			out = append(out, e)
+		}
+		sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	}
+	return out
+}
+
+// priceIndexNumbers reads the level of a price index written as a bare
+// number after 价格指数 (居民消费价格指数控制在103左右): the change it
+// stands for (103 → 3%), a figure no count gives.
+func priceIndexNumbers(d *Document, text []rune) []indNum {
+	var out []indNum
+	w := []rune("价格指数")
+	for i := runeIndex(text, w); i >= 0; {
+		j := i + len(w)
+		for _, v := range []string{"控制在", "保持在", "稳定在", "为", "在"} {
+			if runesAt(text, j, []rune(v)) {
+				j += len([]rune(v))
+				break
+			}
+		}
+		k := j
+		for k < len(text) && (isDigit(text[k]) || text[k] == '.' && k > j) {
+			k++
+		}
+		if k-j >= 3 && (k == len(text) || !unicode.Is(unicode.Han, text[k]) || runesAt(text, k, []rune("左右")) || runesAt(text, k, []rune("以内")) || runesAt(text, k, []rune("以下"))) {
+			if v, err := strconv.ParseFloat(toASCIIDigits(string(text[j:k])), 64); err == nil && v > 100 && v < 120 {
+				n := indNum{start: j, end: k, value: math.Round((v-100)*100) / 100, unit: "%", approx: ApproxExact, percent: true}
+				switch {
+				case runesAt(text, k, []rune("左右")):
+					n.approx = ApproxAbout
+				case runesAt(text, k, []rune("以内")), runesAt(text, k, []rune("以下")):
+					n.approx = ApproxUnder
+				}
+				d.traceRule(ruleIndPriceIndex, Adjust, j, k)
+				out = append(out, n)
+			}
+		}
+		next := runeIndex(text[i+1:], w)
+		if next < 0 {
+			break
+		}
+		i += 1 + next
 	}
 	return out
 }
@@ -1109,8 +1164,8 @@ func (x *indDoc) numberBefore(e int, nums []indNum) []link {
 			continue
 		}
 		who := x.l.lastCue("poorpeople", clause[:exit])
-		if who < 0 && !strings.HasSuffix(n.unit, "人") && !strings.HasSuffix(n.unit, "名") || who >= 0 && exit-who > 4 || who < 0 && exit > 4 {
-			continue
+		if who < 0 && !strings.HasSuffix(n.unit, "人") && !strings.HasSuffix(n.unit, "名") || who >= 0 && exit-who > 4 || who < 0 && !x.onlyCues("exitfill", clause[:exit]) {
+			continue // 1.2万名干部助力脱贫: the people are not the poor
 		}
 		end := j + exit + len([]rune(x.l.cueAt("povertyexit", clause, exit)))
 		m := indMatch{start: j, end: end, word: indicatorWord{def: def}}
@@ -1118,6 +1173,18 @@ func (x *indDoc) numberBefore(e int, nums []indNum) []link {
 		links = append(links, link{id: "poverty_reduction", match: m, num: k, rule: ruleIndNumberBefore})
 	}
 	return links
+}
+
+// onlyCues reports whether s is made of cue words of kind only (or empty).
+func (x *indDoc) onlyCues(kind string, s []rune) bool {
+	for j := 0; j < len(s); {
+		w := x.l.cueAt(kind, s, j)
+		if w == "" {
+			return false
+		}
+		j += len([]rune(w))
+	}
+	return true
 }
 
 // peopleUnit reports whether a unit as written counts people (万, 万人,

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"math"
 	"reflect"
@@ -50,6 +51,30 @@ func (d *Document) AppendJSON(b []byte) ([]byte, error) {
 		return b[:n], err
 	}
 	return b, nil
+}
+
+// AppendJSON appends to b the JSON encoding of x, as Mention.AppendJSON
+// does for a mention.
+func (x *Decision) AppendJSON(b []byte) ([]byte, error) {
+	if !decisionFieldsKnown {
+		return appendJSONReflect(b, x)
+	}
+	b = append(b, `{"type":`...)
+	b = record.AppendString(b, x.Type, false)
+	b = append(b, `,"text":`...)
+	b = record.AppendString(b, x.Text, false)
+	b = append(b, `,"start":`...)
+	b = strconv.AppendInt(b, int64(x.Start), 10)
+	b = append(b, `,"end":`...)
+	b = strconv.AppendInt(b, int64(x.End), 10)
+	b = append(b, `,"verdict":`...)
+	b = record.AppendString(b, string(x.Verdict), false)
+	b = append(b, `,"rule":`...)
+	b = record.AppendString(b, x.Rule, false)
+	b = appendOptStrings(b, `,"rules":`, x.Rules)
+	b = append(b, `,"mention":`...)
+	b = strconv.AppendInt(b, int64(x.Mention), 10)
+	return append(b, '}'), nil
 }
 
 // appendJSONReflect appends the encoding/json encoding of v, without HTML
@@ -458,6 +483,17 @@ var (
 		jsonField{"Period", `period,omitempty`, "string"},
 		jsonField{"Stretch", `stretch,omitempty`, "*float64"},
 	)
+	decisionFieldsKnown = jsonFieldsAre(reflect.TypeFor[Decision](),
+		jsonField{"Type", `type`, "string"},
+		jsonField{"Text", `text`, "string"},
+		jsonField{"Start", `start`, "int"},
+		jsonField{"End", `end`, "int"},
+		jsonField{"Verdict", `verdict`, "extract.Verdict"},
+		jsonField{"Rule", `rule`, "string"},
+		jsonField{"Rules", `rules,omitempty`, "[]string"},
+		jsonField{"Mention", `mention`, "int"},
+	) && !reflect.TypeFor[Verdict]().Implements(reflect.TypeFor[json.Marshaler]()) &&
+		!reflect.TypeFor[Verdict]().Implements(reflect.TypeFor[encoding.TextMarshaler]())
 	documentFieldsKnown = mentionFieldsKnown &&
 		jsonFieldsAre(reflect.TypeFor[Byline](),
 			jsonField{"Authors", `authors,omitempty`, "[]string"},

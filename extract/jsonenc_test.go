@@ -49,10 +49,14 @@ func checkMentionJSON(t *testing.T, what string, m *Mention) {
 	}
 }
 
-func checkDocumentJSON(t *testing.T, what string, d *Document) {
+// checkJSON fails when the AppendJSON of v (a document, a decision) and
+// encoding/json differ.
+func checkJSON(t *testing.T, what string, v interface {
+	AppendJSON([]byte) ([]byte, error)
+}) {
 	t.Helper()
-	want, werr := referenceJSON(d)
-	got, gerr := d.AppendJSON(nil)
+	want, werr := referenceJSON(v)
+	got, gerr := v.AppendJSON(nil)
 	if werr != nil || gerr != nil {
 		if werr == nil || gerr == nil || werr.Error() != gerr.Error() {
 			t.Fatalf("%s: AppendJSON error %v, encoding/json error %v", what, gerr, werr)
@@ -60,7 +64,7 @@ func checkDocumentJSON(t *testing.T, what string, d *Document) {
 		return
 	}
 	if !bytes.Equal(got, want) {
-		t.Fatalf("%s: Document.AppendJSON differs from encoding/json\n got %s\nwant %s", what, got, want)
+		t.Fatalf("%s: AppendJSON differs from encoding/json\n got %s\nwant %s", what, got, want)
 	}
 }
 
@@ -70,6 +74,9 @@ func checkDocumentJSON(t *testing.T, what string, d *Document) {
 func TestJSONFieldsKnown(t *testing.T) {
 	if !mentionFieldsKnown {
 		t.Error("the fields of Mention or Division are not those jsonenc.go encodes: add the new field to appendMention and mentionFieldsKnown")
+	}
+	if !decisionFieldsKnown {
+		t.Error("the fields of Decision are not those jsonenc.go encodes: add the new field to Decision.AppendJSON and decisionFieldsKnown")
 	}
 	if !documentFieldsKnown {
 		t.Error("the fields of Document (or Byline, Home, Speaker, Section, Entity) are not those jsonenc.go encodes: add the new field to appendDocument and documentFieldsKnown")
@@ -116,9 +123,17 @@ func TestAppendJSONRealText(t *testing.T) {
 	n := 0
 	for _, in := range inputs {
 		text, meta := corpus.MarkdownText(in.text)
-		d, err := NewDocument(text, WithTypes(AllTypes...), WithID(in.id), WithMeta(meta))
+		var events []TraceEvent
+		d, err := NewDocument(text, WithTypes(AllTypes...), WithID(in.id), WithMeta(meta), WithTrace(func(e TraceEvent) { events = append(events, e) }))
 		if err != nil {
 			t.Fatal(err)
+		}
+		decs := Explain(d, events)
+		if len(decs) <= len(d.Mentions) {
+			t.Fatalf("%s: %d decisions for %d mentions, want rejected candidates too", in.name, len(decs), len(d.Mentions))
+		}
+		for i := range decs {
+			checkJSON(t, in.name+" (explain)", &decs[i])
 		}
 		if len(d.Mentions) < 50 {
 			t.Fatalf("%s: %d mentions, want a real document", in.name, len(d.Mentions))
@@ -127,9 +142,9 @@ func TestAppendJSONRealText(t *testing.T) {
 			checkMentionJSON(t, in.name, &d.Mentions[i])
 			n++
 		}
-		checkDocumentJSON(t, in.name, d)
+		checkJSON(t, in.name, d)
 		d.Mentions = []Mention{} // the head of a streamed record
-		checkDocumentJSON(t, in.name+" (head)", d)
+		checkJSON(t, in.name+" (head)", d)
 	}
 	t.Logf("%d mentions of %d documents encoded as encoding/json does", n, len(inputs))
 }
@@ -260,6 +275,8 @@ func fillRandom(t *testing.T, r *rand.Rand, v reflect.Value) {
 			}
 		default:
 			switch f.Kind() {
+			case reflect.String: // Verdict
+				f.SetString(randString(r))
 			case reflect.Pointer:
 				if f.Type().Elem().Kind() != reflect.Struct {
 					t.Fatalf("fillRandom: field %s of type %s: add its type", v.Type().Field(i).Name, f.Type())
@@ -311,10 +328,15 @@ func TestAppendJSONRandom(t *testing.T) {
 	if errs == 0 || errs > n/2 {
 		t.Errorf("%d of %d random mentions cannot be encoded: want some (NaN, Inf), not most", errs, n)
 	}
+	for i := 0; i < n/4; i++ {
+		var x Decision
+		fillRandom(t, r, reflect.ValueOf(&x).Elem())
+		checkJSON(t, "random decision", &x)
+	}
 	for i := 0; i < n/20; i++ {
 		var d Document
 		fillRandom(t, r, reflect.ValueOf(&d).Elem())
-		checkDocumentJSON(t, "random document", &d)
+		checkJSON(t, "random document", &d)
 	}
 }
 
@@ -331,7 +353,7 @@ func TestAppendJSONNaN(t *testing.T) {
 		}
 	}
 	d := &Document{Mentions: []Mention{{Value: math.NaN()}}}
-	checkDocumentJSON(t, "document with NaN", d)
+	checkJSON(t, "document with NaN", d)
 	if _, err := d.AppendJSON(nil); err == nil {
 		t.Error("document with NaN: no error")
 	}

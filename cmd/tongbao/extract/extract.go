@@ -219,21 +219,29 @@ type explained struct {
 }
 
 // AppendJSON appends the record as encoding/json writes it: the document's
-// fields (Document.AppendJSON), then "explain". It replaces the method
-// explained would get from Document, which leaves "explain" out.
+// fields (Document.AppendJSON), then "explain" (Decision.AppendJSON). It
+// replaces the method explained would get from Document, which leaves
+// "explain" out.
 func (e explained) AppendJSON(b []byte) ([]byte, error) {
 	n := len(b)
 	b, err := e.Document.AppendJSON(b)
 	if err != nil {
 		return b, err
 	}
-	dec, err := cmdutil.JSONRecord(e.Explain, false)
-	if err != nil {
-		return b[:n], err
-	}
 	b = append(b[:len(b)-1], `,"explain":`...) // the document's closing }
-	b = append(b, dec[:len(dec)-1]...)         // without the newline
-	return append(b, '}'), nil
+	if e.Explain == nil {
+		return append(b, "null}"...), nil
+	}
+	b = append(b, '[')
+	for i := range e.Explain {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if b, err = e.Explain[i].AppendJSON(b); err != nil {
+			return b[:n], err
+		}
+	}
+	return append(b, ']', '}'), nil
 }
 
 // explainText formats the decisions of d as lines: verdict, type, span,
