@@ -216,31 +216,7 @@ func appendDocument(b []byte, d *Document) ([]byte, error) {
 	b = append(b, `,"date":`...)
 	b = appendStringPtr(b, d.Date)
 	b = append(b, `,"byline":`...)
-	if y := d.Byline; y == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '{')
-		b = appendOptStrings(b, `"authors":`, y.Authors)
-		if len(y.Authors) > 0 {
-			b = append(b, ',')
-		}
-		b = appendOptStrings(b, `"reporters":`, y.Reporters)
-		if len(y.Reporters) > 0 {
-			b = append(b, ',')
-		}
-		if y.Source != "" {
-			b = append(b, `"source":`...)
-			b = record.AppendString(b, y.Source, false)
-			b = append(b, ',')
-		}
-		b = append(b, `"text":`...)
-		b = record.AppendString(b, y.Text, false)
-		b = append(b, `,"start":`...)
-		b = strconv.AppendInt(b, int64(y.Start), 10)
-		b = append(b, `,"end":`...)
-		b = strconv.AppendInt(b, int64(y.End), 10)
-		b = append(b, '}')
-	}
+	b = appendByline(b, d.Byline)
 	b = append(b, `,"home":`...)
 	if h := d.Home; h == nil {
 		b = append(b, "null"...)
@@ -271,29 +247,7 @@ func appendDocument(b []byte, d *Document) ([]byte, error) {
 	b = append(b, `,"genre":`...)
 	b = record.AppendString(b, d.Genre, false)
 	b = append(b, `,"sections":`...)
-	if d.Sections == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range d.Sections {
-			s := &d.Sections[i]
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"text":`...)
-			b = record.AppendString(b, s.Text, false)
-			b = append(b, `,"number":`...)
-			b = record.AppendString(b, s.Number, false)
-			b = append(b, `,"level":`...)
-			b = strconv.AppendInt(b, int64(s.Level), 10)
-			b = append(b, `,"start":`...)
-			b = strconv.AppendInt(b, int64(s.Start), 10)
-			b = append(b, `,"end":`...)
-			b = strconv.AppendInt(b, int64(s.End), 10)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
-	}
+	b = appendSections(b, d.Sections)
 	b = append(b, `,"people":`...)
 	b = appendEntities(b, d.People)
 	b = append(b, `,"places":`...)
@@ -316,6 +270,62 @@ func appendDocument(b []byte, d *Document) ([]byte, error) {
 		b = append(b, ']')
 	}
 	return append(b, '}'), nil
+}
+
+// appendByline appends a document's byline, null when there is none.
+func appendByline(b []byte, y *Byline) []byte {
+	if y == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '{')
+	b = appendOptStrings(b, `"authors":`, y.Authors)
+	if len(y.Authors) > 0 {
+		b = append(b, ',')
+	}
+	b = appendOptStrings(b, `"reporters":`, y.Reporters)
+	if len(y.Reporters) > 0 {
+		b = append(b, ',')
+	}
+	if y.Source != "" {
+		b = append(b, `"source":`...)
+		b = record.AppendString(b, y.Source, false)
+		b = append(b, ',')
+	}
+	b = append(b, `"text":`...)
+	b = record.AppendString(b, y.Text, false)
+	b = append(b, `,"start":`...)
+	b = strconv.AppendInt(b, int64(y.Start), 10)
+	b = append(b, `,"end":`...)
+	b = strconv.AppendInt(b, int64(y.End), 10)
+	b = append(b, '}')
+	return b
+}
+
+// appendSections appends a document's sections, null for a nil list.
+func appendSections(b []byte, ss []Section) []byte {
+	if ss == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i := range ss {
+		s := &ss[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"text":`...)
+		b = record.AppendString(b, s.Text, false)
+		b = append(b, `,"number":`...)
+		b = record.AppendString(b, s.Number, false)
+		b = append(b, `,"level":`...)
+		b = strconv.AppendInt(b, int64(s.Level), 10)
+		b = append(b, `,"start":`...)
+		b = strconv.AppendInt(b, int64(s.Start), 10)
+		b = append(b, `,"end":`...)
+		b = strconv.AppendInt(b, int64(s.End), 10)
+		b = append(b, '}')
+	}
+	b = append(b, ']')
+	return b
 }
 
 func appendEntities(b []byte, es []Entity) []byte {
