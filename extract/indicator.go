@@ -158,6 +158,8 @@ var (
 		"a target totalled or averaged over the next two to four years (三年累计突破1万亿元) is for the last of them", Adjust)
 	ruleIndPriceIndex = registerRule("indicator", "indicator.price_index_level",
 		"a price index written as its level after 价格指数 (居民消费价格指数控制在103左右) is its change: 3%", Adjust)
+	ruleIndNotTarget = registerRule("indicator", "indicator.obtain_not_goal",
+		"争取 with the state or the centre as its object (争取国家补助资金) obtains something and sets no goal: the figure keeps the status of its part", Adjust)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -1716,6 +1718,22 @@ func (x *indDoc) status(s int, n indNum, mstart int) string {
 		return StatusExpected
 	}
 	target := x.l.hasCue("target", before)
+	if target && x.l.hasCue("nottarget", before) {
+		// 争取国家各类补助资金: 争取 obtains, it sets no goal
+		masked := append([]rune(nil), before...)
+		for _, w := range x.l.cues["nottarget"] {
+			wr := []rune(w)
+			for i := runeIndex(masked, wr); i >= 0; i = runeIndex(masked, wr) {
+				for k := range wr {
+					masked[i+k] = ' '
+				}
+			}
+		}
+		if !x.l.hasCue("target", masked) {
+			target = false
+			x.d.traceRule(ruleIndNotTarget, Adjust, n.start, n.end)
+		}
+	}
 	if wy, ok := yearWritten(before); ok && x.year > 0 && wy > x.year {
 		target = true // 到2025年
 	}
