@@ -1620,6 +1620,9 @@ func (x *indDoc) measure(def *indicatorDef, n indNum, lk link) string {
 	if n.points {
 		return MeasurePoints
 	}
+	if strings.HasSuffix(n.unit, "个") && def.nature != natureFlow {
+		return "" // 7个千亿级台阶: a count of items; only jobs are counted in 个
+	}
 	if lk.match.start >= n.end {
 		// the indicator after the number (5万贫困人口脱贫)
 		if n.amount || n.nounNext {
