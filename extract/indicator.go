@@ -2196,6 +2196,7 @@ func (x *indDoc) headingYear() {
 		return
 	}
 	this, next := []rune(strconv.Itoa(x.year)+"年"), []rune(strconv.Itoa(x.year+1)+"年")
+	prev := []rune(strconv.Itoa(x.year-1) + "年")
 	shift, at := false, -1
 	for ls := 0; ls < len(x.text); {
 		le := ls
@@ -2205,12 +2206,12 @@ func (x *indDoc) headingYear() {
 		line := x.text[ls:le]
 		if t := trimHeading(line); x.isHeading(ls, line, t) {
 			switch {
-			case x.l.hasCue("review", t) && runeIndex(t, this) >= 0:
+			case x.l.hasCue("plan", t) && runeIndex(t, this) >= 0:
+				return // 2004年工作回顾和2005年工作总体要求
+			case x.l.hasCue("review", t) && runeIndex(t, this) >= 0 && runeIndex(t, prev) < 0:
 				shift, at = true, ls
 			case x.l.hasCue("plan", t) && runeIndex(t, next) >= 0:
 				shift, at = true, ls
-			case x.l.hasCue("plan", t) && runeIndex(t, this) >= 0:
-				return
 			}
 		}
 		ls = le + 1
