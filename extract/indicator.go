@@ -160,6 +160,8 @@ var (
 		"a price index written as its level after 价格指数 (居民消费价格指数控制在103左右) is its change: 3%", Adjust)
 	ruleIndNotTarget = registerRule("indicator", "indicator.obtain_not_goal",
 		"争取 with the state or the centre as its object (争取国家补助资金) obtains something and sets no goal: the figure keeps the status of its part", Adjust)
+	ruleIndThreshold = registerRule("indicator", "indicator.threshold_count",
+		"a count of thresholds passed (连跨4个千亿台阶) is no figure, and its clause does not part the indicator from the level after it (地区生产总值连跨4个千亿台阶，达到1.3万亿元)", Reject)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -713,7 +715,7 @@ func (x *indDoc) genericOK(im indMatch, e int) bool {
 // 控制在), then at most a few code points. It returns the rule that
 // rejects it ("" when it links).
 func (x *indDoc) predicate(gap []rune) string {
-	gap = stripNotes(gap)
+	gap = stripThreshold(stripNotes(gap))
 	for _, w := range x.l.cues["reject"] {
 		if runeIndex(gap, []rune(w)) >= 0 {
 			return ruleIndOther
@@ -795,6 +797,54 @@ func (x *indDoc) comparesRegion(gap []rune) bool {
 		}
 	}
 	return false
+}
+
+// thresholdWords end a clause that counts thresholds passed (连跨两个万亿元台阶).
+var thresholdWords = []string{"台阶", "关口", "大关"}
+
+// thresholdAt reports whether the number at start…i names thresholds (个千亿台阶,
+// 个万亿元台阶) within a few code points.
+func (x *indDoc) thresholdAt(start, i int) bool {
+	for k := start; k < len(x.text) && k < i+6; k++ {
+		if strings.ContainsRune("，。；、", x.text[k]) {
+			return false
+		}
+		for _, w := range thresholdWords {
+			if runesAt(x.text, k, []rune(w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stripThreshold removes from a gap a clause that counts thresholds
+// passed (，连跨两个万亿元台阶，达到 → ，达到) and a year opening the
+// clause after it (，2024年达到 → ，达到).
+func stripThreshold(gap []rune) []rune {
+	for _, w := range thresholdWords {
+		i := runeLastIndex(gap, []rune(w))
+		if i < 0 {
+			continue
+		}
+		s := i
+		for s > 0 && gap[s-1] != '，' && gap[s-1] != ',' {
+			s--
+		}
+		rest := gap[i+len([]rune(w)):]
+		if len(rest) == 0 || rest[0] != '，' && rest[0] != '、' {
+			return gap
+		}
+		if _, ok := yearWritten(rest[1:min(len(rest), 6)]); ok && len(rest) >= 6 && rest[5] == '年' {
+			rest = append([]rune{rest[0]}, rest[6:]...)
+		}
+		out := append([]rune(nil), gap[:s]...)
+		if s == 0 {
+			rest = rest[1:]
+		}
+		return append(out, rest...)
+	}
+	return gap
 }
 
 // stripNotes returns gap without its footnote marks ([37]).
@@ -900,6 +950,11 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 	for k := range nums {
 		n := &nums[k]
 		if n.done || n.nounNext {
+			continue
+		}
+		if x.thresholdAt(n.start, n.end) {
+			// 连跨4个千亿台阶: a count of thresholds passed, no figure
+			x.d.traceRule(ruleIndThreshold, Reject, n.start, n.end)
 			continue
 		}
 		// the nearest indicator word before the number
@@ -1341,6 +1396,7 @@ func rateLinks(links []link, nums []indNum, l int) []link {
 // totalGap returns the rule by which the text between a rate and an
 // amount names the level of the same indicator (，总量达; ，达到), or "".
 func (x *indDoc) totalGap(gap []rune) string {
+	gap = stripThreshold(gap)
 	j := 0
 	for j < len(gap) && (gap[j] == '，' || gap[j] == '、') {
 		j++
