@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -157,6 +158,10 @@ var (
 		"a generic word that names a rate itself (经济增长, 经济增速) takes the number after 目标为 or 为 (经济增长预期目标为6%—6.5%)", Accept)
 	ruleIndPeriodYears = registerRule("indicator", "indicator.period_years_target",
 		"a target totalled or averaged over the next two to four years (三年累计突破1万亿元) is for the last of them", Adjust)
+	ruleIndPriceIndex = registerRule("indicator", "indicator.price_index_level",
+		"a price index written as its level after 价格指数 (居民消费价格指数控制在103左右) is its change: 3%", Adjust)
+	ruleIndNotTarget = registerRule("indicator", "indicator.obtain_not_goal",
+		"争取 with the state or the centre as its object (争取国家补助资金) obtains something and sets no goal: the figure keeps the status of its part", Adjust)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -318,6 +323,58 @@ func indicatorNumbers(d *Document) []indNum {
 			d.traceRule(ruleIndRange, Adjust, n.start, n.end)
 		}
 		out = append(out, n)
+	}
+	if extra := priceIndexNumbers(d, text); len(extra) > 0 {
+	next:
+		for _, e := range extra {
+			for _, n := range out {
+				if n.start < e.end && e.start < n.end {
+					continue next
+				}
+			}
+			out = append(out, e)
+		}
+		sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	}
+	return out
+}
+
+// priceIndexNumbers reads the level of a price index written as a bare
+// number after 价格指数 (居民消费价格指数控制在103左右): the change it
+// stands for (103 → 3%), a figure no count gives.
+func priceIndexNumbers(d *Document, text []rune) []indNum {
+	var out []indNum
+	w := []rune("价格指数")
+	for i := runeIndex(text, w); i >= 0; {
+		j := i + len(w)
+		for _, v := range []string{"控制在", "保持在", "稳定在", "为", "在"} {
+			if runesAt(text, j, []rune(v)) {
+				j += len([]rune(v))
+				break
+			}
+		}
+		k := j
+		for k < len(text) && (isDigit(text[k]) || text[k] == '.' && k > j) {
+			k++
+		}
+		if k-j >= 3 && (k == len(text) || !unicode.Is(unicode.Han, text[k]) || runesAt(text, k, []rune("左右")) || runesAt(text, k, []rune("以内")) || runesAt(text, k, []rune("以下"))) {
+			if v, err := strconv.ParseFloat(toASCIIDigits(string(text[j:k])), 64); err == nil && v > 100 && v < 120 {
+				n := indNum{start: j, end: k, value: math.Round((v-100)*100) / 100, unit: "%", approx: ApproxExact, percent: true}
+				switch {
+				case runesAt(text, k, []rune("左右")):
+					n.approx = ApproxAbout
+				case runesAt(text, k, []rune("以内")), runesAt(text, k, []rune("以下")):
+					n.approx = ApproxUnder
+				}
+				d.traceRule(ruleIndPriceIndex, Adjust, j, k)
+				out = append(out, n)
+			}
+		}
+		next := runeIndex(text[i+1:], w)
+		if next < 0 {
+			break
+		}
+		i += 1 + next
 	}
 	return out
 }
@@ -1605,6 +1662,9 @@ func (x *indDoc) measure(def *indicatorDef, n indNum, lk link) string {
 	if n.points {
 		return MeasurePoints
 	}
+	if strings.HasSuffix(n.unit, "个") && def.nature != natureFlow {
+		return "" // 7个千亿级台阶: a count of items; only jobs are counted in 个
+	}
 	if lk.match.start >= n.end {
 		// the indicator after the number (5万贫困人口脱贫)
 		if n.amount || n.nounNext {
@@ -1703,6 +1763,22 @@ func (x *indDoc) status(s int, n indNum, mstart int) string {
 		return StatusExpected
 	}
 	target := x.l.hasCue("target", before)
+	if target && x.l.hasCue("nottarget", before) {
+		// 争取国家各类补助资金: 争取 obtains, it sets no goal
+		masked := append([]rune(nil), before...)
+		for _, w := range x.l.cues["nottarget"] {
+			wr := []rune(w)
+			for i := runeIndex(masked, wr); i >= 0; i = runeIndex(masked, wr) {
+				for k := range wr {
+					masked[i+k] = ' '
+				}
+			}
+		}
+		if !x.l.hasCue("target", masked) {
+			target = false
+			x.d.traceRule(ruleIndNotTarget, Adjust, n.start, n.end)
+		}
+	}
 	if wy, ok := yearWritten(before); ok && x.year > 0 && wy > x.year {
 		target = true // 到2025年
 	}
@@ -2162,6 +2238,7 @@ func (x *indDoc) headingYear() {
 		return
 	}
 	this, next := []rune(strconv.Itoa(x.year)+"年"), []rune(strconv.Itoa(x.year+1)+"年")
+	prev := []rune(strconv.Itoa(x.year-1) + "年")
 	shift, at := false, -1
 	for ls := 0; ls < len(x.text); {
 		le := ls
@@ -2171,12 +2248,12 @@ func (x *indDoc) headingYear() {
 		line := x.text[ls:le]
 		if t := trimHeading(line); x.isHeading(ls, line, t) {
 			switch {
-			case x.l.hasCue("review", t) && runeIndex(t, this) >= 0:
+			case x.l.hasCue("plan", t) && runeIndex(t, this) >= 0:
+				return // 2004年工作回顾和2005年工作总体要求
+			case x.l.hasCue("review", t) && runeIndex(t, this) >= 0 && runeIndex(t, prev) < 0:
 				shift, at = true, ls
 			case x.l.hasCue("plan", t) && runeIndex(t, next) >= 0:
 				shift, at = true, ls
-			case x.l.hasCue("plan", t) && runeIndex(t, this) >= 0:
-				return
 			}
 		}
 		ls = le + 1
