@@ -102,6 +102,8 @@ var (
 		"a level held for consecutive years (粮食产量连续5年稳定在550亿斤以上; 连年 in a review of five years) is for those years, up to the year reviewed", Adjust)
 	ruleIndTimesFive = registerRule("indicator", "indicator.period_multiple_five",
 		"a change in multiples (增长2.8倍) in a review of five years, with no year of its own, is of the five years", Adjust)
+	ruleIndSubarea = registerRule("indicator", "indicator.subarea_subject",
+		"an indicator in a sentence that opens with a zone or district of the region as the subject of a result (综合保税区实现进出口总额…, 高新区实现生产总值…) is the zone's, no item, unless a word of the whole region names it", Reject)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
 		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%); 接近 about", Adjust)
 
@@ -586,6 +588,11 @@ func (x *indDoc) matches(s, e int) []indMatch {
 			x.d.traceRule(ruleIndGeneric, Reject, im.start, im.end)
 			continue
 		}
+		if x.subareaSubject(s, im.start) {
+			// 南宁综合保税区入驻企业61家，实现进出口总额23.09亿美元: the zone's
+			x.d.traceRule(ruleIndSubarea, Reject, im.start, im.end)
+			continue
+		}
 		if im.word.local != "" && x.local {
 			// 财政收入 in a province's or a city's report: the broad total
 			if def := x.l.defs[im.word.local]; def != nil {
@@ -633,6 +640,41 @@ func (x *indDoc) leftOK(i, s int) bool {
 		}
 	}
 	return false
+}
+
+// subareaSubject reports whether the sentence from s opens with a zone or
+// a district of the region (data/indicator_cues.txt, subarea) as the
+// subject of a result (南宁综合保税区实现…, 高新区全年…: a zoneverb after
+// it), with at most a short name before it and no word of the whole
+// region between it and the indicator at i.
+func (x *indDoc) subareaSubject(s, i int) bool {
+	lim := s + 14
+	if lim > i {
+		lim = i
+	}
+	at := x.l.findCue("subarea", x.text[s:lim])
+	if at < 0 || at > 6 {
+		return false
+	}
+	for _, r := range x.text[s : s+at] {
+		if !unicode.Is(unicode.Han, r) || strings.ContainsRune("以把将对在和与及等开加推发更", r) {
+			return false
+		}
+	}
+	end := s + at + len([]rune(x.l.cueAt("subarea", x.text[s:lim], at)))
+	if x.l.cueAt("zoneverb", x.text[:i], end) == "" {
+		return false
+	}
+	between := x.text[s+at : i]
+	if x.l.hasCue("region", between) {
+		return false
+	}
+	for _, h := range x.homes {
+		if runeIndex(between, h) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // regionBefore reports whether the home region's name or a word of the
