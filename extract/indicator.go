@@ -1029,7 +1029,7 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 				links = append(links, lk)
 				pending = pending[1:]
 				listNums = append(listNums, k)
-			case len(p.fromInds) > 0 && len(gap) <= 8 && (runeIndex(gap, []rune("到")) >= 0 || runeIndex(gap, []rune("至")) >= 0):
+			case len(p.fromInds) > 0 && x.fromGap(gap) && (runeIndex(gap, []rune("到")) >= 0 || runeIndex(gap, []rune("至")) >= 0):
 				endList()
 				for _, fm := range p.fromInds {
 					for _, id := range fm.word.def.ids {
@@ -1337,6 +1337,17 @@ func (x *indDoc) mixedList(s int, ms []indMatch, mi int, nums []indNum, k int, a
 		return nil
 	}
 	return tmpl
+}
+
+// fromGap reports whether the text between a starting level and the next
+// number is short enough to lead to the level reached: at most 8 code
+// points, or 14 with the year of the level written (提高到2012年的).
+func (x *indDoc) fromGap(gap []rune) bool {
+	if len(gap) <= 8 {
+		return true
+	}
+	_, ok := yearWritten(gap)
+	return ok && len(gap) <= 14
 }
 
 // listLen returns how many numbers from nums[k] on are joined as a list
