@@ -102,6 +102,8 @@ var (
 		"a level held for consecutive years (粮食产量连续5年稳定在550亿斤以上; 连年 in a review of five years) is for those years, up to the year reviewed", Adjust)
 	ruleIndTimesFive = registerRule("indicator", "indicator.period_multiple_five",
 		"a change in multiples (增长2.8倍) in a review of five years, with no year of its own, is of the five years", Adjust)
+	ruleIndSubarea = registerRule("indicator", "indicator.subarea_subject",
+		"an indicator in a sentence that opens with a zone or district of the region as the subject of a result (综合保税区实现进出口总额…, 高新区实现生产总值…) is the zone's, no item, unless a word of the whole region names it", Reject)
 	ruleIndApprox = registerRule("indicator", "indicator.approx_before",
 		"不低于, 不少于 before the number give approx over; 不超过, 不高于 under (不超过3%); 接近 about", Adjust)
 
@@ -158,6 +160,10 @@ var (
 		"a target totalled or averaged over the next two to four years (三年累计突破1万亿元) is for the last of them", Adjust)
 	ruleIndPriceIndex = registerRule("indicator", "indicator.price_index_level",
 		"a price index written as its level after 价格指数 (居民消费价格指数控制在103左右) is its change: 3%", Adjust)
+	ruleIndNotTarget = registerRule("indicator", "indicator.obtain_not_goal",
+		"争取 with the state or the centre as its object (争取国家补助资金) obtains something and sets no goal: the figure keeps the status of its part", Adjust)
+	ruleIndThreshold = registerRule("indicator", "indicator.threshold_count",
+		"a count of thresholds passed (连跨4个千亿台阶) is no figure, and its clause does not part the indicator from the level after it (地区生产总值连跨4个千亿台阶，达到1.3万亿元)", Reject)
 	ruleIndHeadingYear = registerRule("indicator", "indicator.period_heading_year",
 		"a report whose review heading names its own year (2008年工作回顾), or whose plan heading names the next (2009年工作安排), sets targets for the next year and reviews its own", Adjust)
 )
@@ -582,6 +588,11 @@ func (x *indDoc) matches(s, e int) []indMatch {
 			x.d.traceRule(ruleIndGeneric, Reject, im.start, im.end)
 			continue
 		}
+		if x.subareaSubject(s, im.start) {
+			// 南宁综合保税区入驻企业61家，实现进出口总额23.09亿美元: the zone's
+			x.d.traceRule(ruleIndSubarea, Reject, im.start, im.end)
+			continue
+		}
 		if im.word.local != "" && x.local {
 			// 财政收入 in a province's or a city's report: the broad total
 			if def := x.l.defs[im.word.local]; def != nil {
@@ -629,6 +640,41 @@ func (x *indDoc) leftOK(i, s int) bool {
 		}
 	}
 	return false
+}
+
+// subareaSubject reports whether the sentence from s opens with a zone or
+// a district of the region (data/indicator_cues.txt, subarea) as the
+// subject of a result (南宁综合保税区实现…, 高新区全年…: a zoneverb after
+// it), with at most a short name before it and no word of the whole
+// region between it and the indicator at i.
+func (x *indDoc) subareaSubject(s, i int) bool {
+	lim := s + 14
+	if lim > i {
+		lim = i
+	}
+	at := x.l.findCue("subarea", x.text[s:lim])
+	if at < 0 || at > 6 {
+		return false
+	}
+	for _, r := range x.text[s : s+at] {
+		if !unicode.Is(unicode.Han, r) || strings.ContainsRune("以把将对在和与及等开加推发更", r) {
+			return false
+		}
+	}
+	end := s + at + len([]rune(x.l.cueAt("subarea", x.text[s:lim], at)))
+	if x.l.cueAt("zoneverb", x.text[:i], end) == "" {
+		return false
+	}
+	between := x.text[s+at : i]
+	if x.l.hasCue("region", between) {
+		return false
+	}
+	for _, h := range x.homes {
+		if runeIndex(between, h) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // regionBefore reports whether the home region's name or a word of the
@@ -711,7 +757,7 @@ func (x *indDoc) genericOK(im indMatch, e int) bool {
 // 控制在), then at most a few code points. It returns the rule that
 // rejects it ("" when it links).
 func (x *indDoc) predicate(gap []rune) string {
-	gap = stripNotes(gap)
+	gap = stripThreshold(stripNotes(gap))
 	for _, w := range x.l.cues["reject"] {
 		if runeIndex(gap, []rune(w)) >= 0 {
 			return ruleIndOther
@@ -795,6 +841,54 @@ func (x *indDoc) comparesRegion(gap []rune) bool {
 	return false
 }
 
+// thresholdWords end a clause that counts thresholds passed (连跨两个万亿元台阶).
+var thresholdWords = []string{"台阶", "关口", "大关"}
+
+// thresholdAt reports whether the number at start…i names thresholds (个千亿台阶,
+// 个万亿元台阶) within a few code points.
+func (x *indDoc) thresholdAt(start, i int) bool {
+	for k := start; k < len(x.text) && k < i+6; k++ {
+		if strings.ContainsRune("，。；、", x.text[k]) {
+			return false
+		}
+		for _, w := range thresholdWords {
+			if runesAt(x.text, k, []rune(w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stripThreshold removes from a gap a clause that counts thresholds
+// passed (，连跨两个万亿元台阶，达到 → ，达到) and a year opening the
+// clause after it (，2024年达到 → ，达到).
+func stripThreshold(gap []rune) []rune {
+	for _, w := range thresholdWords {
+		i := runeLastIndex(gap, []rune(w))
+		if i < 0 {
+			continue
+		}
+		s := i
+		for s > 0 && gap[s-1] != '，' && gap[s-1] != ',' {
+			s--
+		}
+		rest := gap[i+len([]rune(w)):]
+		if len(rest) == 0 || rest[0] != '，' && rest[0] != '、' {
+			return gap
+		}
+		if _, ok := yearWritten(rest[1:min(len(rest), 6)]); ok && len(rest) >= 6 && rest[5] == '年' {
+			rest = append([]rune{rest[0]}, rest[6:]...)
+		}
+		out := append([]rune(nil), gap[:s]...)
+		if s == 0 {
+			rest = rest[1:]
+		}
+		return append(out, rest...)
+	}
+	return gap
+}
+
 // stripNotes returns gap without its footnote marks ([37]).
 func stripNotes(gap []rune) []rune {
 	for i := 0; i < len(gap); i++ {
@@ -872,6 +966,11 @@ func (x *indDoc) linkSentence(s, e int, nums []indNum) {
 	for k := range nums {
 		n := &nums[k]
 		if n.done || n.nounNext {
+			continue
+		}
+		if x.thresholdAt(n.start, n.end) {
+			// 连跨4个千亿台阶: a count of thresholds passed, no figure
+			x.d.traceRule(ruleIndThreshold, Reject, n.start, n.end)
 			continue
 		}
 		// the nearest indicator word before the number
@@ -972,7 +1071,7 @@ func (sl *sentenceLinker) listOrStretch(k, last int, p *indNum, gap []rune) bool
 		sl.links = append(sl.links, lk)
 		sl.pending = sl.pending[1:]
 		sl.listNums = append(sl.listNums, k)
-	case len(p.fromInds) > 0 && len(gap) <= 8 && (runeIndex(gap, []rune("到")) >= 0 || runeIndex(gap, []rune("至")) >= 0):
+	case len(p.fromInds) > 0 && x.fromGap(gap) && (runeIndex(gap, []rune("到")) >= 0 || runeIndex(gap, []rune("至")) >= 0):
 		sl.endList()
 		for _, fm := range p.fromInds {
 			for _, id := range fm.word.def.ids {
@@ -1292,6 +1391,17 @@ func (x *indDoc) mixedList(s int, ms []indMatch, mi int, nums []indNum, k int, a
 	return tmpl
 }
 
+// fromGap reports whether the text between a starting level and the next
+// number is short enough to lead to the level reached: at most 8 code
+// points, or 14 with the year of the level written (提高到2012年的).
+func (x *indDoc) fromGap(gap []rune) bool {
+	if len(gap) <= 8 {
+		return true
+	}
+	_, ok := yearWritten(gap)
+	return ok && len(gap) <= 14
+}
+
 // listLen returns how many numbers from nums[k] on are joined as a list
 // (6%和8%, 5.5%左右、6%).
 func (x *indDoc) listLen(nums []indNum, k int) int {
@@ -1391,6 +1501,7 @@ func rateLinks(links []link, nums []indNum, l int) []link {
 // totalGap returns the rule by which the text between a rate and an
 // amount names the level of the same indicator (，总量达; ，达到), or "".
 func (x *indDoc) totalGap(gap []rune) string {
+	gap = stripThreshold(gap)
 	j := 0
 	for j < len(gap) && (gap[j] == '，' || gap[j] == '、') {
 		j++
@@ -1670,6 +1781,9 @@ func (x *indDoc) measure(def *indicatorDef, n indNum, lk link) string {
 	if n.points {
 		return MeasurePoints
 	}
+	if strings.HasSuffix(n.unit, "个") && def.nature != natureFlow {
+		return "" // 7个千亿级台阶: a count of items; only jobs are counted in 个
+	}
 	if lk.match.start >= n.end {
 		// the indicator after the number (5万贫困人口脱贫)
 		if n.amount || n.nounNext {
@@ -1768,6 +1882,22 @@ func (x *indDoc) status(s int, n indNum, mstart int) string {
 		return StatusExpected
 	}
 	target := x.l.hasCue("target", before)
+	if target && x.l.hasCue("nottarget", before) {
+		// 争取国家各类补助资金: 争取 obtains, it sets no goal
+		masked := append([]rune(nil), before...)
+		for _, w := range x.l.cues["nottarget"] {
+			wr := []rune(w)
+			for i := runeIndex(masked, wr); i >= 0; i = runeIndex(masked, wr) {
+				for k := range wr {
+					masked[i+k] = ' '
+				}
+			}
+		}
+		if !x.l.hasCue("target", masked) {
+			target = false
+			x.d.traceRule(ruleIndNotTarget, Adjust, n.start, n.end)
+		}
+	}
 	if wy, ok := yearWritten(before); ok && x.year > 0 && wy > x.year {
 		target = true // 到2025年
 	}
@@ -2227,6 +2357,7 @@ func (x *indDoc) headingYear() {
 		return
 	}
 	this, next := []rune(strconv.Itoa(x.year)+"年"), []rune(strconv.Itoa(x.year+1)+"年")
+	prev := []rune(strconv.Itoa(x.year-1) + "年")
 	shift, at := false, -1
 	for ls := 0; ls < len(x.text); {
 		le := ls
@@ -2236,12 +2367,12 @@ func (x *indDoc) headingYear() {
 		line := x.text[ls:le]
 		if t := trimHeading(line); x.isHeading(ls, line, t) {
 			switch {
-			case x.l.hasCue("review", t) && runeIndex(t, this) >= 0:
+			case x.l.hasCue("plan", t) && runeIndex(t, this) >= 0:
+				return // 2004年工作回顾和2005年工作总体要求
+			case x.l.hasCue("review", t) && runeIndex(t, this) >= 0 && runeIndex(t, prev) < 0:
 				shift, at = true, ls
 			case x.l.hasCue("plan", t) && runeIndex(t, next) >= 0:
 				shift, at = true, ls
-			case x.l.hasCue("plan", t) && runeIndex(t, this) >= 0:
-				return
 			}
 		}
 		ls = le + 1
