@@ -1929,19 +1929,40 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 		return strconv.Itoa(y)
 	}
 	before := x.text[s:n.start]
-	para := x.text[x.lineStart(n.start):n.start]
+	if p, ok := x.periodWritten(&before, n, status, measure); ok {
+		return p
+	}
+	mode := x.modeAt(n.start)
+	fyp := x.fypIn(before)
+	switch status {
+	case StatusTarget:
+		return x.periodTarget(before, n, mode, fyp)
+	case StatusExpected:
+		if mode.plan {
+			return strconv.Itoa(y)
+		}
+	}
+	return x.periodReview(before, n, mode, fyp, id, measure)
+}
+
+// periodWritten returns the period the sentence before the number states:
+// the years a level was held, the years since a base year, a year written;
+// a base year of a target is cut from before.
+func (x *indDoc) periodWritten(bp *[]rune, n indNum, status, measure string) (string, bool) {
+	y, before := x.year, *bp
 	if yrs := x.consecutiveIn(before, n.start); yrs > 1 && status != StatusTarget && (measure == MeasureLevel || measure == MeasureShare) {
 		// 粮食产量连续5年稳定在550亿斤以上: a level held over the years
 		x.d.traceRule(ruleIndConsecutive, Adjust, n.start, n.end)
-		return fmt.Sprintf("%d/%d", y-yrs, y-1)
+		return fmt.Sprintf("%d/%d", y-yrs, y-1), true
 	}
 	if wy, ok := baseYearIn(before); ok && wy < y-1 {
 		// 比2020年累计下降13%: the base year is no period
 		if status != StatusTarget {
 			x.d.traceRule(ruleIndBaseYear, Adjust, n.start, n.end)
-			return fmt.Sprintf("%d/%d", wy+1, y-1)
+			return fmt.Sprintf("%d/%d", wy+1, y-1), true
 		}
-		before = before[:0]
+		*bp = before[:0]
+		before = *bp
 	}
 	if wy, at, ok := periodYear(before); ok {
 		if status == StatusTarget && wy >= y && wy <= y+15 || status != StatusTarget && wy >= y-6 && wy < y {
@@ -1950,62 +1971,68 @@ func (x *indDoc) period(s int, n indNum, id, status, measure string) string {
 				x.d.traceRule(ruleIndPeriodBaseYear, Adjust, n.start, n.end)
 			} else {
 				x.d.traceRule(ruleIndPeriodYear, Adjust, n.start, n.end)
-				return strconv.Itoa(wy)
+				return strconv.Itoa(wy), true
 			}
 		}
 	}
-	mode := x.modeAt(n.start)
-	fyp := x.fypIn(before)
-	switch status {
-	case StatusTarget:
-		if x.l.hasCue("average", before) {
-			// 三年累计突破1万亿元: a target over the next years, for the last
-			for k, w := range []string{"两年", "三年", "四年"} {
-				if i := runeLastIndex(before, []rune(w)); i >= 0 && x.l.hasCue("average", before[i+2:]) {
-					x.d.traceRule(ruleIndPeriodYears, Adjust, n.start, n.end)
-					return strconv.Itoa(y + k + 1)
-				}
-			}
-			// a multi-year target: the plan or the term the paragraph opens,
-			// or the year the paragraph aims at (…年均增长8%以上，到2020年…)
-			line := x.text[x.lineStart(n.start):x.lineEnd(n.start)]
-			if pf := x.fypIn(para); pf > y {
-				fyp = pf
-			} else if x.l.hasCue("nextfive", para) {
-				// 今后五年…年均增长6%, even with 2035年 named after it
-				x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
-				return strconv.Itoa(y + 4)
-			} else if wy, ok := yearAfter(line, y); ok {
-				x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
-				return strconv.Itoa(wy)
+	return "", false
+}
+
+// periodTarget returns the period of a target: the report's year, the
+// end year of a plan or of a multi-year target.
+func (x *indDoc) periodTarget(before []rune, n indNum, mode indMode, fyp int) string {
+	y := x.year
+	para := x.text[x.lineStart(n.start):n.start]
+	if x.l.hasCue("average", before) {
+		// 三年累计突破1万亿元: a target over the next years, for the last
+		for k, w := range []string{"两年", "三年", "四年"} {
+			if i := runeLastIndex(before, []rune(w)); i >= 0 && x.l.hasCue("average", before[i+2:]) {
+				x.d.traceRule(ruleIndPeriodYears, Adjust, n.start, n.end)
+				return strconv.Itoa(y + k + 1)
 			}
 		}
-		if fyp > 0 && fyp >= y {
-			// 对接“十四五”规划，提出今年的主要预期目标: this year's
-			if fyp > y && !x.l.hasCue("average", before) && x.l.lastCue("thisyear", before) > x.fypEnd(before) {
-				x.d.traceRule(ruleIndPeriodThisYear, Adjust, n.start, n.end)
-				return strconv.Itoa(y)
-			}
+		// a multi-year target: the plan or the term the paragraph opens,
+		// or the year the paragraph aims at (…年均增长8%以上，到2020年…)
+		line := x.text[x.lineStart(n.start):x.lineEnd(n.start)]
+		if pf := x.fypIn(para); pf > y {
+			fyp = pf
+		} else if x.l.hasCue("nextfive", para) {
+			// 今后五年…年均增长6%, even with 2035年 named after it
 			x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
-			return strconv.Itoa(fyp)
-		}
-		if mode.plan && mode.five && mode.planEnd > 0 {
-			// 今年 in the paragraph, after any plan it names, sets this
-			// year's targets inside a part on the plan
-			if t := x.l.lastCue("thisyear", para); t >= 0 && t > x.l.lastCue("nextfive", para) && t > x.fypEnd(para) {
-				x.d.traceRule(ruleIndPeriodThisYear, Adjust, n.start, n.end)
-				return strconv.Itoa(y)
-			}
+			return strconv.Itoa(y + 4)
+		} else if wy, ok := yearAfter(line, y); ok {
 			x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
-			return strconv.Itoa(mode.planEnd)
+			return strconv.Itoa(wy)
 		}
-		x.d.traceRule(ruleIndPeriodTarget, Adjust, n.start, n.end)
-		return strconv.Itoa(y)
-	case StatusExpected:
-		if mode.plan {
+	}
+	if fyp > 0 && fyp >= y {
+		// 对接“十四五”规划，提出今年的主要预期目标: this year's
+		if fyp > y && !x.l.hasCue("average", before) && x.l.lastCue("thisyear", before) > x.fypEnd(before) {
+			x.d.traceRule(ruleIndPeriodThisYear, Adjust, n.start, n.end)
 			return strconv.Itoa(y)
 		}
+		x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
+		return strconv.Itoa(fyp)
 	}
+	if mode.plan && mode.five && mode.planEnd > 0 {
+		// 今年 in the paragraph, after any plan it names, sets this
+		// year's targets inside a part on the plan
+		if t := x.l.lastCue("thisyear", para); t >= 0 && t > x.l.lastCue("nextfive", para) && t > x.fypEnd(para) {
+			x.d.traceRule(ruleIndPeriodThisYear, Adjust, n.start, n.end)
+			return strconv.Itoa(y)
+		}
+		x.d.traceRule(ruleIndPeriodPlan, Adjust, n.start, n.end)
+		return strconv.Itoa(mode.planEnd)
+	}
+	x.d.traceRule(ruleIndPeriodTarget, Adjust, n.start, n.end)
+	return strconv.Itoa(y)
+}
+
+// periodReview returns the period of a result: the year reviewed, or the
+// years of a multi-year figure of the review.
+func (x *indDoc) periodReview(before []rune, n indNum, mode indMode, fyp int, id, measure string) string {
+	y := x.year
+	para := x.text[x.lineStart(n.start):n.start]
 	avg := x.l.hasCue("average", before)
 	if avg && measure == MeasureLevel {
 		// 年均增长7%，达到4.3万元: the average is the rate's, the level
