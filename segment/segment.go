@@ -198,6 +198,8 @@ type scratch struct {
 	no   []int32 // byte offset in norm of each code point, and the end
 	norm []byte  // normalized text
 	cls  []uint8
+	hid  []uint16 // r-hanFirst+1 for a CJK unified ideograph r, else 0
+	pv   []uint64 // slot value of the pair at each code point (route)
 	best []float64
 	next []int32
 	pos  []uint8 // POS index of the word starting at each code point
@@ -214,7 +216,7 @@ func putScratch(sc *scratch) { scratchPool.Put(sc) }
 func (sc *scratch) load(text string) {
 	// Local slices, stored back at the end: appends to the fields would
 	// write them back to memory at every code point.
-	bo, no, norm, cls := sc.bo[:0], sc.no[:0], sc.norm[:0], sc.cls[:0]
+	bo, no, norm, cls, hid := sc.bo[:0], sc.no[:0], sc.norm[:0], sc.cls[:0], sc.hid[:0]
 	bad := false
 	for i := 0; i < len(text); {
 		bo = append(bo, int32(i))
@@ -224,6 +226,7 @@ func (sc *scratch) load(text string) {
 			if r := rune(text[i]&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F); r >= hanFirst && r <= hanLast {
 				norm = append(norm, text[i:i+3]...)
 				cls = append(cls, clsHan)
+				hid = append(hid, uint16(r-hanFirst+1))
 				i += 3
 				continue
 			}
@@ -253,6 +256,7 @@ func (sc *scratch) load(text string) {
 			}
 			norm = append(norm, byte(r))
 			cls = append(cls, c)
+			hid = append(hid, 0)
 			continue
 		case r == utf8.RuneError:
 			if size == 1 {
@@ -291,10 +295,15 @@ func (sc *scratch) load(text string) {
 		}
 		norm = utf8.AppendRune(norm, r)
 		cls = append(cls, c)
+		if r >= hanFirst && r <= hanLast {
+			hid = append(hid, uint16(r-hanFirst+1))
+		} else {
+			hid = append(hid, 0)
+		}
 	}
 	bo = append(bo, int32(len(text)))
 	no = append(no, int32(len(norm)))
-	sc.bo, sc.no, sc.norm, sc.cls, sc.bad = bo, no, norm, cls, bad
+	sc.bo, sc.no, sc.norm, sc.cls, sc.hid, sc.bad = bo, no, norm, cls, hid, bad
 	sc.n = len(cls)
 }
 
@@ -320,7 +329,13 @@ func (s *Segmenter) route(sc *scratch) {
 	sc.best = grow(sc.best, n+1)
 	sc.next = grow(sc.next, n+1)
 	sc.pos = grow(sc.pos, n+1)
-	best, next, pos, no, norm, t := sc.best, sc.next, sc.pos, sc.no, sc.norm, s.base
+	best, next, pos, no, norm, hid, t := sc.best, sc.next, sc.pos, sc.no, sc.norm, sc.hid[:n], s.base
+	var pv []uint64
+	if s.han != nil {
+		sc.pv = grow(sc.pv, n)
+		pv = sc.pv
+		s.pairValues(sc, pv)
+	}
 	best[n] = 0
 	logT := s.logT
 	numEnd, prevNum := 0, false // end of the run of numerals after k
@@ -328,13 +343,12 @@ func (s *Segmenter) route(sc *scratch) {
 		// The code point at k alone: a word of the dictionary or not, it is
 		// the first candidate.
 		cp := norm[no[k]:no[k+1]]
-		h := hashBytes(fnvOffset, cp)
-		r, han := hanRune(cp)
+		r, han := rune(hid[k])+hanFirst-1, hid[k] != 0
 		var v uint64
-		if han && s.han != nil {
+		if han && pv != nil {
 			v = s.han[r-hanFirst]
 		} else {
-			v, _ = t.find(cp, h)
+			v, _ = t.find(cp, hashBytes(fnvOffset, cp))
 		}
 		// Longer keys are looked up while the last one found is a proper
 		// prefix of a key.
@@ -344,7 +358,23 @@ func (s *Segmenter) route(sc *scratch) {
 			l = float64(q-1) * 1e-6
 		}
 		bv, bj, bp := l-logT+best[k+1], int32(k+1), uint8(v>>30)
-		for j := k + 2; cont && j <= n; j++ {
+		j := k + 2
+		if cont && han && pv != nil && j <= n && hid[k+1] != 0 {
+			// A pair of Han code points, looked up by pairValues.
+			v = pv[k]
+			cont = v&extBit != 0
+			if q := v & slotFreqMask; q > 0 {
+				if x := float64(q-1)*1e-6 - logT + best[j]; x >= bv {
+					bv, bj, bp = x, int32(j), uint8(v>>30)
+				}
+			}
+			j++
+		}
+		var h uint32
+		if cont {
+			h = hashBytes(fnvOffset, norm[no[k]:no[j-1]])
+		}
+		for ; cont && j <= n; j++ {
 			next := norm[no[j-1]:no[j]]
 			h = hashBytes(h, next)
 			if j == k+2 && han {
@@ -386,6 +416,22 @@ func (s *Segmenter) route(sc *scratch) {
 		}
 		prevNum = isNum
 		best[k], next[k], pos[k] = bv, bj, bp
+	}
+}
+
+// pairValues sets pv[k], for each code point k that starts a pair of CJK
+// unified ideographs, to the slot value of the pair (0 when it is no key),
+// when the code point alone is a proper prefix of a key. The lookups do
+// not depend on each other: done in one loop before the route, their
+// reads of the table overlap.
+func (s *Segmenter) pairValues(sc *scratch, pv []uint64) {
+	hid, t := sc.hid, s.base
+	for k := 0; k+1 < len(hid) && k+1 < len(pv); k++ {
+		a, b := hid[k], hid[k+1]
+		if a == 0 || b == 0 || s.han[a-1]&extBit == 0 {
+			continue
+		}
+		pv[k], _ = t.findPair(uint64(a-1)<<15 | uint64(b-1))
 	}
 }
 

@@ -150,13 +150,21 @@ func (t *table) find(key []byte, h uint32) (uint64, bool) {
 		if v == 0 {
 			return 0, false
 		}
-		if int(v>>24&63) == len(key) {
-			off := offOf(v)
-			if string(t.blob[off:off+len(key)]) == string(key) {
-				return v, true
-			}
+		if int(v>>24&63) == len(key) && keyEqual(t.blob[offOf(v):], key) {
+			return v, true
 		}
 	}
+}
+
+// keyEqual reports whether b starts with key. Keys of 8 to 16 bytes (three
+// to five Han code points), the commonest beyond pairs, are compared as two
+// 8-byte words, without a call.
+func keyEqual(b, key []byte) bool {
+	if n := len(key); n >= 8 && n <= 16 && len(b) >= n {
+		le := binary.LittleEndian
+		return le.Uint64(b) == le.Uint64(key) && le.Uint64(b[n-8:]) == le.Uint64(key[n-8:])
+	}
+	return len(b) >= len(key) && string(b[:len(key)]) == string(key)
 }
 
 // Pair keys: two CJK unified ideographs a and b, packed as
