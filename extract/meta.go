@@ -30,6 +30,7 @@ package extract
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"path"
 	"strconv"
@@ -506,7 +507,7 @@ func (r *metaReader) readYear() {
 	}
 	// A year stated in the metadata beats one inferred from a date.
 	if res.Year == nil {
-		if y, err := strconv.Atoi(r.str("year")); err == nil && y > 0 {
+		if y, err := metaAtoi(r.str("year")); err == nil && y > 0 {
 			r.setYear(y, metaFromMeta)
 		} else if y := metaTitleYear([]rune(r.title)); y != 0 {
 			r.setYear(y, metaFromMeta)
@@ -536,6 +537,18 @@ func (r *metaReader) readYear() {
 	if res.Year != nil {
 		r.year = *res.Year
 	}
+}
+
+// errNoNumber is what metaAtoi returns for "", without the allocation
+// of strconv's error.
+var errNoNumber = errors.New("no number")
+
+// metaAtoi is strconv.Atoi, but for "" (most documents have no year field).
+func metaAtoi(s string) (int, error) {
+	if s == "" {
+		return 0, errNoNumber
+	}
+	return strconv.Atoi(s)
 }
 
 // readTitleDate sets a missing date from a dateline written as the metadata title (2022年12月12日在拉萨市…) or in its bracket.
