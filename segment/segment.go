@@ -93,6 +93,14 @@ type Segmenter struct {
 	// the first lookup at every position of Chinese text, read from this
 	// 168 KB array instead of the hash table.
 	han []uint64
+	// hanPairs is the table's pair slots (see table.pairs), each followed
+	// by a mask of the third code points (CJK unified ideographs) of the
+	// keys of three code points that start with the pair: bit tripleBit(c)
+	// is set for each such c. Route reads the mask with the pair, in the
+	// same cache line: a pair that is a prefix of keys is followed by a
+	// third code point none of them has, the commonest case, without a
+	// lookup of the three.
+	hanPairs []uint64
 }
 
 // Range of the code points cached in Segmenter.han.
@@ -111,7 +119,34 @@ func (s *Segmenter) cacheHan() {
 			s.han[r-hanFirst] = v
 		}
 	}
+	t := s.base
+	p2 := make([]uint64, 2*len(t.pairs))
+	for i, v := range t.pairs {
+		p2[2*i] = v
+	}
+	for _, v := range t.slots {
+		if v == 0 || v>>24&63 != 9 {
+			continue
+		}
+		key := t.blob[offOf(v) : offOf(v)+9]
+		a, okA := hanRune(key[:3])
+		b, okB := hanRune(key[3:6])
+		c, okC := hanRune(key[6:])
+		if !okA || !okB || !okC {
+			continue
+		}
+		i, ok := t.pairSlot(pairKey(a, b))
+		if !ok {
+			return // a prefix missing: no masks, route looks the keys up
+		}
+		p2[2*i+1] |= 1 << tripleBit(c-hanFirst)
+	}
+	s.hanPairs = p2
 }
+
+// tripleBit returns the bit of a mask of hanPairs for the third code point
+// hanFirst+c.
+func tripleBit(c rune) uint32 { return uint32(c) * 0x9E3779B1 >> 26 }
 
 var (
 	defaultOnce sync.Once
@@ -331,7 +366,7 @@ func (s *Segmenter) route(sc *scratch) {
 	sc.pos = grow(sc.pos, n+1)
 	best, next, pos, no, norm, hid, t := sc.best, sc.next, sc.pos, sc.no, sc.norm, sc.hid[:n], s.base
 	var pv []uint64
-	if s.han != nil {
+	if s.hanPairs != nil {
 		sc.pv = grow(sc.pv, n)
 		pv = sc.pv
 		s.pairValues(sc, pv)
@@ -421,17 +456,36 @@ func (s *Segmenter) route(sc *scratch) {
 
 // pairValues sets pv[k], for each code point k that starts a pair of CJK
 // unified ideographs, to the slot value of the pair (0 when it is no key),
-// when the code point alone is a proper prefix of a key. The lookups do
-// not depend on each other: done in one loop before the route, their
+// when the code point alone is a proper prefix of a key; without extBit when
+// the code point after the pair is a CJK unified ideograph that no key of
+// three code points starting with the pair has (see hanPairs). The lookups
+// do not depend on each other: done in one loop before the route, their
 // reads of the table overlap.
 func (s *Segmenter) pairValues(sc *scratch, pv []uint64) {
-	hid, t := sc.hid, s.base
+	hid, p2, shift := sc.hid, s.hanPairs, s.base.pairShift
+	mask := uint64(len(p2)/2 - 1)
 	for k := 0; k+1 < len(hid) && k+1 < len(pv); k++ {
 		a, b := hid[k], hid[k+1]
 		if a == 0 || b == 0 || s.han[a-1]&extBit == 0 {
 			continue
 		}
-		pv[k], _ = t.findPair(uint64(a-1)<<15 | uint64(b-1))
+		p, v := uint64(a-1)<<15|uint64(b-1), uint64(0)
+		for i := (p * 0x9E3779B97F4A7C15) >> shift; 2*i+1 < uint64(len(p2)); i = (i + 1) & mask {
+			x := p2[2*i]
+			if x == 0 {
+				break
+			}
+			if x>>32&pairMask == p {
+				v = x&slotFreqMask | x>>24&0xFF<<30 | x&pairExt<<1
+				if k+2 < len(hid) {
+					if c := hid[k+2]; c != 0 && p2[2*i+1]&(1<<tripleBit(rune(c-1))) == 0 {
+						v &^= extBit
+					}
+				}
+				break
+			}
+		}
+		pv[k] = v
 	}
 }
 

@@ -218,6 +218,21 @@ func (t *table) findPair(p uint64) (uint64, bool) {
 	}
 }
 
+// pairSlot returns the index in t.pairs of the pair key p, and whether it
+// is there.
+func (t *table) pairSlot(p uint64) (uint64, bool) {
+	mask := uint64(len(t.pairs) - 1)
+	for i := (p * 0x9E3779B97F4A7C15) >> t.pairShift; ; i = (i + 1) & mask {
+		v := t.pairs[i]
+		if v == 0 {
+			return 0, false
+		}
+		if v>>32&pairMask == p {
+			return i, true
+		}
+	}
+}
+
 // setPair sets the frequency field q, POS index pi and extBit ext of the
 // pair key p, adding it when it is missing; the pair table grows when it is
 // more than 60% full.
