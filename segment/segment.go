@@ -124,18 +124,25 @@ func (s *Segmenter) cacheHan() {
 	for i, v := range t.pairs {
 		p2[2*i] = v
 	}
+	if len(t.pairMasks) == len(t.pairs) {
+		for i, m := range t.pairMasks {
+			p2[2*i+1] = m
+		}
+		s.hanPairs = p2
+		return
+	}
+	// The pair table grew: the masks, from the keys.
 	for _, v := range t.slots {
 		if v == 0 || v>>24&63 != 9 {
 			continue
 		}
 		key := t.blob[offOf(v) : offOf(v)+9]
-		a, okA := hanRune(key[:3])
-		b, okB := hanRune(key[3:6])
+		p, okP := pairOf(key[:6])
 		c, okC := hanRune(key[6:])
-		if !okA || !okB || !okC {
+		if !okP || !okC {
 			continue
 		}
-		i, ok := t.pairSlot(pairKey(a, b))
+		i, ok := t.pairSlot(p)
 		if !ok {
 			return // a prefix missing: no masks, route looks the keys up
 		}
@@ -143,10 +150,6 @@ func (s *Segmenter) cacheHan() {
 	}
 	s.hanPairs = p2
 }
-
-// tripleBit returns the bit of a mask of hanPairs for the third code point
-// hanFirst+c.
-func tripleBit(c rune) uint32 { return uint32(c) * 0x9E3779B1 >> 26 }
 
 var (
 	defaultOnce sync.Once
