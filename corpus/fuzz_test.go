@@ -120,3 +120,15 @@ func FuzzHTML(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFlatRecord holds jsonObject's fast path to encoding/json: wherever
+// flatRecord accepts a line, encoding/json (UseNumber, into a map) must
+// decode it to the same record.
+func FuzzFlatRecord(f *testing.F) {
+	for _, s := range flatRecordCases {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkFlatRecord(t, data)
+	})
+}

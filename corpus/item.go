@@ -89,17 +89,9 @@ func decodeJSONL(it *item, opts Options) (Document, error) {
 		line = []byte(t)
 	}
 	line = bytes.TrimPrefix(line, []byte{0xEF, 0xBB, 0xBF})
-	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.UseNumber()
-	var rec map[string]any
-	if err := dec.Decode(&rec); err != nil {
-		return doc, fmt.Errorf("not a JSON object: %v", jsonErr(err))
-	}
-	if dec.More() {
-		return doc, errors.New("not a JSON object: text after the object")
-	}
-	if rec == nil {
-		return doc, errors.New("not a JSON object: null")
+	rec, err := jsonObject(line)
+	if err != nil {
+		return doc, err
 	}
 	idf, tf := opts.idField(), opts.textField()
 	if v, ok := rec[idf]; ok {
@@ -130,6 +122,28 @@ func decodeJSONL(it *item, opts Options) (Document, error) {
 		doc.Meta = rec
 	}
 	return doc, nil
+}
+
+// jsonObject decodes one JSON Lines record into a map, numbers as
+// json.Number. Flat records of valid UTF-8 take flatRecord's fast path;
+// everything else, and every error, goes through encoding/json.
+func jsonObject(line []byte) (map[string]any, error) {
+	if rec, ok := flatRecord(line); ok && utf8.Valid(line) {
+		return rec, nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.UseNumber()
+	var rec map[string]any
+	if err := dec.Decode(&rec); err != nil {
+		return nil, fmt.Errorf("not a JSON object: %v", jsonErr(err))
+	}
+	if dec.More() {
+		return nil, errors.New("not a JSON object: text after the object")
+	}
+	if rec == nil {
+		return nil, errors.New("not a JSON object: null")
+	}
+	return rec, nil
 }
 
 func jsonErr(err error) string {

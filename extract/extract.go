@@ -487,7 +487,7 @@ func NewDocument(text string, opts ...Option) (*Document, error) {
 	}
 	sc := getScratch()
 	d := &Document{ID: cfg.id, Meta: cfg.meta, Text: text, Mentions: sc.mentions,
-		docContext: &docContext{config: cfg, runes: []rune(text), scratch: sc}}
+		docContext: &docContext{config: cfg, runes: textRunes(text), scratch: sc}}
 	for _, s := range plan(cfg.types) {
 		if err := d.ensure(s.needs); err != nil {
 			d.releaseScratch()

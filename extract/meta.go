@@ -30,6 +30,7 @@ package extract
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"path"
 	"strconv"
@@ -104,6 +105,9 @@ type metaCueSet struct {
 	genre   []struct{ word, genre string }
 	country []string
 	session []string
+	// genreFind and countryFind find the first genre and country word
+	// of a line in one pass.
+	genreFind, countryFind *cueFinder
 }
 
 var metaCues = sync.OnceValues(func() (*metaCueSet, error) {
@@ -130,6 +134,11 @@ var metaCues = sync.OnceValues(func() (*metaCueSet, error) {
 			return nil, fmt.Errorf("data/meta_cues.txt:%d: unknown kind %q", n+1, f[0])
 		}
 	}
+	genres := make([]string, len(c.genre))
+	for i, g := range c.genre {
+		genres[i] = g.word
+	}
+	c.genreFind, c.countryFind = newCueFinder(genres), newCueFinder(c.country)
 	return c, nil
 })
 
@@ -201,23 +210,29 @@ func (l metaLine) span(s, e int) (int, int) {
 }
 
 // metaHeader returns the first non-empty lines of text, white space
-// removed, stopping at the salutation (各位代表).
-func metaHeader(rs []rune) []metaLine {
+// removed, stopping at the salutation (各位代表). The lines are in
+// buffers of sc, valid until it is released.
+func metaHeader(rs []rune, sc *docScratch) []metaLine {
 	var out []metaLine
+	// No line keeps more than 200 runes.
+	n := min(len(rs), metaHeaderLines*200)
+	bufR, bufO := sc.int32Slice(n, 0), sc.intSlice(n, 0)
 	for ls := 0; ls < len(rs) && len(out) < metaHeaderLines && ls < 3000; {
 		le := ls
 		for le < len(rs) && rs[le] != '\n' {
 			le++
 		}
 		var l metaLine
-		if n := min(le-ls, 200); n > 0 {
-			l.rs, l.off = make([]rune, 0, n), make([]int, 0, n)
-		}
+		k := 0
 		for i := ls; i < le && i-ls < 200; i++ {
 			if !structSpace(rs[i]) {
-				l.rs = append(l.rs, rs[i])
-				l.off = append(l.off, i)
+				bufR[k], bufO[k] = rs[i], i
+				k++
 			}
+		}
+		if k > 0 {
+			l.rs, l.off = bufR[:k:k], bufO[:k:k]
+			bufR, bufO = bufR[k:], bufO[k:]
 		}
 		stop := false
 		for _, w := range []string{"各位代表", "同志们"} {
@@ -283,8 +298,10 @@ type metaReader struct {
 	head        []metaLine
 	title       string // the title field of the metadata, trimmed
 	res         metaResult
-	year        int   // the year found, 0 for none (set after readYear)
-	speakerHome *Home // the home named by the office of the speaker line
+	year        int      // the year found, 0 for none (set after readYear)
+	speakerHome *Home    // the home named by the office of the speaker line
+	genres      []string // the genre of each header line (lineGenre)
+	genreDone   []bool   // whether genres[i] is found
 }
 
 // readMetadata reads the metadata fields from each source in turn (see the top of this file).
@@ -294,7 +311,11 @@ func readMetadata(d *Document, text, id string, meta map[string]any, override ma
 		return metaResult{}
 	}
 	r := &metaReader{d: d, cues: cues, meta: meta, id: id}
-	r.head = metaHeader(metaRunes(d, text))
+	var sc *docScratch
+	if d != nil {
+		sc = d.scratch
+	}
+	r.head = metaHeader(metaRunes(d, text), sc)
 	r.title = r.str("title")
 	if r.title != "" {
 		t := r.title
@@ -359,19 +380,29 @@ func (r *metaReader) str(keys ...string) string {
 
 // genreOf is the genre of the first genre cue word found in rs, "" for none.
 func (r *metaReader) genreOf(rs []rune) string {
-	for _, g := range r.cues.genre {
-		if indexRunes(rs, g.word) >= 0 {
-			return g.genre
-		}
+	if k := r.cues.genreFind.first(rs); k >= 0 {
+		return r.cues.genre[k].genre
 	}
 	return ""
+}
+
+// lineGenre is genreOf the i-th header line, found once.
+func (r *metaReader) lineGenre(i int) string {
+	if r.genres == nil {
+		r.genres = make([]string, len(r.head))
+		r.genreDone = make([]bool, len(r.head))
+	}
+	if !r.genreDone[i] {
+		r.genres[i], r.genreDone[i] = r.genreOf(r.head[i].rs), true
+	}
+	return r.genres[i]
 }
 
 // readGenre sets the genre from the header lines, then the metadata title, then a genre field, then a session line.
 func (r *metaReader) readGenre() {
 	res := &r.res
 	for i, l := range r.head {
-		if g := r.genreOf(l.rs); g != "" && (g != GenreBulletin || i < 2) && (g != GenreNews || i < 4) {
+		if g := r.lineGenre(i); g != "" && (g != GenreBulletin || i < 2) && (g != GenreNews || i < 4) {
 			res.Genre = g
 			s, e := l.span(0, len(l.rs))
 			r.trace(ruleMetaGenre, s, e)
@@ -476,7 +507,7 @@ func (r *metaReader) readYear() {
 	}
 	// A year stated in the metadata beats one inferred from a date.
 	if res.Year == nil {
-		if y, err := strconv.Atoi(r.str("year")); err == nil && y > 0 {
+		if y, err := metaAtoi(r.str("year")); err == nil && y > 0 {
 			r.setYear(y, metaFromMeta)
 		} else if y := metaTitleYear([]rune(r.title)); y != 0 {
 			r.setYear(y, metaFromMeta)
@@ -506,6 +537,18 @@ func (r *metaReader) readYear() {
 	if res.Year != nil {
 		r.year = *res.Year
 	}
+}
+
+// errNoNumber is what metaAtoi returns for "", without the allocation
+// of strconv's error.
+var errNoNumber = errors.New("no number")
+
+// metaAtoi is strconv.Atoi, but for "" (most documents have no year field).
+func metaAtoi(s string) (int, error) {
+	if s == "" {
+		return 0, errNoNumber
+	}
+	return strconv.Atoi(s)
 }
 
 // readTitleDate sets a missing date from a dateline written as the metadata title (2022年12月12日在拉萨市…) or in its bracket.
@@ -588,8 +631,8 @@ func (r *metaReader) readHome() {
 
 // readTitleHome sets the home named in the first header title line of a work report or communiqué that names one.
 func (r *metaReader) readTitleHome() {
-	for _, l := range r.head {
-		if g := r.genreOf(l.rs); g != GenreWorkReport && g != GenreCommunique {
+	for i, l := range r.head {
+		if g := r.lineGenre(i); g != GenreWorkReport && g != GenreCommunique {
 			continue
 		}
 		if h := metaTitleHome(l.rs, r.cues, r.year); h != nil {
@@ -746,7 +789,7 @@ func metaNameEndingAt(rs []rune, end, year int) (*Home, int) {
 		return nil, -1
 	}
 	for s := max(0, end-12); s <= end-2; s++ {
-		if id, ok := metaDivision(g, string(rs[s:end]), year); ok {
+		if id, ok := metaDivisionRunes(g, rs[s:end], year); ok {
 			r := &g.recs[id]
 			return &Home{Name: r.Name, Code: r.Code, Level: r.Level}, s
 		}
@@ -855,18 +898,16 @@ func metaOfficeHome(rs []rune, os int, cues *metaCueSet, year int) *Home {
 // metaTitleHome reads the home of a title line: the country cue or the
 // first division name.
 func metaTitleHome(rs []rune, cues *metaCueSet, year int) *Home {
-	for _, w := range cues.country {
-		if indexRunes(rs, w) >= 0 {
-			return &Home{Name: CountryName, Level: LevelCountry, From: metaFromTitle}
-		}
+	if cues.countryFind.first(rs) >= 0 {
+		return &Home{Name: CountryName, Level: LevelCountry, From: metaFromTitle}
 	}
 	g, err := loadGazetteer()
 	if err != nil {
 		return nil
 	}
 	for s := 0; s+2 <= len(rs); s++ {
-		for e := min(len(rs), s+12); e >= s+2; e-- {
-			if id, ok := metaDivision(g, string(rs[s:e]), year); ok {
+		for e := min(len(rs), s+12, s+metaMaxName(rs[s])); e >= s+2; e-- {
+			if id, ok := metaDivisionRunes(g, rs[s:e], year); ok {
 				r := &g.recs[id]
 				return &Home{Name: r.Name, Code: r.Code, Level: r.Level, From: metaFromTitle}
 			}
@@ -1060,7 +1101,7 @@ func metaPathHome(id string, year int) *Home {
 		}
 		rs := []rune(p)
 		for e := min(len(rs), 14); e >= 2; e-- {
-			if id, ok := metaDivision(g, string(rs[:e]), year); ok {
+			if id, ok := metaDivisionRunes(g, rs[:e], year); ok {
 				r := &g.recs[id]
 				return &Home{Name: r.Name, Code: r.Code, Level: r.Level, From: metaFromPath}
 			}

@@ -273,6 +273,12 @@ func tidy(v float64) float64 {
 	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
 		return v
 	}
+	// A whole number below 1e11 has at most 11 digits: rounding to 12
+	// leaves it as it is (scale is then a power of ten of at least 10,
+	// v*scale an exact integer below 2^53).
+	if math.Abs(v) < 1e11 && v == math.Trunc(v) {
+		return v
+	}
 	e := math.Floor(math.Log10(math.Abs(v)))
 	if e > 280 || e < -280 {
 		return v

@@ -324,13 +324,16 @@ var orgHeadRules = newRuleTable("org",
 // orgSuffix, whether it needs a proper prefix, and the deciding rule. f is
 // room for the token's features, overwritten.
 func orgHead(f *orgHeadF, d *Document, toks []segment.Token, k int) (kind int, needPrefix bool, ruleName string) {
-	t := toks[k]
-	last, _ := utf8.DecodeLastRuneInString(t.Text)
+	t := &toks[k]
+	last := utf8.RuneError // the token's last code point, read from the document's (as those of t.Text)
+	if t.End > t.Start {
+		last = d.runes[t.End-1]
+	}
 	if !orgLastRunes.has(last) && !isOrgTag(t.Pos) {
 		return 0, false, "" // no name or suffix ends with this character: most tokens
 	}
 	// The token's code points are those of the document (segment.Token).
-	*f = orgHeadF{d: d, toks: toks, k: k, t: t, rs: d.runes[t.Start:t.End:t.End]}
+	*f = orgHeadF{d: d, toks: toks, k: k, t: *t, rs: d.runes[t.Start:t.End:t.End]}
 	f.nameN, _ = orgNameRev.LongestBackward(f.rs, 0, len(f.rs))
 	f.n, _ = orgSufRev.LongestBackward(f.rs, 0, len(f.rs))
 	r := orgHeadRules.decide(d, f, t.Start, t.End)
@@ -442,7 +445,7 @@ func (o *orgScan) findHeads() []orgHeadSpan {
 	var heads []orgHeadSpan
 	var f orgHeadF // the features of each token in turn (one allocation)
 	for k := 0; k < len(toks); k++ {
-		t := toks[k]
+		t := &toks[k]
 		if n, _ := orgNames.Longest(rs, t.Start); n > 0 && n > t.End-t.Start {
 			if e := o.endTok(t.Start + n); e >= 0 && t.Start+n <= len(rs) {
 				heads = append(heads, orgHeadSpan{k, e, false, ruleOrgAcrossCuts})

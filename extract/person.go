@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tongbao/tongbao/segment"
 )
@@ -66,6 +67,50 @@ func cueChars(name string) string { return personCues.chars(name) }
 // cueWords returns the words of a word-list section as a set.
 func cueWords(name string) map[string]bool { return personCues.set(name) }
 
+// wordSet is a set of words tested by walking a trie on the word's
+// characters, after a filter of 256 bits on its first character: most
+// words are told apart at once, without hashing them.
+type wordSet struct {
+	lex   *lexicon[bool]
+	first [4]uint64 // bit r&255 set for the first character r of each word
+}
+
+// cueWordSet returns the words of a word-list section as a wordSet.
+func cueWordSet(name string) *wordSet {
+	words := cueWords(name)
+	s := &wordSet{lex: setLexicon(words)}
+	for w := range words {
+		if r, n := utf8.DecodeRuneInString(w); n > 0 {
+			s.first[r>>6&3] |= 1 << (uint(r) & 63)
+		}
+	}
+	return s
+}
+
+// has reports whether w is in the set.
+func (s *wordSet) has(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return s.hasAt(r, w)
+}
+
+// hasAt reports whether w, whose first character is r, is in the set.
+func (s *wordSet) hasAt(r rune, w string) bool {
+	if s.first[r>>6&3]&(1<<(uint(r)&63)) == 0 {
+		return false
+	}
+	_, ok := s.lex.Get(w)
+	return ok
+}
+
+// hasTok reports whether the text of token t is in the set (its first
+// character read from c.rs).
+func (c *personCtx) hasTok(s *wordSet, t *segment.Token) bool {
+	if t.End <= t.Start {
+		return s.has(t.Text)
+	}
+	return s.hasAt(c.rs[t.Start], t.Text)
+}
+
 var (
 	// notGivenSet: characters that occur in no given name.
 	notGivenSet = newRuneSet(cueChars("not_given_chars"))
@@ -87,21 +132,21 @@ var (
 	placeHeadSet = newRuneSet(cueChars("place_head_chars"))
 	// facilityHeads make the word before them the name of a street, a
 	// district, a school or a site (贝尔|大街, 向阳|幼儿园).
-	facilityHeads = cueWords("facility_heads")
+	facilityHeads = cueWordSet("facility_heads")
 	// personVerbsBefore take a person as object right after them (会见).
-	personVerbsBefore = cueWords("verbs_before")
+	personVerbsBefore = cueWordSet("verbs_before")
 	// personHeadlineVerbs, right after a name opening a line, make it a
 	// headline about that person (张万年会见…).
-	personHeadlineVerbs = cueWords("headline_verbs")
+	personHeadlineVerbs = cueWordSet("headline_verbs")
 	// personVerbs follow a person as subject (说, 指出), with the words
 	// that follow a person (一行, 夫妇).
-	personVerbs = cueWords("verbs_after")
+	personVerbs = cueWordSet("verbs_after")
 	// japaneseSurnames are common Japanese family names (桥本, 小渊).
-	japaneseSurnames = cueWords("japanese_surnames")
+	japaneseSurnames = cueWordSet("japanese_surnames")
 	// japaneseFirst holds their first characters.
 	japaneseFirst = func() *runeSet {
 		s := new(runeSet)
-		for w := range japaneseSurnames {
+		for w := range cueWords("japanese_surnames") {
 			for _, r := range w {
 				s.add(r)
 				break
@@ -116,9 +161,12 @@ var (
 	surnames   *lexicon[int] // surname -> class 1..3
 	// surnameFirst holds the first characters of the surnames.
 	surnameFirst = new(runeSet)
-	titleRev     *lexicon[string] // titles reversed -> kind
-	titleFwd     *lexicon[string] // titles -> kind
-	titleKinds   map[string]string
+	// personFirst holds every character a name of chineseAt, doctrineAt,
+	// foreignAt (without gse's name tag), japaneseAt or shortAt can open with.
+	personFirst = new(runeSet)
+	titleRev    *lexicon[string] // titles reversed -> kind
+	titleFwd    *lexicon[string] // titles -> kind
+	titleKinds  map[string]string
 )
 
 func loadPersons() {
@@ -147,7 +195,19 @@ func loadPersons() {
 			titleRev.Add(orgReverse(f[0]), k)
 			titleFwd.Add(f[0], k)
 		})
+		*personFirst = *surnameFirst
+		for i, w := range translitSet {
+			personFirst[i] |= w | japaneseFirst[i]
+		}
+		personFirst.add('老')
+		personFirst.add('小')
 	})
+}
+
+// titleKind returns the kind of the title w, "" when w is no title.
+func titleKind(w string) string {
+	k, _ := titleFwd.Get(w)
+	return k
 }
 
 // isTitleWord reports whether w is an office, job or form of address.
@@ -218,14 +278,19 @@ type personCtx struct {
 	// name holds the features of the candidate chineseAt is deciding,
 	// reused from one candidate to the next instead of allocated for each.
 	name nameFeatures
+	// tokFreq is the dictionary frequency of token freqTok (-1: none yet),
+	// the first token of the candidates chineseAt decides (tokenFreq).
+	freqTok int
+	tokFreq float64
 }
 
 func newPersonCtx(d *Document) *personCtx {
-	c := &personCtx{d: d, rs: d.runes, toks: d.Tokens(), listAt: -1}
+	c := &personCtx{d: d, rs: d.runes, toks: d.Tokens(), listAt: -1, freqTok: -1}
 	sc := d.scratch
 	c.startTok = sc.intSlice(len(c.rs)+1, -1)
 	c.endTok = sc.intSlice(len(c.rs)+1, -1)
-	for k, t := range c.toks {
+	for k := range c.toks {
+		t := &c.toks[k]
 		c.startTok[t.Start] = k
 		c.endTok[t.End] = k
 	}
@@ -381,7 +446,7 @@ func (c *personCtx) placeHead(i int) bool {
 		return false
 	}
 	t := c.toks[k]
-	return t.End-t.Start == 1 && placeHeadSet.has(c.rs[i]) || facilityHeads[t.Text]
+	return t.End-t.Start == 1 && placeHeadSet.has(c.rs[i]) || c.hasTok(facilityHeads, &t)
 }
 
 // isHan reports whether r is a Chinese character, testing the main CJK
@@ -407,7 +472,12 @@ func personBracketNote(w []rune) bool {
 // numeralUnit reports whether the character at i is 万, 千, 百 or 亿 right
 // after a number: the unit of a count (110万人), not a surname.
 func (c *personCtx) numeralUnit(i int) bool {
-	if i == 0 || !strings.ContainsRune("万千百亿", c.rs[i]) {
+	if i == 0 {
+		return false
+	}
+	switch c.rs[i] {
+	case '万', '千', '百', '亿':
+	default:
 		return false
 	}
 	p := c.rs[i-1]
@@ -467,16 +537,18 @@ type fixedSpan struct {
 // fixedSpans returns the names joined by a middle dot, the bylines of
 // several names and the speakers of reports, by start.
 func (c *personCtx) fixedSpans() map[int]fixedSpan {
-	out := map[int]fixedSpan{}
-	for s, e := range c.dottedNames() {
-		out[s] = fixedSpan{e, ruleDottedName}
+	var out map[int]fixedSpan // nil, read as empty, when there are none: the common case
+	add := func(spans map[int]int, rule string) {
+		for s, e := range spans {
+			if out == nil {
+				out = map[int]fixedSpan{}
+			}
+			out[s] = fixedSpan{e, rule}
+		}
 	}
-	for s, e := range c.bylineRuns() {
-		out[s] = fixedSpan{e, ruleBylineRun}
-	}
-	for s, e := range c.speakerLines() {
-		out[s] = fixedSpan{e, ruleSpeakerLine}
-	}
+	add(c.dottedNames(), ruleDottedName)
+	add(c.bylineRuns(), ruleBylineRun)
+	add(c.speakerLines(), ruleSpeakerLine)
 	return out
 }
 
@@ -487,6 +559,9 @@ func (c *personCtx) personAt(k int, fixed map[int]fixedSpan) personCand {
 	if f, ok := fixed[c.toks[k].Start]; ok {
 		c.d.traceRule(f.rule, Accept, c.toks[k].Start, f.end)
 		return personCand{start: c.toks[k].Start, end: f.end, strong: true}
+	}
+	if t := &c.toks[k]; !personFirst.has(c.rs[t.Start]) && !personTag(t.Pos) {
+		return personCand{start: -1} // no form below opens with this character
 	}
 	if p := c.doctrineAt(k); p.start >= 0 {
 		return p

@@ -1,9 +1,5 @@
 package extract
 
-import (
-	"strings"
-)
-
 // Chinese names: a surname from the surname list (single or double, with a
 // frequency class) and a given name of one or two characters, cut by the
 // segmenter at both ends. Local officials are in no dictionary, so a name
@@ -22,14 +18,26 @@ type nameFeatures struct {
 	sl, gl     int // surname and given-name lengths
 	class      int // surname class: 1 frequent … 3 rare or mostly a morpheme
 	single     bool
-	pos        string  // tag of the first token
-	freq       float64 // dictionary frequency of the first token
-	givenOK    bool    // the given name holds Chinese characters and no function character
-	plausible  bool    // every given character is common in given names
+	pos        string // tag of the first token
+	givenOK    bool   // the given name holds Chinese characters and no function character
+	plausible  bool   // every given character is common in given names
 	personContext
 	shape int // given characters common in given names (raised for dictionary names)
 	lex1  bool
 	lex2  bool
+}
+
+// tokFreq returns the dictionary frequency of the first token, looked up
+// when a rule first asks for it.
+func (f *nameFeatures) tokFreq() float64 { return f.c.tokenFreq(f.k) }
+
+// tokenFreq returns the dictionary frequency of token k, looked up once
+// for the candidates that start with it.
+func (c *personCtx) tokenFreq(k int) float64 {
+	if c.freqTok != k {
+		c.freqTok, c.tokFreq = k, c.freq(c.toks[k].Text)
+	}
+	return c.tokFreq
 }
 
 // given returns the given name.
@@ -123,7 +131,7 @@ var personVetoes = newRuleTable("person",
 			if f.cues&strongCues != cueBracketName {
 				return false
 			}
-			return notLastSet.has(f.c.rs[f.end-1]) || f.single && f.freq > 0 && (!f.nameTagged() || f.freq >= personRareFreq)
+			return notLastSet.has(f.c.rs[f.end-1]) || f.single && f.tokFreq() > 0 && (!f.nameTagged() || f.tokFreq() >= personRareFreq)
 		}},
 	rule[nameFeatures]{"person.list_of_words", "a list item next to an ordinary word of the dictionary, without a verb or an office, is a word of a list of nouns (参事、史志、文史, 楼宇、园区)", Reject,
 		func(f *nameFeatures) bool { return !f.strong && !f.verb && f.c.listOfWords(f.start, f.end) }},
@@ -132,19 +140,19 @@ var personVetoes = newRuleTable("person",
 	rule[nameFeatures]{"person.modifier_of_job", "a dictionary word in use, or a rare surname and a character, before a job noun qualifies the noun as adjectives do (卓越企业家, 高水平工程师)", Reject,
 		func(f *nameFeatures) bool {
 			after := f.cues&strongCues == cueTitleAfter && f.jobAfter
-			return after && (f.single && f.freq >= personRareFreq || f.class == 3)
+			return after && (f.single && f.tokFreq() >= personRareFreq || f.class == 3)
 		}},
 	rule[nameFeatures]{"person.word_after_org", "a dictionary word in use right after an organization qualifies what follows, it names no member (成都大学高水平发展)", Reject,
 		func(f *nameFeatures) bool {
-			return f.cues&strongCues == cueOrgBefore && f.single && f.freq >= personRareFreq
+			return f.cues&strongCues == cueOrgBefore && f.single && f.tokFreq() >= personRareFreq
 		}},
 	rule[nameFeatures]{"person.feature_name", "a three-character word gse tags a name, ending in 山, 江, 河, 海 or 湖, with no context around it, names a mountain or a river (岳麓山, 牛栏江, 阳宗海)", Reject,
 		func(f *nameFeatures) bool {
-			return f.cues == 0 && f.single && f.gl == 2 && strings.ContainsRune(personFeatureHeads, f.c.rs[f.end-1])
+			return f.cues == 0 && f.single && f.gl == 2 && personFeatureSet.has(f.c.rs[f.end-1])
 		}},
 	rule[nameFeatures]{"person.modifier_of_noun", "a dictionary word with no context at all, written inside a phrase and right before a noun, qualifies the noun (发展楼宇经济, 推动高精尖产业)", Reject,
 		func(f *nameFeatures) bool {
-			return f.cues == 0 && f.single && f.freq > 0 && f.c.nounAfter(f.end) && f.c.inPhrase(f.start)
+			return f.cues == 0 && f.single && f.tokFreq() > 0 && f.c.nounAfter(f.end) && f.c.inPhrase(f.start)
 		}},
 	rule[nameFeatures]{"person.rare_surname_bracket", "brackets alone are no context for a rare surname: a place or a word in a note (（东延）, （南延）)", Reject,
 		func(f *nameFeatures) bool { return f.class == 3 && f.cues&strongCues == cueBracketName }},
@@ -154,12 +162,12 @@ var personVetoes = newRuleTable("person",
 				return false
 			}
 			p := f.c.toks[f.k-1]
-			return p.End == f.start && p.End-p.Start >= 2 && personVerbTag(p.Pos) && !personVerbsBefore[p.Text]
+			return p.End == f.start && p.End-p.Start >= 2 && personVerbTag(p.Pos) && !personVerbsBefore.has(p.Text)
 		}},
 	rule[nameFeatures]{"person.quoted_phrase", "a word opening a phrase in quotes, without an office or a verb, names a campaign, a brand or a slogan (“金穗服务惠万家”)", Reject,
 		func(f *nameFeatures) bool {
-			return !f.strong && !f.verb && f.start > 0 && strings.ContainsRune("“「『", f.c.rs[f.start-1]) &&
-				f.end < len(f.c.rs) && !strings.ContainsRune("”」』", f.c.rs[f.end])
+			return !f.strong && !f.verb && f.start > 0 && isOpenQuote(f.c.rs[f.start-1]) &&
+				f.end < len(f.c.rs) && !isCloseQuote(f.c.rs[f.end])
 		}},
 	rule[nameFeatures]{"person.compound_after_noun", "a two-character dictionary word right after a common noun, with only 、 or 等 around it, is a compound (档案|史志、)", Reject,
 		func(f *nameFeatures) bool {
@@ -167,18 +175,18 @@ var personVetoes = newRuleTable("person",
 				return false
 			}
 			p := f.c.toks[f.k-1]
-			return p.Pos == "n" && p.End == f.start && titleKinds[p.Text] == "" && f.freq > 0
+			return p.Pos == "n" && p.End == f.start && titleKind(p.Text) == "" && f.tokFreq() > 0
 		}},
 	rule[nameFeatures]{"person.role_noun_word", "after a job or role noun, a two-character dictionary word stays a word (居民|养老, 职工|基本)", Reject,
-		func(f *nameFeatures) bool { return f.single && f.gl == 1 && f.job && f.freq >= personRareFreq }},
+		func(f *nameFeatures) bool { return f.single && f.gl == 1 && f.job && f.tokFreq() >= personRareFreq }},
 	rule[nameFeatures]{"person.frequent_tagged_word", "a frequent two-character word is no name though gse tags it one, unless an office names it or, if less frequent, a verb takes it (文明, 道德, 修正)", Reject,
 		func(f *nameFeatures) bool {
-			return f.nameTagged() && f.gl == 1 && !f.strong && (f.freq > personCommonFreq || !f.verb && f.freq > personListFreq)
+			return f.nameTagged() && f.gl == 1 && !f.strong && (f.tokFreq() > personCommonFreq || !f.verb && f.tokFreq() > personListFreq)
 		}},
 	rule[nameFeatures]{"person.common_given_part", "a dictionary name whose given part is a common word needs strong context or a verb (高|水平, not 何|长工)", Reject,
 		func(f *nameFeatures) bool {
 			return f.nameTagged() && f.gl == 2 && !f.strong && f.givenFreq() >= personGivenFreq &&
-				!(f.verb && f.freq >= personRareFreq) && f.shape < 2
+				!(f.verb && f.tokFreq() >= personRareFreq) && f.shape < 2
 		}},
 	rule[nameFeatures]{"person.place_tag", "a word gse tags a place is a name only after an office (国务委员罗干)", Reject,
 		func(f *nameFeatures) bool { return f.single && f.pos == "ns" && !f.strong }},
@@ -186,26 +194,26 @@ var personVetoes = newRuleTable("person",
 		func(f *nameFeatures) bool { return f.single && f.pos == "nz" && !f.strong }},
 	rule[nameFeatures]{"person.frequent_common_noun", "a frequent common noun of three characters is no name without strong context", Reject,
 		func(f *nameFeatures) bool {
-			return f.otherTag() && f.gl == 2 && !f.strong && f.shape < 2 && f.pos == "n" && f.freq >= personCommonFreq
+			return f.otherTag() && f.gl == 2 && !f.strong && f.shape < 2 && f.pos == "n" && f.tokFreq() >= personCommonFreq
 		}},
 	rule[nameFeatures]{"person.dictionary_word", "a dictionary word in use, with no name tag on it or on its given part, needs an office or a byline (高利贷, not 周|恩来)", Reject,
 		func(f *nameFeatures) bool {
-			return f.otherTag() && f.gl == 2 && !f.strong && f.freq >= personRareFreq && !personTag(f.c.pos(f.given()))
+			return f.otherTag() && f.gl == 2 && !f.strong && f.tokFreq() >= personRareFreq && !personTag(f.c.pos(f.given()))
 		}},
 	rule[nameFeatures]{"person.known_word", "one known word that is no name stays a word (乌克兰, 高兴) unless strong context names a three-character one", Reject,
 		func(f *nameFeatures) bool {
 			if !f.otherTag() || f.gl == 2 && f.shape >= 1 && f.givenFreq() < personGivenFreq {
 				return false
 			}
-			return !f.strong || f.gl == 1 && f.freq >= personRareFreq
+			return !f.strong || f.gl == 1 && f.tokFreq() >= personRareFreq
 		}},
 	rule[nameFeatures]{"person.word_and_verb", "a surname and one character that gse keeps as one frequent word, or that a verb follows, is no name without strong context (文明|城, 惠民|生)", Reject,
 		func(f *nameFeatures) bool {
-			return f.firstLonger() && f.cutShort() && !f.strong && (f.freq >= personCommonFreq || personVerbTag(f.c.toks[f.ke].Pos))
+			return f.firstLonger() && f.cutShort() && !f.strong && (f.tokFreq() >= personCommonFreq || personVerbTag(f.c.toks[f.ke].Pos))
 		}},
 	rule[nameFeatures]{"person.surname_inside_word", "a surname inside a longer word is no name without strong context, nor after a role noun when the word is in use (企业家|安心|谋)", Reject,
 		func(f *nameFeatures) bool {
-			return f.firstLonger() && !f.cutShort() && (!f.strong || f.job && !personTag(f.pos) && f.freq >= personRareFreq)
+			return f.firstLonger() && !f.cutShort() && (!f.strong || f.job && !personTag(f.pos) && f.tokFreq() >= personRareFreq)
 		}},
 	rule[nameFeatures]{"person.name_starts_later", "a later token that gse tags a name and that opens with a surname as frequent holds the name (和|李鹏, 万|马克)", Reject,
 		func(f *nameFeatures) bool { return f.c.nameStartsLater(f) }},
@@ -257,7 +265,7 @@ var personAccepts = newRuleTable("person",
 		}},
 	rule[nameFeatures]{"person.tagged_two", "a two-character word gse tags a name, with a plausible given character and weak context, or rare in the dictionary", Accept,
 		func(f *nameFeatures) bool {
-			return f.gl == 1 && f.lex2 && f.shape == 1 && (f.weak || f.single && f.freq < personRareFreq)
+			return f.gl == 1 && f.lex2 && f.shape == 1 && (f.weak || f.single && f.tokFreq() < personRareFreq)
 		}},
 	rule[nameFeatures]{"person.tagged_surname_two", "a frequent surname gse tags a name and a plausible given character gse tags a name", Accept,
 		func(f *nameFeatures) bool {
@@ -269,6 +277,15 @@ var personAccepts = newRuleTable("person",
 
 // personFeatureHeads end the names of mountains, rivers, lakes and seas.
 var personFeatureHeads = cueChars("feature_head_chars")
+
+// personFeatureSet holds personFeatureHeads.
+var personFeatureSet = newRuneSet(personFeatureHeads)
+
+// isOpenQuote reports whether r opens a quotation: “, 「 or 『.
+func isOpenQuote(r rune) bool { return r == '“' || r == '「' || r == '『' }
+
+// isCloseQuote reports whether r closes a quotation: ”, 」 or 』.
+func isCloseQuote(r rune) bool { return r == '”' || r == '」' || r == '』' }
 
 // cueRule accepts a candidate whose strongest cue is cue.
 func cueRule(name, doc string, cue personCue) rule[nameFeatures] {
@@ -287,7 +304,7 @@ func (c *personCtx) nounAfter(i int) bool {
 	default:
 		return false
 	}
-	return t.End-t.Start >= 2 && titleKinds[t.Text] == "" && !personVerbs[t.Text]
+	return t.End-t.Start >= 2 && titleKind(t.Text) == "" && !personVerbs.has(t.Text)
 }
 
 // inPhrase reports whether the token ending at i is a content word of two
@@ -298,7 +315,7 @@ func (c *personCtx) inPhrase(i int) bool {
 		return false
 	}
 	t := c.toks[c.endTok[i]]
-	if t.End-t.Start < 2 || personVerbsBefore[t.Text] || titleKinds[t.Text] != "" {
+	if t.End-t.Start < 2 || personVerbsBefore.has(t.Text) || titleKind(t.Text) != "" {
 		return false
 	}
 	switch t.Pos[:min(1, len(t.Pos))] {
@@ -316,11 +333,11 @@ func (c *personCtx) loneVerbAfter(f *nameFeatures) bool {
 	if end+1 >= len(c.rs) || c.startTok[end] < 0 || c.endTok[end+1] < 0 {
 		return false
 	}
-	if isHan(c.rs[end+1]) && !(end-f.start == 2 && personTag(f.pos) && f.freq >= personRareFreq) {
+	if isHan(c.rs[end+1]) && !(end-f.start == 2 && personTag(f.pos) && f.tokFreq() >= personRareFreq) {
 		return false
 	}
 	nt := c.toks[c.startTok[end]]
-	return personVerbTag(nt.Pos) && !personVerbs[nt.Text] && !funcCharSet.has(c.rs[end])
+	return personVerbTag(nt.Pos) && !personVerbs.has(nt.Text) && !funcCharSet.has(c.rs[end])
 }
 
 // nameStartsLater reports whether a later token of the span is tagged a
@@ -362,7 +379,7 @@ func (c *personCtx) lexical(f *nameFeatures) {
 			f.lex2 = true
 			if f.gl == 2 && f.givenFreq() < personGivenFreq {
 				f.shape = max(f.shape, 2) // a dictionary name whose given part is no word: 何长工
-			} else if f.gl == 2 && !f.strong && f.verb && f.freq >= personRareFreq {
+			} else if f.gl == 2 && !f.strong && f.verb && f.tokFreq() >= personRareFreq {
 				f.shape = max(f.shape, 1) // a known name with a verb after it: 金大中说
 			}
 		case "nrt":
@@ -414,7 +431,6 @@ func (c *personCtx) chineseAt(k int) (best personCand) {
 	t := c.toks[k]
 	i := t.Start
 	best.start = -1
-	freq := -1.0 // the token's dictionary frequency, looked up once when needed
 	f := &c.name
 	surnames.Prefixes(c.rs, i, func(sl int, class int) {
 		for gl := 1; gl <= 2; gl++ {
@@ -426,11 +442,8 @@ func (c *personCtx) chineseAt(k int) (best personCand) {
 			if ke-k > 2 || best.start >= 0 && e <= best.end {
 				continue // too many pieces, or no longer than the name found
 			}
-			if freq < 0 {
-				freq = c.freq(t.Text)
-			}
 			*f = nameFeatures{c: c, k: k, ke: ke, start: i, end: e, sl: sl, gl: gl, class: class,
-				single: k == ke, pos: t.Pos, freq: freq, givenOK: true, plausible: true}
+				single: k == ke, pos: t.Pos, givenOK: true, plausible: true}
 			for _, r := range c.rs[i+sl : e] {
 				if !isHan(r) || notGivenSet.has(r) {
 					f.givenOK = false

@@ -1,6 +1,6 @@
 package extract
 
-import "strings"
+import "unicode/utf8"
 
 // The context of a name-shaped span: the words around it that tell a
 // person from a word. Strong context (an office, a byline, 同志 …) makes any
@@ -86,7 +86,7 @@ func (c *personCtx) context(start, end int) (x personContext) {
 				x.set(cueOrgBefore)
 			case c.orgEnd[start]:
 				x.set(cueOrgBeforeWeak)
-			case personVerbsBefore[c.toks[kp].Text]:
+			case c.hasTok(personVerbsBefore, &c.toks[kp]):
 				x.set(cueVerbBefore)
 				if end < len(c.rs) && c.rs[end] == '为' {
 					x.set(cueElectedAs)
@@ -100,10 +100,10 @@ func (c *personCtx) context(start, end int) (x personContext) {
 	if !x.strong && c.placeByline(start, end) {
 		x.set(cuePlaceByline)
 	}
-	if end+1 < len(c.rs) && strings.ContainsRune(personDrawnMarks, c.rs[end]) && strings.ContainsRune("）)", c.rs[end+1]) {
+	if end+1 < len(c.rs) && personDrawnSet.has(c.rs[end]) && isCloseParen(c.rs[end+1]) {
 		x.set(cueDrawnBy)
 	}
-	if end+1 < len(c.rs) && c.rs[end+1] == '段' && strings.ContainsRune("一二三四五六七八九", c.rs[end]) {
+	if end+1 < len(c.rs) && c.rs[end+1] == '段' && isDigitOneToNine(c.rs[end]) {
 		x.set(cueRank)
 	}
 	lineStart := start == 0 || c.rs[start-1] == '\n'
@@ -122,9 +122,9 @@ func (c *personCtx) context(start, end int) (x personContext) {
 		if tl, kind := c.titleAfter(end); tl > 0 && (kind != "job" || tl >= 3) {
 			x.set(cueTitleAfter)
 			x.jobAfter = kind == "job"
-		} else if kt := c.startTok[end]; kt >= 0 && personVerbs[c.toks[kt].Text] {
+		} else if kt := c.startTok[end]; kt >= 0 && c.hasTok(personVerbs, &c.toks[kt]) {
 			x.set(cueVerbAfter)
-		} else if strings.ContainsRune("、等（(", c.rs[end]) {
+		} else if r := c.rs[end]; r == '、' || r == '等' || isOpenParen(r) {
 			x.set(cueListAfter)
 		}
 	}
@@ -135,16 +135,16 @@ func (c *personCtx) context(start, end int) (x personContext) {
 		x.set(cueDoctrineAfter)
 	}
 	if lineStart && end < len(c.rs) {
-		if kt := c.startTok[end]; kt >= 0 && personHeadlineVerbs[c.toks[kt].Text] {
+		if kt := c.startTok[end]; kt >= 0 && c.hasTok(personHeadlineVerbs, &c.toks[kt]) {
 			x.set(cueHeadline)
 		}
 	}
-	if (start == 0 || strings.ContainsRune("。！？\n”』，；：", c.rs[start-1])) && end < len(c.rs) {
-		if kt := c.startTok[end]; kt >= 0 && len([]rune(c.toks[kt].Text)) == 1 && strings.Contains(personSubjectMarks, c.toks[kt].Text) {
+	if (start == 0 || clauseOpenSet.has(c.rs[start-1])) && end < len(c.rs) {
+		if kt := c.startTok[end]; kt >= 0 && oneRuneIn(personSubjectSet, c.toks[kt].Text) {
 			x.set(cueSubject)
 		}
 	}
-	if start > 0 && end < len(c.rs) && strings.ContainsRune(personAddressBefore, c.rs[start-1]) && strings.ContainsRune(personAddressAfter, c.rs[end]) {
+	if start > 0 && end < len(c.rs) && personAddressBeforeSet.has(c.rs[start-1]) && personAddressAfterSet.has(c.rs[end]) {
 		x.set(cueAddressed)
 	}
 	return x
@@ -166,13 +166,13 @@ func (c *personCtx) doctrineAfter(i int) bool {
 // noteAfter reports whether a note of ethnicity or sex in brackets opens
 // at end: 黄任文（壮族）, 李某（女）.
 func (c *personCtx) noteAfter(end int) bool {
-	if end+2 >= len(c.rs) || !strings.ContainsRune("（(", c.rs[end]) {
+	if end+2 >= len(c.rs) || !isOpenParen(c.rs[end]) {
 		return false
 	}
 	for j := end + 1; j < len(c.rs) && j <= end+6; j++ {
-		if strings.ContainsRune("）)", c.rs[j]) {
-			w := string(c.rs[end+1 : j])
-			return w == "女" || w == "男" || strings.HasSuffix(w, "族")
+		if isCloseParen(c.rs[j]) {
+			w := c.rs[end+1 : j]
+			return len(w) == 1 && (w[0] == '女' || w[0] == '男') || len(w) > 0 && w[len(w)-1] == '族'
 		}
 	}
 	return false
@@ -181,21 +181,21 @@ func (c *personCtx) noteAfter(end int) bool {
 // placeByline reports whether [start,end) closes a bracket that holds only
 // places and the name: （河南开封市牛建海）.
 func (c *personCtx) placeByline(start, end int) bool {
-	if start == 0 || end >= len(c.rs) || !strings.ContainsRune("）)", c.rs[end]) || !c.inPlace[start-1] {
+	if start == 0 || end >= len(c.rs) || !isCloseParen(c.rs[end]) || !c.inPlace[start-1] {
 		return false
 	}
 	j := start - 1
 	for j > 0 && c.inPlace[j-1] {
 		j--
 	}
-	return j > 0 && strings.ContainsRune("（(", c.rs[j-1])
+	return j > 0 && isOpenParen(c.rs[j-1])
 }
 
 // bracketName reports whether [start,end) is alone in brackets, and no
 // note (（蒙古族）, （左一）) nor a photo byline: （李红梅）.
 func (c *personCtx) bracketName(start, end int) bool {
-	return start > 0 && end < len(c.rs) && strings.ContainsRune("（(", c.rs[start-1]) && strings.ContainsRune("）)", c.rs[end]) &&
-		!personBracketNote(c.rs[start:end]) && !(end-start >= 3 && strings.ContainsRune(personDrawnMarks, c.rs[end-1]))
+	return start > 0 && end < len(c.rs) && isOpenParen(c.rs[start-1]) && isCloseParen(c.rs[end]) &&
+		!personBracketNote(c.rs[start:end]) && !(end-start >= 3 && personDrawnSet.has(c.rs[end-1]))
 }
 
 // Character sets of data/person_cues.txt read by the context.
@@ -209,4 +209,33 @@ var (
 	// addressed or sent: 叫刘明的, 让梁军去.
 	personAddressBefore = cueChars("address_before_chars")
 	personAddressAfter  = cueChars("address_after_chars")
+
+	// The same as sets, tested without searching the strings.
+	personDrawnSet         = newRuneSet(personDrawnMarks)
+	personSubjectSet       = newRuneSet(personSubjectMarks)
+	personAddressBeforeSet = newRuneSet(personAddressBefore)
+	personAddressAfterSet  = newRuneSet(personAddressAfter)
+	// clauseOpenSet: the marks after which a name opens a clause.
+	clauseOpenSet = newRuneSet("。！？\n”』，；：")
 )
+
+// isDigitOneToNine reports whether r is one of the Chinese numerals 一 … 九.
+func isDigitOneToNine(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九':
+		return true
+	}
+	return false
+}
+
+// isOpenParen reports whether r is an opening bracket, full or half width.
+func isOpenParen(r rune) bool { return r == '（' || r == '(' }
+
+// isCloseParen reports whether r is a closing bracket, full or half width.
+func isCloseParen(r rune) bool { return r == '）' || r == ')' }
+
+// oneRuneIn reports whether s is one character of set.
+func oneRuneIn(set *runeSet, s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return n > 0 && n == len(s) && r != utf8.RuneError && set.has(r)
+}

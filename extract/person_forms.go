@@ -183,19 +183,19 @@ func (c *personCtx) foreignRun(k int) personCand {
 // speech or action after it or a verb taking a person before it: the weak
 // context that tells a name from an unknown foreign place (…在特拉维夫).
 func (c *personCtx) foreignVerbCtx(k int) bool {
-	if k > 0 && personVerbsBefore[c.toks[k-1].Text] {
+	if k > 0 && personVerbsBefore.has(c.toks[k-1].Text) {
 		return true
 	}
 	if k+1 < len(c.toks) {
 		n := c.toks[k+1].Text
-		return personVerbs[n] || foreignSubjectWords[n]
+		return personVerbs.has(n) || foreignSubjectWords.has(n)
 	}
 	return false
 }
 
 // foreignSubjectWords, after an unknown foreign word, make it the subject
 // of the clause: 德桑蒂斯将….
-var foreignSubjectWords = cueWords("foreign_subject_words")
+var foreignSubjectWords = cueWordSet("foreign_subject_words")
 
 // isNameDot reports whether r is a middle dot joining the parts of a name.
 func isNameDot(r rune) bool { return r == '·' || r == '・' || r == '•' || r == '‧' }
@@ -209,7 +209,7 @@ var dotNameSet = newRuneSet(cueChars("translit_chars") + cueChars("minority_char
 // sides of each dot, snapped to the segmenter's cuts. It returns the spans
 // by start.
 func (c *personCtx) dottedNames() map[int]int {
-	out := map[int]int{}
+	var out map[int]int // nil until a span is found
 	rs := c.rs
 	for p := 1; p+1 < len(rs); p++ {
 		if !isNameDot(rs[p]) || !dotNameSet.has(rs[p-1]) || !dotNameSet.has(rs[p+1]) {
@@ -237,11 +237,21 @@ func (c *personCtx) dottedNames() map[int]int {
 			e--
 		}
 		if s < p && e > p+1 && !isNameDot(rs[e-1]) && !c.placeOverlap(s, e) {
-			out[s] = e
+			out = setSpan(out, s, e)
 		}
 		p = e
 	}
 	return out
+}
+
+// setSpan records the span [s,e) in spans, made on first use, and
+// returns spans.
+func setSpan(spans map[int]int, s, e int) map[int]int {
+	if spans == nil {
+		spans = map[int]int{}
+	}
+	spans[s] = e
+	return spans
 }
 
 // nameRun reports whether rs[s:e] is two or more Chinese names written
@@ -291,14 +301,14 @@ func (c *personCtx) nameCount(s, e int) int {
 // 本报记者曹照琴谢国明王尧. Such a run is one mention, as People's Daily
 // annotates it. It returns the spans by start.
 func (c *personCtx) bylineRuns() map[int]int {
-	out := map[int]int{}
+	var out map[int]int // nil until a span is found
 	rs := c.rs
 	for b := 0; b < len(rs); b++ {
 		var s int
 		switch {
 		case rs[b] == '（' || rs[b] == '(':
 			s = b + 1
-		case b > 0 && c.bylineCue(b) != "" && (b == len(rs) || rs[b] != ':'):
+		case b > 0 && bylineScanSet.has(rs[b-1]) && c.bylineCue(b) != "" && (b == len(rs) || rs[b] != ':'):
 			s = b
 		default:
 			continue
@@ -313,11 +323,22 @@ func (c *personCtx) bylineRuns() map[int]int {
 		}
 		closed := e == len(rs) || strings.ContainsRune("）)\n", rs[e])
 		if closed && c.startTok[s] >= 0 && c.endTok[end] >= 0 && c.nameRun(s, end) && !c.placeOverlap(s, end) {
-			out[s] = end
+			out = setSpan(out, s, end)
 		}
 	}
 	return out
 }
+
+// bylineScanSet holds the characters a byline cue can end with and those
+// bylineCue skips back over (spaces, colons): a cue ends at b only when
+// the character before b is one of them.
+var bylineScanSet = func() *runeSet {
+	s := *bylineLastSet
+	for _, r := range " \u3000:：" {
+		s.add(r)
+	}
+	return &s
+}()
 
 // personSpace reports whether r is a space written inside a line: ASCII,
 // ideographic, no-break and the typographic spaces of U+2000–U+200A that
@@ -332,7 +353,7 @@ func personSpace(r rune) bool {
 // so the surname need not be in the surname list. It returns the spans by
 // start.
 func (c *personCtx) speakerLines() map[int]int {
-	out := map[int]int{}
+	var out map[int]int // nil until a span is found
 	rs := c.rs
 	for i := 1; i < len(rs); i++ {
 		if !personSpace(rs[i]) || personSpace(rs[i-1]) {
@@ -356,7 +377,7 @@ func (c *personCtx) speakerLines() map[int]int {
 			c.d.traceRule(ruleSpeakerNotName, Reject, s, s+n)
 			continue
 		}
-		out[s] = s + n
+		out = setSpan(out, s, s+n)
 	}
 	return out
 }
@@ -444,7 +465,7 @@ func (c *personCtx) speakerName(s int) (int, int) {
 // gse tags right after it: 桥本说, 首相桥本龙太郎.
 func (c *personCtx) japaneseAt(k int) personCand {
 	t := c.toks[k]
-	if !japaneseFirst.has(c.rs[t.Start]) || !japaneseSurnames[t.Text] {
+	if !japaneseFirst.has(c.rs[t.Start]) || !c.hasTok(japaneseSurnames, &t) {
 		return personCand{start: -1}
 	}
 	end := t.End
@@ -504,8 +525,8 @@ func (c *personCtx) shortAt(k int) personCand {
 		}
 	}
 	if len(rs) >= 3 {
-		if cl, ok := surnames.Get(string(rs[:1])); ok && cl == 1 && titleKinds[t.Text] == "" {
-			if kind, ok := titleKinds[string(rs[1:])]; ok && kind != "job" {
+		if cl, ok := surnames.Get(string(rs[:1])); ok && cl == 1 && titleKind(t.Text) == "" {
+			if kind := titleKind(string(rs[1:])); kind != "" && kind != "job" {
 				return accept(ruleSurnameOfficeWord, t.Start, t.Start+1)
 			}
 		}

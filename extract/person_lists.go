@@ -264,7 +264,7 @@ func (c *personCtx) listItem(i int, forward bool) (personCand, bool) {
 			e = -1
 			for n := 3; n >= 2 && e < 0; n-- {
 				if x := s + n; x < len(c.rs) && c.endTok[x] >= 0 {
-					if kt := c.startTok[x]; kt >= 0 && (personVerbs[c.toks[kt].Text] || personListEndWords[c.toks[kt].Text]) {
+					if kt := c.startTok[x]; kt >= 0 && (personVerbs.has(c.toks[kt].Text) || personListEndWords.has(c.toks[kt].Text)) {
 						e = x
 					}
 				}
@@ -287,7 +287,7 @@ func (c *personCtx) listItem(i int, forward bool) (personCand, bool) {
 
 // personListEndWords may follow the last item of a list of names: 吴静和赵刚
 // 等, …分别….
-var personListEndWords = cueWords("list_end_words")
+var personListEndWords = cueWordSet("list_end_words")
 
 // nameShaped returns rs[s:e] as a candidate when it has the shape of a
 // Chinese name: cut cleanly by the segmenter, no place, a surname of class

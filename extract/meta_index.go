@@ -1,0 +1,136 @@
+package extract
+
+import (
+	"sync"
+	"unicode/utf8"
+)
+
+// Indexes that let the metadata stage read a header line in one pass: a
+// document's metadata is read once per document, and on short documents
+// (one paragraph each) its fixed cost counts.
+
+// cueFinder finds which of a list of words occurs in a line, the first
+// of the list winning, in one pass over the line: only the positions
+// holding the first rune of some word are tried.
+type cueFinder struct {
+	words  [][]rune
+	firsts []rune       // the distinct first runes (a few)
+	lists  [][]int      // for each, the indices of its words, ascending
+	bits   [1024]uint64 // first runes below 1<<16
+	big    bool         // some word starts above 1<<16
+}
+
+func newCueFinder(words []string) *cueFinder {
+	f := &cueFinder{}
+	for i, w := range words {
+		rs := []rune(w)
+		f.words = append(f.words, rs)
+		if len(rs) == 0 {
+			continue
+		}
+		r := rs[0]
+		if k := f.firstIndex(r); k >= 0 {
+			f.lists[k] = append(f.lists[k], i)
+		} else {
+			f.firsts, f.lists = append(f.firsts, r), append(f.lists, []int{i})
+		}
+		if r >= 0 && r < 1<<16 {
+			f.bits[r>>6] |= 1 << (uint(r) & 63)
+		} else {
+			f.big = true
+		}
+	}
+	return f
+}
+
+// first returns the index of the first word of the list that occurs in
+// rs, or -1: the word w for which indexRunes(rs, w) >= 0 with the least
+// index. (No word is empty: the cue file rejects empty words.)
+func (f *cueFinder) first(rs []rune) int {
+	best := -1
+	for i, r := range rs {
+		if r >= 0 && r < 1<<16 {
+			if f.bits[r>>6]&(1<<(uint(r)&63)) == 0 {
+				continue
+			}
+		} else if !f.big {
+			continue
+		}
+		k := f.firstIndex(r)
+		if k < 0 {
+			continue
+		}
+		for _, w := range f.lists[k] {
+			if best >= 0 && w >= best {
+				break
+			}
+			if hasRunes(rs, i, f.words[w]) {
+				best = w
+				if w == 0 {
+					return 0
+				}
+				break
+			}
+		}
+	}
+	return best
+}
+
+// firstIndex returns the index of r in f.firsts, or -1.
+func (f *cueFinder) firstIndex(r rune) int {
+	for k, x := range f.firsts {
+		if x == r {
+			return k
+		}
+	}
+	return -1
+}
+
+// metaNameLens holds, for each rune below 1<<16, the greatest length in
+// runes (up to 255) of a full division name of the gazetteer starting with
+// it, 0 for none: a name of the text starting with a rune is looked up only
+// up to that length.
+var metaNameLens = sync.OnceValue(func() *[1 << 16]uint8 {
+	g, err := loadGazetteer()
+	if err != nil {
+		return nil
+	}
+	t := new([1 << 16]uint8)
+	for k := range g.full.head {
+		r, _ := utf8.DecodeRuneInString(k)
+		if r >= 1<<16 {
+			continue
+		}
+		if n := min(utf8.RuneCountInString(k), 255); n > int(t[r]) {
+			t[r] = uint8(n)
+		}
+	}
+	return t
+})
+
+// metaMaxName returns the greatest length in runes of a full division name
+// that may start with r (255 when the index cannot tell).
+func metaMaxName(r rune) int {
+	t := metaNameLens()
+	if t == nil || r < 0 || r >= 1<<16 || r == utf8.RuneError {
+		return 255
+	}
+	return int(t[r])
+}
+
+// metaDivisionRunes is metaDivision of string(rs), which it builds only
+// when the gazetteer has a full name of those bytes.
+func metaDivisionRunes(g *gazetteer, rs []rune, year int) (int32, bool) {
+	if len(rs) == 0 || len(rs) > metaMaxName(rs[0]) {
+		return 0, false
+	}
+	var buf [64]byte
+	b := buf[:0]
+	for _, r := range rs {
+		b = utf8.AppendRune(b, r)
+	}
+	if _, ok := g.full.head[string(b)]; !ok {
+		return 0, false
+	}
+	return metaDivision(g, string(b), year)
+}
