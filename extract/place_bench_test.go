@@ -1,51 +1,9 @@
 package extract
 
-import (
-	"os"
-	"path/filepath"
-	"strings"
-	"testing"
-)
+// The place stage and its lexicon on the State Council's paragraphs
+// (scParagraphs).
 
-// scParagraphs returns the non-empty lines of the State Council's work
-// reports, the paragraphs of the JSONL workload.
-func scParagraphs(b *testing.B) []string {
-	files, _ := filepath.Glob("../../shared/corpora/gov-work-reports/state-council/*.md")
-	if len(files) == 0 {
-		b.Skip("the work reports are absent: the benchmark needs ../shared next to the repository")
-	}
-	var out []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, l := range strings.Split(string(data), "\n") {
-			if l = strings.TrimSpace(l); l != "" {
-				out = append(out, l)
-			}
-		}
-	}
-	return out
-}
-
-// BenchmarkSCParagraphs runs the default types on the State Council's
-// paragraphs, one document each, the shape of the JSONL workload:
-//
-//	go test ./extract -run XXX -bench SCParagraphs -benchtime 1x
-func BenchmarkSCParagraphs(b *testing.B) {
-	ps := scParagraphs(b)
-	if _, err := NewDocument(ps[0]); err != nil {
-		b.Fatal(err)
-	}
-	cpuLoop(b, func() {
-		for _, p := range ps {
-			if _, err := NewDocument(p); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-}
+import "testing"
 
 // BenchmarkPlaceLexiconSC looks up the place lexicon at every position of
 // the State Council's paragraphs, Longest and Prefixes:
