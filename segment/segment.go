@@ -101,6 +101,8 @@ type Segmenter struct {
 	// third code point none of them has, the commonest case, without a
 	// lookup of the three.
 	hanPairs []uint64
+	// pairFilter has bit pairFilterBit(p) set for each pair key p.
+	pairFilter []uint64
 }
 
 // Range of the code points cached in Segmenter.han.
@@ -121,8 +123,13 @@ func (s *Segmenter) cacheHan() {
 	}
 	t := s.base
 	p2 := make([]uint64, 2*len(t.pairs))
+	s.pairFilter = make([]uint64, 1<<20/64)
 	for i, v := range t.pairs {
 		p2[2*i] = v
+		if v != 0 {
+			b := pairFilterBit(v >> 32 & pairMask)
+			s.pairFilter[b>>6] |= 1 << (b & 63)
+		}
 	}
 	if len(t.pairMasks) == len(t.pairs) {
 		for i, m := range t.pairMasks {
@@ -457,6 +464,8 @@ func (s *Segmenter) route(sc *scratch) {
 	}
 }
 
+func pairFilterBit(p uint64) uint64 { return p * 0x9E3779B97F4A7C15 >> 44 }
+
 // pairValues sets pv[k], for each code point k that starts a pair of CJK
 // unified ideographs, to the slot value of the pair (0 when it is no key),
 // when the code point alone is a proper prefix of a key; without extBit when
@@ -473,6 +482,10 @@ func (s *Segmenter) pairValues(sc *scratch, pv []uint64) {
 			continue
 		}
 		p, v := uint64(a-1)<<15|uint64(b-1), uint64(0)
+		if f := pairFilterBit(p); s.pairFilter[f>>6&(1<<14-1)]&(1<<(f&63)) == 0 {
+			pv[k] = 0
+			continue
+		}
 		for i := (p * 0x9E3779B97F4A7C15) >> shift; 2*i+1 < uint64(len(p2)); i = (i + 1) & mask {
 			x := p2[2*i]
 			if x == 0 {
