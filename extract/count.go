@@ -402,9 +402,9 @@ func scanCounts(d *Document, skip [][2]int) []countHit {
 	units := countUnits()
 	fixed := countFixedWords()
 	var out []countHit
-	// c is the candidate, one variable for the whole scan: the rule table
-	// takes its address.
-	var c countCand
+	// c is the candidate, one variable for the whole scan, made at the
+	// first numeral: the rule table takes its address.
+	var c *countCand
 	sk := 0
 	for i := 0; i < len(text); i++ {
 		for sk < len(skip) && skip[sk][1] <= i {
@@ -445,10 +445,13 @@ func scanCounts(d *Document, skip [][2]int) []countHit {
 			i = h.end - 1
 			continue
 		}
-		c = countCand{text: text, start: i, numEnd: i + n, num: num}
+		if c == nil {
+			c = new(countCand)
+		}
+		*c = countCand{text: text, start: i, numEnd: i + n, num: num}
 		c.minus, c.sign = signBefore(text, i)
 		c.un, c.class = units.Longest(text, c.numEnd)
-		if h, ok := spacedUnitCount(d, &c, units); ok {
+		if h, ok := spacedUnitCount(d, c, units); ok {
 			out = append(out, h)
 			i = h.end - 1
 			continue
@@ -456,7 +459,7 @@ func scanCounts(d *Document, skip [][2]int) []countHit {
 		if c.un == 0 && c.after(0) == '人' && approxBefore(text, i) != "" {
 			c.un, c.class, c.people = 1, "item", true
 		}
-		h, ok, next := decideCount(d, &c)
+		h, ok, next := decideCount(d, c)
 		if ok {
 			out = append(out, h)
 		}

@@ -13,14 +13,15 @@ import (
 // of the list winning, in one pass over the line: only the positions
 // holding the first rune of some word are tried.
 type cueFinder struct {
-	words   [][]rune
-	byFirst map[rune][]int // word indices by first rune, ascending
-	bits    [1024]uint64   // first runes below 1<<16
-	big     bool           // some word starts above 1<<16
+	words  [][]rune
+	firsts []rune       // the distinct first runes (a few)
+	lists  [][]int      // for each, the indices of its words, ascending
+	bits   [1024]uint64 // first runes below 1<<16
+	big    bool         // some word starts above 1<<16
 }
 
 func newCueFinder(words []string) *cueFinder {
-	f := &cueFinder{byFirst: map[rune][]int{}}
+	f := &cueFinder{}
 	for i, w := range words {
 		rs := []rune(w)
 		f.words = append(f.words, rs)
@@ -28,7 +29,11 @@ func newCueFinder(words []string) *cueFinder {
 			continue
 		}
 		r := rs[0]
-		f.byFirst[r] = append(f.byFirst[r], i)
+		if k := f.firstIndex(r); k >= 0 {
+			f.lists[k] = append(f.lists[k], i)
+		} else {
+			f.firsts, f.lists = append(f.firsts, r), append(f.lists, []int{i})
+		}
 		if r >= 0 && r < 1<<16 {
 			f.bits[r>>6] |= 1 << (uint(r) & 63)
 		} else {
@@ -51,7 +56,11 @@ func (f *cueFinder) first(rs []rune) int {
 		} else if !f.big {
 			continue
 		}
-		for _, w := range f.byFirst[r] {
+		k := f.firstIndex(r)
+		if k < 0 {
+			continue
+		}
+		for _, w := range f.lists[k] {
 			if best >= 0 && w >= best {
 				break
 			}
@@ -65,6 +74,16 @@ func (f *cueFinder) first(rs []rune) int {
 		}
 	}
 	return best
+}
+
+// firstIndex returns the index of r in f.firsts, or -1.
+func (f *cueFinder) firstIndex(r rune) int {
+	for k, x := range f.firsts {
+		if x == r {
+			return k
+		}
+	}
+	return -1
 }
 
 // metaNameLens holds, for each rune below 1<<16, the greatest length in

@@ -87,3 +87,41 @@ func BenchmarkParagraphsMeta(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkParagraphsScanTimes is the time scanner alone (scanTimes, no
+// trace) on the paragraphs.
+func BenchmarkParagraphsScanTimes(b *testing.B) {
+	ps := scParagraphs(b)
+	rs := make([][]rune, len(ps))
+	for i, p := range ps {
+		rs[i] = []rune(p)
+	}
+	scanTimes(nil, rs[0])
+	b.SetBytes(paragraphBytes(ps))
+	b.ReportAllocs()
+	cpuLoop(b, func() {
+		for _, r := range rs {
+			scanTimes(nil, r)
+		}
+	})
+}
+
+// BenchmarkParagraphsScanCounts is the count scanner alone (scanCounts,
+// no trace, the time spans found before) on the paragraphs.
+func BenchmarkParagraphsScanCounts(b *testing.B) {
+	ps := scParagraphs(b)
+	docs := make([]*Document, len(ps))
+	skips := make([][][2]int, len(ps))
+	for i, p := range ps {
+		docs[i] = &Document{Text: p, docContext: &docContext{runes: []rune(p)}}
+		skips[i] = timeSpanPairs(docs[i].runes)
+	}
+	scanCounts(docs[0], skips[0])
+	b.SetBytes(paragraphBytes(ps))
+	b.ReportAllocs()
+	cpuLoop(b, func() {
+		for i, d := range docs {
+			scanCounts(d, skips[i])
+		}
+	})
+}

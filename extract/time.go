@@ -42,21 +42,63 @@ type timeWord struct {
 // by timeWords).
 var timeFirst [1 << 10]uint64
 
+// timeOne marks the runes that are a time word by themselves, and
+// timePairs (a one-hash Bloom filter) the first two runes of the longer
+// ones: where neither holds, no time word starts (filled by timeWords).
+var timeOne, timePairs [1 << 10]uint64
+
+// timePairBit returns the bit of timePairs for the runes a, b.
+func timePairBit(a, b rune) uint32 {
+	return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA6B) >> 16
+}
+
+// markTimeWord marks the start of a time word in timeFirst, timeOne and
+// timePairs.
+func markTimeWord(w string) {
+	r := []rune(w)
+	switch {
+	case len(r) == 0:
+	case len(r) == 1:
+		if r[0] >= 0 && r[0] < 1<<16 {
+			timeOne[r[0]>>6] |= 1 << (uint(r[0]) & 63)
+		}
+	default:
+		h := timePairBit(r[0], r[1])
+		timePairs[h>>6] |= 1 << (h & 63)
+	}
+	if len(r) > 0 && r[0] < 1<<16 {
+		timeFirst[r[0]>>6] |= 1 << (uint(r[0]) & 63)
+	}
+}
+
+// mayTimeWord reports whether a time word may start at text[i] (false
+// only when none does).
+func mayTimeWord(text []rune, i int) bool {
+	if i < 0 || i >= len(text) {
+		return false
+	}
+	r := text[i]
+	if r < 0 || r >= 1<<16 || timeOne[r>>6]&(1<<(uint(r)&63)) != 0 {
+		return true
+	}
+	if i+1 >= len(text) {
+		return false
+	}
+	h := timePairBit(r, text[i+1])
+	return timePairs[h>>6]&(1<<(h&63)) != 0
+}
+
 //go:embed data/eras.txt
 var erasData string
 
 var timeWords = sync.OnceValue(func() *lexicon[timeWord] {
 	lex := newLexicon[timeWord]()
 	readWordList(erasData, func(f []string) {
-		if r := []rune(f[0]); len(r) > 0 && r[0] < 1<<16 {
-			timeFirst[r[0]>>6] |= 1 << (uint(r[0]) & 63)
-		}
+		markTimeWord(f[0])
 		lex.Add(f[0], timeWord{op: "era", arg: f[1]})
 	})
 	readWordList(timeWordsData, func(f []string) {
-		if r := []rune(f[0]); len(r) > 0 && r[0] < 1<<16 {
-			timeFirst[r[0]>>6] |= 1 << (uint(r[0]) & 63)
-		}
+		markTimeWord(f[0])
 		w := timeWord{op: f[1]}
 		if len(f) > 2 {
 			w.arg = f[2]
@@ -315,7 +357,13 @@ var (
 // d (nil for text outside a document) receives the trace.
 func scanTimes(d *Document, text []rune) []timeSpan {
 	lex := timeWords()
-	var pieces []timePiece
+	buf := timePiecePool.Get().(*[]timePiece)
+	pieces := (*buf)[:0]
+	defer func() {
+		clear(pieces) // the strings of the fields
+		*buf = pieces[:0]
+		timePiecePool.Put(buf)
+	}()
 	for i := 0; i < len(text); {
 		var prev *timePiece
 		if len(pieces) > 0 && pieces[len(pieces)-1].end == i {
@@ -363,6 +411,9 @@ func scanTimes(d *Document, text []rune) []timeSpan {
 	return joinSpans(d, text, mergePieces(d, outsideBooks(d, text, pieces)))
 }
 
+// timePiecePool holds the buffers scanTimes collects its pieces in.
+var timePiecePool = sync.Pool{New: func() any { return new([]timePiece) }}
+
 // outsideBooks drops the pieces inside a book title (《明日之后》): nothing
 // inside 《》 is another type.
 func outsideBooks(d *Document, text []rune, pieces []timePiece) []timePiece {
@@ -396,26 +447,31 @@ func outsideBooks(d *Document, text []rune, pieces []timePiece) []timePiece {
 	return out
 }
 
-// mergePieces merges adjacent pieces into spans.
-func mergePieces(d *Document, pieces []timePiece) []timeSpan {
-	out := make([]timeSpan, 0, len(pieces))
-	for _, p := range pieces {
+// mergePieces merges adjacent pieces, in place.
+func mergePieces(d *Document, pieces []timePiece) []timePiece {
+	out := pieces[:0]
+	for i := range pieces {
+		p := &pieces[i]
 		if k := len(out) - 1; k >= 0 && out[k].end == p.start {
 			out[k].end = p.end
 			out[k].f.merge(p.f)
 			d.traceTime(ruleTimeMerge, Adjust, out[k].start, out[k].end)
 			continue
 		}
-		out = append(out, timeSpan{start: p.start, end: p.end, f: p.f})
+		if len(out) < i {
+			out = append(out, *p)
+		} else {
+			out = out[:i+1] // p is in place
+		}
 	}
 	return out
 }
 
-// joinSpans joins A至B, A—B, A到B, where both state a date.
-func joinSpans(d *Document, text []rune, out []timeSpan) []timeSpan {
+// joinSpans joins A至B, A—B, A到B, where both state a date, into spans.
+func joinSpans(d *Document, text []rune, out []timePiece) []timeSpan {
 	joined := make([]timeSpan, 0, len(out))
 	for k := 0; k < len(out); k++ {
-		s := out[k]
+		s := timeSpan{start: out[k].start, end: out[k].end, f: out[k].f}
 		if k+1 < len(out) {
 			t := out[k+1]
 			if joinedBy(text, s.end, t.start, t.end) && dated(s.f) && dated(t.f) {
@@ -457,6 +513,9 @@ func dated(f tfields) bool {
 // wordPiece reads the longest time word of the lexicon at text[i], if the
 // rules of timeWordRules accept it here.
 func wordPiece(d *Document, lex *lexicon[timeWord], text []rune, i int, prev *timePiece) (timePiece, bool) {
+	if !mayTimeWord(text, i) {
+		return timePiece{}, false
+	}
 	n, w := lex.Longest(text, i)
 	if n == 0 {
 		return timePiece{}, false
@@ -812,7 +871,7 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece, joined bool) (t
 	if p, ok := bareDayPiece(d, text, i, num, n, prev); ok {
 		return p, true
 	}
-	return durationPiece(d, text, i, prev)
+	return durationPieceOf(d, text, i, prev, &readNum{num, n})
 }
 
 // numeralDatePiece reads the numeral text[i:i+n] and its unit as a year,
@@ -1315,11 +1374,7 @@ func readDigits(text []rune, i, max int) (int, int) {
 func runDate(d *Document) { resolveRef(d, d.timeSpans()) }
 
 // runTimes is the time stage: the time spans resolved against d.Ref.
-func runTimes(d *Document) {
-	for _, m := range timeMentions(d, d.timeSpans()) {
-		d.add(m)
-	}
-}
+func runTimes(d *Document) { timeMentions(d, d.timeSpans()) }
 
 // timeSpanPairs returns the code-point spans [start, end) of the time
 // expressions of text, as the time extractor finds them; other extractors

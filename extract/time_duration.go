@@ -61,6 +61,19 @@ type durPart struct {
 // readDurPart reads one numeral (or 半) + time unit at text[i]; cont
 // allows the units that only continue a duration.
 func readDurPart(text []rune, i int, cont bool) (durPart, bool) {
+	return readDurPartOf(text, i, cont, nil)
+}
+
+// readNum is a numeral read already at the start of a duration part: what
+// readNumeral returned there.
+type readNum struct {
+	num numeral
+	n   int
+}
+
+// readDurPartOf is readDurPart with the numeral at text[i] read already
+// (pre; nil when it is not).
+func readDurPartOf(text []rune, i int, cont bool, pre *readNum) (durPart, bool) {
 	if i >= len(text) {
 		return durPart{}, false
 	}
@@ -73,7 +86,13 @@ func readDurPart(text []rune, i int, cont bool) (durPart, bool) {
 		if !numeralRune(text[i]) && text[i] != '数' {
 			return durPart{}, false
 		}
-		num, n := readNumeral(text, i)
+		var num numeral
+		var n int
+		if pre != nil {
+			num, n = pre.num, pre.n
+		} else {
+			num, n = readNumeral(text, i)
+		}
 		if n == 0 || num.Percent || num.Ordinal || bareMagnitude(text[i:i+n]) {
 			return durPart{}, false
 		}
@@ -138,7 +157,13 @@ func durationNotUnit(text []rune, p durPart) bool {
 
 // durationPiece reads a duration starting at text[i], with its parts.
 func durationPiece(d *Document, text []rune, i int, prev *timePiece) (timePiece, bool) {
-	p, ok := readDurPart(text, i, false)
+	return durationPieceOf(d, text, i, prev, nil)
+}
+
+// durationPieceOf is durationPiece with the numeral at text[i] read
+// already (pre; nil when it is not).
+func durationPieceOf(d *Document, text []rune, i int, prev *timePiece, pre *readNum) (timePiece, bool) {
+	p, ok := readDurPartOf(text, i, false, pre)
 	if !ok {
 		return timePiece{}, false
 	}

@@ -563,13 +563,14 @@ func yfrom(year int, from string) string {
 	return from
 }
 
-// timeMentions turns scanned spans into Mentions resolved against d.Ref.
-func timeMentions(d *Document, spans []timeSpan) []Mention {
-	out := make([]Mention, 0, len(spans))
+// timeMentions turns scanned spans into Mentions resolved against d.Ref,
+// which it adds to d.
+func timeMentions(d *Document, spans []timeSpan) {
 	sections := newSectionWalk(d, spans)
 	lastYear, lastEnd := 0, 0
 	lastDay, lastDayEnd := "", 0 // the last full date of the paragraph
-	for _, s := range spans {
+	for i := range spans {
+		s := spans[i] // a copy: its fields are resolved here
 		// A year stated earlier in the paragraph dates the months and days
 		// that follow (2017年工作回顾……3月, 完成……).
 		for k := lastEnd; k < s.start && lastYear != 0; k++ {
@@ -606,7 +607,8 @@ func timeMentions(d *Document, spans []timeSpan) []Mention {
 			lastYear = s.to.year
 		}
 		m := Mention{Type: TypeTime, Start: s.start, End: s.end}
-		note := func(name string) { d.traceTime(name, Adjust, s.start, s.end) }
+		start, end := s.start, s.end
+		note := func(name string) { d.traceTime(name, Adjust, start, end) }
 		m.Value, m.Kind, m.Grain, m.YearFrom = timeValue(s.f, d.Ref, note)
 		if focus != "" {
 			m.YearFrom = "context"
@@ -663,9 +665,8 @@ func timeMentions(d *Document, spans []timeSpan) []Mention {
 			openRange(d, &m)
 			durationAgo(d, &m)
 		}
-		out = append(out, m)
+		d.add(m)
 	}
-	return out
 }
 
 // openRange makes the value of m an open span when a word after it (以前,
