@@ -9,6 +9,9 @@ import (
 // longest match forwards, or backwards over reversed words.
 type lexicon[V any] = lexpkg.Lexicon[V]
 
+// lexCursor walks a lexicon one code point at a time.
+type lexCursor[V any] = lexpkg.Cursor[V]
+
 // newLexicon returns an empty lexicon.
 func newLexicon[V any]() *lexicon[V] { return lexpkg.New[V]() }
 

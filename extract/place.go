@@ -213,6 +213,10 @@ func (px *placeIndex) longest(rs []rune, i int, ok func(s, e int) bool) (placeHi
 
 // longestNear is longest with a hint: nextTown is the index of the first
 // township suffix character at or after i+2 (-1: unknown, len(rs): none).
+//
+// The candidates are tried longest first, a township before a lexicon name
+// of the same length. The lexicon's are kept as cursors on their words,
+// and a hit is built only for the candidate tried.
 func (px *placeIndex) longestNear(rs []rune, i, nextTown int, ok func(s, e int) bool) (placeHit, bool) {
 	if i < 0 || i >= len(rs) {
 		return placeHit{}, false
@@ -225,11 +229,57 @@ func (px *placeIndex) longestNear(rs []rune, i, nextTown int, ok func(s, e int) 
 	if nt >= 3 && !px.g.maybeTownStart(rs[i], rs[i+1]) {
 		nt = 0
 	}
-	if nt < 3 && !px.lex.StartsWith(rs[i]) {
+	c := px.lex.Cursor()
+	starts := c.Next(rs[i])
+	if nt < 3 && !starts {
 		return placeHit{}, false // no name starts here (most positions)
 	}
-	var buf [8]placeHit
+	townEnd, tids := px.township(rs, i, nt)
+	var buf [8]placeCand
 	cands := buf[:0]
+	for j := i; starts; {
+		if c.AtWord() {
+			// A name lexiconHit gives records or a kind (the ID lists are
+			// nil or not empty).
+			if v, _ := c.Word(); v.full && v.fullIDs != nil || v.short && v.shortIDs != nil || v.world != "" {
+				cands = append(cands, placeCand{end: j + 1, word: c})
+			}
+		}
+		if j++; j >= len(rs) {
+			break
+		}
+		starts = c.Next(rs[j])
+	}
+	townDone := townEnd == 0
+	for k := len(cands) - 1; k >= -1; k-- {
+		if !townDone && (k < 0 || townEnd >= cands[k].end) {
+			townDone = true
+			if ok == nil || ok(i, townEnd) {
+				return placeHit{start: i, end: townEnd, ids: tids, level: LevelTownship}, true
+			}
+		}
+		if k < 0 {
+			break
+		}
+		if e := cands[k].end; ok == nil || ok(i, e) {
+			v, _ := cands[k].word.Word()
+			return lexiconHit(i, e, v), true
+		}
+	}
+	return placeHit{}, false
+}
+
+// placeCand is a lexicon name that ends at end, with the cursor on its
+// word.
+type placeCand struct {
+	end  int
+	word lexCursor[placeVal]
+}
+
+// township returns the end of the longest township name, with its suffix,
+// that starts at rs[i] and is at most nt long, and its records (0, nil:
+// none).
+func (px *placeIndex) township(rs []rune, i, nt int) (int, []int32) {
 	for n := nt; n >= 3; n-- {
 		if !placeWords.townSuffix.has(rs[i+n-1]) {
 			continue
@@ -242,44 +292,28 @@ func (px *placeIndex) longestNear(rs []rune, i, nextTown int, ok func(s, e int) 
 				}
 			}
 			if len(tids) > 0 {
-				cands = append(cands, placeHit{start: i, end: i + n, ids: tids, level: LevelTownship})
-				break
+				return i + n, tids
 			}
 		}
 	}
-	px.lex.Prefixes(rs, i, func(n int, v placeVal) {
-		h := placeHit{start: i, end: i + n, kind: v.world}
-		if v.full {
-			h.ids = v.fullIDs
-		}
-		if v.short && len(h.ids) == 0 {
-			h.ids = v.shortIDs
-			h.short = true
-		}
-		h.world = v.world
-		if h.ids != nil {
-			h.kind = ""
-		}
-		if h.ids == nil && h.kind == "" {
-			return
-		}
-		cands = append(cands, h)
-	})
-	// Longest first; a township wins a tie (it was found first).
-	for len(cands) > 0 {
-		best := 0
-		for k := range cands {
-			if cands[k].end > cands[best].end {
-				best = k
-			}
-		}
-		c := cands[best]
-		if ok == nil || ok(c.start, c.end) {
-			return c, true
-		}
-		cands = append(cands[:best], cands[best+1:]...)
+	return 0, nil
+}
+
+// lexiconHit is the hit of the lexicon's name rs[i:e] of value v: a
+// division (its full names first, else its short forms) or a world place.
+func lexiconHit(i, e int, v placeVal) placeHit {
+	h := placeHit{start: i, end: e, kind: v.world, world: v.world}
+	if v.full {
+		h.ids = v.fullIDs
 	}
-	return placeHit{}, false
+	if v.short && len(h.ids) == 0 {
+		h.ids = v.shortIDs
+		h.short = true
+	}
+	if h.ids != nil {
+		h.kind = ""
+	}
+	return h
 }
 
 // levelRank orders levels from broad to narrow.

@@ -378,7 +378,7 @@ func (ps *placeScan) tokenCovering(i int) (segment.Token, bool) {
 func (ps *placeScan) namedZones() {
 	toks := ps.toks
 	for k, t := range toks {
-		if ps.covered[t.Start] || !allHan(t.Text) || placeWords.zoneHead(ps.rs[t.Start:t.End]) == 0 {
+		if ps.covered[t.Start] || placeWords.zoneHead(ps.rs[t.Start:t.End]) == 0 || !allHan(t.Text) {
 			continue
 		}
 		start := -1

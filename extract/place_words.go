@@ -106,11 +106,23 @@ func shapeWord(w string) (string, bool) {
 	if len(w) == 0 || len(w) > pw.shapeMaxBytes {
 		return "", false
 	}
-	if r, _ := utf8.DecodeRuneInString(w); r >= 1<<16 || pw.shapeFirst[r>>6]&(1<<(uint(r)&63)) == 0 {
+	if r := firstRune(w); r >= 1<<16 || pw.shapeFirst[r>>6]&(1<<(uint(r)&63)) == 0 {
 		return "", false
 	}
 	lvl, ok := pw.shape[w]
 	return lvl, ok
+}
+
+// firstRune returns the first code point of w (not empty), decoding the
+// three bytes of a Han character in line. For a string that is no valid
+// UTF-8 it may differ from utf8.DecodeRuneInString; shapeWord only uses
+// it to reject words before looking them up.
+func firstRune(w string) rune {
+	if len(w) >= 3 && w[0]&0xF0 == 0xE0 {
+		return rune(w[0]&0x0F)<<12 | rune(w[1]&0x3F)<<6 | rune(w[2]&0x3F)
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return r
 }
 
 // shapeKind names the kind of place a final shape character makes.
@@ -123,10 +135,6 @@ func shapeKind(r rune) string {
 
 // zoneHead returns the length of the zone head that ends rs, or 0.
 func (w *placeWordLists) zoneHead(rs []rune) int {
-	n := 0
-	w.zoneHeads.Backward(rs, 0, len(rs), func(k, _ int) bool {
-		n = k // shortest first: the last is the longest
-		return true
-	})
+	n, _ := w.zoneHeads.LongestBackward(rs, 0, len(rs))
 	return n
 }

@@ -320,6 +320,10 @@ func (c *Cursor[V]) Word() (v V, ok bool) {
 	return c.n.val, c.n.ok
 }
 
+// AtWord reports whether the code points read so far are a word (Word
+// without copying its value).
+func (c *Cursor[V]) AtWord() bool { return c.n != nil && c.n.ok }
+
 // Backward calls fn for every word of the lexicon that, read backwards,
 // ends text[lo:end]: the words of a lexicon of reversed words that match
 // text[end-1], text[end-2], … down to text[lo], shortest first, with their
