@@ -397,16 +397,22 @@ func scanTimes(d *Document, text []rune) []timeSpan {
 			i++
 			continue
 		}
-		if p, ok := wordPiece(d, lex, text, i, prev); ok {
-			pieces = append(pieces, p)
-			i = p.end
-			continue
+		// The tests that open wordPiece and planPiece, made here: most
+		// runes pass neither, and the pieces they return are large.
+		if mayTimeWord(text, i) {
+			if p, ok := wordPiece(d, lex, text, i, prev); ok {
+				pieces = append(pieces, p)
+				i = p.end
+				continue
+			}
 		}
-		if p, ok := planPiece(d, text, i); ok {
-			d.traceTime(ruleTimePlan, Accept, p.start, p.end)
-			pieces = append(pieces, p)
-			i = p.end
-			continue
+		if r == '十' {
+			if p, ok := planPiece(d, text, i); ok {
+				d.traceTime(ruleTimePlan, Accept, p.start, p.end)
+				pieces = append(pieces, p)
+				i = p.end
+				continue
+			}
 		}
 		i++
 	}
