@@ -93,6 +93,14 @@ type Segmenter struct {
 	// the first lookup at every position of Chinese text, read from this
 	// 168 KB array instead of the hash table.
 	han []uint64
+	// hanPairs is the table's pair slots (see table.pairs), each followed
+	// by a mask of the third code points (CJK unified ideographs) of the
+	// keys of three code points that start with the pair: bit tripleBit(c)
+	// is set for each such c. Route reads the mask with the pair, in the
+	// same cache line: a pair that is a prefix of keys is followed by a
+	// third code point none of them has, the commonest case, without a
+	// lookup of the three.
+	hanPairs []uint64
 }
 
 // Range of the code points cached in Segmenter.han.
@@ -111,6 +119,36 @@ func (s *Segmenter) cacheHan() {
 			s.han[r-hanFirst] = v
 		}
 	}
+	t := s.base
+	p2 := make([]uint64, 2*len(t.pairs))
+	for i, v := range t.pairs {
+		p2[2*i] = v
+	}
+	if len(t.pairMasks) == len(t.pairs) {
+		for i, m := range t.pairMasks {
+			p2[2*i+1] = m
+		}
+		s.hanPairs = p2
+		return
+	}
+	// The pair table grew: the masks, from the keys.
+	for _, v := range t.slots {
+		if v == 0 || v>>24&63 != 9 {
+			continue
+		}
+		key := t.blob[offOf(v) : offOf(v)+9]
+		p, okP := pairOf(key[:6])
+		c, okC := hanRune(key[6:])
+		if !okP || !okC {
+			continue
+		}
+		i, ok := t.pairSlot(p)
+		if !ok {
+			return // a prefix missing: no masks, route looks the keys up
+		}
+		p2[2*i+1] |= 1 << tripleBit(c-hanFirst)
+	}
+	s.hanPairs = p2
 }
 
 var (
@@ -198,6 +236,8 @@ type scratch struct {
 	no   []int32 // byte offset in norm of each code point, and the end
 	norm []byte  // normalized text
 	cls  []uint8
+	hid  []uint16 // r-hanFirst+1 for a CJK unified ideograph r, else 0
+	pv   []uint64 // slot value of the pair at each code point (route)
 	best []float64
 	next []int32
 	pos  []uint8 // POS index of the word starting at each code point
@@ -214,7 +254,7 @@ func putScratch(sc *scratch) { scratchPool.Put(sc) }
 func (sc *scratch) load(text string) {
 	// Local slices, stored back at the end: appends to the fields would
 	// write them back to memory at every code point.
-	bo, no, norm, cls := sc.bo[:0], sc.no[:0], sc.norm[:0], sc.cls[:0]
+	bo, no, norm, cls, hid := sc.bo[:0], sc.no[:0], sc.norm[:0], sc.cls[:0], sc.hid[:0]
 	bad := false
 	for i := 0; i < len(text); {
 		bo = append(bo, int32(i))
@@ -224,6 +264,7 @@ func (sc *scratch) load(text string) {
 			if r := rune(text[i]&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F); r >= hanFirst && r <= hanLast {
 				norm = append(norm, text[i:i+3]...)
 				cls = append(cls, clsHan)
+				hid = append(hid, uint16(r-hanFirst+1))
 				i += 3
 				continue
 			}
@@ -253,6 +294,7 @@ func (sc *scratch) load(text string) {
 			}
 			norm = append(norm, byte(r))
 			cls = append(cls, c)
+			hid = append(hid, 0)
 			continue
 		case r == utf8.RuneError:
 			if size == 1 {
@@ -291,10 +333,15 @@ func (sc *scratch) load(text string) {
 		}
 		norm = utf8.AppendRune(norm, r)
 		cls = append(cls, c)
+		if r >= hanFirst && r <= hanLast {
+			hid = append(hid, uint16(r-hanFirst+1))
+		} else {
+			hid = append(hid, 0)
+		}
 	}
 	bo = append(bo, int32(len(text)))
 	no = append(no, int32(len(norm)))
-	sc.bo, sc.no, sc.norm, sc.cls, sc.bad = bo, no, norm, cls, bad
+	sc.bo, sc.no, sc.norm, sc.cls, sc.hid, sc.bad = bo, no, norm, cls, hid, bad
 	sc.n = len(cls)
 }
 
@@ -320,7 +367,13 @@ func (s *Segmenter) route(sc *scratch) {
 	sc.best = grow(sc.best, n+1)
 	sc.next = grow(sc.next, n+1)
 	sc.pos = grow(sc.pos, n+1)
-	best, next, pos, no, norm, t := sc.best, sc.next, sc.pos, sc.no, sc.norm, s.base
+	best, next, pos, no, norm, hid, t := sc.best, sc.next, sc.pos, sc.no, sc.norm, sc.hid[:n], s.base
+	var pv []uint64
+	if s.hanPairs != nil {
+		sc.pv = grow(sc.pv, n)
+		pv = sc.pv
+		s.pairValues(sc, pv)
+	}
 	best[n] = 0
 	logT := s.logT
 	numEnd, prevNum := 0, false // end of the run of numerals after k
@@ -328,13 +381,12 @@ func (s *Segmenter) route(sc *scratch) {
 		// The code point at k alone: a word of the dictionary or not, it is
 		// the first candidate.
 		cp := norm[no[k]:no[k+1]]
-		h := hashBytes(fnvOffset, cp)
-		r, han := hanRune(cp)
+		r, han := rune(hid[k])+hanFirst-1, hid[k] != 0
 		var v uint64
-		if han && s.han != nil {
+		if han && pv != nil {
 			v = s.han[r-hanFirst]
 		} else {
-			v, _ = t.find(cp, h)
+			v, _ = t.find(cp, hashBytes(fnvOffset, cp))
 		}
 		// Longer keys are looked up while the last one found is a proper
 		// prefix of a key.
@@ -344,7 +396,23 @@ func (s *Segmenter) route(sc *scratch) {
 			l = float64(q-1) * 1e-6
 		}
 		bv, bj, bp := l-logT+best[k+1], int32(k+1), uint8(v>>30)
-		for j := k + 2; cont && j <= n; j++ {
+		j := k + 2
+		if cont && han && pv != nil && j <= n && hid[k+1] != 0 {
+			// A pair of Han code points, looked up by pairValues.
+			v = pv[k]
+			cont = v&extBit != 0
+			if q := v & slotFreqMask; q > 0 {
+				if x := float64(q-1)*1e-6 - logT + best[j]; x >= bv {
+					bv, bj, bp = x, int32(j), uint8(v>>30)
+				}
+			}
+			j++
+		}
+		var h uint32
+		if cont {
+			h = hashBytes(fnvOffset, norm[no[k]:no[j-1]])
+		}
+		for ; cont && j <= n; j++ {
 			next := norm[no[j-1]:no[j]]
 			h = hashBytes(h, next)
 			if j == k+2 && han {
@@ -386,6 +454,41 @@ func (s *Segmenter) route(sc *scratch) {
 		}
 		prevNum = isNum
 		best[k], next[k], pos[k] = bv, bj, bp
+	}
+}
+
+// pairValues sets pv[k], for each code point k that starts a pair of CJK
+// unified ideographs, to the slot value of the pair (0 when it is no key),
+// when the code point alone is a proper prefix of a key; without extBit when
+// the code point after the pair is a CJK unified ideograph that no key of
+// three code points starting with the pair has (see hanPairs). The lookups
+// do not depend on each other: done in one loop before the route, their
+// reads of the table overlap.
+func (s *Segmenter) pairValues(sc *scratch, pv []uint64) {
+	hid, p2, shift := sc.hid, s.hanPairs, s.base.pairShift
+	mask := uint64(len(p2)/2 - 1)
+	for k := 0; k+1 < len(hid) && k+1 < len(pv); k++ {
+		a, b := hid[k], hid[k+1]
+		if a == 0 || b == 0 || s.han[a-1]&extBit == 0 {
+			continue
+		}
+		p, v := uint64(a-1)<<15|uint64(b-1), uint64(0)
+		for i := (p * 0x9E3779B97F4A7C15) >> shift; 2*i+1 < uint64(len(p2)); i = (i + 1) & mask {
+			x := p2[2*i]
+			if x == 0 {
+				break
+			}
+			if x>>32&pairMask == p {
+				v = x&slotFreqMask | x>>24&0xFF<<30 | x&pairExt<<1
+				if k+2 < len(hid) {
+					if c := hid[k+2]; c != 0 && p2[2*i+1]&(1<<tripleBit(rune(c-1))) == 0 {
+						v &^= extBit
+					}
+				}
+				break
+			}
+		}
+		pv[k] = v
 	}
 }
 

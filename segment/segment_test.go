@@ -444,6 +444,7 @@ func TestLargeUserDict(t *testing.T) {
 	if len(s.base.pairs) <= len(base.base.pairs) {
 		t.Errorf("pair table did not grow: %d slots", len(s.base.pairs))
 	}
+	checkPairMasks(t, "big", s)
 	// The shared default Segmenter is unchanged.
 	if _, p, _ := base.Lookup(words[12345]); p == "nz" {
 		t.Errorf("user words leaked into the default Segmenter")

@@ -31,7 +31,11 @@ type table struct {
 	// finding one, the commonest lookup of segmentation, is one read.
 	pairs     []uint64
 	pairShift uint32 // 64 - log2(len(pairs))
-	pairKeys  int    // keys in pairs, counted on the first insert
+	// pairMasks holds, for each slot of pairs, the mask of the third code
+	// points of the keys of three CJK unified ideographs starting with its
+	// pair (see tripleBit); nil once pairs has grown.
+	pairMasks []uint64
+	pairKeys  int // keys in pairs, counted on the first insert
 	pos       []string
 	posIdx    map[string]int
 	words     int
@@ -69,7 +73,7 @@ func offOf(v uint64) int { return int(v >> offShift & offMask) }
 
 func openTable(b []byte) (*table, error) {
 	bad := errors.New("segment: corrupt embedded dictionary")
-	if len(b) < 40 || string(b[:8]) != "TBSEGv5\n" {
+	if len(b) < 40 || string(b[:8]) != "TBSEGv6\n" {
 		return nil, bad
 	}
 	le := binary.LittleEndian
@@ -104,7 +108,12 @@ func openTable(b []byte) (*table, error) {
 		t.pos = append(t.pos, "m")
 	}
 	t.posM = uint8(slices.Index(t.pos, "m"))
-	if nslots == 0 || nslots&(nslots-1) != 0 || p+8*nslots+8*nfilter+8*npairs+blobLen != len(b) {
+	masksAt := p + 8*nslots + 8*nfilter + 8*npairs
+	if nslots == 0 || nslots&(nslots-1) != 0 || masksAt+4 > len(b) {
+		return nil, bad
+	}
+	nmasks := int(le.Uint32(b[masksAt:]))
+	if masksAt+4+12*nmasks+blobLen != len(b) {
 		return nil, bad
 	}
 	// Copied out once (a few milliseconds) so that lookups are plain
@@ -125,7 +134,16 @@ func openTable(b []byte) (*table, error) {
 		t.pairs[i] = le.Uint64(b[p+8*i:])
 	}
 	t.pairShift = uint32(64 - pbits)
-	t.blob = b[p+8*npairs:]
+	p += 8*npairs + 4
+	t.pairMasks = make([]uint64, npairs)
+	for i := 0; i < nmasks; i++ {
+		j := int(le.Uint32(b[p+12*i:]))
+		if j >= npairs {
+			return nil, bad
+		}
+		t.pairMasks[j] = le.Uint64(b[p+12*i+4:])
+	}
+	t.blob = b[p+12*nmasks:]
 	t.mask = uint32(nslots - 1)
 	return t, nil
 }
@@ -150,13 +168,21 @@ func (t *table) find(key []byte, h uint32) (uint64, bool) {
 		if v == 0 {
 			return 0, false
 		}
-		if int(v>>24&63) == len(key) {
-			off := offOf(v)
-			if string(t.blob[off:off+len(key)]) == string(key) {
-				return v, true
-			}
+		if int(v>>24&63) == len(key) && keyEqual(t.blob[offOf(v):], key) {
+			return v, true
 		}
 	}
+}
+
+// keyEqual reports whether b starts with key. Keys of 8 to 16 bytes (three
+// to five Han code points), the commonest beyond pairs, are compared as two
+// 8-byte words, without a call.
+func keyEqual(b, key []byte) bool {
+	if n := len(key); n >= 8 && n <= 16 && len(b) >= n {
+		le := binary.LittleEndian
+		return le.Uint64(b) == le.Uint64(key) && le.Uint64(b[n-8:]) == le.Uint64(key[n-8:])
+	}
+	return len(b) >= len(key) && string(b[:len(key)]) == string(key)
 }
 
 // Pair keys: two CJK unified ideographs a and b, packed as
@@ -210,6 +236,25 @@ func (t *table) findPair(p uint64) (uint64, bool) {
 	}
 }
 
+// tripleBit returns the bit of a mask of pairMasks for the third code point
+// hanFirst+c.
+func tripleBit(c rune) uint32 { return uint32(c) * 0x9E3779B1 >> 26 }
+
+// pairSlot returns the index in t.pairs of the pair key p, and whether it
+// is there.
+func (t *table) pairSlot(p uint64) (uint64, bool) {
+	mask := uint64(len(t.pairs) - 1)
+	for i := (p * 0x9E3779B97F4A7C15) >> t.pairShift; ; i = (i + 1) & mask {
+		v := t.pairs[i]
+		if v == 0 {
+			return 0, false
+		}
+		if v>>32&pairMask == p {
+			return i, true
+		}
+	}
+}
+
 // setPair sets the frequency field q, POS index pi and extBit ext of the
 // pair key p, adding it when it is missing; the pair table grows when it is
 // more than 60% full.
@@ -217,6 +262,7 @@ func (t *table) setPair(p, q uint64, pi int, ext uint64) {
 	if (t.pairKeys+1)*5 > len(t.pairs)*3 {
 		old := t.pairs
 		t.pairs = make([]uint64, 2*len(old))
+		t.pairMasks = nil // cacheHan computes them again
 		t.pairShift--
 		for _, v := range old {
 			if v != 0 {
@@ -389,6 +435,15 @@ func (t *table) put(key []byte, q uint64, pi int) {
 			if v != 0 {
 				off := offOf(v)
 				t.place(t.blob[off:off+int(v>>24&63)], v)
+			}
+		}
+	}
+	if len(key) == 9 && t.pairMasks != nil {
+		if c, ok := hanRune(key[6:]); ok {
+			if p, ok := pairOf(key[:6]); ok {
+				if i, ok := t.pairSlot(p); ok {
+					t.pairMasks[i] |= 1 << tripleBit(c-hanFirst)
+				}
 			}
 		}
 	}

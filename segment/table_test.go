@@ -24,6 +24,40 @@ func tableKeys(t *table) map[string]uint64 {
 	return keys
 }
 
+// checkPairMasks checks that the mask of hanPairs of each pair has the bit
+// of the third code point of every key of three CJK unified ideographs
+// starting with the pair (route stops on a clear bit), and, for a table
+// that did not grow, that the masks are those of the table's pairs.
+func checkPairMasks(t *testing.T, name string, s *Segmenter) {
+	t.Helper()
+	tb := s.base
+	if len(s.hanPairs) != 2*len(tb.pairs) {
+		t.Fatalf("%s: hanPairs has %d words for %d pair slots", name, len(s.hanPairs), len(tb.pairs))
+	}
+	want := make([]uint64, len(tb.pairs))
+	for k := range tableKeys(tb) {
+		key := []byte(k)
+		if len(key) != 9 {
+			continue
+		}
+		p, okP := pairOf(key[:6])
+		c, okC := hanRune(key[6:])
+		if !okP || !okC {
+			continue
+		}
+		i, ok := tb.pairSlot(p)
+		if !ok {
+			t.Fatalf("%s: pair of %q missing", name, k)
+		}
+		want[i] |= 1 << tripleBit(c-hanFirst)
+	}
+	for i, m := range want {
+		if s.hanPairs[2*i] != tb.pairs[i] || s.hanPairs[2*i+1] != m {
+			t.Fatalf("%s: hanPairs slot %d = %x %x, want %x %x", name, i, s.hanPairs[2*i], s.hanPairs[2*i+1], tb.pairs[i], m)
+		}
+	}
+}
+
 // TestTableInvariants checks, for the default table and one with user words
 // added, that every key is found where find looks, that every proper prefix
 // of a key is a key, and that the extBit of a key is set exactly when a
@@ -39,6 +73,7 @@ func TestTableInvariants(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, s := range map[string]*Segmenter{"default": mustDefault(t), "user": user} {
+		checkPairMasks(t, name, s)
 		keys := tableKeys(s.base)
 		if len(keys) < 150000 {
 			t.Fatalf("%s: %d keys", name, len(keys))

@@ -10,7 +10,7 @@
 //
 // Format (little endian):
 //
-//	"TBSEGv5\n"                     magic, 8 bytes
+//	"TBSEGv6\n"                     magic, 8 bytes
 //	uint32 nslots                   a power of two
 //	uint32 blob length
 //	uint32 number of words
@@ -37,6 +37,12 @@
 //	                                bits 32-61 (a-0x4E00)<<15 | (b-0x4E00),
 //	                                bit 62 set when the key is a proper
 //	                                prefix of another key, bit 63 set
+//	uint32 M                        then M × (uint32 i, uint64 mask):
+//	                                the masks of the pair slots i that
+//	                                start keys of three CJK unified
+//	                                ideographs a, b, c: bit
+//	                                ((c-0x4E00)·0x9E3779B1 mod 2^32) >> 26
+//	                                set for each, in increasing i
 //	blob                            the bytes of the keys in the slots
 //
 // Keys are normalized like segment normalizes text before lookup: ASCII
@@ -203,6 +209,29 @@ func main() {
 			}
 		}
 	}
+	// The masks of the pairs that start keys of three Han code points.
+	masks := map[uint64]uint64{}
+	for _, k := range others {
+		r := []rune(k)
+		if len(k) != 9 || len(r) != 3 {
+			continue
+		}
+		p, ok := pairKey(string(r[:2]))
+		if !ok || r[2] < 0x4E00 || r[2] > 0x9FFF {
+			continue
+		}
+		for i := (p * 0x9E3779B97F4A7C15) >> (64 - pbits); ; i = (i + 1) & (1<<pbits - 1) {
+			if pslots[i]>>32&(1<<30-1) == p {
+				masks[i] |= 1 << (uint32(r[2]-0x4E00) * 0x9E3779B1 >> 26)
+				break
+			}
+		}
+	}
+	maskIdx := make([]uint64, 0, len(masks))
+	for i := range masks {
+		maskIdx = append(maskIdx, i)
+	}
+	sort.Slice(maskIdx, func(a, b int) bool { return maskIdx[a] < maskIdx[b] })
 	var blob bytes.Buffer
 	slots := make([]uint64, nslots)
 	mask := uint32(nslots - 1)
@@ -234,7 +263,7 @@ func main() {
 		filter[f>>6] |= 1 << (f & 63)
 	}
 	var b bytes.Buffer
-	b.WriteString("TBSEGv5\n")
+	b.WriteString("TBSEGv6\n")
 	le := binary.LittleEndian
 	b.Write(le.AppendUint32(nil, uint32(nslots)))
 	b.Write(le.AppendUint32(nil, uint32(blob.Len())))
@@ -255,6 +284,11 @@ func main() {
 	}
 	for _, s := range pslots {
 		b.Write(le.AppendUint64(nil, s))
+	}
+	b.Write(le.AppendUint32(nil, uint32(len(maskIdx))))
+	for _, i := range maskIdx {
+		b.Write(le.AppendUint32(nil, uint32(i)))
+		b.Write(le.AppendUint64(nil, masks[i]))
 	}
 	b.Write(blob.Bytes())
 	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {
