@@ -48,7 +48,27 @@ var (
 	orgNameRev  *lexicon[int]   // complete names reversed
 	// orgLastRunes holds the last characters of names and suffixes.
 	orgLastRunes = new(runeSet)
+	// orgNamePairs holds the first two characters of the complete names.
+	orgNamePairs = new(runePairs)
 )
+
+// runePairs is a one-hash Bloom filter of pairs of characters, 1<<16 bits:
+// a pair not in it is in no word it was built from.
+type runePairs [1 << 10]uint64
+
+func runePairHash(r1, r2 rune) uint32 {
+	return (uint32(r1)*2654435761 ^ uint32(r2)*40503) >> 16
+}
+
+func (p *runePairs) add(r1, r2 rune) {
+	h := runePairHash(r1, r2)
+	p[h>>6] |= 1 << (h & 63)
+}
+
+func (p *runePairs) has(r1, r2 rune) bool {
+	h := runePairHash(r1, r2)
+	return p[h>>6]&(1<<(h&63)) != 0
+}
 
 func loadOrgs() {
 	orgOnce.Do(func() {
@@ -69,6 +89,11 @@ func loadOrgs() {
 			case "suffix":
 				orgSuffixes[f[0]] = true
 				orgSufRev.Add(orgReverse(f[0]), utf8.RuneCountInString(f[0]))
+			}
+		})
+		orgNames.FirstRunes(func(r, r2 rune, one bool) {
+			if !one {
+				orgNamePairs.add(r, r2)
 			}
 		})
 	})
@@ -446,11 +471,15 @@ func (o *orgScan) findHeads() []orgHeadSpan {
 	var f orgHeadF // the features of each token in turn (one allocation)
 	for k := 0; k < len(toks); k++ {
 		t := &toks[k]
-		if n, _ := orgNames.Longest(rs, t.Start); n > 0 && n > t.End-t.Start {
-			if e := o.endTok(t.Start + n); e >= 0 && t.Start+n <= len(rs) {
-				heads = append(heads, orgHeadSpan{k, e, false, ruleOrgAcrossCuts})
-				k = e
-				continue
+		// a name longer than the token has two characters or more: its
+		// first two are a pair of orgNamePairs (most tokens fail here)
+		if t.End <= t.Start || t.Start+1 < len(rs) && orgNamePairs.has(rs[t.Start], rs[t.Start+1]) {
+			if n, _ := orgNames.Longest(rs, t.Start); n > 0 && n > t.End-t.Start {
+				if e := o.endTok(t.Start + n); e >= 0 && t.Start+n <= len(rs) {
+					heads = append(heads, orgHeadSpan{k, e, false, ruleOrgAcrossCuts})
+					k = e
+					continue
+				}
 			}
 		}
 		if kind, need, r := orgHead(&f, o.d, toks, k); kind != 0 {

@@ -311,6 +311,12 @@ func newPersonCtx(d *Document) *personCtx {
 	return c
 }
 
+// tokRunes returns the code points of token k (those of its text).
+func (c *personCtx) tokRunes(k int) []rune {
+	t := &c.toks[k]
+	return c.rs[t.Start:t.End]
+}
+
 // titleBefore returns the length of the title word ending at i (0 if none)
 // and its kind.
 func (c *personCtx) titleBefore(i int) (int, string) {

@@ -50,7 +50,7 @@ func (c *personCtx) foreignAt(k int) personCand {
 	if t.Pos == "ns" || t.Pos == "nt" {
 		return c.foreignPlaceWord(k)
 	}
-	if !allTranslit([]rune(t.Text)) {
+	if !allTranslit(c.tokRunes(k)) {
 		return c.taggedAfterOffice(k)
 	}
 	return c.foreignRun(k)
@@ -87,7 +87,7 @@ func (c *personCtx) foreignAfterOffice(k int) personCand {
 // (总统巴嘎班迪) or with a person's context (菲拉利首相, 会见绍罗什).
 func (c *personCtx) foreignPlaceWord(k int) personCand {
 	t := c.toks[k]
-	if !allTranslit([]rune(t.Text)) || len([]rune(t.Text)) < 3 || c.placeOverlap(t.Start, t.End) {
+	if tr := c.tokRunes(k); !allTranslit(tr) || len(tr) < 3 || c.placeOverlap(t.Start, t.End) {
 		return personCand{start: -1}
 	}
 	if tl, kind := c.titleBefore(t.Start); tl > 0 && kind == "office" {
@@ -110,7 +110,7 @@ func (c *personCtx) foreignPlaceWord(k int) personCand {
 // not 居民|养老).
 func (c *personCtx) taggedAfterOffice(k int) personCand {
 	t := c.toks[k]
-	if n := len([]rune(t.Text)); !personTag(t.Pos) || n < 2 || n > 5 {
+	if n := len(c.tokRunes(k)); !personTag(t.Pos) || n < 2 || n > 5 {
 		return personCand{start: -1}
 	}
 	tl, kind := c.titleBefore(t.Start)
@@ -134,13 +134,13 @@ func (c *personCtx) foreignRun(k int) personCand {
 	t := c.toks[k]
 	ke := k
 	tagged := personTag(t.Pos)
-	for ke+2 < len(c.toks) && (c.toks[ke+1].Text == "·" || c.toks[ke+1].Text == "・") && allTranslit([]rune(c.toks[ke+2].Text)) {
+	for ke+2 < len(c.toks) && (c.toks[ke+1].Text == "·" || c.toks[ke+1].Text == "・") && allTranslit(c.tokRunes(ke+2)) {
 		ke += 2
 		tagged = tagged || personTag(c.toks[ke].Pos)
 	}
-	if tl, _ := c.titleBefore(t.Start); tl > 0 && ke == k && len([]rune(t.Text)) == 1 {
+	if tl, _ := c.titleBefore(t.Start); tl > 0 && ke == k && len(c.tokRunes(k)) == 1 {
 		// a name gse cut into single characters after an office: 总统塞|迪|略
-		for ke+1 < len(c.toks) && c.toks[ke+1].End-t.Start <= 6 && allTranslit([]rune(c.toks[ke+1].Text)) && len([]rune(c.toks[ke+1].Text)) <= 2 {
+		for ke+1 < len(c.toks) && c.toks[ke+1].End-t.Start <= 6 && allTranslit(c.tokRunes(ke+1)) && len(c.tokRunes(ke+1)) <= 2 {
 			ke++
 		}
 	}
@@ -531,9 +531,12 @@ func (c *personCtx) shortAt(k int) personCand {
 			}
 		}
 	}
-	if cl, ok := surnames.Get(t.Text); ok && cl < 3 && len(rs) == 1 && t.End < len(c.rs) && !strings.ContainsRune(surnameNotBeforeTitle, rs[0]) && !c.numeralUnit(t.Start) {
+	if len(rs) != 1 || t.End >= len(c.rs) {
+		return personCand{start: -1} // the last rule needs a one-character token before more text
+	}
+	if cl, ok := surnames.Get(t.Text); ok && cl < 3 && !strings.ContainsRune(surnameNotBeforeTitle, rs[0]) && !c.numeralUnit(t.Start) {
 		if tl, _ := c.titleAfter(t.End); tl > 0 && c.rs[t.End] != rs[0] {
-			if p := []rune(c.toks[max(k-1, 0)].Text); k == 0 || len(p) > 1 || funcCharSet.has(p[0]) {
+			if p := c.tokRunes(max(k-1, 0)); k == 0 || len(p) > 1 || funcCharSet.has(p[0]) {
 				return accept(ruleSurnameBeforeTitle, t.Start, t.End)
 			}
 		}

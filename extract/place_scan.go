@@ -116,7 +116,9 @@ func extractPlaces(d *Document) {
 	ps.designatedZones(true)
 	ps.countryInDoctrine()
 	ps.abbreviationGroups()
-	sort.Slice(ps.hits, func(a, b int) bool { return ps.hits[a].start < ps.hits[b].start })
+	if !strictlyByStart(ps.hits) { // in order already, the sort would leave them so
+		sort.Slice(ps.hits, func(a, b int) bool { return ps.hits[a].start < ps.hits[b].start })
+	}
 	ps.townshipStems()
 	ps.dropUnsupported()
 	ps.placesInLists()
@@ -124,6 +126,18 @@ func extractPlaces(d *Document) {
 	chosen, resolved := ps.resolve()
 	ps.emit(chosen, resolved)
 	d.findHome()
+	*ps = placeScan{hits: ps.hits[:0]} // nothing of d stays in the scratch
+}
+
+// strictlyByStart reports whether no hit starts at or before the one
+// before it.
+func strictlyByStart(hits []placeHit) bool {
+	for k := 1; k < len(hits); k++ {
+		if hits[k].start <= hits[k-1].start {
+			return false
+		}
+	}
+	return true
 }
 
 // newPlaceScan computes the word boundaries of d's segmentation.
@@ -131,11 +145,18 @@ func newPlaceScan(d *Document, px *placeIndex) *placeScan {
 	rs := d.runes
 	toks := d.Tokens()
 	sc := d.scratch
-	ps := &placeScan{d: d, px: px, rs: rs, toks: toks, lastEnd: -1,
+	var ps *placeScan
+	if sc != nil {
+		ps = &sc.places // its hits' array serves again
+	} else {
+		ps = new(placeScan)
+	}
+	*ps = placeScan{d: d, px: px, rs: rs, toks: toks, lastEnd: -1, hits: ps.hits[:0],
 		starts: sc.boolSlice(len(rs) + 1), ends: sc.boolSlice(len(rs) + 1),
 		tokAt: sc.int32Slice(len(rs)+1, 0), orgTok: sc.boolSlice(len(rs) + 1),
 		covered: sc.boolSlice(len(rs))}
-	for k, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		if t.Start >= 0 && t.End <= len(rs) {
 			ps.starts[t.Start], ps.ends[t.End] = true, true
 			ps.tokAt[t.Start] = int32(k) + 1

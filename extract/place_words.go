@@ -25,6 +25,7 @@ type placeWordLists struct {
 	position     map[string]bool
 	demonym      *runeSet
 	zoneHeads    *lexicon[int]   // zone heads, reversed
+	zoneLast     *runeSet        // last characters of zone heads (all those above U+FFFF pass)
 	zoneStop     map[string]bool // words that end a zone's name before its head
 	zoneVerb     map[string]bool // verbs that may stand inside a zone's name
 	figureRoad   map[string]bool // words before 大道 in a figure of speech
@@ -43,7 +44,7 @@ var placeWords = readPlaceWords(placeWordsTxt)
 func readPlaceWords(data string) *placeWordLists {
 	w := &placeWordLists{shape: map[string]string{}, shapeChar: map[rune]string{}, position: map[string]bool{},
 		shapeChars: new(runeSet), villageChars: new(runeSet), gseEnd: new(runeSet), townSuffix: new(runeSet), demonym: new(runeSet),
-		shapeFirst: new([1 << 16 / 64]uint64), zoneHeads: newLexicon[int](), zoneStop: map[string]bool{}, zoneVerb: map[string]bool{}, figureRoad: map[string]bool{}, areaRest: map[string]bool{}}
+		shapeFirst: new([1 << 16 / 64]uint64), zoneHeads: newLexicon[int](), zoneLast: new(runeSet), zoneStop: map[string]bool{}, zoneVerb: map[string]bool{}, figureRoad: map[string]bool{}, areaRest: map[string]bool{}}
 	readWordList(data, func(f []string) {
 		if len(f) < 2 || f[1] == "" {
 			return
@@ -85,6 +86,9 @@ func readPlaceWords(data string) *placeWordLists {
 				rev[i], rev[j] = rev[j], rev[i]
 			}
 			w.zoneHeads.Add(string(rev), len(rev))
+			if len(rev) > 0 {
+				w.zoneLast.add(rev[0])
+			}
 		case "area_rest":
 			w.areaRest[f[1]] = true
 		case "figure_road":
@@ -135,6 +139,9 @@ func shapeKind(r rune) string {
 
 // zoneHead returns the length of the zone head that ends rs, or 0.
 func (w *placeWordLists) zoneHead(rs []rune) int {
+	if k := len(rs); k == 0 || rs[k-1] < 1<<16 && !w.zoneLast.has(rs[k-1]) {
+		return 0 // most words: no head ends with their last character
+	}
 	n, _ := w.zoneHeads.LongestBackward(rs, 0, len(rs))
 	return n
 }

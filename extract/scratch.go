@@ -18,6 +18,7 @@ type docScratch struct {
 	ints     slabs[int]
 	int32s   slabs[int32]
 	bools    slabs[bool]
+	places   placeScan // the place stage's state, its hits kept for the next document
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(docScratch) }}

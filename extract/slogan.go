@@ -201,6 +201,11 @@ func init() {
 				ee = &c
 			}
 			sloganLex.Add(string(norm), ee)
+			if len(norm) == 2 {
+				sloganLexPairs.add(sloganBigramHash(norm[0], norm[1]))
+			} else {
+				sloganLexTrigrams.add(sloganTrigramHash(norm[0], norm[1], norm[2]))
+			}
 		}
 	})
 	sloganLexFirst = make([]bool, 0x10000)
@@ -270,6 +275,23 @@ func sloganBigramHash(r1, r2 rune) uint32 {
 	return (uint32(r1)*2654435761 ^ uint32(r2)*40503) >> 16
 }
 
+// sloganBloom is a one-hash Bloom filter of 1<<16 bits.
+type sloganBloom [1 << 10]uint64
+
+func (b *sloganBloom) add(h uint32)      { b[h>>6] |= 1 << (h & 63) }
+func (b *sloganBloom) has(h uint32) bool { return b[h>>6]&(1<<(h&63)) != 0 }
+
+// sloganLexPairs holds the curated forms of exactly two runes and
+// sloganLexTrigrams the first three runes of the longer ones: a position
+// whose next two runes are plain text (no quotation mark, no separator)
+// opens a form only if one of them may hold, which spares most walks of
+// the lexicon past the bigram filter.
+var sloganLexPairs, sloganLexTrigrams sloganBloom
+
+func sloganTrigramHash(r1, r2, r3 rune) uint32 {
+	return (uint32(r1)*2654435761 ^ uint32(r2)*40503 ^ uint32(r3)*2246822519) >> 16
+}
+
 func sloganFindAll(text []rune) []match[*sloganEntry] {
 	var out []match[*sloganEntry]
 	for i := 0; i < len(text); {
@@ -286,6 +308,14 @@ func sloganFindAll(text []rune) []match[*sloganEntry] {
 			if h := sloganBigramHash(r, r2); !sloganQuote(r2) && sloganLexBigrams[h>>6]&(1<<(h&63)) == 0 {
 				i++
 				continue // every form has at least two runes
+			}
+		}
+		if i+2 < len(text) {
+			r2, r3 := text[i+1], text[i+2]
+			plain := !sloganQuote(r2) && !sloganSep(r2) && !sloganQuote(r3) && !sloganSep(r3)
+			if plain && !sloganLexPairs.has(sloganBigramHash(r, r2)) && !sloganLexTrigrams.has(sloganTrigramHash(r, r2, r3)) {
+				i++
+				continue // the text reads r, r2, r3 as written: no form opens so
 			}
 		}
 		if n, v := sloganLexAt(text, i); n > 0 {
@@ -1029,7 +1059,8 @@ type sloganSeg struct {
 func sloganParallels(d *Document) []sloganCand {
 	rs := d.runes
 	var out []sloganCand
-	var segs []sloganSeg
+	var segBuf [32]sloganSeg // room for most runs without allocating
+	segs := segBuf[:0]
 	flush := func() {
 		if len(segs) >= 3 {
 			out = append(out, sloganListRun(d, segs)...)

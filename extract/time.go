@@ -2,9 +2,11 @@ package extract
 
 import (
 	_ "embed"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The time extractor finds temporal expressions with a linear scan: at each
@@ -395,16 +397,22 @@ func scanTimes(d *Document, text []rune) []timeSpan {
 			i++
 			continue
 		}
-		if p, ok := wordPiece(d, lex, text, i, prev); ok {
-			pieces = append(pieces, p)
-			i = p.end
-			continue
+		// The tests that open wordPiece and planPiece, made here: most
+		// runes pass neither, and the pieces they return are large.
+		if mayTimeWord(text, i) {
+			if p, ok := wordPiece(d, lex, text, i, prev); ok {
+				pieces = append(pieces, p)
+				i = p.end
+				continue
+			}
 		}
-		if p, ok := planPiece(d, text, i); ok {
-			d.traceTime(ruleTimePlan, Accept, p.start, p.end)
-			pieces = append(pieces, p)
-			i = p.end
-			continue
+		if r == '十' {
+			if p, ok := planPiece(d, text, i); ok {
+				d.traceTime(ruleTimePlan, Accept, p.start, p.end)
+				pieces = append(pieces, p)
+				i = p.end
+				continue
+			}
 		}
 		i++
 	}
@@ -544,6 +552,74 @@ func wordPiece(d *Document, lex *lexicon[timeWord], text []rune, i int, prev *ti
 	return timePiece{i, i + n, f}, true
 }
 
+// nameList is a list of names joined into one string (by NUL, which no
+// name holds), so that the names holding a word are found by one search.
+type nameList struct {
+	names  []string
+	joined string
+	starts []int // the byte offset of each name in joined
+	plain  bool  // no name holds a NUL
+}
+
+func newNameList(names []string) *nameList {
+	l := &nameList{names: names, plain: true}
+	var b strings.Builder
+	for k, n := range names {
+		if k > 0 {
+			b.WriteByte(0)
+		}
+		l.starts = append(l.starts, b.Len())
+		b.WriteString(n)
+		if strings.IndexByte(n, 0) >= 0 {
+			l.plain = false
+		}
+	}
+	l.joined = b.String()
+	return l
+}
+
+// nameLists are the names of the time context, each list joined once.
+var nameLists sync.Map // list name → *nameList
+
+// timeNames returns the names of the time context's word list key, joined.
+func timeNames(key string) *nameList {
+	if l, ok := nameLists.Load(key); ok {
+		return l.(*nameList)
+	}
+	l, _ := nameLists.LoadOrStore(key, newNameList(timeCtx().words[key]))
+	return l.(*nameList)
+}
+
+// insideNameOf is insideName over a joined list: the names holding word are
+// visited in order, each at the first place it holds word.
+func insideNameOf(text []rune, i int, word string, l *nameList) bool {
+	if word == "" || strings.IndexByte(word, 0) >= 0 || !l.plain {
+		return insideName(text, i, word, l.names)
+	}
+	for from := 0; from < len(l.joined); {
+		k := strings.Index(l.joined[from:], word)
+		if k < 0 {
+			return false
+		}
+		pos := from + k
+		x := sort.Search(len(l.starts), func(x int) bool { return l.starts[x] > pos }) - 1
+		name := l.names[x]
+		if insideNameAt(text, i, name, pos-l.starts[x]) {
+			return true
+		}
+		from = l.starts[x] + len(name) + 1
+	}
+	return false
+}
+
+// insideNameAt reports whether name stands in text with its byte k at
+// text[i].
+func insideNameAt(text []rune, i int, name string, k int) bool {
+	s := i - utf8.RuneCountInString(name[:k])
+	e := s + utf8.RuneCountInString(name)
+	return s >= 0 && e <= len(text) && string(text[s:e]) == name
+}
+
 // insideName reports whether the word at text[i] is part of one of the
 // names written around it.
 func insideName(text []rune, i int, word string, names []string) bool {
@@ -662,7 +738,7 @@ var timeWordRules = newRuleTable("time",
 		}},
 	rule[timeWordCand]{"time.word_in_name", "a time word inside the name of a medium, a product or a programme is none (今日头条, 光明日报)", Reject,
 		func(c *timeWordCand) bool {
-			return insideName(c.text, c.i, c.word, timeCtx().words["names_with_time_words"])
+			return insideNameOf(c.text, c.i, c.word, timeNames("names_with_time_words"))
 		}},
 	rule[timeWordCand]{"time.word_inside_compound", "a time word that starts inside a compound is none (项目前期, 政治清明)", Reject,
 		func(c *timeWordCand) bool {

@@ -50,6 +50,15 @@ var durUnits = []durUnit{
 	{"时", 'H', 1, true, false, true},
 }
 
+// durUnitRunes holds the words of durUnits as runes, in the same order.
+var durUnitRunes = func() [][]rune {
+	out := make([][]rune, len(durUnits))
+	for k, u := range durUnits {
+		out[k] = []rune(u.word)
+	}
+	return out
+}()
+
 // durPart is one numeral + unit of a duration.
 type durPart struct {
 	v     float64
@@ -112,14 +121,15 @@ func readDurPartOf(text []rune, i int, cont bool, pre *readNum) (durPart, bool) 
 		halfGe = true
 		j += 2
 	}
-	for _, u := range durUnits {
+	for k, u := range durUnits {
 		if halfGe && strings.HasPrefix(u.word, "个") || u.cont && !cont {
 			continue
 		}
-		n, ok := wordAt(text, j, u.word)
-		if !ok {
+		w := durUnitRunes[k]
+		if !hasRunes(text, j, w) {
 			continue
 		}
+		n := len(w)
 		if u.needGe && !halfGe && text[i] != '半' && !approx && !(j > i && text[j-1] == '数') {
 			return durPart{}, false // 三月 is a month
 		}
@@ -179,7 +189,7 @@ func durationPieceOf(d *Document, text []rune, i int, prev *timePiece, pre *read
 		d.traceTime(ruleTimeDurationCounted, Reject, p.start, p.end)
 		return timePiece{}, false
 	}
-	if insideName(text, i, string(text[i:p.end]), timeCtx().words["duration_idiom_words"]) {
+	if insideNameOf(text, i, string(text[i:p.end]), timeNames("duration_idiom_words")) {
 		d.traceTime(ruleTimeDurationIdiom, Reject, p.start, p.end)
 		return timePiece{}, false
 	}

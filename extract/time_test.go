@@ -157,3 +157,19 @@ func TestTimeTraceNamesRule(t *testing.T) {
 		}
 	}
 }
+
+func TestInsideNameOf(t *testing.T) {
+	names := []string{"今日头条", "光明日报", "人民日报", "日报", "", "年复一年", "十年九旱"}
+	l := newNameList(names)
+	for _, text := range []string{"今日头条报道", "据人民日报报道", "光明日报和人民日报", "年复一年，十年九旱", "日报社", "今年"} {
+		rs := []rune(text)
+		for i := range rs {
+			for e := i + 1; e <= len(rs) && e <= i+4; e++ {
+				w := string(rs[i:e])
+				if got, want := insideNameOf(rs, i, w, l), insideName(rs, i, w, names); got != want {
+					t.Errorf("%s at %d: %q: %v, want %v", text, i, w, got, want)
+				}
+			}
+		}
+	}
+}
