@@ -30,6 +30,9 @@ type docContext struct {
 
 	times     []timeSpan
 	timesDone bool
+	// timesInScratch: times is the scratch's buffer, taken back when
+	// NewDocument returns.
+	timesInScratch bool
 
 	// orgSpans caches findOrgs.
 	orgSpans []orgSpan

@@ -597,6 +597,11 @@ func (d *Document) releaseScratch() {
 		clear(sc.tokens) // drop the references into the text
 		d.tokens, d.segDone, d.tokensInScratch = nil, false, false
 	}
+	if d.timesInScratch {
+		sc.times = d.times
+		clear(sc.times)
+		d.times, d.timesDone, d.timesInScratch = nil, false, false
+	}
 	sc.order = slices.Grow(sc.order[:0], len(d.Mentions))
 	d.Mentions = sortedMentions(d.Mentions, sc.order)
 	d.scratch = nil

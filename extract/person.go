@@ -285,8 +285,12 @@ type personCtx struct {
 }
 
 func newPersonCtx(d *Document) *personCtx {
-	c := &personCtx{d: d, rs: d.runes, toks: d.Tokens(), listAt: -1, freqTok: -1}
 	sc := d.scratch
+	c := new(personCtx)
+	if sc != nil {
+		c = &sc.person
+	}
+	*c = personCtx{d: d, rs: d.runes, toks: d.Tokens(), listAt: -1, freqTok: -1}
 	c.startTok = sc.intSlice(len(c.rs)+1, -1)
 	c.endTok = sc.intSlice(len(c.rs)+1, -1)
 	for k := range c.toks {

@@ -24,6 +24,8 @@ type docScratch struct {
 	bools    slabs[bool]
 	places   placeScan       // the place stage's state, its hits kept for the next document
 	tokens   []segment.Token // the segmentation, unless the Document keeps it (WithTokens)
+	times    []timeSpan      // the time spans (joinSpans), taken back from the Document
+	person   personCtx       // the person stage's state
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(docScratch) }}
@@ -40,6 +42,7 @@ func (s *docScratch) release() {
 	clear(s.mentions) // the mentions past len were cleared before or never written
 	s.mentions = s.mentions[:0]
 	s.ints.n, s.int32s.n, s.bools.n = 0, 0, 0
+	s.person = personCtx{}
 	scratchPool.Put(s)
 }
 

@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -477,7 +478,13 @@ func mergePieces(d *Document, pieces []timePiece) []timePiece {
 
 // joinSpans joins A至B, A—B, A到B, where both state a date, into spans.
 func joinSpans(d *Document, text []rune, out []timePiece) []timeSpan {
-	joined := make([]timeSpan, 0, len(out))
+	var joined []timeSpan
+	if d != nil && d.scratch != nil {
+		joined = slices.Grow(d.scratch.times[:0], len(out))
+		d.timesInScratch = true
+	} else {
+		joined = make([]timeSpan, 0, len(out))
+	}
 	for k := 0; k < len(out); k++ {
 		s := timeSpan{start: out[k].start, end: out[k].end, f: out[k].f}
 		if k+1 < len(out) {
