@@ -24,6 +24,9 @@ type docContext struct {
 
 	tokens  []segment.Token
 	segDone bool
+	// tokensInScratch: tokens is the scratch's buffer, taken back when
+	// NewDocument returns.
+	tokensInScratch bool
 
 	times     []timeSpan
 	timesDone bool
@@ -132,7 +135,12 @@ func (d *Document) Tokens() []segment.Token {
 	if !d.segDone {
 		d.segDone = true
 		if s, err := d.segmenter(); err == nil {
-			d.tokens = s.Segment(d.Text, segment.Precise)
+			if sc := d.scratch; sc != nil && !d.keepTokens {
+				d.tokens = s.AppendSegment(sc.tokens, d.Text, segment.Precise)
+				d.tokensInScratch = true
+			} else {
+				d.tokens = s.Segment(d.Text, segment.Precise)
+			}
 		}
 	}
 	return d.tokens

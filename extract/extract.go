@@ -285,6 +285,8 @@ type config struct {
 
 	// t2s converts Traditional text first (t2s.go).
 	t2s zhconv.Mode
+	// keepTokens keeps the tokens in the Document (WithTokens).
+	keepTokens bool
 }
 
 // Option configures NewDocument.
@@ -299,6 +301,12 @@ func WithTypes(types ...string) Option {
 		}
 	}
 }
+
+// WithTokens keeps the segmentation the extraction made in the Document
+// for Tokens. Without it the extraction segments into a buffer it reuses
+// for the next document, and a call to Tokens after NewDocument returns
+// segments the text again.
+func WithTokens() Option { return func(c *config) { c.keepTokens = true } }
 
 // WithID sets the document id copied into the result.
 func WithID(id string) Option { return func(c *config) { c.id = id } }
@@ -584,6 +592,11 @@ func (d *Document) releaseScratch() {
 		return
 	}
 	sc.mentions = d.Mentions // append may have moved them
+	if d.tokensInScratch {
+		sc.tokens = d.tokens
+		clear(sc.tokens) // drop the references into the text
+		d.tokens, d.segDone, d.tokensInScratch = nil, false, false
+	}
 	sc.order = slices.Grow(sc.order[:0], len(d.Mentions))
 	d.Mentions = sortedMentions(d.Mentions, sc.order)
 	d.scratch = nil

@@ -1,6 +1,10 @@
 package extract
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/tongbao/tongbao/segment"
+)
 
 // docScratch holds the buffers one extraction works in and the next can
 // reuse: the mentions being collected, and arrays of one entry per code
@@ -18,7 +22,8 @@ type docScratch struct {
 	ints     slabs[int]
 	int32s   slabs[int32]
 	bools    slabs[bool]
-	places   placeScan // the place stage's state, its hits kept for the next document
+	places   placeScan       // the place stage's state, its hits kept for the next document
+	tokens   []segment.Token // the segmentation, unless the Document keeps it (WithTokens)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(docScratch) }}

@@ -187,23 +187,38 @@ func (s *Segmenter) Cut(text string) []Token {
 
 // Segment segments text in the given mode, with part-of-speech tags.
 func (s *Segmenter) Segment(text string, mode Mode) []Token {
+	return s.AppendSegment(nil, text, mode)
+}
+
+// AppendSegment is Segment appending the tokens to dst[:0], whose memory
+// it reuses when there is room (nil when text is empty and dst is nil).
+func (s *Segmenter) AppendSegment(dst []Token, text string, mode Mode) []Token {
 	if text == "" {
-		return nil
+		return dst[:0]
 	}
 	if s.gse != nil {
-		return s.gse.cut(text, s.hmm)
+		return appendTo(dst, s.gse.cut(text, s.hmm))
 	}
 	sc := getScratch()
 	defer putScratch(sc)
 	sc.load(text)
 	switch mode {
 	case Full:
-		return s.full(text, sc)
+		return appendTo(dst, s.full(text, sc))
 	case Search:
-		return s.search(text, sc, s.precise(text, sc))
+		return appendTo(dst, s.search(text, sc, s.precise(nil, text, sc)))
 	default:
-		return s.precise(text, sc)
+		return s.precise(dst[:0], text, sc)
 	}
+}
+
+// appendTo returns toks copied into dst[:0], or toks itself when dst is
+// nil.
+func appendTo(dst, toks []Token) []Token {
+	if dst == nil {
+		return toks
+	}
+	return append(dst[:0], toks...)
 }
 
 // Words returns the texts of Cut's tokens.
@@ -529,7 +544,7 @@ func fixText(s string) string {
 	return string([]rune(s))
 }
 
-func (s *Segmenter) precise(text string, sc *scratch) []Token {
+func (s *Segmenter) precise(dst []Token, text string, sc *scratch) []Token {
 	s.route(sc)
 	n := sc.n
 	// Each token covers one step of the route or more: room for as many
@@ -539,7 +554,10 @@ func (s *Segmenter) precise(text string, sc *scratch) []Token {
 	for k := 0; k < n; k = int(sc.next[k]) {
 		steps++
 	}
-	toks := make([]Token, 0, steps)
+	toks := dst
+	if cap(toks) < steps {
+		toks = make([]Token, 0, steps)
+	}
 	var hanRun int = -1 // start of a run of single Han code points (HMM)
 	flushHan := func(end int) {
 		if hanRun < 0 {

@@ -86,7 +86,7 @@ func (c *Counter) Count(doc corpus.Document) (*Counted, error) {
 			types = append(types, extract.TypePlace)
 		}
 		d, err := extract.NewDocument(doc.Text, extract.WithTypes(types...), extract.WithID(doc.ID),
-			extract.WithMeta(doc.Meta), extract.WithSegmenter(c.seg))
+			extract.WithMeta(doc.Meta), extract.WithSegmenter(c.seg), extract.WithTokens())
 		if err != nil {
 			return nil, err
 		}

@@ -475,7 +475,7 @@ func profile(doc corpus.Document, c *stats.Counter, seg *segment.Segmenter, per 
 		types = append(types, extract.TypePlace)
 	}
 	d, err := extract.NewDocument(doc.Text, extract.WithTypes(types...), extract.WithID(doc.ID),
-		extract.WithMeta(doc.Meta), extract.WithSegmenter(seg))
+		extract.WithMeta(doc.Meta), extract.WithSegmenter(seg), extract.WithTokens())
 	if err != nil {
 		return nil, err
 	}

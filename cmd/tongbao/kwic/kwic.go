@@ -199,7 +199,7 @@ func Run(o *Options) error {
 		var spans []stats.Span
 		if typ != "" {
 			d, err := extract.NewDocument(doc.Text, extract.WithTypes(typ), extract.WithID(doc.ID),
-				extract.WithMeta(doc.Meta), extract.WithSegmenter(seg))
+				extract.WithMeta(doc.Meta), extract.WithSegmenter(seg), extract.WithTokens())
 			if err != nil {
 				return nil, err
 			}
