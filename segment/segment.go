@@ -457,7 +457,7 @@ func (s *Segmenter) route(sc *scratch) {
 			}
 		}
 		// 〇 (U+3007) is the one numeral outside U+4E00..U+9FFF.
-		isNum := numberUnits && (han && isNumeralRune(r) || !han && sc.cls[k] == clsHan && string(cp) == "〇")
+		isNum := numberUnits && (han && numeralHan[hid[k]>>6]&(1<<(hid[k]&63)) != 0 || !han && sc.cls[k] == clsHan && string(cp) == "〇")
 		if isNum {
 			// A run of Chinese numerals (一九九八, 三十一), with a following
 			// 年, 月 or 日, is one word.
@@ -547,11 +547,16 @@ func fixText(s string) string {
 func (s *Segmenter) precise(dst []Token, text string, sc *scratch) []Token {
 	s.route(sc)
 	n := sc.n
-	// About 0.55 to 0.58 tokens per code point in Chinese prose: room for
-	// all of them, so that a long document's tokens are not copied on growth.
+	// Each token covers one step of the route or more: room for as many
+	// tokens as steps, so that a long document's tokens are not copied on
+	// growth and no more memory is cleared than they need.
+	steps := 0
+	for k := 0; k < n; k = int(sc.next[k]) {
+		steps++
+	}
 	toks := dst
-	if cap(toks) < n*5/8+4 {
-		toks = make([]Token, 0, n*5/8+4)
+	if cap(toks) < steps {
+		toks = make([]Token, 0, steps)
 	}
 	var hanRun int = -1 // start of a run of single Han code points (HMM)
 	flushHan := func(end int) {
@@ -802,6 +807,18 @@ func isDateUnit(b []byte) bool {
 const numeralFreq = 30000
 
 var lnNumeralFreq = math.Log(numeralFreq)
+
+// numeralHan has the bit r-hanFirst+1 (a Han index, see scratch.hid) set
+// for each numeral r of isNumeralRune in U+4E00..U+9FFF.
+var numeralHan = func() (m [(hanLast - hanFirst + 2 + 63) / 64]uint64) {
+	for r := rune(hanFirst); r <= hanLast; r++ {
+		if isNumeralRune(r) {
+			i := r - hanFirst + 1
+			m[i>>6] |= 1 << (i & 63)
+		}
+	}
+	return m
+}()
 
 // isNumeralRune reports whether r is a Chinese numeral.
 func isNumeralRune(r rune) bool {
