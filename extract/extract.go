@@ -474,14 +474,15 @@ func planFor(types map[string]bool) []*stage {
 // returns an error for an unknown type, or when a dictionary or the
 // gazetteer a stage needs cannot be loaded.
 func NewDocument(text string, opts ...Option) (*Document, error) {
-	if t2sOf(opts) != zhconv.Never { // Traditional text: see t2s.go
-		return newDocumentT2S(text, opts)
-	}
-	var cfg config
+	dc := new(docContext)
+	cfg := &dc.config
 	for _, o := range opts {
 		if o != nil {
-			o(&cfg)
+			o(cfg)
 		}
+	}
+	if cfg.t2s != zhconv.Never { // Traditional text: see t2s.go
+		return newDocumentT2S(text, opts)
 	}
 	if cfg.types != nil {
 		var ts []string
@@ -494,8 +495,8 @@ func NewDocument(text string, opts ...Option) (*Document, error) {
 		}
 	}
 	sc := getScratch()
-	d := &Document{ID: cfg.id, Meta: cfg.meta, Text: text, Mentions: sc.mentions,
-		docContext: &docContext{config: cfg, runes: textRunes(text), scratch: sc}}
+	dc.runes, dc.scratch = textRunes(text), sc
+	d := &Document{ID: cfg.id, Meta: cfg.meta, Text: text, Mentions: sc.mentions, docContext: dc}
 	for _, s := range plan(cfg.types) {
 		if err := d.ensure(s.needs); err != nil {
 			d.releaseScratch()

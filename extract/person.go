@@ -286,9 +286,11 @@ type personCtx struct {
 
 func newPersonCtx(d *Document) *personCtx {
 	sc := d.scratch
-	c := new(personCtx)
+	var c *personCtx
 	if sc != nil {
 		c = &sc.person
+	} else {
+		c = new(personCtx)
 	}
 	*c = personCtx{d: d, rs: d.runes, toks: d.Tokens(), listAt: -1, freqTok: -1}
 	c.startTok = sc.intSlice(len(c.rs)+1, -1)
