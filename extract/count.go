@@ -397,14 +397,21 @@ type countHit struct {
 
 // scanCounts finds the counts of d's text, skipping the spans in skip
 // (times, sorted by start), and reports its decisions to d's trace.
+// The hits are in a buffer of d's scratch when it has one, valid until the
+// next scanCounts on d.
 func scanCounts(d *Document, skip [][2]int) []countHit {
 	text := d.runes
 	units := countUnits()
 	fixed := countFixedWords()
 	var out []countHit
 	// c is the candidate, one variable for the whole scan, made at the
-	// first numeral: the rule table takes its address.
+	// first numeral (the scratch's when d has one): the rule table takes
+	// its address.
 	var c *countCand
+	if sc := d.scratch; sc != nil {
+		out, c = sc.countHits[:0], &sc.countCand
+		defer func() { sc.countHits = out }()
+	}
 	sk := 0
 	for i := 0; i < len(text); i++ {
 		for sk < len(skip) && skip[sk][1] <= i {

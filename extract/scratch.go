@@ -26,6 +26,9 @@ type docScratch struct {
 	tokens   []segment.Token // the segmentation, unless the Document keeps it (WithTokens)
 	times    []timeSpan      // the time spans (joinSpans), taken back from the Document
 	person   personCtx       // the person stage's state
+	// countHits and countCand are scanCounts' hits and candidate.
+	countHits []countHit
+	countCand countCand
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(docScratch) }}
@@ -43,6 +46,9 @@ func (s *docScratch) release() {
 	s.mentions = s.mentions[:0]
 	s.ints.n, s.int32s.n, s.bools.n = 0, 0, 0
 	s.person = personCtx{}
+	clear(s.countHits)
+	s.countHits = s.countHits[:0]
+	s.countCand = countCand{}
 	scratchPool.Put(s)
 }
 
