@@ -1051,8 +1051,8 @@ func metaPathParts(id string) []string {
 	if k := strings.LastIndexByte(id, ':'); k > 0 && strings.Trim(id[k+1:], "0123456789") == "" {
 		id = id[:k] // file.jsonl:LINE
 	}
-	var parts []string
-	for _, p := range strings.Split(id, "/") {
+	parts := make([]string, 0, strings.Count(id, "/")+1)
+	for p := range strings.SplitSeq(id, "/") {
 		if p != "" && p != "." && p != ".." {
 			parts = append(parts, p)
 		}
