@@ -468,7 +468,13 @@ func scanOrgs(d *Document) []orgSpan {
 func (o *orgScan) findHeads() []orgHeadSpan {
 	toks, rs := o.toks, o.rs
 	var heads []orgHeadSpan
-	var f orgHeadF // the features of each token in turn (one allocation)
+	var f *orgHeadF // the features of each token in turn (the scratch's, or one allocation)
+	if sc := o.d.scratch; sc != nil {
+		f = &sc.orgHead
+		*f = orgHeadF{}
+	} else {
+		f = new(orgHeadF)
+	}
 	for k := 0; k < len(toks); k++ {
 		t := &toks[k]
 		// a name longer than the token has two characters or more: its
@@ -482,7 +488,7 @@ func (o *orgScan) findHeads() []orgHeadSpan {
 				}
 			}
 		}
-		if kind, need, r := orgHead(&f, o.d, toks, k); kind != 0 {
+		if kind, need, r := orgHead(f, o.d, toks, k); kind != 0 {
 			heads = append(heads, orgHeadSpan{k, k, need, r})
 		}
 	}

@@ -29,6 +29,10 @@ type docScratch struct {
 	// countHits and countCand are scanCounts' hits and candidate.
 	countHits []countHit
 	countCand countCand
+	// sloganQuote and orgHead are the features of the quote and the token
+	// the slogan and organization stages decide.
+	sloganQuote sloganQuoteF
+	orgHead     orgHeadF
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(docScratch) }}
@@ -49,6 +53,7 @@ func (s *docScratch) release() {
 	clear(s.countHits)
 	s.countHits = s.countHits[:0]
 	s.countCand = countCand{}
+	s.sloganQuote, s.orgHead = sloganQuoteF{}, orgHeadF{}
 	scratchPool.Put(s)
 }
 

@@ -638,10 +638,16 @@ func extractSlogans(d *Document) {
 	rs := d.runes
 	var cands []sloganCand
 	quoted := map[[2]int]bool{} // inner spans of quotes
-	var qf sloganQuoteF         // the features of each quote in turn (one allocation)
+	var qf *sloganQuoteF        // the features of each quote in turn (the scratch's, or one allocation)
+	if sc := d.scratch; sc != nil {
+		qf = &sc.sloganQuote
+		*qf = sloganQuoteF{}
+	} else {
+		qf = new(sloganQuoteF)
+	}
 	sloganQuotes(rs, func(s, e int) {
 		quoted[[2]int{s, e}] = true
-		if c, ok := sloganClassifyQuote(&qf, d, rs, s, e); ok {
+		if c, ok := sloganClassifyQuote(qf, d, rs, s, e); ok {
 			cands = append(cands, c)
 		}
 	})

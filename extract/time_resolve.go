@@ -607,8 +607,11 @@ func timeMentions(d *Document, spans []timeSpan) {
 			lastYear = s.to.year
 		}
 		m := Mention{Type: TypeTime, Start: s.start, End: s.end}
-		start, end := s.start, s.end
-		note := func(name string) { d.traceTime(name, Adjust, start, end) }
+		note := noTimeNote // a closure only when tracing: it escapes
+		if d.trace != nil {
+			start, end := s.start, s.end
+			note = func(name string) { d.traceTime(name, Adjust, start, end) }
+		}
 		m.Value, m.Kind, m.Grain, m.YearFrom = timeValue(s.f, d.Ref, note)
 		if focus != "" {
 			m.YearFrom = "context"
@@ -735,3 +738,6 @@ func precededBy(text []rune, i int, words []string) bool {
 	}
 	return false
 }
+
+// noTimeNote is the note of timeMentions when d does not trace.
+func noTimeNote(string) {}
