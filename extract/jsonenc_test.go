@@ -182,6 +182,9 @@ func randFloat(r *rand.Rand) float64 {
 	case 1:
 		return float64(r.IntN(2000000) - 1000000)
 	case 2:
+		if r.IntN(16) == 0 { // not left to chance: one in 2048 bit patterns
+			return []float64{math.NaN(), math.Inf(1), math.Inf(-1)}[r.IntN(3)]
+		}
 		return math.Float64frombits(r.Uint64()) // any bits (NaN and Inf too)
 	}
 	f := r.Float64() * math.Pow(10, float64(r.IntN(60)-30))
