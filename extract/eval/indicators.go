@@ -36,6 +36,9 @@ type IndicatorItem struct {
 	Range         []float64 `json:"range"`
 	Stretch       *float64  `json:"stretch"`
 	Note          string    `json:"note,omitempty"`
+	// start and end are the predicted mention's span (code points), for
+	// ExplainIndicators.
+	start, end int
 }
 
 // key is what a predicted item must share with a gold item to match.
@@ -124,21 +127,11 @@ func PredictIndicators(ctx context.Context, docs []string, workers int) ([][]Ind
 	out := make([][]IndicatorItem, len(docs))
 	errs := make([]error, len(docs))
 	err := parallelEach(ctx, len(docs), workers, func(i int) {
-		path := filepath.Join(ModernRoot, filepath.FromSlash(docs[i]))
-		errs[i] = corpus.Read([]string{path}, corpus.Options{}, func(cd corpus.Document) error {
-			d, err := extract.NewDocument(cd.Text, extract.WithTypes(extract.TypeIndicator),
-				extract.WithID(docs[i]), extract.WithMeta(cd.Meta))
-			if err != nil {
-				return err
-			}
+		errs[i] = indicatorDoc(docs[i], nil, func(d *extract.Document) {
 			for _, m := range extract.IndicatorItems(d.Mentions) {
 				out[i] = append(out[i], ItemOf(docs[i], d, m))
 			}
-			return nil
 		})
-		if errs[i] != nil {
-			errs[i] = fmt.Errorf("%v (the gold points into the corpus at %s; set it with --corpus)", errs[i], ModernRoot)
-		}
 	})
 	if err != nil {
 		return nil, err
@@ -151,13 +144,99 @@ func PredictIndicators(ctx context.Context, docs []string, workers int) ([][]Ind
 	return out, nil
 }
 
+// indicatorDoc reads doc from ModernRoot, runs the indicator stage on it
+// (with trace, when not nil) and hands the document to use.
+func indicatorDoc(doc string, trace func(extract.TraceEvent), use func(*extract.Document)) error {
+	path := filepath.Join(ModernRoot, filepath.FromSlash(doc))
+	err := corpus.Read([]string{path}, corpus.Options{}, func(cd corpus.Document) error {
+		opts := []extract.Option{extract.WithTypes(extract.TypeIndicator), extract.WithID(doc), extract.WithMeta(cd.Meta)}
+		if trace != nil {
+			opts = append(opts, extract.WithTrace(trace))
+		}
+		d, err := extract.NewDocument(cd.Text, opts...)
+		if err != nil {
+			return err
+		}
+		use(d)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("%v (the gold points into the corpus at %s; set it with --corpus)", err, ModernRoot)
+	}
+	return nil
+}
+
+// ExplainIndicators fills the Rules of each error of res: for a predicted
+// item, the decisions of stage indicator on its figure's span; for a
+// missed one, those on any candidate with the gold item's figure text on
+// its line (none when no candidate was there). It runs the documents of
+// the errors again with a trace.
+func ExplainIndicators(ctx context.Context, res *IndicatorResult, workers int) error {
+	byDoc := map[string][]int{}
+	var docs []string
+	for i, e := range res.Errors {
+		it := e.Pred
+		if it == nil {
+			it = e.Gold
+		}
+		if byDoc[it.Doc] == nil {
+			docs = append(docs, it.Doc)
+		}
+		byDoc[it.Doc] = append(byDoc[it.Doc], i)
+	}
+	errs := make([]error, len(docs))
+	err := parallelEach(ctx, len(docs), workers, func(k int) {
+		var events []extract.TraceEvent
+		errs[k] = indicatorDoc(docs[k], func(e extract.TraceEvent) {
+			if e.Stage == extract.TypeIndicator {
+				events = append(events, e)
+			}
+		}, func(d *extract.Document) {
+			for _, i := range byDoc[docs[k]] {
+				res.Errors[i].Rules = errorRules(res.Errors[i], events, d.Runes())
+			}
+		})
+	})
+	if err != nil {
+		return err
+	}
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// errorRules picks the events about the figure of e, as "verdict rule",
+// each once, in trace order; empty, not nil, when no event is about it.
+func errorRules(e IndicatorError, events []extract.TraceEvent, text []rune) []string {
+	rules := []string{}
+	seen := map[string]bool{}
+	for _, ev := range events {
+		var about bool
+		if e.Pred != nil {
+			about = ev.Start == e.Pred.start && ev.End == e.Pred.end
+		} else {
+			about = ev.Text == e.Gold.Text && ev.Start <= len(text) &&
+				1+strings.Count(string(text[:ev.Start]), "\n") == e.Gold.Line
+		}
+		r := string(ev.Verdict) + " " + ev.Rule
+		if about && !seen[r] {
+			seen[r] = true
+			rules = append(rules, r)
+		}
+	}
+	return rules
+}
+
 // ItemOf is the item of an indicator mention of d.
 func ItemOf(doc string, d *extract.Document, m extract.Mention) IndicatorItem {
 	v, _ := m.IndicatorValue()
 	line := 1 + strings.Count(string(d.Runes()[:m.Start]), "\n")
 	return IndicatorItem{Doc: doc, Line: line, Indicator: m.Indicator, IndicatorText: m.IndicatorText,
 		Text: m.Text, Measure: m.Measure, Status: m.Status, Period: m.Period, Value: v, Unit: m.Unit,
-		Approx: m.Approx, Range: m.Range, Stretch: m.Stretch}
+		Approx: m.Approx, Range: m.Range, Stretch: m.Stretch, start: m.Start, end: m.End}
 }
 
 // IndicatorScore is the score of predicted items against the gold.
@@ -185,6 +264,9 @@ type IndicatorError struct {
 	Kind string         `json:"kind"` // wrong, missed, spurious
 	Gold *IndicatorItem `json:"gold,omitempty"`
 	Pred *IndicatorItem `json:"pred,omitempty"`
+	// Rules, filled by ExplainIndicators, are the indicator stage's
+	// decisions about the item's figure, as "verdict rule".
+	Rules []string `json:"rules,omitempty"`
 }
 
 // IndicatorResult is the result of ScoreIndicators.

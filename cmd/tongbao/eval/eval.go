@@ -83,7 +83,11 @@ precise mode's for sighan).
 tongbao the rule that made the false positive, or the rule that rejected a
 candidate over the false negative ("RULE (boundary)" when none was
 rejected there but an overlapping mention was accepted by RULE, "(no
-candidate)" when no candidate overlaps it); see "tongbao rules".`,
+candidate)" when no candidate overlaps it); see "tongbao rules". For
+--gold indicators it lists under each wrong, missed or spurious item the
+indicator stage's decisions about its figure: on the predicted figure's
+span, or, for a missed item, on any candidate with the gold figure on its
+line.`,
 		Example: `  tongbao eval --gold pd1998 ../shared/corpora/pd1998-01/dev.txt
   tongbao eval --gold pd1998 --types person --errors 20 ../shared/corpora/pd1998-01/dev.txt
   tongbao eval --gold pd1998 --types person --errors 20 --explain ../shared/corpora/pd1998-01/dev.txt

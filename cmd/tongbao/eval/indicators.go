@@ -24,8 +24,8 @@ func runIndicators(cmd *cobra.Command, args []string, o *Options) error {
 	if len(args) != 1 {
 		return cmdutil.UsageError("--gold indicators takes one gold folder, got %d", len(args))
 	}
-	if len(o.types) > 0 || o.baseline || o.predictions != "" || o.explain {
-		return cmdutil.UsageError("--gold indicators takes none of --types, --baseline, --predictions, --explain")
+	if len(o.types) > 0 || o.baseline || o.predictions != "" {
+		return cmdutil.UsageError("--gold indicators takes none of --types, --baseline, --predictions")
 	}
 	g, err := eval.ReadIndicatorGold(args[0])
 	if err != nil {
@@ -46,6 +46,11 @@ func runIndicators(cmd *cobra.Command, args []string, o *Options) error {
 		}
 	}
 	res.Errors = kept
+	if o.explain {
+		if err := eval.ExplainIndicators(cmd.Context(), res, o.jobs); err != nil {
+			return err
+		}
+	}
 	out := cmd.OutOrStdout()
 	if o.json {
 		b, err := cmdutil.JSONRecord(res, o.pretty)
@@ -125,6 +130,12 @@ func writeIndicators(w io.Writer, path string, res *eval.IndicatorResult) error 
 				fmt.Fprintf(bw, "  %s:%d  %s  %s  (%s)\n", e.Gold.Doc, e.Gold.Line, itemKey(e.Gold), itemFigure(e.Gold), e.Gold.IndicatorText)
 			default:
 				fmt.Fprintf(bw, "  %s:%d  %s  %s  (%s)\n", e.Pred.Doc, e.Pred.Line, itemKey(e.Pred), itemFigure(e.Pred), e.Pred.IndicatorText)
+			}
+			switch {
+			case len(e.Rules) > 0:
+				fmt.Fprintf(bw, "      [%s]\n", strings.Join(e.Rules, ", "))
+			case e.Rules != nil:
+				fmt.Fprintln(bw, "      [no candidate with this figure on its line]")
 			}
 		}
 	}
