@@ -757,7 +757,7 @@ func (x *indDoc) genericOK(im indMatch, e int) bool {
 // 控制在), then at most a few code points. It returns the rule that
 // rejects it ("" when it links).
 func (x *indDoc) predicate(gap []rune) string {
-	gap = stripThreshold(stripNotes(gap))
+	gap = x.stripThreshold(stripNotes(gap))
 	for _, w := range x.l.cues["reject"] {
 		if runeIndex(gap, []rune(w)) >= 0 {
 			return ruleIndOther
@@ -841,9 +841,6 @@ func (x *indDoc) comparesRegion(gap []rune) bool {
 	return false
 }
 
-// thresholdWords end a clause that counts thresholds passed (连跨两个万亿元台阶).
-var thresholdWords = []string{"台阶", "关口", "大关"}
-
 // thresholdAt reports whether the number at start…i names thresholds (个千亿台阶,
 // 个万亿元台阶) within a few code points.
 func (x *indDoc) thresholdAt(start, i int) bool {
@@ -851,10 +848,8 @@ func (x *indDoc) thresholdAt(start, i int) bool {
 		if strings.ContainsRune("，。；、", x.text[k]) {
 			return false
 		}
-		for _, w := range thresholdWords {
-			if runesAt(x.text, k, []rune(w)) {
-				return true
-			}
+		if x.l.cueAt("threshold", x.text, k) != "" {
+			return true
 		}
 	}
 	return false
@@ -863,8 +858,8 @@ func (x *indDoc) thresholdAt(start, i int) bool {
 // stripThreshold removes from a gap a clause that counts thresholds
 // passed (，连跨两个万亿元台阶，达到 → ，达到) and a year opening the
 // clause after it (，2024年达到 → ，达到).
-func stripThreshold(gap []rune) []rune {
-	for _, w := range thresholdWords {
+func (x *indDoc) stripThreshold(gap []rune) []rune {
+	for _, w := range x.l.cues["threshold"] {
 		i := runeLastIndex(gap, []rune(w))
 		if i < 0 {
 			continue
@@ -1501,25 +1496,21 @@ func rateLinks(links []link, nums []indNum, l int) []link {
 // totalGap returns the rule by which the text between a rate and an
 // amount names the level of the same indicator (，总量达; ，达到), or "".
 func (x *indDoc) totalGap(gap []rune) string {
-	gap = stripThreshold(gap)
+	gap = x.stripThreshold(gap)
 	j := 0
 	for j < len(gap) && (gap[j] == '，' || gap[j] == '、') {
 		j++
 	}
-	for _, w := range []string{"总量", "总额", "规模"} {
-		if runesAt(gap, j, []rune(w)) {
-			if len(gap)-j <= 6 {
-				return ruleIndChain
-			}
-			return ""
+	if x.l.cueAt("totalword", gap, j) != "" {
+		if len(gap)-j <= 6 {
+			return ruleIndChain
 		}
+		return ""
 	}
 	// 增长13.3%，达到5519.5亿元: a verb of level opens the clause
 	if j > 0 {
-		for _, w := range []string{"达到", "突破", "达"} {
-			if runesAt(gap, j, []rune(w)) && len(gap)-j-len([]rune(w)) <= 1 {
-				return ruleIndLevelAfter
-			}
+		if w := x.l.cueAt("levelverb", gap, j); w != "" && len(gap)-j-len([]rune(w)) <= 1 {
+			return ruleIndLevelAfter
 		}
 	}
 	return ""
@@ -1675,7 +1666,7 @@ func (x *indDoc) rdRatio(s int, m indMatch) *indMatch {
 		return nil
 	}
 	end := m.end
-	for _, w := range []string{"之比", "的比重", "比重", "的比例", "比例", "的"} {
+	for _, w := range x.l.cues["ratioend"] {
 		if runesAt(x.text, end, []rune(w)) {
 			if w == "的" && (end+1 >= len(x.text) || !isDigit(x.text[end+1])) {
 				continue // 的 only right before the figure (占国内生产总值的2.1%)
