@@ -234,6 +234,10 @@ func (ps *placeScan) scanLexicon() {
 			i++ // a place starts a word, or follows a place
 			continue
 		}
+		if !ps.px.mayStart(rs, i) {
+			i++ // no name starts with these two runes (most words)
+			continue
+		}
 		for nextTown < i+2 {
 			nextTown++
 			for nextTown < len(rs) && !placeWords.townSuffix.has(rs[nextTown]) {
