@@ -61,6 +61,9 @@ type resource struct {
 	name   string
 	needs  []string
 	ensure func(d *Document) error
+	// load loads the data the resource reads, once per process (Preload);
+	// nil when it reads none.
+	load func() error
 }
 
 var resources = []resource{
@@ -70,18 +73,18 @@ var resources = []resource{
 		}
 		d.Tokens()
 		return nil
-	}},
-	{name: resTimeSpans, ensure: func(d *Document) error { d.timeSpans(); return nil }},
+	}, load: loadSegmenter},
+	{name: resTimeSpans, ensure: func(d *Document) error { d.timeSpans(); return nil }, load: loadTimeData},
 	{name: resGazetteer, ensure: func(*Document) error {
 		if _, err := places(); err != nil {
 			return fmt.Errorf("extract: loading the gazetteer: %w", err)
 		}
 		return nil
-	}},
+	}, load: loadPlaceData},
 	{name: resOrgSpans, needs: []string{resTokens, resGazetteer}, ensure: func(d *Document) error {
 		findOrgs(d)
 		return nil
-	}},
+	}, load: loadOrgData},
 	{name: resPlaces, needs: []string{resTokens, resOrgSpans, resGazetteer, fieldRef, fieldTitle, fieldByline, fieldHome}, ensure: func(d *Document) error {
 		d.placeIndex()
 		return nil

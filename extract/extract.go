@@ -340,6 +340,20 @@ func ParseTypes(types []string) ([]string, error) {
 	return types, nil
 }
 
+// checkTypeSet is CheckTypes of the set of types of WithTypes (nil: every
+// type), in sorted order.
+func checkTypeSet(types map[string]bool) error {
+	if types == nil {
+		return nil
+	}
+	var ts []string
+	for t := range types {
+		ts = append(ts, t)
+	}
+	sort.Strings(ts)
+	return CheckTypes(ts)
+}
+
 // CheckTypes returns an error naming any type that is not one of AllTypes.
 func CheckTypes(types []string) error {
 	for _, t := range types {
@@ -388,6 +402,9 @@ type stage struct {
 	produces []string
 	needs    []string
 	run      func(d *Document)
+	// load loads the data the stage reads, once per process (Preload);
+	// nil when it reads none beyond its needs.
+	load func() error
 }
 
 // Document fields every record has, whatever types are wanted.
@@ -406,15 +423,15 @@ const (
 var stages = []stage{
 	{name: "structure", produces: []string{fieldTitle, fieldByline, fieldSections}, run: extractStructure},
 	{name: "date", produces: []string{fieldDate, fieldRef}, needs: []string{resTimeSpans}, run: runDate},
-	{name: "meta", produces: []string{fieldHome}, needs: []string{fieldTitle, fieldDate}, run: runMeta},
+	{name: "meta", produces: []string{fieldHome}, needs: []string{fieldTitle, fieldDate}, run: runMeta, load: loadMetaData},
 	{name: "time", produces: []string{TypeTime}, needs: []string{resTimeSpans, fieldRef, fieldSections}, run: runTimes},
-	{name: "count", produces: []string{TypeCount}, needs: []string{resTimeSpans, resTokens}, run: runCounts},
+	{name: "count", produces: []string{TypeCount}, needs: []string{resTimeSpans, resTokens}, run: runCounts, load: loadCountData},
 	{name: "place", produces: []string{TypePlace}, needs: []string{resPlaces}, run: runPlaces},
 	{name: "org", produces: []string{TypeOrg}, needs: []string{resOrgSpans, resPlaces}, run: runOrgs},
 	{name: "book", produces: []string{TypeBook}, run: extractBooks},
-	{name: "person", produces: []string{TypePerson}, needs: []string{resTokens, resPlaces, resOrgSpans}, run: runPersons},
+	{name: "person", produces: []string{TypePerson}, needs: []string{resTokens, resPlaces, resOrgSpans}, run: runPersons, load: loadPersonData},
 	{name: "slogan", produces: []string{TypeSlogan}, needs: []string{resTokens}, run: extractSlogans},
-	{name: "indicator", produces: []string{TypeIndicator}, needs: []string{resTimeSpans, fieldHome, fieldRef, fieldSections}, run: runIndicators},
+	{name: "indicator", produces: []string{TypeIndicator}, needs: []string{resTimeSpans, fieldHome, fieldRef, fieldSections}, run: runIndicators, load: loadIndicatorData},
 }
 
 // fullPlan is the plan when every type is wanted.
@@ -484,15 +501,8 @@ func NewDocument(text string, opts ...Option) (*Document, error) {
 	if cfg.t2s != zhconv.Never { // Traditional text: see t2s.go
 		return newDocumentT2S(text, opts)
 	}
-	if cfg.types != nil {
-		var ts []string
-		for t := range cfg.types {
-			ts = append(ts, t)
-		}
-		sort.Strings(ts)
-		if err := CheckTypes(ts); err != nil {
-			return nil, err
-		}
+	if err := checkTypeSet(cfg.types); err != nil {
+		return nil, err
 	}
 	sc := getScratch()
 	dc.runes, dc.scratch = textRunes(text), sc

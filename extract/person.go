@@ -134,6 +134,20 @@ var (
 	// funcCharSet: characters that may stand right before a name without
 	// forming a word with its surname (在, 由, 和), and punctuation.
 	funcCharSet = newRuneSet(cueChars("func_chars") + cueChars("func_marks"))
+	// personListSepSet: the words and marks that separate the items of a
+	// list (参事、史志、文史; 楼宇和园区).
+	personListSepSet = newRuneSet(cueChars("list_sep_chars") + cueChars("list_sep_marks"))
+	// personTitleRoles: the titles that give a name right after them a
+	// role (记者 → reporter).
+	personTitleRoles = func() map[string]string {
+		out := map[string]string{}
+		for _, line := range personCueSections["title_roles"] {
+			if f := strings.Fields(line); len(f) == 2 {
+				out[f[0]] = f[1]
+			}
+		}
+		return out
+	}()
 	// givenSet: characters common in given names; they also decide whether
 	// a character cut off after a two-character name continues it (孙家|正).
 	givenSet = newRuneSet(cueChars("given_chars"))
@@ -502,7 +516,7 @@ func personBracketNote(w []rune) bool {
 	if n >= 2 && w[n-1] == '族' {
 		return true
 	}
-	return n == 2 && (w[0] == '左' || w[0] == '右' || w[0] == '前' || w[0] == '后') && strings.ContainsRune("一二三四五六七八九", w[1])
+	return n == 2 && (w[0] == '左' || w[0] == '右' || w[0] == '前' || w[0] == '后') && strings.ContainsRune(cnDigitsOneToNine, w[1])
 }
 
 // numeralUnit reports whether the character at i is 万, 千, 百 or 亿 right
@@ -517,7 +531,7 @@ func (c *personCtx) numeralUnit(i int) bool {
 		return false
 	}
 	p := c.rs[i-1]
-	return p >= '0' && p <= '9' || p >= '０' && p <= '９' || strings.ContainsRune("一二三四五六七八九十两百千万亿零〇.．", p)
+	return p >= '0' && p <= '9' || p >= '０' && p <= '９' || strings.ContainsRune(cnNumeralBody+".．", p)
 }
 
 // placeOverlap reports whether a place found by the place stage overlaps
@@ -708,12 +722,7 @@ func runPersons(d *Document) {
 		if role := c.bylineCue(p.start); role != "" {
 			m.Role = role
 		} else if n, _ := c.titleBefore(p.start); n > 0 {
-			switch string(c.rs[p.start-n : p.start]) {
-			case "记者", "通讯员":
-				m.Role = "reporter"
-			case "作者":
-				m.Role = "author"
-			}
+			m.Role = personTitleRoles[string(c.rs[p.start-n:p.start])]
 		}
 		if m.Role != "" {
 			m.Titles = nil

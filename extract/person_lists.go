@@ -470,7 +470,7 @@ func (c *personCtx) listOfWords(start, end int) bool {
 		return t.End-t.Start >= 2 && !personTag(t.Pos) && t.Pos != "ns" && c.freq(t.Text) > 0
 	}
 	sep := func(i int) bool {
-		return i < 0 || i >= len(c.rs) || strings.ContainsRune("、等和与及，。；：\n", c.rs[i])
+		return i < 0 || i >= len(c.rs) || personListSepSet.has(c.rs[i])
 	}
 	if end < len(c.rs) && c.rs[end] == '、' {
 		if k := c.startTok[min(end+1, len(c.rs))]; k >= 0 && word(k) && sep(c.toks[k].End) {

@@ -39,6 +39,42 @@ type placeVal struct {
 type placeIndex struct {
 	g   *gazetteer
 	lex *lexicon[placeVal]
+	// startBits is a one-hash Bloom filter (townPairBit) of the first two
+	// runes of every lexicon name and township name, and oneRune holds the
+	// lexicon's names of one rune: a text position whose two runes pass
+	// neither starts no place (most word starts, see mayStart).
+	startBits *[townBitWords]uint64
+	oneRune   runeSet
+	wideOne   bool // a name of one rune above U+FFFF (beyond oneRune)
+}
+
+// mayStart reports whether a place name may start at rs[i] (no name starts
+// where it reports false).
+func (px *placeIndex) mayStart(rs []rune, i int) bool {
+	if i+1 < len(rs) {
+		h := townPairBit(rs[i], rs[i+1])
+		if px.startBits[h>>6]&(1<<(h&63)) != 0 {
+			return true
+		}
+	}
+	return px.oneRune.has(rs[i]) || px.wideOne && rs[i] >= 1<<16
+}
+
+// indexStarts fills startBits and oneRune.
+func (px *placeIndex) indexStarts() {
+	px.startBits = new([townBitWords]uint64)
+	*px.startBits = *px.g.townBits
+	px.lex.FirstRunes(func(r, r2 rune, one bool) {
+		if one {
+			if _, ok := px.lex.Get(string(r)); ok {
+				px.oneRune.add(r)
+				px.wideOne = px.wideOne || r >= 1<<16
+			}
+			return
+		}
+		h := townPairBit(r, r2)
+		px.startBits[h>>6] |= 1 << (h & 63)
+	})
 }
 
 var (
@@ -108,7 +144,9 @@ func buildPlaceIndex(g *gazetteer) *placeIndex {
 				ids(r.Short)
 			}
 		}
-		return &placeIndex{g: g, lex: lex}
+		px := &placeIndex{g: g, lex: lex}
+		px.indexStarts()
+		return px
 	}
 }
 

@@ -161,6 +161,13 @@ func (t *tables) changes(r rune) bool {
 	return t.astral[r]
 }
 
+// Load loads the conversion tables, which the other functions load on
+// first use, and returns their load error.
+func Load() error {
+	_, err := load()
+	return err
+}
+
 // Share returns the Han characters of text and how many of them t2s's
 // character table changes.
 func Share(text string) (han, changed int, err error) {

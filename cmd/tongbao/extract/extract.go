@@ -159,6 +159,9 @@ func Run(o *Options) error {
 	if !o.RefDate.IsZero() {
 		base = append(base, extract.WithRefDate(o.RefDate))
 	}
+	// The dictionaries load, several at a time, while the inputs open; a
+	// load error reaches every record through NewDocument.
+	go func() { _ = extract.Preload(base...) }()
 	if o.CSV {
 		return cmdutil.RunDocsCSV(o.Ctx, o.IO, o.Args, o.Input, o.BOM, CSVHeader, func(doc corpus.Document) ([][]string, error) {
 			opts := append(base[:len(base):len(base)], extract.WithID(doc.ID), extract.WithMeta(doc.Meta), extract.WithMetaOverride(o.Sidecar.Fields(doc.ID)))
