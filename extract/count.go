@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -64,6 +65,9 @@ var countArticleUnitsData string
 //go:embed data/count_numeral_places.txt
 var countNumeralPlacesData string
 
+//go:embed data/count_unit_words.txt
+var countUnitWordsData string
+
 var countUnits = sync.OnceValue(func() *lexicon[string] {
 	lex := newLexicon[string]()
 	readWordList(countUnitsData, func(f []string) {
@@ -114,11 +118,24 @@ type countLists struct {
 	phaseWords     []string        // data/count_phase_words.txt
 	articleUnits   map[string]bool // data/count_article_units.txt
 	places         *lexicon[bool]  // data/count_numeral_places.txt
+	// data/count_unit_words.txt
+	points      map[string]bool // kind point
+	spacedRatio map[string]bool // kind spaced_ratio
+	moneySub    []moneySub      // kind money_sub
+	notFormula  []string        // kind not_formula
+}
+
+// moneySub is a smaller unit of money and its value in the sum's unit.
+type moneySub struct {
+	word  []rune
+	value float64
 }
 
 var countData = sync.OnceValue(func() *countLists {
 	l := &countLists{notCounts: map[string]bool{}, unitCollisions: map[string]bool{}, chars: map[string]string{},
-		durations: map[string]bool{}, articleUnits: map[string]bool{}, places: newLexicon[bool]()}
+		durations: map[string]bool{}, articleUnits: map[string]bool{}, places: newLexicon[bool](),
+		points: map[string]bool{}, spacedRatio: map[string]bool{}}
+	readWordList(countUnitWordsData, l.addUnitWord)
 	readWordList(countDurationUnitsData, func(f []string) {
 		if len(f) == 2 && f[1] == "个" {
 			l.durationsGe = append(l.durationsGe, f[0])
@@ -152,6 +169,26 @@ var countData = sync.OnceValue(func() *countLists {
 	})
 	return l
 })
+
+// addUnitWord reads an entry of data/count_unit_words.txt.
+func (l *countLists) addUnitWord(f []string) {
+	switch {
+	case f[0] == "point" && len(f) == 2:
+		l.points[f[1]] = true
+	case f[0] == "spaced_ratio" && len(f) == 2:
+		l.spacedRatio[f[1]] = true
+	case f[0] == "not_formula" && len(f) == 2:
+		l.notFormula = append(l.notFormula, f[1])
+	case f[0] == "money_sub" && len(f) == 3:
+		v, err := strconv.ParseFloat(f[2], 64)
+		if err != nil {
+			panic("data/count_unit_words.txt: bad value: " + strings.Join(f, " "))
+		}
+		l.moneySub = append(l.moneySub, moneySub{word: []rune(f[1]), value: v})
+	default:
+		panic("data/count_unit_words.txt: want kind, word and a value for money_sub: " + strings.Join(f, " "))
+	}
+}
 
 // countCharSets returns the character sets of data/count_chars.txt by name.
 func countCharSets() map[string]string { return countData().chars }
@@ -598,7 +635,7 @@ func isFormulaDigit(text []rune, i int) bool {
 	if _, ok := cnDigit(text[i]); !ok || text[i] == '两' || text[i] == '〇' || text[i] == '零' {
 		return false
 	}
-	return !followedBy(text, i, []string{"一百分点"}) && !(i+1 < len(text) && (text[i+1] == '个' || text[i+1] == '万' || text[i+1] == '亿'))
+	return !followedBy(text, i, countData().notFormula) && !(i+1 < len(text) && (text[i+1] == '个' || text[i+1] == '万' || text[i+1] == '亿'))
 }
 
 // followedBy reports whether one of words starts at text[i].

@@ -69,11 +69,12 @@ func finishCount(d *Document, c *countCand, h *countHit) {
 		h.num.Value, h.num.Lo, h.num.Hi = -h.num.Value, -h.num.Hi, -h.num.Lo
 		d.traceRule(ruleCountNegative, Adjust, h.start, h.end)
 	}
-	switch h.unit {
-	case "个百分点", "百分点", "個百分點", "百分點":
+	if countData().points[h.unit] {
 		h.unit, h.kind = "百分点", "percent"
 		d.traceRule(ruleCountPercentagePoint, Adjust, h.start, h.end)
 		return
+	}
+	switch h.unit {
 	case "成":
 		scaleCount(h, 10)
 		if h.end < len(text) && text[h.end] == '半' {
@@ -176,7 +177,7 @@ func spacedUnitCount(d *Document, c *countCand, units *lexicon[string]) (countHi
 		return countHit{}, false
 	}
 	un, class := units.Longest(text, k)
-	if un == 0 || class != "measure" && class != "money" && !spacedRatio[string(text[k:k+un])] {
+	if un == 0 || class != "measure" && class != "money" && !countData().spacedRatio[string(text[k:k+un])] {
 		return countHit{}, false
 	}
 	h := countHit{start: c.start, end: k + un, numEnd: c.numEnd, num: c.num, unit: string(text[k : k+un]), class: class}
@@ -184,13 +185,6 @@ func spacedUnitCount(d *Document, c *countCand, units *lexicon[string]) (countHi
 	finishCount(d, c, &h)
 	return h, true
 }
-
-// spacedRatio are the proportions that may stand after spaces.
-var spacedRatio = map[string]bool{"个百分点": true, "百分点": true, "個百分點": true, "百分點": true, "成": true, "折": true}
-
-// moneySub are the smaller units of money after a sum: tenths and
-// hundredths.
-var moneySub = map[string]float64{"角": 0.1, "毛": 0.1, "分": 0.01, "美分": 0.01, "便士": 0.01}
 
 // moneyParts extends a sum of money by the smaller units written after it
 // (五元三毛, 50元6角三分, 两美元又三美分).
@@ -206,17 +200,17 @@ func moneyParts(d *Document, h *countHit) {
 		if n == 0 || num.Percent || num.Ordinal || num.Range || num.Spelled {
 			break
 		}
-		sub := ""
-		for w := range moneySub {
-			if runesAt(text, k+n, []rune(w)) && len(w) > len(sub) {
+		var sub moneySub
+		for _, w := range countData().moneySub {
+			if runesAt(text, k+n, w.word) && len(w.word) > len(sub.word) {
 				sub = w
 			}
 		}
-		if after := k + n + len([]rune(sub)); sub == "" || after < len(text) && (text[after] == '钟' || text[after] == '之') {
+		if after := k + n + len(sub.word); sub.word == nil || after < len(text) && (text[after] == '钟' || text[after] == '之') {
 			break // 5分钟, 3分之一: no money
 		}
-		add += num.Value * moneySub[sub]
-		k += n + len([]rune(sub))
+		add += num.Value * sub.value
+		k += n + len(sub.word)
 		end = k
 	}
 	if end == h.end {
@@ -227,13 +221,9 @@ func moneyParts(d *Document, h *countHit) {
 	d.traceRule(ruleCountMoneyParts, Adjust, h.start, h.end)
 }
 
-// spacedAlphabet are the runes besides numerals that a number with its
-// unit written with spaces between its characters may hold.
-const spacedAlphabet = "点點分之个個成折.．%％kK"
-
 // inSpacedAlphabet reports whether r may stand in a spaced number.
 func inSpacedAlphabet(r rune) bool {
-	return numeralRune(r) || strings.ContainsRune(spacedAlphabet, r) || strings.ContainsRune(countCharSets()["capital_digits"], r)
+	return numeralRune(r) || strings.ContainsRune(countCharSets()["spaced_alphabet"], r) || strings.ContainsRune(countCharSets()["capital_digits"], r)
 }
 
 // isSpace reports whether r is a space of the kinds written inside spaced
@@ -326,7 +316,7 @@ func spaceJoins(text []rune, last rune, k int) bool {
 		return false
 	case isDigitRune(last) && (isDigitRune(text[k]) || text[k] == '万' || text[k] == '亿'):
 		return false // 36.4 9.5; 220 亿元 is numeral.space_multiplier
-	case strings.ContainsRune("成折%％", last):
+	case strings.ContainsRune(countCharSets()["spaced_ratio_last"], last):
 		return false
 	case last == '个' || last == '個':
 		m := k + 1

@@ -267,7 +267,7 @@ func homeWords(name string) [][]rune {
 		return nil
 	}
 	out := [][]rune{[]rune(name)}
-	for _, suf := range []string{"维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "地区", "盟"} {
+	for _, suf := range indicatorData().cues["homesuffix"] {
 		if short := strings.TrimSuffix(name, suf); short != name && len([]rune(short)) >= 2 {
 			out = append(out, []rune(short))
 			break
@@ -346,20 +346,16 @@ func indicatorNumbers(d *Document) []indNum {
 // stands for (103 → 3%), a figure no count gives.
 func priceIndexNumbers(d *Document, text []rune) []indNum {
 	var out []indNum
+	l := indicatorData()
 	w := []rune("价格指数")
 	for i := runeIndex(text, w); i >= 0; {
 		j := i + len(w)
-		for _, v := range []string{"控制在", "保持在", "稳定在", "为", "在"} {
-			if runesAt(text, j, []rune(v)) {
-				j += len([]rune(v))
-				break
-			}
-		}
+		j += len([]rune(l.cueAt("indexverb", text, j)))
 		k := j
 		for k < len(text) && (isDigit(text[k]) || text[k] == '.' && k > j) {
 			k++
 		}
-		if k-j >= 3 && (k == len(text) || !unicode.Is(unicode.Han, text[k]) || runesAt(text, k, []rune("左右")) || runesAt(text, k, []rune("以内")) || runesAt(text, k, []rune("以下"))) {
+		if k-j >= 3 && (k == len(text) || !unicode.Is(unicode.Han, text[k]) || l.cueAt("indexapprox", text, k) != "") {
 			if v, err := strconv.ParseFloat(toASCIIDigits(string(text[j:k])), 64); err == nil && v > 100 && v < 120 {
 				n := indNum{start: j, end: k, value: math.Round((v-100)*100) / 100, unit: "%", approx: ApproxExact, percent: true}
 				switch {
@@ -430,9 +426,24 @@ func bareMagnitudes(d *Document, counts []Mention) []Mention {
 	return out
 }
 
-func isRangeDash(s []rune) bool {
+// anyIn reports whether a character of s is in the character set of
+// kind.
+func (x *indDoc) anyIn(kind string, s []rune) bool {
+	set := x.l.set(kind)
 	for _, r := range s {
-		if !strings.ContainsRune("—–-－～~至到―", r) {
+		if set.has(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// isRangeDash reports whether s is made of the characters that join the
+// two figures of a range (5%—6%, 3至5).
+func isRangeDash(s []rune) bool {
+	set := indicatorData().set("rangechars")
+	for _, r := range s {
+		if !set.has(r) {
 			return false
 		}
 	}
@@ -502,7 +513,7 @@ func numberAsWritten(text []rune, m Mention) (indNum, bool) {
 			return n, false
 		}
 		n.value = v
-	} else if len(w) > 1 && (w[0] == '万' || w[0] == '亿') && !unicode.Is(unicode.Han, text[max(m.Start-1, 0)]) || len(w) > 1 && (w[0] == '万' || w[0] == '亿') && m.Start > 0 && strings.ContainsRune("在到达破过于", text[m.Start-1]) {
+	} else if len(w) > 1 && (w[0] == '万' || w[0] == '亿') && !unicode.Is(unicode.Han, text[max(m.Start-1, 0)]) || len(w) > 1 && (w[0] == '万' || w[0] == '亿') && m.Start > 0 && indicatorData().set("unitlevelchars").has(text[m.Start-1]) {
 		// 稳定在万亿斤以上: one 万亿斤, as written
 		n.value, unit = 1, string(w)
 	} else {
@@ -535,7 +546,7 @@ func amountUnit(u string) bool {
 	if u == "" {
 		return false
 	}
-	for _, w := range []string{"元", "吨", "斤", "人", "名", "户", "美元", "千瓦时", "立方米", "公斤", "亩", "标准煤", "个"} {
+	for _, w := range indicatorData().cues["amountunit"] {
 		if strings.HasSuffix(u, w) {
 			return true
 		}
@@ -656,8 +667,9 @@ func (x *indDoc) subareaSubject(s, i int) bool {
 	if at < 0 || at > 6 {
 		return false
 	}
+	stop := x.l.set("subareastopchars")
 	for _, r := range x.text[s : s+at] {
-		if !unicode.Is(unicode.Han, r) || strings.ContainsRune("以把将对在和与及等开加推发更", r) {
+		if !unicode.Is(unicode.Han, r) || stop.has(r) {
 			return false
 		}
 	}
@@ -1284,11 +1296,7 @@ func (x *indDoc) onlyCues(kind string, s []rune) bool {
 // peopleUnit reports whether a unit as written counts people (万, 万人,
 // 名, 亿).
 func peopleUnit(u string) bool {
-	switch u {
-	case "万", "亿", "人", "万人", "名", "万名", "亿人":
-		return true
-	}
-	return false
+	return indicatorData().isCue("peopleunit", u)
 }
 
 // mixedList reads a 分别 list whose items are not all of the lexicon
@@ -1315,7 +1323,7 @@ func (x *indDoc) mixedList(s int, ms []indMatch, mi int, nums []indNum, k int, a
 			return nil
 		}
 		e1 = m.end + c
-	} else if e1 < fb && e1-m.end <= 8 && !strings.ContainsAny(string(x.text[m.end:e1]), "、和及与") {
+	} else if e1 < fb && e1-m.end <= 8 && !x.anyIn("listsepchars", x.text[m.end:e1]) {
 		e1 = m.end // …和全口径财政收入跃上新台阶，分别为: the list ends with the indicator
 	}
 	cs := m.start
@@ -1441,12 +1449,7 @@ func baseMultipleGap(gap []rune) bool {
 		return false
 	}
 	c := gap[i : len(gap)-1]
-	for _, w := range []string{"是", "为", "相当于"} {
-		if runesAt(c, 0, []rune(w)) {
-			return len(c) <= 12
-		}
-	}
-	return false
+	return indicatorData().cueAt("basemultiple", c, 0) != "" && len(c) <= 12
 }
 
 // averageGap reports whether the text between two rates opens a clause
@@ -1528,12 +1531,7 @@ func (x *indDoc) collect(links []link, nums []indNum, k int) {
 
 func (x *indDoc) isListSep(gap []rune) bool {
 	gap = stripNotes(gap)
-	for _, w := range []string{"以上", "左右", "以内", "以下", "上下"} {
-		if runesAt(gap, 0, []rune(w)) {
-			gap = gap[len([]rune(w)):]
-			break
-		}
-	}
+	gap = gap[len([]rune(x.l.cueAt("approxsep", gap, 0))):]
 	s := string(gap)
 	return s == "和" || s == "、" || s == "，" || s == "与" || s == "及" || s == "以及"
 }
@@ -1542,12 +1540,7 @@ func (x *indDoc) isListSep(gap []rune) bool {
 // stretch figure (，力争9%).
 func (x *indDoc) isStretch(gap []rune) bool {
 	gap = stripNotes(gap)
-	j := 0
-	for _, w := range []string{"以上", "左右", "上下"} {
-		if runesAt(gap, 0, []rune(w)) {
-			j = len([]rune(w))
-		}
-	}
+	j := len([]rune(x.l.cueAt("approxstretch", gap, 0)))
 	for j < len(gap) && (gap[j] == '，' || gap[j] == ',' || gap[j] == '、' || gap[j] == ' ') {
 		j++
 	}
@@ -1603,14 +1596,7 @@ func (x *indDoc) chainGap(gap []rune) bool {
 			return false
 		}
 	}
-	j := 0
-	for _, w := range []string{"左右", "以上", "以内", "上下"} {
-		// 1.27万亿元左右，增长8%: the level's qualifier
-		if runesAt(gap, 0, []rune(w)) {
-			j = len([]rune(w))
-			break
-		}
-	}
+	j := len([]rune(x.l.cueAt("approxlevel", gap, 0))) // 1.27万亿元左右，增长8%: the level's qualifier
 	for j < len(gap) {
 		if gap[j] == '，' || gap[j] == ',' || gap[j] == '、' || gap[j] == ' ' {
 			j++
@@ -1630,7 +1616,7 @@ func (x *indDoc) chainGap(gap []rune) bool {
 // 相当于 before it, a 市 or 省 between: 相当于市生产总值), or -1.
 func (x *indDoc) ratioStart(s int, m indMatch) int {
 	j := m.start
-	if j > s && strings.ContainsRune("市省", x.text[j-1]) {
+	if j > s && x.l.set("ratiolevelchars").has(x.text[j-1]) {
 		j--
 	}
 	if j > s && (x.text[j-1] == '与' || x.text[j-1] == '占') {
@@ -1976,10 +1962,10 @@ func (x *indDoc) periodTarget(before []rune, n indNum, mode indMode, fyp int) st
 	para := x.text[x.lineStart(n.start):n.start]
 	if x.l.hasCue("average", before) {
 		// 三年累计突破1万亿元: a target over the next years, for the last
-		for k, w := range []string{"两年", "三年", "四年"} {
-			if i := runeLastIndex(before, []rune(w)); i >= 0 && x.l.hasCue("average", before[i+2:]) {
+		for _, p := range x.l.years {
+			if i := runeLastIndex(before, p.word); i >= 0 && x.l.hasCue("average", before[i+len(p.word):]) {
 				x.d.traceRule(ruleIndPeriodYears, Adjust, n.start, n.end)
-				return strconv.Itoa(y + k + 1)
+				return strconv.Itoa(y + p.n - 1)
 			}
 		}
 		// a multi-year target: the plan or the term the paragraph opens,
@@ -2169,7 +2155,7 @@ func consecutiveAt(gap []rune, j int) (int, int) {
 		return 0, 0
 	}
 	k := j + 2
-	for k < len(gap) && k-j < 5 && (isDigit(gap[k]) || strings.ContainsRune("一二三四五六七八九十两", gap[k])) {
+	for k < len(gap) && k-j < 5 && (isDigit(gap[k]) || strings.ContainsRune(cnOneToTenLiang, gap[k])) {
 		k++
 	}
 	if k == j+2 || k >= len(gap) || gap[k] != '年' {
@@ -2179,7 +2165,7 @@ func consecutiveAt(gap []rune, j int) (int, int) {
 	if v, err := strconv.Atoi(toASCIIDigits(string(gap[j+2 : k]))); err == nil {
 		n = v
 	} else if k == j+3 {
-		n = strings.IndexRune("一二三四五六七八九十", gap[j+2])/3 + 1
+		n = strings.IndexRune(cnOneToTen, gap[j+2])/3 + 1
 		if gap[j+2] == '两' {
 			n = 2
 		}
@@ -2454,7 +2440,7 @@ func trimHeading(line []rune) []rune {
 // isNumberedHeading reports whether a line opens with 一、 … 十、.
 func isNumberedHeading(t []rune) bool {
 	k := 0
-	for k < len(t) && k < 3 && strings.ContainsRune("一二三四五六七八九十", t[k]) {
+	for k < len(t) && k < 3 && strings.ContainsRune(cnOneToTen, t[k]) {
 		k++
 	}
 	return k > 0 && k < len(t) && t[k] == '、'

@@ -57,11 +57,20 @@ type indicatorLists struct {
 	maxLeft  int
 	fyp      []fivePlan // 十四五 → 2025, longest name first
 	gdpRatio *lexicon[bool]
+	sets     map[string]*runeSet // the kinds ending in "chars": character sets
+	years    []multiYear         // kind multiyear, in the file's order
+}
+
+// multiYear is a period of years counted from this year (三年) and its
+// number of years.
+type multiYear struct {
+	word []rune
+	n    int
 }
 
 var indicatorData = sync.OnceValue(func() *indicatorLists {
 	l := &indicatorLists{words: newLexicon[indicatorWord](), defs: map[string]*indicatorDef{},
-		cues: map[string][]string{}, left: newLexicon[bool](), gdpRatio: newLexicon[bool]()}
+		cues: map[string][]string{}, left: newLexicon[bool](), gdpRatio: newLexicon[bool](), sets: map[string]*runeSet{}}
 	readWordList(indicatorsData, func(f []string) {
 		if len(f) != 5 {
 			panic("extract: data/indicators.txt: want id, canonical, category, nature, variants: " + strings.Join(f, " "))
@@ -99,7 +108,16 @@ var indicatorData = sync.OnceValue(func() *indicatorLists {
 		if len(f) < 2 {
 			panic("extract: data/indicator_cues.txt: want kind and word: " + strings.Join(f, " "))
 		}
+		if strings.HasSuffix(f[0], "chars") {
+			l.sets[f[0]] = newRuneSet(f[1])
+		}
 		switch f[0] {
+		case "multiyear":
+			n, err := strconv.Atoi(f[2])
+			if err != nil {
+				panic("extract: data/indicator_cues.txt: bad number of years: " + strings.Join(f, " "))
+			}
+			l.years = append(l.years, multiYear{word: []rune(f[1]), n: n})
 		case "fyp":
 			y, err := strconv.Atoi(f[2])
 			if err != nil {
@@ -184,6 +202,25 @@ func (l *indicatorLists) lastCue(kind string, s []rune) int {
 		}
 	}
 	return best
+}
+
+// isCue reports whether w is a cue of kind.
+func (l *indicatorLists) isCue(kind, w string) bool {
+	for _, c := range l.cues[kind] {
+		if c == w {
+			return true
+		}
+	}
+	return false
+}
+
+// set returns the character set of kind (a kind ending in "chars").
+func (l *indicatorLists) set(kind string) *runeSet {
+	s, ok := l.sets[kind]
+	if !ok {
+		panic("extract: data/indicator_cues.txt has no set " + kind)
+	}
+	return s
 }
 
 // cueAt returns the cue of kind written at s[i:], or "".

@@ -33,6 +33,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -105,6 +106,9 @@ type metaCueSet struct {
 	genre   []struct{ word, genre string }
 	country []string
 	session []string
+	// national, government, salute and pathcountry are words of their kind,
+	// in the file's order.
+	national, government, salute, pathCountry []string
 	// genreFind and countryFind find the first genre and country word
 	// of a line in one pass.
 	genreFind, countryFind *cueFinder
@@ -130,6 +134,14 @@ var metaCues = sync.OnceValues(func() (*metaCueSet, error) {
 			c.country = append(c.country, f[2])
 		case "session":
 			c.session = append(c.session, f[2])
+		case "national":
+			c.national = append(c.national, f[2])
+		case "government":
+			c.government = append(c.government, f[2])
+		case "salute":
+			c.salute = append(c.salute, f[2])
+		case "pathcountry":
+			c.pathCountry = append(c.pathCountry, f[2])
 		default:
 			return nil, fmt.Errorf("data/meta_cues.txt:%d: unknown kind %q", n+1, f[0])
 		}
@@ -212,7 +224,7 @@ func (l metaLine) span(s, e int) (int, int) {
 // metaHeader returns the first non-empty lines of text, white space
 // removed, stopping at the salutation (各位代表). The lines are in
 // buffers of sc, valid until it is released.
-func metaHeader(rs []rune, sc *docScratch) []metaLine {
+func metaHeader(rs []rune, sc *docScratch, cues *metaCueSet) []metaLine {
 	var out []metaLine
 	// No line keeps more than 200 runes.
 	n := min(len(rs), metaHeaderLines*200)
@@ -235,7 +247,7 @@ func metaHeader(rs []rune, sc *docScratch) []metaLine {
 			bufR, bufO = bufR[k:], bufO[k:]
 		}
 		stop := false
-		for _, w := range []string{"各位代表", "同志们"} {
+		for _, w := range cues.salute {
 			if k := indexRunes(l.rs, w); k >= 0 {
 				l.rs, l.off, stop = l.rs[:k], l.off[:k], true
 			}
@@ -315,7 +327,7 @@ func readMetadata(d *Document, text, id string, meta map[string]any, override ma
 	if d != nil {
 		sc = d.scratch
 	}
-	r.head = metaHeader(metaRunes(d, text), sc)
+	r.head = metaHeader(metaRunes(d, text), sc, cues)
 	r.title = r.str("title")
 	if r.title != "" {
 		t := r.title
@@ -835,7 +847,7 @@ func metaSessionHome(rs []rune, cues *metaCueSet, year int) *Home {
 	if j < 0 {
 		return nil
 	}
-	for _, w := range []string{"届全国人民代表大会", "届全国人大"} {
+	for _, w := range cues.national {
 		if indexRunes(rs[j:], w) >= 0 {
 			return &Home{Name: CountryName, Level: LevelCountry, From: metaFromSession}
 		}
@@ -879,7 +891,7 @@ func metaOfficeHome(rs []rune, os int, cues *metaCueSet, year int) *Home {
 	if hasPrefixRunes(pre, "国务院") {
 		return &Home{Name: CountryName, Level: LevelCountry, From: metaFromSpeaker}
 	}
-	for _, suf := range []string{"人民政府", "政府"} {
+	for _, suf := range cues.government {
 		if k := len(pre) - len([]rune(suf)); k >= 0 && string(pre[k:]) == suf {
 			pre = pre[:k]
 			break
@@ -1092,11 +1104,14 @@ func metaPathHome(id string, year int) *Home {
 	if err != nil {
 		return nil
 	}
+	cues, err := metaCues()
+	if err != nil {
+		return nil
+	}
 	parts := metaPathParts(id)
 	for k := len(parts) - 1; k >= 0; k-- {
 		p := parts[k]
-		switch p {
-		case CountryName, "全国", "中国", "国务院":
+		if slices.Contains(cues.pathCountry, p) {
 			return &Home{Name: CountryName, Level: LevelCountry, From: metaFromPath}
 		}
 		rs := []rune(p)

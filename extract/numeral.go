@@ -106,6 +106,31 @@ func cnUnit(r rune) (float64, bool) {
 	return 0, false
 }
 
+// Sets of Chinese numeral characters the rules test a character against
+// (grammar, not word lists: the word lists live in extract/data).
+const (
+	// cnDigitsOneToNine are the digits 一 to 九.
+	cnDigitsOneToNine = "一二三四五六七八九"
+	// cnDigitsTwoToNine are the digits 两 (two) to 九: the numerals of a
+	// few (两地, 五省市).
+	cnDigitsTwoToNine = "两三四五六七八九"
+	// cnOneToTen are 一 to 十 in order: the position of a character (in
+	// bytes, three each) gives its value.
+	cnOneToTen = "一二三四五六七八九十"
+	// cnOneToTenLiang are 一 to 十 and 两.
+	cnOneToTenLiang = cnOneToTen + "两"
+	// cnPowers are the powers of ten 十 to 亿.
+	cnPowers = "十百千万亿"
+	// cnPowersToWan are the powers of ten 十 to 万.
+	cnPowersToWan = "十百千万"
+	// cnPowersFromBai are the powers of ten 百 to 亿: a magnitude after
+	// a number (6.1万).
+	cnPowersFromBai = "百千万亿"
+	// cnNumeralBody are the characters of a Chinese numeral: the digits
+	// with 两, 零 and 〇 and the powers of ten.
+	cnNumeralBody = cnOneToTenLiang + "百千万亿零〇"
+)
+
 // numeralBits marks the numeral runes of the Basic Multilingual Plane (all
 // numeral runes are in it), so that scans test one bit per rune.
 var numeralBits = func() *[1 << 10]uint64 {
@@ -162,9 +187,9 @@ func middleDotDecimal(text []rune, j int) bool {
 		return false
 	}
 	switch r := text[k]; {
-	case r == '%' || r == '％' || strings.ContainsRune("十百千万亿", r):
+	case r == '%' || r == '％' || strings.ContainsRune(cnPowers, r):
 		return true
-	case strings.ContainsRune("年月日号时", r) || isMiddleDot(r):
+	case strings.ContainsRune(numeralChars("date_units"), r) || isMiddleDot(r):
 		return false
 	}
 	n, _ := countUnits().Longest(text, k)

@@ -102,13 +102,28 @@ func (s *wordSet) hasAt(r rune, w string) bool {
 	return ok
 }
 
-// hasTok reports whether the text of token t is in the set (its first
-// character read from c.rs).
+// hasRunes reports whether the word written rs is in the set, walking
+// the trie on the code points (no UTF-8 to decode).
+func (s *wordSet) hasRunes(rs []rune) bool {
+	if len(rs) == 0 || s.first[rs[0]>>6&3]&(1<<(uint(rs[0])&63)) == 0 {
+		return false
+	}
+	cur := s.lex.Cursor()
+	for _, r := range rs {
+		if !cur.Next(r) {
+			return false
+		}
+	}
+	return cur.AtWord()
+}
+
+// hasTok reports whether the text of token t is in the set (read from
+// c.rs, which holds the same code points).
 func (c *personCtx) hasTok(s *wordSet, t *segment.Token) bool {
 	if t.End <= t.Start {
 		return s.has(t.Text)
 	}
-	return s.hasAt(c.rs[t.Start], t.Text)
+	return s.hasRunes(c.rs[t.Start:t.End])
 }
 
 var (
@@ -119,6 +134,20 @@ var (
 	// funcCharSet: characters that may stand right before a name without
 	// forming a word with its surname (在, 由, 和), and punctuation.
 	funcCharSet = newRuneSet(cueChars("func_chars") + cueChars("func_marks"))
+	// personListSepSet: the words and marks that separate the items of a
+	// list (参事、史志、文史; 楼宇和园区).
+	personListSepSet = newRuneSet(cueChars("list_sep_chars") + cueChars("list_sep_marks"))
+	// personTitleRoles: the titles that give a name right after them a
+	// role (记者 → reporter).
+	personTitleRoles = func() map[string]string {
+		out := map[string]string{}
+		for _, line := range personCueSections["title_roles"] {
+			if f := strings.Fields(line); len(f) == 2 {
+				out[f[0]] = f[1]
+			}
+		}
+		return out
+	}()
 	// givenSet: characters common in given names; they also decide whether
 	// a character cut off after a two-character name continues it (孙家|正).
 	givenSet = newRuneSet(cueChars("given_chars"))
@@ -358,19 +387,24 @@ func (c *personCtx) titleAfter(i int) (int, string) {
 // bylineCue reports whether a byline cue (作者:, 记者, 通讯员) ends at i, and
 // the role it gives.
 func (c *personCtx) bylineCue(i int) string {
-	if c.cueBack == nil { // one pass: scanning back from every i is quadratic in a run of spaces
-		c.cueBack = c.d.scratch.intSlice(len(c.rs)+1, 0)
-		for k := 1; k <= len(c.rs); k++ {
-			if r := c.rs[k-1]; r == ' ' || r == '\u3000' || r == ':' || r == '：' {
-				c.cueBack[k] = c.cueBack[k-1]
-			} else {
-				c.cueBack[k] = k
+	if i == 0 {
+		return ""
+	}
+	j := i
+	if cueSkip(c.rs[i-1]) {
+		if c.cueBack == nil { // one pass: scanning back from every i is quadratic in a run of spaces
+			c.cueBack = c.d.scratch.intSlice(len(c.rs)+1, 0)
+			for k := 1; k <= len(c.rs); k++ {
+				if cueSkip(c.rs[k-1]) {
+					c.cueBack[k] = c.cueBack[k-1]
+				} else {
+					c.cueBack[k] = k
+				}
 			}
 		}
-	}
-	j := c.cueBack[i]
-	if j == 0 {
-		return ""
+		if j = c.cueBack[i]; j == 0 {
+			return ""
+		}
 	}
 	if !bylineLastSet.has(c.rs[j-1]) {
 		return "" // no cue ends here: the common case, decided at once
@@ -387,6 +421,10 @@ func (c *personCtx) bylineCue(i int) string {
 	}
 	return ""
 }
+
+// cueSkip reports whether bylineCue skips r back to the cue: a space or
+// a colon (记者：).
+func cueSkip(r rune) bool { return r == ' ' || r == '\u3000' || r == ':' || r == '：' }
 
 // personBylineCue is a word that introduces an author or reporter, and the
 // role it gives.
@@ -457,8 +495,8 @@ func (c *personCtx) placeHead(i int) bool {
 	if k < 0 {
 		return false
 	}
-	t := c.toks[k]
-	return t.End-t.Start == 1 && placeHeadSet.has(c.rs[i]) || c.hasTok(facilityHeads, &t)
+	t := &c.toks[k]
+	return t.End-t.Start == 1 && placeHeadSet.has(c.rs[i]) || c.hasTok(facilityHeads, t)
 }
 
 // isHan reports whether r is a Chinese character, testing the main CJK
@@ -478,7 +516,7 @@ func personBracketNote(w []rune) bool {
 	if n >= 2 && w[n-1] == '族' {
 		return true
 	}
-	return n == 2 && (w[0] == '左' || w[0] == '右' || w[0] == '前' || w[0] == '后') && strings.ContainsRune("一二三四五六七八九", w[1])
+	return n == 2 && (w[0] == '左' || w[0] == '右' || w[0] == '前' || w[0] == '后') && strings.ContainsRune(cnDigitsOneToNine, w[1])
 }
 
 // numeralUnit reports whether the character at i is 万, 千, 百 or 亿 right
@@ -493,7 +531,7 @@ func (c *personCtx) numeralUnit(i int) bool {
 		return false
 	}
 	p := c.rs[i-1]
-	return p >= '0' && p <= '9' || p >= '０' && p <= '９' || strings.ContainsRune("一二三四五六七八九十两百千万亿零〇.．", p)
+	return p >= '0' && p <= '9' || p >= '０' && p <= '９' || strings.ContainsRune(cnNumeralBody+".．", p)
 }
 
 // placeOverlap reports whether a place found by the place stage overlaps
@@ -572,26 +610,37 @@ func (c *personCtx) personAt(k int, fixed map[int]fixedSpan) personCand {
 		c.d.traceRule(f.rule, Accept, c.toks[k].Start, f.end)
 		return personCand{start: c.toks[k].Start, end: f.end, strong: true}
 	}
-	if t := &c.toks[k]; !personFirst.has(c.rs[t.Start]) && !personTag(t.Pos) {
+	t := &c.toks[k]
+	r := c.rs[t.Start]
+	if !personFirst.has(r) && !personTag(t.Pos) {
 		return personCand{start: -1} // no form below opens with this character
 	}
-	if p := c.doctrineAt(k); p.start >= 0 {
-		return p
+	// Each form is tried only when the token opens as it must (the test
+	// each makes first), which spares the calls at most tokens.
+	surname := surnameFirst.has(r)
+	if surname && t.End-t.Start >= 4 {
+		if p := c.doctrineAt(k); p.start >= 0 {
+			return p
+		}
 	}
-	best := c.chineseAt(k)
+	best := personCand{start: -1}
+	if surname {
+		best = c.chineseAt(k)
+	}
+	foreign := translitSet.has(r) || personTag(t.Pos)
 	if best.start >= 0 && translitSet.has(c.rs[best.start]) {
 		if f := c.foreignAt(k); f.start >= 0 && f.end > best.end && f.end-f.start >= 4 && allTranslit(c.rs[best.start:best.end]) {
 			c.d.traceRule(ruleForeignOverSurname, Adjust, f.start, f.end)
 			best = f
 		}
 	}
-	if best.start < 0 {
+	if best.start < 0 && foreign {
 		best = c.foreignAt(k)
 	}
-	if best.start < 0 {
+	if best.start < 0 && japaneseFirst.has(r) {
 		best = c.japaneseAt(k)
 	}
-	if best.start < 0 {
+	if best.start < 0 && (surname || r == '老' || r == '小') {
 		best = c.shortAt(k)
 	}
 	return best
@@ -673,12 +722,7 @@ func runPersons(d *Document) {
 		if role := c.bylineCue(p.start); role != "" {
 			m.Role = role
 		} else if n, _ := c.titleBefore(p.start); n > 0 {
-			switch string(c.rs[p.start-n : p.start]) {
-			case "记者", "通讯员":
-				m.Role = "reporter"
-			case "作者":
-				m.Role = "author"
-			}
+			m.Role = personTitleRoles[string(c.rs[p.start-n:p.start])]
 		}
 		if m.Role != "" {
 			m.Titles = nil

@@ -152,7 +152,7 @@ var personVetoes = newRuleTable("person",
 		}},
 	rule[nameFeatures]{"person.modifier_of_noun", "a dictionary word with no context at all, written inside a phrase and right before a noun, qualifies the noun (发展楼宇经济, 推动高精尖产业)", Reject,
 		func(f *nameFeatures) bool {
-			return f.cues == 0 && f.single && f.tokFreq() > 0 && f.c.nounAfter(f.end) && f.c.inPhrase(f.start)
+			return f.cues == 0 && f.single && f.c.nounAfter(f.end) && f.c.inPhrase(f.start) && f.tokFreq() > 0
 		}},
 	rule[nameFeatures]{"person.rare_surname_bracket", "brackets alone are no context for a rare surname: a place or a word in a note (（东延）, （南延）)", Reject,
 		func(f *nameFeatures) bool { return f.class == 3 && f.cues&strongCues == cueBracketName }},
@@ -227,7 +227,7 @@ var personVetoes = newRuleTable("person",
 			pr := []rune(f.c.toks[f.k-1].Text)
 			return len(pr) == 1 && !funcCharSet.has(pr[0]) && isHan(pr[0])
 		}},
-)
+).tryFirst("person.known_word") // decides half the candidates that reach the table
 
 // personAccepts decide a candidate that no veto stopped; the last rule
 // rejects what none accepts.
@@ -428,7 +428,7 @@ func (c *personCtx) decideName(f *nameFeatures) bool {
 // chineseAt returns the longest accepted Chinese name starting at token
 // k, or start -1.
 func (c *personCtx) chineseAt(k int) (best personCand) {
-	t := c.toks[k]
+	t := &c.toks[k]
 	i := t.Start
 	best.start = -1
 	f := &c.name

@@ -40,7 +40,7 @@ var (
 // transliteration characters only, pieces joined by ·, and either gse's
 // name tag on a name of three or more characters or an office around it.
 func (c *personCtx) foreignAt(k int) personCand {
-	t := c.toks[k]
+	t := &c.toks[k]
 	if !translitSet.has(c.rs[t.Start]) && !personTag(t.Pos) {
 		return personCand{start: -1} // every rule below needs one or the other
 	}
@@ -59,7 +59,7 @@ func (c *personCtx) foreignAt(k int) personCand {
 // foreignAfterOffice takes the run of transliteration characters after an
 // office or job, however the segmenter cut it: 外交大臣|塔拉瓦奈.
 func (c *personCtx) foreignAfterOffice(k int) personCand {
-	t := c.toks[k]
+	t := &c.toks[k]
 	if !translitSet.has(c.rs[t.Start]) {
 		return personCand{start: -1}
 	}
@@ -86,7 +86,7 @@ func (c *personCtx) foreignAfterOffice(k int) personCand {
 // stage does not know, made of transliteration characters, after an office
 // (总统巴嘎班迪) or with a person's context (菲拉利首相, 会见绍罗什).
 func (c *personCtx) foreignPlaceWord(k int) personCand {
-	t := c.toks[k]
+	t := &c.toks[k]
 	if tr := c.tokRunes(k); !allTranslit(tr) || len(tr) < 3 || c.placeOverlap(t.Start, t.End) {
 		return personCand{start: -1}
 	}
@@ -109,7 +109,7 @@ func (c *personCtx) foreignPlaceWord(k int) personCand {
 // 总统加尧姆; after a role noun, a frequent word needs a surname (职工|王政,
 // not 居民|养老).
 func (c *personCtx) taggedAfterOffice(k int) personCand {
-	t := c.toks[k]
+	t := &c.toks[k]
 	if n := len(c.tokRunes(k)); !personTag(t.Pos) || n < 2 || n > 5 {
 		return personCand{start: -1}
 	}
@@ -131,7 +131,7 @@ func (c *personCtx) surnameAt(i int) bool {
 // single characters after an office, that gse tags a name or that has a
 // person's context.
 func (c *personCtx) foreignRun(k int) personCand {
-	t := c.toks[k]
+	t := &c.toks[k]
 	ke := k
 	tagged := personTag(t.Pos)
 	for ke+2 < len(c.toks) && (c.toks[ke+1].Text == "·" || c.toks[ke+1].Text == "・") && allTranslit(c.tokRunes(ke+2)) {
@@ -198,7 +198,9 @@ func (c *personCtx) foreignVerbCtx(k int) bool {
 var foreignSubjectWords = cueWordSet("foreign_subject_words")
 
 // isNameDot reports whether r is a middle dot joining the parts of a name.
-func isNameDot(r rune) bool { return r == '·' || r == '・' || r == '•' || r == '‧' }
+func isNameDot(r rune) bool {
+	return r <= '・' && (r == '·' || r == '・' || r == '•' || r == '‧') // one test for the Chinese characters
+}
 
 // dotNameSet holds the characters of the parts of a name joined by a
 // middle dot: transliteration characters and those of minority names.
@@ -344,7 +346,7 @@ var bylineScanSet = func() *runeSet {
 // ideographic, no-break and the typographic spaces of U+2000–U+200A that
 // headers use to pad a name (市长\u2002\u2002张三).
 func personSpace(r rune) bool {
-	return r == ' ' || r == '\u3000' || r == '\t' || r == '\u00a0' || r >= '\u2000' && r <= '\u200a'
+	return r <= '\u3000' && (r == ' ' || r == '\u3000' || r == '\t' || r == '\u00a0' || r >= '\u2000' && r <= '\u200a')
 }
 
 // speakerLines finds the speaker of a report or speech, written as a byline:
@@ -409,7 +411,7 @@ func setLexicon(set map[string]bool) *lexicon[bool] {
 // doctrine (习近平新时代中国特色社会主义思想), or start -1: a surname, a given name tagged a name
 // by the dictionary or made of common given-name characters, and a doctrine.
 func (c *personCtx) doctrineAt(k int) personCand {
-	t := c.toks[k]
+	t := &c.toks[k]
 	n := t.End - t.Start
 	if n < 4 || !surnameFirst.has(c.rs[t.Start]) {
 		return personCand{start: -1}
@@ -464,8 +466,8 @@ func (c *personCtx) speakerName(s int) (int, int) {
 // japaneseAt finds a Japanese family name with context, and the given name
 // gse tags right after it: 桥本说, 首相桥本龙太郎.
 func (c *personCtx) japaneseAt(k int) personCand {
-	t := c.toks[k]
-	if !japaneseFirst.has(c.rs[t.Start]) || !c.hasTok(japaneseSurnames, &t) {
+	t := &c.toks[k]
+	if !japaneseFirst.has(c.rs[t.Start]) || !c.hasTok(japaneseSurnames, t) {
 		return personCand{start: -1}
 	}
 	end := t.End
@@ -494,7 +496,7 @@ var surnameNotBeforeTitle = "任党" + orgCountryChars
 // shortAt finds a surname standing for the whole name: 老张, 小王, and a
 // surname right before an office or form of address (孔书记, 徐先生).
 func (c *personCtx) shortAt(k int) personCand {
-	t := c.toks[k]
+	t := &c.toks[k]
 	if r := c.rs[t.Start]; r != '老' && r != '小' && !surnameFirst.has(r) {
 		return personCand{start: -1} // every rule below needs one or the other
 	}

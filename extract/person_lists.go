@@ -24,7 +24,30 @@ var (
 // mergeRuns joins names written one after the other with nothing between
 // them into one mention; inside a 《》 title they stay apart.
 func (c *personCtx) mergeRuns(found []personCand) []personCand {
-	inTitle := c.d.scratch.boolSlice(len(c.rs) + 1) // inside a 《》 title
+	var inTitle []bool // inside a 《》 title, marked when two names first touch
+	out := found[:0]   // merged in place: out never passes the span read
+	for _, p := range found {
+		if n := len(out); n > 0 && out[n-1].end == p.start {
+			if inTitle == nil {
+				inTitle = c.titleMarks()
+			}
+			if inTitle[p.start] {
+				out = append(out, p)
+				continue
+			}
+			out[n-1].end = p.end
+			c.d.traceRule(ruleMergeRuns, Adjust, out[n-1].start, p.end)
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// titleMarks returns, for each code point, whether it is inside a 《》
+// title.
+func (c *personCtx) titleMarks() []bool {
+	inTitle := c.d.scratch.boolSlice(len(c.rs) + 1)
 	var d int8
 	for i, r := range c.rs {
 		switch r {
@@ -39,16 +62,7 @@ func (c *personCtx) mergeRuns(found []personCand) []personCand {
 		}
 		inTitle[i] = d > 0
 	}
-	var out []personCand
-	for _, p := range found {
-		if n := len(out); n > 0 && out[n-1].end == p.start && !inTitle[p.start] {
-			out[n-1].end = p.end
-			c.d.traceRule(ruleMergeRuns, Adjust, out[n-1].start, p.end)
-			continue
-		}
-		out = append(out, p)
-	}
-	return out
+	return inTitle
 }
 
 // extendRuns extends a run of names written together over the name-shaped
@@ -250,16 +264,13 @@ func (c *personCtx) skipNoteBack(i int) int {
 // listItem returns the list item that starts at i (forward) or ends at i
 // (backward) when it has the shape of a Chinese name.
 func (c *personCtx) listItem(i int, forward bool) (personCand, bool) {
-	isSep := func(r rune) bool {
-		return strings.ContainsRune(listSep, r) || strings.ContainsRune("，。；：！？（）()“”《》\n 　", r)
-	}
 	var s, e int
 	if forward {
 		s, e = i, i
-		for e < len(c.rs) && e-s <= 4 && !isSep(c.rs[e]) {
+		for e < len(c.rs) && e-s <= 4 && !listItemSepSet.has(c.rs[e]) {
 			e++
 		}
-		if e < len(c.rs) && !isSep(c.rs[e]) {
+		if e < len(c.rs) && !listItemSepSet.has(c.rs[e]) {
 			// the last item, followed by its verb: 吴静和赵刚参加…
 			e = -1
 			for n := 3; n >= 2 && e < 0; n-- {
@@ -275,15 +286,19 @@ func (c *personCtx) listItem(i int, forward bool) (personCand, bool) {
 		}
 	} else {
 		s, e = i, i
-		for s > 0 && e-s <= 4 && !isSep(c.rs[s-1]) {
+		for s > 0 && e-s <= 4 && !listItemSepSet.has(c.rs[s-1]) {
 			s--
 		}
-		if s > 0 && !isSep(c.rs[s-1]) {
+		if s > 0 && !listItemSepSet.has(c.rs[s-1]) {
 			return personCand{}, false
 		}
 	}
 	return c.nameShaped(s, e)
 }
+
+// listItemSepSet holds the characters that end a list item: listSep and
+// punctuation.
+var listItemSepSet = newRuneSet(listSep + "，。；：！？（）()“”《》\n 　")
 
 // personListEndWords may follow the last item of a list of names: 吴静和赵刚
 // 等, …分别….
@@ -416,7 +431,7 @@ func (c *personCtx) repeatKnown(found []personCand, known knownNames) []personCa
 
 // personBodyNouns, after 等 closing a list, make it a list of bodies,
 // brands, products or events.
-var personBodyNouns = cueWords("body_nouns")
+var personBodyNouns = setLexicon(cueWords("body_nouns"))
 
 // bodyList reports whether [start,end) is an item of a list closed by 等
 // and a noun of bodies, brands, products or events: 甲、乙等企业.
@@ -435,10 +450,10 @@ func (c *personCtx) bodyList(start, end int) bool {
 	}
 	// the noun may follow a qualifier: 等行业领军企业, 等3家企业
 	for i := j + 1; i <= j+7 && i < len(rs) && !strings.ContainsRune("、，。；：！？\n", rs[i]); i++ {
-		for n := 2; n <= 5 && i+n <= len(rs); n++ {
-			if personBodyNouns[string(rs[i:i+n])] {
-				return true
-			}
+		found := false // a noun of two to five characters at i
+		personBodyNouns.Prefixes(rs[:min(i+5, len(rs))], i, func(n int, _ bool) { found = found || n >= 2 })
+		if found {
+			return true
 		}
 	}
 	return false
@@ -455,7 +470,7 @@ func (c *personCtx) listOfWords(start, end int) bool {
 		return t.End-t.Start >= 2 && !personTag(t.Pos) && t.Pos != "ns" && c.freq(t.Text) > 0
 	}
 	sep := func(i int) bool {
-		return i < 0 || i >= len(c.rs) || strings.ContainsRune("、等和与及，。；：\n", c.rs[i])
+		return i < 0 || i >= len(c.rs) || personListSepSet.has(c.rs[i])
 	}
 	if end < len(c.rs) && c.rs[end] == '、' {
 		if k := c.startTok[min(end+1, len(c.rs))]; k >= 0 && word(k) && sep(c.toks[k].End) {

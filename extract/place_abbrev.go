@@ -24,12 +24,14 @@ type placeAbbrevLists struct {
 	abbrev  *runeSet
 	compass map[string]bool
 	fused   []string
+	before  *runeSet // characters after which a group may open
+	level   *runeSet // level characters after a numeral of a few
 }
 
 var placeAbbrev = readPlaceAbbrev(placeAbbrevTxt)
 
 func readPlaceAbbrev(data string) *placeAbbrevLists {
-	l := &placeAbbrevLists{abbrev: new(runeSet), compass: map[string]bool{}}
+	l := &placeAbbrevLists{abbrev: new(runeSet), compass: map[string]bool{}, before: new(runeSet), level: new(runeSet)}
 	readWordList(data, func(f []string) {
 		if len(f) < 2 || f[1] == "" {
 			return
@@ -42,6 +44,12 @@ func readPlaceAbbrev(data string) *placeAbbrevLists {
 			l.compass[f[1]] = true
 		case "fused":
 			l.fused = append(l.fused, f[1])
+		case "before":
+			r, _ := utf8.DecodeRuneInString(f[1])
+			l.before.add(r)
+		case "level":
+			r, _ := utf8.DecodeRuneInString(f[1])
+			l.level.add(r)
 		}
 	})
 	return l
@@ -54,7 +62,7 @@ func (ps *placeScan) abbreviationGroups() {
 	rs, ab := ps.rs, placeAbbrev
 	n := len(rs)
 	sepOrStart := func(i int) bool {
-		return i == 0 || placeListSep(rs[i-1]) || strings.ContainsRune("在和与及对同、-－—", rs[i-1])
+		return i == 0 || placeListSep(rs[i-1]) || ab.before.has(rs[i-1])
 	}
 	for i := 0; i < n; i++ {
 		if !ab.abbrev.has(rs[i]) || !ps.starts[i] || i > 0 && ab.abbrev.has(rs[i-1]) {
@@ -129,7 +137,7 @@ func (ps *placeScan) countFollows(e int) bool {
 	if rs[e] == '等' || hasRunes(rs, e, []rune("地区")) {
 		return true
 	}
-	return e+1 < len(rs) && strings.ContainsRune("两三四五六七八九", rs[e]) && strings.ContainsRune("省地市区", rs[e+1])
+	return e+1 < len(rs) && strings.ContainsRune(cnDigitsTwoToNine, rs[e]) && placeAbbrev.level.has(rs[e+1])
 }
 
 // replaceInside drops the hits lying inside [s,e) and reports whether

@@ -16,9 +16,6 @@ var (
 		"the other end of a route written X至Y from or to a place, alone between punctuation, is a place too (宜良至狗街公路 → 狗街)", Accept)
 )
 
-// routeWords may follow the second end of a route (宜良至狗街公路).
-var routeWords = []string{"高速公路", "快速公路", "城际铁路", "公路", "高速", "铁路", "高铁", "快速路", "航线", "通道", "段", "线"}
-
 // placeListSep reports whether r ends an item of a list or a route.
 func placeListSep(r rune) bool {
 	return strings.ContainsRune("、，。；：,;:（）()“”\"《》 \n\t—-·", r)
@@ -111,12 +108,12 @@ func (ps *placeScan) placesInLists() {
 				a--
 			}
 			leftOK := a == 0 || placeListSep(rs[a-1])
-			if leftOK && i-a > 2 && strings.ContainsRune("为从由自", rs[a]) && ps.starts[a+1] {
+			if leftOK && i-a > 2 && placeWords.routeFrom.has(rs[a]) && ps.starts[a+1] {
 				a++ // “五纵”为格勒至宜良
 			}
 			if !leftOK && i-a == 5 {
 				for b := i - 2; b >= i-4; b-- {
-					if strings.ContainsRune("为从由自", rs[b-1]) && ps.starts[b] {
+					if placeWords.routeFrom.has(rs[b-1]) && ps.starts[b] {
 						a, leftOK = b, true
 						break
 					}
@@ -157,7 +154,7 @@ func routeWordAt(rs []rune, c, min int) bool {
 	if c < min {
 		return false
 	}
-	for _, w := range routeWords {
+	for _, w := range placeWords.route {
 		r := []rune(w)
 		if hasRunes(rs, c, r) && (c+len(r) == len(rs) || placeListSep(rs[c+len(r)])) {
 			return true

@@ -182,7 +182,7 @@ func newPlaceScan(d *Document, px *placeIndex) *placeScan {
 // word, a unit, 地区, a demonym or a position word (北京市委, 魁北克省,
 // 亚洲地区, 法国人, 约旦河西岸).
 func (ps *placeScan) vet(s, e int) bool {
-	if s > 0 && strings.ContainsRune("万亿千百", ps.rs[s]) && isNumeralRune(ps.rs[s-1]) {
+	if s > 0 && strings.ContainsRune(cnPowersFromBai, ps.rs[s]) && isNumeralRune(ps.rs[s-1]) {
 		ps.d.traceRule(rulePlaceNumeralFused, Reject, s, e)
 		return false // 6.1万城镇: the magnitude of a number, not a place
 	}
@@ -232,6 +232,10 @@ func (ps *placeScan) scanLexicon() {
 	for i := 0; i < len(rs); {
 		if !ps.starts[i] && i != ps.lastEnd {
 			i++ // a place starts a word, or follows a place
+			continue
+		}
+		if !ps.px.mayStart(rs, i) {
+			i++ // no name starts with these two runes (most words)
 			continue
 		}
 		for nextTown < i+2 {
@@ -366,7 +370,7 @@ func (ps *placeScan) designatedZones(shapes bool) {
 		for e < len(rs) && e-h.start <= zoneMaxRunes && ps.tokAt[e] > 0 && !ps.covered[e] {
 			t := toks[ps.tokAt[e]-1]
 			if !allHan(t.Text) || placeWords.zoneStop[t.Text] || zoneStopTag(t.Pos) || t.Pos == "v" && len(t.Text) > 3 && !placeWords.zoneVerb[t.Text] ||
-				t.Pos == "m" && strings.ContainsAny(t.Text[:3], "首第") {
+				t.Pos == "m" && placeWords.ordinalHead.has(firstRune(t.Text)) {
 				break // 青藏高原|首个|综合保税区: an ordinal opens a description
 			}
 			e = t.End

@@ -27,6 +27,9 @@ type placeWordLists struct {
 	zoneHeads    *lexicon[int]   // zone heads, reversed
 	zoneLast     *runeSet        // last characters of zone heads (all those above U+FFFF pass)
 	zoneStop     map[string]bool // words that end a zone's name before its head
+	route        []string        // words that may follow the second end of a route
+	routeFrom    *runeSet        // characters before the first end of a route
+	ordinalHead  *runeSet        // first characters of an ordinal that ends a zone's name
 	zoneVerb     map[string]bool // verbs that may stand inside a zone's name
 	figureRoad   map[string]bool // words before 大道 in a figure of speech
 	areaRest     map[string]bool // generic words the segmenter may fuse onto a region's end
@@ -44,7 +47,8 @@ var placeWords = readPlaceWords(placeWordsTxt)
 func readPlaceWords(data string) *placeWordLists {
 	w := &placeWordLists{shape: map[string]string{}, shapeChar: map[rune]string{}, position: map[string]bool{},
 		shapeChars: new(runeSet), villageChars: new(runeSet), gseEnd: new(runeSet), townSuffix: new(runeSet), demonym: new(runeSet),
-		shapeFirst: new([1 << 16 / 64]uint64), zoneHeads: newLexicon[int](), zoneLast: new(runeSet), zoneStop: map[string]bool{}, zoneVerb: map[string]bool{}, figureRoad: map[string]bool{}, areaRest: map[string]bool{}}
+		shapeFirst: new([1 << 16 / 64]uint64), zoneHeads: newLexicon[int](), zoneLast: new(runeSet), zoneStop: map[string]bool{}, zoneVerb: map[string]bool{}, figureRoad: map[string]bool{}, areaRest: map[string]bool{},
+		routeFrom: new(runeSet), ordinalHead: new(runeSet)}
 	readWordList(data, func(f []string) {
 		if len(f) < 2 || f[1] == "" {
 			return
@@ -99,6 +103,12 @@ func readPlaceWords(data string) *placeWordLists {
 			w.zoneStop[f[1]] = true
 		case "demonym":
 			w.demonym.add(r)
+		case "route":
+			w.route = append(w.route, f[1])
+		case "route_from":
+			w.routeFrom.add(r)
+		case "ordinal_head":
+			w.ordinalHead.add(r)
 		}
 	})
 	return w

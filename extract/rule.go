@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -67,6 +68,7 @@ type rule[F any] struct {
 type ruleTable[F any] struct {
 	stage string
 	rules []rule[F]
+	probe []int // rules tried first when no trace is kept (tryFirst)
 }
 
 // newRuleTable registers the rules of a stage (for Rules) and returns the
@@ -88,10 +90,40 @@ func (t *ruleTable[F]) first(f *F) *rule[F] {
 	return nil
 }
 
+// tryFirst names rules of a table whose rules all give the same verdict,
+// to be tried before the others when the document keeps no trace: the
+// verdict is then the same whichever rule holds, so the rules that decide
+// most candidates can spare the evaluation of those before them. With a
+// trace the table runs in order and reports the first rule that holds, as
+// always. The rules' predicates must read f only (no effects but caching).
+func (t *ruleTable[F]) tryFirst(names ...string) *ruleTable[F] {
+	for _, name := range names {
+		i := slices.IndexFunc(t.rules, func(r rule[F]) bool { return r.name == name })
+		if i < 0 {
+			panic("tryFirst: no rule " + name)
+		}
+		t.probe = append(t.probe, i)
+	}
+	for _, r := range t.rules {
+		if r.verdict != t.rules[0].verdict {
+			panic("tryFirst: the rules of the table give different verdicts")
+		}
+	}
+	return t
+}
+
 // decide runs the table on f and reports the deciding rule, if any, to the
 // document's trace for runes [start,end). It returns the rule (nil when
-// none holds).
+// none holds); without a trace, a rule named by tryFirst may stand for the
+// first (same verdict).
 func (t *ruleTable[F]) decide(d *Document, f *F, start, end int) *rule[F] {
+	if d.trace == nil {
+		for _, i := range t.probe {
+			if t.rules[i].when(f) {
+				return &t.rules[i]
+			}
+		}
+	}
 	r := t.first(f)
 	if r != nil {
 		d.traceRule(r.name, r.verdict, start, end)

@@ -593,7 +593,7 @@ func sloganQuotedFormula(in []rune) bool {
 		// All numerals: 五个一 keeps 个 below; 三八, 七一 are dates.
 		return false
 	}
-	if j >= 2 && !strings.ContainsRune("十百千万", in[1]) && in[0] != '双' {
+	if j >= 2 && !strings.ContainsRune(cnPowersToWan, in[1]) && in[0] != '双' {
 		// 三八红旗手, 五一劳动奖章: a holiday, not a formula; 十四五 is listed.
 		return false
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	_ "embed"
 	"strconv"
 	"strings"
 )
@@ -32,22 +33,43 @@ type durUnit struct {
 	clock  bool
 	needGe bool // needs 个 (or 半, 数) before it: 月 alone is a month name
 	cont   bool // only after another part: 时 in 8天20时
+	year   bool // no unit before year_suffix_not_time_chars: 三年级
 }
 
-// durUnits are tried longest first.
-var durUnits = []durUnit{
-	{"个工作日", 'D', 1, false, false, false}, {"工作日", 'D', 1, false, false, false},
-	{"个世纪", 'Y', 100, false, false, false},
-	{"个季度", 'M', 3, false, false, false}, {"季度", 'M', 3, false, false, false},
-	{"个星期", 'W', 1, false, false, false}, {"星期", 'W', 1, false, false, false},
-	{"个小时", 'H', 1, true, false, false}, {"小时", 'H', 1, true, false, false},
-	{"个钟头", 'H', 1, true, false, false}, {"钟头", 'H', 1, true, false, false},
-	{"周年", 'Y', 1, false, false, false},
-	{"个月", 'M', 1, false, false, false}, {"月", 'M', 1, false, true, false},
-	{"分钟", 'M', 1, true, false, false}, {"秒钟", 'S', 1, true, false, false},
-	{"年", 'Y', 1, false, false, false}, {"周", 'W', 1, false, false, false},
-	{"天", 'D', 1, false, false, false}, {"秒", 'S', 1, true, false, false},
-	{"时", 'H', 1, true, false, true},
+//go:embed data/time_duration_units.txt
+var timeDurationUnitsData string
+
+// durUnits are the units of data/time_duration_units.txt, tried in the
+// file's order (longest first).
+var durUnits = readDurUnits(timeDurationUnitsData)
+
+// readDurUnits parses data/time_duration_units.txt.
+func readDurUnits(data string) []durUnit {
+	var out []durUnit
+	readWordList(data, func(f []string) {
+		m, err := strconv.ParseFloat(f[min(2, len(f)-1)], 64)
+		if len(f) != 4 || len(f[1]) != 1 || err != nil {
+			panic("data/time_duration_units.txt: want word, designator, multiple, flags: " + strings.Join(f, " "))
+		}
+		u := durUnit{word: f[0], desig: f[1][0], mult: m}
+		for _, fl := range strings.Split(f[3], ",") {
+			switch fl {
+			case "clock":
+				u.clock = true
+			case "ge":
+				u.needGe = true
+			case "cont":
+				u.cont = true
+			case "year":
+				u.year = true
+			case "-":
+			default:
+				panic("data/time_duration_units.txt: unknown flag " + fl)
+			}
+		}
+		out = append(out, u)
+	})
+	return out
 }
 
 // durUnitRunes holds the words of durUnits as runes, in the same order.
@@ -155,10 +177,10 @@ func durationNotUnit(text []rune, p durPart) bool {
 	if p.end < len(text) {
 		next = text[p.end]
 	}
-	switch p.u.word {
-	case "年", "周年":
+	switch {
+	case p.u.year:
 		return timeCtx().in("year_suffix_not_time_chars", next) // 三年级, 五年代
-	case "周":
+	case p.u.word == "周":
 		// 四周 (all around), 周边, 周岁
 		return timeCtx().in("week_not_time_next_chars", next) || p.end-p.start == 2 && text[p.start] == '四'
 	}

@@ -54,6 +54,7 @@ import (
 	"strings"
 
 	"github.com/go-ego/gse"
+	"github.com/tongbao/tongbao/extract/internal/lexicon"
 )
 
 // commonWordFreq is the gse frequency from which a non-place word blocks a
@@ -66,12 +67,39 @@ const commonWordFreq = 100
 // county names seen in bulletins are rare in general text (黔西 23, 大关 176).
 const rareWordFreq = 300
 
-var suffixes = []string{"特别行政区", "新区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "行政区", "省", "市", "县", "区", "旗", "盟"}
+// The word lists of data/division_words.txt (see its header), in the
+// file's order.
+var (
+	levels     = map[string]string{} // level as the table writes it → P, F or C
+	suffixes   []string              // level suffixes, cut for the short form
+	ethnic     []string              // ethnic groups' names, cut after the suffix
+	townSuf    []string              // suffixes of township names
+	ethnicTown []string              // suffixes of ethnic townships
+)
 
-var ethnic = strings.Fields(`汉族 蒙古族 回族 藏族 维吾尔族 维吾尔 苗族 彝族 壮族 布依族 朝鲜族 满族 侗族 瑶族 白族
-土家族 哈尼族 哈萨克族 傣族 黎族 傈僳族 佤族 畲族 高山族 拉祜族 水族 东乡族 纳西族 景颇族 柯尔克孜族
-土族 达斡尔族 仫佬族 羌族 布朗族 撒拉族 毛南族 仡佬族 锡伯族 阿昌族 普米族 塔吉克族 怒族 乌孜别克族
-俄罗斯族 鄂温克族 德昂族 保安族 裕固族 京族 塔塔尔族 独龙族 鄂伦春族 赫哲族 门巴族 珞巴族 基诺族 各族`)
+// readWords reads data/division_words.txt into the lists.
+func readWords(path string) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	lexicon.ReadWordList(string(b), func(f []string) {
+		switch {
+		case f[0] == "level" && len(f) == 3:
+			levels[f[1]] = f[2]
+		case f[0] == "suffix" && len(f) == 2:
+			suffixes = append(suffixes, f[1])
+		case f[0] == "ethnic" && len(f) == 2:
+			ethnic = append(ethnic, f[1])
+		case f[0] == "town" && len(f) == 2:
+			townSuf = append(townSuf, f[1])
+		case f[0] == "ethnictown" && len(f) == 2:
+			ethnicTown = append(ethnicTown, f[1])
+		default:
+			log.Fatalf("%s: want kind, word and for a level its letter: %q", path, f)
+		}
+	})
+}
 
 var seg gse.Segmenter
 
@@ -82,7 +110,9 @@ var nameTag = map[string]bool{"ns": true, "nr": true, "nrt": true}
 func main() {
 	src := flag.String("src", "../../shared/corpora/admin-divisions", "admin-divisions folder")
 	out := flag.String("out", "data/divisions.tsv", "output file")
+	words := flag.String("words", "data/division_words.txt", "word lists of division names")
 	flag.Parse()
+	readWords(*words)
 	seg.SkipLog = true
 	if err := seg.LoadDictEmbed("zh_s"); err != nil {
 		log.Fatal(err)
@@ -95,7 +125,7 @@ func main() {
 			log.Fatalf("result.csv: short row %v", r)
 		}
 		code, prov, pref, name, lvl, from, to, next := r[0], r[1], r[2], r[3], r[4], r[6], r[7], r[8]
-		l := map[string]string{"省级": "P", "地级": "F", "县级": "C"}[lvl]
+		l := levels[lvl]
 		if l == "" {
 			log.Fatalf("result.csv: unknown level %q", lvl)
 		}
@@ -164,7 +194,7 @@ func main() {
 // townSuffix reports whether a township-level name ends with a township
 // suffix; other units of the table (园区, 农场, 办事处) are left out.
 func townSuffix(name string) bool {
-	for _, suf := range []string{"镇", "乡", "街道", "苏木"} {
+	for _, suf := range townSuf {
 		if strings.HasSuffix(name, suf) && len([]rune(name)) > len([]rune(suf)) {
 			return true
 		}
@@ -175,7 +205,7 @@ func townSuffix(name string) bool {
 // townAlias returns the short form of an ethnic township, written without
 // the ethnic groups (大平苗族彝族乡 → 大平乡), or "".
 func townAlias(name string) string {
-	for _, suf := range []string{"乡", "镇", "苏木"} {
+	for _, suf := range ethnicTown {
 		stem, ok := strings.CutSuffix(name, suf)
 		if !ok || !strings.HasSuffix(stem, "族") {
 			continue

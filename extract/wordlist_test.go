@@ -1,0 +1,168 @@
+package extract
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// wordListNumerals are the numeral characters a character set written in
+// Go may hold (they are grammar, not a word list): the Chinese digits,
+// powers of ten and the other numeral characters of numeral.go.
+const wordListNumerals = cnNumeralBody + "廿卅几半"
+
+// charSetFuncs are the functions whose string argument is a set of
+// characters: a string literal of Han characters given to one of them is
+// a word list written in Go.
+var charSetFuncs = map[string]bool{
+	"strings.ContainsRune": true, "strings.ContainsAny": true, "strings.IndexAny": true,
+	"strings.LastIndexAny": true, "strings.IndexRune": true, "strings.Trim": true,
+	"strings.TrimLeft": true, "strings.TrimRight": true, "strings.Count": true,
+	"newRuneSet": true,
+}
+
+// TestNoInlineWordLists fails, naming file and line, for every word list or
+// character set of Chinese words written in the Go code of extract/ and of
+// extract/internal (tests aside): they live in extract/data. extract/eval is
+// left out: it extracts nothing, and its tables map the tags and units of
+// other annotation schemes (PD1998, Recognizers-Text) to tongbao's. It finds a slice,
+// array or map literal with two or more string elements or keys holding a
+// Han character; a case clause with two or more such strings; a string
+// literal of two or more Han characters other than numerals given to a
+// function that reads it as a set of characters (strings.ContainsRune,
+// strings.Trim…), or ranged over.
+func TestNoInlineWordLists(t *testing.T) {
+	fset := token.NewFileSet()
+	err := filepath.WalkDir(".", func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() && path == "eval" {
+			return filepath.SkipDir // no extractor: see the comment above
+		}
+		if e.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		for _, p := range inlineWordLists(f) {
+			t.Errorf("%s: %s", fset.Position(p.pos), p.what)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+type inlineList struct {
+	pos  token.Pos
+	what string
+}
+
+// inlineWordLists returns the inline word lists of a parsed file.
+func inlineWordLists(f *ast.File) []inlineList {
+	var out []inlineList
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CompositeLit:
+			if n.Type == nil {
+				return true // an element of an outer literal, counted there
+			}
+			if k := hanStrings(n); k >= 2 {
+				out = append(out, inlineList{n.Pos(), strconv.Itoa(k) + " strings of Han characters in one literal"})
+			}
+		case *ast.CaseClause:
+			k := 0
+			for _, e := range n.List {
+				if hanString(e, false) {
+					k++
+				}
+			}
+			if k >= 2 {
+				out = append(out, inlineList{n.Pos(), strconv.Itoa(k) + " strings of Han characters in one case"})
+			}
+		case *ast.CallExpr:
+			if charSetFuncs[funcName(n.Fun)] {
+				for _, a := range n.Args {
+					if hanString(a, true) {
+						out = append(out, inlineList{a.Pos(), "a set of Han characters given to " + funcName(n.Fun)})
+					}
+				}
+			}
+		case *ast.RangeStmt:
+			if hanString(n.X, true) {
+				out = append(out, inlineList{n.X.Pos(), "a range over Han characters"})
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// hanStrings counts the strings holding a Han character among the
+// elements and keys of a composite literal and of the literals nested in it
+// ({{"年", 'Y'}, {"月", 'M'}} counts two).
+func hanStrings(n *ast.CompositeLit) int {
+	k := 0
+	for _, e := range n.Elts {
+		var es []ast.Expr
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			es = []ast.Expr{kv.Key, kv.Value}
+		} else {
+			es = []ast.Expr{e}
+		}
+		for _, e := range es {
+			if c, ok := e.(*ast.CompositeLit); ok {
+				k += hanStrings(c)
+			} else if hanString(e, false) {
+				k++
+			}
+		}
+	}
+	return k
+}
+
+// funcName returns pkg.Name or Name of a called function.
+func funcName(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectorExpr:
+		if x, ok := e.X.(*ast.Ident); ok {
+			return x.Name + "." + e.Sel.Name
+		}
+	}
+	return ""
+}
+
+// hanString reports whether e is a string literal holding a Han character;
+// with set, two or more Han characters that are not numerals.
+func hanString(e ast.Expr, set bool) bool {
+	lit, ok := e.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return false
+	}
+	s, err := strconv.Unquote(lit.Value)
+	if err != nil {
+		return false
+	}
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) && !(set && strings.ContainsRune(wordListNumerals, r)) {
+			n++
+		}
+	}
+	if set {
+		return n >= 2
+	}
+	return n >= 1
+}
