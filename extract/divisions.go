@@ -48,28 +48,6 @@ type gazetteer struct {
 	full    chainIndex // full name -> records
 	short   chainIndex // short form -> records
 	maxTown int        // longest township name, in runes
-	// townStart holds the first two runes of every township name, packed,
-	// so that most text positions are rejected with one lookup; townBits
-	// is a one-hash Bloom filter of the same pairs, tested first.
-	townStart map[uint64]bool
-	townBits  *[townBitWords]uint64
-}
-
-func pack2(a, b rune) uint64 { return uint64(a)<<32 | uint64(uint32(b)) }
-
-// townBitWords sizes gazetteer.townBits: 2^20 bits for some 30000 pairs.
-const townBitWords = 1 << 20 / 64
-
-// townPairBit returns the bit of townBits for the pair a, b.
-func townPairBit(a, b rune) uint32 {
-	return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA6B) >> 12
-}
-
-// maybeTownStart reports whether a township name may start with a, b
-// (exact: no township name starts with a pair it rejects).
-func (g *gazetteer) maybeTownStart(a, b rune) bool {
-	h := townPairBit(a, b)
-	return g.townBits[h>>6]&(1<<(h&63)) != 0 && g.townStart[pack2(a, b)]
 }
 
 // chainIndex maps a key to the records carrying it.
@@ -136,9 +114,6 @@ func parseGazetteer(text string) (*gazetteer, error) {
 		byCode: newChainIndex(8000),
 		full:   newChainIndex(n),
 		short:  newChainIndex(4000),
-
-		townStart: make(map[uint64]bool, 30000),
-		townBits:  new([townBitWords]uint64),
 	}
 	g.byCode.next = make([]int32, 0, n)
 	g.full.next = make([]int32, 0, n)
@@ -201,11 +176,6 @@ func parseGazetteer(text string) (*gazetteer, error) {
 			if n := utf8.RuneCountInString(r.Name); n > g.maxTown {
 				g.maxTown = n
 			}
-			a, k := utf8.DecodeRuneInString(r.Name)
-			b, _ := utf8.DecodeRuneInString(r.Name[k:])
-			g.townStart[pack2(a, b)] = true
-			h := townPairBit(a, b)
-			g.townBits[h>>6] |= 1 << (h & 63)
 		}
 		if r.Level == "" || r.Code == "" || r.Name == "" || strings.Contains(r.Short, "\t") {
 			return nil, fmt.Errorf("divisions: line %d: malformed record", ln)

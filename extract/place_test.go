@@ -174,17 +174,17 @@ func TestGazetteerCompactAndFast(t *testing.T) {
 }
 
 func BenchmarkGazetteerLoad(b *testing.B) {
-	for i := 0; i < b.N; i++ {
+	cpuLoop(b, func() {
 		if _, err := parseGazetteer(divisionsTSV); err != nil {
 			b.Fatal(err)
 		}
-	}
+	})
 }
 
 // BenchmarkPlaceIndex measures the whole first-use cost of the place stage's
 // data: parsing the gazetteer and building the lexicon.
 func BenchmarkPlaceIndex(b *testing.B) {
-	for i := 0; i < b.N; i++ {
+	cpuLoop(b, func() {
 		g, err := parseGazetteer(divisionsTSV)
 		if err != nil {
 			b.Fatal(err)
@@ -192,7 +192,7 @@ func BenchmarkPlaceIndex(b *testing.B) {
 		if px := buildPlaceIndex(g); px.lex.Len() < 5000 {
 			b.Fatal(px.lex.Len())
 		}
-	}
+	})
 }
 
 func TestPlaceHomeFromMentions(t *testing.T) {
