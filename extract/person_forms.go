@@ -500,7 +500,7 @@ func (c *personCtx) japaneseAt(k int) personCand {
 
 // surnameNotBeforeTitle are the surnames that before an office are no
 // name (党委书记, 任副县长, 美国务卿), joined once (not at every test).
-var surnameNotBeforeTitle = "任党" + orgCountryChars
+var surnameNotBeforeTitle = cueChars("not_surname_before_office_chars") + orgCountryChars
 
 // shortAt finds a surname standing for the whole name: 老张, 小王, and a
 // surname right before an office or form of address (孔书记, 徐先生).
