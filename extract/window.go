@@ -133,7 +133,8 @@ func windowEnd(text string, start, window int) int {
 		return half + i + 1
 	}
 	best := -1
-	for _, p := range []string{"。", "！", "？", "；", "!", "?", ";"} {
+	for _, r := range sentenceEndMarks {
+		p := string(r)
 		if i := strings.LastIndex(text[half:limit], p); i >= 0 && half+i+len(p) > best {
 			best = half + i + len(p)
 		}
