@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -58,6 +59,17 @@ func CheckEncoding(name string) (string, error) {
 // It returns the text and the name of the encoding used; an error wrapping
 // ErrBinary means the bytes are not text in any supported encoding.
 func Decode(data []byte, forced string) (text, enc string, err error) {
+	return decode(data, forced, false)
+}
+
+// decodeOwned is Decode of bytes no one reads or writes afterwards: valid
+// UTF-8 becomes the text without a copy (a large document is then held
+// once, not twice, while it is decoded).
+func decodeOwned(data []byte, forced string) (text, enc string, err error) {
+	return decode(data, forced, true)
+}
+
+func decode(data []byte, forced string, owned bool) (text, enc string, err error) {
 	if forced != "" {
 		c, err := CheckEncoding(forced)
 		if err != nil {
@@ -65,7 +77,7 @@ func Decode(data []byte, forced string) (text, enc string, err error) {
 		}
 		if c != "" {
 			data = stripBOM(data, c)
-			t, err := decodeWith(data, c)
+			t, err := decodeUTF8Owned(data, c, owned)
 			return t, c, err
 		}
 	}
@@ -77,7 +89,7 @@ func Decode(data []byte, forced string) (text, enc string, err error) {
 		return "", "", err
 	}
 	data = stripBOM(data, enc)
-	text, err = decodeWith(data, enc)
+	text, err = decodeUTF8Owned(data, enc, owned)
 	if err == nil && enc != UTF16LE && enc != UTF16BE {
 		if err := checkControls(text); err != nil {
 			return "", "", err
@@ -106,6 +118,15 @@ func utf16Decoder(enc string, _ bool) transform.Transformer {
 		e = unicode.BigEndian
 	}
 	return unicode.UTF16(e, unicode.IgnoreBOM).NewDecoder()
+}
+
+// decodeUTF8Owned is decodeWith, except that valid UTF-8 in bytes the
+// caller owns (see decodeOwned) is returned without a copy.
+func decodeUTF8Owned(data []byte, enc string, owned bool) (string, error) {
+	if owned && enc == UTF8 && len(data) > 0 && utf8.Valid(data) {
+		return unsafe.String(&data[0], len(data)), nil
+	}
+	return decodeWith(data, enc)
 }
 
 func decodeWith(data []byte, enc string) (string, error) {

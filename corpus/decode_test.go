@@ -163,3 +163,21 @@ func TestCheckEncoding(t *testing.T) {
 		t.Errorf("CheckEncoding(shift_jis) error = %v; want one naming the accepted encodings", err)
 	}
 }
+
+// decodeOwned gives the text Decode gives, for every encoding and for
+// invalid UTF-8 (which is copied, repaired, as by Decode).
+func TestDecodeOwned(t *testing.T) {
+	for _, in := range [][]byte{
+		[]byte("国务院政府工作报告"),
+		[]byte("\xef\xbb\xbf带BOM的文本"),
+		[]byte("坏\xff字节"),
+		{0xb9, 0xfa, 0xce, 0xf1, 0xd4, 0xba}, // GBK 国务院
+		{},
+	} {
+		want, wenc, werr := Decode(in, "")
+		got, genc, gerr := decodeOwned(append([]byte(nil), in...), "")
+		if got != want || genc != wenc || (gerr == nil) != (werr == nil) {
+			t.Errorf("%q: decodeOwned = %q, %s, %v; Decode = %q, %s, %v", in, got, genc, gerr, want, wenc, werr)
+		}
+	}
+}

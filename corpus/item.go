@@ -22,7 +22,7 @@ func (it *item) decode(opts Options) Document {
 			doc.Text, err = pdfText(it.data)
 			break
 		}
-		doc.Text, _, err = Decode(it.data, opts.Encoding)
+		doc.Text, _, err = decodeOwned(it.data, opts.Encoding) // it.data is dropped after
 	case kindPDF:
 		doc.Text, err = pdfText(it.data)
 	case kindDocx:
@@ -40,7 +40,7 @@ func (it *item) decode(opts Options) Document {
 		doc, err = decodeJSONL(it, opts)
 	case kindMarkdown:
 		var md string
-		md, _, err = Decode(it.data, opts.Encoding)
+		md, _, err = decodeOwned(it.data, opts.Encoding)
 		if err == nil {
 			doc.Text, doc.Meta = MarkdownText(md)
 		}

@@ -647,8 +647,8 @@ func (d *Document) releaseScratch(borrow bool) {
 	sc.order = slices.Grow(sc.order[:0], len(d.Mentions))
 	var out []Mention
 	if borrow {
-		sc.sorted = slices.Grow(sc.sorted[:0], len(d.Mentions))
-		out = sc.sorted[:len(d.Mentions)]
+		sc.sorted = slices.Grow(sc.sorted[:0], len(d.Mentions))[:len(d.Mentions)]
+		out = sc.sorted
 	}
 	d.Mentions = sortedMentions(d.Mentions, sc.order, out)
 	d.scratch = nil
