@@ -101,11 +101,12 @@ func RunTo(ctx context.Context, inputs []string, ropts Options, opts RunOptions,
 	// build runs work on doc into a spool: the record in memory, or in a
 	// temporary file when large.
 	build := func(doc Document) (*record, error) {
-		sp := &spool{}
+		sp := &spool{buf: getRecordBuf()}
 		kept := false
 		defer func() {
 			if !kept {
 				sp.discard()
+				putRecordBuf(sp.buf)
 			}
 		}()
 		if err := work(doc, sp); err != nil {
@@ -156,6 +157,8 @@ func RunTo(ctx context.Context, inputs []string, ropts Options, opts RunOptions,
 			werr = w.copyFrom(r.spool)
 		} else {
 			werr = w.write(r.buf)
+			putRecordBuf(r.buf)
+			r.buf = nil
 		}
 		if werr != nil {
 			return werr
@@ -302,6 +305,28 @@ func defaultErrorRecord(id string, err error) []byte {
 	return append(b, '\n')
 }
 
+// recordBufs holds the memory of records already written, for the next
+// ones: a record is written piece by piece (one mention at a time), and a
+// buffer of the right size from the start spares the copies of growing it.
+var recordBufs sync.Pool
+
+// getRecordBuf returns an empty buffer for a record.
+func getRecordBuf() []byte {
+	if b, ok := recordBufs.Get().(*[]byte); ok {
+		return (*b)[:0]
+	}
+	return make([]byte, 0, 4<<10)
+}
+
+// putRecordBuf gives the memory of a written record back; buffers of
+// large records are left to the garbage collector.
+func putRecordBuf(b []byte) {
+	if cap(b) == 0 || cap(b) > 1<<20 {
+		return
+	}
+	recordBufs.Put(&b)
+}
+
 // recordWriter batches whole records into large writes.
 type recordWriter struct {
 	w   io.Writer
@@ -351,7 +376,12 @@ func (w *recordWriter) flush() error {
 type Spool struct{ s spool }
 
 // Write appends p.
-func (s *Spool) Write(p []byte) (int, error) { return s.s.Write(p) }
+func (s *Spool) Write(p []byte) (int, error) {
+	if s.s.buf == nil && s.s.f == nil {
+		s.s.buf = getRecordBuf()
+	}
+	return s.s.Write(p)
+}
 
 // WriteTo writes what the spool holds to w.
 func (s *Spool) WriteTo(w io.Writer) (int64, error) {
@@ -371,6 +401,7 @@ func (s *Spool) WriteTo(w io.Writer) (int64, error) {
 // Close frees the spool's memory and file.
 func (s *Spool) Close() error {
 	s.s.discard()
+	putRecordBuf(s.s.buf)
 	s.s.buf = nil
 	return nil
 }

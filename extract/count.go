@@ -585,8 +585,8 @@ func unitLabel(text []rune, start, end int) bool {
 	for n < len(text) && (text[n] == ' ' || text[n] == '\u3000') {
 		n++
 	}
-	opens := p < 0 || strings.ContainsRune("|>（(\n", text[p])
-	closes := n >= len(text) || strings.ContainsRune("|<）)\n", text[n])
+	opens := p < 0 || strings.ContainsRune(cellOpenMarks, text[p])
+	closes := n >= len(text) || strings.ContainsRune(cellCloseMarks, text[n])
 	if !closes && n == end {
 		// A compound unit written on, up to three runes (亿千瓦小时 |).
 		for n < len(text) && n < end+3 && unicode.Is(unicode.Han, text[n]) {
@@ -595,7 +595,7 @@ func unitLabel(text []rune, start, end int) bool {
 		for n < len(text) && (text[n] == ' ' || text[n] == '\u3000') {
 			n++
 		}
-		closes = n < len(text) && strings.ContainsRune("|<）)\n", text[n])
+		closes = n < len(text) && strings.ContainsRune(cellCloseMarks, text[n])
 	}
 	if opens && closes {
 		return true

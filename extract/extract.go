@@ -491,6 +491,14 @@ func planFor(types map[string]bool) []*stage {
 // returns an error for an unknown type, or when a dictionary or the
 // gazetteer a stage needs cannot be loaded.
 func NewDocument(text string, opts ...Option) (*Document, error) {
+	return newDocument(text, opts, nil)
+}
+
+// newDocument is NewDocument. With emit, the mentions are sorted into a
+// buffer of the scratch rather than a slice of their own and handed to
+// emit before the scratch is put back; the Document's Mentions are then
+// empty, and emit's error is returned.
+func newDocument(text string, opts []Option, emit func([]Mention) error) (*Document, error) {
 	dc := new(docContext)
 	cfg := &dc.config
 	for _, o := range opts {
@@ -499,7 +507,11 @@ func NewDocument(text string, opts ...Option) (*Document, error) {
 		}
 	}
 	if cfg.t2s != zhconv.Never { // Traditional text: see t2s.go
-		return newDocumentT2S(text, opts)
+		d, err := newDocumentT2S(text, opts)
+		if err == nil && emit != nil {
+			err = emitMentions(d, emit)
+		}
+		return d, err
 	}
 	if err := checkTypeSet(cfg.types); err != nil {
 		return nil, err
@@ -509,12 +521,16 @@ func NewDocument(text string, opts ...Option) (*Document, error) {
 	d := &Document{ID: cfg.id, Meta: cfg.meta, Text: text, Mentions: sc.mentions, docContext: dc}
 	for _, s := range plan(cfg.types) {
 		if err := d.ensure(s.needs); err != nil {
-			d.releaseScratch()
+			d.releaseScratch(false)
+			sc.release()
 			return nil, err
 		}
 		s.run(d)
 	}
-	d.releaseScratch()
+	d.releaseScratch(emit != nil)
+	if emit == nil {
+		sc.release()
+	}
 	d.resolveDates()
 	// Arrays are [] rather than null when empty, so that every record has
 	// the same shape for jq and data frames.
@@ -529,7 +545,20 @@ func NewDocument(text string, opts ...Option) (*Document, error) {
 			*es = []Entity{}
 		}
 	}
+	if emit != nil {
+		err := emitMentions(d, emit)
+		clear(sc.sorted)
+		sc.release()
+		return d, err
+	}
 	return d, nil
+}
+
+// emitMentions hands d's mentions to emit and leaves d without them.
+func emitMentions(d *Document, emit func([]Mention) error) error {
+	err := emit(d.Mentions)
+	d.Mentions = []Mention{}
+	return err
 }
 
 // wants reports whether mentions of type t are to be extracted.
@@ -595,9 +624,11 @@ func typeRank(t string) int {
 }
 
 // releaseScratch sets d.Mentions to the mentions collected in the
-// scratch, sorted (see compareMentions) into a slice of their own, and
-// gives the scratch back to the pool.
-func (d *Document) releaseScratch() {
+// scratch, sorted (see compareMentions) into a slice of their own, or,
+// when borrow is set, into the scratch's sorted buffer, and detaches the
+// scratch from d: the caller puts it back in the pool (release) once
+// nothing uses its buffers.
+func (d *Document) releaseScratch(borrow bool) {
 	sc := d.scratch
 	if sc == nil {
 		return
@@ -614,15 +645,20 @@ func (d *Document) releaseScratch() {
 		d.times, d.timesDone, d.timesInScratch = nil, false, false
 	}
 	sc.order = slices.Grow(sc.order[:0], len(d.Mentions))
-	d.Mentions = sortedMentions(d.Mentions, sc.order)
+	var out []Mention
+	if borrow {
+		sc.sorted = slices.Grow(sc.sorted[:0], len(d.Mentions))
+		out = sc.sorted[:len(d.Mentions)]
+	}
+	d.Mentions = sortedMentions(d.Mentions, sc.order, out)
 	d.scratch = nil
-	sc.release()
 }
 
 // sortedMentions returns ms ordered by start, longer first, then by type,
-// keeping the order of equal ones, in a new slice of exactly len(ms) (nil
-// when ms is empty). order is room for the permutation.
-func sortedMentions(ms []Mention, order []int32) []Mention {
+// keeping the order of equal ones, in out when it has len(ms) mentions,
+// else in a new slice of exactly len(ms) (nil when ms is empty). order is
+// room for the permutation.
+func sortedMentions(ms []Mention, order []int32, out []Mention) []Mention {
 	if len(ms) == 0 {
 		return nil
 	}
@@ -635,7 +671,9 @@ func sortedMentions(ms []Mention, order []int32) []Mention {
 	if !slices.IsSortedFunc(order, cmpAt) {
 		slices.SortStableFunc(order, cmpAt)
 	}
-	out := make([]Mention, len(ms))
+	if len(out) != len(ms) {
+		out = make([]Mention, len(ms))
+	}
 	for k, i := range order {
 		out[k] = ms[i]
 	}

@@ -452,7 +452,7 @@ func isRangeDash(s []rune) bool {
 
 // rangeBefore reads "7～" right before text[i]: a bare number and a dash.
 func rangeBefore(text []rune, i int) (lo float64, start int, ok bool) {
-	if i < 2 || !strings.ContainsRune("—–-－～~至―", text[i-1]) {
+	if i < 2 || !indicatorData().set("rangebeforechars").has(text[i-1]) {
 		return 0, 0, false
 	}
 	j := i - 1
@@ -1635,7 +1635,7 @@ func (x *indDoc) ratioStart(s int, m indMatch) int {
 func (x *indDoc) rdRatio(s int, m indMatch) *indMatch {
 	start := x.ratioStart(s, m)
 	cs := start
-	for cs > s && !strings.ContainsRune("，,、", x.text[cs-1]) {
+	for cs > s && !strings.ContainsRune(clauseCommas, x.text[cs-1]) {
 		cs--
 	}
 	if cs == start {
@@ -1671,7 +1671,7 @@ func (x *indDoc) rdRatio(s int, m indMatch) *indMatch {
 func (x *indDoc) rdSubject(s, i int) bool {
 	for e := i - 1; e > s; {
 		cs := e
-		for cs > s && !strings.ContainsRune("，,、", x.text[cs-1]) {
+		for cs > s && !strings.ContainsRune(clauseCommas, x.text[cs-1]) {
 			cs--
 		}
 		clause := x.text[cs:e]

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -64,7 +65,30 @@ func benchParagraphs(b *testing.B, types ...string) {
 	})
 }
 
-func BenchmarkParagraphs(b *testing.B)      { benchParagraphs(b) }
+func BenchmarkParagraphs(b *testing.B) { benchParagraphs(b) }
+
+// BenchmarkParagraphsStream is BenchmarkParagraphs through
+// NewDocumentStream, as tongbao extract runs it.
+func BenchmarkParagraphsStream(b *testing.B) {
+	ps := scParagraphs(b)
+	n := 0
+	emit := func(ms []Mention) error { n += len(ms); return nil }
+	if _, err := NewDocumentStream(ps[0], 0, emit); err != nil { // loads the lexicons
+		b.Fatal(err)
+	}
+	b.SetBytes(paragraphBytes(ps))
+	b.ReportAllocs()
+	cpuLoop(b, func() {
+		for i, p := range ps {
+			if _, err := NewDocumentStream(p, 0, emit, WithID(strconv.Itoa(i))); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	if n == 0 {
+		b.Fatal("no mentions")
+	}
+}
 func BenchmarkParagraphsTime(b *testing.B)  { benchParagraphs(b, TypeTime) }
 func BenchmarkParagraphsCount(b *testing.B) { benchParagraphs(b, TypeCount) }
 

@@ -596,19 +596,51 @@ func (c *personCtx) fixedSpans() map[int]fixedSpan {
 			out[s] = fixedSpan{e, rule}
 		}
 	}
-	add(c.dottedNames(), ruleDottedName)
-	add(c.bylineRuns(), ruleBylineRun)
-	add(c.speakerLines(), ruleSpeakerLine)
+	marks := c.fixedMarks()
+	if len(marks) == 0 {
+		return nil
+	}
+	add(c.dottedNames(marks), ruleDottedName)
+	add(c.bylineRuns(marks), ruleBylineRun)
+	add(c.speakerLines(marks), ruleSpeakerLine)
 	return out
 }
+
+// fixedMarks returns, in order, the positions of the characters the scans
+// of fixedSpans start from: middle dots, opening brackets, the last
+// characters of byline cues, spaces and colons. The scans visit these
+// positions only, instead of each reading the whole text.
+func (c *personCtx) fixedMarks() []int32 {
+	marks := c.d.scratch.int32Slice(len(c.rs), 0)[:0]
+	for i, r := range c.rs {
+		if fixedMarkSet.has(r) {
+			marks = append(marks, int32(i))
+		}
+	}
+	return marks
+}
+
+// fixedMarkSet holds the characters of fixedMarks.
+var fixedMarkSet = func() *runeSet {
+	s := *bylineScanSet
+	for _, r := range "·・•‧（( \u3000\t\u00a0" {
+		s.add(r)
+	}
+	for r := '\u2000'; r <= '\u200a'; r++ {
+		s.add(r)
+	}
+	return &s
+}()
 
 // personAt returns the name starting at token k, or start -1: a fixed
 // span, a Chinese name, a foreign name, a Japanese family name or a short
 // form, the first that holds.
 func (c *personCtx) personAt(k int, fixed map[int]fixedSpan) personCand {
-	if f, ok := fixed[c.toks[k].Start]; ok {
-		c.d.traceRule(f.rule, Accept, c.toks[k].Start, f.end)
-		return personCand{start: c.toks[k].Start, end: f.end, strong: true}
+	if len(fixed) > 0 { // most documents have none
+		if f, ok := fixed[c.toks[k].Start]; ok {
+			c.d.traceRule(f.rule, Accept, c.toks[k].Start, f.end)
+			return personCand{start: c.toks[k].Start, end: f.end, strong: true}
+		}
 	}
 	t := &c.toks[k]
 	r := c.rs[t.Start]

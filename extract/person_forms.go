@@ -210,11 +210,13 @@ var dotNameSet = newRuneSet(cueChars("translit_chars") + cueChars("minority_char
 // (威廉·佩里, 阿木冬·尼牙孜): runs of transliteration characters on both
 // sides of each dot, snapped to the segmenter's cuts. It returns the spans
 // by start.
-func (c *personCtx) dottedNames() map[int]int {
+func (c *personCtx) dottedNames(marks []int32) map[int]int {
 	var out map[int]int // nil until a span is found
 	rs := c.rs
-	for p := 1; p+1 < len(rs); p++ {
-		if !isNameDot(rs[p]) || !dotNameSet.has(rs[p-1]) || !dotNameSet.has(rs[p+1]) {
+	next := 1 // where the next dot may be
+	for _, m := range marks {
+		p := int(m)
+		if p < next || p+1 >= len(rs) || !isNameDot(rs[p]) || !dotNameSet.has(rs[p-1]) || !dotNameSet.has(rs[p+1]) {
 			continue
 		}
 		s := p
@@ -241,7 +243,7 @@ func (c *personCtx) dottedNames() map[int]int {
 		if s < p && e > p+1 && !isNameDot(rs[e-1]) && !c.placeOverlap(s, e) {
 			out = setSpan(out, s, e)
 		}
-		p = e
+		next = e + 1
 	}
 	return out
 }
@@ -302,10 +304,16 @@ func (c *personCtx) nameCount(s, e int) int {
 // or after a byline cue up to the end of the line: （陈燮衡李晶晶）,
 // 本报记者曹照琴谢国明王尧. Such a run is one mention, as People's Daily
 // annotates it. It returns the spans by start.
-func (c *personCtx) bylineRuns() map[int]int {
+func (c *personCtx) bylineRuns(marks []int32) map[int]int {
 	var out map[int]int // nil until a span is found
 	rs := c.rs
-	for b := 0; b < len(rs); b++ {
+	for x := 0; x < 2*len(marks); x++ {
+		// a bracket opens at a mark, a cue ends right after one; a
+		// position seen twice is decided twice the same way
+		b := int(marks[x/2]) + x%2
+		if b >= len(rs) {
+			continue
+		}
 		var s int
 		switch {
 		case rs[b] == '（' || rs[b] == '(':
@@ -354,11 +362,12 @@ func personSpace(r rune) bool {
 // line (某某区人民政府代区长　　萨国文). The shape alone is strong context,
 // so the surname need not be in the surname list. It returns the spans by
 // start.
-func (c *personCtx) speakerLines() map[int]int {
+func (c *personCtx) speakerLines(marks []int32) map[int]int {
 	var out map[int]int // nil until a span is found
 	rs := c.rs
-	for i := 1; i < len(rs); i++ {
-		if !personSpace(rs[i]) || personSpace(rs[i-1]) {
+	for _, m := range marks {
+		i := int(m)
+		if i < 1 || !personSpace(rs[i]) || personSpace(rs[i-1]) {
 			continue
 		}
 		if tl, kind := c.titleBefore(i); tl == 0 || kind != "office" {
@@ -491,7 +500,7 @@ func (c *personCtx) japaneseAt(k int) personCand {
 
 // surnameNotBeforeTitle are the surnames that before an office are no
 // name (党委书记, 任副县长, 美国务卿), joined once (not at every test).
-var surnameNotBeforeTitle = "任党" + orgCountryChars
+var surnameNotBeforeTitle = cueChars("not_surname_before_office_chars") + orgCountryChars
 
 // shortAt finds a surname standing for the whole name: 老张, 小王, and a
 // surname right before an office or form of address (孔书记, 徐先生).
@@ -515,7 +524,7 @@ func (c *personCtx) shortAt(k int) personCand {
 			return accept(ruleOldYoung, t.Start, t.End)
 		}
 	}
-	if k+1 < len(c.toks) && len(rs) == 1 && strings.HasPrefix(c.toks[k+1].Text, "某") || len(rs) == 2 && rs[1] == '某' {
+	if len(rs) == 1 && k+1 < len(c.toks) && strings.HasPrefix(c.toks[k+1].Text, "某") || len(rs) == 2 && rs[1] == '某' {
 		if cl, ok := surnames.Get(string(rs[:1])); ok && cl < 3 {
 			e := t.Start + 2
 			if e < len(c.rs) && c.rs[e] == '某' {

@@ -74,7 +74,7 @@ func (c *personCtx) extendRuns(found []personCand) []personCand {
 		p := &found[i]
 		if p.end-p.start >= 5 && p.start > prevEnd {
 			q := p.start
-			for q > prevEnd && p.start-q < 12 && isHan(c.rs[q-1]) && !strings.ContainsRune(listSep, c.rs[q-1]) {
+			for q > prevEnd && p.start-q < 12 && isHan(c.rs[q-1]) && !listSepSet.has(c.rs[q-1]) {
 				q--
 			}
 			if q < p.start && c.startTok[q] >= 0 && c.nameCount(q, p.start) > 0 && !c.placeOverlap(q, p.start) {
@@ -87,8 +87,9 @@ func (c *personCtx) extendRuns(found []personCand) []personCand {
 	return found
 }
 
-// listSep separates the items of a list of names.
-const listSep = "、和与及"
+// listSepSet separates the items of a list of names (data/person_cues.txt,
+// name_list_chars).
+var listSepSet = newRuneSet(cueChars("name_list_chars"))
 
 // listItems adds the other items of lists that hold a found name: in
 // "杨影、李菊、王楠和王晨" one name with evidence makes the others names
@@ -115,14 +116,14 @@ func (c *personCtx) listItems(found []personCand, known knownNames) []personCand
 		}
 		// right neighbour, past a note in brackets: 陈绮玲（女）、程有清
 		after := c.skipNote(p.end)
-		if after < len(c.rs) && strings.ContainsRune(listSep, c.rs[after]) {
+		if after < len(c.rs) && listSepSet.has(c.rs[after]) {
 			if q, ok := c.listItem(after+1, true); ok && !have[q.start] {
 				take(q)
 				walk(q, depth+1)
 			}
 		}
 		// left neighbour, before a note in brackets
-		if p.start > 1 && strings.ContainsRune(listSep, c.rs[p.start-1]) {
+		if p.start > 1 && listSepSet.has(c.rs[p.start-1]) {
 			i := c.skipNoteBack(p.start - 1)
 			if q, ok := c.listItem(i, false); ok && !have[q.start] {
 				take(q)
@@ -296,9 +297,9 @@ func (c *personCtx) listItem(i int, forward bool) (personCand, bool) {
 	return c.nameShaped(s, e)
 }
 
-// listItemSepSet holds the characters that end a list item: listSep and
-// punctuation.
-var listItemSepSet = newRuneSet(listSep + "，。；：！？（）()“”《》\n 　")
+// listItemSepSet holds the characters that end a list item: those of
+// listSepSet and punctuation.
+var listItemSepSet = newRuneSet(cueChars("name_list_chars") + "，。；：！？（）()“”《》\n 　")
 
 // personListEndWords may follow the last item of a list of names: 吴静和赵刚
 // 等, …分别….

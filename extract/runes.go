@@ -2,6 +2,21 @@ package extract
 
 import "unicode/utf8"
 
+// Punctuation sets that several rules test a character against (grammar,
+// not word lists: the word lists live in extract/data).
+const (
+	// sentenceEndMarks end a sentence, full and half width: a window of a
+	// long text ends after the last one in its second half.
+	sentenceEndMarks = "。！？；!?;"
+	// clauseCommas separate the clauses of a sentence and the items of a
+	// list: the commas, full and half width, and the enumeration comma.
+	clauseCommas = "，,、"
+	// cellOpenMarks and cellCloseMarks open and close a table cell or a
+	// bracketed label (| 数量（万吨） |), with the line break.
+	cellOpenMarks  = "|>（(\n"
+	cellCloseMarks = "|<）)\n"
+)
+
 // textRunes returns []rune(s), decoding the three-byte sequences of Han
 // text inline (the conversion of the runtime decodes every rune twice,
 // through a call): the same runes, U+FFFD for each byte of an invalid

@@ -19,13 +19,16 @@ import (
 type docScratch struct {
 	mentions []Mention
 	order    []int32 // the permutation that sorts mentions
-	ints     slabs[int]
-	int32s   slabs[int32]
-	bools    slabs[bool]
-	places   placeScan       // the place stage's state, its hits kept for the next document
-	tokens   []segment.Token // the segmentation, unless the Document keeps it (WithTokens)
-	times    []timeSpan      // the time spans (joinSpans), taken back from the Document
-	person   personCtx       // the person stage's state
+	// sorted holds the sorted mentions a streaming extraction hands to its
+	// callback (newDocument with emit).
+	sorted []Mention
+	ints   slabs[int]
+	int32s slabs[int32]
+	bools  slabs[bool]
+	places placeScan       // the place stage's state, its hits kept for the next document
+	tokens []segment.Token // the segmentation, unless the Document keeps it (WithTokens)
+	times  []timeSpan      // the time spans (joinSpans), taken back from the Document
+	person personCtx       // the person stage's state
 	// countHits and countCand are scanCounts' hits and candidate.
 	countHits []countHit
 	countCand countCand

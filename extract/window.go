@@ -65,7 +65,9 @@ func NewDocumentWindowed(text string, window int, opts ...Option) (*Document, er
 // as each window is done, in order of offset, instead of holding them: the
 // Document it returns has every field but Mentions (empty). Memory then
 // holds the text, one window's work and the document-level fields only.
-// An error from emit stops the extraction and is returned.
+// An error from emit stops the extraction and is returned. The slice emit
+// receives is reused once emit returns: emit copies the mentions it keeps
+// (a Mention copied by value is its own).
 func NewDocumentStream(text string, window int, emit func([]Mention) error, opts ...Option) (*Document, error) {
 	if t2sOf(opts) != zhconv.Never { // Traditional text: see t2s.go
 		return streamT2S(text, window, emit, opts)
@@ -74,15 +76,7 @@ func NewDocumentStream(text string, window int, emit func([]Mention) error, opts
 		window = DefaultWindow
 	}
 	if len(text) <= window {
-		d, err := NewDocument(text, opts...)
-		if err != nil {
-			return nil, err
-		}
-		if err := emit(d.Mentions); err != nil {
-			return nil, err
-		}
-		d.Mentions = []Mention{}
-		return d, nil
+		return newDocument(text, opts, emit)
 	}
 	var cfg config
 	for _, o := range opts {
@@ -101,18 +95,16 @@ func NewDocumentStream(text string, window int, emit func([]Mention) error, opts
 		if doc != nil {
 			wopts = append(wopts, withKnownPeople(doc.People), withSectionYears(sections))
 		}
-		d, err := NewDocument(part, wopts...)
+		d, err := newDocument(part, wopts, func(ms []Mention) error {
+			for i := range ms {
+				ms[i].Start += base
+				ms[i].End += base
+			}
+			return emit(ms)
+		})
 		if err != nil {
 			return nil, err
 		}
-		for i := range d.Mentions {
-			d.Mentions[i].Start += base
-			d.Mentions[i].End += base
-		}
-		if err := emit(d.Mentions); err != nil {
-			return nil, err
-		}
-		d.Mentions = []Mention{}
 		sections = sectionYearsAtEnd(d)
 		if doc == nil {
 			doc = d
@@ -141,7 +133,8 @@ func windowEnd(text string, start, window int) int {
 		return half + i + 1
 	}
 	best := -1
-	for _, p := range []string{"。", "！", "？", "；", "!", "?", ";"} {
+	for _, r := range sentenceEndMarks {
+		p := string(r)
 		if i := strings.LastIndex(text[half:limit], p); i >= 0 && half+i+len(p) > best {
 			best = half + i + len(p)
 		}

@@ -36,9 +36,11 @@ var charSetFuncs = map[string]bool{
 // Han character; a case clause with two or more such strings; a string
 // literal of two or more Han characters other than numerals given to a
 // function that reads it as a set of characters (strings.ContainsRune,
-// strings.Trim…), or ranged over.
+// strings.Trim…), or ranged over, or held by a constant or variable that is
+// given to one.
 func TestNoInlineWordLists(t *testing.T) {
 	fset := token.NewFileSet()
+	var files []*ast.File
 	err := filepath.WalkDir(".", func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -53,14 +55,37 @@ func TestNoInlineWordLists(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		for _, p := range inlineWordLists(f) {
-			t.Errorf("%s: %s", fset.Position(p.pos), p.what)
-		}
+		files = append(files, f)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+	sets := charSetNames(files)
+	for _, f := range files {
+		for _, p := range inlineWordLists(f, sets) {
+			t.Errorf("%s: %s", fset.Position(p.pos), p.what)
+		}
+	}
+}
+
+// charSetNames returns the names given as character sets to a function of
+// charSetFuncs (strings.ContainsRune(listSep, r)).
+func charSetNames(files []*ast.File) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok && charSetFuncs[funcName(c.Fun)] {
+				for _, a := range c.Args {
+					if id, ok := a.(*ast.Ident); ok {
+						out[id.Name] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	return out
 }
 
 type inlineList struct {
@@ -68,11 +93,18 @@ type inlineList struct {
 	what string
 }
 
-// inlineWordLists returns the inline word lists of a parsed file.
-func inlineWordLists(f *ast.File) []inlineList {
+// inlineWordLists returns the inline word lists of a parsed file; sets
+// are the names used as character sets.
+func inlineWordLists(f *ast.File, sets map[string]bool) []inlineList {
 	var out []inlineList
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if sets[name.Name] && i < len(n.Values) && hanSetIn(n.Values[i]) {
+					out = append(out, inlineList{name.Pos(), "the character set " + name.Name + " holds Han characters"})
+				}
+			}
 		case *ast.CompositeLit:
 			if n.Type == nil {
 				return true // an element of an outer literal, counted there
@@ -129,6 +161,15 @@ func hanStrings(n *ast.CompositeLit) int {
 		}
 	}
 	return k
+}
+
+// hanSetIn reports whether e is a string literal of two or more Han
+// characters other than numerals, or a sum holding one.
+func hanSetIn(e ast.Expr) bool {
+	if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.ADD {
+		return hanSetIn(b.X) || hanSetIn(b.Y)
+	}
+	return hanString(e, true)
 }
 
 // funcName returns pkg.Name or Name of a called function.

@@ -13,13 +13,14 @@ import (
 // match. It is the one word-list matcher shared by all extractors.
 //
 // Lookups are the hot path of every extractor, so nothing is hashed on
-// the way: besides the map of each node's children (next, used while
-// building), a Lexicon keeps a bitset of the first code points of its words
+// the way: a Lexicon keeps a bitset of the first code points of its words
 // below U+10000 (most text positions start no word and are rejected with
 // one bit test) with the rank of each 64-bit block, which index the root's
 // children directly, and in every other node its children sorted by code
 // point, scanned or binary-searched. A lexicon whose words start with few
-// code points keeps its root like the other nodes.
+// code points keeps its root like the other nodes. No node holds a map:
+// the lexicons of the gazetteer and the word lists hold hundreds of
+// thousands of nodes, built at start-up and kept for the process.
 type Lexicon[V any] struct {
 	root   *lexNode[V]
 	maxLen int
@@ -27,12 +28,12 @@ type Lexicon[V any] struct {
 	// first has bit r set when a word starts with code point r < 1<<16;
 	// firstRank[b] counts the bits set in first[:b], so that the root's
 	// child for r is firstKids[firstRank[r>>6]+(bits of first[r>>6]
-	// below r)]. wide is true when a word starts with a code point above
-	// U+FFFF (looked up in the root's map).
+	// below r)]. wide holds the root's children for code points above
+	// U+FFFF once the bitset exists.
 	first     *[lexBlocks]uint64
 	firstRank *[lexBlocks]int32
 	firstKids []*lexNode[V]
-	wide      bool
+	wide      map[rune]*lexNode[V]
 }
 
 // lexBlocks is the number of 64-bit blocks of a bitset of U+0000..U+FFFF.
@@ -43,21 +44,17 @@ const lexBlocks = 1 << 16 / 64
 const lexScan = 8
 
 type lexNode[V any] struct {
-	next map[rune]*lexNode[V]
-	keys []rune // the code points of next, sorted (empty in the root)
+	keys []rune // the code points of the children, sorted (see Lexicon.start for the root's)
 	kids []*lexNode[V]
 	val  V
 	ok   bool
 }
 
-// child returns the child of n for code point r, or nil. The root's
-// children are in its map only (see Lexicon.start).
+// child returns the child of n for code point r, or nil (for the root,
+// see Lexicon.start).
 func (n *lexNode[V]) child(r rune) *lexNode[V] {
 	keys := n.keys
 	if len(keys) <= lexScan {
-		if len(keys) == 0 && len(n.next) > 0 {
-			return n.next[r] // the root
-		}
 		for i, k := range keys {
 			if k == r {
 				return n.kids[i]
@@ -103,19 +100,21 @@ func (l *Lexicon[V]) Add(word string, v V) {
 	n := l.root
 	k := 0
 	for _, r := range word {
-		if n.next == nil {
-			n.next = map[rune]*lexNode[V]{}
+		var c *lexNode[V]
+		if n == l.root {
+			c = l.start(r)
+		} else {
+			c = n.child(r)
 		}
-		c := n.next[r]
 		if c == nil {
 			c = &lexNode[V]{}
-			n.next[r] = c
-			if n != l.root || l.first == nil {
+			switch {
+			case n != l.root || l.first == nil:
 				n.insert(r, c)
 				if n == l.root && len(n.keys) > lexRootSmall {
 					l.indexFirst()
 				}
-			} else {
+			default:
 				l.addFirst(r, c)
 			}
 		}
@@ -154,7 +153,10 @@ func (l *Lexicon[V]) indexFirst() {
 // bitset exists.
 func (l *Lexicon[V]) addFirst(r rune, c *lexNode[V]) {
 	if r < 0 || r >= 1<<16 {
-		l.wide = true
+		if l.wide == nil {
+			l.wide = map[rune]*lexNode[V]{}
+		}
+		l.wide[r] = c
 		return
 	}
 	b, bit := r>>6, uint64(1)<<(uint(r)&63)
@@ -179,10 +181,7 @@ func (l *Lexicon[V]) start(r rune) *lexNode[V] {
 		}
 		return l.firstKids[int(l.firstRank[b])+bits.OnesCount64(w&(bit-1))]
 	}
-	if !l.wide {
-		return nil
-	}
-	return l.root.next[r]
+	return l.wide[r]
 }
 
 // Len returns the number of words.
@@ -365,11 +364,31 @@ func (l *Lexicon[V]) LongestBackward(text []rune, lo, end int) (n int, v V) {
 // word, then with one false for each second code point of the words of two
 // or more that start with it (second is 0 when one is true).
 func (l *Lexicon[V]) FirstRunes(fn func(first, second rune, one bool)) {
-	for r, n := range l.root.next {
+	l.eachFirst(func(r rune, n *lexNode[V]) {
 		fn(r, 0, true)
-		for r2 := range n.next {
+		for _, r2 := range n.keys {
 			fn(r, r2, false)
 		}
+	})
+}
+
+// eachFirst calls fn with every first code point of a word and its node.
+func (l *Lexicon[V]) eachFirst(fn func(r rune, n *lexNode[V])) {
+	if l.first == nil {
+		for i, r := range l.root.keys {
+			fn(r, l.root.kids[i])
+		}
+		return
+	}
+	i := 0
+	for b, w := range l.first {
+		for ; w != 0; w &= w - 1 {
+			fn(rune(b<<6|bits.TrailingZeros64(w)), l.firstKids[i])
+			i++
+		}
+	}
+	for r, n := range l.wide {
+		fn(r, n)
 	}
 }
 
