@@ -1346,7 +1346,7 @@ func (x *indDoc) mixedList(s int, ms []indMatch, mi int, nums []indNum, k int, a
 		if i == e1 {
 			sep = -1
 		} else if !inMatch(i) {
-			if x.text[i] == '、' || x.text[i] == '和' || x.text[i] == '及' || x.text[i] == '与' {
+			if x.l.set("listsepchars").has(x.text[i]) {
 				sep = 1
 			} else if runesAt(x.text, i, []rune("以及")) {
 				sep = 2
@@ -1619,11 +1619,10 @@ func (x *indDoc) ratioStart(s int, m indMatch) int {
 	if j > s && x.l.set("ratiolevelchars").has(x.text[j-1]) {
 		j--
 	}
-	if j > s && (x.text[j-1] == '与' || x.text[j-1] == '占') {
-		return j - 1
-	}
-	if j-3 >= s && runesAt(x.text, j-3, []rune("相当于")) {
-		return j - 3
+	for _, w := range x.l.cues["ratioopen"] {
+		if k := j - len([]rune(w)); k >= s && runesAt(x.text, k, []rune(w)) {
+			return k
+		}
 	}
 	return -1
 }

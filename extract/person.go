@@ -136,6 +136,9 @@ var (
 	funcCharSet = newRuneSet(cueChars("func_chars") + cueChars("func_marks"))
 	// personListSepSet: the words and marks that separate the items of a
 	// list (参事、史志、文史; 楼宇和园区).
+	// photoPositionSet: with a digit after it, a position in a photo
+	// (（左一）).
+	photoPositionSet = newRuneSet(cueChars("photo_position_chars"))
 	personListSepSet = newRuneSet(cueChars("list_sep_chars") + cueChars("list_sep_marks"))
 	// personTitleRoles: the titles that give a name right after them a
 	// role (记者 → reporter).
@@ -516,7 +519,7 @@ func personBracketNote(w []rune) bool {
 	if n >= 2 && w[n-1] == '族' {
 		return true
 	}
-	return n == 2 && (w[0] == '左' || w[0] == '右' || w[0] == '前' || w[0] == '后') && strings.ContainsRune(cnDigitsOneToNine, w[1])
+	return n == 2 && photoPositionSet.has(w[0]) && strings.ContainsRune(cnDigitsOneToNine, w[1])
 }
 
 // numeralUnit reports whether the character at i is 万, 千, 百 or 亿 right
