@@ -39,74 +39,12 @@ type placeVal struct {
 type placeIndex struct {
 	g   *gazetteer
 	lex *lexicon[placeVal]
-	// startBits is a Bloom filter of the first two runes of every lexicon
-	// name and of every township name, and oneRune holds the lexicon's
-	// names of one rune: a text position whose two runes pass neither
-	// starts no place (most word starts, see mayStart).
-	startBits *[startWords]uint64
-	oneRune   runeSet
-	wideOne   bool // a name of one rune above U+FFFF (beyond oneRune)
-}
-
-// startWords sizes placeIndex.startBits: 2^20 bits in blocks of one cache
-// line (512 bits), one block per first rune, for some 25000 pairs. The
-// pairs of a first rune share its block, which stays in cache while the
-// text repeats that character; a pair has one bit there as the start of a
-// lexicon name, another as the start of a township name.
-const startWords = 1 << 20 / 64
-
-// startPairBits returns the bits of startBits for the pair a, b as the start
-// of a lexicon name (lex) and of a township name (town): the block of a,
-// and in it the bits of b.
-func startPairBits(a, b rune) (lex, town uint32) {
-	block := (uint32(a) * 0x9E3779B1) >> 21 << 9
-	h := uint32(b) * 0x85EBCA6B
-	return block | h>>23, block | h>>14&511
-}
-
-// has reports whether bit h of startBits is set.
-func (px *placeIndex) has(h uint32) bool { return px.startBits[h>>6]&(1<<(h&63)) != 0 }
-
-// mayStart reports whether a place name may start at rs[i] (no name starts
-// where it reports false).
-func (px *placeIndex) mayStart(rs []rune, i int) bool {
-	if i+1 < len(rs) {
-		lex, town := startPairBits(rs[i], rs[i+1])
-		if px.has(lex) || px.has(town) {
-			return true
-		}
-	}
-	return px.oneRune.has(rs[i]) || px.wideOne && rs[i] >= 1<<16
-}
-
-// maybeTown reports whether a township name may start with a, b (no
-// township name starts with a pair it rejects).
-func (px *placeIndex) maybeTown(a, b rune) bool {
-	_, town := startPairBits(a, b)
-	return px.has(town)
-}
-
-// indexStarts fills startBits, oneRune and wideOne.
-func (px *placeIndex) indexStarts() {
-	px.startBits = new([startWords]uint64)
-	set := func(h uint32) { px.startBits[h>>6] |= 1 << (h & 63) }
-	for k := range px.g.recs {
-		if r := &px.g.recs[k]; r.Level == LevelTownship {
-			a, n := utf8.DecodeRuneInString(r.Name)
-			b, _ := utf8.DecodeRuneInString(r.Name[n:])
-			_, town := startPairBits(a, b)
-			set(town)
-		}
-	}
-	px.lex.FirstRunes(func(r, r2 rune, one bool) {
-		if !one {
-			lex, _ := startPairBits(r, r2)
-			set(lex)
-		} else if _, ok := px.lex.Get(string(r)); ok {
-			px.oneRune.add(r)
-			px.wideOne = px.wideOne || r >= 1<<16
-		}
-	})
+	// starts and townStarts are Bloom filters of the first two runes of
+	// every lexicon name and of every township name, oneRune holds the
+	// lexicon's names of one rune (see mayStart).
+	starts, townStarts pairFilter
+	oneRune            runeSet
+	wideOne            bool // a name of one rune above U+FFFF (beyond oneRune)
 }
 
 var (
@@ -278,7 +216,7 @@ func (d *Document) placeAt(i int) (Mention, bool) {
 // longest finds the longest acceptable place name at i. ok(start, end)
 // vets a candidate span (nil accepts all).
 func (px *placeIndex) longest(rs []rune, i int, ok func(s, e int) bool) (placeHit, bool) {
-	if i < 0 || i >= len(rs) || !px.mayStart(rs, i) {
+	if i < 0 || i >= len(rs) || !px.mayStart(rs, i, -1) {
 		return placeHit{}, false
 	}
 	return px.longestNear(rs, i, -1, ok)
@@ -295,11 +233,8 @@ func (px *placeIndex) longestNear(rs []rune, i, nextTown int, ok func(s, e int) 
 		return placeHit{}, false
 	}
 	// Townships: only with their suffix.
-	nt := min(px.g.maxTown, len(rs)-i)
-	if nextTown >= 0 && nextTown-i+1 > nt {
-		nt = 0
-	}
-	if nt >= 3 && !px.maybeTown(rs[i], rs[i+1]) {
+	nt := px.townSpan(rs, i, nextTown)
+	if nt >= 3 && !px.townStarts.has(rs[i], rs[i+1]) {
 		nt = 0
 	}
 	c := px.lex.Cursor()

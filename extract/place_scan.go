@@ -234,15 +234,15 @@ func (ps *placeScan) scanLexicon() {
 			i++ // a place starts a word, or follows a place
 			continue
 		}
-		if !ps.px.mayStart(rs, i) {
-			i++ // no name starts with these two runes (most words)
-			continue
-		}
 		for nextTown < i+2 {
 			nextTown++
 			for nextTown < len(rs) && !placeWords.townSuffix.has(rs[nextTown]) {
 				nextTown++
 			}
+		}
+		if !ps.px.mayStart(rs, i, nextTown) {
+			i++ // no name starts with these two runes (most words)
+			continue
 		}
 		h, ok := ps.px.longestNear(rs, i, nextTown, ps.vet)
 		if !ok {
