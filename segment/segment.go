@@ -93,13 +93,13 @@ type Segmenter struct {
 	// the first lookup at every position of Chinese text, read from this
 	// 168 KB array instead of the hash table.
 	han []uint64
-	// hanPairs is the table's pair slots (see table.pairs), each followed
-	// by a mask of the third code points (CJK unified ideographs) of the
-	// keys of three code points that start with the pair: bit tripleBit(c)
-	// is set for each such c. Route reads the mask with the pair, in the
-	// same cache line: a pair that is a prefix of keys is followed by a
-	// third code point none of them has, the commonest case, without a
-	// lookup of the three.
+	// hanPairs is the table's pairs (see table.pairs): each pair slot
+	// followed by the mask of the third code points (CJK unified
+	// ideographs) of the keys of three code points that start with the
+	// pair: bit tripleBit(c) is set for each such c. Route reads the mask
+	// with the pair, in the same cache line: a pair that is a prefix of
+	// keys is followed by a third code point none of them has, the
+	// commonest case, without a lookup of the three.
 	hanPairs []uint64
 	// pairFilter has bit pairFilterBit(p) set for each pair key p.
 	pairFilter []uint64
@@ -122,40 +122,14 @@ func (s *Segmenter) cacheHan() {
 		}
 	}
 	t := s.base
-	p2 := make([]uint64, 2*len(t.pairs))
 	s.pairFilter = make([]uint64, 1<<20/64)
-	for i, v := range t.pairs {
-		p2[2*i] = v
-		if v != 0 {
+	for i := 0; i < len(t.pairs); i += 2 {
+		if v := t.pairs[i]; v != 0 {
 			b := pairFilterBit(v >> 32 & pairMask)
 			s.pairFilter[b>>6] |= 1 << (b & 63)
 		}
 	}
-	if len(t.pairMasks) == len(t.pairs) {
-		for i, m := range t.pairMasks {
-			p2[2*i+1] = m
-		}
-		s.hanPairs = p2
-		return
-	}
-	// The pair table grew: the masks, from the keys.
-	for _, v := range t.slots {
-		if v == 0 || v>>24&63 != 9 {
-			continue
-		}
-		key := t.blob[offOf(v) : offOf(v)+9]
-		p, okP := pairOf(key[:6])
-		c, okC := hanRune(key[6:])
-		if !okP || !okC {
-			continue
-		}
-		i, ok := t.pairSlot(p)
-		if !ok {
-			return // a prefix missing: no masks, route looks the keys up
-		}
-		p2[2*i+1] |= 1 << tripleBit(c-hanFirst)
-	}
-	s.hanPairs = p2
+	s.hanPairs = t.pairs
 }
 
 var (

@@ -27,15 +27,14 @@ type table struct {
 	blob   []byte // the embedded keys until the first insert, then a copy
 	copied bool
 	keys   int // keys in slots, counted on the first insert
-	// pairs holds each pair key whole in its slot (see gendict's format):
-	// finding one, the commonest lookup of segmentation, is one read.
+	// pairs holds two words a slot: pairs[2i] the pair key whole with its
+	// value (see gendict's format), so that finding one, the commonest
+	// lookup of segmentation, is one read; pairs[2i+1] the mask of the
+	// third code points of the keys of three CJK unified ideographs that
+	// start with the pair (see tripleBit), in the same cache line.
 	pairs     []uint64
-	pairShift uint32 // 64 - log2(len(pairs))
-	// pairMasks holds, for each slot of pairs, the mask of the third code
-	// points of the keys of three CJK unified ideographs starting with its
-	// pair (see tripleBit); nil once pairs has grown.
-	pairMasks []uint64
-	pairKeys  int // keys in pairs, counted on the first insert
+	pairShift uint32 // 64 - log2(len(pairs)/2)
+	pairKeys  int    // keys in pairs, counted on the first insert
 	pos       []string
 	posIdx    map[string]int
 	words     int
@@ -129,19 +128,18 @@ func openTable(b []byte) (*table, error) {
 	}
 	t.fshift = uint32(32 - fbits)
 	p += 8 * nfilter
-	t.pairs = make([]uint64, npairs)
-	for i := range t.pairs {
-		t.pairs[i] = le.Uint64(b[p+8*i:])
+	t.pairs = make([]uint64, 2*npairs)
+	for i := 0; i < npairs; i++ {
+		t.pairs[2*i] = le.Uint64(b[p+8*i:])
 	}
 	t.pairShift = uint32(64 - pbits)
 	p += 8*npairs + 4
-	t.pairMasks = make([]uint64, npairs)
 	for i := 0; i < nmasks; i++ {
 		j := int(le.Uint32(b[p+12*i:]))
 		if j >= npairs {
 			return nil, bad
 		}
-		t.pairMasks[j] = le.Uint64(b[p+12*i+4:])
+		t.pairs[2*j+1] = le.Uint64(b[p+12*i+4:])
 	}
 	t.blob = b[p+12*nmasks:]
 	t.mask = uint32(nslots - 1)
@@ -224,9 +222,9 @@ func pairKey(a, b rune) uint64 { return uint64(a-hanFirst)<<15 | uint64(b-hanFir
 
 // findPair looks the pair key p up, like find; it checks no filter.
 func (t *table) findPair(p uint64) (uint64, bool) {
-	mask := uint64(len(t.pairs) - 1)
+	mask := uint64(len(t.pairs)/2 - 1)
 	for i := (p * 0x9E3779B97F4A7C15) >> t.pairShift; ; i = (i + 1) & mask {
-		v := t.pairs[i]
+		v := t.pairs[2*i]
 		if v == 0 {
 			return 0, false
 		}
@@ -236,16 +234,16 @@ func (t *table) findPair(p uint64) (uint64, bool) {
 	}
 }
 
-// tripleBit returns the bit of a mask of pairMasks for the third code point
+// tripleBit returns the bit of a mask of pairs for the third code point
 // hanFirst+c.
 func tripleBit(c rune) uint32 { return uint32(c) * 0x9E3779B1 >> 26 }
 
-// pairSlot returns the index in t.pairs of the pair key p, and whether it
-// is there.
+// pairSlot returns the slot of the pair key p (its words are t.pairs[2i]
+// and t.pairs[2i+1]), and whether it is there.
 func (t *table) pairSlot(p uint64) (uint64, bool) {
-	mask := uint64(len(t.pairs) - 1)
+	mask := uint64(len(t.pairs)/2 - 1)
 	for i := (p * 0x9E3779B97F4A7C15) >> t.pairShift; ; i = (i + 1) & mask {
-		v := t.pairs[i]
+		v := t.pairs[2*i]
 		if v == 0 {
 			return 0, false
 		}
@@ -259,38 +257,38 @@ func (t *table) pairSlot(p uint64) (uint64, bool) {
 // pair key p, adding it when it is missing; the pair table grows when it is
 // more than 60% full.
 func (t *table) setPair(p, q uint64, pi int, ext uint64) {
-	if (t.pairKeys+1)*5 > len(t.pairs)*3 {
+	if (t.pairKeys+1)*5 > len(t.pairs)/2*3 {
 		old := t.pairs
 		t.pairs = make([]uint64, 2*len(old))
-		t.pairMasks = nil // cacheHan computes them again
 		t.pairShift--
-		for _, v := range old {
-			if v != 0 {
-				t.placePair(v)
+		for i := 0; i < len(old); i += 2 {
+			if old[i] != 0 {
+				t.placePair(old[i], old[i+1])
 			}
 		}
 	}
 	v := pairBit | p<<32 | uint64(pi)<<24 | q | ext>>1
-	mask := uint64(len(t.pairs) - 1)
+	mask := uint64(len(t.pairs)/2 - 1)
 	for i := (p * 0x9E3779B97F4A7C15) >> t.pairShift; ; i = (i + 1) & mask {
-		x := t.pairs[i]
+		x := t.pairs[2*i]
 		if x == 0 {
-			t.pairs[i] = v
+			t.pairs[2*i] = v
 			t.pairKeys++
 			return
 		}
 		if x>>32&pairMask == p {
-			t.pairs[i] = v
+			t.pairs[2*i] = v
 			return
 		}
 	}
 }
 
-func (t *table) placePair(v uint64) {
-	mask := uint64(len(t.pairs) - 1)
+// placePair puts the pair slot v with its mask m in a free slot.
+func (t *table) placePair(v, m uint64) {
+	mask := uint64(len(t.pairs)/2 - 1)
 	for i := (v >> 32 & pairMask * 0x9E3779B97F4A7C15) >> t.pairShift; ; i = (i + 1) & mask {
-		if t.pairs[i] == 0 {
-			t.pairs[i] = v
+		if t.pairs[2*i] == 0 {
+			t.pairs[2*i], t.pairs[2*i+1] = v, m
 			return
 		}
 	}
@@ -339,8 +337,8 @@ func (t *table) insert(key []byte, q uint64, pos string) error {
 				t.keys++
 			}
 		}
-		for _, v := range t.pairs {
-			if v != 0 {
+		for i := 0; i < len(t.pairs); i += 2 {
+			if t.pairs[i] != 0 {
 				t.pairKeys++
 			}
 		}
@@ -438,11 +436,11 @@ func (t *table) put(key []byte, q uint64, pi int) {
 			}
 		}
 	}
-	if len(key) == 9 && t.pairMasks != nil {
+	if len(key) == 9 {
 		if c, ok := hanRune(key[6:]); ok {
 			if p, ok := pairOf(key[:6]); ok {
-				if i, ok := t.pairSlot(p); ok {
-					t.pairMasks[i] |= 1 << tripleBit(c-hanFirst)
+				if i, ok := t.pairSlot(p); ok { // insert puts the prefixes first
+					t.pairs[2*i+1] |= 1 << tripleBit(c-hanFirst)
 				}
 			}
 		}
