@@ -558,6 +558,9 @@ func findPersons(c *personCtx) []personCand {
 	}
 	fixed := c.fixedSpans()
 	for k := 0; k < len(c.toks); k++ {
+		if t := &c.toks[k]; len(fixed) == 0 && !personFirst.has(c.rs[t.Start]) && !personTag(t.Pos) {
+			continue // personAt's first test, made here to spare the call at most tokens
+		}
 		best := c.personAt(k, fixed)
 		if best.start < 0 {
 			continue

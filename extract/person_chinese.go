@@ -227,7 +227,7 @@ var personVetoes = newRuleTable("person",
 			pr := []rune(f.c.toks[f.k-1].Text)
 			return len(pr) == 1 && !funcCharSet.has(pr[0]) && isHan(pr[0])
 		}},
-).tryFirst("person.known_word") // decides half the candidates that reach the table
+).tryFirst("person.known_word", "person.modifier_of_noun", "person.object_word") // the rules that decide most candidates that reach the table
 
 // personAccepts decide a candidate that no veto stopped; the last rule
 // rejects what none accepts.
