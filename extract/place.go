@@ -45,6 +45,9 @@ type placeIndex struct {
 	starts, townStarts pairFilter
 	oneRune            runeSet
 	wideOne            bool // a name of one rune above U+FFFF (beyond oneRune)
+	// townSuffixes lists the characters of placeWords.townSuffix (a few):
+	// the scan looks for them at every character, comparing.
+	townSuffixes []rune
 }
 
 var (

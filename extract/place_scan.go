@@ -234,11 +234,8 @@ func (ps *placeScan) scanLexicon() {
 			i++ // a place starts a word, or follows a place
 			continue
 		}
-		for nextTown < i+2 {
-			nextTown++
-			for nextTown < len(rs) && !placeWords.townSuffix.has(rs[nextTown]) {
-				nextTown++
-			}
+		if nextTown < i+2 {
+			nextTown = ps.px.nextTownSuffix(rs, i+2)
 		}
 		if !ps.px.mayStart(rs, i, nextTown) {
 			i++ // no name starts with these two runes (most words)
@@ -436,15 +433,20 @@ func zoneStopTag(pos string) bool {
 
 // scanShapes is phase 2: places found from the segmentation by their shape.
 func (ps *placeScan) scanShapes() {
+	shapeFirst := placeWords.shapeFirst
 	for k := 0; k < len(ps.toks); k++ {
-		t := ps.toks[k]
-		if lvl, isShape := shapeWord(t.Text); isShape {
-			if !ps.covered[t.Start] && !ps.shapeAfterPlace(t, lvl) {
-				ps.shapeName(k, lvl)
+		t := &ps.toks[k]
+		// Most words start with no shape word's first character: the
+		// test reads the document's runes, not the word's bytes.
+		if r := ps.rs[min(t.Start, len(ps.rs)-1)]; r < 1<<16 && shapeFirst[r>>6]&(1<<(uint(r)&63)) != 0 {
+			if lvl, isShape := shapeWord(t.Text); isShape {
+				if !ps.covered[t.Start] && !ps.shapeAfterPlace(*t, lvl) {
+					ps.shapeName(k, lvl)
+				}
+				continue
 			}
-			continue
 		}
-		if ps.villageStem(t) {
+		if n := t.End - t.Start; n >= 3 && n <= 5 && ps.villageStem(*t) {
 			continue
 		}
 		if t.Pos == "ns" && !ps.covered[t.Start] {

@@ -66,8 +66,26 @@ func (px *placeIndex) mayStart(rs []rune, i, nextTown int) bool {
 	return px.oneRune.has(rs[i]) || px.wideOne && rs[i] >= 1<<16
 }
 
-// indexStarts fills the filters, oneRune and wideOne.
+// nextTownSuffix returns the index of the first township suffix character
+// at or after rs[from], or len(rs).
+func (px *placeIndex) nextTownSuffix(rs []rune, from int) int {
+	for i := from; i < len(rs); i++ {
+		for _, s := range px.townSuffixes {
+			if rs[i] == s {
+				return i
+			}
+		}
+	}
+	return len(rs)
+}
+
+// indexStarts fills the filters, oneRune, wideOne and townSuffixes.
 func (px *placeIndex) indexStarts() {
+	for r := rune(0); r < 1<<16; r++ {
+		if placeWords.townSuffix.has(r) {
+			px.townSuffixes = append(px.townSuffixes, r)
+		}
+	}
 	px.starts, px.townStarts = newPairFilter(startsLogWords), newPairFilter(townStartsLogWords)
 	for k := range px.g.recs {
 		if r := &px.g.recs[k]; r.Level == LevelTownship {
