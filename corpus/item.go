@@ -80,16 +80,17 @@ func decodeHTML(data []byte, forced string) (string, error) {
 // file is read too).
 func decodeJSONL(it *item, opts Options) (Document, error) {
 	doc := Document{ID: it.id, Bytes: it.size}
-	line := it.data
-	if !it.utf8 && (opts.Encoding != "" || !utf8.Valid(line)) {
+	line, owned := it.data, it.owned
+	valid := (it.utf8 || opts.Encoding == "") && utf8.Valid(line)
+	if !valid && !it.utf8 {
 		t, _, err := Decode(line, opts.Encoding)
 		if err != nil {
 			return doc, err
 		}
-		line = []byte(t)
+		line, valid, owned = []byte(t), utf8.ValidString(t), true
 	}
 	line = bytes.TrimPrefix(line, []byte{0xEF, 0xBB, 0xBF})
-	rec, err := jsonObject(line)
+	rec, err := jsonRecord(line, valid, owned)
 	if err != nil {
 		return doc, err
 	}
@@ -128,8 +129,17 @@ func decodeJSONL(it *item, opts Options) (Document, error) {
 // json.Number. Flat records of valid UTF-8 take flatRecord's fast path;
 // everything else, and every error, goes through encoding/json.
 func jsonObject(line []byte) (map[string]any, error) {
-	if rec, ok := flatRecord(line); ok && utf8.Valid(line) {
-		return rec, nil
+	return jsonRecord(line, utf8.Valid(line), false)
+}
+
+// jsonRecord is jsonObject of a line known to be valid UTF-8 or not; when
+// the line is owned (see item.owned), the strings of a flat record share
+// its memory instead of being copied.
+func jsonRecord(line []byte, valid, owned bool) (map[string]any, error) {
+	if valid {
+		if rec, ok := flatRecordOf(line, owned); ok {
+			return rec, nil
+		}
 	}
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.UseNumber()

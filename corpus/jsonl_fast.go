@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // flatRecord reads the common shape of a JSON Lines record without
@@ -16,8 +17,12 @@ import (
 // errors. Where it returns ok=true the result equals encoding/json's with
 // UseNumber into a map: later duplicate keys win, strings unescaped,
 // numbers kept as json.Number. line must be valid UTF-8.
-func flatRecord(line []byte) (map[string]any, bool) {
-	p := flatParser{s: line}
+func flatRecord(line []byte) (map[string]any, bool) { return flatRecordOf(line, false) }
+
+// flatRecordOf is flatRecord; with owned, the strings without escapes
+// share line's memory (line is then never written again).
+func flatRecordOf(line []byte, owned bool) (map[string]any, bool) {
+	p := flatParser{s: line, owned: owned}
 	p.space()
 	if !p.byte('{') {
 		return nil, false
@@ -55,8 +60,9 @@ func flatRecord(line []byte) (map[string]any, bool) {
 }
 
 type flatParser struct {
-	s []byte
-	i int
+	s     []byte
+	i     int
+	owned bool // strings may share s's memory (see flatRecordOf)
 }
 
 func (p *flatParser) space() {
@@ -136,7 +142,12 @@ func (p *flatParser) str() (string, bool) {
 	for p.i < len(p.s) {
 		switch c := p.s[p.i]; {
 		case c == '"':
-			s := string(p.s[start:p.i])
+			var s string
+			if p.owned && p.i > start {
+				s = unsafe.String(&p.s[start], p.i-start)
+			} else {
+				s = string(p.s[start:p.i])
+			}
 			p.i++
 			return s, true
 		case c == '\\':

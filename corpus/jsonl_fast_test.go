@@ -65,5 +65,9 @@ func checkFlatRecord(t *testing.T, data []byte) bool {
 	if !reflect.DeepEqual(rec, want) {
 		t.Fatalf("flatRecord(%q) = %#v, encoding/json gives %#v", data, rec, want)
 	}
+	// Sharing the line's memory (an owned line) gives the same record.
+	if owned, ok := flatRecordOf(bytes.Clone(data), true); !ok || !reflect.DeepEqual(owned, want) {
+		t.Fatalf("flatRecordOf(%q, owned) = %#v, %v; encoding/json gives %#v", data, owned, ok, want)
+	}
 	return true
 }

@@ -37,6 +37,9 @@ type item struct {
 	size int64 // raw size
 	err  error
 	utf8 bool // JSONL: the line was decoded to UTF-8 already (UTF-16 file)
+	// owned: data is the item's own copy, read or written by nothing
+	// else, so that its strings may share its memory (see decodeJSONL).
+	owned bool
 	// reserved is what the walker's reserve took for this item before
 	// reading it (Run's budget of bytes in flight).
 	reserved int64
@@ -291,7 +294,7 @@ func (w *walker) jsonl(src string, r io.Reader) error {
 				e = emitErr(w, id, &classed{ClassTooLarge, fmt.Errorf("line is over the --max-doc-bytes limit of %d bytes", w.max)})
 			case len(bytes.TrimSpace(line)) > 0:
 				data := bytes.TrimRight(line, "\r\n")
-				e = w.emit(&item{id: id, data: bytes.Clone(data), kind: kindJSONL, size: int64(len(line)), utf8: u16})
+				e = w.emit(&item{id: id, data: bytes.Clone(data), kind: kindJSONL, size: int64(len(line)), utf8: u16, owned: true})
 			}
 			if e != nil {
 				return e

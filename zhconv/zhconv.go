@@ -175,7 +175,28 @@ func Share(text string) (han, changed int, err error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < 0xE2 { // ASCII and two-byte sequences: below U+0800, no Han character
+			i++
+			for i < len(text) && text[i]&0xC0 == 0x80 {
+				i++
+			}
+			continue
+		}
+		var r rune
+		if c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			// Three bytes, the whole CJK range below U+10000, decoded here.
+			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			i += 3
+			if r >= 0xD800 && r <= 0xDFFF { // a surrogate is not text
+				continue
+			}
+		} else {
+			var w int
+			r, w = utf8.DecodeRuneInString(text[i:])
+			i += w
+		}
 		if r < 0x2E80 { // below the CJK radicals: no Han character
 			continue
 		}

@@ -3,10 +3,12 @@ package zhconv
 import (
 	"encoding/json"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/liuzl/da"
@@ -269,6 +271,40 @@ func BenchmarkT2S(b *testing.B) {
 	for b.Loop() {
 		if _, err := T2S(text); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// Share, which decodes three-byte sequences itself, counts as a loop over
+// the text's code points does, on random mixes of Han characters, other
+// scripts and invalid bytes.
+func TestShareDecodes(t *testing.T) {
+	tb, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := func(text string) (han, changed int) {
+		for _, r := range text {
+			if r >= 0x2E80 && (r >= 0x4E00 && r <= 0x9FFF || unicode.Is(unicode.Han, r)) {
+				han++
+				if tb.changes(r) {
+					changed++
+				}
+			}
+		}
+		return han, changed
+	}
+	pieces := []string{"國", "国", "發展", "a", "é", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xf0\xa0\x80\x80", "𠀀", "\x80", "\xc3", "　", "⺀", "\xe2\xba", "ｱ"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := rng.IntN(12); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		han, changed, _ := Share(text)
+		if wh, wc := ref(text); han != wh || changed != wc {
+			t.Fatalf("Share(%q) = %d, %d; want %d, %d", text, han, changed, wh, wc)
 		}
 	}
 }
