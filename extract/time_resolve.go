@@ -692,7 +692,7 @@ func openRange(d *Document, m *Mention) {
 		span = Span{End: v}
 	case followedBy(text, after, c.words["open_after_words"]):
 		span = Span{Start: v}
-	case after < len(text) && (text[after] == '前' || text[after] == '后') &&
+	case after < len(text) && c.in("open_single_chars", text[after]) &&
 		!(after+1 < len(text) && (c.in("open_single_not_next_chars", text[after+1]) || numeralRune(text[after+1]))):
 		if text[after] == '前' {
 			span = Span{End: v}
