@@ -130,6 +130,9 @@ type timeContext struct {
 	// characters.
 	yearCueWords [][]rune
 	yearCueFirst runeSet
+	// ordinalOpen is the set ordinal_period_open_chars, which the scan
+	// tests every character against.
+	ordinalOpen *runeSet
 }
 
 type yearCueEntry struct {
@@ -189,6 +192,11 @@ var timeCtx = sync.OnceValue(func() *timeContext {
 		c.yearCueWords = append(c.yearCueWords, r)
 		c.yearCueFirst.add(r[0])
 	}
+	ord, ok := c.chars["ordinal_period_open_chars"]
+	if !ok {
+		panic("data/time_context.txt has no set ordinal_period_open_chars")
+	}
+	c.ordinalOpen = newRuneSet(ord)
 	return c
 })
 
@@ -227,6 +235,7 @@ var (
 	numeralPrefixChars       = timeCharsSet("numeral_prefix_chars")
 	numeralWordNextChars     = timeCharsSet("numeral_word_next_chars")
 	openRangeOrChars         = timeCharsSet("open_range_or_chars")
+	openSingleChars          = timeCharsSet("open_single_chars")
 	openSingleNotNextChars   = timeCharsSet("open_single_not_next_chars")
 	setdayCountNextChars     = timeCharsSet("setday_count_next_chars")
 	shiCompoundNextChars     = timeCharsSet("shi_compound_next_chars")
@@ -434,6 +443,7 @@ var (
 // d (nil for text outside a document) receives the trace.
 func scanTimes(d *Document, text []rune) []timeSpan {
 	lex := timeWords()
+	ordinalOpen := timeCtx().ordinalOpen
 	buf := timePiecePool.Get().(*[]timePiece)
 	pieces := (*buf)[:0]
 	defer func() {
@@ -447,7 +457,7 @@ func scanTimes(d *Document, text []rune) []timeSpan {
 			prev = &pieces[len(pieces)-1]
 		}
 		r := text[i]
-		if (r == '第' || r == '的') && prev != nil {
+		if ordinalOpen.has(r) && prev != nil {
 			if p, ok := ordinalPeriodPiece(d, text, i, prev); ok {
 				pieces = append(pieces, p)
 				i = p.end
@@ -845,7 +855,7 @@ var timeWordRules = newRuleTable("time",
 		func(c *timeWordCand) bool { return c.w.op == "set" || c.w.op == "setday" }},
 	rule[timeWordCand]{"time.lunar_calendar_word", "农历 is part of a time only before a date (农历八月十五, 农历正月初一)", Reject,
 		func(c *timeWordCand) bool {
-			return c.w.op == "lunarcal" && !(numeralRune(c.next) || c.next == '正' || c.next == '腊' || c.next == '冬')
+			return c.w.op == "lunarcal" && !(numeralRune(c.next) || strings.ContainsRune(lunarMonthHeads, c.next))
 		}},
 	rule[timeWordCand]{"time.word", "a time word of the lexicon (今年, 上半年, 春节, 目前, 每月) is a time", Accept,
 		func(c *timeWordCand) bool { return true }},
@@ -969,7 +979,7 @@ var (
 // month, day, hour (with minutes) or quarter written with a numeral, or an
 // all-digit date (2021-03-26, 2021.3.26, 2021/3/26).
 func datePiece(d *Document, text []rune, i int, prev *timePiece, joined bool) (timePiece, bool) {
-	if text[i] == '半' || text[i] == '几' || text[i] == '数' {
+	if vagueCountSet.has(text[i]) {
 		return durationPiece(d, text, i, prev)
 	}
 	if !numeralRune(text[i]) {
@@ -1306,7 +1316,7 @@ func unitPiece(c *numCand) (timePiece, bool) {
 	case '时', '点':
 		f.hour, f.hasHour = c.v, true
 		end := j + 1
-		if end < len(text) && (text[end] == '钟' || text[end] == '整') {
+		if end < len(text) && strings.ContainsRune(clockHourEnds, text[end]) {
 			end++
 		} else if end < len(text) && text[end] == '半' {
 			f.minute, f.hasMinute = 30, true
@@ -1396,7 +1406,7 @@ var timeClockRules = newRuleTable("time",
 		}},
 	rule[numCand]{"time.clock_dian_needs_context", "点 is an hour only with 钟, 整, 半, minutes or a day before it (十一点建议 is none)", Reject,
 		func(c *numCand) bool {
-			if c.unit != '点' || c.after == '钟' || c.after == '整' || c.after == '半' || c.afterDay() {
+			if c.unit != '点' || strings.ContainsRune(clockHourEnds, c.after) || c.after == '半' || c.afterDay() {
 				return false
 			}
 			_, k := clockMinutes(c.text, c.j+1)

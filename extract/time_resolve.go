@@ -729,7 +729,7 @@ func openRange(d *Document, m *Mention) {
 		span = Span{End: v}
 	case followedBy(text, after, c.words["open_after_words"]):
 		span = Span{Start: v}
-	case after < len(text) && (text[after] == '前' || text[after] == '后') &&
+	case after < len(text) && c.in(openSingleChars, text[after]) &&
 		!(after+1 < len(text) && (c.in(openSingleNotNextChars, text[after+1]) || numeralRune(text[after+1]))):
 		if text[after] == '前' {
 			span = Span{End: v}
