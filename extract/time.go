@@ -457,7 +457,7 @@ func scanTimes(d *Document, text []rune) []timeSpan {
 			prev = &pieces[len(pieces)-1]
 		}
 		r := text[i]
-		if ordinalOpen.has(r) && prev != nil {
+		if prev != nil && ordinalOpen.has(r) {
 			if p, ok := ordinalPeriodPiece(d, text, i, prev); ok {
 				pieces = append(pieces, p)
 				i = p.end
@@ -650,6 +650,9 @@ type nameList struct {
 	joined string
 	starts []int // the byte offset of each name in joined
 	plain  bool  // no name holds a NUL
+	// subs holds every run of characters of the names (nil when a name is
+	// not valid UTF-8): a word that is none is inside no name.
+	subs map[string]struct{}
 }
 
 func newNameList(names []string) *nameList {
@@ -666,7 +669,27 @@ func newNameList(names []string) *nameList {
 		}
 	}
 	l.joined = b.String()
+	l.subs = nameRuns(names)
 	return l
+}
+
+// nameRuns returns the set of the runs of characters of names, nil when
+// one is not valid UTF-8.
+func nameRuns(names []string) map[string]struct{} {
+	subs := map[string]struct{}{}
+	for _, n := range names {
+		if !utf8.ValidString(n) {
+			return nil
+		}
+		for s := range n {
+			for e := s + 1; e <= len(n); e++ {
+				if e == len(n) || utf8.RuneStart(n[e]) {
+					subs[n[s:e]] = struct{}{}
+				}
+			}
+		}
+	}
+	return subs
 }
 
 // nameLists are the names of the time context, each list joined once.
@@ -686,6 +709,9 @@ func timeNames(key string) *nameList {
 func insideNameOf(text []rune, i int, word string, l *nameList) bool {
 	if word == "" || strings.IndexByte(word, 0) >= 0 || !l.plain {
 		return insideName(text, i, word, l.names)
+	}
+	if _, ok := l.subs[word]; l.subs != nil && !ok {
+		return false // in no name
 	}
 	for from := 0; from < len(l.joined); {
 		k := strings.Index(l.joined[from:], word)
