@@ -137,6 +137,7 @@ type countLists struct {
 	spacedRatio map[string]bool // kind spaced_ratio
 	moneySub    []moneySub      // kind money_sub
 	notFormula  []string        // kind not_formula
+	indefinite  []string        // kind indefinite
 	// sets are the character sets of data/count_chars.txt the rules test,
 	// resolved once.
 	sets countSets
@@ -147,6 +148,7 @@ type countSets struct {
 	yiWordBefore, shuWordBefore, qianUnitAfter, capitalDigits, jiaoMoneyAfter  *runeSet
 	yidaoNext, yiNounUnits, yiNounNext, ordinalHeads, titleBeforeShou          *runeSet
 	sessionBefore, recentBeforeJin, currencySigns, minusSigns, spacedRatioLast *runeSet
+	magnitudeWordNext, formulaNotNext, moneyJoiners, moneySubNotNext, geChars  *runeSet
 	// spacedAlphabet holds spaced_alphabet and capital_digits: the runes
 	// besides numerals that stand in a spaced number.
 	spacedAlphabet *runeSet
@@ -166,11 +168,23 @@ func (s *countSets) resolve(chars map[string]string) {
 	s.yiNounUnits, s.yiNounNext, s.ordinalHeads = get("yi_noun_units"), get("yi_noun_next"), get("ordinal_heads")
 	s.titleBeforeShou, s.sessionBefore, s.recentBeforeJin = get("title_before_shou"), get("session_before"), get("recent_before_jin")
 	s.currencySigns, s.minusSigns, s.spacedRatioLast = get("currency_signs"), get("minus_signs"), get("spaced_ratio_last")
+	s.magnitudeWordNext, s.formulaNotNext, s.moneyJoiners = get("magnitude_word_next"), get("formula_not_next"), get("money_joiners")
+	s.moneySubNotNext, s.geChars = get("money_sub_not_next"), get("ge_chars")
 	s.spacedAlphabet = newRuneSet(chars["spaced_alphabet"] + chars["capital_digits"])
 }
 
 // countSet returns the resolved character sets of the count rules.
 func countSet() *countSets { return &countData().sets }
+
+// wordIn reports whether rs is one of words, building no string.
+func wordIn(rs []rune, words []string) bool {
+	for _, w := range words {
+		if n, ok := wordAt(rs, 0, w); ok && n == len(rs) {
+			return true
+		}
+	}
+	return false
+}
 
 // lexHas reports whether rs is a word of l, building no string.
 func lexHas(l *lexicon[bool], rs []rune) bool {
@@ -238,6 +252,8 @@ func (l *countLists) addUnitWord(f []string) {
 		l.spacedRatio[f[1]] = true
 	case f[0] == "not_formula" && len(f) == 2:
 		l.notFormula = append(l.notFormula, f[1])
+	case f[0] == "indefinite" && len(f) == 2:
+		l.indefinite = append(l.indefinite, f[1])
 	case f[0] == "money_sub" && len(f) == 3:
 		v, err := strconv.ParseFloat(f[2], 64)
 		if err != nil {
@@ -331,13 +347,12 @@ var countRules = newRuleTable("count",
 		func(c *countCand) bool { return c.text[c.start] == '一' && c.after(c.un) == '性' }},
 	rule[countCand]{"count.indefinite_yi", "一个 is the indefinite article and 一级 an adjective (这是一个问题, 一级文物)", Reject,
 		func(c *countCand) bool {
-			w := c.word() // 一个 or 一级
-			return len(w) == 2 && w[0] == '一' && (w[1] == '个' || w[1] == '级')
+			return wordIn(c.word(), countData().indefinite)
 		}},
 	rule[countCand]{"count.magnitude_word", "百, 千 or 万 alone before 年 or 分 make a word (百年大计, 千年古城, 百分)", Reject,
 		func(c *countCand) bool {
 			r := c.text[c.start]
-			return !c.num.Digits && !c.num.Ordinal && c.numEnd-c.start == 1 && (r == '百' || r == '千' || r == '万') && (c.after(0) == '年' || c.after(0) == '分')
+			return !c.num.Digits && !c.num.Ordinal && c.numEnd-c.start == 1 && (r == '百' || r == '千' || r == '万') && countSet().magnitudeWordNext.has(c.after(0))
 		}},
 	rule[countCand]{"count.decade", "a numeral + 年代 is a decade (80年代, 二十世纪九十年代)", Reject,
 		func(c *countCand) bool { return c.after(0) == '年' && c.after(1) == '代' }},
@@ -698,7 +713,7 @@ func isFormulaDigit(text []rune, i int) bool {
 	if _, ok := cnDigit(text[i]); !ok || text[i] == '两' || text[i] == '〇' || text[i] == '零' {
 		return false
 	}
-	return !followedBy(text, i, countData().notFormula) && !(i+1 < len(text) && (text[i+1] == '个' || text[i+1] == '万' || text[i+1] == '亿'))
+	return !followedBy(text, i, countData().notFormula) && !(i+1 < len(text) && countSet().formulaNotNext.has(text[i+1]))
 }
 
 // followedBy reports whether one of words starts at text[i].
