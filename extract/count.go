@@ -104,10 +104,12 @@ var countTriggers = sync.OnceValue(func() *runeSet {
 	s := new(runeSet)
 	*s = fixedFirst
 	for r := rune(0); r < 1<<16; r++ {
-		if r == '首' || numeralStart(r) || r == '百' {
+		if numeralStart(r) {
 			s.add(r)
 		}
 	}
+	s.add('首') // ordinalFirst
+	s.add('百') // 百分之
 	return s
 })
 
