@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -123,6 +124,7 @@ type countLists struct {
 	spacedRatio map[string]bool // kind spaced_ratio
 	moneySub    []moneySub      // kind money_sub
 	notFormula  []string        // kind not_formula
+	indefinite  []string        // kind indefinite
 }
 
 // moneySub is a smaller unit of money and its value in the sum's unit.
@@ -179,6 +181,8 @@ func (l *countLists) addUnitWord(f []string) {
 		l.spacedRatio[f[1]] = true
 	case f[0] == "not_formula" && len(f) == 2:
 		l.notFormula = append(l.notFormula, f[1])
+	case f[0] == "indefinite" && len(f) == 2:
+		l.indefinite = append(l.indefinite, f[1])
 	case f[0] == "money_sub" && len(f) == 3:
 		v, err := strconv.ParseFloat(f[2], 64)
 		if err != nil {
@@ -272,13 +276,12 @@ var countRules = newRuleTable("count",
 		func(c *countCand) bool { return c.text[c.start] == '一' && c.after(c.un) == '性' }},
 	rule[countCand]{"count.indefinite_yi", "一个 is the indefinite article and 一级 an adjective (这是一个问题, 一级文物)", Reject,
 		func(c *countCand) bool {
-			w := string(c.word())
-			return w == "一个" || w == "一级"
+			return slices.Contains(countData().indefinite, string(c.word()))
 		}},
 	rule[countCand]{"count.magnitude_word", "百, 千 or 万 alone before 年 or 分 make a word (百年大计, 千年古城, 百分)", Reject,
 		func(c *countCand) bool {
 			r := c.text[c.start]
-			return !c.num.Digits && !c.num.Ordinal && c.numEnd-c.start == 1 && (r == '百' || r == '千' || r == '万') && (c.after(0) == '年' || c.after(0) == '分')
+			return !c.num.Digits && !c.num.Ordinal && c.numEnd-c.start == 1 && (r == '百' || r == '千' || r == '万') && strings.ContainsRune(countCharSets()["magnitude_word_next"], c.after(0))
 		}},
 	rule[countCand]{"count.decade", "a numeral + 年代 is a decade (80年代, 二十世纪九十年代)", Reject,
 		func(c *countCand) bool { return c.after(0) == '年' && c.after(1) == '代' }},
@@ -635,7 +638,7 @@ func isFormulaDigit(text []rune, i int) bool {
 	if _, ok := cnDigit(text[i]); !ok || text[i] == '两' || text[i] == '〇' || text[i] == '零' {
 		return false
 	}
-	return !followedBy(text, i, countData().notFormula) && !(i+1 < len(text) && (text[i+1] == '个' || text[i+1] == '万' || text[i+1] == '亿'))
+	return !followedBy(text, i, countData().notFormula) && !(i+1 < len(text) && strings.ContainsRune(countCharSets()["formula_not_next"], text[i+1]))
 }
 
 // followedBy reports whether one of words starts at text[i].

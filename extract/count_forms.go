@@ -191,7 +191,7 @@ func spacedUnitCount(d *Document, c *countCand, units *lexicon[string]) (countHi
 func moneyParts(d *Document, h *countHit) {
 	text := d.runes
 	k := h.end
-	if k < len(text) && (text[k] == '又' || text[k] == '零') {
+	if k < len(text) && strings.ContainsRune(countCharSets()["money_joiners"], text[k]) {
 		k++
 	}
 	add, end := 0.0, h.end
@@ -206,7 +206,7 @@ func moneyParts(d *Document, h *countHit) {
 				sub = w
 			}
 		}
-		if after := k + n + len(sub.word); sub.word == nil || after < len(text) && (text[after] == '钟' || text[after] == '之') {
+		if after := k + n + len(sub.word); sub.word == nil || after < len(text) && strings.ContainsRune(countCharSets()["money_sub_not_next"], text[after]) {
 			break // 5分钟, 3分之一: no money
 		}
 		add += num.Value * sub.value
@@ -318,7 +318,7 @@ func spaceJoins(text []rune, last rune, k int) bool {
 		return false // 36.4 9.5; 220 亿元 is numeral.space_multiplier
 	case strings.ContainsRune(countCharSets()["spaced_ratio_last"], last):
 		return false
-	case last == '个' || last == '個':
+	case strings.ContainsRune(countCharSets()["ge_chars"], last):
 		m := k + 1
 		for m < len(text) && isSpace(text[m]) {
 			m++

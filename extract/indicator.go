@@ -408,7 +408,7 @@ func bareMagnitudes(d *Document, counts []Mention) []Mention {
 		if k < len(text) && text[k] == '亿' {
 			k++
 		}
-		if k == j || k < len(text) && (isDigit(text[k]) || text[k] == '余' || text[k] == '多') || covered(i, k) {
+		if k == j || k < len(text) && (isDigit(text[k]) || overMarkSet.has(text[k])) || covered(i, k) {
 			i = j
 			continue
 		}
@@ -416,7 +416,7 @@ func bareMagnitudes(d *Document, counts []Mention) []Mention {
 		switch {
 		case runesAt(text, k, []rune("左右")) || runesAt(text, k, []rune("上下")):
 			m.Approx = ApproxAbout
-		case i > 0 && (text[i-1] == '近' || text[i-1] == '约'):
+		case i > 0 && indicatorData().set("bareaboutchars").has(text[i-1]):
 			m.Approx = ApproxAbout
 		}
 		d.traceRule(ruleIndBare, Adjust, i, k)
@@ -753,7 +753,7 @@ func (x *indDoc) genericOK(im indMatch, e int) bool {
 		if runesAt(x.text[:e], j, []rune("目标")) {
 			j += 2
 		}
-		if j < e && (x.text[j] == '为' || x.text[j] == '是') {
+		if j < e && x.l.set("targetlinkchars").has(x.text[j]) {
 			j++
 		}
 		if j < e && isDigit(x.text[j]) {
@@ -928,7 +928,7 @@ func (x *indDoc) group(ms []indMatch, k int) (first int, ids []string) {
 	first = k
 	for first > 0 {
 		sep := x.text[ms[first-1].end:ms[first].start]
-		if s := string(sep); s == "、" || s == "和" || s == "及" || s == "与" || s == "以及" || s == "，" {
+		if x.l.isCue("listsep", string(sep)) {
 			first--
 			continue
 		}
@@ -1532,8 +1532,7 @@ func (x *indDoc) collect(links []link, nums []indNum, k int) {
 func (x *indDoc) isListSep(gap []rune) bool {
 	gap = stripNotes(gap)
 	gap = gap[len([]rune(x.l.cueAt("approxsep", gap, 0))):]
-	s := string(gap)
-	return s == "和" || s == "、" || s == "，" || s == "与" || s == "及" || s == "以及"
+	return x.l.isCue("listsep", string(gap))
 }
 
 // isStretch reports whether the text between two figures introduces a
@@ -2196,13 +2195,13 @@ func (x *indDoc) consecutiveIn(before []rune, at int) int {
 // baseYearAt returns the length of a base year written at gap[j:]
 // (比2020年, 较2015年末), or 0.
 func baseYearAt(gap []rune, j int) int {
-	if j+6 > len(gap) || gap[j] != '比' && gap[j] != '较' || gap[j+5] != '年' {
+	if j+6 > len(gap) || !indicatorData().set("basechars").has(gap[j]) || gap[j+5] != '年' {
 		return 0
 	}
 	if _, ok := yearWritten(gap[j+1 : j+6]); !ok {
 		return 0
 	}
-	if j+6 < len(gap) && (gap[j+6] == '末' || gap[j+6] == '底') {
+	if j+6 < len(gap) && indicatorData().set("yearendchars").has(gap[j+6]) {
 		return 7
 	}
 	return 6

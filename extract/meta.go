@@ -106,9 +106,9 @@ type metaCueSet struct {
 	genre   []struct{ word, genre string }
 	country []string
 	session []string
-	// national, government, salute and pathcountry are words of their kind,
-	// in the file's order.
-	national, government, salute, pathCountry []string
+	// national, government, salute, pathcountry and countryname are words
+	// of their kind, in the file's order.
+	national, government, salute, pathCountry, countryName []string
 	// genreFind and countryFind find the first genre and country word
 	// of a line in one pass.
 	genreFind, countryFind *cueFinder
@@ -142,6 +142,8 @@ var metaCues = sync.OnceValues(func() (*metaCueSet, error) {
 			c.salute = append(c.salute, f[2])
 		case "pathcountry":
 			c.pathCountry = append(c.pathCountry, f[2])
+		case "countryname":
+			c.countryName = append(c.countryName, f[2])
 		default:
 			return nil, fmt.Errorf("data/meta_cues.txt:%d: unknown kind %q", n+1, f[0])
 		}
@@ -153,6 +155,13 @@ var metaCues = sync.OnceValues(func() (*metaCueSet, error) {
 	c.genreFind, c.countryFind = newCueFinder(genres), newCueFinder(c.country)
 	return c, nil
 })
+
+// metaCountryName reports whether name is a word of kind countryname of
+// data/meta_cues.txt (全国, 中国).
+func metaCountryName(name string) bool {
+	c, err := metaCues()
+	return err == nil && slices.Contains(c.countryName, name)
+}
 
 // WithMetaOverride sets metadata fields that override every other source
 // (a row of the CLI's --meta FILE.csv): home (a name), code, level, year,
@@ -719,9 +728,10 @@ func firstNonEmpty(s ...string) string {
 
 // metaFieldsHome builds a home from a name, code and level given as fields:
 // a code is looked up in the gazetteer, a name resolved as of year; level
-// country (or the name 中华人民共和国/全国/中国) is the country.
+// country (or the name 中华人民共和国, or one of kind countryname of
+// data/meta_cues.txt: 全国, 中国) is the country.
 func metaFieldsHome(name, code, level string, year int) *Home {
-	if level == LevelCountry || name == CountryName || name == "全国" || name == "中国" {
+	if level == LevelCountry || name == CountryName || metaCountryName(name) {
 		return &Home{Name: CountryName, Level: LevelCountry}
 	}
 	g, err := loadGazetteer()

@@ -129,6 +129,45 @@ const (
 	// cnNumeralBody are the characters of a Chinese numeral: the digits
 	// with 两, 零 and 〇 and the powers of ten.
 	cnNumeralBody = cnOneToTenLiang + "百千万亿零〇"
+	// cnVagueHeads open a vague round numeral before a power of ten (上千,
+	// 数百).
+	cnVagueHeads = "上数"
+	// cnVagueCounts are the numerals that give no figure: 半, 几 and 数
+	// open a vague count or duration (半年, 几天, 数月).
+	cnVagueCounts = "半几数"
+	// cnNumeralHeads are the characters other than numeral characters a
+	// numeral may open with: the ordinal 第 and the vague heads.
+	cnNumeralHeads = "第" + cnVagueHeads
+	// cnOverMarks after a round figure make it approximate, over it (30余,
+	// 十多万).
+	cnOverMarks = "余多"
+	// cnDecimalPoints are the decimal points of a numeral written in
+	// Chinese characters (二十七点三, 六點二).
+	cnDecimalPoints = "点點"
+)
+
+// Sets of the characters of dates and clock times the rules test a
+// character against (grammar, not word lists).
+const (
+	// cnDateUnits are the measure words of a date or a clock time: after
+	// digits, a middle dot and digits, they make the dot no decimal point
+	// (5·12, 9·30日).
+	cnDateUnits = "年月日号时"
+	// clockHourEnds may close the hour of a clock time after its 点 or 时
+	// (三点钟, 八点整).
+	clockHourEnds = "钟整"
+	// lunarMonthHeads open the names of the lunar months that are not
+	// written with a numeral (正月, 腊月, 冬月).
+	lunarMonthHeads = "正腊冬"
+)
+
+// Bitmaps of the sets above that scans test characters against.
+var (
+	numeralHeadSet  = newRuneSet(cnNumeralHeads)
+	vagueHeadSet    = newRuneSet(cnVagueHeads)
+	vagueCountSet   = newRuneSet(cnVagueCounts)
+	overMarkSet     = newRuneSet(cnOverMarks)
+	decimalPointSet = newRuneSet(cnDecimalPoints)
 )
 
 // numeralBits marks the numeral runes of the Basic Multilingual Plane (all
@@ -189,7 +228,7 @@ func middleDotDecimal(text []rune, j int) bool {
 	switch r := text[k]; {
 	case r == '%' || r == '％' || strings.ContainsRune(cnPowers, r):
 		return true
-	case strings.ContainsRune(numeralChars("date_units"), r) || isMiddleDot(r):
+	case strings.ContainsRune(cnDateUnits, r) || isMiddleDot(r):
 		return false
 	}
 	n, _ := countUnits().Longest(text, k)
@@ -359,7 +398,7 @@ func parseBare(text []rune, i int) (numeral, int) {
 		return parseArabic(text, i)
 	case r == '半':
 		return numeral{Value: 0.5, Lo: 0.5, Hi: 0.5, Approx: ApproxExact, rules: numHalf}, 1
-	case r == '上' || r == '数':
+	case vagueHeadSet.has(r):
 		return parseVague(text, i)
 	}
 	return parseChinese(text, i)
@@ -481,7 +520,7 @@ func applyMultipliers(text []rune, j int, v float64, num *numeral) (float64, int
 			j++
 			continue
 		}
-		if (r == '余' || r == '多') && num.Approx != ApproxOver && roundFigure(v) {
+		if overMarkSet.has(r) && num.Approx != ApproxOver && roundFigure(v) {
 			num.Approx = ApproxOver
 			num.rules |= numOverYuDuo
 			j++
@@ -690,7 +729,7 @@ func chineseSuffix(text []rune, i, n int, num numeral, hasJi bool) (numeral, int
 		num.rules |= numLaiAbout
 		return num, n + 1, true
 	}
-	if k < len(text) && (text[k] == '余' || text[k] == '多') && roundFigure(lo) && n > 0 && !hasJi {
+	if k < len(text) && overMarkSet.has(text[k]) && roundFigure(lo) && n > 0 && !hasJi {
 		num.Approx = ApproxOver
 		num.rules |= numOverYuDuo
 		k++
@@ -715,7 +754,7 @@ func chineseSuffix(text []rune, i, n int, num numeral, hasJi bool) (numeral, int
 // part: 二十七点三, 六点二, 二点三万 (点 followed by bare digits).
 func chineseDecimal(text []rune, i int, num numeral, n int) (numeral, int) {
 	k := i + n
-	if k+1 < len(text) && (text[k] == '点' || text[k] == '點') {
+	if k+1 < len(text) && decimalPointSet.has(text[k]) {
 		m := k + 1
 		scale, frac := 0.1, 0.0
 		for m < len(text) {
@@ -873,5 +912,5 @@ func isUnit(r rune) bool {
 // numeralStart reports whether a numeral may start with r, as
 // readNumeral understands it (digits, Chinese numerals, 第, 上, 数, 百分之).
 func numeralStart(r rune) bool {
-	return numeralRune(r) || r == '第' || r == '上' || r == '数'
+	return numeralRune(r) || numeralHeadSet.has(r)
 }

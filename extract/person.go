@@ -136,10 +136,18 @@ var (
 	funcCharSet = newRuneSet(cueChars("func_chars") + cueChars("func_marks"))
 	// personListSepSet: the words and marks that separate the items of a
 	// list (参事、史志、文史; 楼宇和园区).
+	personListSepSet = newRuneSet(cueChars("list_sep_chars") + cueChars("list_sep_marks"))
 	// photoPositionSet: with a digit after it, a position in a photo
 	// (（左一）).
 	photoPositionSet = newRuneSet(cueChars("photo_position_chars"))
-	personListSepSet = newRuneSet(cueChars("list_sep_chars") + cueChars("list_sep_marks"))
+	// photoNoteSet: after （附, open a photo's note (（附图片１张）).
+	photoNoteSet = newRuneSet(cueChars("photo_note_chars"))
+	// shortHeadSet and shortTailSet: before a surname, a name of address
+	// (老张, 小王); after it, an honoured elder (张老, 李公).
+	shortHeadSet = newRuneSet(cueChars("short_head_chars"))
+	shortTailSet = newRuneSet(cueChars("short_tail_chars"))
+	// sexSet: the sexes, in brackets after a name (李某（女）).
+	sexSet = newRuneSet(cueChars("sex_chars"))
 	// personTitleRoles: the titles that give a name right after them a
 	// role (记者 → reporter).
 	personTitleRoles = func() map[string]string {
@@ -252,7 +260,7 @@ func isTitleWord(w string) bool {
 // photoNote reports whether a note of attached pictures opens at i:
 // 邱娥国（附图片１张）, a headline that is only a name.
 func (c *personCtx) photoNote(i int) bool {
-	return i+3 < len(c.rs) && (c.rs[i] == '（' || c.rs[i] == '(') && c.rs[i+1] == '附' && (c.rs[i+2] == '图' || c.rs[i+2] == '照')
+	return i+3 < len(c.rs) && (c.rs[i] == '（' || c.rs[i] == '(') && c.rs[i+1] == '附' && photoNoteSet.has(c.rs[i+2])
 }
 
 // runeSet is a set of characters of the Basic Multilingual Plane,
@@ -678,7 +686,7 @@ func (c *personCtx) personAt(k int, fixed map[int]fixedSpan) personCand {
 	if best.start < 0 && japaneseFirst.has(r) {
 		best = c.japaneseAt(k)
 	}
-	if best.start < 0 && (surname || r == '老' || r == '小') {
+	if best.start < 0 && (surname || shortHeadSet.has(r)) {
 		best = c.shortAt(k)
 	}
 	return best
@@ -716,7 +724,7 @@ func (c *personCtx) titlesBefore(start int, orgEnds map[int]int) (titles []strin
 				org = string(c.rs[os:ts])
 			}
 			ts = os
-		} else if k := c.endTok[ts]; k >= 0 && (c.toks[k].Pos == "ns" || c.toks[k].Text == "国家" || c.toks[k].Text == "中央") {
+		} else if k := c.endTok[ts]; k >= 0 && (c.toks[k].Pos == "ns" || personOfficeBodyWords[c.toks[k].Text]) {
 			ts = c.toks[k].Start
 		}
 		titles = append([]string{string(c.rs[ts:i])}, titles...)
@@ -740,6 +748,10 @@ var personLevelChars = cueChars("level_chars")
 
 // personLevelWords are the levels of more than one character (自治区).
 var personLevelWords = cueWords("level_words")
+
+// personOfficeBodyWords are the words before an office that its title
+// takes in, as it does a place name (国家主席).
+var personOfficeBodyWords = cueWords("office_body_words")
 
 func runPersons(d *Document) {
 	c := newPersonCtx(d)

@@ -172,7 +172,7 @@ func (c *personCtx) noteAfter(end int) bool {
 	for j := end + 1; j < len(c.rs) && j <= end+6; j++ {
 		if isCloseParen(c.rs[j]) {
 			w := c.rs[end+1 : j]
-			return len(w) == 1 && (w[0] == '女' || w[0] == '男') || len(w) > 0 && w[len(w)-1] == '族'
+			return len(w) == 1 && sexSet.has(w[0]) || len(w) > 0 && w[len(w)-1] == '族'
 		}
 	}
 	return false

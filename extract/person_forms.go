@@ -506,7 +506,7 @@ var surnameNotBeforeTitle = cueChars("not_surname_before_office_chars") + orgCou
 // surname right before an office or form of address (孔书记, 徐先生).
 func (c *personCtx) shortAt(k int) personCand {
 	t := &c.toks[k]
-	if r := c.rs[t.Start]; r != '老' && r != '小' && !surnameFirst.has(r) {
+	if r := c.rs[t.Start]; !shortHeadSet.has(r) && !surnameFirst.has(r) {
 		return personCand{start: -1} // every rule below needs one or the other
 	}
 	rs := c.rs[t.Start:t.End]
@@ -514,12 +514,12 @@ func (c *personCtx) shortAt(k int) personCand {
 		c.d.traceRule(rule, Accept, s, e)
 		return personCand{start: s, end: e}
 	}
-	if len(rs) == 2 && (rs[1] == '老' || rs[1] == '公') && c.freq(t.Text) < personShortFreq {
+	if len(rs) == 2 && shortTailSet.has(rs[1]) && c.freq(t.Text) < personShortFreq {
 		if cl, ok := surnames.Get(string(rs[:1])); ok && cl == 1 {
 			return accept(ruleHonouredElder, t.Start, t.End)
 		}
 	}
-	if len(rs) == 2 && (rs[0] == '老' || rs[0] == '小') && c.freq(t.Text) < personShortFreq && !c.placeOverlap(t.Start, t.End) {
+	if len(rs) == 2 && shortHeadSet.has(rs[0]) && c.freq(t.Text) < personShortFreq && !c.placeOverlap(t.Start, t.End) {
 		if cl, ok := surnames.Get(string(rs[1:])); ok && cl == 1 {
 			return accept(ruleOldYoung, t.Start, t.End)
 		}

@@ -143,7 +143,8 @@ func TestPersonCueSections(t *testing.T) {
 		"given_chars", "after_chars", "translit_chars", "place_head_chars", "facility_heads",
 		"verbs_before", "headline_verbs", "verbs_after", "japanese_surnames", "byline_cues",
 		"drawn_chars", "subject_chars", "address_before_chars", "address_after_chars",
-		"list_end_words", "foreign_subject_words", "title_roles", "list_sep_chars", "list_sep_marks", "name_list_chars", "not_surname_before_office_chars", "photo_position_chars"} {
+		"list_end_words", "foreign_subject_words", "title_roles", "list_sep_chars", "list_sep_marks", "name_list_chars", "not_surname_before_office_chars", "photo_position_chars",
+		"photo_note_chars", "short_head_chars", "short_tail_chars", "sex_chars", "office_body_words"} {
 		if len(personCueSections[name]) == 0 {
 			t.Errorf("data/person_cues.txt: section @%s missing or empty", name)
 		}

@@ -104,6 +104,7 @@ var (
 	sloganFrameFunc    = sloganWords.chars("frame_function_chars")
 	sloganVerbs        = sloganWords.chars("verb_chars")
 	sloganShortFrames  = sloganWords.chars("short_frame_chars")
+	sloganLeWordBefore = sloganWords.chars("le_word_before_chars")
 	sloganSpeechWords  = sloganWords.words("speech_words")
 	sloganNumeralWords = sloganWords.set("numeral_words")
 	sloganNounWords    = sloganWords.set("noun_words")
@@ -936,7 +937,7 @@ func sloganQuoteFeatures(rs []rune, s, e int) sloganQuoteF {
 		if part++; part > 10 {
 			f.longClause = true
 		}
-		if r == '了' && len(in) > 6 && (i == 0 || in[i-1] != '为' && in[i-1] != '除') {
+		if r == '了' && len(in) > 6 && (i == 0 || !strings.ContainsRune(sloganLeWordBefore, in[i-1])) {
 			f.le = true
 		}
 	}

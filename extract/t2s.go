@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/tongbao/tongbao/zhconv"
@@ -18,15 +19,37 @@ import (
 // Simplified, so Traditional and Simplified documents count alike.
 func WithT2S(m zhconv.Mode) Option { return func(c *config) { c.t2s = m } }
 
+// withoutT2S is WithT2S(zhconv.Never), made once.
+var withoutT2S = WithT2S(zhconv.Never)
+
 // t2sOf returns the conversion mode the options set.
 func t2sOf(opts []Option) zhconv.Mode {
-	var c config
+	c := optionsConfig(opts)
+	m := c.t2s
+	putConfig(c)
+	return m
+}
+
+// configPool holds the configs t2sOf and convertT2S read options into and
+// let go at once (an option is a function of a *config: a config it is
+// applied to lives on the heap).
+var configPool = sync.Pool{New: func() any { return new(config) }}
+
+// optionsConfig returns a pooled config with opts applied; putConfig gives
+// it back.
+func optionsConfig(opts []Option) *config {
+	c := configPool.Get().(*config)
 	for _, o := range opts {
 		if o != nil {
-			o(&c)
+			o(c)
 		}
 	}
-	return c.t2s
+	return c
+}
+
+func putConfig(c *config) {
+	*c = config{}
+	configPool.Put(c)
 }
 
 // convertT2S converts text as the options say: x is nil when the text is
@@ -39,17 +62,13 @@ func convertT2S(text string, opts []Option) (x *zhconv.Text, out []Option, err e
 	}
 	x, err = m.Apply(text)
 	if err != nil || x == nil {
-		return nil, append(opts[:len(opts):len(opts)], WithT2S(zhconv.Never)), err
+		return nil, append(opts[:len(opts):len(opts)], withoutT2S), err
 	}
-	out = append(opts[:len(opts):len(opts)], WithT2S(zhconv.Never))
-	var c config
-	for _, o := range opts {
-		if o != nil {
-			o(&c)
-		}
-	}
-	if c.trace != nil {
-		trace := c.trace
+	out = append(opts[:len(opts):len(opts)], withoutT2S)
+	c := optionsConfig(opts)
+	trace := c.trace
+	putConfig(c)
+	if trace != nil {
 		out = append(out, WithTrace(func(e TraceEvent) {
 			e.Start, e.End, e.Text = spanT2S(x, e.Start, e.End, e.Text)
 			trace(e)

@@ -123,6 +123,16 @@ type timeContext struct {
 
 	lunarMonths, lunarDays, plans map[string]int
 	yearCues                      []yearCueEntry
+	// sets holds the character sets the rules test, by timeChars.
+	sets []*runeSet
+	// yearCueWords are the words of which yearCue needs one (the
+	// centenary words and anniversaryWord), yearCueFirst their first
+	// characters.
+	yearCueWords [][]rune
+	yearCueFirst runeSet
+	// ordinalOpen is the set ordinal_period_open_chars, which the scan
+	// tests every character against.
+	ordinalOpen *runeSet
 }
 
 type yearCueEntry struct {
@@ -173,16 +183,89 @@ var timeCtx = sync.OnceValue(func() *timeContext {
 		}
 		c.yearCues = append(c.yearCues, yearCueEntry{kv[0], n})
 	}
+	c.resolveSets()
+	for _, w := range append(append([]string{anniversaryWord}, c.words["party_centenary_words"]...), c.words["centenary_words"]...) {
+		r := []rune(w)
+		if r[0] >= 1<<16 {
+			panic("data/time_context.txt: " + w + " starts above U+FFFF")
+		}
+		c.yearCueWords = append(c.yearCueWords, r)
+		c.yearCueFirst.add(r[0])
+	}
+	ord, ok := c.chars["ordinal_period_open_chars"]
+	if !ok {
+		panic("data/time_context.txt has no set ordinal_period_open_chars")
+	}
+	c.ordinalOpen = newRuneSet(ord)
 	return c
 })
 
-// in reports whether r is in the character set name.
-func (c *timeContext) in(name string, r rune) bool {
-	s, ok := c.chars[name]
-	if !ok {
-		panic("data/time_context.txt has no set " + name)
+// timeChars names a character set of data/time_context.txt that the rules
+// test characters against; each is made a runeSet once, when the file is
+// read, so that a test is a bit test, not a lookup by name and a search of
+// the set's string.
+type timeChars int
+
+// timeCharsNames holds the names of the timeChars, by number.
+var timeCharsNames []string
+
+// timeCharsSet registers the character set name (read with the file).
+func timeCharsSet(name string) timeChars {
+	timeCharsNames = append(timeCharsNames, name)
+	return timeChars(len(timeCharsNames) - 1)
+}
+
+// The character sets the rules test.
+var (
+	approxChars              = timeCharsSet("approx_chars")
+	bareDayNextChars         = timeCharsSet("bare_day_next_chars")
+	betweenJoinerChars       = timeCharsSet("between_joiner_chars")
+	bracketCloseChars        = timeCharsSet("bracket_close_chars")
+	bracketOpenChars         = timeCharsSet("bracket_open_chars")
+	countBeforeChars         = timeCharsSet("count_before_chars")
+	datelineOpenChars        = timeCharsSet("dateline_open_chars")
+	dayComponentNextChars    = timeCharsSet("day_component_next_chars")
+	dayIdiomNextChars        = timeCharsSet("day_idiom_next_chars")
+	dayQuantifierBeforeChars = timeCharsSet("day_quantifier_before_chars")
+	derivationNextChars      = timeCharsSet("derivation_next_chars")
+	durationJoinerChars      = timeCharsSet("duration_joiner_chars")
+	isoDateSepChars          = timeCharsSet("iso_date_sep_chars")
+	measureBeforeChars       = timeCharsSet("measure_before_chars")
+	monthCompoundNextChars   = timeCharsSet("month_compound_next_chars")
+	numeralPrefixChars       = timeCharsSet("numeral_prefix_chars")
+	numeralWordNextChars     = timeCharsSet("numeral_word_next_chars")
+	openRangeOrChars         = timeCharsSet("open_range_or_chars")
+	openSingleChars          = timeCharsSet("open_single_chars")
+	openSingleNotNextChars   = timeCharsSet("open_single_not_next_chars")
+	setdayCountNextChars     = timeCharsSet("setday_count_next_chars")
+	shiCompoundNextChars     = timeCharsSet("shi_compound_next_chars")
+	spanJoinerChars          = timeCharsSet("span_joiner_chars")
+	weekNotTimeNextChars     = timeCharsSet("week_not_time_next_chars")
+	xianVerbBeforeChars      = timeCharsSet("xian_verb_before_chars")
+	yearListChars            = timeCharsSet("year_list_chars")
+	yearSuffixNotTimeChars   = timeCharsSet("year_suffix_not_time_chars")
+)
+
+// in reports whether r is in the character set set.
+func (c *timeContext) in(set timeChars, r rune) bool {
+	return r != 0 && c.sets[set].has(r)
+}
+
+// resolveSets makes the registered character sets runeSets.
+func (c *timeContext) resolveSets() {
+	c.sets = make([]*runeSet, len(timeCharsNames))
+	for k, name := range timeCharsNames {
+		s, ok := c.chars[name]
+		if !ok {
+			panic("data/time_context.txt has no set " + name)
+		}
+		for _, r := range s {
+			if r >= 1<<16 {
+				panic("data/time_context.txt: " + name + ": a character above U+FFFF")
+			}
+		}
+		c.sets[k] = newRuneSet(s)
 	}
-	return r != 0 && strings.ContainsRune(s, r)
 }
 
 // mapChars returns the characters the map name gives word ("" when none).
@@ -360,6 +443,7 @@ var (
 // d (nil for text outside a document) receives the trace.
 func scanTimes(d *Document, text []rune) []timeSpan {
 	lex := timeWords()
+	ordinalOpen := timeCtx().ordinalOpen
 	buf := timePiecePool.Get().(*[]timePiece)
 	pieces := (*buf)[:0]
 	defer func() {
@@ -373,7 +457,7 @@ func scanTimes(d *Document, text []rune) []timeSpan {
 			prev = &pieces[len(pieces)-1]
 		}
 		r := text[i]
-		if (r == '第' || r == '的') && prev != nil {
+		if prev != nil && ordinalOpen.has(r) {
 			if p, ok := ordinalPeriodPiece(d, text, i, prev); ok {
 				pieces = append(pieces, p)
 				i = p.end
@@ -515,10 +599,10 @@ func joinedBy(text []rune, from, to, end int) bool {
 	if to-from != 1 {
 		return false
 	}
-	if timeCtx().in("span_joiner_chars", text[from]) {
+	if timeCtx().in(spanJoinerChars, text[from]) {
 		return true
 	}
-	return timeCtx().in("between_joiner_chars", text[from]) && followedBy(text, end, timeCtx().words["between_words"])
+	return timeCtx().in(betweenJoinerChars, text[from]) && followedBy(text, end, timeCtx().words["between_words"])
 }
 
 func dated(f tfields) bool {
@@ -566,6 +650,9 @@ type nameList struct {
 	joined string
 	starts []int // the byte offset of each name in joined
 	plain  bool  // no name holds a NUL
+	// subs holds every run of characters of the names (nil when a name is
+	// not valid UTF-8): a word that is none is inside no name.
+	subs map[string]struct{}
 }
 
 func newNameList(names []string) *nameList {
@@ -582,7 +669,27 @@ func newNameList(names []string) *nameList {
 		}
 	}
 	l.joined = b.String()
+	l.subs = nameRuns(names)
 	return l
+}
+
+// nameRuns returns the set of the runs of characters of names, nil when
+// one is not valid UTF-8.
+func nameRuns(names []string) map[string]struct{} {
+	subs := map[string]struct{}{}
+	for _, n := range names {
+		if !utf8.ValidString(n) {
+			return nil
+		}
+		for s := range n {
+			for e := s + 1; e <= len(n); e++ {
+				if e == len(n) || utf8.RuneStart(n[e]) {
+					subs[n[s:e]] = struct{}{}
+				}
+			}
+		}
+	}
+	return subs
 }
 
 // nameLists are the names of the time context, each list joined once.
@@ -602,6 +709,9 @@ func timeNames(key string) *nameList {
 func insideNameOf(text []rune, i int, word string, l *nameList) bool {
 	if word == "" || strings.IndexByte(word, 0) >= 0 || !l.plain {
 		return insideName(text, i, word, l.names)
+	}
+	if _, ok := l.subs[word]; l.subs != nil && !ok {
+		return false // in no name
 	}
 	for from := 0; from < len(l.joined); {
 		k := strings.Index(l.joined[from:], word)
@@ -711,18 +821,18 @@ func (c *timeWordCand) unitFirst(week bool) bool {
 // that holds decides.
 var timeWordRules = newRuleTable("time",
 	rule[timeWordCand]{"time.word_inside_derivation", "a time word before 化 is part of a longer word (现代化)", Reject,
-		func(c *timeWordCand) bool { return timeCtx().in("derivation_next_chars", c.next) }},
+		func(c *timeWordCand) bool { return timeCtx().in(derivationNextChars, c.next) }},
 	rule[timeWordCand]{"time.unit_after_count", "a word opening with 年, 月, 日 or 周 after a numeral, 多, 余, 几, 数 or 每 ends a count (三年内, 两月底)", Reject,
 		func(c *timeWordCand) bool {
-			return c.unitFirst(true) && (numeralRune(c.before) || timeCtx().in("count_before_chars", c.before))
+			return c.unitFirst(true) && (numeralRune(c.before) || timeCtx().in(countBeforeChars, c.before))
 		}},
 	rule[timeWordCand]{"time.unit_after_measure", "a word opening with 年, 月 or 日 after 个, 本, 上 or 下 belongs to the word before (两个月底)", Reject,
 		func(c *timeWordCand) bool {
-			return c.unitFirst(false) && timeCtx().in("measure_before_chars", c.before)
+			return c.unitFirst(false) && timeCtx().in(measureBeforeChars, c.before)
 		}},
 	rule[timeWordCand]{"time.xian_after_verb", "现 after 体, 实, 表 … belongs to a verb (体现在, 实现今年)", Reject,
 		func(c *timeWordCand) bool {
-			return c.first == '现' && timeCtx().in("xian_verb_before_chars", c.before)
+			return c.first == '现' && timeCtx().in(xianVerbBeforeChars, c.before)
 		}},
 	rule[timeWordCand]{"time.part_of_day_between_date_and_clock", "a one-character part of day is a time between a date and a clock time (5日晚8时)", Accept,
 		func(c *timeWordCand) bool {
@@ -732,7 +842,7 @@ var timeWordRules = newRuleTable("time",
 		func(c *timeWordCand) bool { return c.w.op == "tod" && c.n == 1 }},
 	rule[timeWordCand]{"time.set_day_counted", "每周一 before 次, 个 or 项 counts occurrences (每周一次)", Reject,
 		func(c *timeWordCand) bool {
-			return c.w.op == "setday" && timeCtx().in("setday_count_next_chars", c.next)
+			return c.w.op == "setday" && timeCtx().in(setdayCountNextChars, c.next)
 		}},
 	rule[timeWordCand]{"time.modern_adjective", "现代 before a sector noun is an adjective (现代农业, 现代服务业)", Reject,
 		func(c *timeWordCand) bool {
@@ -757,10 +867,10 @@ var timeWordRules = newRuleTable("time",
 			return c.word == "未来" && followedBy(c.text, c.i+c.n, timeCtx().words["future_category_next_words"])
 		}},
 	rule[timeWordCand]{"time.approx_after_numeral", "多, 几 or 数 after a numeral belong to the count (十多年来)", Reject,
-		func(c *timeWordCand) bool { return timeCtx().in("approx_chars", c.first) && numeralRune(c.before) }},
+		func(c *timeWordCand) bool { return timeCtx().in(approxChars, c.first) && numeralRune(c.before) }},
 	rule[timeWordCand]{"time.numeral_festival_in_number", "a festival written with numerals (五一, 八一) inside a longer number or before a measure word is a number (八一二工程, 五一个单位)", Reject,
 		func(c *timeWordCand) bool {
-			return numeralRune(c.first) && (numeralRune(c.before) || numeralRune(c.next) || timeCtx().in("numeral_word_next_chars", c.next))
+			return numeralRune(c.first) && (numeralRune(c.before) || numeralRune(c.next) || timeCtx().in(numeralWordNextChars, c.next))
 		}},
 	rule[timeWordCand]{"time.verb_complement", "过去 after a verb of motion is its complement (走过去, 看过去)", Reject,
 		func(c *timeWordCand) bool {
@@ -771,7 +881,7 @@ var timeWordRules = newRuleTable("time",
 		func(c *timeWordCand) bool { return c.w.op == "set" || c.w.op == "setday" }},
 	rule[timeWordCand]{"time.lunar_calendar_word", "农历 is part of a time only before a date (农历八月十五, 农历正月初一)", Reject,
 		func(c *timeWordCand) bool {
-			return c.w.op == "lunarcal" && !(numeralRune(c.next) || c.next == '正' || c.next == '腊' || c.next == '冬')
+			return c.w.op == "lunarcal" && !(numeralRune(c.next) || strings.ContainsRune(lunarMonthHeads, c.next))
 		}},
 	rule[timeWordCand]{"time.word", "a time word of the lexicon (今年, 上半年, 春节, 目前, 每月) is a time", Accept,
 		func(c *timeWordCand) bool { return true }},
@@ -895,7 +1005,7 @@ var (
 // month, day, hour (with minutes) or quarter written with a numeral, or an
 // all-digit date (2021-03-26, 2021.3.26, 2021/3/26).
 func datePiece(d *Document, text []rune, i int, prev *timePiece, joined bool) (timePiece, bool) {
-	if text[i] == '半' || text[i] == '几' || text[i] == '数' {
+	if vagueCountSet.has(text[i]) {
 		return durationPiece(d, text, i, prev)
 	}
 	if !numeralRune(text[i]) {
@@ -904,7 +1014,7 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece, joined bool) (t
 	if i > 0 {
 		p := text[i-1]
 		// Inside a longer number, a decimal, a phone or ID number.
-		if isDigitRune(p) || isDecimalPoint(p) || timeCtx().in("numeral_prefix_chars", p) && !joined || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') {
+		if isDigitRune(p) || isDecimalPoint(p) || timeCtx().in(numeralPrefixChars, p) && !joined || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') {
 			traceNumeralVeto(d, ruleTimeNumeralInToken, text, i)
 			return timePiece{}, false
 		}
@@ -1035,7 +1145,7 @@ func afterJoiner(text []rune, pieces []timePiece, i int) bool {
 	for k >= 0 && text[k] == ' ' {
 		k--
 	}
-	if k < 0 || !timeCtx().in("span_joiner_chars", text[k]) {
+	if k < 0 || !timeCtx().in(spanJoinerChars, text[k]) {
 		return false
 	}
 	k--
@@ -1055,7 +1165,7 @@ func sharedYearPiece(d *Document, text []rune, i int, num numeral, n int) (timeP
 	for k < len(text) && text[k] == ' ' {
 		k++
 	}
-	if k >= len(text) || !(timeCtx().in("span_joiner_chars", text[k]) || timeCtx().in("year_list_chars", text[k])) {
+	if k >= len(text) || !(timeCtx().in(spanJoinerChars, text[k]) || timeCtx().in(yearListChars, text[k])) {
 		return timePiece{}, false
 	}
 	k++
@@ -1166,7 +1276,7 @@ func fromYearPiece(d *Document, text []rune, i int, num numeral, n int, joined b
 		return timePiece{}, false // 2018 年 is read with its unit
 	}
 	ok := joined
-	if !joined && i > 0 && text[i-1] == '从' && e+5 <= len(text) && timeCtx().in("span_joiner_chars", text[e]) {
+	if !joined && i > 0 && text[i-1] == '从' && e+5 <= len(text) && timeCtx().in(spanJoinerChars, text[e]) {
 		m, mn := readNumeral(text, e+1)
 		ok = m.Digits && mn == 4 && m.Value >= 1000 && m.Value <= 2200 && (e+1+mn == len(text) || !numeralRune(text[e+1+mn]) && timeUnitTable(text[e+1+mn]) == nil)
 	}
@@ -1232,7 +1342,7 @@ func unitPiece(c *numCand) (timePiece, bool) {
 	case '时', '点':
 		f.hour, f.hasHour = c.v, true
 		end := j + 1
-		if end < len(text) && (text[end] == '钟' || text[end] == '整') {
+		if end < len(text) && strings.ContainsRune(clockHourEnds, text[end]) {
 			end++
 		} else if end < len(text) && text[end] == '半' {
 			f.minute, f.hasMinute = 30, true
@@ -1284,7 +1394,7 @@ var timeMonthRules = newRuleTable("time",
 			return c.v < 1 || c.v > 12 || c.liang || c.num.Spelled || c.num.Digits && c.n > 2
 		}},
 	rule[numCand]{"time.month_compound", "月 before 球, 饼, 薪, 票 or 革 is part of a word (5月球, 十月革命)", Reject,
-		func(c *numCand) bool { return timeCtx().in("month_compound_next_chars", c.after) }},
+		func(c *numCand) bool { return timeCtx().in(monthCompoundNextChars, c.after) }},
 	rule[numCand]{"time.month", "a number from 1 to 12 before 月 (and 份) is a month (3月, 十二月, ８月份)", Accept,
 		func(c *numCand) bool { return true }},
 )
@@ -1299,14 +1409,14 @@ var timeDayRules = newRuleTable("time",
 	rule[numCand]{"time.day_idiom", "a one-character Chinese numeral + 日 without a month, in an idiom or at the end, is no date (一日三餐, 一日游)", Reject,
 		func(c *numCand) bool {
 			return !c.num.Digits && !c.afterMonth() && c.n < 2 &&
-				(c.after == 0 || timeCtx().in("day_idiom_next_chars", c.after) || c.v == 0)
+				(c.after == 0 || timeCtx().in(dayIdiomNextChars, c.after) || c.v == 0)
 		}},
 	rule[numCand]{"time.day_after_quantifier", "a one-character Chinese numeral + 日 after 每, 近, 数, 同, 前 … is no date (同一日, 前一日)", Reject,
 		func(c *numCand) bool {
-			return !c.num.Digits && !c.afterMonth() && c.n < 2 && timeCtx().in("day_quantifier_before_chars", c.before)
+			return !c.num.Digits && !c.afterMonth() && c.n < 2 && timeCtx().in(dayQuantifierBeforeChars, c.before)
 		}},
 	rule[numCand]{"time.day_component", "日 or 号 before 元 is part of a word (五日元)", Reject,
-		func(c *numCand) bool { return timeCtx().in("day_component_next_chars", c.after) }},
+		func(c *numCand) bool { return timeCtx().in(dayComponentNextChars, c.after) }},
 	rule[numCand]{"time.day", "a number from 1 to 31 before 日, or 号 after a month, is a day (26日, 3月5号, 警方三日宣布)", Accept,
 		func(c *numCand) bool { return true }},
 )
@@ -1315,14 +1425,14 @@ var timeClockRules = newRuleTable("time",
 	rule[numCand]{"time.clock_out_of_range", "an hour is 0 to 24, not spelled digit by digit, and 两 makes no hour with 时", Reject,
 		func(c *numCand) bool { return c.v > 24 || c.liang && c.unit == '时' || c.num.Spelled }},
 	rule[numCand]{"time.clock_shi_compound", "时 before 间, 期, 代, 候 … is part of a word (三时期, 七时代)", Reject,
-		func(c *numCand) bool { return c.unit == '时' && timeCtx().in("shi_compound_next_chars", c.after) }},
+		func(c *numCand) bool { return c.unit == '时' && timeCtx().in(shiCompoundNextChars, c.after) }},
 	rule[numCand]{"time.clock_yishi", "一时 without a day before it means for a while (一时)", Reject,
 		func(c *numCand) bool {
 			return c.unit == '时' && !c.num.Digits && c.n == 1 && !c.afterDay() && c.v == 1
 		}},
 	rule[numCand]{"time.clock_dian_needs_context", "点 is an hour only with 钟, 整, 半, minutes or a day before it (十一点建议 is none)", Reject,
 		func(c *numCand) bool {
-			if c.unit != '点' || c.after == '钟' || c.after == '整' || c.after == '半' || c.afterDay() {
+			if c.unit != '点' || strings.ContainsRune(clockHourEnds, c.after) || c.after == '半' || c.afterDay() {
 				return false
 			}
 			_, k := clockMinutes(c.text, c.j+1)
@@ -1368,7 +1478,7 @@ func isoDate(text []rune, i int) (timePiece, bool) {
 		return dayMonthYear(text, i)
 	}
 	sep := text[i+4]
-	if !timeCtx().in("iso_date_sep_chars", sep) {
+	if !timeCtx().in(isoDateSepChars, sep) {
 		return timePiece{}, false
 	}
 	m, km := readDigits(text, i+5, 2)

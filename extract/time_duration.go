@@ -179,10 +179,10 @@ func durationNotUnit(text []rune, p durPart) bool {
 	}
 	switch {
 	case p.u.year:
-		return timeCtx().in("year_suffix_not_time_chars", next) // 三年级, 五年代
+		return timeCtx().in(yearSuffixNotTimeChars, next) // 三年级, 五年代
 	case p.u.word == "周":
 		// 四周 (all around), 周边, 周岁
-		return timeCtx().in("week_not_time_next_chars", next) || p.end-p.start == 2 && text[p.start] == '四'
+		return timeCtx().in(weekNotTimeNextChars, next) || p.end-p.start == 2 && text[p.start] == '四'
 	}
 	return false
 }
@@ -219,7 +219,7 @@ func durationPieceOf(d *Document, text []rune, i int, prev *timePiece, pre *read
 	end := p.end
 	for {
 		j := end
-		if j < len(text) && timeCtx().in("duration_joiner_chars", text[j]) {
+		if j < len(text) && timeCtx().in(durationJoinerChars, text[j]) {
 			j++
 		}
 		q, ok := readDurPart(text, j, true)

@@ -114,7 +114,7 @@ func bareDayPiece(d *Document, text []rune, i int, num numeral, n int, prev *tim
 	if float64(v) != num.Value || v < 1 || v > 31 {
 		return timePiece{}, false
 	}
-	if i+n < len(text) && !timeCtx().in("bare_day_next_chars", text[i+n]) {
+	if i+n < len(text) && !timeCtx().in(bareDayNextChars, text[i+n]) {
 		return timePiece{}, false
 	}
 	lunar = lunar || text[i] == '廿'

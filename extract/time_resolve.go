@@ -95,10 +95,12 @@ func resolveRef(d *Document, spans []timeSpan) {
 		d.traceTime(ruleRefLatest, Adjust, bestAt.start, bestAt.end)
 		return
 	}
-	if y := yearCue(d.Text); y != 0 {
-		d.Ref = RefDate{Year: y, From: "year_cue"}
-		d.traceTime(ruleRefYearCue, Adjust, 0, len(text))
-		return
+	if mayYearCue(text) {
+		if y := yearCue(d.Text); y != 0 {
+			d.Ref = RefDate{Year: y, From: "year_cue"}
+			d.traceTime(ruleRefYearCue, Adjust, 0, len(text))
+			return
+		}
 	}
 	count := map[int]int{}
 	bestY := 0
@@ -137,14 +139,14 @@ func datelineAt(text []rune, s, e int) bool {
 	if ls < 300 && s-ls <= 2 {
 		// —2018年3月7日在……人民代表大会第二次会议上 (the line of a report
 		// that says when it was delivered), （2021年4月15日）
-		if c.in("dateline_open_chars", text[ls]) {
+		if c.in(datelineOpenChars, text[ls]) {
 			return true
 		}
 		if e < len(text) && text[e] == '在' && followedAnywhere(string(text[e:le]), c.words["delivered_at_words"]) {
 			return true
 		}
 	}
-	if s > 0 && e < len(text) && c.in("bracket_open_chars", text[s-1]) && c.in("bracket_close_chars", text[e]) {
+	if s > 0 && e < len(text) && c.in(bracketOpenChars, text[s-1]) && c.in(bracketCloseChars, text[e]) {
 		return true
 	}
 	return false
@@ -186,6 +188,41 @@ func followedAnywhere(s string, words []string) bool {
 	return false
 }
 
+// anniversaryWord follows the count of years of an anniversary
+// (新中国成立70周年).
+const anniversaryWord = "周年"
+
+// mayYearCue reports whether text holds one of the words yearCue looks
+// for (false only when yearCue finds nothing): one pass over the runes
+// with a bit test, where yearCue searches the text for each word.
+func mayYearCue(text []rune) bool {
+	c := timeCtx()
+	for i, r := range text {
+		if !c.yearCueFirst.has(r) {
+			continue
+		}
+		for _, w := range c.yearCueWords {
+			if hasRunesAt(text, i, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasRunesAt reports whether text[i:] starts with w.
+func hasRunesAt(text []rune, i int, w []rune) bool {
+	if len(text)-i < len(w) {
+		return false
+	}
+	for k, r := range w {
+		if text[i+k] != r {
+			return false
+		}
+	}
+	return true
+}
+
 // yearCue finds an anniversary such as 建党百年 or 新中国成立70周年.
 func yearCue(s string) int {
 	c := timeCtx()
@@ -194,12 +231,12 @@ func yearCue(s string) int {
 	}
 	// Each 周年 with a numeral and a cue before it: 新中国成立70周年.
 	for idx := 0; ; {
-		k := strings.Index(s[idx:], "周年")
+		k := strings.Index(s[idx:], anniversaryWord)
 		if k < 0 {
 			return 0
 		}
 		end := idx + k
-		idx = end + len("周年")
+		idx = end + len(anniversaryWord)
 		head := []rune(s[max(0, end-60):end])
 		j := len(head)
 		for j > 0 && numeralRune(head[j-1]) {
@@ -683,7 +720,7 @@ func openRange(d *Document, m *Mention) {
 	}
 	text, c := d.runes, timeCtx()
 	after := m.End
-	if after < len(text) && c.in("open_range_or_chars", text[after]) {
+	if after < len(text) && c.in(openRangeOrChars, text[after]) {
 		after++
 	}
 	var span Span
@@ -692,8 +729,8 @@ func openRange(d *Document, m *Mention) {
 		span = Span{End: v}
 	case followedBy(text, after, c.words["open_after_words"]):
 		span = Span{Start: v}
-	case after < len(text) && (text[after] == '前' || text[after] == '后') &&
-		!(after+1 < len(text) && (c.in("open_single_not_next_chars", text[after+1]) || numeralRune(text[after+1]))):
+	case after < len(text) && c.in(openSingleChars, text[after]) &&
+		!(after+1 < len(text) && (c.in(openSingleNotNextChars, text[after+1]) || numeralRune(text[after+1]))):
 		if text[after] == '前' {
 			span = Span{End: v}
 		} else {
@@ -718,7 +755,7 @@ func durationAgo(d *Document, m *Mention) {
 	if !ok || m.Kind != "duration" || m.End >= len(d.runes) || d.runes[m.End] != '前' || ref.Month == 0 || ref.Day == 0 {
 		return
 	}
-	if m.End+1 < len(d.runes) && (timeCtx().in("open_single_not_next_chars", d.runes[m.End+1]) || numeralRune(d.runes[m.End+1])) {
+	if m.End+1 < len(d.runes) && (timeCtx().in(openSingleNotNextChars, d.runes[m.End+1]) || numeralRune(d.runes[m.End+1])) {
 		return
 	}
 	p := relativePeriod(tfields{dur: v, ref: "PAST_REF"}, ref)

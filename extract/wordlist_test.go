@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"io/fs"
 	"path/filepath"
 	"strconv"
@@ -16,6 +17,17 @@ import (
 // Go may hold (they are grammar, not a word list): the Chinese digits,
 // powers of ten and the other numeral characters of numeral.go.
 const wordListNumerals = cnNumeralBody + "廿卅几半"
+
+// wordListGrammar are the characters a chain of comparisons may test a
+// character against (r == '百' || r == '千', r == '日' || r == '号'): the
+// numeral characters and the measure words of a date, from the named
+// constants of numeral.go.
+const wordListGrammar = wordListNumerals + cnDateUnits
+
+// grammarFiles hold the named sets of grammar characters (numerals, dates,
+// punctuation): a constant or variable with a doc comment there may hold
+// Han characters and be given to a function of charSetFuncs.
+var grammarFiles = map[string]bool{"numeral.go": true, "runes.go": true}
 
 // charSetFuncs are the functions whose string argument is a set of
 // characters: a string literal of Han characters given to one of them is
@@ -37,7 +49,11 @@ var charSetFuncs = map[string]bool{
 // literal of two or more Han characters other than numerals given to a
 // function that reads it as a set of characters (strings.ContainsRune,
 // strings.Trim…), or ranged over, or held by a constant or variable that is
-// given to one.
+// given to one (but for the documented constants of grammar characters of
+// grammarFiles); a chain of || (of ==) or of && (of !=) comparing one
+// expression with two or more Han rune or string literals (r == '为' ||
+// r == '是', s == "老" || s == "小"), unless every character compared is one
+// of wordListGrammar, the numeral and date characters of numeral.go.
 func TestNoInlineWordLists(t *testing.T) {
 	fset := token.NewFileSet()
 	var files []*ast.File
@@ -51,7 +67,7 @@ func TestNoInlineWordLists(t *testing.T) {
 		if e.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return nil
 		}
-		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution|parser.ParseComments)
 		if err != nil {
 			return err
 		}
@@ -63,7 +79,7 @@ func TestNoInlineWordLists(t *testing.T) {
 	}
 	sets := charSetNames(files)
 	for _, f := range files {
-		for _, p := range inlineWordLists(f, sets) {
+		for _, p := range inlineWordLists(f, fset.File(f.Pos()).Name(), sets) {
 			t.Errorf("%s: %s", fset.Position(p.pos), p.what)
 		}
 	}
@@ -95,11 +111,16 @@ type inlineList struct {
 
 // inlineWordLists returns the inline word lists of a parsed file; sets
 // are the names used as character sets.
-func inlineWordLists(f *ast.File, sets map[string]bool) []inlineList {
+func inlineWordLists(f *ast.File, name string, sets map[string]bool) []inlineList {
+	grammarFile := grammarFiles[name]
 	var out []inlineList
+	inChain := map[*ast.BinaryExpr]bool{}
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.ValueSpec:
+			if grammarFile && n.Doc != nil {
+				return true // a named, documented set of grammar characters
+			}
 			for i, name := range n.Names {
 				if sets[name.Name] && i < len(n.Values) && hanSetIn(n.Values[i]) {
 					out = append(out, inlineList{name.Pos(), "the character set " + name.Name + " holds Han characters"})
@@ -134,10 +155,112 @@ func inlineWordLists(f *ast.File, sets map[string]bool) []inlineList {
 			if hanString(n.X, true) {
 				out = append(out, inlineList{n.X.Pos(), "a range over Han characters"})
 			}
+		case *ast.BinaryExpr:
+			if n.Op != token.LOR && n.Op != token.LAND || inChain[n] {
+				return true
+			}
+			if x, k := comparisonChain(n, inChain); k >= 2 {
+				out = append(out, inlineList{n.Pos(), strconv.Itoa(k) + " comparisons of " + x + " with Han characters in one chain"})
+			}
 		}
 		return true
 	})
 	return out
+}
+
+// comparisonChain returns the expression compared most often with a Han
+// rune or string literal in the chain of || (of ==) or of && (of !=) whose
+// top is b, and the number of those comparisons, among the expressions
+// compared with at least one character outside wordListGrammar (r == '百'
+// || r == '千' tests numeral grammar; r == '为' || r == '是' is a word list);
+// the nested nodes of the chain are marked in inChain, so that the chain is
+// counted once.
+func comparisonChain(b *ast.BinaryExpr, inChain map[*ast.BinaryExpr]bool) (string, int) {
+	cmp := token.EQL
+	if b.Op == token.LAND {
+		cmp = token.NEQ
+	}
+	counts, words := map[string]int{}, map[string]bool{}
+	var walk func(e ast.Expr)
+	walk = func(e ast.Expr) {
+		e = ast.Unparen(e)
+		c, ok := e.(*ast.BinaryExpr)
+		if !ok {
+			return
+		}
+		if c.Op == b.Op {
+			inChain[c] = true
+			walk(c.X)
+			walk(c.Y)
+			return
+		}
+		if c.Op != cmp {
+			return
+		}
+		x, lit := c.X, c.Y
+		if hanLiteral(x) {
+			x, lit = lit, x
+		}
+		if hanLiteral(lit) {
+			x := types.ExprString(x)
+			counts[x]++
+			if !grammarLiteral(lit) {
+				words[x] = true
+			}
+		}
+	}
+	walk(b)
+	best, k := "", 0
+	for x, n := range counts {
+		if words[x] && (n > k || n == k && x < best) {
+			best, k = x, n
+		}
+	}
+	return best, k
+}
+
+// hanLiteral reports whether e is a rune or string literal holding a Han
+// character.
+func hanLiteral(e ast.Expr) bool {
+	s, ok := literalText(e)
+	if !ok {
+		return false
+	}
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// grammarLiteral reports whether every Han character of the rune or string
+// literal e is a character of the numeral and date grammar (wordListGrammar).
+func grammarLiteral(e ast.Expr) bool {
+	s, _ := literalText(e)
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) && !strings.ContainsRune(wordListGrammar, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// literalText returns the text of a rune or string literal.
+func literalText(e ast.Expr) (string, bool) {
+	lit, ok := e.(*ast.BasicLit)
+	if !ok {
+		return "", false
+	}
+	switch lit.Kind {
+	case token.STRING:
+		s, err := strconv.Unquote(lit.Value)
+		return s, err == nil
+	case token.CHAR:
+		r, _, _, err := strconv.UnquoteChar(lit.Value[1:len(lit.Value)-1], '\'')
+		return string(r), err == nil
+	}
+	return "", false
 }
 
 // hanStrings counts the strings holding a Han character among the

@@ -3,8 +3,7 @@
 // slogans, term statistics and cross-county comparison.
 //
 // Setting TONGBAO_CPUPROFILE to a file name writes a CPU profile of the
-// run there (go tool pprof reads it; bench/pgo.sh merges such profiles
-// into the profile the build optimizes for, default.pgo).
+// run there, for go tool pprof.
 package main
 
 import (

@@ -50,6 +50,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -75,6 +76,7 @@ var (
 	ethnic     []string              // ethnic groups' names, cut after the suffix
 	townSuf    []string              // suffixes of township names
 	ethnicTown []string              // suffixes of ethnic townships
+	placeholds []string              // names of groupings that are no division
 )
 
 // readWords reads data/division_words.txt into the lists.
@@ -95,6 +97,8 @@ func readWords(path string) {
 			townSuf = append(townSuf, f[1])
 		case f[0] == "ethnictown" && len(f) == 2:
 			ethnicTown = append(ethnicTown, f[1])
+		case f[0] == "placeholder" && len(f) == 2:
+			placeholds = append(placeholds, f[1])
 		default:
 			log.Fatalf("%s: want kind, word and for a level its letter: %q", path, f)
 		}
@@ -153,7 +157,7 @@ func main() {
 	for _, r := range readCSV(filepath.Join(*src, "modood", "cities.csv"))[1:] {
 		cities[r[0]] = r[1]
 		code := r[0] + "00"
-		if !seen[code+r[1]] && r[1] != "市辖区" && r[1] != "县" && !strings.Contains(r[1], "直辖") {
+		if !seen[code+r[1]] && !placeholder(r[1]) {
 			emit(&buf, code, r[1], "F", "2023", "", "", provs[r[2]], "")
 			seen[code+r[1]] = true
 		}
@@ -161,7 +165,7 @@ func main() {
 	for _, r := range readCSV(filepath.Join(*src, "modood", "areas.csv"))[1:] {
 		if !seen[r[0]+r[1]] && r[1] != "市辖区" {
 			pref := cities[r[2]]
-			if pref == "市辖区" || pref == "县" || strings.Contains(pref, "直辖") {
+			if placeholder(pref) {
 				pref = ""
 			}
 			emit(&buf, r[0], r[1], "C", "2023", "", "", provs[r[3]], pref)
@@ -189,6 +193,12 @@ func main() {
 	if err := os.WriteFile(*out, []byte(buf.String()), 0o644); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// placeholder reports whether a name of the current tables is a grouping,
+// no division: a placeholder word or a name holding 直辖.
+func placeholder(name string) bool {
+	return slices.Contains(placeholds, name) || strings.Contains(name, "直辖")
 }
 
 // townSuffix reports whether a township-level name ends with a township
