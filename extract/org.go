@@ -70,8 +70,31 @@ func (p *runePairs) has(r1, r2 rune) bool {
 	return p[h>>6]&(1<<(h&63)) != 0
 }
 
+// orgTokWords holds, for each word some rule of orgHeadRules looks up
+// whole, the lists that hold it (orgTok* bits), set once by loadOrgs: a
+// head candidate is looked up once rather than once per list.
+var orgTokWords map[string]uint8
+
+// The lists of orgTokWords.
+const (
+	orgTokArmy   = 1 << iota // orgWords.army
+	orgTokNotOrg             // notOrgWords
+	orgTokSuffix             // orgSuffixes
+	orgTokTitle              // the title words (isTitleWord)
+	orgTokName               // the complete names (orgNames)
+)
+
 func loadOrgs() {
 	orgOnce.Do(func() {
+		loadPersons() // the title words
+		orgTokWords = map[string]uint8{}
+		mark := func(m map[string]bool, bit uint8) {
+			for w, ok := range m {
+				if ok {
+					orgTokWords[w] |= bit
+				}
+			}
+		}
 		orgNames = newLexicon[int]()
 		orgSuffixes = map[string]bool{}
 		orgSufRev = newLexicon[int]()
@@ -84,6 +107,7 @@ func loadOrgs() {
 			orgLastRunes.add(r)
 			switch f[1] {
 			case "name":
+				orgTokWords[f[0]] |= orgTokName
 				orgNames.Add(f[0], orgName)
 				orgNameRev.Add(orgReverse(f[0]), orgName)
 			case "suffix":
@@ -96,6 +120,12 @@ func loadOrgs() {
 				orgNamePairs.add(r, r2)
 			}
 		})
+		mark(orgWords.army, orgTokArmy)
+		mark(notOrgWords, orgTokNotOrg)
+		mark(orgSuffixes, orgTokSuffix)
+		for w := range titleKinds {
+			orgTokWords[w] |= orgTokTitle
+		}
 	})
 }
 
@@ -236,6 +266,7 @@ type orgHeadF struct {
 	rs    []rune // the token's runes
 	n     int    // length of the listed suffix ending the token (0: none)
 	nameN int    // length of the listed complete name ending the token
+	lists uint8  // the lists holding the token's word (orgTokWords)
 }
 
 // prevInternal reports whether the token before the head may stand inside
@@ -287,15 +318,15 @@ func (f *orgHeadF) kindPrefix() bool {
 // or nothing (reject).
 var orgHeadRules = newRuleTable("org",
 	rule[orgHeadF]{"org.armed_forces", "the armed forces are a body by their own name (人民解放军, 武警, 武警部队)", Accept,
-		func(f *orgHeadF) bool { return orgWords.army[f.t.Text] }},
+		func(f *orgHeadF) bool { return f.lists&orgTokArmy != 0 }},
 	rule[orgHeadF]{"org.standing_committee", "常委会 after 及其 names the standing committee of the body before it (人大及其常委会)", Accept,
 		func(f *orgHeadF) bool {
 			return f.t.Text == "常委会" && f.k >= 2 && f.toks[f.k-1].Text == "及其"
 		}},
 	rule[orgHeadF]{"org.not_org_word", "a word ending like an organization that names none (干部, 市场, 大会)", Reject,
-		func(f *orgHeadF) bool { return notOrgWords[f.t.Text] && !orgSuffixes[f.t.Text] }},
+		func(f *orgHeadF) bool { return f.lists&(orgTokNotOrg|orgTokSuffix) == orgTokNotOrg }},
 	rule[orgHeadF]{"org.title_word", "an office (常委, 书记) is no body", Reject,
-		func(f *orgHeadF) bool { return isTitleWord(f.t.Text) }},
+		func(f *orgHeadF) bool { return f.lists&orgTokTitle != 0 }},
 	rule[orgHeadF]{"org.team_char", "队 standing alone after a word that may stand inside a name heads a team (宝元|队)", Adjust,
 		func(f *orgHeadF) bool { return f.single() && f.rs[0] == '队' && f.prevInternal() }},
 	rule[orgHeadF]{"org.lone_char", "a one-character head standing alone heads a name only if it is a body character after a plain noun (教育|局)", Reject,
@@ -303,7 +334,7 @@ var orgHeadRules = newRuleTable("org",
 			return f.single() && (!strings.ContainsRune(orgWords.headChars, f.rs[0]) || !f.prevPlain())
 		}},
 	rule[orgHeadF]{"org.listed_name", "a complete name of the list (国务院, 县委, 新华社)", Accept,
-		func(f *orgHeadF) bool { _, ok := orgNames.Get(f.t.Text); return ok }},
+		func(f *orgHeadF) bool { return f.lists&orgTokName != 0 }},
 	rule[orgHeadF]{"org.name_ending", "a word ending in a listed name (联合国安理会, 中国奥委会)", Accept,
 		func(f *orgHeadF) bool {
 			return f.nameN > 0 && f.nameN < len(f.rs) && (isOrgTag(f.t.Pos) || f.nameN >= 3)
@@ -359,6 +390,7 @@ func orgHead(f *orgHeadF, d *Document, toks []segment.Token, k int) (kind int, n
 	}
 	// The token's code points are those of the document (segment.Token).
 	*f = orgHeadF{d: d, toks: toks, k: k, t: *t, rs: d.runes[t.Start:t.End:t.End]}
+	f.lists = orgTokWords[t.Text]
 	f.nameN, _ = orgNameRev.LongestBackward(f.rs, 0, len(f.rs))
 	f.n, _ = orgSufRev.LongestBackward(f.rs, 0, len(f.rs))
 	r := orgHeadRules.decide(d, f, t.Start, t.End)
@@ -467,11 +499,13 @@ func scanOrgs(d *Document) []orgSpan {
 // gse's cuts (人大/办) and the tokens orgHeadRules accept or adjust.
 func (o *orgScan) findHeads() []orgHeadSpan {
 	toks, rs := o.toks, o.rs
-	var heads []orgHeadSpan
-	var f *orgHeadF // the features of each token in turn (the scratch's, or one allocation)
+	var heads []orgHeadSpan // the scratch's buffer, when there is one
+	var f *orgHeadF         // the features of each token in turn (the scratch's, or one allocation)
 	if sc := o.d.scratch; sc != nil {
 		f = &sc.orgHead
 		*f = orgHeadF{}
+		heads = sc.orgHeads[:0]
+		defer func() { sc.orgHeads = heads[:0] }()
 	} else {
 		f = new(orgHeadF)
 	}

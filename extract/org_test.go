@@ -82,3 +82,24 @@ func TestOrgOddInput(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgTokWords checks the lists orgTokWords records for a word against
+// the lists themselves.
+func TestOrgTokWords(t *testing.T) {
+	loadOrgs()
+	var words []string
+	for w := range orgTokWords {
+		words = append(words, w)
+	}
+	words = append(words, "", "中国", "政府")
+	for _, w := range words {
+		_, name := orgNames.Get(w)
+		want := map[uint8]bool{orgTokArmy: orgWords.army[w], orgTokNotOrg: notOrgWords[w],
+			orgTokSuffix: orgSuffixes[w], orgTokTitle: isTitleWord(w), orgTokName: name}
+		for bit, in := range want {
+			if (orgTokWords[w]&bit != 0) != in {
+				t.Errorf("%q: list %d: %v, want %v", w, bit, !in, in)
+			}
+		}
+	}
+}

@@ -36,6 +36,7 @@ type docScratch struct {
 	// the slogan and organization stages decide.
 	sloganQuote sloganQuoteF
 	orgHead     orgHeadF
+	orgHeads    []orgHeadSpan // the heads findHeads finds
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(docScratch) }}

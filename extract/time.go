@@ -1027,17 +1027,19 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece, joined bool) (t
 			}
 		}
 	}
-	if p, ok := isoDate(text, i); ok {
-		if _, k := readDigits(text, p.start, 4); k == 4 {
-			d.traceTime(ruleTimeISODate, Accept, p.start, p.end)
-		} else {
-			d.traceTime(ruleTimeDMY, Accept, p.start, p.end)
+	if isDigitRune(text[i]) { // both read digits
+		if p, ok := isoDate(text, i); ok {
+			if _, k := readDigits(text, p.start, 4); k == 4 {
+				d.traceTime(ruleTimeISODate, Accept, p.start, p.end)
+			} else {
+				d.traceTime(ruleTimeDMY, Accept, p.start, p.end)
+			}
+			return p, true
 		}
-		return p, true
-	}
-	if p, ok := colonClock(text, i); ok {
-		d.traceTime(ruleTimeColonClock, Accept, p.start, p.end)
-		return p, true
+		if p, ok := colonClock(text, i); ok {
+			d.traceTime(ruleTimeColonClock, Accept, p.start, p.end)
+			return p, true
+		}
 	}
 	num, n := readNumeral(text, i)
 	if n == 0 {
