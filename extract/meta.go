@@ -982,6 +982,9 @@ func metaTitleHome(rs []rune, cues *metaCueSet, year int) *Home {
 		return nil
 	}
 	for s := 0; s+2 <= len(rs); s++ {
+		if !metaMayStartName(rs, s) {
+			continue
+		}
 		for e := min(len(rs), s+12, s+metaMaxName(rs[s])); e >= s+2; e-- {
 			if id, ok := metaDivisionRunes(g, rs[s:e], year); ok {
 				r := &g.recs[id]

@@ -108,6 +108,41 @@ var metaNameLens = sync.OnceValue(func() *[1 << 16]uint8 {
 	return t
 })
 
+// metaNamePairs marks, in a bit set indexed by a hash, the pairs of
+// first runes of the full division names of the gazetteer: a place in a
+// line whose two runes are not marked starts no name (a marked pair may
+// still start none).
+var metaNamePairs = sync.OnceValue(func() *[1 << 14]uint64 {
+	g, err := loadGazetteer()
+	if err != nil {
+		return nil
+	}
+	t := new([1 << 14]uint64)
+	for k := range g.full.head {
+		r1, n := utf8.DecodeRuneInString(k)
+		r2, _ := utf8.DecodeRuneInString(k[n:])
+		h := metaPairHash(r1, r2)
+		t[h>>6] |= 1 << (h & 63)
+	}
+	return t
+})
+
+// metaPairHash is the index in metaNamePairs of the runes r1, r2.
+func metaPairHash(r1, r2 rune) uint64 {
+	return (uint64(uint32(r1))<<32 | uint64(uint32(r2))) * 0x9E3779B97F4A7C15 >> 44
+}
+
+// metaMayStartName reports whether a full division name of at least two
+// runes may start at rs[s] (false: none does).
+func metaMayStartName(rs []rune, s int) bool {
+	t := metaNamePairs()
+	if t == nil || s+1 >= len(rs) {
+		return true
+	}
+	h := metaPairHash(rs[s], rs[s+1])
+	return t[h>>6]&(1<<(h&63)) != 0
+}
+
 // metaMaxName returns the greatest length in runes of a full division name
 // that may start with r (255 when the index cannot tell).
 func metaMaxName(r rune) int {
