@@ -3,8 +3,6 @@ package extract
 import (
 	_ "embed"
 	"math"
-	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -98,6 +96,23 @@ var countFixedWords = sync.OnceValue(func() *lexicon[bool] {
 // fixedFirst marks the runes that start a word of countFixedWords.
 var fixedFirst [1 << 10]uint64
 
+// countTriggers marks the runes at which scanCounts has something to do:
+// the first runes of countFixedWords, 首 and the runes a numeral starts
+// with (numeralStart, 百). Every other rune is passed over with one test.
+var countTriggers = sync.OnceValue(func() *runeSet {
+	countFixedWords() // sets fixedFirst
+	s := new(runeSet)
+	*s = fixedFirst
+	for r := rune(0); r < 1<<16; r++ {
+		if numeralStart(r) {
+			s.add(r)
+		}
+	}
+	s.add('首') // ordinalFirst
+	s.add('百') // 百分之
+	return s
+})
+
 // approxWord is an approximation word of data/count_approx.txt.
 type approxWord struct {
 	word   []rune
@@ -106,25 +121,82 @@ type approxWord struct {
 
 // countLists holds the word lists and character sets of the count rules.
 type countLists struct {
-	notCounts      map[string]bool // data/count_not_counts.txt
-	unitCollisions map[string]bool // data/count_unit_collisions.txt
-	caseNouns      []string        // data/count_case_nouns.txt
-	sessionWords   []string        // data/count_session_words.txt
-	approxBefore   []approxWord    // data/count_approx.txt, side before
-	approxAfter    []approxWord    // data/count_approx.txt, side after
+	notCounts      *lexicon[bool] // data/count_not_counts.txt
+	unitCollisions *lexicon[bool] // data/count_unit_collisions.txt
+	caseNouns      []string       // data/count_case_nouns.txt
+	sessionWords   []string       // data/count_session_words.txt
+	approxBefore   []approxWord   // data/count_approx.txt, side before
+	approxAfter    []approxWord   // data/count_approx.txt, side after
 	chars          map[string]string
-	durations      map[string]bool // data/count_duration_units.txt, after the numeral
-	durationsGe    []string        // data/count_duration_units.txt, after 个
-	termWords      []string        // data/count_term_words.txt
-	phaseWords     []string        // data/count_phase_words.txt
-	articleUnits   map[string]bool // data/count_article_units.txt
-	places         *lexicon[bool]  // data/count_numeral_places.txt
+	durations      *lexicon[bool] // data/count_duration_units.txt, after the numeral
+	durationsGe    []string       // data/count_duration_units.txt, after 个
+	termWords      []string       // data/count_term_words.txt
+	phaseWords     []string       // data/count_phase_words.txt
+	articleUnits   *lexicon[bool] // data/count_article_units.txt
+	places         *lexicon[bool] // data/count_numeral_places.txt
 	// data/count_unit_words.txt
 	points      map[string]bool // kind point
 	spacedRatio map[string]bool // kind spaced_ratio
 	moneySub    []moneySub      // kind money_sub
 	notFormula  []string        // kind not_formula
 	indefinite  []string        // kind indefinite
+	// sets are the character sets of data/count_chars.txt the rules test,
+	// resolved once.
+	sets countSets
+}
+
+// countSets are character sets of data/count_chars.txt, by name.
+type countSets struct {
+	yiWordBefore, shuWordBefore, qianUnitAfter, capitalDigits, jiaoMoneyAfter  *runeSet
+	yidaoNext, yiNounUnits, yiNounNext, ordinalHeads, titleBeforeShou          *runeSet
+	sessionBefore, recentBeforeJin, currencySigns, minusSigns, spacedRatioLast *runeSet
+	magnitudeWordNext, formulaNotNext, moneyJoiners, moneySubNotNext, geChars  *runeSet
+	// spacedAlphabet holds spaced_alphabet and capital_digits: the runes
+	// besides numerals that stand in a spaced number.
+	spacedAlphabet *runeSet
+}
+
+// resolve sets the character sets from chars; a missing set panics.
+func (s *countSets) resolve(chars map[string]string) {
+	get := func(name string) *runeSet {
+		cs, ok := chars[name]
+		if !ok {
+			panic("data/count_chars.txt: no set " + name)
+		}
+		return newRuneSet(cs)
+	}
+	s.yiWordBefore, s.shuWordBefore, s.qianUnitAfter = get("yi_word_before"), get("shu_word_before"), get("qian_unit_after")
+	s.capitalDigits, s.jiaoMoneyAfter, s.yidaoNext = get("capital_digits"), get("jiao_money_after"), get("yidao_next")
+	s.yiNounUnits, s.yiNounNext, s.ordinalHeads = get("yi_noun_units"), get("yi_noun_next"), get("ordinal_heads")
+	s.titleBeforeShou, s.sessionBefore, s.recentBeforeJin = get("title_before_shou"), get("session_before"), get("recent_before_jin")
+	s.currencySigns, s.minusSigns, s.spacedRatioLast = get("currency_signs"), get("minus_signs"), get("spaced_ratio_last")
+	s.magnitudeWordNext, s.formulaNotNext, s.moneyJoiners = get("magnitude_word_next"), get("formula_not_next"), get("money_joiners")
+	s.moneySubNotNext, s.geChars = get("money_sub_not_next"), get("ge_chars")
+	s.spacedAlphabet = newRuneSet(chars["spaced_alphabet"] + chars["capital_digits"])
+}
+
+// countSet returns the resolved character sets of the count rules.
+func countSet() *countSets { return &countData().sets }
+
+// wordIn reports whether rs is one of words, building no string.
+func wordIn(rs []rune, words []string) bool {
+	for _, w := range words {
+		if n, ok := wordAt(rs, 0, w); ok && n == len(rs) {
+			return true
+		}
+	}
+	return false
+}
+
+// lexHas reports whether rs is a word of l, building no string.
+func lexHas(l *lexicon[bool], rs []rune) bool {
+	c := l.Cursor()
+	for _, r := range rs {
+		if !c.Next(r) {
+			return false
+		}
+	}
+	return c.AtWord()
 }
 
 // moneySub is a smaller unit of money and its value in the sum's unit.
@@ -134,23 +206,23 @@ type moneySub struct {
 }
 
 var countData = sync.OnceValue(func() *countLists {
-	l := &countLists{notCounts: map[string]bool{}, unitCollisions: map[string]bool{}, chars: map[string]string{},
-		durations: map[string]bool{}, articleUnits: map[string]bool{}, places: newLexicon[bool](),
+	l := &countLists{notCounts: newLexicon[bool](), unitCollisions: newLexicon[bool](), chars: map[string]string{},
+		durations: newLexicon[bool](), articleUnits: newLexicon[bool](), places: newLexicon[bool](),
 		points: map[string]bool{}, spacedRatio: map[string]bool{}}
 	readWordList(countUnitWordsData, l.addUnitWord)
 	readWordList(countDurationUnitsData, func(f []string) {
 		if len(f) == 2 && f[1] == "个" {
 			l.durationsGe = append(l.durationsGe, f[0])
 		} else {
-			l.durations[f[0]] = true
+			l.durations.Add(f[0], true)
 		}
 	})
 	readWordList(countTermWordsData, func(f []string) { l.termWords = append(l.termWords, f[0]) })
 	readWordList(countPhaseWordsData, func(f []string) { l.phaseWords = append(l.phaseWords, f[0]) })
-	readWordList(countArticleUnitsData, func(f []string) { l.articleUnits[f[0]] = true })
+	readWordList(countArticleUnitsData, func(f []string) { l.articleUnits.Add(f[0], true) })
 	readWordList(countNumeralPlacesData, func(f []string) { l.places.Add(f[0], true) })
-	readWordList(countNotCountsData, func(f []string) { l.notCounts[f[0]] = true })
-	readWordList(countUnitCollisionsData, func(f []string) { l.unitCollisions[f[0]] = true })
+	readWordList(countNotCountsData, func(f []string) { l.notCounts.Add(f[0], true) })
+	readWordList(countUnitCollisionsData, func(f []string) { l.unitCollisions.Add(f[0], true) })
 	readWordList(countCaseNounsData, func(f []string) { l.caseNouns = append(l.caseNouns, f[0]) })
 	readWordList(countSessionWordsData, func(f []string) { l.sessionWords = append(l.sessionWords, f[0]) })
 	readWordList(countApproxData, func(f []string) {
@@ -169,6 +241,7 @@ var countData = sync.OnceValue(func() *countLists {
 			l.chars[f[0]] = f[1]
 		}
 	})
+	l.sets.resolve(l.chars)
 	return l
 })
 
@@ -237,11 +310,11 @@ var countRules = newRuleTable("count",
 		}},
 	rule[countCand]{"count.yi_in_word", "一 after 统, 唯, 同, 单, 之, 万 … is part of the word before (统一, 唯一, 之一, 万一)", Reject,
 		func(c *countCand) bool {
-			return c.text[c.start] == '一' && c.start > 0 && strings.ContainsRune(countCharSets()["yi_word_before"], c.text[c.start-1])
+			return c.text[c.start] == '一' && c.start > 0 && countSet().yiWordBefore.has(c.text[c.start-1])
 		}},
 	rule[countCand]{"count.shu_in_word", "数 after 多, 少, 无, 半 or 大 is part of the word before (多数人, 少数地区, 无数次)", Reject,
 		func(c *countCand) bool {
-			return c.text[c.start] == '数' && c.start > 0 && strings.ContainsRune(countCharSets()["shu_word_before"], c.text[c.start-1])
+			return c.text[c.start] == '数' && c.start > 0 && countSet().shuWordBefore.has(c.text[c.start-1])
 		}},
 	rule[countCand]{"count.spelled_digits", "Chinese digits read one by one are a year or a code, not a count (一九九七, 二〇二一), but two before 折 are a discount (八五折)", Reject,
 		func(c *countCand) bool { return c.num.Spelled && !(c.numEnd-c.start == 2 && c.unitIs('折')) }},
@@ -258,30 +331,30 @@ var countRules = newRuleTable("count",
 	rule[countCand]{"count.unit_starts_word", "a one-rune measure word that begins a word of data/count_unit_collisions.txt belongs to that word (一代表团, 三方面, 一部分)", Reject,
 		func(c *countCand) bool {
 			j := c.numEnd
-			return c.un == 1 && j+2 <= len(c.text) && countData().unitCollisions[string(c.text[j:j+2])]
+			return c.un == 1 && j+2 <= len(c.text) && lexHas(countData().unitCollisions, c.text[j:j+2])
 		}},
 	rule[countCand]{"count.other_word", "numeral and measure word, or with the rune after, forming a word of data/count_not_counts.txt are that word (十分, 一度, 一口气; 一起 unless a case noun follows: 一起交通事故)", Reject,
 		func(c *countCand) bool {
 			l := countData()
-			w := string(c.word())
-			if end := c.numEnd + c.un; end < len(c.text) && l.notCounts[string(c.text[c.start:end+1])] {
+			w := c.word()
+			if end := c.numEnd + c.un; end < len(c.text) && lexHas(l.notCounts, c.text[c.start:end+1]) {
 				return true // 一口气: the word runs one rune past the measure word
 			}
-			if !l.notCounts[w] {
+			if !lexHas(l.notCounts, w) {
 				return false
 			}
-			return w != "一起" || !followedBy(c.text, c.numEnd+c.un, l.caseNouns)
+			return !(len(w) == 2 && w[0] == '一' && w[1] == '起') || !followedBy(c.text, c.numEnd+c.un, l.caseNouns)
 		}},
 	rule[countCand]{"count.yi_xing", "一 + measure word + 性 is an adjective (一次性)", Reject,
 		func(c *countCand) bool { return c.text[c.start] == '一' && c.after(c.un) == '性' }},
 	rule[countCand]{"count.indefinite_yi", "一个 is the indefinite article and 一级 an adjective (这是一个问题, 一级文物)", Reject,
 		func(c *countCand) bool {
-			return slices.Contains(countData().indefinite, string(c.word()))
+			return wordIn(c.word(), countData().indefinite)
 		}},
 	rule[countCand]{"count.magnitude_word", "百, 千 or 万 alone before 年 or 分 make a word (百年大计, 千年古城, 百分)", Reject,
 		func(c *countCand) bool {
 			r := c.text[c.start]
-			return !c.num.Digits && !c.num.Ordinal && c.numEnd-c.start == 1 && (r == '百' || r == '千' || r == '万') && strings.ContainsRune(countCharSets()["magnitude_word_next"], c.after(0))
+			return !c.num.Digits && !c.num.Ordinal && c.numEnd-c.start == 1 && (r == '百' || r == '千' || r == '万') && countSet().magnitudeWordNext.has(c.after(0))
 		}},
 	rule[countCand]{"count.decade", "a numeral + 年代 is a decade (80年代, 二十世纪九十年代)", Reject,
 		func(c *countCand) bool { return c.after(0) == '年' && c.after(1) == '代' }},
@@ -303,7 +376,7 @@ var countRules = newRuleTable("count",
 	rule[countCand]{"count.duration", "numeral + a time unit of data/count_duration_units.txt is a duration, a time (三年行动, 半个月, 40周年)", Reject,
 		func(c *countCand) bool {
 			l := countData()
-			if l.durations[string(c.unitRunes())] {
+			if lexHas(l.durations, c.unitRunes()) {
 				return true
 			}
 			return c.unitIs('个') && followedBy(c.text, c.numEnd+1, l.durationsGe)
@@ -326,7 +399,7 @@ var countRules = newRuleTable("count",
 		func(c *countCand) bool { return c.before() == '前' && (c.unitIs('名') || c.unitIs('位')) }},
 	rule[countCand]{"count.indefinite_article", "一 + a measure word of data/count_article_units.txt is the indefinite article (培育一批企业, 出台一系列政策, 新一轮改革, 一种新模式), but 翻一番 counts", Reject,
 		func(c *countCand) bool {
-			if c.text[c.start] != '一' || c.numEnd-c.start != 1 || !countData().articleUnits[string(c.unitRunes())] {
+			if c.text[c.start] != '一' || c.numEnd-c.start != 1 || !lexHas(countData().articleUnits, c.unitRunes()) {
 				return false
 			}
 			return !(c.unitIs('番') && c.before() == '翻')
@@ -357,27 +430,27 @@ var countRules = newRuleTable("count",
 		}},
 	rule[countCand]{"count.kilo_unit_word", "千 alone before 瓦, 克 or 米 is the prefix of the unit, no count (每千瓦时)", Reject,
 		func(c *countCand) bool {
-			return c.numEnd-c.start == 1 && c.text[c.start] == '千' && strings.ContainsRune(countCharSets()["qian_unit_after"], c.after(0))
+			return c.numEnd-c.start == 1 && c.text[c.start] == '千' && countSet().qianUnitAfter.has(c.after(0))
 		}},
 	rule[countCand]{"count.capital_numeral_word", "a lone capital-form digit before a measure word that is no money is a word (登陆部队, 拾起石子)", Reject,
 		func(c *countCand) bool {
-			return c.numEnd-c.start == 1 && strings.ContainsRune(countCharSets()["capital_digits"], c.text[c.start]) && c.class != "money"
+			return c.numEnd-c.start == 1 && countSet().capitalDigits.has(c.text[c.start]) && c.class != "money"
 		}},
 	rule[countCand]{"count.jiao_word", "a Chinese numeral + 角 before a word is a shape or a name, not a sum in jiao (五角大楼, 三角形)", Reject,
 		func(c *countCand) bool {
-			return c.unitIs('角') && !c.num.Digits && unicode.Is(unicode.Han, c.after(1)) && !strings.ContainsRune(countCharSets()["jiao_money_after"], c.after(1))
+			return c.unitIs('角') && !c.num.Digits && unicode.Is(unicode.Han, c.after(1)) && !countSet().jiaoMoneyAfter.has(c.after(1))
 		}},
 	rule[countCand]{"count.latin_unit_in_word", "a Latin unit followed by another Latin letter is part of a word, no unit (5GB is none of 5G)", Reject,
 		func(c *countCand) bool { return latinUnit(c.unitRunes()) && isLatinLetter(c.after(c.un)) }},
 	rule[countCand]{"count.yidao_together", "一道 before a comma, a verb or a preposition is the adverb together, no count (与全国人民一道，为实现目标而奋斗; 与群众一道参加劳动)", Reject,
 		func(c *countCand) bool {
-			return c.text[c.start] == '一' && c.numEnd-c.start == 1 && c.unitIs('道') && strings.ContainsRune(countCharSets()["yidao_next"], c.after(1))
+			return c.text[c.start] == '一' && c.numEnd-c.start == 1 && c.unitIs('道') && countSet().yidaoNext.has(c.after(1))
 		}},
 	rule[countCand]{"count.yi_noun_after_de", "的 + 一面, 一家 or 一方 before punctuation or a function word is a noun, the aspect, family or party, no count (看到有利的一面，也要看到不利的一面; 他的一家却)", Reject,
 		func(c *countCand) bool {
-			l := countCharSets()
+			l := countSet()
 			return c.text[c.start] == '一' && c.numEnd-c.start == 1 && c.un == 1 && c.before() == '的' &&
-				strings.ContainsRune(l["yi_noun_units"], c.text[c.numEnd]) && strings.ContainsRune(l["yi_noun_next"], c.after(1))
+				l.yiNounUnits.has(c.text[c.numEnd]) && l.yiNounNext.has(c.after(1))
 		}},
 	rule[countCand]{"count.question_ji", "几 + measure word before a question mark asks how many, no count (有几部？)", Reject,
 		func(c *countCand) bool {
@@ -443,6 +516,7 @@ func scanCounts(d *Document, skip [][2]int) []countHit {
 	text := d.runes
 	units := countUnits()
 	fixed := countFixedWords()
+	triggers := countTriggers()
 	var out []countHit
 	// c is the candidate, one variable for the whole scan, made at the
 	// first numeral (the scratch's when d has one): the rule table takes
@@ -454,6 +528,9 @@ func scanCounts(d *Document, skip [][2]int) []countHit {
 	}
 	sk := 0
 	for i := 0; i < len(text); i++ {
+		if !triggers.has(text[i]) {
+			continue // nothing starts here (a time span may cover it)
+		}
 		for sk < len(skip) && skip[sk][1] <= i {
 			sk++
 		}
@@ -638,7 +715,7 @@ func isFormulaDigit(text []rune, i int) bool {
 	if _, ok := cnDigit(text[i]); !ok || text[i] == '两' || text[i] == '〇' || text[i] == '零' {
 		return false
 	}
-	return !followedBy(text, i, countData().notFormula) && !(i+1 < len(text) && strings.ContainsRune(countCharSets()["formula_not_next"], text[i+1]))
+	return !followedBy(text, i, countData().notFormula) && !(i+1 < len(text) && countSet().formulaNotNext.has(text[i+1]))
 }
 
 // followedBy reports whether one of words starts at text[i].
@@ -664,14 +741,14 @@ func followedBy(text []rune, i int, words []string) bool {
 // which is no count, and returns where it ends (i when it is none).
 func ordinalFirst(d *Document, i int, units *lexicon[string]) int {
 	text := d.runes
-	if i+1 >= len(text) || !strings.ContainsRune(countCharSets()["ordinal_heads"], text[i+1]) {
+	if i+1 >= len(text) || !countSet().ordinalHeads.has(text[i+1]) {
 		return i
 	}
 	un, _ := units.Longest(text, i+1)
 	if un == 0 {
 		return i
 	}
-	if i > 0 && (numeralRune(text[i-1]) || strings.ContainsRune(countCharSets()["title_before_shou"], text[i-1])) {
+	if i > 0 && (numeralRune(text[i-1]) || countSet().titleBeforeShou.has(text[i-1])) {
 		d.traceRule(ruleCountShouTitle, Reject, i, i+1+un)
 		return i
 	}
@@ -691,7 +768,7 @@ func sessionOrdinal(text []rune, i, j, un int) bool {
 	if i == 0 {
 		return false
 	}
-	return strings.ContainsRune(countCharSets()["session_before"], text[i-1])
+	return countSet().sessionBefore.has(text[i-1])
 }
 
 // phoneLike reports whether the digits text[i:j] look like a phone, ID or
@@ -741,7 +818,7 @@ func approxBefore(text []rune, start int) string {
 // approxBeforeRule reads an approximation word just before text[start] and
 // returns the approx and the rule that decided ("" when none).
 func approxBeforeRule(text []rune, start int) (string, string) {
-	if start >= 2 && text[start-1] == '近' && strings.ContainsRune(countCharSets()["recent_before_jin"], text[start-2]) {
+	if start >= 2 && text[start-1] == '近' && countSet().recentBeforeJin.has(text[start-2]) {
 		return "", ruleCountRecent // 最近3天: recent, not nearly
 	}
 	for _, w := range countData().approxBefore {
@@ -772,7 +849,7 @@ func countObject(tokens []segment.Token, h countHit) (string, string) {
 	if len(tokens) == 0 {
 		return "", ""
 	}
-	k := sort.Search(len(tokens), func(x int) bool { return tokens[x].Start >= h.end })
+	k := tokenSearch(tokens, func(t *segment.Token) bool { return t.Start >= h.end })
 	nounish := func(p string) bool {
 		return strings.HasPrefix(p, "n") && p != "nr" || p == "vn" || p == "j"
 	}
@@ -786,7 +863,7 @@ func countObject(tokens []segment.Token, h countHit) (string, string) {
 		return obj, ruleCountObjectAfter
 	}
 	// The word before the numeral: 调研12次, 书籍30余本.
-	b := sort.Search(len(tokens), func(x int) bool { return tokens[x].End > h.start }) - 1
+	b := tokenSearch(tokens, func(t *segment.Token) bool { return t.End > h.start }) - 1
 	if b >= 0 && tokens[b].End == h.start {
 		p := tokens[b].Pos
 		if nounish(p) || h.class == "event" && (p == "v" || p == "vn") {
@@ -794,6 +871,21 @@ func countObject(tokens []segment.Token, h countHit) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// tokenSearch is sort.Search over tokens: the first token for which f
+// holds, f false up to it and true from it on.
+func tokenSearch(tokens []segment.Token, f func(t *segment.Token) bool) int {
+	lo, hi := 0, len(tokens)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if !f(&tokens[m]) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // countMention makes the mention of a count, reporting the rules that set

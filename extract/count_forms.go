@@ -38,13 +38,13 @@ func signBefore(text []rune, i int) (minus bool, sign rune) {
 		return false, 0
 	}
 	p := text[i-1]
-	cs := countCharSets()
+	cs := countSet()
 	switch {
-	case strings.ContainsRune(cs["currency_signs"], p):
+	case cs.currencySigns.has(p):
 		return false, p
 	case p == '下' && i >= 2 && text[i-2] == '零':
 		return true, 0 // 零下5℃
-	case strings.ContainsRune(cs["minus_signs"], p):
+	case cs.minusSigns.has(p):
 		if i >= 2 {
 			q := text[i-2]
 			if numeralRune(q) || isLatinLetter(q) || q == ')' || q == '）' || q == '%' || q == '％' {
@@ -191,7 +191,7 @@ func spacedUnitCount(d *Document, c *countCand, units *lexicon[string]) (countHi
 func moneyParts(d *Document, h *countHit) {
 	text := d.runes
 	k := h.end
-	if k < len(text) && strings.ContainsRune(countCharSets()["money_joiners"], text[k]) {
+	if k < len(text) && countSet().moneyJoiners.has(text[k]) {
 		k++
 	}
 	add, end := 0.0, h.end
@@ -206,7 +206,7 @@ func moneyParts(d *Document, h *countHit) {
 				sub = w
 			}
 		}
-		if after := k + n + len(sub.word); sub.word == nil || after < len(text) && strings.ContainsRune(countCharSets()["money_sub_not_next"], text[after]) {
+		if after := k + n + len(sub.word); sub.word == nil || after < len(text) && countSet().moneySubNotNext.has(text[after]) {
 			break // 5分钟, 3分之一: no money
 		}
 		add += num.Value * sub.value
@@ -223,7 +223,7 @@ func moneyParts(d *Document, h *countHit) {
 
 // inSpacedAlphabet reports whether r may stand in a spaced number.
 func inSpacedAlphabet(r rune) bool {
-	return numeralRune(r) || strings.ContainsRune(countCharSets()["spaced_alphabet"], r) || strings.ContainsRune(countCharSets()["capital_digits"], r)
+	return numeralRune(r) || countSet().spacedAlphabet.has(r)
 }
 
 // isSpace reports whether r is a space of the kinds written inside spaced
@@ -316,9 +316,9 @@ func spaceJoins(text []rune, last rune, k int) bool {
 		return false
 	case isDigitRune(last) && (isDigitRune(text[k]) || text[k] == '万' || text[k] == '亿'):
 		return false // 36.4 9.5; 220 亿元 is numeral.space_multiplier
-	case strings.ContainsRune(countCharSets()["spaced_ratio_last"], last):
+	case countSet().spacedRatioLast.has(last):
 		return false
-	case strings.ContainsRune(countCharSets()["ge_chars"], last):
+	case countSet().geChars.has(last):
 		m := k + 1
 		for m < len(text) && isSpace(text[m]) {
 			m++
@@ -331,7 +331,7 @@ func spaceJoins(text []rune, last rune, k int) bool {
 // kiloPrefix reports whether text[j] is a 千 that belongs to the unit
 // after it (千瓦, 千米).
 func kiloPrefix(text []rune, j int) bool {
-	return text[j] == '千' && j+1 < len(text) && strings.ContainsRune(countCharSets()["qian_unit_after"], text[j+1])
+	return text[j] == '千' && j+1 < len(text) && countSet().qianUnitAfter.has(text[j+1])
 }
 
 // seq returns the integers a, a+1, …, b-1.

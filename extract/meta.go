@@ -112,6 +112,18 @@ type metaCueSet struct {
 	// genreFind and countryFind find the first genre and country word
 	// of a line in one pass.
 	genreFind, countryFind *cueFinder
+	// saluteRs, sessionRs and nationalRs are the words of salute,
+	// session and national as runes.
+	saluteRs, sessionRs, nationalRs [][]rune
+}
+
+// runeWords returns words as runes.
+func runeWords(words []string) [][]rune {
+	out := make([][]rune, len(words))
+	for i, w := range words {
+		out[i] = []rune(w)
+	}
+	return out
 }
 
 var metaCues = sync.OnceValues(func() (*metaCueSet, error) {
@@ -153,6 +165,7 @@ var metaCues = sync.OnceValues(func() (*metaCueSet, error) {
 		genres[i] = g.word
 	}
 	c.genreFind, c.countryFind = newCueFinder(genres), newCueFinder(c.country)
+	c.saluteRs, c.sessionRs, c.nationalRs = runeWords(c.salute), runeWords(c.session), runeWords(c.national)
 	return c, nil
 })
 
@@ -232,14 +245,24 @@ func (l metaLine) span(s, e int) (int, int) {
 
 // metaHeader returns the first non-empty lines of text, white space
 // removed, stopping at the salutation (各位代表). The lines are in
-// buffers of sc, valid until it is released.
-func metaHeader(rs []rune, sc *docScratch, cues *metaCueSet) []metaLine {
+// buffers of sc, valid until it is released. oneLine says that rs holds
+// no line break (a paragraph), which spares looking for one.
+func metaHeader(rs []rune, oneLine bool, sc *docScratch, cues *metaCueSet) []metaLine {
 	var out []metaLine
 	// No line keeps more than 200 runes.
 	n := min(len(rs), metaHeaderLines*200)
-	bufR, bufO := sc.int32Slice(n, 0), sc.intSlice(n, 0)
+	var bufR []rune
+	var bufO []int
+	if sc != nil { // every element is written before it is read
+		bufR, bufO = sc.int32s.get(n), sc.ints.get(n)
+	} else {
+		bufR, bufO = make([]rune, n), make([]int, n)
+	}
 	for ls := 0; ls < len(rs) && len(out) < metaHeaderLines && ls < 3000; {
 		le := ls
+		if oneLine {
+			le = len(rs)
+		}
 		for le < len(rs) && rs[le] != '\n' {
 			le++
 		}
@@ -256,8 +279,8 @@ func metaHeader(rs []rune, sc *docScratch, cues *metaCueSet) []metaLine {
 			bufR, bufO = bufR[k:], bufO[k:]
 		}
 		stop := false
-		for _, w := range cues.salute {
-			if k := indexRunes(l.rs, w); k >= 0 {
+		for _, w := range cues.saluteRs {
+			if k := indexRuneWord(l.rs, w); k >= 0 {
 				l.rs, l.off, stop = l.rs[:k], l.off[:k], true
 			}
 		}
@@ -288,9 +311,23 @@ func indexRunes(rs []rune, p string) int {
 		return 0
 	}
 	first, size := utf8.DecodeRuneInString(p)
-	n := utf8.RuneCountInString(p)
-	for i := 0; i+n <= len(rs); i++ {
-		if rs[i] == first && hasPrefixRunes(rs[i+1:], p[size:]) {
+	for i, r := range rs {
+		if r == first && hasPrefixRunes(rs[i+1:], p[size:]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// indexRuneWord returns the index of the first w in rs, or -1 (0 for an
+// empty w).
+func indexRuneWord(rs, w []rune) int {
+	if len(w) == 0 {
+		return 0
+	}
+	first := w[0]
+	for i := 0; i+len(w) <= len(rs); i++ {
+		if rs[i] == first && hasRunes(rs, i, w) {
 			return i
 		}
 	}
@@ -317,12 +354,17 @@ type metaReader struct {
 	meta        map[string]any
 	id          string
 	head        []metaLine
+	parts       []string // the path parts of id (metaPathParts), once read
+	partsDone   bool
 	title       string // the title field of the metadata, trimmed
 	res         metaResult
-	year        int      // the year found, 0 for none (set after readYear)
-	speakerHome *Home    // the home named by the office of the speaker line
-	genres      []string // the genre of each header line (lineGenre)
-	genreDone   []bool   // whether genres[i] is found
+	year        int                     // the year found, 0 for none (set after readYear)
+	speakerHome *Home                   // the home named by the office of the speaker line
+	genres      [metaHeaderLines]string // the genre of each header line (lineGenre)
+	genreDone   [metaHeaderLines]bool   // whether genres[i] is found
+	// sessionEnds holds metaSessionEnd of each header line plus 2, 0
+	// while it is not found (sessionEnd).
+	sessionEnds [metaHeaderLines]int
 }
 
 // readMetadata reads the metadata fields from each source in turn (see the top of this file).
@@ -336,7 +378,7 @@ func readMetadata(d *Document, text, id string, meta map[string]any, override ma
 	if d != nil {
 		sc = d.scratch
 	}
-	r.head = metaHeader(metaRunes(d, text), sc, cues)
+	r.head = metaHeader(metaRunes(d, text), strings.IndexByte(text, '\n') < 0, sc, cues)
 	r.title = r.str("title")
 	if r.title != "" {
 		t := r.title
@@ -409,10 +451,6 @@ func (r *metaReader) genreOf(rs []rune) string {
 
 // lineGenre is genreOf the i-th header line, found once.
 func (r *metaReader) lineGenre(i int) string {
-	if r.genres == nil {
-		r.genres = make([]string, len(r.head))
-		r.genreDone = make([]bool, len(r.head))
-	}
 	if !r.genreDone[i] {
 		r.genres[i], r.genreDone[i] = r.genreOf(r.head[i].rs), true
 	}
@@ -440,8 +478,8 @@ func (r *metaReader) readGenre() {
 		}
 	}
 	if res.Genre == "" {
-		for _, l := range r.head {
-			if metaSessionEnd(l.rs, r.cues) >= 0 {
+		for i := range r.head {
+			if r.sessionEnd(i) >= 0 {
 				res.Genre = GenreWorkReport // a session line heads a report to it
 				break
 			}
@@ -550,7 +588,7 @@ func (r *metaReader) readYear() {
 		r.setYear(y, from)
 	}
 	if res.Year == nil {
-		if y := metaPathYear(r.id); y != 0 {
+		if y := metaPartsYear(r.pathParts()); y != 0 {
 			r.setYear(y, metaFromPath)
 			r.trace(ruleMetaYearPath, 0, 0)
 		}
@@ -624,8 +662,8 @@ func (r *metaReader) readSpeaker() {
 // readHome sets the home from the session line, the speaker line, a title line, the metadata, then the path.
 func (r *metaReader) readHome() {
 	res := &r.res
-	for _, l := range r.head {
-		if h := metaSessionHome(l.rs, r.cues, r.year); h != nil {
+	for i, l := range r.head {
+		if h := metaSessionHome(l.rs, r.sessionEnd(i), r.cues, r.year); h != nil {
 			res.Home = h
 			s, e := l.span(0, len(l.rs))
 			r.trace(ruleMetaSession, s, e)
@@ -643,7 +681,7 @@ func (r *metaReader) readHome() {
 		r.readMetaHome()
 	}
 	if res.Home == nil {
-		if h := metaPathHome(r.id, r.year); h != nil {
+		if h := metaPartsHome(r.pathParts(), r.year); h != nil {
 			res.Home = h
 			r.trace(ruleMetaHomePath, 0, 0)
 		}
@@ -819,11 +857,27 @@ func metaNameEndingAt(rs []rune, end, year int) (*Home, int) {
 	return nil, -1
 }
 
+// sessionEnd is metaSessionEnd of the i-th header line, found once.
+func (r *metaReader) sessionEnd(i int) int {
+	if r.sessionEnds[i] == 0 {
+		r.sessionEnds[i] = metaSessionEnd(r.head[i].rs, r.cues) + 2
+	}
+	return r.sessionEnds[i] - 2
+}
+
+// pathParts is metaPathParts of the id, found once.
+func (r *metaReader) pathParts() []string {
+	if !r.partsDone {
+		r.parts, r.partsDone = metaPathParts(r.id), true
+	}
+	return r.parts
+}
+
 // metaSessionEnd returns the index in rs of the 第 (or of the numeral) of
 // a session line's 第…届…人民代表大会, or -1.
 func metaSessionEnd(rs []rune, cues *metaCueSet) int {
-	for _, w := range cues.session {
-		k := indexRunes(rs, w)
+	for _, w := range cues.sessionRs {
+		k := indexRuneWord(rs, w)
 		if k < 0 {
 			continue
 		}
@@ -851,14 +905,14 @@ func metaSessionEnd(rs []rune, cues *metaCueSet) int {
 	return -1
 }
 
-// metaSessionHome reads the home of a session line.
-func metaSessionHome(rs []rune, cues *metaCueSet, year int) *Home {
-	j := metaSessionEnd(rs, cues)
+// metaSessionHome reads the home of a session line, j its
+// metaSessionEnd.
+func metaSessionHome(rs []rune, j int, cues *metaCueSet, year int) *Home {
 	if j < 0 {
 		return nil
 	}
-	for _, w := range cues.national {
-		if indexRunes(rs[j:], w) >= 0 {
+	for _, w := range cues.nationalRs {
+		if indexRuneWord(rs[j:], w) >= 0 {
 			return &Home{Name: CountryName, Level: LevelCountry, From: metaFromSession}
 		}
 	}
@@ -1091,8 +1145,10 @@ func metaPathParts(id string) []string {
 
 // metaPathYear returns the year (1949–2099) in the file name, else in the
 // deepest folder name holding one.
-func metaPathYear(id string) int {
-	parts := metaPathParts(id)
+func metaPathYear(id string) int { return metaPartsYear(metaPathParts(id)) }
+
+// metaPartsYear is metaPathYear of the path parts.
+func metaPartsYear(parts []string) int {
 	for k := len(parts) - 1; k >= 0; k-- {
 		rs := []rune(parts[k])
 		for i := 0; i+4 <= len(rs); i++ {
@@ -1109,7 +1165,10 @@ func metaPathYear(id string) int {
 
 // metaPathHome returns the division named by the deepest path part that is
 // a division name, or starts with one (福建省2019).
-func metaPathHome(id string, year int) *Home {
+func metaPathHome(id string, year int) *Home { return metaPartsHome(metaPathParts(id), year) }
+
+// metaPartsHome is metaPathHome of the path parts.
+func metaPartsHome(parts []string, year int) *Home {
 	g, err := loadGazetteer()
 	if err != nil {
 		return nil
@@ -1118,7 +1177,6 @@ func metaPathHome(id string, year int) *Home {
 	if err != nil {
 		return nil
 	}
-	parts := metaPathParts(id)
 	for k := len(parts) - 1; k >= 0; k-- {
 		p := parts[k]
 		if slices.Contains(cues.pathCountry, p) {

@@ -71,10 +71,14 @@ var (
 func extractStructure(d *Document) {
 	rs := d.runes
 	var by *Byline
-	lines := 0       // non-empty lines seen
-	prev := [2]int{} // the previous non-empty line
+	lines := 0                                     // non-empty lines seen
+	prev := [2]int{}                               // the previous non-empty line
+	oneLine := strings.IndexByte(d.Text, '\n') < 0 // a paragraph: no line break to look for
 	for ls := 0; ls < len(rs); {
 		le := ls
+		if oneLine {
+			le = len(rs)
+		}
 		for le < len(rs) && rs[le] != '\n' {
 			le++
 		}
@@ -142,8 +146,13 @@ func structSpeaker(d *Document, rs []rune, prev, cur [2]int, by **Byline) {
 	}
 	s, e := cur[0], cur[1]
 	// One line: office, white space, name.
-	for i := e - 1; i > s; i-- {
-		if structSpace(rs[i]) && !structSpace(rs[i-1]) {
+	nameRunes := 0 // the runes of rs[i:e] that are no space
+	for i := e - 1; i > s && nameRunes <= 4; i-- {
+		if !structSpace(rs[i]) {
+			nameRunes++
+			continue // past five of them, rs[i:e] is no name
+		}
+		if !structSpace(rs[i-1]) {
 			if os, oe := structTrim(rs, s, i); office(os, oe) {
 				if n := name(i, e); n != "" {
 					*by = &Byline{Authors: []string{n}, Text: string(rs[s:e]), Start: s, End: e}
@@ -219,13 +228,19 @@ func structTitle(d *Document, rs []rune, s, e int) (string, bool) {
 		}
 		letters := 0
 		for _, r := range line {
+			if letters == 3 {
+				break // enough to tell
+			}
 			if unicode.IsLetter(r) && !strings.ContainsRune(structDateChars, r) {
 				letters++
 			}
 		}
 		f.dated = letters < 3
 		for _, r := range line[:len(line)-1] {
-			f.sentences = f.sentences || r == '。'
+			if r == '。' {
+				f.sentences = true
+				break
+			}
 		}
 	}
 	if r := structTitleRules.decide(d, &f, s, e); r == nil || r.verdict != Accept {

@@ -123,8 +123,10 @@ type timeContext struct {
 
 	lunarMonths, lunarDays, plans map[string]int
 	yearCues                      []yearCueEntry
-	// sets holds the character sets the rules test, by timeChars.
-	sets []*runeSet
+	// sets holds the character sets the rules test, by timeChars;
+	// mapIndex the maps the word rules read, by timeMap.
+	sets     []*runeSet
+	mapIndex []map[string]string
 	// yearCueWords are the words of which yearCue needs one (the
 	// centenary words and anniversaryWord), yearCueFirst their first
 	// characters.
@@ -184,6 +186,7 @@ var timeCtx = sync.OnceValue(func() *timeContext {
 		c.yearCues = append(c.yearCues, yearCueEntry{kv[0], n})
 	}
 	c.resolveSets()
+	c.resolveMaps()
 	for _, w := range append(append([]string{anniversaryWord}, c.words["party_centenary_words"]...), c.words["centenary_words"]...) {
 		r := []rune(w)
 		if r[0] >= 1<<16 {
@@ -268,14 +271,49 @@ func (c *timeContext) resolveSets() {
 	}
 }
 
-// mapChars returns the characters the map name gives word ("" when none).
-func (c *timeContext) mapChars(name, word string) string {
-	for _, kv := range c.maps[name] {
-		if kv[0] == word {
-			return kv[1]
+// timeMap names a WORD=CHARS map of data/time_context.txt that the word
+// rules look words up in; each is indexed by word once, when the file is
+// read.
+type timeMap int
+
+// timeMapNames holds the names of the timeMaps, by number.
+var timeMapNames []string
+
+// timeMapOf registers the map name (read with the file).
+func timeMapOf(name string) timeMap {
+	timeMapNames = append(timeMapNames, name)
+	return timeMap(len(timeMapNames) - 1)
+}
+
+// The maps the word rules look words up in.
+var (
+	phraseNextMap        = timeMapOf("phrase_next_map")
+	compoundBeforeMap    = timeMapOf("compound_before_map")
+	verbComplementBefore = timeMapOf("verb_complement_before_map")
+)
+
+// resolveMaps indexes the registered maps by word; the first pair of a
+// word is the one that counts.
+func (c *timeContext) resolveMaps() {
+	c.mapIndex = make([]map[string]string, len(timeMapNames))
+	for k, name := range timeMapNames {
+		kvs, ok := c.maps[name]
+		if !ok {
+			panic("data/time_context.txt has no map " + name)
 		}
+		m := make(map[string]string, len(kvs))
+		for _, kv := range kvs {
+			if _, seen := m[kv[0]]; !seen {
+				m[kv[0]] = kv[1]
+			}
+		}
+		c.mapIndex[k] = m
 	}
-	return ""
+}
+
+// mapChars returns the characters the map m gives word ("" when none).
+func (c *timeContext) mapChars(m timeMap, word string) string {
+	return c.mapIndex[m][word]
 }
 
 // tfields holds what a time expression states; zero values mean "not said".
@@ -850,7 +888,7 @@ var timeWordRules = newRuleTable("time",
 		}},
 	rule[timeWordCand]{"time.word_opens_phrase", "a time word that opens a set phrase or another word is none (本年度, 新年伊始, 刚刚过去的一年)", Reject,
 		func(c *timeWordCand) bool {
-			s := timeCtx().mapChars("phrase_next_map", c.word)
+			s := timeCtx().mapChars(phraseNextMap, c.word)
 			return s != "" && c.next != 0 && strings.ContainsRune(s, c.next)
 		}},
 	rule[timeWordCand]{"time.word_in_name", "a time word inside the name of a medium, a product or a programme is none (今日头条, 光明日报)", Reject,
@@ -859,7 +897,7 @@ var timeWordRules = newRuleTable("time",
 		}},
 	rule[timeWordCand]{"time.word_inside_compound", "a time word that starts inside a compound is none (项目前期, 政治清明)", Reject,
 		func(c *timeWordCand) bool {
-			s := timeCtx().mapChars("compound_before_map", c.word)
+			s := timeCtx().mapChars(compoundBeforeMap, c.word)
 			return s != "" && c.before != 0 && strings.ContainsRune(s, c.before)
 		}},
 	rule[timeWordCand]{"time.future_category", "未来 before 产业 or 技术 names a category (未来产业)", Reject,
@@ -874,7 +912,7 @@ var timeWordRules = newRuleTable("time",
 		}},
 	rule[timeWordCand]{"time.verb_complement", "过去 after a verb of motion is its complement (走过去, 看过去)", Reject,
 		func(c *timeWordCand) bool {
-			s := timeCtx().mapChars("verb_complement_before_map", c.word)
+			s := timeCtx().mapChars(verbComplementBefore, c.word)
 			return s != "" && c.before != 0 && strings.ContainsRune(s, c.before)
 		}},
 	rule[timeWordCand]{"time.frequency", "a frequency is no time (每年, 每月, 每周一 as in 每周一例会)", Reject,
@@ -1027,17 +1065,19 @@ func datePiece(d *Document, text []rune, i int, prev *timePiece, joined bool) (t
 			}
 		}
 	}
-	if p, ok := isoDate(text, i); ok {
-		if _, k := readDigits(text, p.start, 4); k == 4 {
-			d.traceTime(ruleTimeISODate, Accept, p.start, p.end)
-		} else {
-			d.traceTime(ruleTimeDMY, Accept, p.start, p.end)
+	if isDigitRune(text[i]) { // both read digits
+		if p, ok := isoDate(text, i); ok {
+			if _, k := readDigits(text, p.start, 4); k == 4 {
+				d.traceTime(ruleTimeISODate, Accept, p.start, p.end)
+			} else {
+				d.traceTime(ruleTimeDMY, Accept, p.start, p.end)
+			}
+			return p, true
 		}
-		return p, true
-	}
-	if p, ok := colonClock(text, i); ok {
-		d.traceTime(ruleTimeColonClock, Accept, p.start, p.end)
-		return p, true
+		if p, ok := colonClock(text, i); ok {
+			d.traceTime(ruleTimeColonClock, Accept, p.start, p.end)
+			return p, true
+		}
 	}
 	num, n := readNumeral(text, i)
 	if n == 0 {

@@ -81,6 +81,19 @@ var durUnitRunes = func() [][]rune {
 	return out
 }()
 
+// durUnitFirst holds the first characters of durUnitRunes: no unit starts
+// at any other (nil when a unit is empty or starts above U+FFFF).
+var durUnitFirst = func() *runeSet {
+	s := new(runeSet)
+	for _, w := range durUnitRunes {
+		if len(w) == 0 || w[0] >= 1<<16 {
+			return nil
+		}
+		s.add(w[0])
+	}
+	return s
+}()
+
 // durPart is one numeral + unit of a duration.
 type durPart struct {
 	v     float64
@@ -142,6 +155,9 @@ func readDurPartOf(text []rune, i int, cont bool, pre *readNum) (durPart, bool) 
 		v += 0.5
 		halfGe = true
 		j += 2
+	}
+	if durUnitFirst != nil && (j >= len(text) || !durUnitFirst.has(text[j])) {
+		return durPart{}, false // no unit starts at text[j]
 	}
 	for k, u := range durUnits {
 		if halfGe && strings.HasPrefix(u.word, "个") || u.cont && !cont {

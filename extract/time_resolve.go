@@ -202,25 +202,12 @@ func mayYearCue(text []rune) bool {
 			continue
 		}
 		for _, w := range c.yearCueWords {
-			if hasRunesAt(text, i, w) {
+			if hasRunes(text, i, w) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// hasRunesAt reports whether text[i:] starts with w.
-func hasRunesAt(text []rune, i int, w []rune) bool {
-	if len(text)-i < len(w) {
-		return false
-	}
-	for k, r := range w {
-		if text[i+k] != r {
-			return false
-		}
-	}
-	return true
 }
 
 // yearCue finds an anniversary such as 建党百年 or 新中国成立70周年.
