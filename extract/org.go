@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -75,6 +76,11 @@ func (p *runePairs) has(r1, r2 rune) bool {
 // head candidate is looked up once rather than once per list.
 var orgTokWords map[string]uint8
 
+// orgTokEnds holds the first and last characters of the words of
+// orgTokWords: a word whose pair is not in it is in none of the lists,
+// found without hashing the word.
+var orgTokEnds = new(runePairs)
+
 // The lists of orgTokWords.
 const (
 	orgTokArmy   = 1 << iota // orgWords.army
@@ -125,6 +131,11 @@ func loadOrgs() {
 		mark(orgSuffixes, orgTokSuffix)
 		for w := range titleKinds {
 			orgTokWords[w] |= orgTokTitle
+		}
+		for w := range orgTokWords {
+			r1, _ := utf8.DecodeRuneInString(w)
+			r2, _ := utf8.DecodeLastRuneInString(w)
+			orgTokEnds.add(r1, r2)
 		}
 	})
 }
@@ -390,7 +401,10 @@ func orgHead(f *orgHeadF, d *Document, toks []segment.Token, k int) (kind int, n
 	}
 	// The token's code points are those of the document (segment.Token).
 	*f = orgHeadF{d: d, toks: toks, k: k, t: *t, rs: d.runes[t.Start:t.End:t.End]}
-	f.lists = orgTokWords[t.Text]
+	r1, _ := utf8.DecodeRuneInString(t.Text)
+	if r2, _ := utf8.DecodeLastRuneInString(t.Text); orgTokEnds.has(r1, r2) {
+		f.lists = orgTokWords[t.Text] // most candidates are in no list
+	}
 	f.nameN, _ = orgNameRev.LongestBackward(f.rs, 0, len(f.rs))
 	f.n, _ = orgSufRev.LongestBackward(f.rs, 0, len(f.rs))
 	r := orgHeadRules.decide(d, f, t.Start, t.End)
@@ -654,7 +668,7 @@ func (o *orgScan) congresses() []orgSpan {
 	rs := o.rs
 	var out []orgSpan
 	for i := 0; i+len(congressName) <= len(rs); i++ {
-		if rs[i] != congressName[0] || string(rs[i:i+len(congressName)]) != string(congressName) {
+		if rs[i] != congressName[0] || !slices.Equal(rs[i:i+len(congressName)], congressName) {
 			continue
 		}
 		k := i
