@@ -930,9 +930,13 @@ func countMention(d *Document, h countHit) Mention {
 // runCounts is the count stage; it keeps out of the time spans.
 func runCounts(d *Document) {
 	spans := d.timeSpans()
-	skip := make([][2]int, len(spans))
-	for k, s := range spans {
-		skip[k] = [2]int{s.start, s.end}
+	var skip [][2]int
+	if sc := d.scratch; sc != nil {
+		skip = sc.countSkip[:0]
+		defer func() { sc.countSkip = skip }()
+	}
+	for _, s := range spans {
+		skip = append(skip, [2]int{s.start, s.end})
 	}
 	hits := scanCounts(d, skip)
 	if len(hits) == 0 {

@@ -32,6 +32,7 @@ type docScratch struct {
 	// countHits and countCand are scanCounts' hits and candidate.
 	countHits []countHit
 	countCand countCand
+	countSkip [][2]int // the spans runCounts skips
 	// sloganQuote and orgHead are the features of the quote and the token
 	// the slogan and organization stages decide.
 	sloganQuote sloganQuoteF
