@@ -255,6 +255,8 @@ func metaHeader(rs []rune, oneLine bool, sc *docScratch, cues *metaCueSet) []met
 	var bufO []int
 	if sc != nil { // every element is written before it is read
 		bufR, bufO = sc.int32s.get(n), sc.ints.get(n)
+		out = sc.metaLines[:0]
+		defer func() { sc.metaLines = out }()
 	} else {
 		bufR, bufO = make([]rune, n), make([]int, n)
 	}

@@ -32,7 +32,8 @@ type docScratch struct {
 	// countHits and countCand are scanCounts' hits and candidate.
 	countHits []countHit
 	countCand countCand
-	countSkip [][2]int // the spans runCounts skips
+	countSkip [][2]int   // the spans runCounts skips
+	metaLines []metaLine // the header lines of the metadata stage
 	// sloganQuote and orgHead are the features of the quote and the token
 	// the slogan and organization stages decide.
 	sloganQuote sloganQuoteF
