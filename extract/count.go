@@ -85,9 +85,17 @@ var countFixedWords = sync.OnceValue(func() *lexicon[bool] {
 	lex := newLexicon[bool]()
 	readWordList(countFixedWordsData, func(f []string) {
 		lex.Add(f[0], true)
-		// Mark the first rune for a one-bit test per rune.
-		if r := []rune(f[0])[0]; r < 1<<16 {
+		// Mark the first rune for a one-bit test per rune, and the first
+		// two.
+		rs := []rune(f[0])
+		if r := rs[0]; r < 1<<16 {
 			fixedFirst[r>>6] |= 1 << (uint(r) & 63)
+		}
+		if len(rs) < 2 {
+			fixedShort = true
+		} else {
+			h := fixedPairHash(rs[0], rs[1])
+			fixedPairs[h>>6] |= 1 << (h & 63)
 		}
 	})
 	return lex
@@ -95,6 +103,31 @@ var countFixedWords = sync.OnceValue(func() *lexicon[bool] {
 
 // fixedFirst marks the runes that start a word of countFixedWords.
 var fixedFirst [1 << 10]uint64
+
+// fixedPairs marks, by a hash, the first two runes of the words of
+// countFixedWords; fixedShort is set when a word has one rune only.
+var (
+	fixedPairs [1 << 10]uint64
+	fixedShort bool
+)
+
+// fixedPairHash is the index in fixedPairs of the runes r1, r2.
+func fixedPairHash(r1, r2 rune) uint64 {
+	return (uint64(uint32(r1))<<32 | uint64(uint32(r2))) * 0x9E3779B97F4A7C15 >> 48
+}
+
+// fixedMayStart reports whether a word of countFixedWords may start at
+// text[i], whose first rune is marked in fixedFirst (false: none does).
+func fixedMayStart(text []rune, i int) bool {
+	if fixedShort {
+		return true
+	}
+	if i+1 >= len(text) {
+		return false
+	}
+	h := fixedPairHash(text[i], text[i+1])
+	return fixedPairs[h>>6]&(1<<(h&63)) != 0
+}
 
 // countTriggers marks the runes at which scanCounts has something to do:
 // the first runes of countFixedWords, 首 and the runes a numeral starts
@@ -539,7 +572,7 @@ func scanCounts(d *Document, skip [][2]int) []countHit {
 			continue
 		}
 		r := text[i]
-		if r < 1<<16 && fixedFirst[r>>6]&(1<<(uint(r)&63)) != 0 {
+		if r < 1<<16 && fixedFirst[r>>6]&(1<<(uint(r)&63)) != 0 && fixedMayStart(text, i) {
 			if n, _ := fixed.Longest(text, i); n > 0 {
 				d.traceRule(ruleCountFixedWord, Reject, i, i+n)
 				i += n - 1
