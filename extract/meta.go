@@ -878,6 +878,9 @@ func (r *metaReader) pathParts() []string {
 // metaSessionEnd returns the index in rs of the 第 (or of the numeral) of
 // a session line's 第…届…人民代表大会, or -1.
 func metaSessionEnd(rs []rune, cues *metaCueSet) int {
+	if !slices.Contains(rs, '届') {
+		return -1 // every session line holds the 届 looked for below
+	}
 	for _, w := range cues.sessionRs {
 		k := indexRuneWord(rs, w)
 		if k < 0 {
