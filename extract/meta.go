@@ -115,6 +115,8 @@ type metaCueSet struct {
 	// saluteRs, sessionRs and nationalRs are the words of salute,
 	// session and national as runes.
 	saluteRs, sessionRs, nationalRs [][]rune
+	// saluteFind finds the salute words of a line in one pass.
+	saluteFind *cueFinder
 }
 
 // runeWords returns words as runes.
@@ -166,6 +168,7 @@ var metaCues = sync.OnceValues(func() (*metaCueSet, error) {
 	}
 	c.genreFind, c.countryFind = newCueFinder(genres), newCueFinder(c.country)
 	c.saluteRs, c.sessionRs, c.nationalRs = runeWords(c.salute), runeWords(c.session), runeWords(c.national)
+	c.saluteFind = newCueFinder(c.salute)
 	return c, nil
 })
 
@@ -280,12 +283,7 @@ func metaHeader(rs []rune, oneLine bool, sc *docScratch, cues *metaCueSet) []met
 			l.rs, l.off = bufR[:k:k], bufO[:k:k]
 			bufR, bufO = bufR[k:], bufO[k:]
 		}
-		stop := false
-		for _, w := range cues.saluteRs {
-			if k := indexRuneWord(l.rs, w); k >= 0 {
-				l.rs, l.off, stop = l.rs[:k], l.off[:k], true
-			}
-		}
+		stop := metaCutSalute(&l, cues)
 		if len(l.rs) > 0 {
 			out = append(out, l)
 		}
@@ -295,6 +293,38 @@ func metaHeader(rs []rune, oneLine bool, sc *docScratch, cues *metaCueSet) []met
 		ls = le + 1
 	}
 	return out
+}
+
+// metaCutSalute cuts l before each salute word in turn (各位代表), and
+// reports whether it cut.
+func metaCutSalute(l *metaLine, cues *metaCueSet) bool {
+	ws := cues.saluteRs
+	var buf [8]int
+	if len(ws) > len(buf) {
+		stop := false
+		for _, w := range ws {
+			if k := indexRuneWord(l.rs, w); k >= 0 {
+				l.rs, l.off, stop = l.rs[:k], l.off[:k], true
+			}
+		}
+		return stop
+	}
+	// The first occurrence of each word in the whole line: a word is
+	// found in the line as cut before if that occurrence ends before the
+	// cut, and no later one does.
+	pos := buf[:len(ws)]
+	cues.saluteFind.firstEach(l.rs, pos)
+	cut := len(l.rs)
+	for w, k := range pos {
+		if k >= 0 && k+len(ws[w]) <= cut {
+			cut = k
+		}
+	}
+	if cut == len(l.rs) {
+		return false
+	}
+	l.rs, l.off = l.rs[:cut], l.off[:cut]
+	return true
 }
 
 func hasPrefixRunes(rs []rune, p string) bool {

@@ -76,6 +76,32 @@ func (f *cueFinder) first(rs []rune) int {
 	return best
 }
 
+// firstEach sets pos[w] to the index in rs of the first occurrence of
+// the w-th word, or -1, in one pass over rs (len(pos) == len(f.words)).
+func (f *cueFinder) firstEach(rs []rune, pos []int) {
+	for w := range pos {
+		pos[w] = -1
+	}
+	for i, r := range rs {
+		if r >= 0 && r < 1<<16 {
+			if f.bits[r>>6]&(1<<(uint(r)&63)) == 0 {
+				continue
+			}
+		} else if !f.big {
+			continue
+		}
+		k := f.firstIndex(r)
+		if k < 0 {
+			continue
+		}
+		for _, w := range f.lists[k] {
+			if pos[w] < 0 && hasRunes(rs, i, f.words[w]) {
+				pos[w] = i
+			}
+		}
+	}
+}
+
 // firstIndex returns the index of r in f.firsts, or -1.
 func (f *cueFinder) firstIndex(r rune) int {
 	for k, x := range f.firsts {
