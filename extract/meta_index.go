@@ -43,20 +43,26 @@ func newCueFinder(words []string) *cueFinder {
 	return f
 }
 
+// listOf returns the index in f.lists of the words that start with r, or
+// -1 (most characters are rejected by the bitmap).
+func (f *cueFinder) listOf(r rune) int {
+	if r >= 0 && r < 1<<16 {
+		if f.bits[r>>6]&(1<<(uint(r)&63)) == 0 {
+			return -1
+		}
+	} else if !f.big {
+		return -1
+	}
+	return f.firstIndex(r)
+}
+
 // first returns the index of the first word of the list that occurs in
 // rs, or -1: the word w for which indexRunes(rs, w) >= 0 with the least
 // index. (No word is empty: the cue file rejects empty words.)
 func (f *cueFinder) first(rs []rune) int {
 	best := -1
 	for i, r := range rs {
-		if r >= 0 && r < 1<<16 {
-			if f.bits[r>>6]&(1<<(uint(r)&63)) == 0 {
-				continue
-			}
-		} else if !f.big {
-			continue
-		}
-		k := f.firstIndex(r)
+		k := f.listOf(r)
 		if k < 0 {
 			continue
 		}
@@ -83,14 +89,7 @@ func (f *cueFinder) firstEach(rs []rune, pos []int) {
 		pos[w] = -1
 	}
 	for i, r := range rs {
-		if r >= 0 && r < 1<<16 {
-			if f.bits[r>>6]&(1<<(uint(r)&63)) == 0 {
-				continue
-			}
-		} else if !f.big {
-			continue
-		}
-		k := f.firstIndex(r)
+		k := f.listOf(r)
 		if k < 0 {
 			continue
 		}

@@ -203,6 +203,16 @@ var timeCtx = sync.OnceValue(func() *timeContext {
 	return c
 })
 
+// nameRegistry numbers the names of the sets and maps the rules register at
+// start-up, so that a rule reads one by number once the file is read.
+type nameRegistry []string
+
+// add registers name and returns its number.
+func (r *nameRegistry) add(name string) int {
+	*r = append(*r, name)
+	return len(*r) - 1
+}
+
 // timeChars names a character set of data/time_context.txt that the rules
 // test characters against; each is made a runeSet once, when the file is
 // read, so that a test is a bit test, not a lookup by name and a search of
@@ -210,12 +220,11 @@ var timeCtx = sync.OnceValue(func() *timeContext {
 type timeChars int
 
 // timeCharsNames holds the names of the timeChars, by number.
-var timeCharsNames []string
+var timeCharsNames nameRegistry
 
 // timeCharsSet registers the character set name (read with the file).
 func timeCharsSet(name string) timeChars {
-	timeCharsNames = append(timeCharsNames, name)
-	return timeChars(len(timeCharsNames) - 1)
+	return timeChars(timeCharsNames.add(name))
 }
 
 // The character sets the rules test.
@@ -277,12 +286,11 @@ func (c *timeContext) resolveSets() {
 type timeMap int
 
 // timeMapNames holds the names of the timeMaps, by number.
-var timeMapNames []string
+var timeMapNames nameRegistry
 
 // timeMapOf registers the map name (read with the file).
 func timeMapOf(name string) timeMap {
-	timeMapNames = append(timeMapNames, name)
-	return timeMap(len(timeMapNames) - 1)
+	return timeMap(timeMapNames.add(name))
 }
 
 // The maps the word rules look words up in.
