@@ -222,16 +222,12 @@ func pairKey(a, b rune) uint64 { return uint64(a-hanFirst)<<15 | uint64(b-hanFir
 
 // findPair looks the pair key p up, like find; it checks no filter.
 func (t *table) findPair(p uint64) (uint64, bool) {
-	mask := uint64(len(t.pairs)/2 - 1)
-	for i := (p * 0x9E3779B97F4A7C15) >> t.pairShift; ; i = (i + 1) & mask {
-		v := t.pairs[2*i]
-		if v == 0 {
-			return 0, false
-		}
-		if v>>32&pairMask == p {
-			return v&slotFreqMask | v>>24&0xFF<<30 | v&pairExt<<1, true
-		}
+	i, ok := t.pairSlot(p)
+	if !ok {
+		return 0, false
 	}
+	v := t.pairs[2*i]
+	return v&slotFreqMask | v>>24&0xFF<<30 | v&pairExt<<1, true
 }
 
 // tripleBit returns the bit of a mask of pairs for the third code point
